@@ -1,0 +1,225 @@
+import { z } from 'zod';
+import {
+  AuditEntryIdSchema,
+  ContactIdSchema,
+  ConversationIdSchema,
+  FirmIdSchema,
+  MemberIdSchema,
+  MessageIdSchema,
+  NotificationIdSchema,
+  TemplateIdSchema,
+  TimestampSchema,
+} from './ids.js';
+import {
+  BODY_MAX_LENGTH,
+  IDEMPOTENCY_KEY_MAX_LENGTH,
+  IDEMPOTENCY_KEY_MIN_LENGTH,
+  MATTER_LABEL_MAX_LENGTH,
+  SUBJECT_MAX_LENGTH,
+  TEMPLATE_NAME_MAX_LENGTH,
+} from './limits.js';
+
+const NameSchema = z.string().trim().min(1).max(200);
+const EmailSchema = z.email().max(320);
+
+/** A subject line: 1–200 characters after trimming. */
+export const SubjectSchema = z.string().trim().min(1).max(SUBJECT_MAX_LENGTH);
+
+/** A message body: 1–20,000 characters, not only whitespace. Whitespace is kept as typed. */
+export const BodySchema = z
+  .string()
+  .max(BODY_MAX_LENGTH)
+  .refine((body) => body.trim().length > 0, { message: 'Body must not be empty' });
+
+/** A client-chosen key that makes a send safe to retry: the same key from the same author returns the first result. */
+export const IdempotencyKeySchema = z
+  .string()
+  .min(IDEMPOTENCY_KEY_MIN_LENGTH)
+  .max(IDEMPOTENCY_KEY_MAX_LENGTH)
+  .regex(/^[A-Za-z0-9_-]+$/, { message: 'Expected letters, digits, "_" or "-"' });
+
+/** A law firm. */
+export const FirmSchema = z.object({ id: FirmIdSchema, name: NameSchema });
+export type Firm = z.infer<typeof FirmSchema>;
+
+/** A member's role within their firm. */
+export const MemberRoleSchema = z.enum(['owner', 'admin', 'member']);
+export type MemberRole = z.infer<typeof MemberRoleSchema>;
+
+/** A person who works at the firm. */
+export const MemberSchema = z.object({
+  id: MemberIdSchema,
+  firmId: FirmIdSchema,
+  name: NameSchema,
+  email: EmailSchema,
+  role: MemberRoleSchema,
+});
+export type Member = z.infer<typeof MemberSchema>;
+
+/** Whether a contact can use the client portal: only `active` contacts can be messaged. */
+export const PortalStatusSchema = z.enum(['inactive', 'invited', 'active']);
+export type PortalStatus = z.infer<typeof PortalStatusSchema>;
+
+/** A firm's client. */
+export const ContactSchema = z.object({
+  id: ContactIdSchema,
+  firmId: FirmIdSchema,
+  firstName: NameSchema,
+  lastName: NameSchema,
+  name: NameSchema,
+  email: EmailSchema,
+  portalStatus: PortalStatusSchema,
+  assigneeIds: z.array(MemberIdSchema),
+});
+export type Contact = z.infer<typeof ContactSchema>;
+
+/** Who is calling: a firm member or a client, with their firm. */
+export const ViewerSchema = z.discriminatedUnion('role', [
+  z.object({
+    role: z.literal('member'),
+    id: MemberIdSchema,
+    name: NameSchema,
+    email: EmailSchema,
+    memberRole: MemberRoleSchema,
+    firm: FirmSchema,
+  }),
+  z.object({
+    role: z.literal('client'),
+    id: ContactIdSchema,
+    name: NameSchema,
+    firstName: NameSchema,
+    email: EmailSchema,
+    firm: FirmSchema,
+  }),
+]);
+export type Viewer = z.infer<typeof ViewerSchema>;
+
+/** The host app's matter (case) a conversation belongs to. */
+export const MatterSchema = z.object({
+  id: z.string().trim().min(1).max(100),
+  label: z.string().trim().min(1).max(MATTER_LABEL_MAX_LENGTH),
+});
+export type Matter = z.infer<typeof MatterSchema>;
+
+/** Who wrote a message or started a conversation. */
+export const AuthorSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('member'), id: MemberIdSchema, name: NameSchema }),
+  z.object({ kind: z.literal('client'), id: ContactIdSchema, name: NameSchema }),
+]);
+export type Author = z.infer<typeof AuthorSchema>;
+
+/** How far the client has read a conversation. Only members ever receive it (read receipts are one-sided). */
+export const ReadReceiptSchema = z.object({
+  contactId: ContactIdSchema,
+  upToMessageId: MessageIdSchema,
+  readAt: TimestampSchema,
+});
+export type ReadReceipt = z.infer<typeof ReadReceiptSchema>;
+
+/** A secure conversation between a firm and one of its clients. */
+export const ConversationSchema = z.object({
+  id: ConversationIdSchema,
+  firmId: FirmIdSchema,
+  contact: z.object({ id: ContactIdSchema, name: NameSchema }),
+  subject: SubjectSchema,
+  matter: MatterSchema.nullable(),
+  startedBy: AuthorSchema,
+  createdAt: TimestampSchema,
+  lastActivityAt: TimestampSchema,
+  /** The client's read horizon; present for member viewers only. */
+  clientRead: ReadReceiptSchema.nullable().optional(),
+});
+export type Conversation = z.infer<typeof ConversationSchema>;
+
+/** A message in a conversation. Messages are records: never edited or deleted. */
+export const MessageSchema = z.object({
+  id: MessageIdSchema,
+  conversationId: ConversationIdSchema,
+  author: AuthorSchema,
+  body: BodySchema,
+  createdAt: TimestampSchema,
+  /** A firm-only note; clients never receive one. */
+  internal: z.boolean(),
+  /** Echo of the key the author sent, so an optimistic copy can be matched. */
+  idempotencyKey: IdempotencyKeySchema,
+});
+export type Message = z.infer<typeof MessageSchema>;
+
+/** A short, text-only preview of the newest message the viewer may see. */
+export const MessagePreviewSchema = z.object({
+  id: MessageIdSchema,
+  author: AuthorSchema,
+  text: z.string().max(200),
+  createdAt: TimestampSchema,
+  internal: z.boolean(),
+});
+export type MessagePreview = z.infer<typeof MessagePreviewSchema>;
+
+/** A conversation as the index lists it, seen by one viewer. */
+export const ConversationSummarySchema = ConversationSchema.extend({
+  lastMessage: MessagePreviewSchema.nullable(),
+  unreadCount: z.number().int().nonnegative(),
+});
+export type ConversationSummary = z.infer<typeof ConversationSummarySchema>;
+
+/** A message template with merge fields such as `{{client.firstName}}`. */
+export const TemplateSchema = z.object({
+  id: TemplateIdSchema,
+  firmId: FirmIdSchema,
+  name: z.string().trim().min(1).max(TEMPLATE_NAME_MAX_LENGTH),
+  subject: SubjectSchema,
+  body: BodySchema,
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+});
+export type Template = z.infer<typeof TemplateSchema>;
+
+/** What an in-app notification is about. */
+export const NotificationKindSchema = z.enum(['client_replied', 'client_started_conversation']);
+export type NotificationKind = z.infer<typeof NotificationKindSchema>;
+
+/** An in-app notification for a member. It names the conversation but never carries message text. */
+export const NotificationSchema = z.object({
+  id: NotificationIdSchema,
+  kind: NotificationKindSchema,
+  conversationId: ConversationIdSchema,
+  messageId: MessageIdSchema,
+  contact: z.object({ id: ContactIdSchema, name: NameSchema }),
+  subject: SubjectSchema,
+  createdAt: TimestampSchema,
+  readAt: TimestampSchema.nullable(),
+});
+export type Notification = z.infer<typeof NotificationSchema>;
+
+/** Whom to notify when a client starts a conversation. */
+export const ClientStartedThreadSchema = z.enum(['assignees', 'assignees_and_owner', 'all_members', 'none']);
+export type ClientStartedThread = z.infer<typeof ClientStartedThreadSchema>;
+
+/** The firm's notification settings. */
+export const NotificationSettingsSchema = z.strictObject({ clientStartedThread: ClientStartedThreadSchema });
+export type NotificationSettings = z.infer<typeof NotificationSettingsSchema>;
+
+/** What an audit entry records. */
+export const AuditActionSchema = z.enum([
+  'conversation.started',
+  'message.sent',
+  'note.added',
+  'conversation.read',
+  'settings.updated',
+  'template.created',
+  'template.updated',
+  'template.deleted',
+]);
+export type AuditAction = z.infer<typeof AuditActionSchema>;
+
+/** One append-only audit record: who did what to which record, when, in which request. */
+export const AuditEntrySchema = z.object({
+  id: AuditEntryIdSchema,
+  firmId: FirmIdSchema,
+  actor: z.object({ kind: z.enum(['member', 'client']), id: z.string() }),
+  action: AuditActionSchema,
+  targetId: z.string(),
+  requestId: z.string(),
+  at: TimestampSchema,
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+/** Every error code the server may answer with. The set is closed: clients may switch on it exhaustively. */
+export const ERROR_CODES = [
+  'invalid_input',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'portal_inactive',
+  'conflict',
+  'payload_too_large',
+  'rate_limited',
+  'internal',
+] as const;
+
+/** The error code schema. */
+export const ErrorCodeSchema = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+/** The HTTP status that goes with each error code. */
+export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
+  invalid_input: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  portal_inactive: 409,
+  conflict: 409,
+  payload_too_large: 413,
+  rate_limited: 429,
+  internal: 500,
+};
+
+/** One offending field of an `invalid_input` error. */
+export const FieldIssueSchema = z.object({
+  path: z.array(z.union([z.string(), z.number()])),
+  message: z.string(),
+});
+export type FieldIssue = z.infer<typeof FieldIssueSchema>;
+
+/** The body of every error response: `{"error": {"code", "message", "details"?}}`. */
+export const ErrorEnvelopeSchema = z.object({
+  error: z.object({
+    code: ErrorCodeSchema,
+    message: z.string(),
+    details: z
+      .object({
+        issues: z.array(FieldIssueSchema).optional(),
+        retryAfterSeconds: z.number().int().nonnegative().optional(),
+        reason: z.string().optional(),
+      })
+      .optional(),
+  }),
+});
+export type ErrorEnvelope = z.infer<typeof ErrorEnvelopeSchema>;
+
+/** Turns zod issues into the envelope's field issues (paths only, never the offending values). */
+export function toFieldIssues(issues: readonly z.core.$ZodIssue[]): FieldIssue[] {
+  return issues.map((issue) => ({
+    path: issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment)),
+    message: issue.message,
+  }));
+}

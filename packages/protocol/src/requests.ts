@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import {
+  BodySchema,
+  ClientStartedThreadSchema,
+  ContactSchema,
+  ConversationSchema,
+  ConversationSummarySchema,
+  IdempotencyKeySchema,
+  MatterSchema,
+  MemberSchema,
+  MessageSchema,
+  NotificationSchema,
+  SubjectSchema,
+  TemplateSchema,
+  AuditEntrySchema,
+} from './entities.js';
+import { ContactIdSchema, CursorSchema, MessageIdSchema, NotificationIdSchema } from './ids.js';
+import { NOTIFICATION_IDS_MAX, PAGE_SIZE_MAX, QUERY_MAX_LENGTH, TEMPLATE_NAME_MAX_LENGTH } from './limits.js';
+
+/** `limit` in a query string: 1–100. */
+export const LimitSchema = z.coerce.number().int().min(1).max(PAGE_SIZE_MAX);
+
+/** A `true`/`false` flag in a query string. */
+export const QueryFlagSchema = z.enum(['true', 'false']).transform((flag) => flag === 'true');
+
+/** A search query in a query string. */
+export const SearchQuerySchema = z.string().trim().max(QUERY_MAX_LENGTH);
+
+/** A page of items and the cursor of the next page (`null` on the last page). */
+export function pageSchema<Item extends z.ZodType>(item: Item) {
+  return z.object({ items: z.array(item), nextCursor: CursorSchema.nullable() });
+}
+
+// GET /v1/contacts
+export const ListContactsQuerySchema = z.strictObject({ query: SearchQuerySchema.optional() });
+export type ListContactsQuery = z.input<typeof ListContactsQuerySchema>;
+export const ListContactsResponseSchema = z.object({ items: z.array(ContactSchema) });
+export type ListContactsResponse = z.infer<typeof ListContactsResponseSchema>;
+
+// GET /v1/members
+export const ListMembersResponseSchema = z.object({ items: z.array(MemberSchema) });
+export type ListMembersResponse = z.infer<typeof ListMembersResponseSchema>;
+
+// GET /v1/conversations
+export const ListConversationsQuerySchema = z.strictObject({
+  cursor: CursorSchema.optional(),
+  limit: LimitSchema.optional(),
+  unread: QueryFlagSchema.optional(),
+  query: SearchQuerySchema.optional(),
+  matterId: z.string().trim().min(1).max(100).optional(),
+});
+export type ListConversationsQuery = z.input<typeof ListConversationsQuerySchema>;
+export const ListConversationsResponseSchema = pageSchema(ConversationSummarySchema).extend({
+  /** Unread messages across all of the viewer's conversations. */
+  unreadTotal: z.number().int().nonnegative(),
+});
+export type ListConversationsResponse = z.infer<typeof ListConversationsResponseSchema>;
+
+// POST /v1/conversations
+export const StartConversationRequestSchema = z.strictObject({
+  /** The client to write to; members must give it, clients must not (they write for themselves). */
+  contactId: ContactIdSchema.optional(),
+  subject: SubjectSchema,
+  body: BodySchema,
+  idempotencyKey: IdempotencyKeySchema,
+  matter: MatterSchema.strict().optional(),
+});
+export type StartConversationRequest = z.input<typeof StartConversationRequestSchema>;
+export const StartConversationResponseSchema = z.object({
+  conversation: ConversationSchema,
+  message: MessageSchema,
+});
+export type StartConversationResponse = z.infer<typeof StartConversationResponseSchema>;
+
+// GET /v1/conversations/:id
+export const GetConversationResponseSchema = ConversationSummarySchema;
+export type GetConversationResponse = z.infer<typeof GetConversationResponseSchema>;
+
+// GET /v1/conversations/:id/messages
+export const ListMessagesQuerySchema = z.strictObject({
+  before: CursorSchema.optional(),
+  limit: LimitSchema.optional(),
+});
+export type ListMessagesQuery = z.input<typeof ListMessagesQuerySchema>;
+/** A page of messages, oldest first within the page; `nextCursor` points at older messages. */
+export const ListMessagesResponseSchema = pageSchema(MessageSchema);
+export type ListMessagesResponse = z.infer<typeof ListMessagesResponseSchema>;
+
+// POST /v1/conversations/:id/messages
+export const SendMessageRequestSchema = z.strictObject({
+  body: BodySchema,
+  idempotencyKey: IdempotencyKeySchema,
+  /** Members only: keep the message inside the firm. */
+  internal: z.boolean().optional(),
+});
+export type SendMessageRequest = z.input<typeof SendMessageRequestSchema>;
+export const SendMessageResponseSchema = MessageSchema;
+export type SendMessageResponse = z.infer<typeof SendMessageResponseSchema>;
+
+// POST /v1/conversations/:id/read
+export const MarkReadRequestSchema = z.strictObject({ upTo: MessageIdSchema });
+export type MarkReadRequest = z.input<typeof MarkReadRequestSchema>;
+export const MarkReadResponseSchema = z.object({
+  upToMessageId: MessageIdSchema,
+  unreadCount: z.number().int().nonnegative(),
+  unreadTotal: z.number().int().nonnegative(),
+});
+export type MarkReadResponse = z.infer<typeof MarkReadResponseSchema>;
+
+// /v1/templates
+export const ListTemplatesQuerySchema = z.strictObject({ query: SearchQuerySchema.optional() });
+export type ListTemplatesQuery = z.input<typeof ListTemplatesQuerySchema>;
+export const ListTemplatesResponseSchema = z.object({ items: z.array(TemplateSchema) });
+export type ListTemplatesResponse = z.infer<typeof ListTemplatesResponseSchema>;
+export const CreateTemplateRequestSchema = z.strictObject({
+  name: z.string().trim().min(1).max(TEMPLATE_NAME_MAX_LENGTH),
+  subject: SubjectSchema,
+  body: BodySchema,
+});
+export type CreateTemplateRequest = z.input<typeof CreateTemplateRequestSchema>;
+export const UpdateTemplateRequestSchema = CreateTemplateRequestSchema.partial().refine(
+  (update) => Object.keys(update).length > 0,
+  { message: 'Give at least one of name, subject, body' },
+);
+export type UpdateTemplateRequest = z.input<typeof UpdateTemplateRequestSchema>;
+export const TemplateResponseSchema = TemplateSchema;
+export const DeleteTemplateResponseSchema = z.object({ deleted: z.literal(true) });
+export type DeleteTemplateResponse = z.infer<typeof DeleteTemplateResponseSchema>;
+
+// /v1/notifications
+export const ListNotificationsQuerySchema = z.strictObject({
+  cursor: CursorSchema.optional(),
+  limit: LimitSchema.optional(),
+  unread: QueryFlagSchema.optional(),
+});
+export type ListNotificationsQuery = z.input<typeof ListNotificationsQuerySchema>;
+export const ListNotificationsResponseSchema = pageSchema(NotificationSchema).extend({
+  unreadCount: z.number().int().nonnegative(),
+});
+export type ListNotificationsResponse = z.infer<typeof ListNotificationsResponseSchema>;
+export const MarkNotificationsReadRequestSchema = z.union([
+  z.strictObject({ ids: z.array(NotificationIdSchema).min(1).max(NOTIFICATION_IDS_MAX) }),
+  z.strictObject({ all: z.literal(true) }),
+]);
+export type MarkNotificationsReadRequest = z.input<typeof MarkNotificationsReadRequestSchema>;
+export const MarkNotificationsReadResponseSchema = z.object({ unreadCount: z.number().int().nonnegative() });
+export type MarkNotificationsReadResponse = z.infer<typeof MarkNotificationsReadResponseSchema>;
+
+// /v1/settings/notifications
+export const UpdateNotificationSettingsRequestSchema = z.strictObject({
+  clientStartedThread: ClientStartedThreadSchema,
+});
+export type UpdateNotificationSettingsRequest = z.input<typeof UpdateNotificationSettingsRequestSchema>;
+
+// GET /v1/audit
+export const ListAuditQuerySchema = z.strictObject({
+  cursor: CursorSchema.optional(),
+  limit: LimitSchema.optional(),
+});
+export type ListAuditQuery = z.input<typeof ListAuditQuerySchema>;
+export const ListAuditResponseSchema = pageSchema(AuditEntrySchema);
+export type ListAuditResponse = z.infer<typeof ListAuditResponseSchema>;
+
+// POST /v1/dev/token
+export const DevTokenRequestSchema = z.strictObject({ email: z.email().max(320) });
+export type DevTokenRequest = z.input<typeof DevTokenRequestSchema>;
+export const DevTokenResponseSchema = z.object({ token: z.string().min(1) });
+export type DevTokenResponse = z.infer<typeof DevTokenResponseSchema>;
+
+// GET /healthz
+export const HealthResponseSchema = z.object({ status: z.literal('ok') });
+export type HealthResponse = z.infer<typeof HealthResponseSchema>;
