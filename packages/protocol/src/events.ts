@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { ConversationSchema, MessageSchema, NotificationSchema } from './entities.js';
-import { ContactIdSchema, ConversationIdSchema, MemberIdSchema, MessageIdSchema, TimestampSchema } from './ids.js';
+import {
+  ContactIdSchema,
+  ConversationIdSchema,
+  MemberIdSchema,
+  MessageIdSchema,
+  TimestampSchema,
+} from './ids.js';
 
 /** An event id: the server's position in the stream, to resume from with `Last-Event-ID`. */
 export const EventIdSchema = z.string().regex(/^[0-9]{1,20}$/, { message: 'Expected a decimal event id' });

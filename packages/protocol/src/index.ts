@@ -1,3 +1,25 @@
+export type {
+  AuditAction,
+  AuditEntry,
+  Author,
+  ClientStartedThread,
+  Contact,
+  Conversation,
+  ConversationSummary,
+  Firm,
+  Matter,
+  Member,
+  MemberRole,
+  Message,
+  MessagePreview,
+  Notification,
+  NotificationKind,
+  NotificationSettings,
+  PortalStatus,
+  ReadReceipt,
+  Template,
+  Viewer,
+} from './entities.js';
 export {
   AuditActionSchema,
   AuditEntrySchema,
@@ -23,30 +45,16 @@ export {
   TemplateSchema,
   ViewerSchema,
 } from './entities.js';
-export type {
-  AuditAction,
-  AuditEntry,
-  Author,
-  ClientStartedThread,
-  Contact,
-  Conversation,
-  ConversationSummary,
-  Firm,
-  Matter,
-  Member,
-  MemberRole,
-  Message,
-  MessagePreview,
-  Notification,
-  NotificationKind,
-  NotificationSettings,
-  PortalStatus,
-  ReadReceipt,
-  Template,
-  Viewer,
-} from './entities.js';
-export { ERROR_CODES, ERROR_STATUS, ErrorCodeSchema, ErrorEnvelopeSchema, FieldIssueSchema, toFieldIssues } from './errors.js';
 export type { ErrorCode, ErrorEnvelope, FieldIssue } from './errors.js';
+export {
+  ERROR_CODES,
+  ERROR_STATUS,
+  ErrorCodeSchema,
+  ErrorEnvelopeSchema,
+  FieldIssueSchema,
+  toFieldIssues,
+} from './errors.js';
+export type { EventId, ServerEvent, ServerEventOf, ServerEventType } from './events.js';
 export {
   ConversationCreatedEventSchema,
   ConversationReadEventSchema,
@@ -56,19 +64,6 @@ export {
   SERVER_EVENT_TYPES,
   ServerEventSchema,
 } from './events.js';
-export type { EventId, ServerEvent, ServerEventOf, ServerEventType } from './events.js';
-export {
-  AuditEntryIdSchema,
-  ContactIdSchema,
-  ConversationIdSchema,
-  CursorSchema,
-  FirmIdSchema,
-  MemberIdSchema,
-  MessageIdSchema,
-  NotificationIdSchema,
-  TemplateIdSchema,
-  TimestampSchema,
-} from './ids.js';
 export type {
   AuditEntryId,
   ContactId,
@@ -80,6 +75,18 @@ export type {
   NotificationId,
   TemplateId,
   Timestamp,
+} from './ids.js';
+export {
+  AuditEntryIdSchema,
+  ContactIdSchema,
+  ConversationIdSchema,
+  CursorSchema,
+  FirmIdSchema,
+  MemberIdSchema,
+  MessageIdSchema,
+  NotificationIdSchema,
+  TemplateIdSchema,
+  TimestampSchema,
 } from './ids.js';
 export {
   BODY_MAX_LENGTH,
@@ -94,8 +101,39 @@ export {
   SUBJECT_MAX_LENGTH,
   TEMPLATE_NAME_MAX_LENGTH,
 } from './limits.js';
-export { findMergeFields, isKnownMergeField, MERGE_FIELD_PATTERN, MERGE_FIELDS } from './merge-fields.js';
 export type { MergeField } from './merge-fields.js';
+export { findMergeFields, isKnownMergeField, MERGE_FIELD_PATTERN, MERGE_FIELDS } from './merge-fields.js';
+export type {
+  CreateTemplateRequest,
+  DeleteTemplateResponse,
+  DevTokenRequest,
+  DevTokenResponse,
+  GetConversationResponse,
+  HealthResponse,
+  ListAuditQuery,
+  ListAuditResponse,
+  ListContactsQuery,
+  ListContactsResponse,
+  ListConversationsQuery,
+  ListConversationsResponse,
+  ListMembersResponse,
+  ListMessagesQuery,
+  ListMessagesResponse,
+  ListNotificationsQuery,
+  ListNotificationsResponse,
+  ListTemplatesQuery,
+  ListTemplatesResponse,
+  MarkNotificationsReadRequest,
+  MarkNotificationsReadResponse,
+  MarkReadRequest,
+  MarkReadResponse,
+  SendMessageRequest,
+  SendMessageResponse,
+  StartConversationRequest,
+  StartConversationResponse,
+  UpdateNotificationSettingsRequest,
+  UpdateTemplateRequest,
+} from './requests.js';
 export {
   CreateTemplateRequestSchema,
   DeleteTemplateResponseSchema,
@@ -133,38 +171,6 @@ export {
   UpdateTemplateRequestSchema,
 } from './requests.js';
 export type {
-  CreateTemplateRequest,
-  DeleteTemplateResponse,
-  DevTokenRequest,
-  DevTokenResponse,
-  GetConversationResponse,
-  HealthResponse,
-  ListAuditQuery,
-  ListAuditResponse,
-  ListContactsQuery,
-  ListContactsResponse,
-  ListConversationsQuery,
-  ListConversationsResponse,
-  ListMembersResponse,
-  ListMessagesQuery,
-  ListMessagesResponse,
-  ListNotificationsQuery,
-  ListNotificationsResponse,
-  ListTemplatesQuery,
-  ListTemplatesResponse,
-  MarkNotificationsReadRequest,
-  MarkNotificationsReadResponse,
-  MarkReadRequest,
-  MarkReadResponse,
-  SendMessageRequest,
-  SendMessageResponse,
-  StartConversationRequest,
-  StartConversationResponse,
-  UpdateNotificationSettingsRequest,
-  UpdateTemplateRequest,
-} from './requests.js';
-export { buildPath, routeList, routes } from './routes.js';
-export type {
   RouteAccess,
   RouteBody,
   RouteDefinition,
@@ -175,3 +181,4 @@ export type {
   RouteResponse,
   Routes,
 } from './routes.js';
+export { buildPath, routeList, routes } from './routes.js';

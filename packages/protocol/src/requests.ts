@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  AuditEntrySchema,
   BodySchema,
   ClientStartedThreadSchema,
   ContactSchema,
@@ -12,7 +13,6 @@ import {
   NotificationSchema,
   SubjectSchema,
   TemplateSchema,
-  AuditEntrySchema,
 } from './entities.js';
 import { ContactIdSchema, CursorSchema, MessageIdSchema, NotificationIdSchema } from './ids.js';
 import { NOTIFICATION_IDS_MAX, PAGE_SIZE_MAX, QUERY_MAX_LENGTH, TEMPLATE_NAME_MAX_LENGTH } from './limits.js';

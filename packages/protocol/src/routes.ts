@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ConversationIdSchema, TemplateIdSchema } from './ids.js';
 import { NotificationSettingsSchema, ViewerSchema } from './entities.js';
 import { ServerEventSchema } from './events.js';
+import { ConversationIdSchema, TemplateIdSchema } from './ids.js';
 import {
   CreateTemplateRequestSchema,
   DeleteTemplateResponseSchema,
@@ -155,7 +155,8 @@ export const routes = {
     params: ConversationParamsSchema,
     body: SendMessageRequestSchema,
     response: SendMessageResponseSchema,
-    summary: 'Sends a message (or, for members, an internal note); the same idempotency key returns the same message.',
+    summary:
+      'Sends a message (or, for members, an internal note); the same idempotency key returns the same message.',
   },
   markRead: {
     method: 'POST',
@@ -303,12 +304,10 @@ export type Routes = typeof routes;
 /** An operation name from the route table, e.g. `sendMessage`. */
 export type RouteName = keyof Routes;
 
-type SchemaInput<Route, Key extends string> = Route extends Record<Key, infer Schema extends z.ZodType>
-  ? z.input<Schema>
-  : undefined;
-type SchemaOutput<Route, Key extends string> = Route extends Record<Key, infer Schema extends z.ZodType>
-  ? z.output<Schema>
-  : undefined;
+type SchemaInput<Route, Key extends string> =
+  Route extends Record<Key, infer Schema extends z.ZodType> ? z.input<Schema> : undefined;
+type SchemaOutput<Route, Key extends string> =
+  Route extends Record<Key, infer Schema extends z.ZodType> ? z.output<Schema> : undefined;
 
 /** The path parameters of a route (`{ id }`), or `undefined` when it has none. */
 export type RouteParams<Name extends RouteName> = SchemaInput<Routes[Name], 'params'>;
@@ -329,6 +328,6 @@ export function buildPath(path: string, params?: Readonly<Record<string, string>
 }
 
 /** Every route as a list, in table order. */
-export const routeList: ReadonlyArray<{ readonly name: RouteName } & RouteDefinition> = Object.entries(routes).map(
-  ([name, route]) => ({ name: name as RouteName, ...route }),
-);
+export const routeList: ReadonlyArray<{ readonly name: RouteName } & RouteDefinition> = Object.entries(
+  routes,
+).map(([name, route]) => ({ name: name as RouteName, ...route }));

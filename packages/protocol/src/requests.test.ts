@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { ErrorEnvelopeSchema, toFieldIssues } from './errors.js';
+import { ServerEventSchema } from './events.js';
+import {
+  ListConversationsQuerySchema,
+  ListMessagesQuerySchema,
+  MarkNotificationsReadRequestSchema,
+  SendMessageRequestSchema,
+  StartConversationRequestSchema,
+  UpdateTemplateRequestSchema,
+} from './requests.js';
+import * as fixtures from './test/fixtures.js';
+
+function issuePaths(result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) {
+  return result.error?.issues.map((issue) => issue.path.join('.')) ?? [];
+}
+
+describe('request schemas', () => {
+  it('accept a member starting a conversation and trim the subject', () => {
+    const request = StartConversationRequestSchema.parse({
+      contactId: 'con_daniel',
+      subject: '  Documents we need  ',
+      body: 'Dear Daniel,\nplease upload your passport.',
+      idempotencyKey: 'draft_7f3a9c21',
+      matter: { id: 'M-1', label: 'H-1B petition' },
+    });
+    expect(request.subject).toBe('Documents we need');
+  });
+
+  it('reject unknown keys with the key in the message', () => {
+    const result = SendMessageRequestSchema.safeParse({
+      body: 'Hello',
+      idempotencyKey: 'draft_7f3a9c21',
+      authorId: 'mem_ana',
+    });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.code).toBe('unrecognized_keys');
+  });
+
+  it('reject unknown keys inside the matter', () => {
+    const result = StartConversationRequestSchema.safeParse({
+      subject: 'S',
+      body: 'B',
+      idempotencyKey: 'draft_7f3a9c21',
+      matter: { id: 'M-1', label: 'L', firmId: 'firm_northgate' },
+    });
+    expect(result.success).toBe(false);
+    expect(issuePaths(result)).toEqual(['matter']);
+  });
+
+  it('reject a short or malformed idempotency key at its path', () => {
+    expect(issuePaths(SendMessageRequestSchema.safeParse({ body: 'Hi', idempotencyKey: 'abc' }))).toEqual([
+      'idempotencyKey',
+    ]);
+    expect(
+      issuePaths(SendMessageRequestSchema.safeParse({ body: 'Hi', idempotencyKey: 'has spaces in it' })),
+    ).toEqual(['idempotencyKey']);
+  });
+
+  it('reject an internal flag that is not a boolean', () => {
+    expect(
+      issuePaths(
+        SendMessageRequestSchema.safeParse({ body: 'Hi', idempotencyKey: 'draft_7f3a9c21', internal: 'yes' }),
+      ),
+    ).toEqual(['internal']);
+  });
+
+  it('coerce query-string limits and flags and enforce the page size', () => {
+    expect(ListConversationsQuerySchema.parse({ limit: '25', unread: 'true' })).toEqual({
+      limit: 25,
+      unread: true,
+    });
+    expect(issuePaths(ListConversationsQuerySchema.safeParse({ limit: '0' }))).toEqual(['limit']);
+    expect(issuePaths(ListConversationsQuerySchema.safeParse({ limit: '101' }))).toEqual(['limit']);
+    expect(issuePaths(ListConversationsQuerySchema.safeParse({ unread: 'yes' }))).toEqual(['unread']);
+  });
+
+  it('reject a cursor that was not made by the server', () => {
+    expect(issuePaths(ListMessagesQuerySchema.safeParse({ before: 'drop table;' }))).toEqual(['before']);
+  });
+
+  it('accept marking notifications read by ids or all, and nothing else', () => {
+    expect(MarkNotificationsReadRequestSchema.safeParse({ ids: ['ntf_01'] }).success).toBe(true);
+    expect(MarkNotificationsReadRequestSchema.safeParse({ all: true }).success).toBe(true);
+    expect(MarkNotificationsReadRequestSchema.safeParse({ all: false }).success).toBe(false);
+    expect(MarkNotificationsReadRequestSchema.safeParse({ ids: [] }).success).toBe(false);
+  });
+
+  it('reject an empty template update', () => {
+    expect(UpdateTemplateRequestSchema.safeParse({}).success).toBe(false);
+    expect(UpdateTemplateRequestSchema.safeParse({ name: 'Renamed' }).success).toBe(true);
+  });
+});
+
+describe('ServerEventSchema', () => {
+  it('accepts each event type', () => {
+    const events = [
+      { id: '41', type: 'message.created', data: { message: fixtures.message } },
+      {
+        id: '42',
+        type: 'conversation.created',
+        data: { conversation: fixtures.conversation, message: fixtures.message },
+      },
+      {
+        id: '43',
+        type: 'conversation.read',
+        data: {
+          conversationId: 'cnv_01',
+          reader: { kind: 'client', id: 'con_daniel' },
+          upToMessageId: 'msg_02',
+          readAt: '2026-11-21T16:05:00.000Z',
+        },
+      },
+      { id: '44', type: 'notification.created', data: { notification: fixtures.notification } },
+    ];
+    expect(events.map((event) => ServerEventSchema.parse(event).type)).toEqual([
+      'message.created',
+      'conversation.created',
+      'conversation.read',
+      'notification.created',
+    ]);
+  });
+
+  it('rejects an unknown event type and a non-numeric id', () => {
+    expect(ServerEventSchema.safeParse({ id: '1', type: 'message.deleted', data: {} }).success).toBe(false);
+    expect(
+      issuePaths(
+        ServerEventSchema.safeParse({
+          id: 'abc',
+          type: 'message.created',
+          data: { message: fixtures.message },
+        }),
+      ),
+    ).toEqual(['id']);
+  });
+});
+
+describe('ErrorEnvelopeSchema', () => {
+  it('accepts a typed error with field issues', () => {
+    const result = SendMessageRequestSchema.safeParse({ body: '', idempotencyKey: 'draft_7f3a9c21' });
+    const envelope = {
+      error: {
+        code: 'invalid_input',
+        message: 'Invalid request body',
+        details: { issues: toFieldIssues(result.error?.issues ?? []) },
+      },
+    };
+    expect(ErrorEnvelopeSchema.parse(envelope).error.details?.issues?.[0]?.path).toEqual(['body']);
+  });
+
+  it('rejects an error code outside the closed set', () => {
+    expect(ErrorEnvelopeSchema.safeParse({ error: { code: 'teapot', message: 'no' } }).success).toBe(false);
+  });
+});
