@@ -1,0 +1,244 @@
+import type { MemoryState } from './memory-state.js';
+import type { Audience, ContactRow, ConversationRow, MessageRow, PartyRef, ReadStateRow } from './rows.js';
+import type { StoreQueries, UnreadScope } from './store.js';
+
+type ConversationQueryNames =
+  | 'insertFirm'
+  | 'getFirm'
+  | 'insertMember'
+  | 'getMember'
+  | 'findMemberByEmail'
+  | 'listMembers'
+  | 'insertContact'
+  | 'getContact'
+  | 'findContactByEmail'
+  | 'listContacts'
+  | 'getNotificationSettings'
+  | 'putNotificationSettings'
+  | 'insertConversation'
+  | 'getConversation'
+  | 'listConversations'
+  | 'insertMessage'
+  | 'getMessage'
+  | 'findMessageByIdempotencyKey'
+  | 'listMessages'
+  | 'getReadState'
+  | 'advanceReadState'
+  | 'listReadStates'
+  | 'countUnread'
+  | 'countUnreadTotal';
+
+const partyKey = (party: PartyRef) => `${party.kind}:${party.id}`;
+const readStateKey = (conversationId: string, reader: PartyRef) => `${conversationId}:${partyKey(reader)}`;
+const byId = (left: { id: string }, right: { id: string }) =>
+  left.id < right.id ? -1 : left.id > right.id ? 1 : 0;
+const contains = (text: string, query: string) => text.toLowerCase().includes(query.toLowerCase());
+const visibleTo = (audience: Audience, message: MessageRow) => audience === 'firm' || !message.internal;
+
+function firstByEmail<Row extends { id: string; email: string }>(
+  rows: Iterable<Row>,
+  email: string,
+): Row | null {
+  const matches = [...rows].filter((row) => row.email.toLowerCase() === email.toLowerCase()).sort(byId);
+  return matches[0] ?? null;
+}
+
+function contactMatches(contact: ContactRow, query: string): boolean {
+  const fullName = `${contact.firstName} ${contact.lastName}`;
+  return [contact.firstName, contact.lastName, fullName, contact.email].some((text) => contains(text, query));
+}
+
+/** The in-memory store's queries on people, settings, conversations, messages and read state. */
+export function createConversationQueries(
+  state: () => MemoryState,
+): Pick<StoreQueries, ConversationQueryNames> {
+  const countUnread = (conversationId: string, scope: UnreadScope): number => {
+    const horizon = state().readStates.get(readStateKey(conversationId, scope.reader))?.upToSeq ?? 0;
+    let count = 0;
+    for (const message of state().messages.values()) {
+      if (message.conversationId !== conversationId || message.seq <= horizon) continue;
+      if (!visibleTo(scope.audience, message) || partyKey(message.author) === partyKey(scope.reader))
+        continue;
+      count += 1;
+    }
+    return count;
+  };
+  const activitySeq = (conversation: ConversationRow, audience: Audience) =>
+    audience === 'firm' ? conversation.lastActivitySeq : conversation.clientLastActivitySeq;
+
+  return {
+    async insertFirm(firm) {
+      if (state().firms.has(firm.id)) return false;
+      state().firms.set(firm.id, firm);
+      return true;
+    },
+    async getFirm(id) {
+      return state().firms.get(id) ?? null;
+    },
+    async insertMember(member) {
+      if (state().members.has(member.id)) return false;
+      state().members.set(member.id, member);
+      return true;
+    },
+    async getMember(id) {
+      return state().members.get(id) ?? null;
+    },
+    async findMemberByEmail(email) {
+      return firstByEmail(state().members.values(), email);
+    },
+    async listMembers(firmId) {
+      return [...state().members.values()]
+        .filter((member) => member.firmId === firmId)
+        .sort((left, right) => left.name.localeCompare(right.name) || byId(left, right));
+    },
+    async insertContact(contact) {
+      if (state().contacts.has(contact.id)) return false;
+      state().contacts.set(contact.id, { ...contact, assigneeIds: [...contact.assigneeIds] });
+      return true;
+    },
+    async getContact(id) {
+      return state().contacts.get(id) ?? null;
+    },
+    async findContactByEmail(email) {
+      return firstByEmail(state().contacts.values(), email);
+    },
+    async listContacts(firmId, query) {
+      return [...state().contacts.values()]
+        .filter((contact) => contact.firmId === firmId && (!query || contactMatches(contact, query)))
+        .sort(
+          (left, right) =>
+            left.lastName.localeCompare(right.lastName) ||
+            left.firstName.localeCompare(right.firstName) ||
+            byId(left, right),
+        );
+    },
+    async getNotificationSettings(firmId) {
+      return state().settings.get(firmId) ?? null;
+    },
+    async putNotificationSettings(settings) {
+      state().settings.set(settings.firmId, settings);
+    },
+    async insertConversation(conversation) {
+      if (state().conversations.has(conversation.id)) throw new Error('Conversation id already exists');
+      const row: ConversationRow = {
+        ...conversation,
+        lastActivityAt: conversation.createdAt,
+        lastActivitySeq: 0,
+        lastMessageId: null,
+        clientLastActivityAt: conversation.createdAt,
+        clientLastActivitySeq: 0,
+        clientLastMessageId: null,
+      };
+      state().conversations.set(row.id, row);
+      return row;
+    },
+    async getConversation(id) {
+      return state().conversations.get(id) ?? null;
+    },
+    async listConversations(options) {
+      const { audience } = options;
+      const items = [];
+      const candidates = [...state().conversations.values()]
+        .filter((conversation) => conversation.firmId === options.firmId)
+        .filter(
+          (conversation) => options.contactId === undefined || conversation.contactId === options.contactId,
+        )
+        .filter(
+          (conversation) => options.matterId === undefined || conversation.matterId === options.matterId,
+        )
+        .filter(
+          (conversation) =>
+            options.beforeActivitySeq === undefined ||
+            activitySeq(conversation, audience) < options.beforeActivitySeq,
+        )
+        .filter((conversation) => {
+          if (!options.query) return true;
+          const contact = state().contacts.get(conversation.contactId);
+          return (
+            contains(conversation.subject, options.query) ||
+            (conversation.matterLabel !== null && contains(conversation.matterLabel, options.query)) ||
+            (contact !== undefined && contactMatches({ ...contact, email: '' }, options.query))
+          );
+        })
+        .sort(
+          (left, right) => activitySeq(right, audience) - activitySeq(left, audience) || byId(right, left),
+        );
+      for (const conversation of candidates) {
+        if (items.length >= options.limit) break;
+        const unreadCount = countUnread(conversation.id, options);
+        if (options.unreadOnly && unreadCount === 0) continue;
+        const lastMessageId =
+          audience === 'firm' ? conversation.lastMessageId : conversation.clientLastMessageId;
+        const lastMessage = lastMessageId === null ? null : (state().messages.get(lastMessageId) ?? null);
+        items.push({ conversation, lastMessage, unreadCount });
+      }
+      return items;
+    },
+    async insertMessage(message) {
+      const key = `${partyKey(message.author)}:${message.idempotencyKey}`;
+      const existingId = state().idempotencyKeys.get(key);
+      const existing = existingId === undefined ? undefined : state().messages.get(existingId);
+      if (existing) return { created: false, message: existing };
+      const conversation = state().conversations.get(message.conversationId);
+      if (!conversation) throw new Error('Conversation does not exist');
+      if (state().messages.has(message.id)) throw new Error('Message id already exists');
+      const row: MessageRow = { ...message, seq: state().sequences.message + 1 };
+      state().sequences.message = row.seq;
+      state().messages.set(row.id, row);
+      state().idempotencyKeys.set(key, row.id);
+      const firmActivity = { lastActivityAt: row.createdAt, lastActivitySeq: row.seq, lastMessageId: row.id };
+      const clientActivity = row.internal
+        ? {}
+        : {
+            clientLastActivityAt: row.createdAt,
+            clientLastActivitySeq: row.seq,
+            clientLastMessageId: row.id,
+          };
+      state().conversations.set(conversation.id, { ...conversation, ...firmActivity, ...clientActivity });
+      return { created: true, message: row };
+    },
+    async getMessage(id) {
+      return state().messages.get(id) ?? null;
+    },
+    async findMessageByIdempotencyKey(author, idempotencyKey) {
+      const id = state().idempotencyKeys.get(`${partyKey(author)}:${idempotencyKey}`);
+      return id === undefined ? null : (state().messages.get(id) ?? null);
+    },
+    async listMessages(options) {
+      return [...state().messages.values()]
+        .filter((message) => message.conversationId === options.conversationId)
+        .filter((message) => visibleTo(options.audience, message))
+        .filter((message) => options.beforeSeq === undefined || message.seq < options.beforeSeq)
+        .sort((left, right) => right.seq - left.seq)
+        .slice(0, options.limit);
+    },
+    async getReadState(conversationId, reader) {
+      return state().readStates.get(readStateKey(conversationId, reader)) ?? null;
+    },
+    async advanceReadState(readState) {
+      const key = readStateKey(readState.conversationId, readState.reader);
+      const stored = state().readStates.get(key);
+      if (stored && stored.upToSeq >= readState.upToSeq) return stored;
+      const row: ReadStateRow = { ...readState, reader: { ...readState.reader } };
+      state().readStates.set(key, row);
+      return row;
+    },
+    async listReadStates(conversationId) {
+      return [...state().readStates.values()]
+        .filter((readState) => readState.conversationId === conversationId)
+        .sort((left, right) => (partyKey(left.reader) < partyKey(right.reader) ? -1 : 1));
+    },
+    async countUnread(conversationId, scope) {
+      return countUnread(conversationId, scope);
+    },
+    async countUnreadTotal(options) {
+      let total = 0;
+      for (const conversation of state().conversations.values()) {
+        if (conversation.firmId !== options.firmId) continue;
+        if (options.contactId !== undefined && conversation.contactId !== options.contactId) continue;
+        total += countUnread(conversation.id, options);
+      }
+      return total;
+    },
+  };
+}

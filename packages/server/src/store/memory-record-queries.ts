@@ -1,0 +1,174 @@
+import type { createConversationQueries } from './memory-conversation-queries.js';
+import type { MemoryState } from './memory-state.js';
+import type { AuditRow, EventRow, MailRow, NotificationRow, PartyRef, TemplateRow } from './rows.js';
+import type { StoreQueries } from './store.js';
+
+type RecordQueryNames = Exclude<keyof StoreQueries, keyof ReturnType<typeof createConversationQueries>>;
+
+const byName = (left: TemplateRow, right: TemplateRow) =>
+  left.name.localeCompare(right.name) || (left.id < right.id ? -1 : left.id > right.id ? 1 : 0);
+
+function mayReceive(event: EventRow, firmId: string, viewer: PartyRef): boolean {
+  const { audience } = event;
+  if (audience.firmId !== firmId) return false;
+  if (viewer.kind === 'client') return audience.contactId === viewer.id;
+  return audience.allMembers || audience.memberIds.includes(viewer.id);
+}
+
+function addMilliseconds(isoTime: string, milliseconds: number): string {
+  return new Date(Date.parse(isoTime) + milliseconds).toISOString();
+}
+
+/** The in-memory store's queries on notifications, templates, the mail outbox, the audit log and events. */
+export function createRecordQueries(state: () => MemoryState): Pick<StoreQueries, RecordQueryNames> {
+  const heldBy = (id: string, workerId: string): MailRow | null => {
+    const row = state().mail.get(id);
+    return row && row.status === 'pending' && row.lockedBy === workerId ? row : null;
+  };
+  return {
+    async insertNotification(notification) {
+      if (state().notifications.has(notification.id)) throw new Error('Notification id already exists');
+      const row: NotificationRow = { ...notification, seq: state().sequences.notification + 1 };
+      state().sequences.notification = row.seq;
+      state().notifications.set(row.id, row);
+      return row;
+    },
+    async listNotifications(options) {
+      return [...state().notifications.values()]
+        .filter((row) => row.memberId === options.memberId)
+        .filter((row) => options.beforeSeq === undefined || row.seq < options.beforeSeq)
+        .filter((row) => !options.unreadOnly || row.readAt === null)
+        .sort((left, right) => right.seq - left.seq)
+        .slice(0, options.limit);
+    },
+    async countUnreadNotifications(memberId) {
+      return [...state().notifications.values()].filter(
+        (row) => row.memberId === memberId && row.readAt === null,
+      ).length;
+    },
+    async markNotificationsRead(memberId, ids, readAt) {
+      const wanted = ids === 'all' ? null : new Set(ids);
+      let changed = 0;
+      for (const row of state().notifications.values()) {
+        if (row.memberId !== memberId || row.readAt !== null || (wanted && !wanted.has(row.id))) continue;
+        state().notifications.set(row.id, { ...row, readAt });
+        changed += 1;
+      }
+      return changed;
+    },
+    async listTemplates(firmId, query) {
+      return [...state().templates.values()]
+        .filter((row) => row.firmId === firmId)
+        .filter((row) => !query || row.name.toLowerCase().includes(query.toLowerCase()))
+        .sort(byName);
+    },
+    async getTemplate(id) {
+      return state().templates.get(id) ?? null;
+    },
+    async insertTemplate(template) {
+      if (state().templates.has(template.id)) return false;
+      state().templates.set(template.id, template);
+      return true;
+    },
+    async updateTemplate(id, changes) {
+      const row = state().templates.get(id);
+      if (!row) return null;
+      const updated: TemplateRow = { ...row, ...changes };
+      state().templates.set(id, updated);
+      return updated;
+    },
+    async deleteTemplate(id) {
+      return state().templates.delete(id);
+    },
+    async enqueueMail(mail) {
+      if (state().mail.has(mail.id)) throw new Error('Mail id already exists');
+      const row: MailRow = {
+        ...mail,
+        seq: state().sequences.mail + 1,
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: mail.createdAt,
+        lockedUntil: null,
+        lockedBy: null,
+        sentAt: null,
+        lastError: null,
+      };
+      state().sequences.mail = row.seq;
+      state().mail.set(row.id, row);
+      return row;
+    },
+    async claimMail(options) {
+      const now = Date.parse(options.now);
+      const due = [...state().mail.values()]
+        .filter((row) => row.status === 'pending' && Date.parse(row.nextAttemptAt) <= now)
+        .filter((row) => row.lockedUntil === null || Date.parse(row.lockedUntil) <= now)
+        .sort((left, right) => left.seq - right.seq)
+        .slice(0, options.limit);
+      return due.map((row) => {
+        const claimed: MailRow = {
+          ...row,
+          attempts: row.attempts + 1,
+          lockedBy: options.workerId,
+          lockedUntil: addMilliseconds(options.now, options.leaseMs),
+        };
+        state().mail.set(row.id, claimed);
+        return claimed;
+      });
+    },
+    async markMailSent(id, options) {
+      const row = heldBy(id, options.workerId);
+      if (!row) return false;
+      state().mail.set(id, {
+        ...row,
+        status: 'sent',
+        sentAt: options.sentAt,
+        lockedBy: null,
+        lockedUntil: null,
+      });
+      return true;
+    },
+    async markMailFailed(id, options) {
+      const row = heldBy(id, options.workerId);
+      if (!row) return false;
+      const next =
+        options.nextAttemptAt === null
+          ? { status: 'failed' as const }
+          : { status: 'pending' as const, nextAttemptAt: options.nextAttemptAt };
+      state().mail.set(id, { ...row, ...next, lastError: options.error, lockedBy: null, lockedUntil: null });
+      return true;
+    },
+    async listMail(options) {
+      return [...state().mail.values()]
+        .filter((row) => options.firmId === undefined || row.firmId === options.firmId)
+        .sort((left, right) => right.seq - left.seq)
+        .slice(0, options.limit);
+    },
+    async appendAudit(entry) {
+      const row: AuditRow = { ...entry, seq: state().sequences.audit + 1 };
+      state().sequences.audit = row.seq;
+      state().audit.push(row);
+      return row;
+    },
+    async listAudit(options) {
+      return state()
+        .audit.filter((row) => row.firmId === options.firmId)
+        .filter((row) => options.beforeSeq === undefined || row.seq < options.beforeSeq)
+        .reverse()
+        .slice(0, options.limit);
+    },
+    async appendEvent(event) {
+      const row: EventRow = { ...event, seq: state().sequences.event + 1 };
+      state().sequences.event = row.seq;
+      state().events.push(row);
+      return row.seq;
+    },
+    async listEventsSince(afterSeq, options) {
+      return state()
+        .events.filter((row) => row.seq > afterSeq && mayReceive(row, options.firmId, options.viewer))
+        .slice(0, options.limit);
+    },
+    async latestEventSeq() {
+      return state().sequences.event;
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { createConversationQueries } from './memory-conversation-queries.js';
+import { createRecordQueries } from './memory-record-queries.js';
+import { cloneMemoryState, createMemoryState, type MemoryState } from './memory-state.js';
+import type { Store, StoreQueries } from './store.js';
+
+function createQueries(state: () => MemoryState): StoreQueries {
+  return { ...createConversationQueries(state), ...createRecordQueries(state) };
+}
+
+/**
+ * A `Store` in memory, for the mocks and tests. Transactions run one at a time on a copy of the state that
+ * replaces the state only when the work resolves, so a failed transaction leaves nothing behind. Queries
+ * outside a transaction wait for the running one and then run alone.
+ */
+export function createMemoryStore(): Store {
+  let state = createMemoryState();
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const serialise = <Result>(work: () => Promise<Result>): Promise<Result> => {
+    const run = queue.then(work, work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  const transaction: Store['transaction'] = (work) =>
+    serialise(async () => {
+      const draft = cloneMemoryState(state);
+      const result = await work(createQueries(() => draft));
+      state = draft;
+      return result;
+    });
+
+  // A single query either validates before it writes or writes nothing, so it can run on the live state.
+  const live = createQueries(() => state);
+  const autocommit = Object.fromEntries(
+    Object.entries(live).map(([name, query]) => [
+      name,
+      (...parameters: unknown[]) =>
+        serialise(() => (query as (...values: unknown[]) => Promise<unknown>)(...parameters)),
+    ]),
+  ) as unknown as StoreQueries;
+
+  return { ...autocommit, transaction };
+}

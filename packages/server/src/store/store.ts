@@ -1,0 +1,268 @@
+import type {
+  Audience,
+  AuditRow,
+  ContactRow,
+  ConversationRow,
+  EventRow,
+  FirmRow,
+  MailRow,
+  MemberRow,
+  MessageRow,
+  NewAuditEntry,
+  NewConversation,
+  NewEvent,
+  NewMail,
+  NewMessage,
+  NewNotification,
+  NotificationRow,
+  NotificationSettingsRow,
+  PartyRef,
+  ReadStateRow,
+  TemplateRow,
+} from './rows.js';
+
+/** A conversation as a viewer's index lists it: the row, the newest message the audience may see, unread count. */
+export interface ConversationListItem {
+  readonly conversation: ConversationRow;
+  /** The newest message visible to the audience (`lastMessageId` or `clientLastMessageId`), or null. */
+  readonly lastMessage: MessageRow | null;
+  /** See `StoreQueries.countUnread`. */
+  readonly unreadCount: number;
+}
+
+/** Whose unread messages to count: the reader and what they may see. */
+export interface UnreadScope {
+  readonly audience: Audience;
+  readonly reader: PartyRef;
+}
+
+/** Options of `StoreQueries.listConversations`. */
+export interface ListConversationsOptions extends UnreadScope {
+  readonly firmId: string;
+  /** Only this client's conversations (set it for client viewers). */
+  readonly contactId?: string | undefined;
+  /** Only conversations whose audience activity seq is below this (the previous page's last item). */
+  readonly beforeActivitySeq?: number | undefined;
+  readonly limit: number;
+  /** Only conversations with an unread count above zero. */
+  readonly unreadOnly?: boolean | undefined;
+  /** Case-insensitive substring of the subject, the contact's first/last name or the matter label. */
+  readonly query?: string | undefined;
+  readonly matterId?: string | undefined;
+}
+
+/** Result of `StoreQueries.insertMessage`. */
+export type InsertMessageResult =
+  | { readonly created: true; readonly message: MessageRow }
+  | { readonly created: false; readonly message: MessageRow };
+
+/**
+ * Every typed query of the store. A `Store` runs each as its own autocommit statement; inside
+ * `Store.transaction` the same queries run in that one transaction.
+ *
+ * Conventions: lookups of a missing row return `null` (never throw); lists return plain arrays in the order the
+ * method states; `limit` is at most 100 and at least 1; unknown firm ids simply give empty results.
+ */
+export interface StoreQueries {
+  // Firms, members, contacts, settings
+
+  /** Creates the firm, or does nothing when a firm with that id exists. Returns whether it was created. */
+  insertFirm(firm: FirmRow): Promise<boolean>;
+  /** The firm, or null. */
+  getFirm(id: string): Promise<FirmRow | null>;
+  /** Creates the member, or does nothing when that id exists. Returns whether it was created. */
+  insertMember(member: MemberRow): Promise<boolean>;
+  /** The member, or null. */
+  getMember(id: string): Promise<MemberRow | null>;
+  /** The member with this e-mail address compared case-insensitively (the lowest id if several), or null. */
+  findMemberByEmail(email: string): Promise<MemberRow | null>;
+  /** The firm's members ordered by name, then id. */
+  listMembers(firmId: string): Promise<MemberRow[]>;
+  /** Creates the contact, or does nothing when that id exists. Returns whether it was created. */
+  insertContact(contact: ContactRow): Promise<boolean>;
+  /** The contact with its assignees, or null. */
+  getContact(id: string): Promise<ContactRow | null>;
+  /** The contact with this e-mail address compared case-insensitively (the lowest id if several), or null. */
+  findContactByEmail(email: string): Promise<ContactRow | null>;
+  /**
+   * The firm's contacts ordered by last name, first name, then id; with `query`, only those whose first name,
+   * last name, full name ("first last") or e-mail contains it case-insensitively.
+   */
+  listContacts(firmId: string, query?: string): Promise<ContactRow[]>;
+  /** The firm's notification settings, or null when never set (callers then use the default). */
+  getNotificationSettings(firmId: string): Promise<NotificationSettingsRow | null>;
+  /** Creates or replaces the firm's notification settings. */
+  putNotificationSettings(settings: NotificationSettingsRow): Promise<void>;
+
+  // Conversations and messages
+
+  /** Creates a conversation with empty activity (seqs 0, message ids null, activity times = `createdAt`). */
+  insertConversation(conversation: NewConversation): Promise<ConversationRow>;
+  /** The conversation, or null. */
+  getConversation(id: string): Promise<ConversationRow | null>;
+  /**
+   * The firm's conversations (or one client's, with `contactId`) ordered by the audience's activity seq,
+   * newest first: `lastActivitySeq` for `firm`, `clientLastActivitySeq` for `client`. Cursor pages continue with
+   * `beforeActivitySeq` = the last item's activity seq for the same audience. Filters combine with AND.
+   */
+  listConversations(options: ListConversationsOptions): Promise<ConversationListItem[]>;
+  /**
+   * Inserts a message, assigning the next store-wide `seq`, and in the same statement (or transaction) moves the
+   * conversation's firm activity to it and, unless `internal`, its client activity too.
+   *
+   * Idempotency is enforced by a unique key on (author kind, author id, idempotencyKey): when that key exists,
+   * nothing is written and `{ created: false, message: <the existing row> }` comes back, never an error. If a
+   * concurrent transaction holds the key uncommitted, wait for it (Postgres `ON CONFLICT DO NOTHING` does) and
+   * then read the winner's row, so two racing identical sends end with one row.
+   */
+  insertMessage(message: NewMessage): Promise<InsertMessageResult>;
+  /** The message, or null. */
+  getMessage(id: string): Promise<MessageRow | null>;
+  /** The message this author sent with this idempotency key, or null. */
+  findMessageByIdempotencyKey(author: PartyRef, idempotencyKey: string): Promise<MessageRow | null>;
+  /**
+   * One page of a conversation's messages the audience may see (`client`: `internal` false only), ordered by
+   * `seq` DESCENDING (newest first); with `beforeSeq`, only messages whose seq is below it.
+   */
+  listMessages(options: {
+    readonly conversationId: string;
+    readonly audience: Audience;
+    readonly beforeSeq?: number | undefined;
+    readonly limit: number;
+  }): Promise<MessageRow[]>;
+
+  // Read state
+
+  /** The reader's horizon in the conversation, or null when they never read it. */
+  getReadState(conversationId: string, reader: PartyRef): Promise<ReadStateRow | null>;
+  /**
+   * Moves the reader's horizon forward: writes the row when none exists or `upToSeq` is above the stored one;
+   * otherwise keeps the stored row. Returns the row as stored afterwards.
+   */
+  advanceReadState(state: ReadStateRow): Promise<ReadStateRow>;
+  /** Every reader's horizon in the conversation, clients and members, ordered by reader kind then id. */
+  listReadStates(conversationId: string): Promise<ReadStateRow[]>;
+  /**
+   * Unread messages of one conversation for the reader: messages the audience may see, whose seq is above the
+   * reader's horizon (0 when none) and whose author is not the reader.
+   */
+  countUnread(conversationId: string, scope: UnreadScope): Promise<number>;
+  /** `countUnread` summed over the firm's conversations (or one client's, with `contactId`). */
+  countUnreadTotal(
+    options: UnreadScope & { readonly firmId: string; readonly contactId?: string | undefined },
+  ): Promise<number>;
+
+  // Notifications
+
+  /** Inserts a notification, assigning the next `seq`. */
+  insertNotification(notification: NewNotification): Promise<NotificationRow>;
+  /** The member's notifications by seq, newest first; `beforeSeq` continues a page; `unreadOnly` keeps unread ones. */
+  listNotifications(options: {
+    readonly memberId: string;
+    readonly beforeSeq?: number | undefined;
+    readonly limit: number;
+    readonly unreadOnly?: boolean | undefined;
+  }): Promise<NotificationRow[]>;
+  /** How many of the member's notifications have `readAt` null. */
+  countUnreadNotifications(memberId: string): Promise<number>;
+  /**
+   * Sets `readAt` on the member's unread notifications: those in `ids` (ids of other members are ignored), or all
+   * with `'all'`. Already-read ones keep their time. Returns how many changed.
+   */
+  markNotificationsRead(memberId: string, ids: readonly string[] | 'all', readAt: string): Promise<number>;
+
+  // Templates
+
+  /** The firm's templates ordered by name then id; with `query`, those whose name contains it case-insensitively. */
+  listTemplates(firmId: string, query?: string): Promise<TemplateRow[]>;
+  /** The template, or null. */
+  getTemplate(id: string): Promise<TemplateRow | null>;
+  /** Creates the template, or does nothing when that id exists. Returns whether it was created. */
+  insertTemplate(template: TemplateRow): Promise<boolean>;
+  /** Changes the given fields and `updatedAt`; returns the new row, or null when the template does not exist. */
+  updateTemplate(
+    id: string,
+    changes: Partial<Pick<TemplateRow, 'name' | 'subject' | 'body'>> & { readonly updatedAt: string },
+  ): Promise<TemplateRow | null>;
+  /** Deletes the template; returns whether it existed. */
+  deleteTemplate(id: string): Promise<boolean>;
+
+  // Mail outbox
+
+  /** Adds a `pending` mail with `attempts` 0, `nextAttemptAt` = `createdAt`, unlocked; assigns the next `seq`. */
+  enqueueMail(mail: NewMail): Promise<MailRow>;
+  /**
+   * Leases up to `limit` due mails to one worker, oldest seq first: `pending`, `nextAttemptAt` <= `now`, and not
+   * locked (or their lease ended: `lockedUntil` <= `now`). Each claimed row gets `lockedBy` = `workerId`,
+   * `lockedUntil` = `now` + `leaseMs`, `attempts` + 1, atomically, so two workers never claim the same row at
+   * once (SQL: `FOR UPDATE SKIP LOCKED`). Returns the claimed rows as updated.
+   */
+  claimMail(options: {
+    readonly workerId: string;
+    readonly now: string;
+    readonly leaseMs: number;
+    readonly limit: number;
+  }): Promise<MailRow[]>;
+  /**
+   * Marks a claimed mail `sent` at `sentAt` and unlocks it, only while `workerId` still holds it and it is
+   * `pending`. Returns whether it changed.
+   */
+  markMailSent(id: string, options: { readonly workerId: string; readonly sentAt: string }): Promise<boolean>;
+  /**
+   * Records a failed attempt while `workerId` holds the mail: unlocks it, stores `error`, and either sets
+   * `nextAttemptAt` (stays `pending`) or, when `nextAttemptAt` is null, gives up (`failed`). Returns whether it changed.
+   */
+  markMailFailed(
+    id: string,
+    options: { readonly workerId: string; readonly error: string; readonly nextAttemptAt: string | null },
+  ): Promise<boolean>;
+  /** The newest mails by seq, newest first (for the dev mail page), optionally of one firm. */
+  listMail(options: { readonly limit: number; readonly firmId?: string | undefined }): Promise<MailRow[]>;
+
+  // Audit
+
+  /** Appends an audit entry (never updated or deleted), assigning the next `seq`. */
+  appendAudit(entry: NewAuditEntry): Promise<AuditRow>;
+  /** The firm's audit entries by seq, newest first; `beforeSeq` continues a page. */
+  listAudit(options: {
+    readonly firmId: string;
+    readonly beforeSeq?: number | undefined;
+    readonly limit: number;
+  }): Promise<AuditRow[]>;
+
+  // Events
+
+  /**
+   * Persists an event and returns its `seq`: store-wide, strictly increasing, and visible in order, meaning no
+   * reader may ever see seq N+1 committed while seq N of a still-open transaction is not (otherwise a subscriber
+   * resuming after N+1 would skip N). SQL: take a transaction-scoped lock (e.g. `pg_advisory_xact_lock`) before
+   * allocating the seq, so appends serialise until commit. Call `Notifier.notify(seq)` after the commit.
+   */
+  appendEvent(event: NewEvent): Promise<number>;
+  /**
+   * Events with seq above `afterSeq` that `viewer` may receive (see `EventAudience`), ascending by seq, at most
+   * `limit`. A member viewer must belong to `firmId`; a client viewer must be that firm's contact.
+   */
+  listEventsSince(
+    afterSeq: number,
+    options: { readonly firmId: string; readonly viewer: PartyRef; readonly limit: number },
+  ): Promise<EventRow[]>;
+  /** The highest event seq written so far (0 when none): where a new subscriber without `Last-Event-ID` starts. */
+  latestEventSeq(): Promise<number>;
+}
+
+/** The queries available inside one transaction. */
+export type StoreTransaction = StoreQueries;
+
+/**
+ * Confide's storage. Every domain operation (a send with its notifications, mails, audit entry and events) runs
+ * inside one `transaction`, so it is written completely or not at all.
+ */
+export interface Store extends StoreQueries {
+  /**
+   * Runs `work` in one transaction (SQL: READ COMMITTED or stronger) and commits when it resolves. When it
+   * throws, everything it wrote is rolled back and the error is rethrown unchanged. Transactions do not nest:
+   * use `tx`, never the outer store, inside `work`.
+   */
+  transaction<Result>(work: (tx: StoreTransaction) => Promise<Result>): Promise<Result>;
+}
