@@ -1,0 +1,140 @@
+import type {
+  Conversation,
+  ConversationId,
+  ConversationSummary,
+  ListConversationsResponse,
+  ListNotificationsResponse,
+  Message,
+  ServerEvent,
+  ServerEventOf,
+  Viewer,
+} from '@confide/protocol';
+import type { InfiniteData, QueryClient } from '@tanstack/query-core';
+import { confideKeys } from '../queries/query-keys.js';
+import {
+  addMessage,
+  applyClientRead,
+  insertIntoLists,
+  moveToTop,
+  setUnreadTotal,
+  withMessage,
+} from './conversation-cache.js';
+
+/** What applying events needs besides the cache. */
+export interface CacheContext {
+  readonly queryClient: QueryClient;
+  /** The viewer, once known; decides which messages are "own" (never unread). */
+  readonly viewer: () => Viewer | undefined;
+  /** Fetches a conversation's summary for a list that does not hold it yet. */
+  readonly fetchSummary: (id: ConversationId) => Promise<ConversationSummary>;
+}
+
+type ConversationPages = InfiniteData<ListConversationsResponse, string | null>;
+type NotificationPages = InfiniteData<ListNotificationsResponse, string | null>;
+
+function isOwn(viewer: Viewer | undefined, message: Message): boolean {
+  return viewer !== undefined && message.author.kind === viewer.role && message.author.id === viewer.id;
+}
+
+/**
+ * Puts a new message into the cache: appended to its thread (once), its conversation moved to the top of
+ * the index with a new preview and, for someone else's message, one more unread. Used for live events and for
+ * the answers to the viewer's own sends alike, so both paths agree.
+ */
+export function applyNewMessage(context: CacheContext, message: Message) {
+  const { queryClient } = context;
+  const added = addMessage(queryClient, message);
+  const own = isOwn(context.viewer(), message);
+  const cachedThread = queryClient.getQueryData(confideKeys.messages(message.conversationId)) !== undefined;
+  // A message already in a cached thread was counted when it first arrived; events may be replayed.
+  if (cachedThread && !added) return;
+  let firstTime = true;
+  const { missing } = moveToTop(queryClient, message.conversationId, (summary) => {
+    if (summary.lastMessage?.id === message.id) firstTime = false;
+    return withMessage(summary, message, own);
+  });
+  if (!own && firstTime) setUnreadTotal(queryClient, (total) => total + 1);
+  if (missing.length > 0) {
+    void context
+      .fetchSummary(message.conversationId)
+      .then((summary) => insertIntoLists(queryClient, summary, missing))
+      .catch(() => queryClient.invalidateQueries({ queryKey: confideKeys.conversationLists() }));
+  }
+}
+
+/**
+ * Puts a new conversation into the cache: at the top of the index lists it belongs in, with its first message
+ * as the whole thread so far. Used for live events and for the answer to the viewer's own start alike.
+ */
+export function applyNewConversation(context: CacheContext, conversation: Conversation, message: Message) {
+  context.queryClient.setQueryData(
+    confideKeys.messages(conversation.id),
+    (pages: unknown) => pages ?? { pages: [{ items: [message], nextCursor: null }], pageParams: [null] },
+  );
+  const own = isOwn(context.viewer(), message);
+  const summary: ConversationSummary = {
+    ...conversation,
+    lastMessage: null,
+    unreadCount: 0,
+  };
+  const withFirst = withMessage(summary, message, own);
+  const lists = context.queryClient.getQueriesData<ConversationPages>({
+    queryKey: confideKeys.conversationLists(),
+  });
+  const fresh = lists
+    .filter(
+      ([, pages]) =>
+        pages !== undefined &&
+        !pages.pages.some((page) => page.items.some((item) => item.id === conversation.id)),
+    )
+    .map(([queryKey]) => queryKey);
+  if (fresh.length === 0) return;
+  insertIntoLists(context.queryClient, withFirst, fresh);
+  if (!own) setUnreadTotal(context.queryClient, (total) => total + 1);
+}
+
+function applyConversationRead(context: CacheContext, event: ServerEventOf<'conversation.read'>) {
+  const { conversationId, reader, upToMessageId, readAt } = event.data;
+  const viewer = context.viewer();
+  if (reader.kind === 'client' && viewer?.role === 'member') {
+    applyClientRead(context.queryClient, conversationId, { contactId: reader.id, upToMessageId, readAt });
+    return;
+  }
+  if (viewer && reader.kind === viewer.role && reader.id === viewer.id) {
+    // Read in another tab: the exact counts live on the server, so refetch rather than guess.
+    void context.queryClient.invalidateQueries({ queryKey: confideKeys.conversations() });
+  }
+}
+
+function applyNotificationCreated(context: CacheContext, event: ServerEventOf<'notification.created'>) {
+  const { notification } = event.data;
+  const lists = context.queryClient.getQueriesData<NotificationPages>({
+    queryKey: confideKeys.notifications(),
+  });
+  for (const [queryKey, pages] of lists) {
+    const [first, ...rest] = pages?.pages ?? [];
+    if (!pages || !first) continue;
+    if (pages.pages.some((page) => page.items.some((item) => item.id === notification.id))) continue;
+    context.queryClient.setQueryData<NotificationPages>(queryKey, {
+      ...pages,
+      pages: [
+        { ...first, items: [notification, ...first.items], unreadCount: first.unreadCount + 1 },
+        ...rest.map((page) => ({ ...page, unreadCount: page.unreadCount + 1 })),
+      ],
+    });
+  }
+}
+
+/** The one place where server events change the query cache. */
+export function applyServerEvent(context: CacheContext, event: ServerEvent) {
+  switch (event.type) {
+    case 'message.created':
+      return applyNewMessage(context, event.data.message);
+    case 'conversation.created':
+      return applyNewConversation(context, event.data.conversation, event.data.message);
+    case 'conversation.read':
+      return applyConversationRead(context, event);
+    case 'notification.created':
+      return applyNotificationCreated(context, event);
+  }
+}

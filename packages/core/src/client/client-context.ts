@@ -1,0 +1,56 @@
+import type { Viewer } from '@confide/protocol';
+import type { QueryClient } from '@tanstack/query-core';
+import type { CacheContext } from '../cache/apply-server-event.js';
+import type { Clock } from '../lib/clock.js';
+import type { Logger } from '../lib/logger.js';
+import type { OutboxRunner } from '../outbox/outbox-runner.js';
+import { conversationQueries } from '../queries/conversation-queries.js';
+import { notificationQueries, templateQueries, viewerQueries } from '../queries/directory-queries.js';
+import type { ComposerStore } from '../stores/composer/composer-store.js';
+import type { ConnectionStore } from '../stores/connection/connection-store.js';
+import type { IndexStore } from '../stores/index-filters/index-store.js';
+import type { OutboxStore } from '../stores/outbox/outbox-store.js';
+import type { Transport } from '../transport/transport.js';
+
+/** Every query option factory of one client, bound to its transport. */
+export function createQueries(transport: Transport) {
+  return {
+    conversations: conversationQueries(transport),
+    viewer: viewerQueries(transport),
+    templates: templateQueries(transport),
+    notifications: notificationQueries(transport),
+  };
+}
+
+/** The query option factories of a client. */
+export type ConfideQueries = ReturnType<typeof createQueries>;
+
+/** The client-only state of one client, each a zustand vanilla store. */
+export interface ConfideStores {
+  /** Drafts by composer. */
+  readonly composer: ComposerStore;
+  /** Sends waiting for the server, in order. */
+  readonly outbox: OutboxStore;
+  /** The index's filters and selection. */
+  readonly index: IndexStore;
+  /** The live stream's status and whether the device is online. */
+  readonly connection: ConnectionStore;
+}
+
+/** What the parts of a client share. Internal: parts receive it, hosts never see it. */
+export interface ClientContext {
+  readonly transport: Transport;
+  readonly queryClient: QueryClient;
+  readonly queries: ConfideQueries;
+  readonly stores: ConfideStores;
+  readonly outbox: OutboxRunner;
+  readonly cache: CacheContext;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** The viewer if already loaded. */
+  readonly viewer: () => Viewer | undefined;
+  /** The viewer, loading it if needed. */
+  readonly ensureViewer: () => Promise<Viewer>;
+  /** Registers cleanup to run on `dispose()`. */
+  readonly onDispose: (cleanup: () => void) => void;
+}

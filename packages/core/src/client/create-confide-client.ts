@@ -1,0 +1,244 @@
+import type { ConversationId, Notification, Viewer } from '@confide/protocol';
+import { QueryClient } from '@tanstack/query-core';
+import {
+  applyNewConversation,
+  applyNewMessage,
+  applyServerEvent,
+  type CacheContext,
+} from '../cache/apply-server-event.js';
+import { type Clock, systemClock } from '../lib/clock.js';
+import { createListenerSet } from '../lib/listeners.js';
+import { type Logger, silentLogger } from '../lib/logger.js';
+import type { NetworkStatus } from '../lib/network-status.js';
+import { createOutboxRunner, type OutboxOptions } from '../outbox/outbox-runner.js';
+import { confideKeys } from '../queries/query-keys.js';
+import { memoryStorage, type StorageAdapter } from '../storage/storage.js';
+import { createComposerStore } from '../stores/composer/composer-store.js';
+import { createConnectionStore } from '../stores/connection/connection-store.js';
+import { createIndexStore } from '../stores/index-filters/index-store.js';
+import { createOutboxStore } from '../stores/outbox/outbox-store.js';
+import type { Transport } from '../transport/transport.js';
+import { validatedTransport } from '../transport/validated-transport.js';
+import {
+  type ClientContext,
+  type ConfideQueries,
+  type ConfideStores,
+  createQueries,
+} from './client-context.js';
+import { persistClientStores, storageNamespace } from './client-storage.js';
+import { type Composer, type ComposerOptions, createComposer } from './composer.js';
+import { type ConversationIndex, createConversationIndex } from './conversation-index.js';
+import {
+  type ContactsApi,
+  createDirectory,
+  type SettingsApi,
+  type TemplatesApi,
+  type ViewerApi,
+} from './directory.js';
+import { createNotifications, type Notifications } from './notifications.js';
+import { createThread, type Thread } from './thread.js';
+
+/** Options of `createConfideClient`. */
+export interface ConfideClientOptions {
+  /** How the SDK reaches the backend: `httpTransport(...)`, `memoryTransport(...)` or your own. */
+  readonly transport: Transport;
+  /** A QueryClient to share with the host's react-query; the SDK's keys all start with `'confide'`. @default a private one */
+  readonly queryClient?: QueryClient;
+  /** Where drafts and queued sends survive a reload. @default memoryStorage() */
+  readonly storage?: StorageAdapter;
+  /** Prefix of every storage key. @default 'confide' */
+  readonly storageKeyPrefix?: string;
+  /** Time and timers. @default the system clock */
+  readonly clock?: Clock;
+  /** Where recoverable problems are reported. @default silent */
+  readonly logger?: Logger;
+  /** Whether to open the live event stream. @default true */
+  readonly live?: boolean;
+  /** Retry settings of the send outbox. */
+  readonly outbox?: OutboxOptions;
+  /** Connectivity, so sends wait while offline (e.g. `browserNetworkStatus()`). @default always online */
+  readonly network?: NetworkStatus;
+}
+
+/** A Confide client: everything a UI needs, without any UI. */
+export interface ConfideClient {
+  /** The transport, wrapped so every answer is checked against the protocol. */
+  readonly transport: Transport;
+  /** The QueryClient holding server data (share it with react-query). */
+  readonly queryClient: QueryClient;
+  /** Query option factories bound to this client's transport, for query-core observers or react-query hooks. */
+  readonly queries: ConfideQueries;
+  /** Client-only state as zustand vanilla stores. */
+  readonly stores: ConfideStores;
+  /** Resolves once the viewer is loaded and saved drafts and sends are restored; rejects if the viewer cannot load. */
+  readonly ready: Promise<Viewer>;
+  readonly viewer: ViewerApi;
+  /** The message index. */
+  readonly conversations: ConversationIndex;
+  /** The thread of one conversation (the same object for the same id). */
+  thread(id: ConversationId): Thread;
+  /** A composer for a new conversation or, with `conversationId`, a reply (the same object for the same draft). */
+  composer(options?: ComposerOptions): Composer;
+  readonly templates: TemplatesApi;
+  readonly notifications: Notifications;
+  readonly settings: SettingsApi;
+  readonly contacts: ContactsApi;
+  /** Tells the client the device went on- or offline (when no `network` option reports it). */
+  setOnline(online: boolean): void;
+  /** Stops the event stream, timers and subscriptions; the client must not be used afterwards. */
+  dispose(): void;
+}
+
+function createStores(clock: Clock): ConfideStores {
+  return {
+    composer: createComposerStore(clock.now),
+    outbox: createOutboxStore(),
+    index: createIndexStore(),
+    connection: createConnectionStore(),
+  };
+}
+
+/**
+ * Creates a Confide client over a transport.
+ *
+ * @example
+ * const client = createConfideClient({ transport: httpTransport({ baseUrl, getToken }) });
+ * client.conversations.subscribe((state) => render(state.conversations));
+ */
+export function createConfideClient(options: ConfideClientOptions): ConfideClient {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? silentLogger;
+  const transport = validatedTransport(options.transport);
+  const ownsQueryClient = options.queryClient === undefined;
+  const queryClient =
+    options.queryClient ?? new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  if (ownsQueryClient) queryClient.mount();
+  const queries = createQueries(transport);
+  const stores = createStores(clock);
+  const cleanups: (() => void)[] = [];
+  const arrivals = createListenerSet<Notification>();
+  const viewer = () => queryClient.getQueryData<Viewer>(confideKeys.viewer());
+  const ensureViewer = () => queryClient.fetchQuery(queries.viewer.viewer());
+  const cache: CacheContext = {
+    queryClient,
+    viewer,
+    fetchSummary: (id) => queryClient.fetchQuery(queries.conversations.detail(id)),
+  };
+  const outbox = createOutboxRunner({
+    transport,
+    outbox: stores.outbox,
+    connection: stores.connection,
+    clock,
+    options: options.outbox ?? {},
+    onSent(entry, result) {
+      if ('conversation' in result) applyNewConversation(cache, result.conversation, result.message);
+      else applyNewMessage(cache, result);
+      const draft = entry.draftId ? stores.composer.getState().drafts[entry.draftId] : undefined;
+      if (draft && entry.draftId && draft.idempotencyKey === entry.id)
+        stores.composer.getState().resetDraft(entry.draftId);
+    },
+  });
+  const context: ClientContext = {
+    transport,
+    queryClient,
+    queries,
+    stores,
+    outbox,
+    cache,
+    clock,
+    logger,
+    viewer,
+    ensureViewer,
+    onDispose: (cleanup) => cleanups.push(cleanup),
+  };
+
+  if (options.network) {
+    stores.connection.getState().setOnline(options.network.isOnline());
+    cleanups.push(options.network.subscribe((online) => stores.connection.getState().setOnline(online)));
+  }
+
+  let disposed = false;
+  let stopEvents: (() => void) | undefined;
+  function startEvents() {
+    if (disposed || options.live === false) return;
+    stores.connection.getState().setStatus('connecting');
+    stopEvents = transport.subscribe(
+      (event) => {
+        applyServerEvent(cache, event);
+        if (event.type === 'notification.created') arrivals.notify(event.data.notification);
+      },
+      {
+        onStatusChange: (status, error) => stores.connection.getState().setStatus(status, error),
+        onError: (error) => logger.warn('Skipped a malformed event', { code: error.code }),
+      },
+    );
+  }
+
+  const ready = ensureViewer().then(async (loaded) => {
+    if (disposed) return loaded;
+    const handles = persistClientStores(
+      stores,
+      options.storage ?? memoryStorage(),
+      storageNamespace(options.storageKeyPrefix ?? 'confide', loaded),
+      logger,
+    );
+    for (const handle of handles) cleanups.push(handle.stop);
+    await Promise.all(handles.map((handle) => handle.ready));
+    startEvents();
+    void outbox.drain();
+    return loaded;
+  });
+  ready.catch((error: unknown) => {
+    logger.error('Could not load the viewer', { code: (error as { code?: unknown }).code });
+    startEvents();
+  });
+
+  const threads = new Map<ConversationId, Thread>();
+  const composers = new Map<string, Composer>();
+  const directory = createDirectory(context);
+
+  return {
+    transport,
+    queryClient,
+    queries,
+    stores,
+    ready,
+    viewer: directory.viewer,
+    conversations: createConversationIndex(context),
+    thread(id) {
+      const existing = threads.get(id) ?? createThread(context, id);
+      threads.set(id, existing);
+      return existing;
+    },
+    composer(composerOptions = {}) {
+      const key = composerOptions.conversationId
+        ? `reply:${composerOptions.conversationId}`
+        : (composerOptions.draftId ?? 'new');
+      const existing = composers.get(key) ?? createComposer(context, composerOptions);
+      composers.set(key, existing);
+      return existing;
+    },
+    templates: directory.templates,
+    notifications: createNotifications(context, arrivals),
+    settings: directory.settings,
+    contacts: directory.contacts,
+    setOnline: (online) => stores.connection.getState().setOnline(online),
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      stopEvents?.();
+      outbox.dispose();
+      for (const cleanup of cleanups.splice(0)) cleanup();
+      arrivals.clear();
+      threads.clear();
+      composers.clear();
+      if (ownsQueryClient) {
+        void queryClient.cancelQueries();
+        queryClient.clear();
+        queryClient.unmount();
+      } else {
+        void queryClient.cancelQueries({ queryKey: confideKeys.all });
+      }
+    },
+  };
+}

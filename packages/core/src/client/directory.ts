@@ -1,0 +1,93 @@
+import type {
+  Contact,
+  CreateTemplateRequest,
+  NotificationSettings,
+  Template,
+  TemplateId,
+  UpdateNotificationSettingsRequest,
+  UpdateTemplateRequest,
+  Viewer,
+} from '@confide/protocol';
+import { confideKeys } from '../queries/query-keys.js';
+import type { ClientContext } from './client-context.js';
+
+/** The signed-in person. */
+export interface ViewerApi {
+  /** The viewer, loaded once per client. */
+  get(): Promise<Viewer>;
+  /** The viewer if already loaded, else `undefined`. */
+  current(): Viewer | undefined;
+}
+
+/** The firm's contacts (members only). */
+export interface ContactsApi {
+  /** Contacts, optionally searched by name or e-mail address. */
+  list(query?: string): Promise<readonly Contact[]>;
+}
+
+/** Message templates: everyone in the firm reads them, owners and admins manage them. */
+export interface TemplatesApi {
+  /** Templates, optionally searched by name and subject. */
+  list(query?: string): Promise<readonly Template[]>;
+  /** Whether the viewer may create, change and delete templates. */
+  canManage(): Promise<boolean>;
+  create(input: CreateTemplateRequest): Promise<Template>;
+  update(id: TemplateId, input: UpdateTemplateRequest): Promise<Template>;
+  delete(id: TemplateId): Promise<void>;
+}
+
+/** The firm's notification settings: members read them, owners and admins change them. */
+export interface SettingsApi {
+  /** The setting for client-started conversations. */
+  getNotificationSettings(): Promise<NotificationSettings>;
+  /** Whether the viewer may change it. */
+  canUpdate(): Promise<boolean>;
+  /** Changes it. */
+  updateNotificationSettings(input: UpdateNotificationSettingsRequest): Promise<NotificationSettings>;
+}
+
+async function isManager(context: ClientContext): Promise<boolean> {
+  const viewer = await context.ensureViewer();
+  return viewer.role === 'member' && viewer.memberRole !== 'member';
+}
+
+/** Creates the viewer, contacts, templates and settings parts of a client. */
+export function createDirectory(context: ClientContext) {
+  const { queryClient, queries, transport } = context;
+  const invalidateTemplates = () => queryClient.invalidateQueries({ queryKey: confideKeys.templates() });
+
+  const viewer: ViewerApi = { get: context.ensureViewer, current: context.viewer };
+  const contacts: ContactsApi = {
+    list: async (query = '') => (await queryClient.fetchQuery(queries.viewer.contacts(query))).items,
+  };
+  const templates: TemplatesApi = {
+    list: async (query = '') => (await queryClient.fetchQuery(queries.templates.list(query))).items,
+    canManage: () => isManager(context),
+    async create(input) {
+      const template = await transport.createTemplate(input);
+      await invalidateTemplates();
+      return template;
+    },
+    async update(id, input) {
+      const template = await transport.updateTemplate(id, input);
+      queryClient.setQueryData(confideKeys.template(id), template);
+      await invalidateTemplates();
+      return template;
+    },
+    async delete(id) {
+      await transport.deleteTemplate(id);
+      queryClient.removeQueries({ queryKey: confideKeys.template(id) });
+      await invalidateTemplates();
+    },
+  };
+  const settings: SettingsApi = {
+    getNotificationSettings: () => queryClient.fetchQuery(queries.notifications.settings()),
+    canUpdate: () => isManager(context),
+    async updateNotificationSettings(input) {
+      const updated = await transport.updateNotificationSettings(input);
+      queryClient.setQueryData(confideKeys.notificationSettings(), updated);
+      return updated;
+    },
+  };
+  return { viewer, contacts, templates, settings };
+}

@@ -1,0 +1,103 @@
+import type { ListNotificationsResponse, Notification, NotificationId } from '@confide/protocol';
+import { type InfiniteData, InfiniteQueryObserver } from '@tanstack/query-core';
+import { type ConfideError, toConfideError } from '../errors/confide-error.js';
+import type { createListenerSet } from '../lib/listeners.js';
+import { createReadable, memoizeLast, type Readable } from '../lib/readable.js';
+import { confideKeys } from '../queries/query-keys.js';
+import type { ClientContext } from './client-context.js';
+
+/** What the notification feed shows. */
+export interface NotificationsState {
+  readonly status: 'pending' | 'success' | 'error';
+  /** Loaded notifications, newest first. */
+  readonly notifications: readonly Notification[];
+  /** Unread notifications in total (not only the loaded ones). */
+  readonly unreadCount: number;
+  /** Whether older notifications can be loaded with `loadMore()`. */
+  readonly hasMore: boolean;
+  readonly error: ConfideError | null;
+}
+
+/** A member's in-app notifications: a readable feed, actions, and a hook for the host's own toasts. */
+export interface Notifications extends Readable<NotificationsState> {
+  /** Loads older notifications. */
+  loadMore(): Promise<void>;
+  /** Marks some notifications read. */
+  markRead(ids: readonly NotificationId[]): Promise<void>;
+  /** Marks every notification read. */
+  markAllRead(): Promise<void>;
+  /**
+   * Calls `handler` for each notification that arrives live (not for ones loaded from the feed), so a host can
+   * show its own toast. Returns the function that stops it.
+   */
+  onNotification(handler: (notification: Notification) => void): () => void;
+}
+
+type NotificationPages = InfiniteData<ListNotificationsResponse, string | null>;
+
+/** Creates the notification feed of one client. `arrivals` is fed by the client's event stream. */
+export function createNotifications(
+  context: ClientContext,
+  arrivals: ReturnType<typeof createListenerSet<Notification>>,
+): Notifications {
+  const { queryClient, queries } = context;
+  const observer = new InfiniteQueryObserver(queryClient, queries.notifications.list());
+  const flatten = memoizeLast(
+    (data: InfiniteData<ListNotificationsResponse, unknown> | undefined) =>
+      data?.pages.flatMap((page) => page.items) ?? [],
+  );
+
+  const readable = createReadable<NotificationsState>({
+    compute() {
+      const result = observer.getCurrentResult();
+      return {
+        status: result.status,
+        notifications: flatten(result.data),
+        unreadCount: result.data?.pages[0]?.unreadCount ?? 0,
+        hasMore: result.hasNextPage,
+        error: result.error ? toConfideError(result.error) : null,
+      };
+    },
+    connect: (onChange) => observer.subscribe(onChange),
+  });
+  context.onDispose(readable.dispose);
+
+  function applyRead(ids: ReadonlySet<string> | 'all', unreadCount: number) {
+    const readAt = new Date(context.clock.now()).toISOString();
+    for (const [queryKey, pages] of queryClient.getQueriesData<NotificationPages>({
+      queryKey: confideKeys.notifications(),
+    })) {
+      if (!pages) continue;
+      queryClient.setQueryData<NotificationPages>(queryKey, {
+        ...pages,
+        pages: pages.pages.map((page) => ({
+          ...page,
+          unreadCount,
+          items: page.items.map((item) =>
+            item.readAt === null && (ids === 'all' || ids.has(item.id)) ? { ...item, readAt } : item,
+          ),
+        })),
+      });
+    }
+  }
+
+  return {
+    getSnapshot: readable.getSnapshot,
+    subscribe: readable.subscribe,
+    async loadMore() {
+      if (!observer.getCurrentResult().hasNextPage) return;
+      const result = await observer.fetchNextPage();
+      if (result.error) throw toConfideError(result.error);
+    },
+    async markRead(ids) {
+      if (ids.length === 0) return;
+      const result = await context.transport.markNotificationsRead({ ids: [...ids] });
+      applyRead(new Set(ids), result.unreadCount);
+    },
+    async markAllRead() {
+      const result = await context.transport.markNotificationsRead({ all: true });
+      applyRead('all', result.unreadCount);
+    },
+    onNotification: (handler) => arrivals.add(handler),
+  };
+}

@@ -1,0 +1,79 @@
+import type { Author, ConversationId, ListMessagesResponse, Message, Viewer } from '@confide/protocol';
+import type { InfiniteData } from '@tanstack/query-core';
+import type { OutboxEntry, SendFailure } from '../stores/outbox/outbox-store.js';
+
+/** Where one message of a thread stands: `sending` until the server has it, `failed` with a reason. */
+export type MessageState = 'sending' | 'sent' | 'failed';
+
+/** A message as a thread shows it: the server's messages and the viewer's unconfirmed sends, one list. */
+export interface ThreadMessage {
+  /** The server's id, or the idempotency key while the message is not confirmed. */
+  readonly id: string;
+  readonly conversationId: ConversationId;
+  /** Who wrote it; `null` only for an unconfirmed send before the viewer has loaded. */
+  readonly author: Author | null;
+  readonly body: string;
+  /** When it was written (the server's time once sent, the device's time before). */
+  readonly createdAt: string;
+  /** A firm-only note. */
+  readonly internal: boolean;
+  /** The key that ties an optimistic copy to the server's message. */
+  readonly idempotencyKey: string;
+  readonly state: MessageState;
+  /** Why sending failed, when `state` is `failed` (or the last failure while it is retried). */
+  readonly failure: SendFailure | null;
+}
+
+function authorOf(viewer: Viewer | undefined): Author | null {
+  if (!viewer) return null;
+  return viewer.role === 'member'
+    ? { kind: 'member', id: viewer.id, name: viewer.name }
+    : { kind: 'client', id: viewer.id, name: viewer.name };
+}
+
+function fromServer(message: Message): ThreadMessage {
+  return { ...message, state: 'sent', failure: null };
+}
+
+/**
+ * Merges a thread's cached pages (newest page first, each oldest first) with the outbox: oldest first, each
+ * message once by id, and an unconfirmed send hidden as soon as the server's copy (same key) is there.
+ */
+export function mergeThreadMessages(
+  conversationId: ConversationId,
+  data: InfiniteData<ListMessagesResponse, unknown> | undefined,
+  entries: readonly OutboxEntry[],
+  viewer: Viewer | undefined,
+): ThreadMessage[] {
+  const byId = new Map<string, Message>();
+  for (const page of [...(data?.pages ?? [])].reverse()) {
+    for (const message of page.items) byId.set(message.id, message);
+  }
+  const sent = [...byId.values()].sort(
+    (left, right) => left.createdAt.localeCompare(right.createdAt) || compareIds(left.id, right.id),
+  );
+  const confirmedKeys = new Set(sent.map((message) => message.idempotencyKey));
+  const author = authorOf(viewer);
+  const pending = entries
+    .filter((entry) => entry.kind === 'message' && entry.conversationId === conversationId)
+    .filter((entry) => !confirmedKeys.has(entry.id))
+    .map(
+      (entry): ThreadMessage => ({
+        id: entry.id,
+        conversationId,
+        author,
+        body: entry.body,
+        createdAt: new Date(entry.createdAt).toISOString(),
+        internal: entry.kind === 'message' && entry.internal,
+        idempotencyKey: entry.id,
+        state: entry.status === 'failed' ? 'failed' : 'sending',
+        failure: entry.failure,
+      }),
+    );
+  return [...sent.map(fromServer), ...pending];
+}
+
+// Ids of one server sort by length first so that `msg_10` follows `msg_9` when two share a timestamp.
+function compareIds(left: string, right: string): number {
+  return left.length - right.length || left.localeCompare(right);
+}

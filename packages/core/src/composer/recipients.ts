@@ -1,0 +1,45 @@
+import type { Contact } from '@confide/protocol';
+
+/** Why a contact cannot be picked as a recipient. */
+export type UnavailableReason = 'portal_invited' | 'portal_inactive';
+
+/** A contact that cannot be picked, with the reason (the UI shows it disabled, with the message). */
+export interface UnavailableRecipient {
+  readonly contact: Contact;
+  readonly reason: UnavailableReason;
+  /** An English explanation; UIs may map `reason` to their own words instead. */
+  readonly message: string;
+}
+
+/** The contacts a member may write to, and the others with the reason. */
+export interface RecipientOptions {
+  /** Contacts whose portal is active, by name. */
+  readonly selectable: readonly Contact[];
+  /** Every other contact, by name, with why it cannot be picked. */
+  readonly unavailable: readonly UnavailableRecipient[];
+}
+
+const REASON_MESSAGES: Readonly<Record<UnavailableReason, (name: string) => string>> = {
+  portal_invited: (name) => `${name} has been invited to the portal but has not activated it yet`,
+  portal_inactive: (name) => `${name} does not have an active portal`,
+};
+
+/** Whether a contact can receive secure messages: only an active portal can. */
+export function isSelectableRecipient(contact: Pick<Contact, 'portalStatus'>): boolean {
+  return contact.portalStatus === 'active';
+}
+
+/** Sorts contacts into those a member may pick and those they may not, with the reason. */
+export function partitionRecipients(contacts: readonly Contact[]): RecipientOptions {
+  const byName = [...contacts].sort((left, right) => left.name.localeCompare(right.name));
+  return {
+    selectable: byName.filter(isSelectableRecipient),
+    unavailable: byName
+      .filter((contact) => !isSelectableRecipient(contact))
+      .map((contact) => {
+        const reason: UnavailableReason =
+          contact.portalStatus === 'invited' ? 'portal_invited' : 'portal_inactive';
+        return { contact, reason, message: REASON_MESSAGES[reason](contact.name) };
+      }),
+  };
+}

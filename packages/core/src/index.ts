@@ -1,0 +1,128 @@
+export type {
+  Author,
+  ClientStartedThread,
+  Contact,
+  ContactId,
+  Conversation,
+  ConversationId,
+  ConversationSummary,
+  ErrorCode,
+  Firm,
+  Matter,
+  Member,
+  Message,
+  MessageId,
+  Notification,
+  NotificationId,
+  NotificationSettings,
+  PortalStatus,
+  ServerEvent,
+  Template,
+  TemplateId,
+  Viewer,
+} from '@confide/protocol';
+export {
+  applyNewConversation,
+  applyNewMessage,
+  applyServerEvent,
+  type CacheContext,
+} from './cache/apply-server-event.js';
+export type { ClientContext, ConfideQueries, ConfideStores } from './client/client-context.js';
+export type { Composer, ComposerOptions, ComposerState, ComposerStatus } from './client/composer.js';
+export type { ConversationIndex, ConversationIndexState } from './client/conversation-index.js';
+export {
+  type ConfideClient,
+  type ConfideClientOptions,
+  createConfideClient,
+} from './client/create-confide-client.js';
+export type { ContactsApi, SettingsApi, TemplatesApi, ViewerApi } from './client/directory.js';
+export type { Notifications, NotificationsState } from './client/notifications.js';
+export type { Thread, ThreadState } from './client/thread.js';
+export type { MessageState, ThreadMessage } from './client/thread-messages.js';
+export {
+  isSelectableRecipient,
+  partitionRecipients,
+  type RecipientOptions,
+  type UnavailableReason,
+  type UnavailableRecipient,
+} from './composer/recipients.js';
+export {
+  type DraftField,
+  type DraftValidation,
+  type FieldError,
+  validateDraft,
+} from './composer/validate-draft.js';
+export {
+  CLIENT_ERROR_CODES,
+  ConfideError,
+  type ConfideErrorCode,
+  type ConfideErrorContext,
+  type ConfideErrorOptions,
+  isConfideErrorCode,
+} from './errors/confide-error.js';
+export type { Clock } from './lib/clock.js';
+export type { Logger } from './lib/logger.js';
+export { browserNetworkStatus, type NetworkStatus } from './lib/network-status.js';
+export type { Readable } from './lib/readable.js';
+export type { OutboxOptions, SendResult } from './outbox/outbox-runner.js';
+export { conversationQueries, type QueryContext } from './queries/conversation-queries.js';
+export { notificationQueries, templateQueries, viewerQueries } from './queries/directory-queries.js';
+export {
+  type ConversationListParams,
+  confideKeys,
+  type NotificationListParams,
+} from './queries/query-keys.js';
+export { localStorageAdapter, memoryStorage, type StorageAdapter } from './storage/storage.js';
+export {
+  type ComposerStore,
+  createComposerStore,
+  type Draft,
+  type DraftInput,
+} from './stores/composer/composer-store.js';
+export {
+  type ConnectionState,
+  type ConnectionStore,
+  createConnectionStore,
+} from './stores/connection/connection-store.js';
+export {
+  createIndexStore,
+  DEFAULT_INDEX_FILTERS,
+  type IndexFilters,
+  type IndexState,
+  type IndexStore,
+} from './stores/index-filters/index-store.js';
+export {
+  createOutboxStore,
+  type OutboxEntry,
+  type OutboxState,
+  type OutboxStatus,
+  type OutboxStore,
+  type SendFailure,
+} from './stores/outbox/outbox-store.js';
+export {
+  type MergeContext,
+  mergeFieldValues,
+  type RenderedTemplate,
+  renderTemplate,
+} from './templates/render-template.js';
+export type { GetToken, HttpRetryOptions, TokenReason } from './transport/http-client.js';
+export { type HttpTransportOptions, httpTransport } from './transport/http-transport.js';
+export { demoSeed, type MemorySeed } from './transport/memory/demo-seed.js';
+export {
+  createMemoryBackend,
+  type MemoryBackend,
+  type MemoryBackendOptions,
+  type MemoryIdentity,
+} from './transport/memory/memory-backend.js';
+export {
+  type MemoryTransport,
+  type MemoryTransportOptions,
+  memoryTransport,
+} from './transport/memory/memory-transport.js';
+export type {
+  ConnectionStatus,
+  RequestOptions,
+  SubscribeOptions,
+  Transport,
+  Unsubscribe,
+} from './transport/transport.js';

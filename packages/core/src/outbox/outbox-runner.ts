@@ -1,0 +1,189 @@
+import type { Message, StartConversationResponse } from '@confide/protocol';
+import { ConfideError, toConfideError } from '../errors/confide-error.js';
+import { backoffDelay } from '../lib/backoff.js';
+import type { Clock, TimerHandle } from '../lib/clock.js';
+import type { ConnectionStore } from '../stores/connection/connection-store.js';
+import type { OutboxEntry, OutboxStore } from '../stores/outbox/outbox-store.js';
+import type { Transport } from '../transport/transport.js';
+
+/** What a send resolves with: the server's message, and for a new conversation the conversation too. */
+export type SendResult = Message | StartConversationResponse;
+
+/** Retry settings of the outbox. */
+export interface OutboxOptions {
+  /** First retry delay, in milliseconds; doubles per attempt, with jitter. @default 1000 */
+  readonly baseDelayMs?: number;
+  /** Longest retry delay, in milliseconds. @default 30000 */
+  readonly maxDelayMs?: number;
+  /** Attempts after which a server-side failure (5xx, 429) marks the send failed. @default 5 */
+  readonly maxServerAttempts?: number;
+}
+
+interface RunnerDependencies {
+  readonly transport: Transport;
+  readonly outbox: OutboxStore;
+  readonly connection: ConnectionStore;
+  readonly clock: Clock;
+  readonly options: OutboxOptions;
+  /** Called with the server's answer before the entry leaves the outbox, so the thread never flickers. */
+  readonly onSent: (entry: OutboxEntry, result: SendResult) => void;
+}
+
+// A network error or timeout means "offline or flaky", not "refused": the send waits and retries without limit,
+// like mail in an outbox. Only errors the server answered with count towards the attempt limit.
+const WAITS_FOR_NETWORK: ReadonlySet<string> = new Set(['network', 'timeout']);
+
+/**
+ * Sends outbox entries one at a time, oldest first, so messages arrive in the order they were written. Every
+ * attempt carries the entry's idempotency key, so a retry after a lost answer never duplicates a message.
+ */
+export function createOutboxRunner(dependencies: RunnerDependencies) {
+  const { transport, outbox, connection, clock, options } = dependencies;
+  const waiters = new Map<
+    string,
+    { resolve: (result: SendResult) => void; reject: (error: ConfideError) => void }[]
+  >();
+  const attempts = new Map<string, number>();
+  let running = false;
+  let disposed = false;
+  let timer: TimerHandle | undefined;
+  let inFlight: AbortController | undefined;
+
+  function settle(id: string, outcome: { result: SendResult } | { error: ConfideError }) {
+    for (const waiter of waiters.get(id) ?? []) {
+      if ('result' in outcome) waiter.resolve(outcome.result);
+      else waiter.reject(outcome.error);
+    }
+    waiters.delete(id);
+  }
+
+  function send(entry: OutboxEntry, signal: AbortSignal): Promise<SendResult> {
+    if (entry.kind === 'message') {
+      const input = {
+        body: entry.body,
+        idempotencyKey: entry.id,
+        ...(entry.internal ? { internal: true } : {}),
+      };
+      return transport.sendMessage(entry.conversationId, input, { signal });
+    }
+    return transport.startConversation(
+      {
+        subject: entry.subject,
+        body: entry.body,
+        idempotencyKey: entry.id,
+        ...(entry.contactId ? { contactId: entry.contactId } : {}),
+        ...(entry.matter ? { matter: entry.matter } : {}),
+      },
+      { signal },
+    );
+  }
+
+  function scheduleRetry(attempt: number) {
+    const delay = backoffDelay(attempt, {
+      baseDelayMs: options.baseDelayMs ?? 1_000,
+      maxDelayMs: options.maxDelayMs ?? 30_000,
+    });
+    timer = clock.setTimeout(() => {
+      timer = undefined;
+      void drain();
+    }, delay);
+  }
+
+  async function attemptEntry(entry: OutboxEntry): Promise<'next' | 'wait'> {
+    outbox.getState().setStatus(entry.id, 'sending');
+    inFlight = new AbortController();
+    try {
+      const result = await send(entry, inFlight.signal);
+      if (disposed) return 'wait';
+      dependencies.onSent(entry, result);
+      outbox.getState().remove(entry.id);
+      attempts.delete(entry.id);
+      settle(entry.id, { result });
+      return 'next';
+    } catch (thrown) {
+      if (disposed) return 'wait';
+      const error = toConfideError(
+        thrown,
+        entry.kind === 'message' ? { conversationId: entry.conversationId } : {},
+      );
+      const attempt = (attempts.get(entry.id) ?? 0) + 1;
+      attempts.set(entry.id, attempt);
+      const failure = { code: error.code, message: error.message, retryable: error.retryable };
+      const keepTrying =
+        WAITS_FOR_NETWORK.has(error.code) || (error.retryable && attempt < (options.maxServerAttempts ?? 5));
+      if (keepTrying) {
+        outbox.getState().setStatus(entry.id, 'queued', failure);
+        scheduleRetry(attempt);
+        return 'wait';
+      }
+      outbox.getState().setStatus(entry.id, 'failed', failure);
+      attempts.delete(entry.id);
+      settle(entry.id, { error });
+      return 'next';
+    } finally {
+      inFlight = undefined;
+    }
+  }
+
+  /** Sends queued entries until the outbox is empty, offline, or waiting for a retry. */
+  async function drain(): Promise<void> {
+    if (running || disposed || timer !== undefined) return;
+    running = true;
+    try {
+      while (!disposed && connection.getState().online) {
+        const next = outbox.getState().entries.find((entry) => entry.status === 'queued');
+        if (!next || (await attemptEntry(next)) === 'wait') break;
+      }
+    } finally {
+      running = false;
+    }
+  }
+
+  /** Skips any pending retry delay and sends now (e.g. when the device comes back online). */
+  function flush() {
+    if (timer !== undefined) clock.clearTimeout(timer);
+    timer = undefined;
+    void drain();
+  }
+
+  const stopWatchingOnline = connection.subscribe((state, previous) => {
+    if (state.online && !previous.online) flush();
+  });
+
+  return {
+    drain,
+    flush,
+    /** Resolves when the entry reaches the server; rejects when it fails for good or is discarded. */
+    whenSent(id: string): Promise<SendResult> {
+      return new Promise((resolve, reject) => {
+        waiters.set(id, [...(waiters.get(id) ?? []), { resolve, reject }]);
+      });
+    },
+    /** Queues a failed entry again, keeping its idempotency key. */
+    retry(id: string) {
+      attempts.delete(id);
+      outbox.getState().setStatus(id, 'queued');
+      flush();
+    },
+    /** Removes an entry that has not reached the server. */
+    discard(id: string) {
+      outbox.getState().remove(id);
+      attempts.delete(id);
+      settle(id, { error: new ConfideError('aborted', 'The send was discarded', { retryable: false }) });
+    },
+    /** Stops sending: clears the retry timer, aborts the request in flight, rejects waiting callers. */
+    dispose() {
+      disposed = true;
+      stopWatchingOnline();
+      if (timer !== undefined) clock.clearTimeout(timer);
+      timer = undefined;
+      inFlight?.abort();
+      for (const id of [...waiters.keys()]) {
+        settle(id, { error: new ConfideError('aborted', 'The client was disposed', { retryable: false }) });
+      }
+    },
+  };
+}
+
+/** An outbox runner made by `createOutboxRunner`. */
+export type OutboxRunner = ReturnType<typeof createOutboxRunner>;

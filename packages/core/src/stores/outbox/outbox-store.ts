@@ -1,0 +1,97 @@
+import type { ContactId, ConversationId, Matter } from '@confide/protocol';
+import { createStore } from 'zustand/vanilla';
+import type { ConfideErrorCode } from '../../errors/confide-error.js';
+
+/** Where a queued send stands. `sent` entries leave the outbox; the thread then shows the server's message. */
+export type OutboxStatus = 'queued' | 'sending' | 'failed';
+
+/** Why a send failed, in a form that survives storage. */
+export interface SendFailure {
+  readonly code: ConfideErrorCode;
+  readonly message: string;
+  readonly retryable: boolean;
+}
+
+interface OutboxEntryBase {
+  /** The idempotency key, which is also the entry's id. */
+  readonly id: string;
+  /** The draft the send came from, reset once the server has the message. */
+  readonly draftId: string | null;
+  readonly body: string;
+  /** When the send was made, in epoch milliseconds. */
+  readonly createdAt: number;
+  readonly status: OutboxStatus;
+  /** Why the last attempt failed, or `null`. */
+  readonly failure: SendFailure | null;
+}
+
+/** A reply (or internal note) waiting to reach the server. */
+export interface OutboxMessage extends OutboxEntryBase {
+  readonly kind: 'message';
+  readonly conversationId: ConversationId;
+  readonly internal: boolean;
+}
+
+/** A new conversation waiting to reach the server. */
+export interface OutboxConversation extends OutboxEntryBase {
+  readonly kind: 'conversation';
+  readonly contactId: ContactId | null;
+  readonly subject: string;
+  readonly matter: Matter | null;
+}
+
+/** One send in the outbox. */
+export type OutboxEntry = OutboxMessage | OutboxConversation;
+
+/** A new entry, before the outbox stamps its status. */
+export type OutboxEntryInput =
+  | Omit<OutboxMessage, 'status' | 'failure'>
+  | Omit<OutboxConversation, 'status' | 'failure'>;
+
+/** The outbox store's state: sends in the order they were made, and the actions on them. */
+export interface OutboxState {
+  /** Every unconfirmed send, oldest first; they go out in this order. */
+  readonly entries: readonly OutboxEntry[];
+  /** Adds a send at the end (a second add with the same id is ignored). */
+  enqueue(entry: OutboxEntryInput): void;
+  /** Sets the status and failure of an entry. */
+  setStatus(id: string, status: OutboxStatus, failure?: SendFailure | null): void;
+  /** Removes an entry (sent, or discarded). */
+  remove(id: string): void;
+  /** Puts saved entries back; ones that were mid-flight when the page closed are queued again. */
+  restoreEntries(entries: readonly OutboxEntry[]): void;
+}
+
+/** Creates one client's outbox store. */
+export function createOutboxStore() {
+  return createStore<OutboxState>()((set) => ({
+    entries: [],
+    enqueue(input) {
+      set((state) => {
+        if (state.entries.some((entry) => entry.id === input.id)) return state;
+        const entry = { ...input, status: 'queued', failure: null } as OutboxEntry;
+        return { entries: [...state.entries, entry] };
+      });
+    },
+    setStatus(id, status, failure = null) {
+      set((state) => ({
+        entries: state.entries.map((entry) => (entry.id === id ? { ...entry, status, failure } : entry)),
+      }));
+    },
+    remove(id) {
+      set((state) => ({ entries: state.entries.filter((entry) => entry.id !== id) }));
+    },
+    restoreEntries(saved) {
+      set((state) => {
+        const known = new Set(state.entries.map((entry) => entry.id));
+        const restored = saved
+          .filter((entry) => !known.has(entry.id))
+          .map((entry): OutboxEntry => (entry.status === 'sending' ? { ...entry, status: 'queued' } : entry));
+        return { entries: [...restored, ...state.entries] };
+      });
+    },
+  }));
+}
+
+/** An outbox store made by `createOutboxStore`. */
+export type OutboxStore = ReturnType<typeof createOutboxStore>;

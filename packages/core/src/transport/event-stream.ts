@@ -1,0 +1,137 @@
+import { routes, type ServerEvent, ServerEventSchema } from '@confide/protocol';
+import { ConfideError, toConfideError } from '../errors/confide-error.js';
+import { backoffDelay } from '../lib/backoff.js';
+import { type Clock, sleep, systemClock } from '../lib/clock.js';
+import { type Logger, silentLogger } from '../lib/logger.js';
+import type { GetToken, TokenReason } from './http-client.js';
+import { errorFromResponse } from './http-error.js';
+import { createSseParser, type SseMessage } from './sse-parser.js';
+import type { SubscribeOptions, Unsubscribe } from './transport.js';
+
+/** First reconnect delay after the stream drops, in milliseconds (doubles per failed attempt, with jitter). */
+export const RECONNECT_BASE_DELAY_MS = 1_000;
+/** Longest wait between reconnect attempts, in milliseconds: a laptop waking up should not wait minutes. */
+export const RECONNECT_MAX_DELAY_MS = 30_000;
+
+/** What `openEventStream` needs. */
+export interface EventStreamOptions extends SubscribeOptions {
+  readonly baseUrl: string;
+  readonly getToken: GetToken;
+  readonly onEvent: (event: ServerEvent) => void;
+  readonly fetch?: typeof globalThis.fetch;
+  readonly clock?: Clock;
+  readonly logger?: Logger;
+  readonly baseDelayMs?: number;
+  readonly maxDelayMs?: number;
+}
+
+function joinUrl(baseUrl: string, path: string): string {
+  return baseUrl.replace(/\/+$/, '') + path;
+}
+
+/**
+ * Reads `GET /v1/events` with fetch streaming and keeps it open: on a drop it reconnects with backoff and
+ * jitter and sends `Last-Event-ID` so the server replays what was missed. Every event is parsed with the
+ * protocol's schema; a malformed one is reported through `onError` and skipped.
+ */
+export function openEventStream(options: EventStreamOptions): Unsubscribe {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? silentLogger;
+  const controller = new AbortController();
+  const url = joinUrl(options.baseUrl, routes.events.path);
+  let lastEventId: string | undefined;
+  let serverRetryMs: number | undefined;
+  let tokenReason: TokenReason = 'initial';
+
+  const stop = () => controller.abort();
+  options.signal?.addEventListener('abort', stop, { once: true });
+
+  function handle(message: SseMessage) {
+    if (message.retry !== undefined) serverRetryMs = message.retry;
+    if (message.id !== undefined) lastEventId = message.id;
+    let json: unknown;
+    try {
+      json = JSON.parse(message.data);
+    } catch (cause) {
+      return reportMalformed(cause, message.id);
+    }
+    const parsed = ServerEventSchema.safeParse(json);
+    if (!parsed.success) return reportMalformed(parsed.error, message.id);
+    options.onEvent(parsed.data);
+  }
+
+  function reportMalformed(cause: unknown, eventId: string | undefined) {
+    const error = new ConfideError(
+      'invalid_response',
+      'An event from the server does not match the protocol',
+      {
+        cause,
+        retryable: false,
+        ...(eventId === undefined ? {} : { context: { eventId } }),
+      },
+    );
+    logger.warn('Skipped a malformed server event', { eventId });
+    options.onError?.(error);
+  }
+
+  async function connectOnce(): Promise<void> {
+    const token = await options.getToken({ reason: tokenReason });
+    const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'text/event-stream' };
+    if (lastEventId !== undefined) headers['last-event-id'] = lastEventId;
+    const response = await (options.fetch ?? globalThis.fetch)(url, { headers, signal: controller.signal });
+    if (!response.ok || !response.body) {
+      tokenReason = response.status === 401 ? 'unauthenticated' : 'initial';
+      const body = await response.json().catch(() => undefined);
+      throw errorFromResponse(response.status, body);
+    }
+    tokenReason = 'initial';
+    options.onStatusChange?.('open');
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    const parse = createSseParser();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        for (const message of parse(value)) handle(message);
+      }
+    } finally {
+      reader.releaseLock();
+    }
+  }
+
+  async function run() {
+    let failures = 0;
+    options.onStatusChange?.('connecting');
+    while (!controller.signal.aborted) {
+      let dropError: ConfideError | undefined;
+      try {
+        await connectOnce();
+        failures = 0;
+      } catch (error) {
+        if (controller.signal.aborted) break;
+        dropError = toConfideError(error);
+        failures += 1;
+      }
+      if (controller.signal.aborted) break;
+      options.onStatusChange?.('reconnecting', dropError);
+      // A stream the server closed cleanly is reopened after the base delay; failures back off exponentially.
+      const delay =
+        failures === 0
+          ? (serverRetryMs ?? options.baseDelayMs ?? RECONNECT_BASE_DELAY_MS)
+          : backoffDelay(failures, {
+              baseDelayMs: serverRetryMs ?? options.baseDelayMs ?? RECONNECT_BASE_DELAY_MS,
+              maxDelayMs: options.maxDelayMs ?? RECONNECT_MAX_DELAY_MS,
+            });
+      try {
+        await sleep(clock, delay, controller.signal);
+      } catch {
+        break;
+      }
+    }
+    options.signal?.removeEventListener('abort', stop);
+    options.onStatusChange?.('closed');
+  }
+
+  void run();
+  return stop;
+}

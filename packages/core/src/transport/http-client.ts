@@ -1,0 +1,159 @@
+import { buildPath, type RouteName, type RouteResponse, routes } from '@confide/protocol';
+import ky, { isHTTPError, isNetworkError, isTimeoutError } from 'ky';
+import { ConfideError, type ConfideErrorContext, toConfideError } from '../errors/confide-error.js';
+import { errorFromResponse } from './http-error.js';
+import type { RequestOptions } from './transport.js';
+
+/** Why the transport asks for a token: the first call, or because the server refused the last one (401). */
+export type TokenReason = 'initial' | 'unauthenticated';
+
+/** Returns a bearer token for the next request; asked on every call, never stored by the SDK. */
+export type GetToken = (context: { readonly reason: TokenReason }) => string | Promise<string>;
+
+/** Retry settings of the HTTP transport. */
+export interface HttpRetryOptions {
+  /** Retries after the first attempt. @default 3 */
+  readonly limit?: number;
+  /** Delay before the first retry, in milliseconds; it doubles each time, with jitter. @default 300 */
+  readonly baseDelayMs?: number;
+  /** Ceiling of one delay, in milliseconds. @default 8000 */
+  readonly maxDelayMs?: number;
+}
+
+/** What the route caller needs. */
+export interface HttpClientOptions {
+  readonly baseUrl: string;
+  readonly getToken: GetToken;
+  readonly fetch?: typeof globalThis.fetch;
+  readonly timeoutMs?: number;
+  readonly retry?: HttpRetryOptions;
+}
+
+/** The parts of one call: path parameters, query and JSON body. */
+export interface RouteCall {
+  readonly params?: Readonly<Record<string, string>>;
+  readonly query?: Readonly<Record<string, unknown>>;
+  readonly body?: unknown;
+  readonly context?: ConfideErrorContext;
+}
+
+/** Per-attempt timeout: long enough for a slow mobile link, short enough that a dead one surfaces. */
+export const HTTP_TIMEOUT_MS = 15_000;
+const RETRY_STATUS_CODES = [408, 429, 500, 502, 503, 504];
+// Creating a template has no idempotency key: a retry after a lost answer could create it twice.
+const NOT_RETRIED: ReadonlySet<RouteName> = new Set(['createTemplate']);
+
+function toSearchParams(query: RouteCall['query']): Record<string, string> {
+  const searchParams: Record<string, string> = {};
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (typeof value === 'string' ? value !== '' : typeof value === 'number' || typeof value === 'boolean') {
+      searchParams[key] = String(value);
+    }
+  }
+  return searchParams;
+}
+
+async function readJson(response: Response, context?: ConfideErrorContext): Promise<unknown> {
+  const text = await response.text();
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new ConfideError('invalid_response', 'The server answered with something other than JSON', {
+      cause,
+      status: response.status,
+      ...(context === undefined ? {} : { context }),
+    });
+  }
+}
+
+function toHttpConfideError(error: unknown, context?: ConfideErrorContext): ConfideError {
+  const withContext = context === undefined ? {} : { context };
+  if (isHTTPError(error)) return errorFromResponse(error.response.status, error.data, context);
+  if (isTimeoutError(error))
+    return new ConfideError('timeout', 'The server did not answer in time', { cause: error, ...withContext });
+  if (isNetworkError(error))
+    return new ConfideError('network', 'The network request failed', { cause: error, ...withContext });
+  return toConfideError(error, context);
+}
+
+/**
+ * Calls routes of the protocol's table over HTTP with ky: paths, methods and response schemas all come from
+ * `routes`. Adds the bearer token, retries idempotent calls with backoff and jitter, asks for a new token and
+ * retries once on 401, and turns every failure or malformed answer into a `ConfideError`.
+ */
+export function createHttpClient(options: HttpClientOptions) {
+  const retryLimit = options.retry?.limit ?? 3;
+  const baseDelayMs = options.retry?.baseDelayMs ?? 300;
+  const maxDelayMs = options.retry?.maxDelayMs ?? 8000;
+  const api = ky.create({
+    prefix: options.baseUrl,
+    timeout: options.timeoutMs ?? HTTP_TIMEOUT_MS,
+    // Resolved per call so that test interceptors and polyfills installed after creation still apply.
+    fetch: (input, init) => (options.fetch ?? globalThis.fetch)(input, init),
+  });
+
+  async function attempt(name: RouteName, call: RouteCall, token: string, signal?: AbortSignal) {
+    const route = routes[name];
+    const path = buildPath(route.path, call.params).slice(1);
+    const response = await api(path, {
+      method: route.method,
+      headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+      searchParams: toSearchParams(call.query),
+      ...(call.body === undefined ? {} : { json: call.body }),
+      ...(signal ? { signal } : {}),
+      retry: {
+        limit: NOT_RETRIED.has(name) ? 0 : retryLimit,
+        methods: ['get', 'put', 'delete', 'post'],
+        statusCodes: RETRY_STATUS_CODES,
+        retryOnTimeout: true,
+        backoffLimit: maxDelayMs,
+        delay: (attemptCount) => baseDelayMs * 2 ** (attemptCount - 1),
+        jitter: (delay) => delay / 2 + Math.random() * (delay / 2),
+      },
+    });
+    return readJson(response, call.context);
+  }
+
+  /** Calls one route and returns its answer parsed with the route's response schema. */
+  async function request<Name extends RouteName>(
+    name: Name,
+    call: RouteCall,
+    requestOptions: RequestOptions = {},
+  ): Promise<RouteResponse<Name>> {
+    let json: unknown;
+    try {
+      try {
+        json = await attempt(
+          name,
+          call,
+          await options.getToken({ reason: 'initial' }),
+          requestOptions.signal,
+        );
+      } catch (error) {
+        if (!(isHTTPError(error) && error.response.status === 401)) throw error;
+        json = await attempt(
+          name,
+          call,
+          await options.getToken({ reason: 'unauthenticated' }),
+          requestOptions.signal,
+        );
+      }
+    } catch (error) {
+      throw toHttpConfideError(error, call.context);
+    }
+    const parsed = routes[name].response.safeParse(json);
+    if (!parsed.success) {
+      throw new ConfideError('invalid_response', `The answer to ${name} does not match the protocol`, {
+        cause: parsed.error,
+        ...(call.context === undefined ? {} : { context: call.context }),
+      });
+    }
+    // The table types each route's schema as a union; the route name picks the one that just parsed.
+    return parsed.data as RouteResponse<Name>;
+  }
+
+  return { request };
+}
+
+/** The route caller `createHttpClient` returns. */
+export type HttpClient = ReturnType<typeof createHttpClient>;

@@ -1,0 +1,78 @@
+import type { Clock } from '../lib/clock.js';
+import type { Logger } from '../lib/logger.js';
+import { openEventStream } from './event-stream.js';
+import { createHttpClient, type GetToken, type HttpRetryOptions } from './http-client.js';
+import type { Transport } from './transport.js';
+
+/** Options of `httpTransport`. */
+export interface HttpTransportOptions {
+  /** Where the Confide API lives, e.g. `https://api.example.com` or `/confide`; route paths are appended. */
+  readonly baseUrl: string;
+  /** Returns a bearer token; called for every request and asked again once when the server answers 401. */
+  readonly getToken: GetToken;
+  /** The fetch to use. @default globalThis.fetch, looked up on each call */
+  readonly fetch?: typeof globalThis.fetch;
+  /** Per-attempt timeout in milliseconds. @default 15000 */
+  readonly timeoutMs?: number;
+  /** Retry settings for idempotent calls. */
+  readonly retry?: HttpRetryOptions;
+  /** Reconnect settings and timers of the event stream. */
+  readonly events?: { readonly baseDelayMs?: number; readonly maxDelayMs?: number; readonly clock?: Clock };
+  /** Where recoverable problems are reported. */
+  readonly logger?: Logger;
+}
+
+/**
+ * The transport for a Confide server (or anything speaking wire protocol v1) over HTTP, built from the
+ * protocol's route table. Live events arrive over Server-Sent Events read with fetch streaming, so the token
+ * travels in the `Authorization` header and never in a URL.
+ *
+ * @example
+ * const transport = httpTransport({ baseUrl: 'https://api.example.com', getToken: () => session.token });
+ */
+export function httpTransport(options: HttpTransportOptions): Transport {
+  const http = createHttpClient(options);
+  const conversation = (id: string) => ({ params: { id }, context: { conversationId: id } });
+  const template = (id: string) => ({ params: { id }, context: { templateId: id } });
+
+  return {
+    getViewer: (requestOptions) => http.request('getMe', {}, requestOptions),
+    listContacts: (query, requestOptions) => http.request('listContacts', { query }, requestOptions),
+    listMembers: (requestOptions) => http.request('listMembers', {}, requestOptions),
+    listConversations: (query, requestOptions) =>
+      http.request('listConversations', { query }, requestOptions),
+    getConversation: (id, requestOptions) =>
+      http.request('getConversation', conversation(id), requestOptions),
+    listMessages: (id, query, requestOptions) =>
+      http.request('listMessages', { ...conversation(id), query }, requestOptions),
+    startConversation: (body, requestOptions) => http.request('startConversation', { body }, requestOptions),
+    sendMessage: (id, body, requestOptions) =>
+      http.request('sendMessage', { ...conversation(id), body }, requestOptions),
+    markRead: (id, body, requestOptions) =>
+      http.request('markRead', { ...conversation(id), body }, requestOptions),
+    listTemplates: (query, requestOptions) => http.request('listTemplates', { query }, requestOptions),
+    getTemplate: (id, requestOptions) => http.request('getTemplate', template(id), requestOptions),
+    createTemplate: (body, requestOptions) => http.request('createTemplate', { body }, requestOptions),
+    updateTemplate: (id, body, requestOptions) =>
+      http.request('updateTemplate', { ...template(id), body }, requestOptions),
+    deleteTemplate: (id, requestOptions) => http.request('deleteTemplate', template(id), requestOptions),
+    listNotifications: (query, requestOptions) =>
+      http.request('listNotifications', { query }, requestOptions),
+    markNotificationsRead: (body, requestOptions) =>
+      http.request('markNotificationsRead', { body }, requestOptions),
+    getNotificationSettings: (requestOptions) => http.request('getNotificationSettings', {}, requestOptions),
+    updateNotificationSettings: (body, requestOptions) =>
+      http.request('updateNotificationSettings', { body }, requestOptions),
+    listAudit: (query, requestOptions) => http.request('listAudit', { query }, requestOptions),
+    subscribe: (onEvent, subscribeOptions = {}) =>
+      openEventStream({
+        baseUrl: options.baseUrl,
+        getToken: options.getToken,
+        onEvent,
+        ...subscribeOptions,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+        ...(options.logger ? { logger: options.logger } : {}),
+        ...options.events,
+      }),
+  };
+}

@@ -1,0 +1,72 @@
+import { type RouteName, routes, ServerEventSchema } from '@confide/protocol';
+import { ConfideError, toConfideError } from '../errors/confide-error.js';
+import type { Transport } from './transport.js';
+
+type Operation = Exclude<keyof Transport, 'subscribe'>;
+
+/** Which route's response schema checks each transport method's answer. */
+const ROUTE_OF: Readonly<Record<Operation, RouteName>> = {
+  getViewer: 'getMe',
+  listContacts: 'listContacts',
+  listMembers: 'listMembers',
+  listConversations: 'listConversations',
+  getConversation: 'getConversation',
+  listMessages: 'listMessages',
+  startConversation: 'startConversation',
+  sendMessage: 'sendMessage',
+  markRead: 'markRead',
+  listTemplates: 'listTemplates',
+  getTemplate: 'getTemplate',
+  createTemplate: 'createTemplate',
+  updateTemplate: 'updateTemplate',
+  deleteTemplate: 'deleteTemplate',
+  listNotifications: 'listNotifications',
+  markNotificationsRead: 'markNotificationsRead',
+  getNotificationSettings: 'getNotificationSettings',
+  updateNotificationSettings: 'updateNotificationSettings',
+  listAudit: 'listAudit',
+};
+
+/**
+ * Wraps any transport so that everything it answers crosses into the SDK through the protocol's schemas: a
+ * malformed answer or event becomes a `ConfideError` of code `invalid_response` (events: reported and
+ * skipped), and anything a custom transport throws becomes a `ConfideError`.
+ */
+export function validatedTransport(transport: Transport): Transport {
+  const wrapped = {} as Record<Operation, (...args: unknown[]) => Promise<unknown>>;
+  for (const [operation, routeName] of Object.entries(ROUTE_OF) as [Operation, RouteName][]) {
+    const method = transport[operation] as (...args: unknown[]) => Promise<unknown>;
+    wrapped[operation] = async (...args) => {
+      let answer: unknown;
+      try {
+        answer = await method.apply(transport, args);
+      } catch (error) {
+        throw toConfideError(error);
+      }
+      const parsed = routes[routeName].response.safeParse(answer);
+      if (!parsed.success) {
+        throw new ConfideError('invalid_response', `The answer to ${operation} does not match the protocol`, {
+          cause: parsed.error,
+          retryable: false,
+        });
+      }
+      return parsed.data;
+    };
+  }
+  return {
+    ...(wrapped as unknown as Omit<Transport, 'subscribe'>),
+    subscribe(onEvent, options = {}) {
+      return transport.subscribe((event) => {
+        const parsed = ServerEventSchema.safeParse(event);
+        if (parsed.success) onEvent(parsed.data);
+        else
+          options.onError?.(
+            new ConfideError('invalid_response', 'An event does not match the protocol', {
+              cause: parsed.error,
+              retryable: false,
+            }),
+          );
+      }, options);
+    },
+  };
+}
