@@ -32,7 +32,9 @@ describe('README example', () => {
         }
       });
     });
-    expect(index.map((conversation) => conversation.subject)).toEqual(['Documents for your visa application']);
+    expect(index.map((conversation) => conversation.subject)).toEqual([
+      'Documents for your visa application',
+    ]);
 
     // Open the thread and wait for the client's reply to arrive live.
     const thread = client.thread(conversationId);

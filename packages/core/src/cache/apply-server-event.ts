@@ -15,8 +15,8 @@ import {
   addMessage,
   applyClientRead,
   insertIntoLists,
+  isKnownPreview,
   moveToTop,
-  setUnreadTotal,
   withMessage,
 } from './conversation-cache.js';
 
@@ -46,14 +46,14 @@ export function applyNewMessage(context: CacheContext, message: Message) {
   const added = addMessage(queryClient, message);
   const own = isOwn(context.viewer(), message);
   const cachedThread = queryClient.getQueryData(confideKeys.messages(message.conversationId)) !== undefined;
-  // A message already in a cached thread was counted when it first arrived; events may be replayed.
-  if (cachedThread && !added) return;
-  let firstTime = true;
-  const { missing } = moveToTop(queryClient, message.conversationId, (summary) => {
-    if (summary.lastMessage?.id === message.id) firstTime = false;
-    return withMessage(summary, message, own);
-  });
-  if (!own && firstTime) setUnreadTotal(queryClient, (total) => total + 1);
+  // A message already in a cached thread, or already previewed, was counted when it first arrived.
+  if ((cachedThread && !added) || isKnownPreview(queryClient, message)) return;
+  const { missing } = moveToTop(
+    queryClient,
+    message.conversationId,
+    (summary) => withMessage(summary, message, own),
+    own ? 0 : 1,
+  );
   if (missing.length > 0) {
     void context
       .fetchSummary(message.conversationId)
@@ -89,8 +89,7 @@ export function applyNewConversation(context: CacheContext, conversation: Conver
     )
     .map(([queryKey]) => queryKey);
   if (fresh.length === 0) return;
-  insertIntoLists(context.queryClient, withFirst, fresh);
-  if (!own) setUnreadTotal(context.queryClient, (total) => total + 1);
+  insertIntoLists(context.queryClient, withFirst, fresh, own ? 0 : 1);
 }
 
 function applyConversationRead(context: CacheContext, event: ServerEventOf<'conversation.read'>) {

@@ -60,24 +60,38 @@ export function setUnreadTotal(queryClient: QueryClient, total: (current: number
   }
 }
 
+/** Whether a message is already the preview of its conversation anywhere in the cache (a replayed event). */
+export function isKnownPreview(queryClient: QueryClient, message: Message): boolean {
+  const detail = queryClient.getQueryData<ConversationSummary>(
+    confideKeys.conversation(message.conversationId),
+  );
+  if (detail?.lastMessage?.id === message.id) return true;
+  return listsOf(queryClient).some(([, pages]) =>
+    pages?.pages.some((page) => page.items.some((item) => item.lastMessage?.id === message.id)),
+  );
+}
+
 /**
- * Moves a conversation to the top of every cached index list it belongs in, after `update`. Lists that do not
- * hold it yet are reported back: the caller fetches the summary (unfiltered lists) or refetches (searches).
+ * Moves a conversation to the top of every cached index list that holds it, after `update`, and adds
+ * `unreadDelta` to each list's unread total in the same write (so no observer sees half an update). Lists that
+ * do not hold it yet are reported back: the caller fetches the summary (unfiltered lists) or refetches.
  */
 export function moveToTop(
   queryClient: QueryClient,
   id: ConversationId,
   update: (summary: ConversationSummary) => ConversationSummary,
+  unreadDelta = 0,
 ): { missing: (readonly unknown[])[] } {
   const missing: (readonly unknown[])[] = [];
   for (const [queryKey, pages] of listsOf(queryClient)) {
     if (!pages || pages.pages.length === 0) continue;
     const current = pages.pages.flatMap((page) => page.items).find((summary) => summary.id === id);
-    if (!current) {
-      missing.push(queryKey);
-      continue;
-    }
-    queryClient.setQueryData<ConversationPages>(queryKey, insertAtTop(pages, update(current)));
+    if (!current) missing.push(queryKey);
+    const moved = current ? insertAtTop(pages, update(current)) : pages;
+    queryClient.setQueryData<ConversationPages>(queryKey, {
+      ...moved,
+      pages: moved.pages.map((page) => ({ ...page, unreadTotal: page.unreadTotal + unreadDelta })),
+    });
   }
   queryClient.setQueryData<ConversationSummary>(
     confideKeys.conversation(id),
@@ -101,6 +115,7 @@ export function insertIntoLists(
   queryClient: QueryClient,
   summary: ConversationSummary,
   listKeys: readonly (readonly unknown[])[],
+  unreadDelta = 0,
 ) {
   for (const queryKey of listKeys) {
     const params = paramsOf(queryKey);
@@ -108,8 +123,14 @@ export function insertIntoLists(
       void queryClient.invalidateQueries({ queryKey, exact: true });
       continue;
     }
-    if (params.unread && summary.unreadCount === 0) continue;
-    queryClient.setQueryData<ConversationPages>(queryKey, (pages) => pages && insertAtTop(pages, summary));
+    queryClient.setQueryData<ConversationPages>(queryKey, (pages) => {
+      if (!pages) return pages;
+      const inserted = params.unread && summary.unreadCount === 0 ? pages : insertAtTop(pages, summary);
+      return {
+        ...inserted,
+        pages: inserted.pages.map((page) => ({ ...page, unreadTotal: page.unreadTotal + unreadDelta })),
+      };
+    });
   }
 }
 

@@ -12,7 +12,7 @@ import { createStore } from 'zustand/vanilla';
 import { partitionRecipients, type RecipientOptions } from '../composer/recipients.js';
 import { type DraftValidation, validateDraft } from '../composer/validate-draft.js';
 import { ConfideError, toConfideError } from '../errors/confide-error.js';
-import { createReadable, memoizeLast, type Readable } from '../lib/readable.js';
+import { createReadable, currentResult, memoizeLast, type Readable } from '../lib/readable.js';
 import type { SendResult } from '../outbox/outbox-runner.js';
 import type { Draft, DraftInput } from '../stores/composer/composer-store.js';
 import { type MergeContext, renderTemplate } from '../templates/render-template.js';
@@ -112,7 +112,7 @@ export function createComposer(context: ClientContext, options: ComposerOptions 
     compute() {
       syncContacts();
       const current = draft();
-      const contacts = contactsObserver.getCurrentResult().data?.items;
+      const contacts = currentResult(contactsObserver).data?.items;
       const { status, error, recipientQuery } = local.getState();
       return {
         mode,

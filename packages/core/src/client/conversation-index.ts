@@ -1,7 +1,7 @@
 import type { ConversationId, ConversationSummary, ListConversationsResponse } from '@confide/protocol';
 import { type InfiniteData, InfiniteQueryObserver } from '@tanstack/query-core';
 import { ConfideError, toConfideError } from '../errors/confide-error.js';
-import { createReadable, memoizeLast, type Readable } from '../lib/readable.js';
+import { createReadable, currentResult, memoizeLast, type Readable } from '../lib/readable.js';
 import type { ConversationListParams } from '../queries/query-keys.js';
 import type { IndexFilters } from '../stores/index-filters/index-store.js';
 import type { ClientContext } from './client-context.js';
@@ -75,7 +75,7 @@ export function createConversationIndex(context: ClientContext): ConversationInd
   const readable = createReadable<ConversationIndexState>({
     compute() {
       syncFilters();
-      const result = observer.getCurrentResult();
+      const result = currentResult(observer);
       const { filters, selectedConversationId } = stores.index.getState();
       return {
         status: result.status,
@@ -106,7 +106,7 @@ export function createConversationIndex(context: ClientContext): ConversationInd
     select: (conversationId) => stores.index.getState().select(conversationId),
     async loadMore() {
       syncFilters();
-      if (!observer.getCurrentResult().hasNextPage) return;
+      if (!currentResult(observer).hasNextPage) return;
       const result = await observer.fetchNextPage();
       if (result.error) throw ConfideError.is(result.error) ? result.error : toConfideError(result.error);
     },

@@ -2,7 +2,7 @@ import type { ListNotificationsResponse, Notification, NotificationId } from '@c
 import { type InfiniteData, InfiniteQueryObserver } from '@tanstack/query-core';
 import { type ConfideError, toConfideError } from '../errors/confide-error.js';
 import type { createListenerSet } from '../lib/listeners.js';
-import { createReadable, memoizeLast, type Readable } from '../lib/readable.js';
+import { createReadable, currentResult, memoizeLast, type Readable } from '../lib/readable.js';
 import { confideKeys } from '../queries/query-keys.js';
 import type { ClientContext } from './client-context.js';
 
@@ -49,7 +49,7 @@ export function createNotifications(
 
   const readable = createReadable<NotificationsState>({
     compute() {
-      const result = observer.getCurrentResult();
+      const result = currentResult(observer);
       return {
         status: result.status,
         notifications: flatten(result.data),
@@ -85,7 +85,7 @@ export function createNotifications(
     getSnapshot: readable.getSnapshot,
     subscribe: readable.subscribe,
     async loadMore() {
-      if (!observer.getCurrentResult().hasNextPage) return;
+      if (!currentResult(observer).hasNextPage) return;
       const result = await observer.fetchNextPage();
       if (result.error) throw toConfideError(result.error);
     },

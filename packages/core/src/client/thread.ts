@@ -3,7 +3,7 @@ import { InfiniteQueryObserver, QueryObserver } from '@tanstack/query-core';
 import { applyReadResult } from '../cache/conversation-cache.js';
 import { type ConfideError, toConfideError } from '../errors/confide-error.js';
 import { createIdempotencyKey } from '../lib/id.js';
-import { createReadable, memoizeLast, type Readable } from '../lib/readable.js';
+import { createReadable, currentResult, memoizeLast, type Readable } from '../lib/readable.js';
 import type { SendResult } from '../outbox/outbox-runner.js';
 import type { ClientContext } from './client-context.js';
 import { mergeThreadMessages, type ThreadMessage } from './thread-messages.js';
@@ -50,8 +50,8 @@ export function createThread(context: ClientContext, id: ConversationId): Thread
 
   const readable = createReadable<ThreadState>({
     compute() {
-      const messages = messagesObserver.getCurrentResult();
-      const detail = detailObserver.getCurrentResult();
+      const messages = currentResult(messagesObserver);
+      const detail = currentResult(detailObserver);
       const error = messages.error ?? detail.error;
       return {
         status: messages.status,
@@ -80,7 +80,7 @@ export function createThread(context: ClientContext, id: ConversationId): Thread
     getSnapshot: readable.getSnapshot,
     subscribe: readable.subscribe,
     async loadOlder() {
-      if (!messagesObserver.getCurrentResult().hasNextPage) return;
+      if (!currentResult(messagesObserver).hasNextPage) return;
       const result = await messagesObserver.fetchNextPage();
       if (result.error) throw toConfideError(result.error);
     },

@@ -91,3 +91,17 @@ export function memoizeLast<Args extends readonly unknown[], Result>(
     return result;
   };
 }
+
+/** The part of a query-core observer `currentResult` uses. */
+interface ObserverLike<Result> {
+  readonly options: unknown;
+  getOptimisticResult(options: never): Result;
+}
+
+/**
+ * An observer's result computed from the cache now. Unlike `getCurrentResult()`, it is right even while nobody
+ * subscribes (an unsubscribed observer stops following its query), which `getSnapshot()` must be.
+ */
+export function currentResult<Result>(observer: ObserverLike<Result>): Result {
+  return observer.getOptimisticResult(observer.options as never);
+}

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { ConfideError } from '../errors/confide-error.js';
+import { BEN, clientFor, createMemoryBackend, DANIEL, seedConversation } from '../test/memory-clients.js';
+import { until } from '../test/until.js';
+import { memoryTransport } from '../transport/memory/memory-transport.js';
+import type { Transport } from '../transport/transport.js';
+import { createConfideClient } from './create-confide-client.js';
+
+describe('thread', () => {
+  it('loads the newest page first and older pages on demand, oldest first overall', async () => {
+    const backend = createMemoryBackend();
+    const id = seedConversation(backend, 'Long thread', 'Message 0');
+    for (let index = 1; index < 45; index += 1) {
+      backend.as(BEN).sendMessage(id, { body: `Message ${index}`, idempotencyKey: `key_long_${index}_xx` });
+    }
+    const client = await clientFor(backend, BEN);
+    const thread = client.thread(id);
+    const first = await until(thread, (state) => state.status === 'success');
+    expect(first.messages).toHaveLength(30);
+    expect(first.messages[0]?.body).toBe('Message 15');
+    expect(first.hasOlder).toBe(true);
+    await thread.loadOlder();
+    const all = thread.getSnapshot();
+    expect(all.messages.map((message) => message.body)).toEqual(
+      Array.from({ length: 45 }, (_, index) => `Message ${index}`),
+    );
+    expect(all.hasOlder).toBe(false);
+    client.dispose();
+  });
+
+  it('shows a sent message as sending at once, then sent, exactly once', async () => {
+    const backend = createMemoryBackend();
+    const id = seedConversation(backend);
+    const client = await clientFor(backend, BEN);
+    const thread = client.thread(id);
+    await until(thread, (state) => state.status === 'success');
+    const states: string[] = [];
+    const stop = thread.subscribe((state) => {
+      const mine = state.messages.filter((message) => message.body === 'On my way');
+      if (mine.length > 0) states.push(mine.map((message) => message.state).join(','));
+    });
+    await thread.send('On my way');
+    await until(
+      thread,
+      (state) => state.messages.filter((message) => message.body === 'On my way').length === 1,
+    );
+    stop();
+    expect(states[0]).toBe('sending');
+    expect(states.at(-1)).toBe('sent');
+    expect(states.every((entry) => !entry.includes(','))).toBe(true);
+    client.dispose();
+  });
+
+  it('de-duplicates a message that arrives both as the answer and as a live event', async () => {
+    const backend = createMemoryBackend();
+    const id = seedConversation(backend);
+    const client = await clientFor(backend, BEN);
+    const thread = client.thread(id);
+    await until(thread, (state) => state.status === 'success');
+    await thread.send('Twice?');
+    // Let the live event for the same message arrive too.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(thread.getSnapshot().messages.filter((message) => message.body === 'Twice?')).toHaveLength(1);
+    client.dispose();
+  });
+
+  it('marks a message failed with the reason, and retries it with the same idempotency key', async () => {
+    const backend = createMemoryBackend();
+    const id = seedConversation(backend);
+    const inner = memoryTransport({ backend, as: BEN });
+    const keys: string[] = [];
+    let refuse = true;
+    const transport: Transport = {
+      ...inner,
+      async sendMessage(conversationId, input, options) {
+        keys.push(input.idempotencyKey);
+        if (refuse) throw new ConfideError('forbidden', 'Not now', { status: 403 });
+        return inner.sendMessage(conversationId, input, options);
+      },
+    };
+    const client = createConfideClient({ transport });
+    await client.ready;
+    const thread = client.thread(id);
+    await expect(thread.send('Please retry me')).rejects.toMatchObject({ code: 'forbidden' });
+    const failed = thread.getSnapshot().messages.at(-1);
+    expect(failed).toMatchObject({ state: 'failed', failure: { code: 'forbidden', retryable: false } });
+
+    refuse = false;
+    thread.retry(failed?.id ?? '');
+    const sent = await until(thread, (state) => state.messages.at(-1)?.state === 'sent');
+    expect(sent.messages.at(-1)?.body).toBe('Please retry me');
+    expect(new Set(keys).size).toBe(1);
+    client.dispose();
+  });
+
+  it('discards a failed message', async () => {
+    const backend = createMemoryBackend();
+    const id = seedConversation(backend);
+    const inner = memoryTransport({ backend, as: BEN });
+    const transport: Transport = {
+      ...inner,
+      sendMessage: async () => {
+        throw new ConfideError('forbidden', 'No');
+      },
+    };
+    const client = createConfideClient({ transport });
+    await client.ready;
+    const thread = client.thread(id);
+    await thread.send('Discard me').catch(() => {});
+    const failed = thread.getSnapshot().messages.find((message) => message.state === 'failed');
+    thread.discard(failed?.id ?? '');
+    expect(thread.getSnapshot().messages.some((message) => message.body === 'Discard me')).toBe(false);
+    expect(client.stores.outbox.getState().entries).toEqual([]);
+    client.dispose();
+  });
+
+  it('marks read up to the newest visible message and updates the unread counts', async () => {
+    const backend = createMemoryBackend();
+    const id = seedConversation(backend);
+    backend.as(BEN).sendMessage(id, { body: 'Second', idempotencyKey: 'key_second_01' });
+    const client = await clientFor(backend, DANIEL);
+    await until(client.conversations, (state) => state.unreadTotal === 2);
+    const thread = client.thread(id);
+    await until(thread, (state) => state.messages.length === 2);
+    await thread.markRead();
+    const index = client.conversations.getSnapshot();
+    expect(index.unreadTotal).toBe(0);
+    expect(index.conversations[0]?.unreadCount).toBe(0);
+    client.dispose();
+  });
+
+  it('receives replies live', async () => {
+    const backend = createMemoryBackend();
+    const id = seedConversation(backend);
+    const client = await clientFor(backend, BEN);
+    const thread = client.thread(id);
+    await until(thread, (state) => state.status === 'success');
+    backend.as(DANIEL).sendMessage(id, { body: 'A reply', idempotencyKey: 'key_reply_0001' });
+    const state = await until(thread, (snapshot) => snapshot.messages.length === 2);
+    expect(state.messages[1]).toMatchObject({ body: 'A reply', state: 'sent', author: { kind: 'client' } });
+    client.dispose();
+  });
+});
