@@ -2,6 +2,7 @@ import type {
   Contact,
   ContactId,
   ConversationId,
+  ListContactsResponse,
   Matter,
   Template,
   TemplateId,
@@ -150,11 +151,19 @@ export function createComposer(context: ClientContext, options: ComposerOptions 
     return { viewer, contact: contact ?? null, date: new Date(context.clock.now()), ...options.dateFormat };
   }
 
+  function loadContacts(): ListContactsResponse | Promise<ListContactsResponse> {
+    const contactsQuery = queries.viewer.contacts('');
+    return (
+      queryClient.getQueryData<ListContactsResponse>(contactsQuery.queryKey) ??
+      queryClient.fetchQuery(contactsQuery)
+    );
+  }
+
   async function sendNow(current: Draft): Promise<SendResult> {
-    const viewer = await context.ensureViewer();
-    const contacts = wantsRecipients()
-      ? (await queryClient.fetchQuery(queries.viewer.contacts(''))).items
-      : undefined;
+    // No await when the viewer and contacts are cached: a reply must show in the thread in the same tick.
+    const viewer = context.viewer() ?? (await context.ensureViewer());
+    const cached = wantsRecipients() ? loadContacts() : undefined;
+    const contacts = cached instanceof Promise ? (await cached).items : cached?.items;
     const validation = validateDraft(current, { mode, role: viewer.role, contacts });
     if (!validation.valid) {
       throw new ConfideError('invalid_input', 'The draft is not ready to send', {

@@ -19,3 +19,11 @@ export function until<Snapshot>(
     if (done) stop();
   });
 }
+
+/** Resolves with the first state of a zustand store that satisfies `predicate` (checking the current one first). */
+export function untilState<State>(
+  store: { getState(): State; subscribe(listener: (state: State) => void): () => void },
+  predicate: (state: State) => boolean,
+): Promise<State> {
+  return until({ getSnapshot: store.getState, subscribe: store.subscribe }, predicate);
+}

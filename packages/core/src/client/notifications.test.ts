@@ -1,0 +1,126 @@
+import type { Notification } from '@confide/protocol';
+import { describe, expect, it } from 'vitest';
+import {
+  BEN,
+  CARLA,
+  clientFor,
+  createMemoryBackend,
+  DANIEL,
+  seedConversation,
+} from '../test/memory-clients.js';
+import { until } from '../test/until.js';
+
+function replies(backend: ReturnType<typeof createMemoryBackend>, count: number) {
+  const id = seedConversation(backend);
+  for (let index = 0; index < count; index += 1) {
+    backend.as(DANIEL).sendMessage(id, { body: `Reply ${index}`, idempotencyKey: `key_reply_${index}_x` });
+  }
+  return id;
+}
+
+describe('notifications', () => {
+  it('pages the feed and counts unread notifications', async () => {
+    const backend = createMemoryBackend();
+    replies(backend, 35);
+    const client = await clientFor(backend, CARLA);
+    const first = await until(client.notifications, (state) => state.status === 'success');
+    expect(first).toMatchObject({ unreadCount: 35, hasMore: true });
+    expect(first.notifications).toHaveLength(30);
+    await client.notifications.loadMore();
+    expect(client.notifications.getSnapshot().notifications).toHaveLength(35);
+    client.dispose();
+  });
+
+  it('marks one and then all notifications read', async () => {
+    const backend = createMemoryBackend();
+    replies(backend, 3);
+    const client = await clientFor(backend, CARLA);
+    const loaded = await until(client.notifications, (state) => state.status === 'success');
+    await client.notifications.markRead([loaded.notifications[0]!.id]);
+    expect(client.notifications.getSnapshot().unreadCount).toBe(2);
+    expect(client.notifications.getSnapshot().notifications[0]?.readAt).not.toBeNull();
+    await client.notifications.markAllRead();
+    const state = client.notifications.getSnapshot();
+    expect(state.unreadCount).toBe(0);
+    expect(state.notifications.every((notification) => notification.readAt !== null)).toBe(true);
+    client.dispose();
+  });
+
+  it('adds live notifications to the feed and hands them to the host for a toast', async () => {
+    const backend = createMemoryBackend();
+    const id = seedConversation(backend);
+    const client = await clientFor(backend, CARLA);
+    await until(client.notifications, (state) => state.status === 'success');
+    const toasts: Notification[] = [];
+    const stop = client.notifications.onNotification((notification) => toasts.push(notification));
+    backend.as(DANIEL).sendMessage(id, { body: 'Live', idempotencyKey: 'key_live_toast' });
+    const state = await until(client.notifications, (snapshot) => snapshot.unreadCount === 1);
+    expect(state.notifications[0]).toMatchObject({ kind: 'client_replied', conversationId: id });
+    expect(toasts.map((toast) => toast.conversationId)).toEqual([id]);
+    stop();
+    client.dispose();
+  });
+});
+
+describe('settings', () => {
+  it('lets members read and owners or admins change the setting for client-started threads', async () => {
+    const backend = createMemoryBackend();
+    const carla = await clientFor(backend, CARLA);
+    const ben = await clientFor(backend, BEN);
+    expect(await carla.settings.getNotificationSettings()).toEqual({
+      clientStartedThread: 'assignees_and_owner',
+    });
+    expect(await carla.settings.canUpdate()).toBe(false);
+    await expect(
+      carla.settings.updateNotificationSettings({ clientStartedThread: 'none' }),
+    ).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    expect(await ben.settings.canUpdate()).toBe(true);
+    await ben.settings.updateNotificationSettings({ clientStartedThread: 'all_members' });
+    expect(await ben.settings.getNotificationSettings()).toEqual({ clientStartedThread: 'all_members' });
+    carla.dispose();
+    ben.dispose();
+  });
+});
+
+describe('templates', () => {
+  it('lists and searches templates', async () => {
+    const client = await clientFor(createMemoryBackend(), CARLA);
+    expect((await client.templates.list()).map((template) => template.name)).toEqual([
+      'Appointment reminder',
+      'Document request',
+    ]);
+    expect((await client.templates.list('document')).map((template) => template.name)).toEqual([
+      'Document request',
+    ]);
+    client.dispose();
+  });
+
+  it('lets an admin create, update and delete templates and refreshes the lists', async () => {
+    const client = await clientFor(createMemoryBackend(), BEN);
+    expect(await client.templates.canManage()).toBe(true);
+    const created = await client.templates.create({
+      name: 'Welcome',
+      subject: 'Welcome',
+      body: 'Hello {{client.firstName}}',
+    });
+    expect((await client.templates.list()).map((template) => template.name)).toContain('Welcome');
+    await client.templates.update(created.id, { name: 'Welcome letter' });
+    expect((await client.templates.list('welcome')).map((template) => template.name)).toEqual([
+      'Welcome letter',
+    ]);
+    await client.templates.delete(created.id);
+    expect((await client.templates.list('welcome')).map((template) => template.name)).toEqual([]);
+    client.dispose();
+  });
+
+  it('refuses template changes from a plain member', async () => {
+    const client = await clientFor(createMemoryBackend(), CARLA);
+    expect(await client.templates.canManage()).toBe(false);
+    await expect(client.templates.create({ name: 'x', subject: 'y', body: 'z' })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    client.dispose();
+  });
+});

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { createConfideClient } from '../client/create-confide-client.js';
+import { ConfideError } from '../errors/confide-error.js';
+import { memoryStorage } from '../storage/storage.js';
+import { BEN, clientFor, createMemoryBackend, seedConversation } from '../test/memory-clients.js';
+import { untilState } from '../test/until.js';
+import { memoryTransport } from '../transport/memory/memory-transport.js';
+import type { Transport } from '../transport/transport.js';
+
+function bodiesOnServer(backend: ReturnType<typeof createMemoryBackend>, id: string) {
+  return backend
+    .as(BEN)
+    .listMessages(id, { limit: 100 })
+    .items.map((message) => message.body);
+}
+
+describe('outbox', () => {
+  it('holds sends while offline and sends them in order when the network returns', async () => {
+    const backend = createMemoryBackend();
+    const id = seedConversation(backend, 'Offline', 'First');
+    const client = await clientFor(backend, BEN);
+    client.setOnline(false);
+    const thread = client.thread(id);
+    const sends = ['one', 'two', 'three'].map((body) => thread.send(body));
+    expect(thread.getSnapshot().messages.map((message) => message.state)).toEqual([
+      'sending',
+      'sending',
+      'sending',
+    ]);
+    expect(bodiesOnServer(backend, id)).toEqual(['First']);
+
+    client.setOnline(true);
+    await Promise.all(sends);
+    expect(bodiesOnServer(backend, id)).toEqual(['First', 'one', 'two', 'three']);
+    client.dispose();
+  });
+
+  it('keeps retrying through network errors without reordering', async () => {
+    const backend = createMemoryBackend();
+    const id = seedConversation(backend, 'Flaky', 'First');
+    const inner = memoryTransport({ backend, as: BEN });
+    let failures = 3;
+    const transport: Transport = {
+      ...inner,
+      async sendMessage(conversationId, input, options) {
+        if (failures > 0) {
+          failures -= 1;
+          throw new ConfideError('network', 'Connection reset');
+        }
+        return inner.sendMessage(conversationId, input, options);
+      },
+    };
+    const client = createConfideClient({ transport, outbox: { baseDelayMs: 1, maxDelayMs: 4 } });
+    await client.ready;
+    const thread = client.thread(id);
+    await Promise.all([thread.send('a'), thread.send('b')]);
+    expect(bodiesOnServer(backend, id)).toEqual(['First', 'a', 'b']);
+    client.dispose();
+  });
+
+  it('gives up on a server error after the attempt limit and reports it as failed', async () => {
+    const backend = createMemoryBackend();
+    const id = seedConversation(backend);
+    const inner = memoryTransport({ backend, as: BEN });
+    let attempts = 0;
+    const transport: Transport = {
+      ...inner,
+      sendMessage: async () => {
+        attempts += 1;
+        throw new ConfideError('internal', 'Database unavailable', { status: 503 });
+      },
+    };
+    const client = createConfideClient({
+      transport,
+      outbox: { baseDelayMs: 1, maxDelayMs: 2, maxServerAttempts: 3 },
+    });
+    await client.ready;
+    await expect(client.thread(id).send('Doomed')).rejects.toMatchObject({ code: 'internal' });
+    expect(attempts).toBe(3);
+    expect(client.stores.outbox.getState().entries[0]).toMatchObject({
+      status: 'failed',
+      failure: { code: 'internal', retryable: true },
+    });
+    client.dispose();
+  });
+
+  it('survives a reload: queued sends are restored from storage and sent', async () => {
+    const backend = createMemoryBackend();
+    const id = seedConversation(backend, 'Reload', 'First');
+    const storage = memoryStorage();
+    const before = await clientFor(backend, BEN, { storage });
+    before.setOnline(false);
+    before
+      .thread(id)
+      .send('Written before the reload')
+      .catch(() => {});
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    before.dispose();
+
+    const after = await clientFor(backend, BEN, { storage });
+    await untilState(after.stores.outbox, (state) => state.entries.length === 0);
+    expect(bodiesOnServer(backend, id)).toEqual(['First', 'Written before the reload']);
+    after.dispose();
+  });
+
+  it('never restores one person’s queued sends for another', async () => {
+    const backend = createMemoryBackend();
+    const id = seedConversation(backend, 'Shared device', 'First');
+    const storage = memoryStorage();
+    const ben = await clientFor(backend, BEN, { storage });
+    ben.setOnline(false);
+    ben
+      .thread(id)
+      .send('Ben only')
+      .catch(() => {});
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    ben.dispose();
+    const carla = await clientFor(backend, { kind: 'member', id: 'mem_carla' }, { storage });
+    expect(carla.stores.outbox.getState().entries).toEqual([]);
+    carla.dispose();
+  });
+});
