@@ -88,6 +88,10 @@ export function openEventStream(options: EventStreamOptions): Unsubscribe {
     options.onStatusChange?.('open');
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     const parse = createSseParser();
+    // Not every fetch (polyfills, interceptors) errors an open body when its signal aborts: cancel it ourselves
+    // so that unsubscribing always closes the connection.
+    const cancel = () => void reader.cancel().catch(() => {});
+    controller.signal.addEventListener('abort', cancel, { once: true });
     try {
       for (;;) {
         const { done, value } = await reader.read();
@@ -95,6 +99,7 @@ export function openEventStream(options: EventStreamOptions): Unsubscribe {
         for (const message of parse(value)) handle(message);
       }
     } finally {
+      controller.signal.removeEventListener('abort', cancel);
       reader.releaseLock();
     }
   }
