@@ -1,5 +1,25 @@
+export type { CreateAppOptions } from './app.js';
+export {
+  createApp,
+  DEFAULT_DEV_TOKEN_RATE_LIMIT,
+  DEFAULT_HEARTBEAT_INTERVAL_MS,
+  DEFAULT_SEND_RATE_LIMIT,
+} from './app.js';
+export { DEV_TOKEN_TTL_SECONDS, signToken } from './auth/sign-token.js';
+export type { AuthOptions, TokenClaims, TokenVerifier } from './auth/token-verifier.js';
+export { createTokenVerifier, DEFAULT_CLOCK_TOLERANCE_SECONDS } from './auth/token-verifier.js';
+export { DEFAULT_CLIENT_STARTED_THREAD } from './domain/notification-recipients.js';
+export type { ApiErrorDetails } from './errors/api-error.js';
+export { ApiError } from './errors/api-error.js';
 export { createInProcessNotifier } from './events/in-process-notifier.js';
 export type { Notifier, NotifierListener } from './events/notifier.js';
+export type { RateLimitRule } from './http/rate-limiter.js';
+export type { RequestLogEntry, RequestLogger } from './http/request-log.js';
+export { consoleRequestLogger } from './http/request-log.js';
+export type { Clock } from './lib/clock.js';
+export { systemClock } from './lib/clock.js';
+export type { IdGenerator } from './lib/ids.js';
+export { randomId } from './lib/ids.js';
 export type { Mailer, OutgoingMail } from './mail/mailer.js';
 export { createOutboxMail, toOutgoingMail } from './mail/outbox-mail.js';
 export type {
@@ -8,6 +28,9 @@ export type {
   RenderedMail,
 } from './mail/render-mail.js';
 export { renderClientMessageWaitingMail, renderMemberClientStartedMail } from './mail/render-mail.js';
+export type { AppEnv } from './routes/register-routes.js';
+export { seedDemo } from './seed/demo.js';
+export { DEMO_IDS } from './seed/demo-data.js';
 export { createMemoryStore } from './store/memory-store.js';
 export type {
   Audience,

@@ -73,7 +73,8 @@ export function createRecordQueries(state: () => MemoryState): Pick<StoreQueries
     async updateTemplate(id, changes) {
       const row = state().templates.get(id);
       if (!row) return null;
-      const updated: TemplateRow = { ...row, ...changes };
+      const defined = Object.entries(changes).filter(([, value]) => value !== undefined);
+      const updated: TemplateRow = { ...row, ...Object.fromEntries(defined) };
       state().templates.set(id, updated);
       return updated;
     },

@@ -1,0 +1,116 @@
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { type AuthOptions, createTokenVerifier } from './auth/token-verifier.js';
+import type { DomainContext } from './domain/context.js';
+import { ApiError, notFound } from './errors/api-error.js';
+import { createInProcessNotifier } from './events/in-process-notifier.js';
+import type { Notifier } from './events/notifier.js';
+import { errorResponse } from './http/error-response.js';
+import { createRateLimiter, type RateLimitRule } from './http/rate-limiter.js';
+import { chooseRequestId } from './http/request-id.js';
+import { consoleRequestLogger, type RequestLogger } from './http/request-log.js';
+import { type Clock, systemClock } from './lib/clock.js';
+import { type IdGenerator, randomId } from './lib/ids.js';
+import { type AppEnv, registerRoutes } from './routes/register-routes.js';
+import type { Store } from './store/store.js';
+
+/** Heartbeat comments on the event stream: well under the 30–60 s idle timeouts of common proxies. */
+export const DEFAULT_HEARTBEAT_INTERVAL_MS = 15_000;
+/** Sends (new conversations and messages) per identity per minute: generous for people, tight for scripts. */
+export const DEFAULT_SEND_RATE_LIMIT: RateLimitRule = { limit: 60, windowMs: 60_000 };
+/** Dev tokens per e-mail address per minute. */
+export const DEFAULT_DEV_TOKEN_RATE_LIMIT: RateLimitRule = { limit: 30, windowMs: 60_000 };
+
+/** Options of `createApp`. */
+export interface CreateAppOptions {
+  /** Where everything is stored. */
+  readonly store: Store;
+  /** Wakes event subscribers after commits; share one across processes for fan-out. @default in-process */
+  readonly notifier?: Notifier | undefined;
+  /** How host tokens are verified. */
+  readonly auth: AuthOptions;
+  /** @default the system clock */
+  readonly clock?: Clock | undefined;
+  /** @default random ids */
+  readonly createId?: IdGenerator | undefined;
+  /** Enables `POST /v1/dev/token` and `GET /dev/mail` (needs `auth.secret`). @default false */
+  readonly dev?: boolean | undefined;
+  /** The client portal's URL, the only link client e-mails carry. */
+  readonly portalUrl: string;
+  /** The firm app's URL, the link of member e-mails. */
+  readonly firmAppUrl: string;
+  /** Origins allowed to call the API from a browser. @default [] */
+  readonly allowedOrigins?: readonly string[] | undefined;
+  /** Per-identity limits. */
+  readonly rateLimits?: { readonly sends?: RateLimitRule; readonly devTokens?: RateLimitRule } | undefined;
+  /** One line per request; `false` for none. @default JSON lines on the console */
+  readonly logger?: RequestLogger | false | undefined;
+  /** Receives unexpected errors (answered with 500). @default console.error of the error */
+  readonly onUnexpectedError?: ((error: unknown, requestId: string) => void) | undefined;
+  /** @default 15000 */
+  readonly heartbeatIntervalMs?: number | undefined;
+}
+
+/**
+ * Creates the Confide server as a Hono app: wire protocol v1 from the protocol's route table, over any `Store`.
+ * It runs wherever `fetch` does (Node, workers, a browser inside MSW); serve it with `app.fetch`.
+ */
+export function createApp(options: CreateAppOptions): Hono<AppEnv> {
+  if (options.dev && options.auth.secret === undefined)
+    throw new TypeError('dev mode needs auth.secret to sign tokens');
+  const clock = options.clock ?? systemClock;
+  const createId = options.createId ?? randomId;
+  const notifier = options.notifier ?? createInProcessNotifier();
+  const logger = options.logger === false ? undefined : (options.logger ?? consoleRequestLogger);
+  const onUnexpectedError =
+    options.onUnexpectedError ??
+    ((error: unknown, requestId: string) => console.error('confide-server', requestId, error));
+  const allowedOrigins = new Set(options.allowedOrigins ?? []);
+  const services = {
+    verifyToken: createTokenVerifier(options.auth),
+    auth: options.auth,
+    dev: options.dev === true,
+    heartbeatIntervalMs: options.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_INTERVAL_MS,
+    sendLimiter: createRateLimiter(options.rateLimits?.sends ?? DEFAULT_SEND_RATE_LIMIT, clock),
+    devTokenLimiter: createRateLimiter(options.rateLimits?.devTokens ?? DEFAULT_DEV_TOKEN_RATE_LIMIT, clock),
+  };
+  const createContext = (requestId: string): DomainContext => ({
+    store: options.store,
+    notifier,
+    clock,
+    createId,
+    portalUrl: options.portalUrl,
+    firmAppUrl: options.firmAppUrl,
+    requestId,
+  });
+
+  const app = new Hono<AppEnv>();
+  app.use('*', async (hono, next) => {
+    const startedAt = performance.now();
+    const requestId = chooseRequestId(hono.req.raw, createId);
+    hono.set('requestId', requestId);
+    await next();
+    hono.res.headers.set('X-Request-Id', requestId);
+    const path = new URL(hono.req.url).pathname;
+    const durationMs = Math.round(performance.now() - startedAt);
+    logger?.({ requestId, method: hono.req.method, path, status: hono.res.status, durationMs });
+  });
+  app.use(
+    '*',
+    cors({
+      origin: (origin) => (allowedOrigins.has(origin) ? origin : null),
+      allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
+      allowHeaders: ['Authorization', 'Content-Type', 'Last-Event-ID', 'X-Request-Id'],
+      exposeHeaders: ['X-Request-Id', 'Retry-After'],
+      maxAge: 600,
+    }),
+  );
+  registerRoutes(app, services, createContext);
+  app.notFound(() => errorResponse(notFound('Route')));
+  app.onError((error, hono) => {
+    if (ApiError.is(error)) return errorResponse(error);
+    onUnexpectedError(error, hono.get('requestId'));
+    return errorResponse(new ApiError('internal', 'Something went wrong on the server'));
+  });
+  return app;
+}

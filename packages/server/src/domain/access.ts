@@ -1,0 +1,47 @@
+import { forbidden, notFound } from '../errors/api-error.js';
+import type { ContactRow, ConversationRow, MessageRow } from '../store/rows.js';
+import type { StoreQueries } from '../store/store.js';
+import { isFirmAdmin, type ViewerIdentity } from './viewer.js';
+
+/** A conversation the viewer may open, with its contact. */
+export interface AccessibleConversation {
+  readonly conversation: ConversationRow;
+  readonly contact: ContactRow;
+}
+
+/**
+ * Loads a conversation the viewer may see: a member sees every conversation of their firm, a client only their
+ * own. Anything else answers `not_found`, exactly like an id that does not exist, so ids leak nothing.
+ */
+export async function loadAccessibleConversation(
+  store: StoreQueries,
+  viewer: ViewerIdentity,
+  conversationId: string,
+): Promise<AccessibleConversation> {
+  const conversation = await store.getConversation(conversationId);
+  if (!conversation || conversation.firmId !== viewer.firm.id) throw notFound('Conversation');
+  if (viewer.kind === 'client' && conversation.contactId !== viewer.contact.id)
+    throw notFound('Conversation');
+  const contact = await store.getContact(conversation.contactId);
+  if (!contact) throw notFound('Conversation');
+  return { conversation, contact };
+}
+
+/** Whether the viewer may see a message of a conversation they may open: clients never see internal notes. */
+export function canSeeMessage(viewer: ViewerIdentity, message: MessageRow): boolean {
+  return viewer.kind === 'member' || !message.internal;
+}
+
+/** Throws `forbidden` unless the viewer is a firm member. */
+export function requireMember(
+  viewer: ViewerIdentity,
+): asserts viewer is Extract<ViewerIdentity, { kind: 'member' }> {
+  if (viewer.kind !== 'member') throw forbidden('Only firm members may do this');
+}
+
+/** Throws `forbidden` unless the viewer is the firm's owner or an admin. */
+export function requireFirmAdmin(
+  viewer: ViewerIdentity,
+): asserts viewer is Extract<ViewerIdentity, { kind: 'member' }> {
+  if (!isFirmAdmin(viewer)) throw forbidden('Only the firm owner or an admin may do this');
+}

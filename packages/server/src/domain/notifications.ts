@@ -1,0 +1,65 @@
+import { PAGE_SIZE_DEFAULT } from '@confide/protocol';
+import { decodeCursor, encodeCursor } from '../lib/cursor.js';
+import type { ContactRow, ConversationRow } from '../store/rows.js';
+import type { StoreQueries } from '../store/store.js';
+import type { DomainContext } from './context.js';
+import { presentNotification } from './present.js';
+import type { ViewerIdentity } from './viewer.js';
+import type { WireNotification } from './wire.js';
+
+type MemberViewer = Extract<ViewerIdentity, { kind: 'member' }>;
+
+/** Page and filter of `GET /v1/notifications`, as parsed by the protocol. */
+export interface NotificationListInput {
+  readonly cursor?: string | undefined;
+  readonly limit?: number | undefined;
+  readonly unread?: boolean | undefined;
+}
+
+/** The member's notifications, newest first, with the unread count and a cursor. */
+export async function listMemberNotifications(
+  store: StoreQueries,
+  viewer: MemberViewer,
+  input: NotificationListInput,
+) {
+  const limit = input.limit ?? PAGE_SIZE_DEFAULT;
+  const rows = await store.listNotifications({
+    memberId: viewer.member.id,
+    beforeSeq: decodeCursor('notifications', input.cursor, 'cursor'),
+    limit: limit + 1,
+    unreadOnly: input.unread,
+  });
+  const page = rows.slice(0, limit);
+  const conversations = new Map<string, { conversation: ConversationRow; contact: ContactRow }>();
+  const items: WireNotification[] = [];
+  for (const row of page) {
+    let entry = conversations.get(row.conversationId);
+    if (!entry) {
+      const conversation = await store.getConversation(row.conversationId);
+      const contact = conversation && (await store.getContact(conversation.contactId));
+      if (!conversation || !contact || conversation.firmId !== viewer.firm.id) continue;
+      entry = { conversation, contact };
+      conversations.set(row.conversationId, entry);
+    }
+    items.push(presentNotification(row, entry.conversation, entry.contact));
+  }
+  const last = page.at(-1);
+  return {
+    items,
+    nextCursor: rows.length > limit && last ? encodeCursor('notifications', last.seq) : null,
+    unreadCount: await store.countUnreadNotifications(viewer.member.id),
+  };
+}
+
+/** Marks some (`ids`, only the member's own count) or all of the member's notifications read. */
+export async function markMemberNotificationsRead(
+  context: DomainContext,
+  viewer: MemberViewer,
+  input: { readonly ids: readonly string[] } | { readonly all: true },
+): Promise<{ unreadCount: number }> {
+  return context.store.transaction(async (tx) => {
+    const ids = 'all' in input ? 'all' : input.ids;
+    await tx.markNotificationsRead(viewer.member.id, ids, context.clock.now().toISOString());
+    return { unreadCount: await tx.countUnreadNotifications(viewer.member.id) };
+  });
+}

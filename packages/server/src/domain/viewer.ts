@@ -1,0 +1,46 @@
+import type { TokenClaims } from '../auth/token-verifier.js';
+import { ApiError, forbidden } from '../errors/api-error.js';
+import type { Audience, ContactRow, FirmRow, MemberRow, PartyRef } from '../store/rows.js';
+import type { StoreQueries } from '../store/store.js';
+
+/** The signed-in person, loaded from the store after the token checked out. */
+export type ViewerIdentity =
+  | { readonly kind: 'member'; readonly member: MemberRow; readonly firm: FirmRow }
+  | { readonly kind: 'client'; readonly contact: ContactRow; readonly firm: FirmRow };
+
+/**
+ * Loads the person a token names. Authorisation comes from the token only: the member or contact must exist in
+ * the firm the token names; a client must have an active portal.
+ */
+export async function resolveViewer(store: StoreQueries, claims: TokenClaims): Promise<ViewerIdentity> {
+  const unknown = new ApiError('unauthenticated', 'The token names no known person');
+  const firm = await store.getFirm(claims.firm);
+  if (!firm) throw unknown;
+  if (claims.role === 'member') {
+    const member = await store.getMember(claims.sub);
+    if (!member || member.firmId !== firm.id) throw unknown;
+    return { kind: 'member', member, firm };
+  }
+  const contact = await store.getContact(claims.sub);
+  if (!contact || contact.firmId !== firm.id) throw unknown;
+  if (contact.portalStatus !== 'active')
+    throw forbidden('The client portal is not active', 'portal_inactive');
+  return { kind: 'client', contact, firm };
+}
+
+/** The viewer as an author/reader reference. */
+export function viewerRef(viewer: ViewerIdentity): PartyRef {
+  return viewer.kind === 'member'
+    ? { kind: 'member', id: viewer.member.id }
+    : { kind: 'client', id: viewer.contact.id };
+}
+
+/** What the viewer may see: the whole firm side, or only what a client may. */
+export function viewerAudience(viewer: ViewerIdentity): Audience {
+  return viewer.kind === 'member' ? 'firm' : 'client';
+}
+
+/** Whether the viewer is the firm's owner or an admin. */
+export function isFirmAdmin(viewer: ViewerIdentity): boolean {
+  return viewer.kind === 'member' && (viewer.member.role === 'owner' || viewer.member.role === 'admin');
+}

@@ -1,0 +1,33 @@
+import { ServerEventSchema } from '@confide/protocol';
+import type { ViewerIdentity } from '../domain/viewer.js';
+import type { WireServerEvent } from '../domain/wire.js';
+import type { EventRow } from '../store/rows.js';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** A client's copy of an event's data: no read receipts of the firm, and never an internal note. */
+function clientData(event: EventRow): unknown {
+  if (!isRecord(event.payload)) return event.payload;
+  const message = event.payload.message;
+  if (isRecord(message) && message.internal !== false) return null;
+  const conversation = event.payload.conversation;
+  if (isRecord(conversation)) {
+    const { clientRead: _firmOnly, ...visible } = conversation;
+    return { ...event.payload, conversation: visible };
+  }
+  return event.payload;
+}
+
+/**
+ * Turns a stored event into the protocol event one viewer receives, or `null` when it must not reach them. The
+ * store already filtered by audience; this is the second line of defence for clients, and every event goes
+ * through `ServerEventSchema` before it is sent.
+ */
+export function shapeEventForViewer(event: EventRow, viewer: ViewerIdentity): WireServerEvent | null {
+  const data = viewer.kind === 'client' ? clientData(event) : event.payload;
+  if (data === null) return null;
+  const parsed = ServerEventSchema.safeParse({ id: String(event.seq), type: event.type, data });
+  return parsed.success ? parsed.data : null;
+}

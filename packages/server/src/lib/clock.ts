@@ -1,0 +1,7 @@
+/** Where the server reads the time from, so tests can move it. */
+export interface Clock {
+  now(): Date;
+}
+
+/** The real time. */
+export const systemClock: Clock = { now: () => new Date() };

@@ -1,0 +1,43 @@
+import { signToken } from '../auth/sign-token.js';
+import { DEV_MAIL_CONTENT_SECURITY_POLICY, renderDevMailPage } from '../dev/dev-mail-page.js';
+import { ApiError, notFound } from '../errors/api-error.js';
+import type { RouteHandlers } from './route-handler.js';
+
+/** How many outbox rows the dev mail page shows. */
+const DEV_MAIL_PAGE_SIZE = 100;
+
+/** Handlers of the dev-mode routes (registered only when the app runs with `dev: true`). */
+export const devRouteHandlers = {
+  async issueDevToken({ body, context, services }) {
+    const email = body.email.toLowerCase();
+    services.devTokenLimiter.take(`dev-token:${email}`);
+    const secret = services.auth.secret;
+    if (secret === undefined) throw new ApiError('internal', 'Dev tokens need a JWT secret');
+    const now = context.clock.now();
+    const member = await context.store.findMemberByEmail(email);
+    if (member)
+      return {
+        token: await signToken({ sub: member.id, role: 'member', firm: member.firmId }, { secret, now }),
+      };
+    const contact = await context.store.findContactByEmail(email);
+    if (!contact) throw notFound('Person');
+    if (contact.portalStatus !== 'active') {
+      throw new ApiError('portal_inactive', "The client's portal is not active", {
+        reason: contact.portalStatus,
+      });
+    }
+    return {
+      token: await signToken({ sub: contact.id, role: 'client', firm: contact.firmId }, { secret, now }),
+    };
+  },
+  async devMail({ context }) {
+    const mails = await context.store.listMail({ limit: DEV_MAIL_PAGE_SIZE });
+    return new Response(renderDevMailPage(mails), {
+      headers: {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Security-Policy': DEV_MAIL_CONTENT_SECURITY_POLICY,
+        'Cache-Control': 'no-store',
+      },
+    });
+  },
+} satisfies Partial<RouteHandlers>;

@@ -1,0 +1,45 @@
+import type { RouteName, Routes } from '@confide/protocol';
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import type { AuthOptions, TokenVerifier } from '../auth/token-verifier.js';
+import type { DomainContext } from '../domain/context.js';
+import type { ViewerIdentity } from '../domain/viewer.js';
+import type { RateLimiter } from '../http/rate-limiter.js';
+
+/** What handlers share for the app's lifetime. */
+export interface AppServices {
+  readonly verifyToken: TokenVerifier;
+  readonly auth: AuthOptions;
+  readonly dev: boolean;
+  readonly heartbeatIntervalMs: number;
+  readonly sendLimiter: RateLimiter;
+  readonly devTokenLimiter: RateLimiter;
+}
+
+type ParsedPart<Name extends RouteName, Key extends string> =
+  Routes[Name] extends Record<Key, infer Schema extends z.ZodType> ? z.output<Schema> : undefined;
+
+/** A route's parsed input: path parameters, query and body through the protocol's schemas, and the viewer. */
+export interface RouteInput<Name extends RouteName> {
+  readonly params: ParsedPart<Name, 'params'>;
+  readonly query: ParsedPart<Name, 'query'>;
+  readonly body: ParsedPart<Name, 'body'>;
+  /** The signed-in viewer; `null` on public and dev routes. */
+  readonly viewer: Routes[Name]['access'] extends 'public' | 'dev' ? null : ViewerIdentity;
+  readonly context: DomainContext;
+  readonly services: AppServices;
+  readonly request: Request;
+  /** Hono's context, for handlers that stream. */
+  readonly hono: Context;
+}
+
+/** What a handler returns: the response's schema input for JSON routes, a whole `Response` for SSE and HTML. */
+export type RouteResult<Name extends RouteName> = Routes[Name]['kind'] extends 'json'
+  ? z.input<Routes[Name]['response']>
+  : Response;
+
+/** Implements one route of the protocol's table. */
+export type RouteHandler<Name extends RouteName> = (input: RouteInput<Name>) => Promise<RouteResult<Name>>;
+
+/** One handler for every route of the table, checked by the compiler so none is forgotten. */
+export type RouteHandlers = { readonly [Name in RouteName]: RouteHandler<Name> };
