@@ -67,6 +67,7 @@ export type { Readable } from './lib/readable.js';
 export type { OutboxOptions, SendResult } from './outbox/outbox-runner.js';
 export { conversationQueries, type QueryContext } from './queries/conversation-queries.js';
 export { notificationQueries, templateQueries, viewerQueries } from './queries/directory-queries.js';
+export { observeInfiniteQuery, observeQuery } from './queries/observe.js';
 export {
   type ConversationListParams,
   confideKeys,

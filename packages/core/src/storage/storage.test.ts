@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { localStorageAdapter, memoryStorage } from './storage.js';
+
+function fakeLocalStorage(options: { full?: boolean } = {}): Storage {
+  const values = new Map<string, string>();
+  return {
+    get length() {
+      return values.size;
+    },
+    clear: () => values.clear(),
+    key: (index) => [...values.keys()][index] ?? null,
+    getItem: (key) => values.get(key) ?? null,
+    setItem: (key, value) => {
+      if (options.full) throw new Error('QuotaExceededError');
+      values.set(key, value);
+    },
+    removeItem: (key) => {
+      values.delete(key);
+    },
+  };
+}
+
+describe('storage adapters', () => {
+  it('keeps values in memory', () => {
+    const storage = memoryStorage();
+    storage.setItem('a', '1');
+    expect(storage.getItem('a')).toBe('1');
+    storage.removeItem('a');
+    expect(storage.getItem('a')).toBeNull();
+  });
+
+  it('reads and writes localStorage, swallowing quota errors', () => {
+    const storage = localStorageAdapter(fakeLocalStorage());
+    storage.setItem('draft', '{}');
+    expect(storage.getItem('draft')).toBe('{}');
+    expect(() => localStorageAdapter(fakeLocalStorage({ full: true })).setItem('draft', 'x')).not.toThrow();
+  });
+
+  it('explains when there is no localStorage', () => {
+    expect(() => localStorageAdapter(undefined)).toThrow(/memoryStorage/);
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { memoryTransport } from './memory/memory-transport.js';
+import type { Transport } from './transport.js';
+import { validatedTransport } from './validated-transport.js';
+
+describe('validatedTransport', () => {
+  it('turns a custom transport answer that breaks the protocol into invalid_response', async () => {
+    const broken = {
+      ...memoryTransport(),
+      getViewer: async () => ({ role: 'member', id: '../../etc' }),
+    } as unknown as Transport;
+    await expect(validatedTransport(broken).getViewer()).rejects.toMatchObject({ code: 'invalid_response' });
+  });
+
+  it('turns a plain error thrown by a custom transport into a ConfideError', async () => {
+    const failing = {
+      ...memoryTransport(),
+      getViewer: async () => {
+        throw new TypeError('fetch failed');
+      },
+    } as Transport;
+    await expect(validatedTransport(failing).getViewer()).rejects.toMatchObject({ code: 'network' });
+  });
+
+  it('skips a malformed event and reports it', async () => {
+    const errors: string[] = [];
+    const events: string[] = [];
+    const noisy = {
+      ...memoryTransport(),
+      subscribe(onEvent: (event: never) => void) {
+        onEvent({ id: '1', type: 'message.created', data: {} } as never);
+        return () => {};
+      },
+    } as Transport;
+    validatedTransport(noisy).subscribe((event) => events.push(event.type), {
+      onError: (error) => errors.push(error.code),
+    });
+    expect(events).toEqual([]);
+    expect(errors).toEqual(['invalid_response']);
+  });
+});
