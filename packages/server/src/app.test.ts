@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { RequestLogEntry } from './http/request-log.js';
 import { createTestApp, freshKey } from './testing/test-app.js';
+
+const CONVERSATION = 'cnv_daniel_work_permit';
 
 describe('createApp', () => {
   it('answers the health check without a token', async () => {
@@ -7,35 +10,153 @@ describe('createApp', () => {
     const response = await call('GET', '/healthz');
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok' });
-    expect(response.headers.get('x-request-id')).toMatch(/^req_/);
   });
 
-  it('lists the client conversations for a dev token', async () => {
+  it("lists Daniel's conversations with a dev token for his e-mail address", async () => {
     const { call } = await createTestApp();
     const tokenResponse = await call('POST', '/v1/dev/token', {
-      body: { email: 'daniel.okafor@client.test' },
+      body: { email: 'Daniel.Okafor@client.test' },
     });
     expect(tokenResponse.status).toBe(200);
     const { token } = (await tokenResponse.json()) as { token: string };
     const response = await call('GET', '/v1/conversations', { token });
-    expect(response.status).toBe(200);
-    const page = (await response.json()) as {
-      items: Array<{ id: string; lastMessage: { internal: boolean } }>;
-    };
+    const page = (await response.json()) as { items: Array<{ id: string }> };
     expect(page.items.map((item) => item.id)).toEqual(['cnv_daniel_work_permit']);
   });
 
-  it('sends a message and returns it', async () => {
+  it('gives no dev token to a client whose portal is not active, nor to strangers', async () => {
     const { call } = await createTestApp();
-    const response = await call('POST', '/v1/conversations/cnv_daniel_work_permit/messages', {
+    const inactive = await call('POST', '/v1/dev/token', { body: { email: 'farid.haddad@client.test' } });
+    expect(inactive.status).toBe(409);
+    expect(await inactive.json()).toMatchObject({ error: { code: 'portal_inactive' } });
+    expect((await call('POST', '/v1/dev/token', { body: { email: 'nobody@client.test' } })).status).toBe(404);
+  });
+
+  it('serves no dev routes outside dev mode', async () => {
+    const { call } = await createTestApp({ dev: false });
+    expect(
+      (await call('POST', '/v1/dev/token', { body: { email: 'ana.rivera@rivera-cho.test' } })).status,
+    ).toBe(404);
+    expect((await call('GET', '/dev/mail')).status).toBe(404);
+  });
+
+  it('shows the outbox on the dev mail page, escaped, without message text', async () => {
+    const { call } = await createTestApp();
+    await call('POST', `/v1/conversations/${CONVERSATION}/messages`, {
       as: 'admin',
-      body: { body: 'Hello again', idempotencyKey: freshKey() },
+      body: { body: '<script>alert(1)</script> secret', idempotencyKey: freshKey() },
     });
-    expect(response.status).toBe(201);
-    expect(await response.json()).toMatchObject({
-      body: 'Hello again',
-      internal: false,
-      author: { name: 'Ben Cho' },
+    const response = await call('GET', '/dev/mail');
+    expect(response.headers.get('content-type')).toContain('text/html');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const page = await response.text();
+    expect(page).toContain('daniel.okafor@client.test');
+    expect(page).toContain('A secure message is waiting in your portal');
+    expect(page).not.toContain('<script>');
+    expect(page).not.toContain('secret');
+  });
+
+  it('echoes a safe request id and records it in the audit log', async () => {
+    const { call, store } = await createTestApp();
+    const response = await call('POST', `/v1/conversations/${CONVERSATION}/read`, {
+      as: 'client',
+      body: { upTo: 'msg_daniel_4' },
+      headers: { 'X-Request-Id': 'req-from-proxy-123' },
     });
+    expect(response.headers.get('x-request-id')).toBe('req-from-proxy-123');
+    const [entry] = await store.listAudit({ firmId: 'firm_rivera_cho', limit: 1 });
+    expect(entry).toMatchObject({
+      action: 'conversation.read',
+      requestId: 'req-from-proxy-123',
+      actor: { kind: 'client', id: 'con_daniel' },
+    });
+    const unsafe = await call('GET', '/healthz', { headers: { 'X-Request-Id': 'bad id <script>' } });
+    expect(unsafe.headers.get('x-request-id')).toMatch(/^req_[a-z0-9]+$/);
+  });
+
+  it('logs one line per request without bodies, queries or tokens', async () => {
+    const entries: RequestLogEntry[] = [];
+    const { call, tokenFor } = await createTestApp({ logger: (entry) => entries.push(entry) });
+    const token = await tokenFor('owner');
+    await call('POST', `/v1/conversations/${CONVERSATION}/messages?x=1`, {
+      token,
+      body: { body: 'Body text', idempotencyKey: freshKey() },
+    });
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      method: 'POST',
+      path: `/v1/conversations/${CONVERSATION}/messages`,
+      status: 400,
+      requestId: expect.any(String),
+    });
+    expect(Object.keys(entries[0] ?? {}).sort()).toEqual([
+      'durationMs',
+      'method',
+      'path',
+      'requestId',
+      'status',
+    ]);
+    expect(JSON.stringify(entries)).not.toContain(token);
+    expect(JSON.stringify(entries)).not.toContain('Body text');
+  });
+
+  it('allows only listed origins through CORS', async () => {
+    const { call } = await createTestApp();
+    const allowed = await call('OPTIONS', '/v1/conversations', {
+      headers: {
+        Origin: 'https://portal.example.test',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'authorization,content-type',
+      },
+    });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://portal.example.test');
+    expect(allowed.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('authorization');
+    const refused = await call('GET', '/healthz', { headers: { Origin: 'https://evil.example.test' } });
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('rate-limits sends per identity with 429 and retryAfterSeconds', async () => {
+    const { call } = await createTestApp({ rateLimits: { sends: { limit: 2, windowMs: 60_000 } } });
+    const send = (as: 'owner' | 'admin') =>
+      call('POST', `/v1/conversations/${CONVERSATION}/messages`, {
+        as,
+        body: { body: 'Hi', idempotencyKey: freshKey() },
+      });
+    expect((await send('owner')).status).toBe(201);
+    expect((await send('owner')).status).toBe(201);
+    const limited = await send('owner');
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('60');
+    expect(await limited.json()).toMatchObject({
+      error: { code: 'rate_limited', details: { retryAfterSeconds: 60 } },
+    });
+    expect((await send('admin')).status).toBe(201);
+  });
+
+  it('rate-limits dev token issuance per e-mail address', async () => {
+    const { call } = await createTestApp({ rateLimits: { devTokens: { limit: 1, windowMs: 60_000 } } });
+    const issue = () => call('POST', '/v1/dev/token', { body: { email: 'ana.rivera@rivera-cho.test' } });
+    expect((await issue()).status).toBe(200);
+    expect((await issue()).status).toBe(429);
+  });
+
+  it('answers unexpected failures with a 500 envelope that reveals nothing', async () => {
+    const errors: unknown[] = [];
+    const test = await createTestApp({ onUnexpectedError: (error) => errors.push(error) });
+    test.store.listMembers = async () => {
+      throw new Error('database is down at 10.0.0.7');
+    };
+    const response = await test.call('GET', '/v1/members', { as: 'owner' });
+    expect(response.status).toBe(500);
+    const text = await response.text();
+    expect(JSON.parse(text)).toMatchObject({ error: { code: 'internal' } });
+    expect(text).not.toContain('10.0.0.7');
+    expect(errors).toHaveLength(1);
+  });
+
+  it('refuses to start in dev mode without a secret to sign tokens', async () => {
+    await expect(
+      createTestApp({ auth: { jwksUrl: 'https://host.example.test/.well-known/jwks.json' } }),
+    ).rejects.toThrow(TypeError);
   });
 });

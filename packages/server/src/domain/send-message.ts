@@ -53,7 +53,6 @@ export async function sendMessage(
     });
     if (!inserted.created) return presentMessage(replayOrConflict(inserted.message, conversation.id), names);
     const { message } = inserted;
-    await applyMessageEffects(tx, emit, context, { viewer, conversation, contact, message, started: false });
     await tx.appendAudit({
       id: context.createId('aud'),
       firmId: conversation.firmId,
@@ -63,8 +62,10 @@ export async function sendMessage(
       requestId: context.requestId,
       at: message.createdAt,
     });
+    // The message's own event goes first, so subscribers can resolve the notifications that follow it.
     const wire = presentMessage(message, names);
     await emit('message.created', { message: wire }, messageAudience(conversation, internal));
+    await applyMessageEffects(tx, emit, context, { viewer, conversation, contact, message, started: false });
     return wire;
   });
 }

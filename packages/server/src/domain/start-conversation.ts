@@ -118,7 +118,6 @@ export async function startConversation(
       if (!inserted.created) throw new LostIdempotencyRace(inserted.message);
       const { message } = inserted;
       const conversation = (await tx.getConversation(created.id)) ?? created;
-      await applyMessageEffects(tx, emit, context, { viewer, conversation, contact, message, started: true });
       await tx.appendAudit({
         id: context.createId('aud'),
         firmId: conversation.firmId,
@@ -136,6 +135,7 @@ export async function startConversation(
         { conversation: firmView, message: wireMessage },
         messageAudience(conversation, false),
       );
+      await applyMessageEffects(tx, emit, context, { viewer, conversation, contact, message, started: true });
       return {
         conversation: presentConversation(conversation, contact, names, viewerAudience(viewer), null),
         message: wireMessage,

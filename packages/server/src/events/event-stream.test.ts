@@ -1,0 +1,131 @@
+import { ServerEventSchema } from '@confide/protocol';
+import { describe, expect, it } from 'vitest';
+import { readSse } from '../testing/read-sse.js';
+import { createTestApp, freshKey } from '../testing/test-app.js';
+
+const CONVERSATION = 'cnv_daniel_work_permit';
+const send = (body: string, extra: Record<string, unknown> = {}) => ({
+  body: { body, idempotencyKey: freshKey(), ...extra },
+});
+
+describe('GET /v1/events', () => {
+  it('streams protocol events whose SSE id is the store sequence', async () => {
+    const { call } = await createTestApp();
+    const stream = readSse(await call('GET', '/v1/events', { as: 'owner' }));
+    expect(await stream.nextComment()).toBe('connected');
+    const sent = await (
+      await call('POST', `/v1/conversations/${CONVERSATION}/messages`, { as: 'client', ...send('Hi') })
+    ).json();
+    const first = await stream.nextEvent();
+    expect(first.event).toBe('message.created');
+    expect(ServerEventSchema.parse(first.data)).toMatchObject({
+      id: first.id,
+      type: 'message.created',
+      data: { message: { id: sent.id } },
+    });
+    const second = await stream.nextEvent();
+    expect(second.data).toMatchObject({
+      type: 'notification.created',
+      data: { notification: { messageId: sent.id } },
+    });
+    expect(Number(second.id)).toBeGreaterThan(Number(first.id));
+    await stream.cancel();
+  });
+
+  it('resumes after Last-Event-ID without gaps', async () => {
+    const { call } = await createTestApp();
+    const path = `/v1/conversations/${CONVERSATION}/messages`;
+    const stream = readSse(await call('GET', '/v1/events', { as: 'member' }));
+    await stream.nextComment();
+    await call('POST', path, { as: 'admin', ...send('One') });
+    const seen = await stream.nextEvent();
+    await stream.cancel();
+    const missed = [];
+    for (const body of ['Two', 'Three', 'Four'])
+      missed.push((await (await call('POST', path, { as: 'admin', ...send(body) })).json()).id);
+    const resumed = readSse(
+      await call('GET', '/v1/events', { as: 'member', headers: { 'Last-Event-ID': String(seen.id) } }),
+    );
+    const received = [];
+    const ids = [];
+    for (let index = 0; index < missed.length; index += 1) {
+      const event = await resumed.nextEvent();
+      ids.push(Number(event.id));
+      received.push((event.data.data as { message: { id: string } }).message.id);
+    }
+    expect(received).toEqual(missed);
+    expect(ids[0]).toBeGreaterThan(Number(seen.id));
+    expect([...ids].sort((left, right) => left - right)).toEqual(ids);
+    await resumed.cancel();
+  });
+
+  it('writes heartbeat comments while idle', async () => {
+    const { call } = await createTestApp({ heartbeatIntervalMs: 5 });
+    const stream = readSse(await call('GET', '/v1/events', { as: 'client' }));
+    expect(await stream.nextComment()).toBe('connected');
+    expect(await stream.nextComment()).toBe('heartbeat');
+    await stream.cancel();
+  });
+
+  it('never sends a client internal notes or members’ reads', async () => {
+    const { call } = await createTestApp();
+    const stream = readSse(await call('GET', '/v1/events', { as: 'client' }));
+    await stream.nextComment();
+    await call('POST', `/v1/conversations/${CONVERSATION}/messages`, {
+      as: 'owner',
+      ...send('Secret note', { internal: true }),
+    });
+    await call('POST', `/v1/conversations/${CONVERSATION}/read`, {
+      as: 'owner',
+      body: { upTo: 'msg_daniel_4' },
+    });
+    const visible = await (
+      await call('POST', `/v1/conversations/${CONVERSATION}/messages`, { as: 'owner', ...send('Visible') })
+    ).json();
+    const event = await stream.nextEvent();
+    expect(event.data).toMatchObject({
+      type: 'message.created',
+      data: { message: { id: visible.id, internal: false } },
+    });
+    await stream.cancel();
+  });
+
+  it("sends members the client's read receipts", async () => {
+    const { call } = await createTestApp();
+    const stream = readSse(await call('GET', '/v1/events', { as: 'member' }));
+    await stream.nextComment();
+    await call('POST', `/v1/conversations/${CONVERSATION}/read`, {
+      as: 'client',
+      body: { upTo: 'msg_daniel_4' },
+    });
+    const event = await stream.nextEvent();
+    expect(event.data).toMatchObject({
+      type: 'conversation.read',
+      data: { reader: { kind: 'client', id: 'con_daniel' }, upToMessageId: 'msg_daniel_4' },
+    });
+    await stream.cancel();
+  });
+
+  it("sends nothing of another client's conversations", async () => {
+    const { call } = await createTestApp();
+    const stream = readSse(await call('GET', '/v1/events', { as: 'otherClient' }));
+    await stream.nextComment();
+    await call('POST', `/v1/conversations/${CONVERSATION}/messages`, { as: 'owner', ...send('For Daniel') });
+    const own = await (
+      await call('POST', '/v1/conversations/cnv_elena_residence/messages', {
+        as: 'owner',
+        ...send('For Elena'),
+      })
+    ).json();
+    const event = await stream.nextEvent();
+    expect(event.data).toMatchObject({ data: { message: { id: own.id } } });
+    await stream.cancel();
+  });
+
+  it('refuses a malformed Last-Event-ID', async () => {
+    const { call } = await createTestApp();
+    const response = await call('GET', '/v1/events', { as: 'owner', headers: { 'Last-Event-ID': 'abc' } });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'invalid_input' } });
+  });
+});

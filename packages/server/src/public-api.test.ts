@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import * as server from './index.js';
+
+describe('public API', () => {
+  it('exports exactly these runtime names', () => {
+    expect(Object.keys(server).sort()).toEqual([
+      'ApiError',
+      'DEFAULT_CLIENT_STARTED_THREAD',
+      'DEFAULT_CLOCK_TOLERANCE_SECONDS',
+      'DEFAULT_DEV_TOKEN_RATE_LIMIT',
+      'DEFAULT_HEARTBEAT_INTERVAL_MS',
+      'DEFAULT_SEND_RATE_LIMIT',
+      'DEMO_IDS',
+      'DEV_TOKEN_TTL_SECONDS',
+      'consoleRequestLogger',
+      'createApp',
+      'createInProcessNotifier',
+      'createMemoryStore',
+      'createOutboxMail',
+      'createTokenVerifier',
+      'randomId',
+      'renderClientMessageWaitingMail',
+      'renderMemberClientStartedMail',
+      'seedDemo',
+      'signToken',
+      'systemClock',
+      'toOutgoingMail',
+    ]);
+  });
+
+  it('does not export the test-only store contract suite', () => {
+    expect(server).not.toHaveProperty('describeStoreContract');
+  });
+});

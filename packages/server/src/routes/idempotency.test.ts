@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { createTestApp, freshKey } from '../testing/test-app.js';
+
+const CONVERSATION = 'cnv_daniel_work_permit';
+
+describe('idempotent sends over HTTP', () => {
+  it('keeps one message and one e-mail when two identical sends race', async () => {
+    const { call, store } = await createTestApp();
+    const body = { body: 'Racing over HTTP', idempotencyKey: freshKey() };
+    const [first, second] = await Promise.all([
+      call('POST', `/v1/conversations/${CONVERSATION}/messages`, { as: 'owner', body }),
+      call('POST', `/v1/conversations/${CONVERSATION}/messages`, { as: 'owner', body }),
+    ]);
+    expect([first.status, second.status]).toEqual([201, 201]);
+    const [one, two] = [await first.json(), await second.json()];
+    expect(two).toEqual(one);
+    const messages = await store.listMessages({ conversationId: CONVERSATION, audience: 'firm', limit: 100 });
+    expect(messages.filter((message) => message.body === 'Racing over HTTP')).toHaveLength(1);
+    expect(await store.listMail({ limit: 10 })).toHaveLength(1);
+  });
+
+  it('keeps one conversation and one notification per member when two client starts race', async () => {
+    const { call, store } = await createTestApp();
+    const before = await store.countUnreadNotifications('mem_ben');
+    const body = { subject: 'Race', body: 'Racing start', idempotencyKey: freshKey() };
+    const responses = await Promise.all([
+      call('POST', '/v1/conversations', { as: 'client', body }),
+      call('POST', '/v1/conversations', { as: 'client', body }),
+    ]);
+    const [one, two] = await Promise.all(responses.map((response) => response.json()));
+    expect(two.conversation.id).toBe(one.conversation.id);
+    expect(await store.countUnreadNotifications('mem_ben')).toBe(before + 1);
+    expect(
+      (await store.listMail({ limit: 10 })).filter((mail) => mail.to === 'ben.cho@rivera-cho.test'),
+    ).toHaveLength(1);
+  });
+
+  it('treats the same key from another author as a different message', async () => {
+    const { call } = await createTestApp();
+    const idempotencyKey = freshKey();
+    const fromAna = await (
+      await call('POST', `/v1/conversations/${CONVERSATION}/messages`, {
+        as: 'owner',
+        body: { body: 'A', idempotencyKey },
+      })
+    ).json();
+    const fromBen = await (
+      await call('POST', `/v1/conversations/${CONVERSATION}/messages`, {
+        as: 'admin',
+        body: { body: 'B', idempotencyKey },
+      })
+    ).json();
+    expect(fromBen.id).not.toBe(fromAna.id);
+  });
+});
