@@ -75,20 +75,29 @@ export function isConfideErrorCode(value: unknown): value is ConfideErrorCode {
   return typeof value === 'string' && ALL_CODES.has(value);
 }
 
-function isAbortError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
+function isNamed(error: unknown, name: string): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === name;
 }
 
 /**
  * Turns anything thrown by a transport into a `ConfideError`: a `ConfideError` passes through, an abort becomes
- * `aborted`, anything else becomes `network` (a custom transport that throws a plain error most often lost
- * the connection).
+ * `aborted`, a schema failure `invalid_response`, anything else `network` (a custom transport that throws a
+ * plain error most often lost the connection).
  */
 export function toConfideError(error: unknown, context?: ConfideErrorContext): ConfideError {
   if (ConfideError.is(error)) return error;
   const withContext = context === undefined ? {} : { context };
-  if (isAbortError(error))
+  if (isNamed(error, 'AbortError')) {
     return new ConfideError('aborted', 'The request was aborted', { cause: error, ...withContext });
+  }
+  // A custom transport that parses its answers with the protocol's schemas throws zod's error on a bad answer.
+  if (isNamed(error, 'ZodError')) {
+    return new ConfideError('invalid_response', 'An answer does not match the protocol', {
+      cause: error,
+      retryable: false,
+      ...withContext,
+    });
+  }
   return new ConfideError('network', 'The request failed before an answer arrived', {
     cause: error,
     ...withContext,
