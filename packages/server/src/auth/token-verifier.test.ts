@@ -54,3 +54,34 @@ describe('createTokenVerifier', () => {
     expect(() => createTokenVerifier({ secret: 'short' })).toThrow(TypeError);
   });
 });
+
+describe('createTokenVerifier with a JWKS URL', () => {
+  it("accepts tokens signed with the host's published key and refuses HS256 tokens", async () => {
+    const { exportJWK, generateKeyPair } = await import('jose');
+    const { privateKey, publicKey } = await generateKeyPair('ES256');
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'host-key-1', alg: 'ES256', use: 'sig' };
+    const requested: string[] = [];
+    const verify = createTokenVerifier({
+      jwksUrl: 'https://host.example.test/.well-known/jwks.json',
+      fetch: async (url) => {
+        requested.push(String(url));
+        return new Response(JSON.stringify({ keys: [jwk] }), {
+          headers: { 'Content-Type': 'application/json' },
+        });
+      },
+    });
+    const token = await new SignJWT({ role: 'client', firm: 'firm_rivera_cho' })
+      .setProtectedHeader({ alg: 'ES256', kid: 'host-key-1' })
+      .setSubject('con_daniel')
+      .setExpirationTime(Math.floor(TEST_START.getTime() / 1000) + 600)
+      .sign(privateKey);
+    expect(await verify(token, TEST_START)).toEqual({
+      sub: 'con_daniel',
+      role: 'client',
+      firm: 'firm_rivera_cho',
+    });
+    expect(requested).toEqual(['https://host.example.test/.well-known/jwks.json']);
+    const hmac = await signToken(claims, { secret: TEST_SECRET, now: TEST_START });
+    await expect(verify(hmac, TEST_START)).rejects.toMatchObject({ code: 'unauthenticated' });
+  });
+});

@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import { createRemoteJWKSet, customFetch, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import { z } from 'zod';
 import { ApiError } from '../errors/api-error.js';
 
@@ -17,6 +17,8 @@ export interface AuthOptions {
   readonly audience?: string | undefined;
   /** @default 30 */
   readonly clockToleranceSeconds?: number | undefined;
+  /** The fetch that downloads the JWKS (for proxies and tests). @default globalThis.fetch */
+  readonly fetch?: typeof fetch | undefined;
 }
 
 /** The claims Confide reads from a token. */
@@ -52,8 +54,16 @@ export function createTokenVerifier(options: AuthOptions): TokenVerifier {
     throw new TypeError('auth needs a secret or a jwksUrl');
   }
   const secret = options.secret === undefined ? undefined : encodeSecret(options.secret);
+  const fetchJwks = options.fetch;
   const jwks: JWTVerifyGetKey | undefined =
-    options.jwksUrl === undefined ? undefined : createRemoteJWKSet(new URL(options.jwksUrl));
+    options.jwksUrl === undefined
+      ? undefined
+      : createRemoteJWKSet(
+          new URL(options.jwksUrl),
+          fetchJwks === undefined
+            ? {}
+            : { [customFetch]: (url: string, init: RequestInit) => fetchJwks(url, init) },
+        );
   const verifyOptions = {
     clockTolerance: options.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS,
     requiredClaims: ['exp', 'sub'],
