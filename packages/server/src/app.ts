@@ -49,6 +49,8 @@ export interface CreateAppOptions {
   readonly onUnexpectedError?: ((error: unknown, requestId: string) => void) | undefined;
   /** @default 15000 */
   readonly heartbeatIntervalMs?: number | undefined;
+  /** When aborted, open event streams end so a graceful shutdown can finish. */
+  readonly shutdownSignal?: AbortSignal | undefined;
 }
 
 /**
@@ -71,6 +73,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     auth: options.auth,
     dev: options.dev === true,
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_INTERVAL_MS,
+    shutdownSignal: options.shutdownSignal,
     sendLimiter: createRateLimiter(options.rateLimits?.sends ?? DEFAULT_SEND_RATE_LIMIT, clock),
     devTokenLimiter: createRateLimiter(options.rateLimits?.devTokens ?? DEFAULT_DEV_TOKEN_RATE_LIMIT, clock),
   };

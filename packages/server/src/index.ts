@@ -6,7 +6,7 @@ export {
   DEFAULT_SEND_RATE_LIMIT,
 } from './app.js';
 export { DEV_TOKEN_TTL_SECONDS, signToken } from './auth/sign-token.js';
-export type { AuthOptions, TokenClaims, TokenVerifier } from './auth/token-verifier.js';
+export type { AuthOptions, TokenClaims, TokenVerifier, VerifiedToken } from './auth/token-verifier.js';
 export { createTokenVerifier, DEFAULT_CLOCK_TOLERANCE_SECONDS } from './auth/token-verifier.js';
 export { DEFAULT_CLIENT_STARTED_THREAD } from './domain/notification-recipients.js';
 export type { ApiErrorDetails } from './errors/api-error.js';

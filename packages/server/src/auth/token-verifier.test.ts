@@ -10,13 +10,14 @@ describe('createTokenVerifier', () => {
   it('accepts a valid HS256 token and returns its claims', async () => {
     const verify = createTokenVerifier({ secret: TEST_SECRET });
     const token = await signToken(claims, { secret: TEST_SECRET, now: TEST_START });
-    expect(await verify(token, TEST_START)).toEqual(claims);
+    expect((await verify(token, TEST_START)).claims).toEqual(claims);
   });
 
   it('accepts an expired token within the clock tolerance and refuses it after', async () => {
     const verify = createTokenVerifier({ secret: TEST_SECRET, clockToleranceSeconds: 30 });
     const token = await signToken(claims, { secret: TEST_SECRET, now: TEST_START, expiresInSeconds: 60 });
-    await expect(verify(token, new Date(TEST_START.getTime() + 80_000))).resolves.toEqual(claims);
+    const verified = await verify(token, new Date(TEST_START.getTime() + 80_000));
+    expect(verified).toEqual({ claims, expiresAt: new Date(TEST_START.getTime() + 90_000) });
     await expect(verify(token, new Date(TEST_START.getTime() + 100_000))).rejects.toMatchObject({
       code: 'unauthenticated',
     });
@@ -75,7 +76,7 @@ describe('createTokenVerifier with a JWKS URL', () => {
       .setSubject('con_daniel')
       .setExpirationTime(Math.floor(TEST_START.getTime() / 1000) + 600)
       .sign(privateKey);
-    expect(await verify(token, TEST_START)).toEqual({
+    expect((await verify(token, TEST_START)).claims).toEqual({
       sub: 'con_daniel',
       role: 'client',
       firm: 'firm_rivera_cho',

@@ -28,8 +28,14 @@ export interface TokenClaims {
   readonly firm: string;
 }
 
-/** Checks a bearer token and returns its claims; throws `unauthenticated` otherwise. */
-export type TokenVerifier = (token: string, now: Date) => Promise<TokenClaims>;
+/** A token that checked out: its claims and when it stops being valid (tolerance included). */
+export interface VerifiedToken {
+  readonly claims: TokenClaims;
+  readonly expiresAt: Date;
+}
+
+/** Checks a bearer token and returns its claims and expiry; throws `unauthenticated` otherwise. */
+export type TokenVerifier = (token: string, now: Date) => Promise<VerifiedToken>;
 
 const ClaimsSchema = z.object({
   sub: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
@@ -82,11 +88,14 @@ export function createTokenVerifier(options: AuthOptions): TokenVerifier {
     throw new Error('No key for this token');
   };
 
+  const toleranceSeconds = verifyOptions.clockTolerance;
   return async (token, now) => {
     try {
       const { payload } = await verifyWith(token, now);
       const claims = ClaimsSchema.safeParse(payload);
-      if (claims.success) return claims.data;
+      if (claims.success && payload.exp !== undefined) {
+        return { claims: claims.data, expiresAt: new Date((payload.exp + toleranceSeconds) * 1000) };
+      }
     } catch {
       // Every verification failure answers the same way so callers learn nothing about why.
     }

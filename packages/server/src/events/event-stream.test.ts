@@ -122,6 +122,27 @@ describe('GET /v1/events', () => {
     await stream.cancel();
   });
 
+  it('ends the stream when the token expires', async () => {
+    const { app, clock, tokenFor } = await createTestApp({ heartbeatIntervalMs: 5 });
+    const token = await tokenFor('client', 60);
+    const stream = readSse(
+      await app.request('/v1/events', { headers: { Authorization: `Bearer ${token}` } }),
+    );
+    expect(await stream.nextComment()).toBe('connected');
+    clock.advance(91_000);
+    const frames = await stream.untilEnd();
+    expect(frames.every((frame) => frame.kind === 'comment')).toBe(true);
+  });
+
+  it('ends open streams when the server shuts down', async () => {
+    const shutdown = new AbortController();
+    const { call } = await createTestApp({ shutdownSignal: shutdown.signal, heartbeatIntervalMs: 60_000 });
+    const stream = readSse(await call('GET', '/v1/events', { as: 'owner' }));
+    expect(await stream.nextComment()).toBe('connected');
+    shutdown.abort();
+    expect(await stream.untilEnd()).toEqual([]);
+  });
+
   it('refuses a malformed Last-Event-ID', async () => {
     const { call } = await createTestApp();
     const response = await call('GET', '/v1/events', { as: 'owner', headers: { 'Last-Event-ID': 'abc' } });

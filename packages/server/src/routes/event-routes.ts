@@ -3,7 +3,12 @@ import type { RouteHandlers } from './route-handler.js';
 
 /** The handler of `GET /v1/events`. */
 export const eventRouteHandlers = {
-  async events({ viewer, context, services, hono }) {
-    return streamEvents(hono, context, viewer, services.heartbeatIntervalMs);
+  async events({ viewer, tokenExpiresAt, context, services, hono }) {
+    return streamEvents(hono, context, {
+      viewer,
+      heartbeatIntervalMs: services.heartbeatIntervalMs,
+      endsAt: tokenExpiresAt,
+      shutdownSignal: services.shutdownSignal,
+    });
   },
 } satisfies Partial<RouteHandlers>;

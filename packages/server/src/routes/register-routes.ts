@@ -1,9 +1,8 @@
 import { REQUEST_BODY_MAX_BYTES, type RouteName, routeList } from '@confide/protocol';
 import type { Hono } from 'hono';
-import { authenticate } from '../auth/authenticate.js';
+import { type Authenticated, authenticate } from '../auth/authenticate.js';
 import { requireFirmAdmin, requireMember } from '../domain/access.js';
 import type { DomainContext } from '../domain/context.js';
-import type { ViewerIdentity } from '../domain/viewer.js';
 import { ApiError } from '../errors/api-error.js';
 import { parseInput, readQuery } from '../http/parse-input.js';
 import { readJsonBody } from '../http/read-json-body.js';
@@ -34,17 +33,17 @@ function refuseQuery(url: string): undefined {
   });
 }
 
-async function authorise(request: Request, access: string, context: DomainContext, services: AppServices) {
+async function authorise(
+  request: Request,
+  access: string,
+  context: DomainContext,
+  services: AppServices,
+): Promise<Authenticated | null> {
   if (access === 'public' || access === 'dev') return null;
-  const viewer: ViewerIdentity = await authenticate(
-    request,
-    services.verifyToken,
-    context.store,
-    context.clock.now(),
-  );
-  if (access === 'member') requireMember(viewer);
-  if (access === 'admin') requireFirmAdmin(viewer);
-  return viewer;
+  const signedIn = await authenticate(request, services.verifyToken, context.store, context.clock.now());
+  if (access === 'member') requireMember(signedIn.viewer);
+  if (access === 'admin') requireFirmAdmin(signedIn.viewer);
+  return signedIn;
 }
 
 /**
@@ -63,7 +62,7 @@ export function registerRoutes(
     app.on(route.method, route.path, async (hono) => {
       const context = createContext(hono.get('requestId'));
       const request = hono.req.raw;
-      const viewer = await authorise(request, route.access, context, services);
+      const signedIn = await authorise(request, route.access, context, services);
       const params = route.params ? parseInput(route.params, hono.req.param(), 'params') : undefined;
       const query = route.query
         ? parseInput(route.query, readQuery(request.url), 'query')
@@ -75,7 +74,8 @@ export function registerRoutes(
         params,
         query,
         body,
-        viewer,
+        viewer: signedIn?.viewer ?? null,
+        tokenExpiresAt: signedIn?.expiresAt ?? null,
         context,
         services,
         request,

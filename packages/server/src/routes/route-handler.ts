@@ -12,6 +12,8 @@ export interface AppServices {
   readonly auth: AuthOptions;
   readonly dev: boolean;
   readonly heartbeatIntervalMs: number;
+  /** Ends open event streams when the server shuts down. */
+  readonly shutdownSignal: AbortSignal | undefined;
   readonly sendLimiter: RateLimiter;
   readonly devTokenLimiter: RateLimiter;
 }
@@ -26,6 +28,8 @@ export interface RouteInput<Name extends RouteName> {
   readonly body: ParsedPart<Name, 'body'>;
   /** The signed-in viewer; `null` on public and dev routes. */
   readonly viewer: Routes[Name]['access'] extends 'public' | 'dev' ? null : ViewerIdentity;
+  /** When the viewer's token stops being valid; `null` on public and dev routes. */
+  readonly tokenExpiresAt: Routes[Name]['access'] extends 'public' | 'dev' ? null : Date;
   readonly context: DomainContext;
   readonly services: AppServices;
   readonly request: Request;

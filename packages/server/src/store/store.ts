@@ -46,7 +46,10 @@ export interface ListConversationsOptions extends UnreadScope {
   readonly limit: number;
   /** Only conversations with an unread count above zero. */
   readonly unreadOnly?: boolean | undefined;
-  /** Case-insensitive substring of the subject, the contact's first/last name or the matter label. */
+  /**
+   * Case-insensitive substring of the subject, the matter label, or the contact's first name, last name or full
+   * name ("first last"). The e-mail address is not searched here.
+   */
   readonly query?: string | undefined;
   readonly matterId?: string | undefined;
 }
@@ -96,7 +99,10 @@ export interface StoreQueries {
 
   // Conversations and messages
 
-  /** Creates a conversation with empty activity (seqs 0, message ids null, activity times = `createdAt`). */
+  /**
+   * Creates a conversation with empty activity (seqs 0, message ids null, activity times = `createdAt`) and
+   * returns the row. A duplicate id is an error (it throws).
+   */
   insertConversation(conversation: NewConversation): Promise<ConversationRow>;
   /** The conversation, or null. */
   getConversation(id: string): Promise<ConversationRow | null>;

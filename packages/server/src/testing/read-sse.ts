@@ -67,6 +67,17 @@ export function readSse(response: Response) {
         if (frame.kind === 'comment') return frame.text;
       }
     },
+    /** Reads until the server ends the stream; returns the frames read on the way. */
+    async untilEnd(): Promise<SseFrame[]> {
+      const frames: SseFrame[] = [];
+      for (;;) {
+        try {
+          frames.push(await nextFrame());
+        } catch {
+          return frames;
+        }
+      }
+    },
     async cancel() {
       await reader.cancel();
     },
