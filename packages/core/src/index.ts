@@ -27,7 +27,7 @@ export {
   applyServerEvent,
   type CacheContext,
 } from './cache/apply-server-event.js';
-export type { ClientContext, ConfideQueries, ConfideStores } from './client/client-context.js';
+export type { ConfideQueries, ConfideStores } from './client/client-context.js';
 export type { Composer, ComposerOptions, ComposerState, ComposerStatus } from './client/composer.js';
 export type { ConversationIndex, ConversationIndexState } from './client/conversation-index.js';
 export {

@@ -62,6 +62,19 @@ describe('notifications', () => {
   });
 });
 
+describe('opening a notification', () => {
+  it('marks it read and selects its conversation', async () => {
+    const backend = createMemoryBackend();
+    const id = replies(backend, 1);
+    const client = await clientFor(backend, CARLA);
+    const loaded = await until(client.notifications, (state) => state.status === 'success');
+    await expect(client.notifications.open(loaded.notifications[0]!)).resolves.toBe(id);
+    expect(client.conversations.getSnapshot().selectedConversationId).toBe(id);
+    expect(client.notifications.getSnapshot().unreadCount).toBe(0);
+    client.dispose();
+  });
+});
+
 describe('settings', () => {
   it('lets members read and owners or admins change the setting for client-started threads', async () => {
     const backend = createMemoryBackend();

@@ -1,4 +1,9 @@
-import type { ListNotificationsResponse, Notification, NotificationId } from '@confide/protocol';
+import type {
+  ConversationId,
+  ListNotificationsResponse,
+  Notification,
+  NotificationId,
+} from '@confide/protocol';
 import { type InfiniteData, InfiniteQueryObserver } from '@tanstack/query-core';
 import { type ConfideError, toConfideError } from '../errors/confide-error.js';
 import type { createListenerSet } from '../lib/listeners.js';
@@ -26,6 +31,11 @@ export interface Notifications extends Readable<NotificationsState> {
   markRead(ids: readonly NotificationId[]): Promise<void>;
   /** Marks every notification read. */
   markAllRead(): Promise<void>;
+  /**
+   * Opens what a notification is about: marks it read and selects its conversation in the index; returns the
+   * conversation's id for the host's navigation (`client.thread(id)` shows it).
+   */
+  open(notification: Notification): Promise<ConversationId>;
   /**
    * Calls `handler` for each notification that arrives live (not for ones loaded from the feed), so a host can
    * show its own toast. Returns the function that stops it.
@@ -97,6 +107,11 @@ export function createNotifications(
     async markAllRead() {
       const result = await context.transport.markNotificationsRead({ all: true });
       applyRead('all', result.unreadCount);
+    },
+    async open(notification) {
+      context.stores.index.getState().select(notification.conversationId);
+      if (notification.readAt === null) await this.markRead([notification.id]);
+      return notification.conversationId;
     },
     onNotification: (handler) => arrivals.add(handler),
   };

@@ -1,4 +1,11 @@
-import type { Author, ConversationId, ListMessagesResponse, Message, Viewer } from '@confide/protocol';
+import type {
+  Author,
+  ConversationId,
+  ListMessagesResponse,
+  Message,
+  ReadReceipt,
+  Viewer,
+} from '@confide/protocol';
 import type { InfiniteData } from '@tanstack/query-core';
 import type { OutboxEntry, SendFailure } from '../stores/outbox/outbox-store.js';
 
@@ -22,6 +29,11 @@ export interface ThreadMessage {
   readonly state: MessageState;
   /** Why sending failed, when `state` is `failed` (or the last failure while it is retried). */
   readonly failure: SendFailure | null;
+  /**
+   * Members only: the client has read this firm message ("Seen"). Always `false` for clients, who never learn
+   * which staff read what (read receipts are one-sided).
+   */
+  readonly seen: boolean;
 }
 
 function authorOf(viewer: Viewer | undefined): Author | null {
@@ -31,8 +43,8 @@ function authorOf(viewer: Viewer | undefined): Author | null {
     : { kind: 'client', id: viewer.id, name: viewer.name };
 }
 
-function fromServer(message: Message): ThreadMessage {
-  return { ...message, state: 'sent', failure: null };
+function fromServer(message: Message, seen: boolean): ThreadMessage {
+  return { ...message, state: 'sent', failure: null, seen };
 }
 
 /**
@@ -44,6 +56,7 @@ export function mergeThreadMessages(
   data: InfiniteData<ListMessagesResponse, unknown> | undefined,
   entries: readonly OutboxEntry[],
   viewer: Viewer | undefined,
+  clientRead: ReadReceipt | null | undefined,
 ): ThreadMessage[] {
   const byId = new Map<string, Message>();
   for (const page of [...(data?.pages ?? [])].reverse()) {
@@ -68,9 +81,19 @@ export function mergeThreadMessages(
         idempotencyKey: entry.id,
         state: entry.status === 'failed' ? 'failed' : 'sending',
         failure: entry.failure,
+        seen: false,
       }),
     );
-  return [...sent.map(fromServer), ...pending];
+  const seenUpTo =
+    viewer?.role === 'member' && clientRead
+      ? sent.findIndex((message) => message.id === clientRead.upToMessageId)
+      : -1;
+  return [
+    ...sent.map((message, index) =>
+      fromServer(message, index <= seenUpTo && message.author.kind === 'member' && !message.internal),
+    ),
+    ...pending,
+  ];
 }
 
 // Ids of one server sort by length first so that `msg_10` follows `msg_9` when two share a timestamp.

@@ -140,4 +140,25 @@ describe('thread', () => {
     expect(state.messages[1]).toMatchObject({ body: 'A reply', state: 'sent', author: { kind: 'client' } });
     client.dispose();
   });
+
+  it("shows members when the client has seen their messages, and never shows clients the firm's reads", async () => {
+    const backend = createMemoryBackend();
+    const id = seedConversation(backend);
+    const member = await clientFor(backend, BEN);
+    const client = await clientFor(backend, DANIEL);
+    const memberThread = member.thread(id);
+    await until(memberThread, (state) => state.messages.length === 1 && state.conversation !== undefined);
+    expect(memberThread.getSnapshot().messages[0]?.seen).toBe(false);
+
+    const clientThread = client.thread(id);
+    await until(clientThread, (state) => state.messages.length === 1);
+    await clientThread.markRead();
+    const seen = await until(memberThread, (state) => state.messages[0]?.seen === true);
+    expect(seen.conversation?.clientRead?.contactId).toBe('con_daniel');
+
+    await memberThread.markRead();
+    expect(clientThread.getSnapshot().messages.every((message) => !message.seen)).toBe(true);
+    member.dispose();
+    client.dispose();
+  });
 });

@@ -56,7 +56,13 @@ export function createThread(context: ClientContext, id: ConversationId): Thread
       return {
         status: messages.status,
         conversation: detail.data,
-        messages: merge(id, messages.data, stores.outbox.getState().entries, context.viewer()),
+        messages: merge(
+          id,
+          messages.data,
+          stores.outbox.getState().entries,
+          context.viewer(),
+          detail.data?.clientRead,
+        ),
         hasOlder: messages.hasNextPage,
         isLoadingOlder: messages.isFetchingNextPage,
         error: error ? toConfideError(error) : null,

@@ -9,6 +9,7 @@ import {
   type Message,
   MessageSchema,
   PAGE_SIZE_DEFAULT,
+  ReadReceiptSchema,
   SendMessageRequestSchema,
   StartConversationRequestSchema,
 } from '@confide/protocol';
@@ -123,7 +124,7 @@ export function listConversations(
     items: page.map((stored) => summarize(identity, stored)),
     nextCursor: offset + limit < matching.length ? encodeCursor(offset + limit) : null,
     unreadTotal: unreadTotal(state, identity),
-  } as ListConversationsResponse;
+  };
 }
 
 /** `GET /v1/conversations/:id/messages`: the newest page first, each page oldest first. */
@@ -140,7 +141,7 @@ export function listMessages(
   return {
     items: messages.slice(start, end),
     nextCursor: start > 0 ? encodeCursor(start) : null,
-  } as ListMessagesResponse;
+  };
 }
 
 function remember<Result>(
@@ -264,12 +265,13 @@ export function markRead(state: MemoryState, identity: MemoryIdentity, id: strin
   const key = readerKey(identity);
   if (position > (stored.readCounts.get(key) ?? 0)) stored.readCounts.set(key, position);
   const readAt = timestamp(state);
-  if (identity.kind === 'client')
-    stored.conversation.clientRead = {
+  if (identity.kind === 'client') {
+    stored.conversation.clientRead = ReadReceiptSchema.parse({
       contactId: identity.id,
       upToMessageId: request.upTo,
       readAt,
-    } as StoredConversation['conversation']['clientRead'];
+    });
+  }
   audit(state, identity, 'conversation.read', stored.conversation.id);
   publish(
     state,

@@ -1,5 +1,6 @@
 import {
   type AuditEntry,
+  AuditEntrySchema,
   type Author,
   type Conversation,
   type Message,
@@ -160,15 +161,17 @@ export function audit(
   action: AuditEntry['action'],
   targetId: string,
 ) {
-  state.audit.unshift({
-    id: nextId(state, 'aud') as AuditEntry['id'],
-    firmId: state.seed.firm.id,
-    actor: { kind: identity.kind, id: identity.id },
-    action,
-    targetId,
-    requestId: nextId(state, 'req'),
-    at: timestamp(state),
-  });
+  state.audit.unshift(
+    AuditEntrySchema.parse({
+      id: nextId(state, 'aud'),
+      firmId: state.seed.firm.id,
+      actor: { kind: identity.kind, id: identity.id },
+      action,
+      targetId,
+      requestId: nextId(state, 'req'),
+      at: timestamp(state),
+    }),
+  );
 }
 
 /** Encodes a list offset as an opaque cursor. */

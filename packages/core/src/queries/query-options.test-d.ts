@@ -1,0 +1,67 @@
+import type {
+  ConversationSummary,
+  ListConversationsResponse,
+  ListMessagesResponse,
+  Notification,
+  Template,
+  Viewer,
+} from '@confide/protocol';
+import type {
+  DefaultError,
+  InfiniteData,
+  InfiniteQueryObserverOptions,
+  QueryKey,
+  QueryObserverOptions,
+} from '@tanstack/query-core';
+import { describe, expectTypeOf, it } from 'vitest';
+import type { Transport } from '../transport/transport.js';
+import { conversationQueries } from './conversation-queries.js';
+import { notificationQueries, templateQueries, viewerQueries } from './directory-queries.js';
+
+declare const transport: Transport;
+
+describe('query option factories', () => {
+  it('produce options that query-core (and so react-query) observers accept as they are', () => {
+    expectTypeOf(conversationQueries(transport).list({ unread: true })).toExtend<
+      InfiniteQueryObserverOptions<
+        ListConversationsResponse,
+        DefaultError,
+        InfiniteData<ListConversationsResponse, string | null>,
+        QueryKey,
+        string | null
+      >
+    >();
+    expectTypeOf(conversationQueries(transport).messages('cnv_1' as never)).toExtend<
+      InfiniteQueryObserverOptions<
+        ListMessagesResponse,
+        DefaultError,
+        InfiniteData<ListMessagesResponse, string | null>,
+        QueryKey,
+        string | null
+      >
+    >();
+    expectTypeOf(conversationQueries(transport).detail('cnv_1' as never)).toExtend<
+      QueryObserverOptions<
+        ConversationSummary,
+        DefaultError,
+        ConversationSummary,
+        ConversationSummary,
+        QueryKey
+      >
+    >();
+    expectTypeOf(viewerQueries(transport).viewer()).toExtend<
+      QueryObserverOptions<Viewer, DefaultError, Viewer, Viewer, QueryKey>
+    >();
+  });
+
+  it('type the data each query resolves with', async () => {
+    const templates = await templateQueries(transport)
+      .list()
+      .queryFn({ signal: new AbortController().signal });
+    expectTypeOf(templates.items).toEqualTypeOf<Template[]>();
+    const page = await notificationQueries(transport)
+      .list()
+      .queryFn({ signal: new AbortController().signal, pageParam: null });
+    expectTypeOf(page.items).toEqualTypeOf<Notification[]>();
+  });
+});
