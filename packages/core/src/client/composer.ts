@@ -45,6 +45,7 @@ export interface ComposerState {
   readonly validation: DraftValidation;
   /** Merge fields left in the text: unknown ones and known ones without a value. */
   readonly mergeFields: { readonly unknown: readonly string[]; readonly unfilled: readonly string[] };
+  /** Where the last send stands. */
   readonly status: ComposerStatus;
   /** Why the last send failed, when `status` is `failed`. */
   readonly error: ConfideError | null;
@@ -52,7 +53,9 @@ export interface ComposerState {
 
 /** A composer: the readable state of one draft plus the actions on it. */
 export interface Composer extends Readable<ComposerState> {
+  /** Changes the subject (new conversations). */
   setSubject(subject: string): void;
+  /** Changes the message text. */
   setBody(body: string): void;
   /** Picks the client (members starting a conversation); merge fields about the client are filled in again. */
   setContact(contactId: ContactId | null): void;

@@ -31,8 +31,11 @@ export interface TemplatesApi {
   list(query?: string): Promise<readonly Template[]>;
   /** Whether the viewer may create, change and delete templates. */
   canManage(): Promise<boolean>;
+  /** Creates a template. */
   create(input: CreateTemplateRequest): Promise<Template>;
+  /** Changes some fields of a template. */
   update(id: TemplateId, input: UpdateTemplateRequest): Promise<Template>;
+  /** Deletes a template. */
   delete(id: TemplateId): Promise<void>;
 }
 

@@ -1,5 +1,5 @@
 import type { Notification } from '@confide/protocol';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   BEN,
   CARLA,
@@ -58,6 +58,17 @@ describe('notifications', () => {
     expect(state.notifications[0]).toMatchObject({ kind: 'client_replied', conversationId: id });
     expect(toasts.map((toast) => toast.conversationId)).toEqual([id]);
     stop();
+    client.dispose();
+  });
+});
+
+describe('notifications for a client', () => {
+  it('are an empty feed, without asking the server', async () => {
+    const client = await clientFor(createMemoryBackend(), DANIEL);
+    const listNotifications = vi.spyOn(client.transport, 'listNotifications');
+    const state = await until(client.notifications, (snapshot) => snapshot.status === 'success');
+    expect(state).toMatchObject({ notifications: [], unreadCount: 0, error: null });
+    expect(listNotifications).not.toHaveBeenCalled();
     client.dispose();
   });
 });

@@ -13,6 +13,7 @@ import type { ClientContext } from './client-context.js';
 
 /** What the notification feed shows. */
 export interface NotificationsState {
+  /** `pending` until the first page arrives, `error` if it could not be loaded. */
   readonly status: 'pending' | 'success' | 'error';
   /** Loaded notifications, newest first. */
   readonly notifications: readonly Notification[];
@@ -20,6 +21,7 @@ export interface NotificationsState {
   readonly unreadCount: number;
   /** Whether older notifications can be loaded with `loadMore()`. */
   readonly hasMore: boolean;
+  /** Why loading failed, when `status` is `error`. */
   readonly error: ConfideError | null;
 }
 
@@ -45,21 +47,42 @@ export interface Notifications extends Readable<NotificationsState> {
 
 type NotificationPages = InfiniteData<ListNotificationsResponse, string | null>;
 
+/** What a client sees: clients have no in-app notifications. */
+const CLIENT_STATE: NotificationsState = {
+  status: 'success',
+  notifications: [],
+  unreadCount: 0,
+  hasMore: false,
+  error: null,
+};
+
 /** Creates the notification feed of one client. `arrivals` is fed by the client's event stream. */
 export function createNotifications(
   context: ClientContext,
   arrivals: ReturnType<typeof createListenerSet<Notification>>,
 ): Notifications {
   const { queryClient, queries } = context;
-  const observer = new InfiniteQueryObserver(queryClient, queries.notifications.list());
+  const observer = new InfiniteQueryObserver(queryClient, {
+    ...queries.notifications.list(),
+    enabled: false,
+  });
   const flatten = memoizeLast(
     (data: InfiniteData<ListNotificationsResponse, unknown> | undefined) =>
       data?.pages.flatMap((page) => page.items) ?? [],
   );
 
+  // Only members have a feed: for a client (or before the viewer is known) the query stays disabled.
+  function syncEnabled() {
+    const enabled = context.viewer()?.role === 'member';
+    if (observer.options.enabled !== enabled)
+      observer.setOptions({ ...queries.notifications.list(), enabled });
+  }
+
   const readable = createReadable<NotificationsState>({
     compute() {
+      syncEnabled();
       const result = currentResult(observer);
+      if (context.viewer()?.role === 'client') return CLIENT_STATE;
       return {
         status: result.status,
         notifications: flatten(result.data),
@@ -68,7 +91,10 @@ export function createNotifications(
         error: result.error ? toConfideError(result.error) : null,
       };
     },
-    connect: (onChange) => observer.subscribe(onChange),
+    connect(onChange) {
+      void context.ensureViewer().then(onChange, () => {});
+      return observer.subscribe(onChange);
+    },
   });
   context.onDispose(readable.dispose);
 

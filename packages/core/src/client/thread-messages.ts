@@ -16,9 +16,11 @@ export type MessageState = 'sending' | 'sent' | 'failed';
 export interface ThreadMessage {
   /** The server's id, or the idempotency key while the message is not confirmed. */
   readonly id: string;
+  /** The conversation it belongs to. */
   readonly conversationId: ConversationId;
   /** Who wrote it; `null` only for an unconfirmed send before the viewer has loaded. */
   readonly author: Author | null;
+  /** The text, to render as text (never as HTML). */
   readonly body: string;
   /** When it was written (the server's time once sent, the device's time before). */
   readonly createdAt: string;
@@ -26,6 +28,7 @@ export interface ThreadMessage {
   readonly internal: boolean;
   /** The key that ties an optimistic copy to the server's message. */
   readonly idempotencyKey: string;
+  /** Where it stands. */
   readonly state: MessageState;
   /** Why sending failed, when `state` is `failed` (or the last failure while it is retried). */
   readonly failure: SendFailure | null;

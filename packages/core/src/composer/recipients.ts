@@ -5,7 +5,9 @@ export type UnavailableReason = 'portal_invited' | 'portal_inactive';
 
 /** A contact that cannot be picked, with the reason (the UI shows it disabled, with the message). */
 export interface UnavailableRecipient {
+  /** The contact. */
   readonly contact: Contact;
+  /** Why it cannot be picked. */
   readonly reason: UnavailableReason;
   /** An English explanation; UIs may map `reason` to their own words instead. */
   readonly message: string;

@@ -23,7 +23,9 @@ export interface MergeContext {
 
 /** A template's text with its merge fields filled in, and the fields that could not be. */
 export interface RenderedTemplate {
+  /** The subject with the fields that could be filled. */
   readonly subject: string;
+  /** The body with the fields that could be filled. */
   readonly body: string;
   /** Fields Confide does not know (typos such as `{{client.frstName}}`); left in the text for the UI to flag. */
   readonly unknownFields: readonly string[];

@@ -15,13 +15,21 @@ export const RECONNECT_MAX_DELAY_MS = 30_000;
 
 /** What `openEventStream` needs. */
 export interface EventStreamOptions extends SubscribeOptions {
+  /** Where the API lives; the events route's path is appended. */
   readonly baseUrl: string;
+  /** Returns the bearer token for each connection. */
   readonly getToken: GetToken;
+  /** Called with each parsed event. */
   readonly onEvent: (event: ServerEvent) => void;
+  /** The fetch to use. @default globalThis.fetch */
   readonly fetch?: typeof globalThis.fetch;
+  /** Timers for the reconnect delays. @default the system clock */
   readonly clock?: Clock;
+  /** Where skipped events are reported. */
   readonly logger?: Logger;
+  /** First reconnect delay in milliseconds. @default 1000 */
   readonly baseDelayMs?: number;
+  /** Longest reconnect delay in milliseconds. @default 30000 */
   readonly maxDelayMs?: number;
 }
 

@@ -22,18 +22,27 @@ export interface HttpRetryOptions {
 
 /** What the route caller needs. */
 export interface HttpClientOptions {
+  /** Where the API lives; route paths are appended. */
   readonly baseUrl: string;
+  /** Returns the bearer token for a request. */
   readonly getToken: GetToken;
+  /** The fetch to use. @default globalThis.fetch */
   readonly fetch?: typeof globalThis.fetch;
+  /** Per-attempt timeout in milliseconds. @default 15000 */
   readonly timeoutMs?: number;
+  /** Retry settings for idempotent calls. */
   readonly retry?: HttpRetryOptions;
 }
 
 /** The parts of one call: path parameters, query and JSON body. */
 export interface RouteCall {
+  /** Values for the path's `:name` placeholders. */
   readonly params?: Readonly<Record<string, string>>;
+  /** The query string's values; empty and non-scalar ones are left out. */
   readonly query?: Readonly<Record<string, unknown>>;
+  /** The JSON body. */
   readonly body?: unknown;
+  /** Ids to attach to an error. */
   readonly context?: ConfideErrorContext;
 }
 

@@ -7,8 +7,11 @@ export type OutboxStatus = 'queued' | 'sending' | 'failed';
 
 /** Why a send failed, in a form that survives storage. */
 export interface SendFailure {
+  /** The error's code. */
   readonly code: ConfideErrorCode;
+  /** The error's message (never the message text that was sent). */
   readonly message: string;
+  /** Whether sending again may succeed. */
   readonly retryable: boolean;
 }
 
@@ -17,9 +20,11 @@ interface OutboxEntryBase {
   readonly id: string;
   /** The draft the send came from, reset once the server has the message. */
   readonly draftId: string | null;
+  /** The text being sent. */
   readonly body: string;
   /** When the send was made, in epoch milliseconds. */
   readonly createdAt: number;
+  /** Where the send stands. */
   readonly status: OutboxStatus;
   /** Why the last attempt failed, or `null`. */
   readonly failure: SendFailure | null;
@@ -28,15 +33,20 @@ interface OutboxEntryBase {
 /** A reply (or internal note) waiting to reach the server. */
 export interface OutboxMessage extends OutboxEntryBase {
   readonly kind: 'message';
+  /** The conversation it goes to. */
   readonly conversationId: ConversationId;
+  /** Whether it is an internal note. */
   readonly internal: boolean;
 }
 
 /** A new conversation waiting to reach the server. */
 export interface OutboxConversation extends OutboxEntryBase {
   readonly kind: 'conversation';
+  /** The client (members only; `null` when a client starts it). */
   readonly contactId: ContactId | null;
+  /** The subject. */
   readonly subject: string;
+  /** The host's matter it belongs to. */
   readonly matter: Matter | null;
 }
 
