@@ -65,14 +65,18 @@ export type { Logger } from './lib/logger.js';
 export { browserNetworkStatus, type NetworkStatus } from './lib/network-status.js';
 export type { Readable } from './lib/readable.js';
 export type { OutboxOptions, SendResult } from './outbox/outbox-runner.js';
-export { conversationQueries, type QueryContext } from './queries/conversation-queries.js';
-export { notificationQueries, templateQueries, viewerQueries } from './queries/directory-queries.js';
+export { conversationQueries } from './queries/conversation-queries.js';
+export { messageQueries } from './queries/message-queries.js';
+export { notificationQueries } from './queries/notification-queries.js';
 export { observeInfiniteQuery, observeQuery } from './queries/observe.js';
+export type { QueryContext } from './queries/query-defaults.js';
 export {
   type ConversationListParams,
   confideKeys,
   type NotificationListParams,
 } from './queries/query-keys.js';
+export { templateQueries } from './queries/template-queries.js';
+export { viewerQueries } from './queries/viewer-queries.js';
 export { localStorageAdapter, memoryStorage, type StorageAdapter } from './storage/storage.js';
 export {
   type ComposerStore,

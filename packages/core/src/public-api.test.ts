@@ -27,6 +27,7 @@ describe('public API', () => {
       'memoryStorage',
       'memoryTransport',
       'mergeFieldValues',
+      'messageQueries',
       'notificationQueries',
       'observeInfiniteQuery',
       'observeQuery',

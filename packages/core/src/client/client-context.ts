@@ -5,7 +5,10 @@ import type { Clock } from '../lib/clock.js';
 import type { Logger } from '../lib/logger.js';
 import type { OutboxRunner } from '../outbox/outbox-runner.js';
 import { conversationQueries } from '../queries/conversation-queries.js';
-import { notificationQueries, templateQueries, viewerQueries } from '../queries/directory-queries.js';
+import { messageQueries } from '../queries/message-queries.js';
+import { notificationQueries } from '../queries/notification-queries.js';
+import { templateQueries } from '../queries/template-queries.js';
+import { viewerQueries } from '../queries/viewer-queries.js';
 import type { ComposerStore } from '../stores/composer/composer-store.js';
 import type { ConnectionStore } from '../stores/connection/connection-store.js';
 import type { IndexStore } from '../stores/index-filters/index-store.js';
@@ -16,6 +19,7 @@ import type { Transport } from '../transport/transport.js';
 export function createQueries(transport: Transport) {
   return {
     conversations: conversationQueries(transport),
+    messages: messageQueries(transport),
     viewer: viewerQueries(transport),
     templates: templateQueries(transport),
     notifications: notificationQueries(transport),

@@ -43,7 +43,7 @@ export interface Thread extends Readable<ThreadState> {
 /** Creates the thread of one conversation. */
 export function createThread(context: ClientContext, id: ConversationId): Thread {
   const { queryClient, queries, stores, outbox } = context;
-  const messagesObserver = new InfiniteQueryObserver(queryClient, queries.conversations.messages(id));
+  const messagesObserver = new InfiniteQueryObserver(queryClient, queries.messages.list(id));
   const detailObserver = new QueryObserver(queryClient, queries.conversations.detail(id));
   const merge = memoizeLast(mergeThreadMessages);
   let lastMarked: MessageId | undefined;

@@ -1,20 +1,10 @@
-import type { ConversationId, ListConversationsResponse, ListMessagesResponse } from '@confide/protocol';
+import type { ConversationId, ListConversationsResponse } from '@confide/protocol';
 import type { Transport } from '../transport/transport.js';
+import { type QueryContext, SERVER_DATA_STALE_TIME_MS } from './query-defaults.js';
 import { type ConversationListParams, confideKeys } from './query-keys.js';
 
-/** How long fetched data counts as fresh, in milliseconds; live events keep it current in between. */
-export const SERVER_DATA_STALE_TIME_MS = 30_000;
-/** Messages per thread page: a screenful and a bit. */
-export const THREAD_PAGE_SIZE = 30;
-
-/** What a query function receives from query-core (and react-query). */
-export interface QueryContext<PageParam = unknown> {
-  readonly signal: AbortSignal;
-  readonly pageParam?: PageParam;
-}
-
 /**
- * Query options for conversations and their messages, ready for a query-core observer or for react-query's
+ * Query options for conversations, ready for a query-core observer or for react-query's
  * `useInfiniteQuery`/`useQuery` (pass them with the same `QueryClient`).
  *
  * @example
@@ -45,19 +35,6 @@ export function conversationQueries(transport: Transport) {
     detail: (id: ConversationId) => ({
       queryKey: confideKeys.conversation(id),
       queryFn: ({ signal }: QueryContext) => transport.getConversation(id, { signal }),
-      staleTime: SERVER_DATA_STALE_TIME_MS,
-    }),
-    /** A thread's messages: the first page is the newest, each next page is older. */
-    messages: (id: ConversationId) => ({
-      queryKey: confideKeys.messages(id),
-      queryFn: ({ pageParam, signal }: QueryContext<string | null>): Promise<ListMessagesResponse> =>
-        transport.listMessages(
-          id,
-          { ...(pageParam ? { before: pageParam } : {}), limit: THREAD_PAGE_SIZE },
-          { signal },
-        ),
-      initialPageParam: null as string | null,
-      getNextPageParam: (lastPage: ListMessagesResponse) => lastPage.nextCursor ?? undefined,
       staleTime: SERVER_DATA_STALE_TIME_MS,
     }),
   };

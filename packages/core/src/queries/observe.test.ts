@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryBackend, seedConversation } from '../test/memory-clients.js';
 import { memoryTransport } from '../transport/memory/memory-transport.js';
 import { conversationQueries } from './conversation-queries.js';
-import { viewerQueries } from './directory-queries.js';
 import { observeInfiniteQuery, observeQuery } from './observe.js';
+import { viewerQueries } from './viewer-queries.js';
 
 describe('observe helpers', () => {
   it('follow a query option object from the factories until stopped', async () => {

@@ -16,7 +16,10 @@ import type {
 import { describe, expectTypeOf, it } from 'vitest';
 import type { Transport } from '../transport/transport.js';
 import { conversationQueries } from './conversation-queries.js';
-import { notificationQueries, templateQueries, viewerQueries } from './directory-queries.js';
+import { messageQueries } from './message-queries.js';
+import { notificationQueries } from './notification-queries.js';
+import { templateQueries } from './template-queries.js';
+import { viewerQueries } from './viewer-queries.js';
 
 declare const transport: Transport;
 
@@ -31,7 +34,7 @@ describe('query option factories', () => {
         string | null
       >
     >();
-    expectTypeOf(conversationQueries(transport).messages('cnv_1' as never)).toExtend<
+    expectTypeOf(messageQueries(transport).list('cnv_1' as never)).toExtend<
       InfiniteQueryObserverOptions<
         ListMessagesResponse,
         DefaultError,
