@@ -95,11 +95,23 @@ export function createHttpClient(options: HttpClientOptions) {
   const baseDelayMs = options.retry?.baseDelayMs ?? 300;
   const maxDelayMs = options.retry?.maxDelayMs ?? 8000;
   const api = ky.create({
-    prefix: options.baseUrl,
+    // An empty base means this origin's root, not a path relative to the current page.
+    prefix: options.baseUrl || '/',
     timeout: options.timeoutMs ?? HTTP_TIMEOUT_MS,
     // Resolved per call so that test interceptors and polyfills installed after creation still apply.
     fetch: (input, init) => (options.fetch ?? globalThis.fetch)(input, init),
   });
+
+  async function tokenFor(reason: TokenReason): Promise<string> {
+    try {
+      return await options.getToken({ reason });
+    } catch (cause) {
+      throw new ConfideError('unauthenticated', 'No token is available for this request', {
+        cause,
+        retryable: false,
+      });
+    }
+  }
 
   async function attempt(name: RouteName, call: RouteCall, token: string, signal?: AbortSignal) {
     const route = routes[name];
@@ -132,20 +144,10 @@ export function createHttpClient(options: HttpClientOptions) {
     let json: unknown;
     try {
       try {
-        json = await attempt(
-          name,
-          call,
-          await options.getToken({ reason: 'initial' }),
-          requestOptions.signal,
-        );
+        json = await attempt(name, call, await tokenFor('initial'), requestOptions.signal);
       } catch (error) {
         if (!(isHTTPError(error) && error.response.status === 401)) throw error;
-        json = await attempt(
-          name,
-          call,
-          await options.getToken({ reason: 'unauthenticated' }),
-          requestOptions.signal,
-        );
+        json = await attempt(name, call, await tokenFor('unauthenticated'), requestOptions.signal);
       }
     } catch (error) {
       throw toHttpConfideError(error, call.context);

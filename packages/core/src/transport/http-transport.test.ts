@@ -200,4 +200,13 @@ describe('httpTransport', () => {
     controller.abort();
     await expect(pending).rejects.toMatchObject({ code: 'aborted' });
   });
+
+  it('reports a getToken that fails as unauthenticated without calling the server', async () => {
+    const failing = transport({
+      getToken: () => {
+        throw new Error('signed out');
+      },
+    });
+    await expect(failing.getViewer()).rejects.toMatchObject({ code: 'unauthenticated', retryable: false });
+  });
 });
