@@ -185,12 +185,13 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
     for (const handle of handles) cleanups.push(handle.stop);
     await Promise.all(handles.map((handle) => handle.ready));
     startEvents();
-    void outbox.drain();
+    outbox.start();
     return loaded;
   });
   ready.catch((error: unknown) => {
     logger.error('Could not load the viewer', { code: (error as { code?: unknown }).code });
     startEvents();
+    outbox.start();
   });
 
   const threads = new Map<ConversationId, Thread>();

@@ -103,6 +103,32 @@ describe('outbox', () => {
     after.dispose();
   });
 
+  it('sends restored messages before one written during start-up', async () => {
+    const backend = createMemoryBackend();
+    const id = seedConversation(backend, 'Start-up', 'First');
+    const storage = memoryStorage();
+    const before = await clientFor(backend, BEN, { storage });
+    before.setOnline(false);
+    before
+      .thread(id)
+      .send('Queued on the last page')
+      .catch(() => {});
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    before.dispose();
+
+    const after = createConfideClient({ transport: memoryTransport({ backend, as: BEN }), storage });
+    const sent = after.thread(id).send('Written during start-up');
+    await after.ready;
+    await sent;
+    await untilState(after.stores.outbox, (state) => state.entries.length === 0);
+    expect(bodiesOnServer(backend, id)).toEqual([
+      'First',
+      'Queued on the last page',
+      'Written during start-up',
+    ]);
+    after.dispose();
+  });
+
   it('never restores one person’s queued sends for another', async () => {
     const backend = createMemoryBackend();
     const id = seedConversation(backend, 'Shared device', 'First');

@@ -45,6 +45,7 @@ export function createOutboxRunner(dependencies: RunnerDependencies) {
   >();
   const attempts = new Map<string, number>();
   let running = false;
+  let started = false;
   let disposed = false;
   let timer: TimerHandle | undefined;
   let inFlight: AbortController | undefined;
@@ -127,7 +128,7 @@ export function createOutboxRunner(dependencies: RunnerDependencies) {
 
   /** Sends queued entries until the outbox is empty, offline, or waiting for a retry. */
   async function drain(): Promise<void> {
-    if (running || disposed || timer !== undefined) return;
+    if (!started || running || disposed || timer !== undefined) return;
     running = true;
     try {
       while (!disposed && connection.getState().online) {
@@ -153,6 +154,14 @@ export function createOutboxRunner(dependencies: RunnerDependencies) {
   return {
     drain,
     flush,
+    /**
+     * Begins sending. The client calls it once saved sends are restored, so that a send made during start-up
+     * never overtakes older ones from the previous page.
+     */
+    start() {
+      started = true;
+      void drain();
+    },
     /** Resolves when the entry reaches the server; rejects when it fails for good or is discarded. */
     whenSent(id: string): Promise<SendResult> {
       return new Promise((resolve, reject) => {
