@@ -27,8 +27,15 @@ function sse(frames: string[], options: { close: boolean }) {
   return new HttpResponse(stream, { headers: { 'content-type': 'text/event-stream' } });
 }
 
-function transport(getToken: (context: { reason: string }) => string = () => 'token-1') {
-  return httpTransport({ baseUrl: BASE, getToken, events: { baseDelayMs: 2, maxDelayMs: 5 } });
+function transport(
+  getToken: (context: { reason: string }) => string = () => 'token-1',
+  heartbeatTimeoutMs = 0,
+) {
+  return httpTransport({
+    baseUrl: BASE,
+    getToken,
+    events: { baseDelayMs: 2, maxDelayMs: 5, heartbeatTimeoutMs },
+  });
 }
 
 function collect(count: number, subscribe: (onEvent: (event: ServerEvent) => void) => () => void) {
@@ -120,5 +127,31 @@ describe('event stream', () => {
     });
     await closed;
     expect(statuses).toEqual(['connecting', 'open', 'closed']);
+  });
+
+  it('reopens a connection that has gone quiet, resuming from the last event', async () => {
+    // A fetch of our own: each connection delivers one event and then nothing at all (no close, no heartbeat).
+    const lastEventIds: (string | null)[] = [];
+    const quietFetch = async (_url: RequestInfo | URL, init?: RequestInit) => {
+      lastEventIds.push(new Headers(init?.headers).get('last-event-id'));
+      const frame = messageEventFrame(String(lastEventIds.length));
+      const body = new ReadableStream<Uint8Array>({
+        start: (controller) => controller.enqueue(encoder.encode(frame)),
+      });
+      return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
+    };
+    const quiet = httpTransport({
+      baseUrl: BASE,
+      getToken: () => 'token-1',
+      fetch: quietFetch,
+      events: { baseDelayMs: 2, maxDelayMs: 5, heartbeatTimeoutMs: 30 },
+    });
+    const statuses: ConnectionStatus[] = [];
+    const events = await collect(2, (onEvent) =>
+      quiet.subscribe(onEvent, { onStatusChange: (status) => statuses.push(status) }),
+    );
+    expect(events.map((event) => event.id)).toEqual(['1', '2']);
+    expect(lastEventIds.slice(0, 2)).toEqual([null, '1']);
+    expect(statuses).toContain('reconnecting');
   });
 });

@@ -1,7 +1,7 @@
 import { routes, type ServerEvent, ServerEventSchema } from '@confide/protocol';
 import { ConfideError, toConfideError } from '../errors/confide-error.js';
 import { backoffDelay } from '../lib/backoff.js';
-import { type Clock, sleep, systemClock } from '../lib/clock.js';
+import { type Clock, sleep, systemClock, type TimerHandle } from '../lib/clock.js';
 import { type Logger, silentLogger } from '../lib/logger.js';
 import type { GetToken, TokenReason } from './http-client.js';
 import { errorFromResponse } from './http-error.js';
@@ -12,6 +12,12 @@ import type { SubscribeOptions, Unsubscribe } from './transport.js';
 export const RECONNECT_BASE_DELAY_MS = 1_000;
 /** Longest wait between reconnect attempts, in milliseconds: a laptop waking up should not wait minutes. */
 export const RECONNECT_MAX_DELAY_MS = 30_000;
+/**
+ * A connection that delivers nothing, not even a comment line, for this long is presumed dead (a network that
+ * vanished without closing the socket) and is reopened, in milliseconds. Servers should send a comment well
+ * within it (the reference server: every 15–30 s).
+ */
+export const HEARTBEAT_TIMEOUT_MS = 90_000;
 
 /** What `openEventStream` needs. */
 export interface EventStreamOptions extends SubscribeOptions {
@@ -31,6 +37,8 @@ export interface EventStreamOptions extends SubscribeOptions {
   readonly baseDelayMs?: number;
   /** Longest reconnect delay in milliseconds. @default 30000 */
   readonly maxDelayMs?: number;
+  /** Silence after which the connection is reopened, in milliseconds; 0 turns it off. @default 90000 */
+  readonly heartbeatTimeoutMs?: number;
 }
 
 function joinUrl(baseUrl: string, path: string): string {
@@ -83,31 +91,61 @@ export function openEventStream(options: EventStreamOptions): Unsubscribe {
   }
 
   async function connectOnce(): Promise<void> {
+    // One controller per connection, so a silent connection can be dropped without stopping the stream.
+    const connection = new AbortController();
+    const dropConnection = () => connection.abort();
+    controller.signal.addEventListener('abort', dropConnection, { once: true });
+    const heartbeatMs = options.heartbeatTimeoutMs ?? HEARTBEAT_TIMEOUT_MS;
+    let idleTimer: TimerHandle | undefined;
+    let wentQuiet = false;
+    const armIdleTimer = () => {
+      if (heartbeatMs <= 0) return;
+      if (idleTimer !== undefined) clock.clearTimeout(idleTimer);
+      idleTimer = clock.setTimeout(() => {
+        wentQuiet = true;
+        connection.abort();
+      }, heartbeatMs);
+    };
+    try {
+      armIdleTimer();
+      await readStream(connection.signal, armIdleTimer);
+    } catch (error) {
+      if (!wentQuiet) throw error;
+    } finally {
+      if (idleTimer !== undefined) clock.clearTimeout(idleTimer);
+      controller.signal.removeEventListener('abort', dropConnection);
+    }
+    if (wentQuiet) throw new ConfideError('timeout', 'The event stream went quiet', { retryable: true });
+  }
+
+  async function readStream(signal: AbortSignal, onActivity: () => void): Promise<void> {
     const token = await options.getToken({ reason: tokenReason });
     const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'text/event-stream' };
     if (lastEventId !== undefined) headers['last-event-id'] = lastEventId;
-    const response = await (options.fetch ?? globalThis.fetch)(url, { headers, signal: controller.signal });
+    const response = await (options.fetch ?? globalThis.fetch)(url, { headers, signal });
     if (!response.ok || !response.body) {
       tokenReason = response.status === 401 ? 'unauthenticated' : 'initial';
       const body = await response.json().catch(() => undefined);
       throw errorFromResponse(response.status, body);
     }
     tokenReason = 'initial';
+    onActivity();
     options.onStatusChange?.('open');
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     const parse = createSseParser();
     // Not every fetch (polyfills, interceptors) errors an open body when its signal aborts: cancel it ourselves
     // so that unsubscribing always closes the connection.
     const cancel = () => void reader.cancel().catch(() => {});
-    controller.signal.addEventListener('abort', cancel, { once: true });
+    signal.addEventListener('abort', cancel, { once: true });
     try {
       for (;;) {
         const { done, value } = await reader.read();
         if (done) return;
+        onActivity();
         for (const message of parse(value)) handle(message);
       }
     } finally {
-      controller.signal.removeEventListener('abort', cancel);
+      signal.removeEventListener('abort', cancel);
       reader.releaseLock();
     }
   }

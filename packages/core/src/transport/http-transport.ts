@@ -16,8 +16,13 @@ export interface HttpTransportOptions {
   readonly timeoutMs?: number;
   /** Retry settings for idempotent calls. */
   readonly retry?: HttpRetryOptions;
-  /** Reconnect settings and timers of the event stream. */
-  readonly events?: { readonly baseDelayMs?: number; readonly maxDelayMs?: number; readonly clock?: Clock };
+  /** Reconnect delays, heartbeat timeout and timers of the event stream (see `openEventStream`). */
+  readonly events?: {
+    readonly baseDelayMs?: number;
+    readonly maxDelayMs?: number;
+    readonly heartbeatTimeoutMs?: number;
+    readonly clock?: Clock;
+  };
   /** Where recoverable problems are reported. */
   readonly logger?: Logger;
 }
