@@ -1,3 +1,4 @@
+import type { MessageId } from '@confide/protocol';
 import { describe, expect, it } from 'vitest';
 import { ConfideError } from '../errors/confide-error.js';
 import { BEN, clientFor, createMemoryBackend, DANIEL, seedConversation } from '../test/memory-clients.js';
@@ -126,6 +127,19 @@ describe('thread', () => {
     const index = client.conversations.getSnapshot();
     expect(index.unreadTotal).toBe(0);
     expect(index.conversations[0]?.unreadCount).toBe(0);
+    client.dispose();
+  });
+
+  it('marks read up to the message the UI shows, leaving newer ones unread', async () => {
+    const backend = createMemoryBackend();
+    const id = seedConversation(backend);
+    backend.as(BEN).sendMessage(id, { body: 'Second', idempotencyKey: 'key_second_02' });
+    const client = await clientFor(backend, DANIEL);
+    await until(client.conversations, (state) => state.unreadTotal === 2);
+    const thread = client.thread(id);
+    const loaded = await until(thread, (state) => state.messages.length === 2);
+    await thread.markRead(loaded.messages[0]!.id as MessageId);
+    expect(client.conversations.getSnapshot().unreadTotal).toBe(1);
     client.dispose();
   });
 

@@ -36,8 +36,11 @@ export interface Thread extends Readable<ThreadState> {
   retry(messageId: string): void;
   /** Drops a failed or waiting message. */
   discard(messageId: string): void;
-  /** Marks the thread read up to the newest message the server has confirmed; does nothing if already there. */
-  markRead(): Promise<void>;
+  /**
+   * Marks the thread read up to a message: the newest one the UI shows on screen, or by default the newest the
+   * server has confirmed. Does nothing when that is where the last call left it.
+   */
+  markRead(upToMessageId?: MessageId): Promise<void>;
 }
 
 /** Creates the thread of one conversation. */
@@ -109,13 +112,13 @@ export function createThread(context: ClientContext, id: ConversationId): Thread
     },
     retry: (messageId) => outbox.retry(messageId),
     discard: (messageId) => outbox.discard(messageId),
-    async markRead() {
-      const newest = readable
-        .getSnapshot()
-        .messages.filter((message) => message.state === 'sent')
-        .at(-1);
-      if (!newest || newest.id === lastMarked) return;
-      const upTo = newest.id as MessageId;
+    async markRead(upToMessageId) {
+      const sent = readable.getSnapshot().messages.filter((message) => message.state === 'sent');
+      const target =
+        upToMessageId === undefined ? sent.at(-1) : sent.find((message) => message.id === upToMessageId);
+      if (!target || target.id === lastMarked) return;
+      // Only server-confirmed messages reach here, so the id is a real message id, not an idempotency key.
+      const upTo = target.id as MessageId;
       lastMarked = upTo;
       try {
         const result = await context.transport.markRead(id, { upTo });
