@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createConfideClient } from '../client/create-confide-client.js';
 import { ConfideError } from '../errors/confide-error.js';
 import { memoryStorage } from '../storage/storage.js';
@@ -82,6 +82,38 @@ describe('outbox', () => {
       failure: { code: 'internal', retryable: true },
     });
     client.dispose();
+  });
+
+  it("waits as long as the server's Retry-After asks before sending again", async () => {
+    vi.useFakeTimers();
+    try {
+      const backend = createMemoryBackend();
+      const id = seedConversation(backend);
+      const inner = memoryTransport({ backend, as: BEN });
+      let attempts = 0;
+      const transport: Transport = {
+        ...inner,
+        async sendMessage(conversationId, input, options) {
+          attempts += 1;
+          if (attempts === 1)
+            throw new ConfideError('rate_limited', 'Slow down', { status: 429, retryAfterSeconds: 60 });
+          return inner.sendMessage(conversationId, input, options);
+        },
+      };
+      const client = createConfideClient({ transport, outbox: { baseDelayMs: 1, maxDelayMs: 2 } });
+      const ready = client.ready;
+      await vi.advanceTimersByTimeAsync(5);
+      await ready;
+      const sent = client.thread(id).send('After the pause');
+      await vi.advanceTimersByTimeAsync(59_000);
+      expect(attempts).toBe(1);
+      await vi.advanceTimersByTimeAsync(1_100);
+      await sent;
+      expect(attempts).toBe(2);
+      client.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('survives a reload: queued sends are restored from storage and sent', async () => {

@@ -79,11 +79,13 @@ export function createOutboxRunner(dependencies: RunnerDependencies) {
     );
   }
 
-  function scheduleRetry(attempt: number) {
-    const delay = backoffDelay(attempt, {
+  function scheduleRetry(attempt: number, retryAfterSeconds: number | undefined) {
+    const backoff = backoffDelay(attempt, {
       baseDelayMs: options.baseDelayMs ?? 1_000,
       maxDelayMs: options.maxDelayMs ?? 30_000,
     });
+    // A server that says when to come back (429, 503) is believed, however short our own backoff would be.
+    const delay = Math.max(backoff, (retryAfterSeconds ?? 0) * 1_000);
     timer = clock.setTimeout(() => {
       timer = undefined;
       void drain();
@@ -114,7 +116,7 @@ export function createOutboxRunner(dependencies: RunnerDependencies) {
         WAITS_FOR_NETWORK.has(error.code) || (error.retryable && attempt < (options.maxServerAttempts ?? 5));
       if (keepTrying) {
         outbox.getState().setStatus(entry.id, 'queued', failure);
-        scheduleRetry(attempt);
+        scheduleRetry(attempt, error.retryAfterSeconds);
         return 'wait';
       }
       outbox.getState().setStatus(entry.id, 'failed', failure);
