@@ -126,7 +126,7 @@ export function openEventStream(options: EventStreamOptions): Unsubscribe {
     if (!response.ok || !response.body) {
       tokenReason = response.status === 401 ? 'unauthenticated' : 'initial';
       const body = await response.json().catch(() => undefined);
-      throw errorFromResponse(response.status, body);
+      throw errorFromResponse(response, body);
     }
     tokenReason = 'initial';
     onActivity();

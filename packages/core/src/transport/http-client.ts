@@ -77,7 +77,7 @@ async function readJson(response: Response, context?: ConfideErrorContext): Prom
 
 function toHttpConfideError(error: unknown, context?: ConfideErrorContext): ConfideError {
   const withContext = context === undefined ? {} : { context };
-  if (isHTTPError(error)) return errorFromResponse(error.response.status, error.data, context);
+  if (isHTTPError(error)) return errorFromResponse(error.response, error.data, context);
   if (isTimeoutError(error))
     return new ConfideError('timeout', 'The server did not answer in time', { cause: error, ...withContext });
   if (isNetworkError(error))

@@ -13,24 +13,35 @@ const CODE_BY_STATUS: ReadonlyMap<number, ErrorCode> = new Map(
  * without one (a proxy's HTML page, say) gets the code that matches its status, or `invalid_response`.
  */
 export function errorFromResponse(
-  status: number,
+  response: Pick<Response, 'status' | 'headers'>,
   body: unknown,
   context?: ConfideErrorContext,
 ): ConfideError {
+  const { status } = response;
   const withContext = context === undefined ? {} : { context };
   const envelope = ErrorEnvelopeSchema.safeParse(body);
+  const retryAfterSeconds =
+    envelope.data?.error.details?.retryAfterSeconds ?? retryAfterHeader(response.headers);
+  const withRetryAfter = retryAfterSeconds === undefined ? {} : { retryAfterSeconds };
   if (envelope.success) {
     const { code, message, details } = envelope.data.error;
     return new ConfideError(code, message, {
       status,
       ...withContext,
+      ...withRetryAfter,
       ...(details?.issues ? { issues: details.issues } : {}),
-      ...(details?.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: details.retryAfterSeconds }),
     });
   }
   const code = CODE_BY_STATUS.get(status) ?? (status >= 500 ? 'internal' : 'invalid_response');
   return new ConfideError(code, `The server answered ${status} without a Confide error body`, {
     status,
     ...withContext,
+    ...withRetryAfter,
   });
+}
+
+/** The `Retry-After` header in seconds, when it is a number of seconds (the HTTP-date form is ignored). */
+function retryAfterHeader(headers: Headers): number | undefined {
+  const value = headers.get('retry-after');
+  return value !== null && /^\d+$/.test(value.trim()) ? Number(value) : undefined;
 }

@@ -168,6 +168,22 @@ describe('httpTransport', () => {
     expect((error as ConfideError).message).toBe("The client's portal is not active");
   });
 
+  it('reads how long to wait from the envelope or the Retry-After header', async () => {
+    server.use(
+      http.get(`${BASE}/v1/me`, () =>
+        HttpResponse.json(
+          { error: { code: 'rate_limited', message: 'Too many requests' } },
+          { status: 429, headers: { 'retry-after': '0' } },
+        ),
+      ),
+    );
+    await expect(transport({ retry: { limit: 0 } }).getViewer()).rejects.toMatchObject({
+      code: 'rate_limited',
+      retryable: true,
+      retryAfterSeconds: 0,
+    });
+  });
+
   it('maps a bare 5xx without an envelope to internal after the retries', async () => {
     let attempts = 0;
     server.use(
