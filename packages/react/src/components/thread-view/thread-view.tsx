@@ -1,0 +1,201 @@
+'use client';
+import { type ConversationId, confideKeys, type ThreadMessage } from '@confide/core';
+import { forwardRef, type HTMLAttributes, useEffect, useMemo, useRef, useState } from 'react';
+import { useConnection } from '../../hooks/use-connection.js';
+import { useMessages } from '../../hooks/use-messages.js';
+import { useThread } from '../../hooks/use-thread.js';
+import { useViewer } from '../../hooks/use-viewer.js';
+import { cx } from '../../lib/class-names.js';
+import { dayKey, formatDay } from '../../lib/format.js';
+import { useVirtualList } from '../../lib/use-virtual-list.js';
+import { Thread } from '../../primitives/thread/thread.js';
+import { useConfideContext } from '../../provider/use-confide-context.js';
+import type { StyledComponentProps } from '../shared/part-props.js';
+import { useSlots } from '../shared/slots.js';
+import { ErrorState, OfflineBanner, Skeleton } from '../shared/states.js';
+import { ReplyBox } from './reply-box.js';
+import { isOutbound, ThreadMessageView, type ThreadViewPart } from './thread-message.js';
+
+/** Props of `ThreadView`. */
+export interface ThreadViewProps
+  extends Omit<HTMLAttributes<HTMLDivElement>, 'children'>,
+    StyledComponentProps<ThreadViewPart> {
+  /** The conversation to show. */
+  readonly conversationId: ConversationId;
+  /** Whether to show the reply box under the thread. @default true */
+  readonly showReplyBox?: boolean;
+}
+
+/** A message's estimated height before it is measured, in pixels (two lines of text plus its header). */
+const ESTIMATED_MESSAGE_HEIGHT_PX = 96;
+/** Messages rendered before the viewport has a size (server render): the newest screenful. */
+const INITIAL_MESSAGES = 30;
+
+function useNewMessageTracking(
+  messages: readonly ThreadMessage[],
+  atEnd: boolean,
+  viewerSide: (m: ThreadMessage) => boolean,
+) {
+  const [unseen, setUnseen] = useState(0);
+  const [announcement, setAnnouncement] = useState('');
+  const lastId = useRef<string | undefined>(undefined);
+  const last = messages.at(-1);
+  useEffect(() => {
+    if (!last || last.id === lastId.current) return;
+    const isFirst = lastId.current === undefined;
+    const previous = lastId.current;
+    lastId.current = last.id;
+    // A confirmed send replaces its optimistic copy (a new id): that is not a new message.
+    if (isFirst || previous === last.idempotencyKey || viewerSide(last)) return;
+    setAnnouncement(last.author?.name ?? '');
+    if (!atEnd) setUnseen((count) => count + 1);
+  }, [last, atEnd, viewerSide]);
+  useEffect(() => {
+    if (atEnd) setUnseen(0);
+  }, [atEnd]);
+  return { unseen, announcement };
+}
+
+/**
+ * A conversation's whole chain with day separators, authors and times, read receipts and internal notes (firm
+ * side), a reply box, older messages on scrolling up, and a "new messages" pill when the reader has scrolled
+ * away from the newest. Virtualized, so long threads stay fast.
+ *
+ * @example
+ * <ThreadView conversationId={id} />
+ */
+export const ThreadView = forwardRef<HTMLDivElement, ThreadViewProps>(function ThreadView(props, ref) {
+  const {
+    conversationId,
+    showReplyBox = true,
+    classNames,
+    overrides,
+    components,
+    className,
+    ...rest
+  } = props;
+  const { client, dates } = useConfideContext();
+  const messages = useMessages(overrides);
+  const slots = useSlots(components);
+  const thread = useThread(conversationId);
+  const { viewer, isMember } = useViewer();
+  const { online } = useConnection();
+  const keys = useMemo(() => thread.messages.map((message) => message.idempotencyKey), [thread.messages]);
+  const list = useVirtualList({
+    keys,
+    estimateSize: ESTIMATED_MESSAGE_HEIGHT_PX,
+    initial: { count: INITIAL_MESSAGES, from: 'end' },
+  });
+  const viewerSide = useMemo(() => (message: ThreadMessage) => isOutbound(message, viewer), [viewer]);
+  const { unseen, announcement } = useNewMessageTracking(thread.messages, list.atEnd, viewerSide);
+  const { hasOlder, isLoadingOlder, loadOlder, markRead } = thread;
+  const newestSent = thread.messages.findLast((message) => message.state === 'sent')?.id;
+
+  useEffect(() => {
+    if (list.atStart && list.hasLayout && hasOlder && !isLoadingOlder) void loadOlder().catch(() => {});
+  }, [list.atStart, list.hasLayout, hasOlder, isLoadingOlder, loadOlder]);
+
+  useEffect(() => {
+    // Only what the reader can see counts as read: the newest message, once the view is at the end.
+    if (list.atEnd && newestSent) void markRead().catch(() => {});
+  }, [list.atEnd, newestSent, markRead]);
+
+  const retryLoad = () =>
+    void client.queryClient.refetchQueries({ queryKey: confideKeys.messages(conversationId) });
+  const subject = thread.conversation?.subject ?? '';
+
+  return (
+    <Thread.Root
+      {...rest}
+      ref={ref}
+      className={cx('confide', 'confide-thread', className, classNames?.root)}
+      data-state={thread.status === 'pending' ? 'loading' : thread.status}
+    >
+      {!online && <OfflineBanner messages={messages} />}
+      {thread.status === 'pending' && <Skeleton rows={4} label={messages.LOADING} />}
+      {thread.status === 'error' && (
+        <ErrorState error={thread.error} messages={messages} onRetry={retryLoad} />
+      )}
+      {thread.status === 'success' && (
+        <>
+          {thread.messages.length === 0 ? (
+            <slots.EmptyState kind="thread">{messages.THREAD_EMPTY}</slots.EmptyState>
+          ) : (
+            <>
+              {hasOlder && (
+                <button
+                  type="button"
+                  className="confide-button confide-button-quiet confide-load-older"
+                  disabled={isLoadingOlder}
+                  onClick={() => void loadOlder().catch(() => {})}
+                >
+                  {isLoadingOlder ? messages.THREAD_LOADING_OLDER : messages.THREAD_LOAD_OLDER}
+                </button>
+              )}
+              <Thread.Messages
+                ref={list.viewportRef}
+                role="feed"
+                aria-label={messages.THREAD_LABEL(subject)}
+                aria-busy={isLoadingOlder}
+                className={cx('confide-thread-messages', classNames?.messages)}
+                onScroll={list.onScroll}
+                tabIndex={0}
+              >
+                <div style={{ paddingBlockStart: list.paddingBefore, paddingBlockEnd: list.paddingAfter }}>
+                  {thread.messages.slice(list.start, list.end).map((message, offset) => {
+                    const index = list.start + offset;
+                    const previous = thread.messages[index - 1];
+                    const newDay =
+                      !previous || dayKey(previous.createdAt, dates) !== dayKey(message.createdAt, dates);
+                    return (
+                      <div
+                        key={message.idempotencyKey}
+                        ref={list.measure(message.idempotencyKey)}
+                        className="confide-message-row"
+                      >
+                        {newDay && (
+                          <div className={cx('confide-day', classNames?.day)} aria-hidden="true">
+                            {formatDay(message.createdAt, dates)}
+                          </div>
+                        )}
+                        <ThreadMessageView
+                          message={message}
+                          viewer={viewer}
+                          position={index + 1}
+                          total={thread.messages.length}
+                          messages={messages}
+                          dates={dates}
+                          slots={slots}
+                          classNames={classNames}
+                          onRetry={thread.retry}
+                          onDiscard={thread.discard}
+                        />
+                      </div>
+                    );
+                  })}
+                </div>
+              </Thread.Messages>
+            </>
+          )}
+          {unseen > 0 && (
+            <button type="button" className={cx('confide-pill', classNames?.pill)} onClick={list.scrollToEnd}>
+              {messages.THREAD_NEW_MESSAGES(unseen)}
+            </button>
+          )}
+          {showReplyBox && (
+            <ReplyBox
+              conversationId={conversationId}
+              isMember={isMember}
+              messages={messages}
+              className={classNames?.composer}
+              onSent={list.scrollToEnd}
+            />
+          )}
+        </>
+      )}
+      <div className="confide-visually-hidden" role="status" aria-live="polite">
+        {announcement ? messages.THREAD_ANNOUNCE_NEW(announcement) : ''}
+      </div>
+    </Thread.Root>
+  );
+});

@@ -1,0 +1,26 @@
+export { MessageText, type MessageTextProps } from './components/message-text.js';
+export type { StyledComponentProps } from './components/shared/part-props.js';
+export type { ThreadViewPart } from './components/thread-view/thread-message.js';
+export { ThreadView, type ThreadViewProps } from './components/thread-view/thread-view.js';
+export { useConfideClient } from './hooks/use-client.js';
+export { type UseComposerResult, useComposer } from './hooks/use-composer.js';
+export { type UseConnectionResult, useConnection } from './hooks/use-connection.js';
+export { type UseConversationsResult, useConversations } from './hooks/use-conversations.js';
+export {
+  type UseNotificationSettingsResult,
+  useNotificationSettings,
+} from './hooks/use-notification-settings.js';
+export { type UseNotificationsResult, useNotifications } from './hooks/use-notifications.js';
+export { type UseTemplatesResult, useTemplates } from './hooks/use-templates.js';
+export { type UseThreadResult, useThread } from './hooks/use-thread.js';
+export { useUnreadCount } from './hooks/use-unread-count.js';
+export { type UseViewerResult, useViewer } from './hooks/use-viewer.js';
+export { linkify, type TextPart } from './lib/linkify.js';
+export type {
+  AvatarProps,
+  ConfideComponents,
+  EmptyStateProps,
+  MessageBodyProps,
+} from './provider/components.js';
+export { ConfideProvider, type ConfideProviderProps } from './provider/confide-provider.js';
+export { type ConfideMessages, type ConfideOverrides, defaultMessages } from './provider/messages.js';

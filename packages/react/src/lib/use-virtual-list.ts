@@ -1,0 +1,209 @@
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+
+/** Options of `useVirtualList`. */
+export interface VirtualListOptions {
+  /** The items' stable keys, in display order. */
+  readonly keys: readonly string[];
+  /** The height to assume for an item not measured yet, in pixels. */
+  readonly estimateSize: number;
+  /** Extra pixels rendered above and below the viewport so fast scrolling shows no gaps. @default 600 */
+  readonly overscanPx?: number;
+  /**
+   * Items to render when the viewport has no size yet (server render, tests without layout). `start` shows the
+   * first ones, `end` the last ones (a thread opens at its newest message).
+   */
+  readonly initial: { readonly count: number; readonly from: 'start' | 'end' };
+}
+
+/** What `useVirtualList` gives the list. */
+export interface VirtualList {
+  /** The first and one-past-last index to render. */
+  readonly start: number;
+  readonly end: number;
+  /** Space standing in for the items above and below the rendered ones, in pixels. */
+  readonly paddingBefore: number;
+  readonly paddingAfter: number;
+  /** Ref for the scrolling element. */
+  readonly viewportRef: (node: HTMLElement | null) => void;
+  /** Ref factory for one rendered item, measuring its real height. */
+  readonly measure: (key: string) => (node: HTMLElement | null) => void;
+  /** Call from the viewport's `onScroll`. */
+  readonly onScroll: () => void;
+  /** Whether the viewport shows the end of the list. */
+  readonly atEnd: boolean;
+  /** Whether the viewport shows the start of the list. */
+  readonly atStart: boolean;
+  /** Whether the viewport has a size (false on the server and in tests without layout). */
+  readonly hasLayout: boolean;
+  /** Scrolls an item into view. */
+  readonly scrollToIndex: (index: number) => void;
+  /** Scrolls to the very end. */
+  readonly scrollToEnd: () => void;
+  /** Keeps the list scrolled to the end when items are added or measured (a thread's "pinned" mode). */
+  readonly setPinned: (pinned: boolean) => void;
+}
+
+// A viewport within this many pixels of an edge counts as being at it (sub-pixel rounding, momentum scrolling).
+const EDGE_TOLERANCE_PX = 4;
+
+function firstAtOrAfter(offsets: readonly number[], target: number): number {
+  let low = 0;
+  let high = offsets.length - 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((offsets[middle + 1] ?? Number.POSITIVE_INFINITY) <= target) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * Windowing with measured heights: renders only the items near the viewport, keeps the item at the top of the
+ * viewport in place when items are added above it or measured, and can stay pinned to the end.
+ */
+export function useVirtualList(options: VirtualListOptions): VirtualList {
+  const { keys, estimateSize, overscanPx = 600, initial } = options;
+  const sizes = useRef(new Map<string, number>());
+  const viewport = useRef<HTMLElement | null>(null);
+  const pinned = useRef(initial.from === 'end');
+  const anchor = useRef<{ key: string; delta: number } | null>(null);
+  const observer = useRef<ResizeObserver | null>(null);
+  const [scroll, setScroll] = useState({ top: 0, height: 0 });
+  const [version, setVersion] = useState(0);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` changes when a measured height changes.
+  const offsets = useMemo(() => {
+    const result = new Array<number>(keys.length + 1);
+    result[0] = 0;
+    for (let index = 0; index < keys.length; index += 1)
+      result[index + 1] =
+        (result[index] as number) + (sizes.current.get(keys[index] as string) ?? estimateSize);
+    return result;
+  }, [keys, estimateSize, version]);
+  const total = offsets[keys.length] as number;
+
+  let start: number;
+  let end: number;
+  if (scroll.height === 0) {
+    start = initial.from === 'end' ? Math.max(0, keys.length - initial.count) : 0;
+    end = initial.from === 'end' ? keys.length : Math.min(keys.length, initial.count);
+  } else {
+    start = Math.min(keys.length, firstAtOrAfter(offsets, Math.max(0, scroll.top - overscanPx)));
+    end = Math.min(keys.length, firstAtOrAfter(offsets, scroll.top + scroll.height + overscanPx) + 1);
+  }
+
+  const readScroll = useCallback(() => {
+    const node = viewport.current;
+    if (!node) return;
+    setScroll((previous) =>
+      previous.top === node.scrollTop && previous.height === node.clientHeight
+        ? previous
+        : { top: node.scrollTop, height: node.clientHeight },
+    );
+  }, []);
+
+  // Remember which item sits at the top of the viewport, so a layout change can put it back there.
+  const rememberAnchor = useCallback(() => {
+    const node = viewport.current;
+    if (!node || keys.length === 0) return;
+    const index = firstAtOrAfter(offsets, node.scrollTop);
+    const key = keys[index];
+    if (key !== undefined) anchor.current = { key, delta: node.scrollTop - (offsets[index] as number) };
+  }, [keys, offsets]);
+
+  useLayoutEffect(() => {
+    const node = viewport.current;
+    if (!node) return;
+    if (pinned.current) {
+      node.scrollTop = node.scrollHeight;
+    } else if (anchor.current) {
+      const index = keys.indexOf(anchor.current.key);
+      if (index >= 0) {
+        const wanted = (offsets[index] as number) + anchor.current.delta;
+        if (Math.abs(node.scrollTop - wanted) > 1) node.scrollTop = wanted;
+      }
+    }
+    readScroll();
+    rememberAnchor();
+  }, [keys, offsets, readScroll, rememberAnchor]);
+
+  const viewportRef = useCallback(
+    (node: HTMLElement | null) => {
+      viewport.current = node;
+      if (node) readScroll();
+    },
+    [readScroll],
+  );
+
+  const measure = useCallback(
+    (key: string) => (node: HTMLElement | null) => {
+      if (!node) return;
+      const apply = () => {
+        const height = node.getBoundingClientRect().height;
+        if (height > 0 && sizes.current.get(key) !== height) {
+          sizes.current.set(key, height);
+          setVersion((value) => value + 1);
+        }
+      };
+      apply();
+      if (typeof ResizeObserver === 'undefined') return;
+      observer.current ??= new ResizeObserver((entries) => {
+        for (const entry of entries)
+          (entry.target as HTMLElement & { confideMeasure?: () => void }).confideMeasure?.();
+      });
+      (node as HTMLElement & { confideMeasure?: () => void }).confideMeasure = apply;
+      observer.current.observe(node);
+    },
+    [],
+  );
+
+  const onScroll = useCallback(() => {
+    const node = viewport.current;
+    if (!node) return;
+    pinned.current = node.scrollHeight - node.scrollTop - node.clientHeight <= EDGE_TOLERANCE_PX;
+    readScroll();
+    rememberAnchor();
+  }, [readScroll, rememberAnchor]);
+
+  const scrollToIndex = useCallback(
+    (index: number) => {
+      const node = viewport.current;
+      if (!node) return;
+      const top = offsets[index] ?? 0;
+      const bottom = offsets[index + 1] ?? top;
+      if (top < node.scrollTop) node.scrollTop = top;
+      else if (bottom > node.scrollTop + node.clientHeight) node.scrollTop = bottom - node.clientHeight;
+      readScroll();
+    },
+    [offsets, readScroll],
+  );
+
+  const scrollToEnd = useCallback(() => {
+    const node = viewport.current;
+    if (!node) return;
+    pinned.current = true;
+    node.scrollTop = node.scrollHeight;
+    readScroll();
+  }, [readScroll]);
+
+  const setPinned = useCallback((value: boolean) => {
+    pinned.current = value;
+  }, []);
+
+  const measuredHeight = scroll.height;
+  return {
+    start,
+    end,
+    paddingBefore: offsets[start] as number,
+    paddingAfter: total - (offsets[end] as number),
+    viewportRef,
+    measure,
+    onScroll,
+    atEnd: measuredHeight === 0 || scroll.top + measuredHeight >= total - EDGE_TOLERANCE_PX,
+    atStart: scroll.top <= EDGE_TOLERANCE_PX,
+    hasLayout: measuredHeight > 0,
+    scrollToIndex,
+    scrollToEnd,
+    setPinned,
+  };
+}

@@ -1,0 +1,122 @@
+'use client';
+import type { ComposerStatus } from '@confide/core';
+import {
+  type ChangeEvent,
+  type ClipboardEvent,
+  forwardRef,
+  type KeyboardEvent,
+  useLayoutEffect,
+  useRef,
+} from 'react';
+import { composeRefs } from '../../lib/compose-refs.js';
+import { Primitive, type PrimitiveProps } from '../primitive.js';
+
+/** Props of `Composer.Root`. */
+export interface ComposerRootProps extends PrimitiveProps<'form'> {
+  /** Where the last send stands; mirrored to `data-state`. @default 'idle' */
+  readonly state?: ComposerStatus;
+}
+
+/** The composer's form: submitting it sends; `data-state` shows the send's progress. */
+const Root = forwardRef<HTMLFormElement, ComposerRootProps>(function ComposerRoot(
+  { state = 'idle', ...props },
+  ref,
+) {
+  return (
+    <Primitive
+      tag="form"
+      data-state={state}
+      aria-busy={state === 'sending' || undefined}
+      {...props}
+      ref={ref}
+    />
+  );
+});
+
+/** Props of `Composer.Body`. */
+export interface ComposerBodyProps extends Omit<PrimitiveProps<'textarea'>, 'value' | 'onChange'> {
+  /** The text. */
+  readonly value: string;
+  /** Called with the new text on typing and on paste. */
+  readonly onValueChange: (value: string) => void;
+}
+
+// Clipboard text from word processors and web pages can carry Windows line endings and invisible characters.
+function plainText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(/[\u200B-\u200D\uFEFF]/g, '');
+}
+
+/** The message text: Ctrl/Cmd+Enter submits the form; pasting anything inserts its plain text only. */
+const Body = forwardRef<HTMLTextAreaElement, ComposerBodyProps>(function ComposerBody(
+  { value, onValueChange, onKeyDown, onPaste, ...props },
+  ref,
+) {
+  const local = useRef<HTMLTextAreaElement | null>(null);
+  const caret = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    if (caret.current === null || !local.current) return;
+    local.current.setSelectionRange(caret.current, caret.current);
+    caret.current = null;
+  });
+  function handleKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    onKeyDown?.(event);
+    if (event.defaultPrevented) return;
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      event.currentTarget.form?.requestSubmit();
+    }
+  }
+  function handlePaste(event: ClipboardEvent<HTMLTextAreaElement>) {
+    onPaste?.(event);
+    if (event.defaultPrevented) return;
+    event.preventDefault();
+    const pasted = plainText(event.clipboardData.getData('text/plain'));
+    const { selectionStart, selectionEnd } = event.currentTarget;
+    caret.current = selectionStart + pasted.length;
+    onValueChange(value.slice(0, selectionStart) + pasted + value.slice(selectionEnd));
+  }
+  return (
+    <Primitive
+      tag="textarea"
+      value={value}
+      onChange={(event: ChangeEvent<HTMLTextAreaElement>) => onValueChange(event.currentTarget.value)}
+      onKeyDown={handleKeyDown}
+      onPaste={handlePaste}
+      {...props}
+      ref={composeRefs(ref, local)}
+    />
+  );
+});
+
+/** Props of `Composer.Submit`. */
+export interface ComposerSubmitProps extends PrimitiveProps<'button'> {
+  /** Where the send stands; mirrored to `data-state`, and `sending` disables the button. @default 'idle' */
+  readonly state?: ComposerStatus;
+}
+
+/** The send button. */
+const Submit = forwardRef<HTMLButtonElement, ComposerSubmitProps>(function ComposerSubmit(
+  { state = 'idle', disabled, ...props },
+  ref,
+) {
+  const isDisabled = disabled || state === 'sending';
+  return (
+    <Primitive
+      tag="button"
+      type="submit"
+      data-state={state}
+      data-disabled={isDisabled ? '' : undefined}
+      disabled={isDisabled}
+      {...props}
+      ref={ref}
+    />
+  );
+});
+
+/**
+ * The unstyled parts of a composer: `Root` (the form), `Body` (the text) and `Submit`.
+ *
+ * @example
+ * <Composer.Root onSubmit={send}><Composer.Body value={body} onValueChange={setBody} /><Composer.Submit>Send</Composer.Submit></Composer.Root>
+ */
+export const Composer = { Root, Body, Submit };

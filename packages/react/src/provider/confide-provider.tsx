@@ -1,0 +1,87 @@
+'use client';
+import { type ConfideClient, createConfideClient, type StorageAdapter, type Transport } from '@confide/core';
+import type { QueryClient } from '@tanstack/react-query';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import type { ConfideComponents } from './components.js';
+import { ConfideContext, type ConfideContextValue } from './confide-context.js';
+import { type ConfideOverrides, defaultMessages } from './messages.js';
+
+interface ProviderCommonProps {
+  /** Replaces some of the kit's strings (English by default). */
+  readonly overrides?: ConfideOverrides;
+  /** Replaces parts of the styled components (`Avatar`, `MessageBody`, `EmptyState`). */
+  readonly components?: Partial<ConfideComponents>;
+  /** The BCP 47 locale dates and times are shown in. @default the viewer's (the runtime's) locale */
+  readonly locale?: string;
+  /** The IANA time zone dates and times are shown in. @default the viewer's time zone */
+  readonly timeZone?: string;
+  readonly children?: ReactNode;
+}
+
+/** Props of `ConfideProvider`: a ready client, or a transport to build one with. */
+export type ConfideProviderProps = ProviderCommonProps &
+  (
+    | {
+        /** A client from `createConfideClient`; the host owns it and disposes it. */
+        readonly client: ConfideClient;
+        readonly transport?: never;
+        readonly queryClient?: never;
+        readonly storage?: never;
+      }
+    | {
+        readonly client?: never;
+        /** The transport a client is built over (and disposed with the provider). */
+        readonly transport: Transport;
+        /** The host's QueryClient to keep Confide's data in. @default a private one */
+        readonly queryClient?: QueryClient;
+        /** Where drafts and queued sends survive a reload. @default in memory */
+        readonly storage?: StorageAdapter;
+      }
+  );
+
+function useOwnedClient(props: ConfideProviderProps): ConfideClient {
+  const { client, transport, queryClient, storage } = props;
+  const [owned] = useState(() =>
+    client
+      ? null
+      : createConfideClient({
+          transport: transport as Transport,
+          ...(queryClient ? { queryClient } : {}),
+          ...(storage ? { storage } : {}),
+        }),
+  );
+  const disposeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => {
+    if (!owned) return;
+    clearTimeout(disposeTimer.current);
+    // React's strict mode unmounts and remounts once: dispose only if no remount follows straight away.
+    return () => {
+      disposeTimer.current = setTimeout(() => owned.dispose(), 0);
+    };
+  }, [owned]);
+  return client ?? (owned as ConfideClient);
+}
+
+/**
+ * Gives every Confide hook and component below it a client, strings and date settings. Server data stays in the
+ * client's QueryClient (the host's if given), never in the host's default react-query client.
+ *
+ * @example
+ * <ConfideProvider transport={httpTransport({ baseUrl, getToken })}>
+ *   <MessageIndex onOpen={(id) => navigate(`/messages/${id}`)} />
+ * </ConfideProvider>
+ */
+export function ConfideProvider(props: ConfideProviderProps) {
+  const client = useOwnedClient(props);
+  const { overrides, components, locale, timeZone, children } = props;
+  const value = useMemo<ConfideContextValue>(
+    () => ({
+      client,
+      messages: { ...defaultMessages, ...overrides },
+      dates: { locale, timeZone },
+      components: components ?? {},
+    }),
+    [client, overrides, components, locale, timeZone],
+  );
+  return <ConfideContext.Provider value={value}>{children}</ConfideContext.Provider>;
+}
