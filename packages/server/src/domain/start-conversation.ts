@@ -1,6 +1,6 @@
 import { ApiError, forbidden, invalidInput, notFound } from '../errors/api-error.js';
-import type { ContactRow, MessageRow } from '../store/rows.js';
-import type { StoreQueries } from '../store/store.js';
+import type { ContactRow, ConversationRow, MessageRow } from '../store/rows.js';
+import type { StoreQueries, StoreTransaction } from '../store/store.js';
 import type { DomainContext } from './context.js';
 import { applyMessageEffects, messageAudience } from './message-effects.js';
 import { loadNameBook, presentConversation, presentMessage } from './present.js';
@@ -78,6 +78,40 @@ async function replay(
   };
 }
 
+/** Writes the conversation and its first message; throws `LostIdempotencyRace` when a racing twin won. */
+async function insertStart(
+  tx: StoreTransaction,
+  context: DomainContext,
+  viewer: ViewerIdentity,
+  contact: ContactRow,
+  input: StartConversationInput,
+): Promise<{ conversation: ConversationRow; message: MessageRow }> {
+  const author = viewerRef(viewer);
+  const now = context.clock.now().toISOString();
+  const created = await tx.insertConversation({
+    id: context.createId('cnv'),
+    firmId: viewer.firm.id,
+    contactId: contact.id,
+    subject: input.subject,
+    matterId: input.matter?.id ?? null,
+    matterLabel: input.matter?.label ?? null,
+    startedBy: author,
+    createdAt: now,
+  });
+  const inserted = await tx.insertMessage({
+    id: context.createId('msg'),
+    conversationId: created.id,
+    firmId: created.firmId,
+    author,
+    body: input.body,
+    internal: false,
+    idempotencyKey: input.idempotencyKey,
+    createdAt: now,
+  });
+  if (!inserted.created) throw new LostIdempotencyRace(inserted.message);
+  return { conversation: (await tx.getConversation(created.id)) ?? created, message: inserted.message };
+}
+
 /**
  * Starts a conversation with its first message. Members write only to their own firm's contacts with an active
  * portal (`portal_inactive` otherwise, `not_found` for other firms); clients only for themselves, never naming a
@@ -94,30 +128,7 @@ export async function startConversation(
       const contact = await chooseContact(tx, viewer, input.contactId);
       const earlier = await tx.findMessageByIdempotencyKey(author, input.idempotencyKey);
       if (earlier) return replay(tx, viewer, earlier);
-      const now = context.clock.now().toISOString();
-      const created = await tx.insertConversation({
-        id: context.createId('cnv'),
-        firmId: viewer.firm.id,
-        contactId: contact.id,
-        subject: input.subject,
-        matterId: input.matter?.id ?? null,
-        matterLabel: input.matter?.label ?? null,
-        startedBy: author,
-        createdAt: now,
-      });
-      const inserted = await tx.insertMessage({
-        id: context.createId('msg'),
-        conversationId: created.id,
-        firmId: created.firmId,
-        author,
-        body: input.body,
-        internal: false,
-        idempotencyKey: input.idempotencyKey,
-        createdAt: now,
-      });
-      if (!inserted.created) throw new LostIdempotencyRace(inserted.message);
-      const { message } = inserted;
-      const conversation = (await tx.getConversation(created.id)) ?? created;
+      const { conversation, message } = await insertStart(tx, context, viewer, contact, input);
       await tx.appendAudit({
         id: context.createId('aud'),
         firmId: conversation.firmId,
@@ -125,7 +136,7 @@ export async function startConversation(
         action: 'conversation.started',
         targetId: conversation.id,
         requestId: context.requestId,
-        at: now,
+        at: conversation.createdAt,
       });
       const names = await loadNameBook(tx, viewer.firm.id, [contact]);
       const wireMessage = presentMessage(message, names);
@@ -136,10 +147,8 @@ export async function startConversation(
         messageAudience(conversation, false),
       );
       await applyMessageEffects(tx, emit, context, { viewer, conversation, contact, message, started: true });
-      return {
-        conversation: presentConversation(conversation, contact, names, viewerAudience(viewer), null),
-        message: wireMessage,
-      };
+      const viewerView = presentConversation(conversation, contact, names, viewerAudience(viewer), null);
+      return { conversation: viewerView, message: wireMessage };
     });
   } catch (error) {
     if (error instanceof LostIdempotencyRace) return replay(context.store, viewer, error.winner);
