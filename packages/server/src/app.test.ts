@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { signToken } from './auth/sign-token.js';
 import type { RequestLogEntry } from './http/request-log.js';
-import { createTestApp, freshKey } from './testing/test-app.js';
+import { createTestApp, freshKey, TEST_SECRET } from './testing/test-app.js';
 
 const CONVERSATION = 'cnv_daniel_work_permit';
 
@@ -30,6 +31,33 @@ describe('createApp', () => {
     expect(inactive.status).toBe(409);
     expect(await inactive.json()).toMatchObject({ error: { code: 'portal_inactive' } });
     expect((await call('POST', '/v1/dev/token', { body: { email: 'nobody@client.test' } })).status).toBe(404);
+  });
+
+  it('refuses a host token for a client whose portal is not active', async () => {
+    const { call, clock } = await createTestApp();
+    const token = await signToken(
+      { sub: 'con_farid', role: 'client', firm: 'firm_rivera_cho' },
+      { secret: TEST_SECRET, now: clock.now() },
+    );
+    const response = await call('GET', '/v1/me', { token });
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({
+      error: { code: 'forbidden', details: { reason: 'portal_inactive' } },
+    });
+  });
+
+  it('refuses a token whose firm does not match the person', async () => {
+    const { call, clock } = await createTestApp();
+    const token = await signToken(
+      { sub: 'mem_grace', role: 'member', firm: 'firm_rivera_cho' },
+      { secret: TEST_SECRET, now: clock.now() },
+    );
+    expect((await call('GET', '/v1/conversations', { token })).status).toBe(401);
+    const asClient = await signToken(
+      { sub: 'mem_ana', role: 'client', firm: 'firm_rivera_cho' },
+      { secret: TEST_SECRET, now: clock.now() },
+    );
+    expect((await call('GET', '/v1/conversations', { token: asClient })).status).toBe(401);
   });
 
   it('serves no dev routes outside dev mode', async () => {

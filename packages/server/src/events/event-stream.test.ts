@@ -143,6 +143,25 @@ describe('GET /v1/events', () => {
     expect(await stream.untilEnd()).toEqual([]);
   });
 
+  it('announces a new conversation to its client without the firm-only read receipt', async () => {
+    const { call } = await createTestApp();
+    const stream = readSse(await call('GET', '/v1/events', { as: 'client' }));
+    await stream.nextComment();
+    const started = await (
+      await call('POST', '/v1/conversations', {
+        as: 'member',
+        body: { contactId: 'con_daniel', subject: 'New matter', body: 'Hello', idempotencyKey: freshKey() },
+      })
+    ).json();
+    const event = await stream.nextEvent();
+    expect(event.data).toMatchObject({
+      type: 'conversation.created',
+      data: { conversation: { id: started.conversation.id } },
+    });
+    expect((event.data.data as { conversation: object }).conversation).not.toHaveProperty('clientRead');
+    await stream.cancel();
+  });
+
   it('refuses a malformed Last-Event-ID', async () => {
     const { call } = await createTestApp();
     const response = await call('GET', '/v1/events', { as: 'owner', headers: { 'Last-Event-ID': 'abc' } });

@@ -1,5 +1,6 @@
 import { type RouteName, routeList } from '@confide/protocol';
 import { describe, expect, it } from 'vitest';
+import { signToken } from '../auth/sign-token.js';
 import { createTestApp, freshKey, type PersonName, TEST_SECRET, type TestApp } from '../testing/test-app.js';
 
 type Caller = PersonName | 'noToken' | 'expiredToken' | 'wrongSignature';
@@ -150,7 +151,6 @@ async function tokenFor(test: TestApp, caller: Caller): Promise<string | undefin
   if (caller === 'noToken') return undefined;
   if (caller === 'expiredToken') return test.tokenFor('owner', -3600);
   if (caller === 'wrongSignature') {
-    const { signToken } = await import('../auth/sign-token.js');
     return signToken(
       { sub: 'mem_ana', role: 'member', firm: 'firm_rivera_cho' },
       { secret: `${TEST_SECRET}-forged`, now: test.clock.now() },
