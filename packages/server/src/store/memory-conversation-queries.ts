@@ -55,8 +55,11 @@ export function createConversationQueries(
   const countUnread = (conversationId: string, scope: UnreadScope): number => {
     const horizon = state().readStates.get(readStateKey(conversationId, scope.reader))?.upToSeq ?? 0;
     let count = 0;
-    for (const message of state().messages.values()) {
-      if (message.conversationId !== conversationId || message.seq <= horizon) continue;
+    const messages = state().messagesByConversation.get(conversationId) ?? [];
+    // Newest first, stopping at the horizon: unread messages are the tail of the conversation.
+    for (let index = messages.length - 1; index >= 0; index -= 1) {
+      const message = messages[index];
+      if (!message || message.seq <= horizon) break;
       if (!visibleTo(scope.audience, message) || partyKey(message.author) === partyKey(scope.reader))
         continue;
       count += 1;
@@ -185,6 +188,8 @@ export function createConversationQueries(
       const row: MessageRow = { ...message, seq: state().sequences.message + 1 };
       state().sequences.message = row.seq;
       state().messages.set(row.id, row);
+      const thread = state().messagesByConversation.get(row.conversationId) ?? [];
+      state().messagesByConversation.set(row.conversationId, [...thread, row]);
       state().idempotencyKeys.set(key, row.id);
       const firmActivity = { lastActivityAt: row.createdAt, lastActivitySeq: row.seq, lastMessageId: row.id };
       const clientActivity = row.internal
@@ -205,8 +210,7 @@ export function createConversationQueries(
       return id === undefined ? null : (state().messages.get(id) ?? null);
     },
     async listMessages(options) {
-      return [...state().messages.values()]
-        .filter((message) => message.conversationId === options.conversationId)
+      return [...(state().messagesByConversation.get(options.conversationId) ?? [])]
         .filter((message) => visibleTo(options.audience, message))
         .filter((message) => options.beforeSeq === undefined || message.seq < options.beforeSeq)
         .sort((left, right) => right.seq - left.seq)

@@ -21,6 +21,8 @@ export interface MemoryState {
   settings: Map<string, NotificationSettingsRow>;
   conversations: Map<string, ConversationRow>;
   messages: Map<string, MessageRow>;
+  /** Conversation id → its messages in seq order; arrays are replaced on insert, never mutated. */
+  messagesByConversation: Map<string, readonly MessageRow[]>;
   /** `author kind:author id:key` → message id: the idempotency unique key. */
   idempotencyKeys: Map<string, string>;
   /** `conversation id:reader kind:reader id` → horizon. */
@@ -43,6 +45,7 @@ export function createMemoryState(): MemoryState {
     settings: new Map(),
     conversations: new Map(),
     messages: new Map(),
+    messagesByConversation: new Map(),
     idempotencyKeys: new Map(),
     readStates: new Map(),
     notifications: new Map(),
@@ -63,6 +66,7 @@ export function cloneMemoryState(state: MemoryState): MemoryState {
     settings: new Map(state.settings),
     conversations: new Map(state.conversations),
     messages: new Map(state.messages),
+    messagesByConversation: new Map(state.messagesByConversation),
     idempotencyKeys: new Map(state.idempotencyKeys),
     readStates: new Map(state.readStates),
     notifications: new Map(state.notifications),
