@@ -1,4 +1,24 @@
+export type {
+  ComposeSecureMessagePart,
+  ComposeSecureMessageProps,
+} from './components/compose-secure-message/compose-secure-message.js';
+export { ComposeSecureMessage } from './components/compose-secure-message/compose-secure-message.js';
+export type { MessageIndexPart } from './components/message-index/conversation-item.js';
+export { MessageIndex, type MessageIndexProps } from './components/message-index/message-index.js';
 export { MessageText, type MessageTextProps } from './components/message-text.js';
+export {
+  NotificationBell,
+  type NotificationBellProps,
+} from './components/notification-bell/notification-bell.js';
+export {
+  NotificationList,
+  type NotificationListPart,
+  type NotificationListProps,
+} from './components/notification-bell/notification-list.js';
+export {
+  NotificationSettingsForm,
+  type NotificationSettingsFormProps,
+} from './components/notification-settings-form/notification-settings-form.js';
 export type { StyledComponentProps } from './components/shared/part-props.js';
 export type { ThreadViewPart } from './components/thread-view/thread-message.js';
 export { ThreadView, type ThreadViewProps } from './components/thread-view/thread-view.js';

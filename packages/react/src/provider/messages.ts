@@ -1,4 +1,4 @@
-import type { ClientStartedThread, UnavailableReason } from '@confide/core';
+import type { ClientStartedThread, DraftField, FieldError, UnavailableReason } from '@confide/core';
 
 /**
  * Every string the kit shows, in English. Hosts replace any of them through the provider's (or a component's)
@@ -28,6 +28,14 @@ export const defaultMessages = {
     `Unknown merge ${fields.length === 1 ? 'field' : 'fields'} ${fields.join(', ')}: edit the text before sending.`,
   COMPOSER_UNFILLED_FIELDS: (fields: readonly string[]) =>
     `No value for ${fields.join(', ')}: pick a client or edit the text before sending.`,
+  FIELD_ERROR: (field: DraftField, code: FieldError['code']) =>
+    ({
+      required: { contactId: 'Choose a client.', subject: 'Add a subject.', body: 'Write a message.' }[field],
+      too_long: `The ${field === 'subject' ? 'subject' : 'message'} is too long.`,
+      merge_fields_left: 'Fill in or remove the merge fields left in the text.',
+      portal_inactive: 'This client does not have an active portal.',
+      unknown_contact: 'This client is not in your firm.',
+    })[code],
   RECIPIENT_UNAVAILABLE: (reason: UnavailableReason) =>
     reason === 'portal_invited' ? 'Invited, portal not activated yet' : 'No active portal',
   TEMPLATE_INSERT: 'Insert template',

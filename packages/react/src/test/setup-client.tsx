@@ -1,13 +1,16 @@
 import {
   type ConfideClient,
+  type ConfideClientOptions,
+  ConfideError,
   type ConversationId,
   createConfideClient,
   createMemoryBackend,
   type MemoryBackend,
   type MemoryIdentity,
   memoryTransport,
+  type Transport,
 } from '@confide/core';
-import { render } from '@testing-library/react';
+import { type RenderResult, render } from '@testing-library/react';
 import axe from 'axe-core';
 import type { ReactNode } from 'react';
 import { ConfideProvider } from '../provider/confide-provider.js';
@@ -22,8 +25,12 @@ export const DANIEL: MemoryIdentity = { kind: 'client', id: 'con_daniel' };
 const clients: ConfideClient[] = [];
 
 /** A loaded client for `identity` on `backend`; disposed by `disposeClients()`. */
-export async function clientFor(backend: MemoryBackend, identity: MemoryIdentity): Promise<ConfideClient> {
-  const client = createConfideClient({ transport: memoryTransport({ backend, as: identity }) });
+export async function clientFor(
+  backend: MemoryBackend,
+  identity: MemoryIdentity,
+  options: Partial<ConfideClientOptions> = {},
+): Promise<ConfideClient> {
+  const client = createConfideClient({ transport: memoryTransport({ backend, as: identity }), ...options });
   clients.push(client);
   await client.ready;
   return client;
@@ -57,7 +64,7 @@ export function seedConversation(
 }
 
 /** Renders `ui` inside a provider over `client`. */
-export function renderWith(client: ConfideClient, ui: ReactNode) {
+export function renderWith(client: ConfideClient, ui: ReactNode): RenderResult {
   return render(
     <ConfideProvider client={client} timeZone="UTC" locale="en-GB">
       {ui}
@@ -78,3 +85,17 @@ export async function axeViolations(container: Element): Promise<string[]> {
 }
 
 export { createMemoryBackend };
+
+/** A member's transport whose sends fail (not retryable) while `failing.value` is true. */
+export function flakyTransport(backend: MemoryBackend, identity: MemoryIdentity) {
+  const failing = { value: true };
+  const base = memoryTransport({ backend, as: identity });
+  const transport: Transport = {
+    ...base,
+    sendMessage: (id, input, options) =>
+      failing.value
+        ? Promise.reject(new ConfideError('forbidden', 'Refused by the test', { retryable: false }))
+        : base.sendMessage(id, input, options),
+  };
+  return { transport, failing };
+}

@@ -1,0 +1,205 @@
+'use client';
+import type { ConversationId, DraftField, FieldError, Matter } from '@confide/core';
+import {
+  type FormEvent,
+  forwardRef,
+  type HTMLAttributes,
+  type KeyboardEvent,
+  useEffect,
+  useId,
+  useState,
+} from 'react';
+import { useComposer } from '../../hooks/use-composer.js';
+import { useConnection } from '../../hooks/use-connection.js';
+import { useMessages } from '../../hooks/use-messages.js';
+import { useViewer } from '../../hooks/use-viewer.js';
+import { cx } from '../../lib/class-names.js';
+import { Composer } from '../../primitives/composer/composer.js';
+import type { ConfideMessages } from '../../provider/messages.js';
+import type { StyledComponentProps } from '../shared/part-props.js';
+import { OfflineBanner } from '../shared/states.js';
+import { RecipientPicker } from './recipient-picker.js';
+import { TemplatePicker } from './template-picker.js';
+
+/** The parts of a `ComposeSecureMessage` that take a class name. */
+export type ComposeSecureMessagePart = 'root' | 'title' | 'subject' | 'body' | 'submit' | 'warnings';
+
+/** Props of `ComposeSecureMessage`. */
+export interface ComposeSecureMessageProps
+  extends Omit<HTMLAttributes<HTMLFormElement>, 'children' | 'onSubmit'>,
+    Omit<StyledComponentProps<ComposeSecureMessagePart>, 'components'> {
+  /** Who is writing: the firm (pick a client, templates) or a client in the portal ("Create new conversation"). @default from the viewer */
+  readonly audience?: 'firm' | 'client';
+  /** Links the new conversation to the host's matter. */
+  readonly matter?: Matter;
+  /** Keeps several new-conversation drafts apart. @default 'new' */
+  readonly draftId?: string;
+  /** Called with the new conversation's id once the server has it. */
+  readonly onSent?: (conversationId: ConversationId) => void;
+}
+
+function fieldMessage(messages: ConfideMessages, field: DraftField, error: FieldError | undefined) {
+  return error ? messages.FIELD_ERROR(field, error.code) : undefined;
+}
+
+/**
+ * Starts a secure conversation. Firm side: pick a client (inactive portals disabled with why), a subject, the
+ * text or a template (merge fields filled, unknown ones flagged), send with progress. Client side
+ * (`audience="client"`): the portal's "Create new conversation" form. Ctrl/Cmd+Enter sends; drafts are saved as
+ * they change (they survive a reload with the client's `storage`).
+ *
+ * @example
+ * <ComposeSecureMessage onSent={(id) => navigate(`/messages/${id}`)} />
+ */
+export const ComposeSecureMessage = forwardRef<HTMLFormElement, ComposeSecureMessageProps>(
+  function ComposeSecureMessage(props, ref) {
+    const { audience, matter, draftId, onSent, classNames, overrides, className, ...rest } = props;
+    const messages = useMessages(overrides);
+    const { isMember } = useViewer();
+    const { online } = useConnection();
+    const composer = useComposer(draftId ? { draftId } : {});
+    const firm = (audience ?? (isMember ? 'firm' : 'client')) === 'firm';
+    const [attempted, setAttempted] = useState(false);
+    const [sentId, setSentId] = useState<ConversationId | null>(null);
+    const id = useId();
+    const { setMatter } = composer;
+    const matterId = matter?.id;
+    const draftMatterId = composer.draft.matter?.id;
+
+    useEffect(() => {
+      if (matter && matterId !== draftMatterId) setMatter(matter);
+    }, [matter, matterId, draftMatterId, setMatter]);
+
+    function submit(event: FormEvent) {
+      event.preventDefault();
+      setAttempted(true);
+      if (!composer.validation.valid || composer.status === 'sending') return;
+      setSentId(null);
+      composer.send().then(
+        (result) => {
+          if (!('conversation' in result)) return;
+          setAttempted(false);
+          setSentId(result.conversation.id);
+          onSent?.(result.conversation.id);
+        },
+        () => {},
+      );
+    }
+    function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.defaultPrevented) {
+        event.preventDefault();
+        event.currentTarget.requestSubmit();
+      }
+    }
+
+    const errors = attempted ? composer.validation.errors : {};
+    const { unknown, unfilled } = composer.mergeFields;
+    const subjectError = fieldMessage(messages, 'subject', errors.subject);
+    const bodyError = fieldMessage(messages, 'body', errors.body);
+    const sending = composer.status === 'sending';
+    return (
+      <Composer.Root
+        {...rest}
+        ref={ref}
+        state={composer.status}
+        noValidate
+        aria-labelledby={`${id}-title`}
+        className={cx('confide', 'confide-compose', className, classNames?.root)}
+        data-audience={firm ? 'firm' : 'client'}
+        onSubmit={submit}
+        onKeyDown={onKeyDown}
+      >
+        <h2 id={`${id}-title`} className={cx('confide-compose-title', classNames?.title)}>
+          {firm ? messages.COMPOSER_TITLE_FIRM : messages.COMPOSER_TITLE_CLIENT}
+        </h2>
+        {!online && <OfflineBanner messages={messages} />}
+        {firm && (
+          <RecipientPicker
+            recipients={composer.recipients}
+            selected={composer.draft.contactId}
+            messages={messages}
+            error={fieldMessage(messages, 'contactId', errors.contactId)}
+            onSearch={composer.searchRecipients}
+            onSelect={composer.setContact}
+          />
+        )}
+        <div className="confide-field">
+          <label className="confide-label" htmlFor={`${id}-subject`}>
+            {messages.COMPOSER_SUBJECT_LABEL}
+          </label>
+          <input
+            id={`${id}-subject`}
+            className={cx('confide-input', classNames?.subject)}
+            value={composer.draft.subject}
+            onChange={(event) => composer.setSubject(event.currentTarget.value)}
+            aria-invalid={subjectError ? true : undefined}
+            aria-describedby={subjectError ? `${id}-subject-error` : undefined}
+          />
+          {subjectError && (
+            <span id={`${id}-subject-error`} className="confide-field-error">
+              {subjectError}
+            </span>
+          )}
+        </div>
+        {firm && (
+          <TemplatePicker
+            messages={messages}
+            onInsert={(template) => void composer.importTemplate(template)}
+          />
+        )}
+        <div className="confide-field">
+          <label className="confide-label" htmlFor={`${id}-body`}>
+            {messages.COMPOSER_BODY_LABEL}
+          </label>
+          <Composer.Body
+            id={`${id}-body`}
+            className={cx('confide-textarea', classNames?.body)}
+            rows={8}
+            value={composer.draft.body}
+            onValueChange={composer.setBody}
+            aria-invalid={bodyError ? true : undefined}
+            aria-describedby={`${id}-hint${bodyError ? ` ${id}-body-error` : ''}`}
+          />
+          <span id={`${id}-hint`} className="confide-hint">
+            {messages.COMPOSER_SHORTCUT_HINT}
+          </span>
+          {bodyError && (
+            <span id={`${id}-body-error`} className="confide-field-error">
+              {bodyError}
+            </span>
+          )}
+        </div>
+        <div className={cx('confide-warnings', classNames?.warnings)} aria-live="polite">
+          {unknown.length > 0 && (
+            <p className="confide-warning">{messages.COMPOSER_UNKNOWN_FIELDS(unknown)}</p>
+          )}
+          {unfilled.length > 0 && (
+            <p className="confide-warning">{messages.COMPOSER_UNFILLED_FIELDS(unfilled)}</p>
+          )}
+        </div>
+        <div className="confide-compose-actions">
+          <span role="status" className="confide-hint">
+            {sending && (
+              <>
+                <progress className="confide-progress" aria-label={messages.COMPOSER_SENDING} />{' '}
+                {messages.COMPOSER_SENDING}
+              </>
+            )}
+            {composer.status === 'sent' && sentId && messages.COMPOSER_SENT}
+          </span>
+          {composer.status === 'failed' && (
+            <span role="alert" className="confide-field-error">
+              {messages.COMPOSER_FAILED}
+            </span>
+          )}
+          <Composer.Submit
+            state={composer.status}
+            className={cx('confide-button', 'confide-button-primary', classNames?.submit)}
+          >
+            {sending ? messages.COMPOSER_SENDING : messages.COMPOSER_SEND}
+          </Composer.Submit>
+        </div>
+      </Composer.Root>
+    );
+  },
+);

@@ -1,0 +1,85 @@
+'use client';
+import type { ConversationSummary, Viewer } from '@confide/core';
+import { memo } from 'react';
+import { cx } from '../../lib/class-names.js';
+import { type DateSettings, formatDateTime, formatListTime } from '../../lib/format.js';
+import { MessageIndex as Index } from '../../primitives/message-index/message-index.js';
+import type { ConfideComponents } from '../../provider/components.js';
+import type { ConfideMessages } from '../../provider/messages.js';
+
+/** The parts of a `MessageIndex` that take a class name. */
+export type MessageIndexPart = 'root' | 'toolbar' | 'search' | 'list' | 'item' | 'badge' | 'matter';
+
+/** Props of one conversation row. */
+export interface ConversationItemProps {
+  readonly conversation: ConversationSummary;
+  readonly id: string;
+  readonly position: number;
+  readonly total: number;
+  readonly viewer: Viewer | undefined;
+  readonly active: boolean;
+  readonly highlighted: boolean;
+  readonly now: Date;
+  readonly messages: ConfideMessages;
+  readonly dates: DateSettings;
+  readonly slots: ConfideComponents;
+  readonly classNames: Partial<Record<MessageIndexPart, string>> | undefined;
+  readonly onOpen: (conversation: ConversationSummary) => void;
+  readonly measureRef: (node: HTMLElement | null) => void;
+}
+
+/** One conversation in the index: participant, subject, preview, matter, time and unread count. */
+export const ConversationItem = memo(function ConversationItem(props: ConversationItemProps) {
+  const { conversation, viewer, active, highlighted, now, messages, dates, slots, classNames } = props;
+  const { Avatar } = slots;
+  const unread = conversation.unreadCount > 0;
+  // Clients talk to the firm; members see which client a conversation is with.
+  const participant = viewer?.role === 'client' ? viewer.firm.name : conversation.contact.name;
+  const preview = conversation.lastMessage;
+  return (
+    <Index.Item
+      ref={props.measureRef}
+      id={props.id}
+      role="option"
+      aria-selected={active}
+      aria-posinset={props.position}
+      aria-setsize={props.total}
+      unread={unread}
+      active={active}
+      data-highlighted={highlighted ? '' : undefined}
+      className={cx('confide-index-item', classNames?.item)}
+      onClick={() => props.onOpen(conversation)}
+    >
+      <Avatar author={{ name: participant, kind: viewer?.role === 'client' ? 'member' : 'client' }} />
+      <span className="confide-index-main">
+        <span className="confide-index-meta">{participant}</span>
+        <span className="confide-index-subject" style={{ display: 'block' }}>
+          {conversation.subject}
+        </span>
+        <span className="confide-index-preview" style={{ display: 'block' }}>
+          {preview
+            ? `${preview.internal ? `${messages.MESSAGE_INTERNAL}: ` : ''}${preview.text}`
+            : messages.INDEX_NO_PREVIEW}
+        </span>
+        {conversation.matter && (
+          <span className={cx('confide-matter', classNames?.matter)}>{conversation.matter.label}</span>
+        )}
+      </span>
+      <span className="confide-index-side">
+        <time
+          className="confide-index-meta"
+          dateTime={conversation.lastActivityAt}
+          title={formatDateTime(conversation.lastActivityAt, dates)}
+        >
+          {formatListTime(conversation.lastActivityAt, now, dates)}
+        </time>
+        {unread && (
+          <span className={cx('confide-badge', classNames?.badge)}>
+            <span aria-hidden="true">{conversation.unreadCount}</span>
+            <span className="confide-visually-hidden">{messages.UNREAD_COUNT(conversation.unreadCount)}</span>
+          </span>
+        )}
+      </span>
+    </Index.Item>
+  );
+});

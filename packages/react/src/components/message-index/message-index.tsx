@@ -1,0 +1,215 @@
+'use client';
+import type { ConversationId, ConversationSummary, Matter } from '@confide/core';
+import {
+  forwardRef,
+  type HTMLAttributes,
+  type KeyboardEvent,
+  useEffect,
+  useId,
+  useMemo,
+  useState,
+} from 'react';
+import { useConnection } from '../../hooks/use-connection.js';
+import { useConversations } from '../../hooks/use-conversations.js';
+import { useMessages } from '../../hooks/use-messages.js';
+import { useViewer } from '../../hooks/use-viewer.js';
+import { cx } from '../../lib/class-names.js';
+import { useVirtualList } from '../../lib/use-virtual-list.js';
+import { MessageIndex as Index } from '../../primitives/message-index/message-index.js';
+import { useConfideContext } from '../../provider/use-confide-context.js';
+import type { StyledComponentProps } from '../shared/part-props.js';
+import { useSlots } from '../shared/slots.js';
+import { ErrorState, OfflineBanner, Skeleton } from '../shared/states.js';
+import { ConversationItem, type MessageIndexPart } from './conversation-item.js';
+
+/** Props of `MessageIndex`. */
+export interface MessageIndexProps
+  extends Omit<HTMLAttributes<HTMLDivElement>, 'children'>,
+    StyledComponentProps<MessageIndexPart> {
+  /** Called when the viewer opens a conversation (click or Enter), so the host can route to it. */
+  readonly onOpen?: (conversationId: ConversationId) => void;
+  /** Matters to offer in the filter. @default the matters of the loaded conversations */
+  readonly matters?: readonly Matter[];
+}
+
+/** A row's estimated height before it is measured, in pixels. */
+const ESTIMATED_ROW_HEIGHT_PX = 84;
+/** Rows rendered before the list has a size (server render). */
+const INITIAL_ROWS = 30;
+/** How long typing must pause before the search runs, in milliseconds. */
+const SEARCH_DEBOUNCE_MS = 250;
+/** Load the next page when the rendered rows come this close to the end of the loaded ones. */
+const LOAD_MORE_THRESHOLD_ROWS = 10;
+
+function useDebouncedSearch(apply: (query: string) => void, initial: string) {
+  const [search, setSearch] = useState(initial);
+  useEffect(() => {
+    const timer = setTimeout(() => apply(search), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [search, apply]);
+  return [search, setSearch] as const;
+}
+
+function mattersOf(conversations: readonly ConversationSummary[]): Matter[] {
+  const byId = new Map<string, Matter>();
+  for (const conversation of conversations)
+    if (conversation.matter) byId.set(conversation.matter.id, conversation.matter);
+  return [...byId.values()].sort((left, right) => left.label.localeCompare(right.label));
+}
+
+/**
+ * The viewer's conversations, newest activity first: unread badges, previews, participants, matters and times,
+ * with search, unread and matter filters, arrow-key navigation and Enter to open. Virtualized for long lists.
+ *
+ * @example
+ * <MessageIndex onOpen={(id) => navigate(`/messages/${id}`)} />
+ */
+export const MessageIndex = forwardRef<HTMLDivElement, MessageIndexProps>(function MessageIndex(props, ref) {
+  const { onOpen, matters, classNames, overrides, components, className, ...rest } = props;
+  const { dates } = useConfideContext();
+  const messages = useMessages(overrides);
+  const slots = useSlots(components);
+  const index = useConversations();
+  const { viewer } = useViewer();
+  const { online } = useConnection();
+  const { setFilters, conversations, hasMore, isLoadingMore, loadMore } = index;
+  const applySearch = useMemo(() => (query: string) => setFilters({ query }), [setFilters]);
+  const [search, setSearch] = useDebouncedSearch(applySearch, index.filters.query);
+  const [highlighted, setHighlighted] = useState(0);
+  const [now] = useState(() => new Date());
+  const baseId = useId();
+  const keys = useMemo(() => conversations.map((conversation) => conversation.id), [conversations]);
+  const list = useVirtualList({
+    keys,
+    estimateSize: ESTIMATED_ROW_HEIGHT_PX,
+    initial: { count: INITIAL_ROWS, from: 'start' },
+  });
+  const matterOptions = useMemo(() => matters ?? mattersOf(conversations), [matters, conversations]);
+  const current = Math.min(highlighted, Math.max(0, conversations.length - 1));
+
+  useEffect(() => {
+    if (hasMore && !isLoadingMore && list.end >= conversations.length - LOAD_MORE_THRESHOLD_ROWS)
+      void loadMore().catch(() => {});
+  }, [hasMore, isLoadingMore, list.end, conversations.length, loadMore]);
+
+  function open(conversation: ConversationSummary) {
+    index.select(conversation.id);
+    onOpen?.(conversation.id);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const last = conversations.length - 1;
+    const moves: Record<string, number> = {
+      ArrowDown: Math.min(last, current + 1),
+      ArrowUp: Math.max(0, current - 1),
+      Home: 0,
+      End: last,
+    };
+    const target = moves[event.key];
+    if (target !== undefined) {
+      event.preventDefault();
+      setHighlighted(target);
+      list.scrollToIndex(target);
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      const conversation = conversations[current];
+      if (!conversation) return;
+      event.preventDefault();
+      open(conversation);
+    }
+  }
+
+  const filtered = index.filters.unread || index.filters.query !== '' || index.filters.matterId !== null;
+  return (
+    <div
+      {...rest}
+      ref={ref}
+      className={cx('confide', 'confide-index', className, classNames?.root)}
+      data-state={index.status === 'pending' ? 'loading' : index.status}
+    >
+      {!online && <OfflineBanner messages={messages} />}
+      <div className={cx('confide-index-toolbar', classNames?.toolbar)}>
+        <input
+          type="search"
+          className={cx('confide-input', classNames?.search)}
+          aria-label={messages.INDEX_SEARCH}
+          placeholder={messages.INDEX_SEARCH}
+          value={search}
+          onChange={(event) => setSearch(event.currentTarget.value)}
+        />
+        <label className="confide-checkbox">
+          <input
+            type="checkbox"
+            checked={index.filters.unread}
+            onChange={(event) => setFilters({ unread: event.currentTarget.checked })}
+          />
+          {messages.INDEX_FILTER_UNREAD}
+        </label>
+        {(matterOptions.length > 0 || index.filters.matterId) && (
+          <select
+            className="confide-input"
+            aria-label={messages.INDEX_FILTER_MATTER}
+            value={index.filters.matterId ?? ''}
+            onChange={(event) => setFilters({ matterId: event.currentTarget.value || null })}
+          >
+            <option value="">{messages.INDEX_ALL_MATTERS}</option>
+            {matterOptions.map((matter) => (
+              <option key={matter.id} value={matter.id}>
+                {matter.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </div>
+      {index.status === 'pending' && <Skeleton rows={6} label={messages.LOADING} />}
+      {index.status === 'error' && (
+        <ErrorState error={index.error} messages={messages} onRetry={() => void index.refresh()} />
+      )}
+      {index.status === 'success' && conversations.length === 0 && (
+        <slots.EmptyState kind="index">
+          {filtered ? messages.INDEX_NO_RESULTS : messages.INDEX_EMPTY}
+        </slots.EmptyState>
+      )}
+      {index.status === 'success' && conversations.length > 0 && (
+        <Index.Root
+          ref={list.viewportRef}
+          role="listbox"
+          tabIndex={0}
+          aria-label={messages.INDEX_LABEL}
+          aria-activedescendant={`${baseId}-${current}`}
+          aria-busy={isLoadingMore}
+          className={cx('confide-index-list', classNames?.list)}
+          onScroll={list.onScroll}
+          onKeyDown={onKeyDown}
+        >
+          <div
+            role="presentation"
+            style={{ paddingBlockStart: list.paddingBefore, paddingBlockEnd: list.paddingAfter }}
+          >
+            {conversations.slice(list.start, list.end).map((conversation, offset) => {
+              const position = list.start + offset;
+              return (
+                <ConversationItem
+                  key={conversation.id}
+                  id={`${baseId}-${position}`}
+                  position={position + 1}
+                  total={conversations.length}
+                  conversation={conversation}
+                  viewer={viewer}
+                  active={conversation.id === index.selectedConversationId}
+                  highlighted={position === current}
+                  now={now}
+                  messages={messages}
+                  dates={dates}
+                  slots={slots}
+                  classNames={classNames}
+                  onOpen={open}
+                  measureRef={list.measure(conversation.id)}
+                />
+              );
+            })}
+          </div>
+        </Index.Root>
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,123 @@
+'use client';
+import type { ConversationId, Notification as NotificationData } from '@confide/core';
+import { forwardRef, type HTMLAttributes, useId } from 'react';
+import { useMessages } from '../../hooks/use-messages.js';
+import { useNotifications } from '../../hooks/use-notifications.js';
+import { cx } from '../../lib/class-names.js';
+import { formatDateTime, formatListTime } from '../../lib/format.js';
+import { Notification } from '../../primitives/notification/notification.js';
+import { useConfideContext } from '../../provider/use-confide-context.js';
+import type { StyledComponentProps } from '../shared/part-props.js';
+import { useSlots } from '../shared/slots.js';
+import { ErrorState, Skeleton } from '../shared/states.js';
+
+/** The parts of a `NotificationList` that take a class name. */
+export type NotificationListPart = 'root' | 'header' | 'list' | 'item';
+
+/** Props of `NotificationList`. */
+export interface NotificationListProps
+  extends Omit<HTMLAttributes<HTMLElement>, 'children'>,
+    StyledComponentProps<NotificationListPart> {
+  /** Called with the conversation's id when the viewer opens a notification (it is marked read first). */
+  readonly onOpen?: (conversationId: ConversationId) => void;
+}
+
+/**
+ * A member's in-app notifications, newest first: open one (it is marked read and `onOpen` routes to its
+ * conversation), mark one or all read.
+ *
+ * @example
+ * <NotificationList onOpen={(id) => navigate(`/messages/${id}`)} />
+ */
+export const NotificationList = forwardRef<HTMLElement, NotificationListProps>(
+  function NotificationList(props, ref) {
+    const { onOpen, classNames, overrides, components, className, ...rest } = props;
+    const { dates, client } = useConfideContext();
+    const messages = useMessages(overrides);
+    const slots = useSlots(components);
+    const feed = useNotifications();
+    const titleId = useId();
+    const now = new Date();
+
+    async function open(notification: NotificationData) {
+      const conversationId = await feed.open(notification).catch(() => notification.conversationId);
+      onOpen?.(conversationId);
+    }
+    const describe = (notification: NotificationData) =>
+      notification.kind === 'client_replied'
+        ? messages.NOTIFICATION_CLIENT_REPLIED(notification.contact.name, notification.subject)
+        : messages.NOTIFICATION_CLIENT_STARTED(notification.contact.name, notification.subject);
+
+    return (
+      <section
+        {...rest}
+        ref={ref}
+        aria-labelledby={titleId}
+        className={cx('confide', 'confide-notifications', className, classNames?.root)}
+        data-state={feed.status === 'pending' ? 'loading' : feed.status}
+      >
+        <div className={cx('confide-notifications-header', classNames?.header)}>
+          <h2 id={titleId} className="confide-notifications-title">
+            {messages.NOTIFICATIONS_LABEL}
+          </h2>
+          {feed.unreadCount > 0 && (
+            <button
+              type="button"
+              className="confide-button confide-button-small"
+              onClick={() => void feed.markAllRead().catch(() => {})}
+            >
+              {messages.NOTIFICATIONS_MARK_ALL_READ}
+            </button>
+          )}
+        </div>
+        {feed.status === 'pending' && <Skeleton rows={3} label={messages.LOADING} />}
+        {feed.status === 'error' && (
+          <ErrorState
+            error={feed.error}
+            messages={messages}
+            onRetry={() => void client.queryClient.refetchQueries({ queryKey: ['confide', 'notifications'] })}
+          />
+        )}
+        {feed.status === 'success' && feed.notifications.length === 0 && (
+          <slots.EmptyState kind="notifications">{messages.NOTIFICATIONS_EMPTY}</slots.EmptyState>
+        )}
+        {feed.notifications.length > 0 && (
+          <Notification.List className={cx('confide-notifications-list', classNames?.list)}>
+            {feed.notifications.map((notification) => (
+              <Notification.Item
+                key={notification.id}
+                unread={notification.readAt === null}
+                className={cx('confide-notification', classNames?.item)}
+              >
+                <button
+                  type="button"
+                  className="confide-button confide-notification-open"
+                  onClick={() => void open(notification)}
+                >
+                  <span>{describe(notification)}</span>
+                  <time
+                    className="confide-hint"
+                    dateTime={notification.createdAt}
+                    title={formatDateTime(notification.createdAt, dates)}
+                  >
+                    {formatListTime(notification.createdAt, now, dates)}
+                  </time>
+                </button>
+                {notification.readAt === null && (
+                  <button
+                    type="button"
+                    className="confide-button confide-button-small confide-button-quiet"
+                    aria-label={`${messages.NOTIFICATIONS_MARK_READ}: ${describe(notification)}`}
+                    onClick={() => void feed.markRead([notification.id]).catch(() => {})}
+                  >
+                    {messages.NOTIFICATIONS_MARK_READ}
+                  </button>
+                )}
+              </Notification.Item>
+            ))}
+          </Notification.List>
+        )}
+      </section>
+    );
+  },
+);

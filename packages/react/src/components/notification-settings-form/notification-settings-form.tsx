@@ -1,0 +1,104 @@
+'use client';
+import type { ClientStartedThread } from '@confide/core';
+import { type FormEvent, forwardRef, type HTMLAttributes, useId, useState } from 'react';
+import { useMessages } from '../../hooks/use-messages.js';
+import { useNotificationSettings } from '../../hooks/use-notification-settings.js';
+import { cx } from '../../lib/class-names.js';
+import type { StyledComponentProps } from '../shared/part-props.js';
+import { ErrorState, Skeleton } from '../shared/states.js';
+
+/** Props of `NotificationSettingsForm`. */
+export interface NotificationSettingsFormProps
+  extends Omit<HTMLAttributes<HTMLFormElement>, 'children' | 'onSubmit'>,
+    Omit<StyledComponentProps<'root' | 'fieldset' | 'option' | 'submit'>, 'components'> {}
+
+const CHOICES: readonly ClientStartedThread[] = ['assignees', 'assignees_and_owner', 'all_members', 'none'];
+
+/**
+ * Whom the firm notifies (in the app and by e-mail) when a client starts a conversation: owners and admins choose
+ * and save; other members see the setting read-only.
+ *
+ * @example
+ * <NotificationSettingsForm />
+ */
+export const NotificationSettingsForm = forwardRef<HTMLFormElement, NotificationSettingsFormProps>(
+  function NotificationSettingsForm(props, ref) {
+    const { classNames, overrides, className, ...rest } = props;
+    const messages = useMessages(overrides);
+    const settings = useNotificationSettings();
+    const [choice, setChoice] = useState<ClientStartedThread | null>(null);
+    const id = useId();
+    const selected = choice ?? settings.settings?.clientStartedThread;
+    const readOnly = !settings.canUpdate;
+
+    function submit(event: FormEvent) {
+      event.preventDefault();
+      if (readOnly || !choice) return;
+      void settings.update(choice).then(
+        () => setChoice(null),
+        () => {},
+      );
+    }
+    return (
+      <form
+        {...rest}
+        ref={ref}
+        className={cx('confide', 'confide-settings', className, classNames?.root)}
+        data-state={settings.status === 'pending' ? 'loading' : settings.status}
+        data-disabled={readOnly ? '' : undefined}
+        onSubmit={submit}
+      >
+        {settings.status === 'pending' && <Skeleton rows={4} label={messages.LOADING} />}
+        {settings.status === 'error' && (
+          <ErrorState error={settings.error} messages={messages} onRetry={settings.refetch} />
+        )}
+        {settings.status === 'success' && (
+          <>
+            <fieldset
+              className={classNames?.fieldset}
+              disabled={readOnly}
+              aria-describedby={readOnly ? `${id}-read-only` : undefined}
+            >
+              <legend>{messages.SETTINGS_LEGEND}</legend>
+              {CHOICES.map((value) => (
+                <label key={value} className={cx('confide-checkbox', classNames?.option)}>
+                  <input
+                    type="radio"
+                    name={`${id}-client-started`}
+                    value={value}
+                    checked={selected === value}
+                    onChange={() => setChoice(value)}
+                  />
+                  {messages.SETTINGS_OPTION(value)}
+                </label>
+              ))}
+            </fieldset>
+            {readOnly ? (
+              <p id={`${id}-read-only`} className="confide-hint">
+                {messages.SETTINGS_READ_ONLY}
+              </p>
+            ) : (
+              <div className="confide-compose-actions">
+                <span role="status" className="confide-hint">
+                  {settings.saveState === 'saved' && !choice ? messages.SETTINGS_SAVED : ''}
+                </span>
+                {settings.saveState === 'failed' && (
+                  <span role="alert" className="confide-field-error">
+                    {messages.ERROR_GENERIC}
+                  </span>
+                )}
+                <button
+                  type="submit"
+                  className={cx('confide-button', 'confide-button-primary', classNames?.submit)}
+                  disabled={!choice || settings.saveState === 'saving'}
+                >
+                  {messages.SETTINGS_SAVE}
+                </button>
+              </div>
+            )}
+          </>
+        )}
+      </form>
+    );
+  },
+);
