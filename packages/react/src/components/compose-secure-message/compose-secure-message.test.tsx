@@ -1,0 +1,167 @@
+import { ConfideError, createConfideClient, memoryStorage, memoryTransport } from '@confide/core';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  axeViolations,
+  BEN,
+  clientFor,
+  createMemoryBackend,
+  DANIEL,
+  disposeClients,
+  renderWith,
+} from '../../test/setup-client.js';
+import { ComposeSecureMessage } from './compose-secure-message.js';
+
+afterEach(disposeClients);
+
+describe('ComposeSecureMessage', () => {
+  it('lists clients, shows inactive portals disabled with the reason, and has no axe violations', async () => {
+    const backend = createMemoryBackend();
+    const client = await clientFor(backend, BEN);
+    const { container } = renderWith(client, <ComposeSecureMessage />);
+    expect(screen.getByRole('heading', { name: 'New secure message' })).toBeInTheDocument();
+    const combobox = screen.getByRole('combobox', { name: 'Client' });
+    await userEvent.click(combobox);
+    const listbox = screen.getByRole('listbox', { name: 'Client' });
+    await waitFor(() => expect(within(listbox).getAllByRole('option')).toHaveLength(3));
+    const farid = within(listbox).getByRole('option', { name: /Farid Haddad/ });
+    expect(farid).toHaveAttribute('aria-disabled', 'true');
+    expect(farid).toHaveTextContent('Invited, portal not activated yet');
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('picks a client, writes and sends with the keyboard only', async () => {
+    const backend = createMemoryBackend();
+    const client = await clientFor(backend, BEN);
+    const onSent = vi.fn();
+    renderWith(client, <ComposeSecureMessage onSent={onSent} />);
+    await userEvent.tab();
+    expect(screen.getByRole('combobox', { name: 'Client' })).toHaveFocus();
+    await userEvent.keyboard('Dan');
+    await waitFor(() =>
+      expect(within(screen.getByRole('listbox', { name: 'Client' })).getAllByRole('option')).toHaveLength(1),
+    );
+    await userEvent.keyboard('{ArrowDown}{Enter}');
+    expect(screen.getByRole('combobox', { name: 'Client' })).toHaveValue('Daniel Okafor');
+    await userEvent.tab();
+    await userEvent.keyboard('Passport scan');
+    await userEvent.tab();
+    await userEvent.tab();
+    expect(screen.getByRole('textbox', { name: 'Message' })).toHaveFocus();
+    await userEvent.keyboard('Please upload it.{Control>}{Enter}{/Control}');
+    await waitFor(() => expect(onSent).toHaveBeenCalledTimes(1));
+    expect(await screen.findByText('Message sent.')).toBeInTheDocument();
+    const [conversation] = backend.as(BEN).listConversations({}).items;
+    expect(conversation?.subject).toBe('Passport scan');
+    expect(onSent).toHaveBeenCalledWith(conversation?.id);
+  });
+
+  it('explains what is missing instead of sending an incomplete draft', async () => {
+    const backend = createMemoryBackend();
+    const client = await clientFor(backend, BEN);
+    renderWith(client, <ComposeSecureMessage />);
+    await userEvent.click(screen.getByRole('button', { name: 'Send' }));
+    expect(await screen.findByText('Choose a client.')).toBeInTheDocument();
+    expect(screen.getByText('Add a subject.')).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Subject' })).toHaveAttribute('aria-invalid', 'true');
+    expect(backend.as(BEN).listConversations({}).items).toHaveLength(0);
+  });
+
+  it('inserts a template with its merge fields filled from the chosen client', async () => {
+    const backend = createMemoryBackend();
+    const client = await clientFor(backend, BEN);
+    renderWith(client, <ComposeSecureMessage />);
+    await userEvent.click(screen.getByRole('combobox', { name: 'Client' }));
+    await userEvent.click(await screen.findByRole('option', { name: /Daniel Okafor/ }));
+    await userEvent.click(screen.getByRole('button', { name: 'Insert template' }));
+    await userEvent.click(await screen.findByRole('radio', { name: 'Appointment reminder' }));
+    expect(screen.getByText('Your appointment with {{firm.name}}')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Use this template' }));
+    await waitFor(() =>
+      expect(screen.getByRole('textbox', { name: 'Subject' })).toHaveValue(
+        'Your appointment with Rivera & Cho Immigration',
+      ),
+    );
+    expect(screen.getByRole('textbox', { name: 'Message' })).toHaveValue(
+      'Hello Daniel Okafor,\nthis is a reminder of your appointment.\nBen Cho',
+    );
+  });
+
+  it('flags unknown merge fields in the text', async () => {
+    const backend = createMemoryBackend();
+    const client = await clientFor(backend, BEN);
+    renderWith(client, <ComposeSecureMessage />);
+    await userEvent.type(screen.getByRole('textbox', { name: 'Message' }), 'Dear {{{{client.nickname}}');
+    expect(await screen.findByText(/Unknown merge field client\.nickname/)).toBeInTheDocument();
+  });
+
+  it('inserts only the plain text of a rich paste', async () => {
+    const backend = createMemoryBackend();
+    const client = await clientFor(backend, BEN);
+    renderWith(client, <ComposeSecureMessage />);
+    const body = screen.getByRole('textbox', { name: 'Message' });
+    fireEvent.paste(body, {
+      clipboardData: {
+        getData: (type: string) => (type === 'text/plain' ? 'Bold words\r\nnext line' : '<b>Bold</b> words'),
+      },
+    });
+    expect(body).toHaveValue('Bold words\nnext line');
+  });
+
+  it('is the portal\'s "Create new conversation" form for clients', async () => {
+    const backend = createMemoryBackend();
+    const portal = await clientFor(backend, DANIEL);
+    const onSent = vi.fn();
+    const { container } = renderWith(portal, <ComposeSecureMessage audience="client" onSent={onSent} />);
+    expect(screen.getByRole('heading', { name: 'Create new conversation' })).toBeInTheDocument();
+    expect(screen.queryByRole('combobox')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Insert template' })).not.toBeInTheDocument();
+    await userEvent.type(screen.getByRole('textbox', { name: 'Subject' }), 'Question about my visa');
+    await userEvent.type(screen.getByRole('textbox', { name: 'Message' }), 'When is my interview?');
+    await userEvent.click(screen.getByRole('button', { name: 'Send' }));
+    await waitFor(() => expect(onSent).toHaveBeenCalledTimes(1));
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('keeps the draft when sending fails and says so', async () => {
+    const backend = createMemoryBackend();
+    const base = memoryTransport({ backend, as: DANIEL });
+    const client = createConfideClient({
+      transport: {
+        ...base,
+        startConversation: () =>
+          Promise.reject(new ConfideError('forbidden', 'Refused by the test', { retryable: false })),
+      },
+    });
+    await client.ready;
+    renderWith(client, <ComposeSecureMessage />);
+    await userEvent.type(screen.getByRole('textbox', { name: 'Subject' }), 'Kept subject');
+    await userEvent.type(screen.getByRole('textbox', { name: 'Message' }), 'Kept body');
+    await userEvent.click(screen.getByRole('button', { name: 'Send' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Your message could not be sent.');
+    expect(screen.getByRole('textbox', { name: 'Subject' })).toHaveValue('Kept subject');
+    client.dispose();
+  });
+
+  it('restores the draft after a reload', async () => {
+    const backend = createMemoryBackend();
+    const storage = memoryStorage();
+    const first = await clientFor(backend, DANIEL, { storage });
+    const view = renderWith(first, <ComposeSecureMessage />);
+    await userEvent.type(screen.getByRole('textbox', { name: 'Subject' }), 'Half-written');
+    view.unmount();
+    act(() => first.dispose());
+    const second = await clientFor(backend, DANIEL, { storage });
+    renderWith(second, <ComposeSecureMessage />);
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Subject' })).toHaveValue('Half-written'));
+  });
+
+  it('shows the offline banner', async () => {
+    const backend = createMemoryBackend();
+    const client = await clientFor(backend, DANIEL);
+    renderWith(client, <ComposeSecureMessage />);
+    act(() => client.setOnline(false));
+    expect(screen.getByText(/You are offline/)).toBeInTheDocument();
+  });
+});
