@@ -47,15 +47,17 @@ describe('primitives', () => {
     const onChild = vi.fn();
     render(
       <Thread.Root asChild className="part" onClick={onPart} ref={ref}>
-        <section className="host" onClick={onChild} aria-label="thread" />
+        <button type="button" className="host" onClick={onChild}>
+          thread
+        </button>
       </Thread.Root>,
     );
-    const section = screen.getByRole('region', { name: 'thread' });
+    const section = screen.getByRole('button', { name: 'thread' });
     expect(section).toHaveClass('part', 'host');
     await userEvent.click(section);
     expect(onChild).toHaveBeenCalledTimes(1);
     expect(onPart).toHaveBeenCalledTimes(1);
-    expect(ref.current).toBe(section);
+    expect(ref.current as unknown).toBe(section);
   });
 
   it('submit the composer with Ctrl+Enter or Cmd+Enter, and disable Submit while sending', async () => {
