@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 
 /** Options of `useVirtualList`. */
 export interface VirtualListOptions {
@@ -70,6 +70,7 @@ export function useVirtualList(options: VirtualListOptions): VirtualList {
   const observer = useRef<ResizeObserver | null>(null);
   const [scroll, setScroll] = useState({ top: 0, height: 0 });
   const [version, setVersion] = useState(0);
+  const [sizeReaders] = useState(() => new WeakMap<Element, () => void>());
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` changes when a measured height changes.
   const offsets = useMemo(() => {
@@ -135,27 +136,42 @@ export function useVirtualList(options: VirtualListOptions): VirtualList {
     [readScroll],
   );
 
+  // One ref callback per key, kept across renders so memoized rows stay memoized and nodes are observed once.
+  const measurers = useRef(new Map<string, (node: HTMLElement | null) => void>());
   const measure = useCallback(
-    (key: string) => (node: HTMLElement | null) => {
-      if (!node) return;
-      const apply = () => {
-        const height = node.getBoundingClientRect().height;
-        if (height > 0 && sizes.current.get(key) !== height) {
-          sizes.current.set(key, height);
-          setVersion((value) => value + 1);
+    (key: string) => {
+      const existing = measurers.current.get(key);
+      if (existing) return existing;
+      let observed: HTMLElement | null = null;
+      const callback = (node: HTMLElement | null) => {
+        if (observed && observed !== node) {
+          observer.current?.unobserve(observed);
+          sizeReaders.delete(observed);
         }
+        observed = node;
+        if (!node) return;
+        const apply = () => {
+          const height = node.getBoundingClientRect().height;
+          if (height > 0 && sizes.current.get(key) !== height) {
+            sizes.current.set(key, height);
+            setVersion((value) => value + 1);
+          }
+        };
+        apply();
+        if (typeof ResizeObserver === 'undefined') return;
+        observer.current ??= new ResizeObserver((entries) => {
+          for (const entry of entries) sizeReaders.get(entry.target)?.();
+        });
+        sizeReaders.set(node, apply);
+        observer.current.observe(node);
       };
-      apply();
-      if (typeof ResizeObserver === 'undefined') return;
-      observer.current ??= new ResizeObserver((entries) => {
-        for (const entry of entries)
-          (entry.target as HTMLElement & { confideMeasure?: () => void }).confideMeasure?.();
-      });
-      (node as HTMLElement & { confideMeasure?: () => void }).confideMeasure = apply;
-      observer.current.observe(node);
+      measurers.current.set(key, callback);
+      return callback;
     },
-    [],
+    [sizeReaders],
   );
+
+  useEffect(() => () => observer.current?.disconnect(), []);
 
   const onScroll = useCallback(() => {
     const node = viewport.current;

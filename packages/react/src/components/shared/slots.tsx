@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import type {
   AvatarProps,
   ConfideComponents,
@@ -48,5 +49,5 @@ const DEFAULTS: ConfideComponents = {
 /** The slot components: a component's own `components`, then the provider's, then the defaults. */
 export function useSlots(own?: Partial<ConfideComponents>): ConfideComponents {
   const { components } = useConfideContext();
-  return { ...DEFAULTS, ...components, ...own };
+  return useMemo(() => ({ ...DEFAULTS, ...components, ...own }), [components, own]);
 }
