@@ -124,6 +124,23 @@ describe('ComposeSecureMessage', () => {
     expect(await axeViolations(container)).toEqual([]);
   });
 
+  it('shows progress while sending', async () => {
+    const backend = createMemoryBackend();
+    const client = createConfideClient({
+      transport: memoryTransport({ backend, as: DANIEL, latencyMs: 30 }),
+    });
+    await client.ready;
+    renderWith(client, <ComposeSecureMessage />);
+    await userEvent.type(screen.getByRole('textbox', { name: 'Subject' }), 'Slow network');
+    await userEvent.type(screen.getByRole('textbox', { name: 'Message' }), 'Still sending');
+    await userEvent.click(screen.getByRole('button', { name: 'Send' }));
+    expect(await screen.findByRole('progressbar', { name: 'Sending…' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Sending…' })).toBeDisabled();
+    expect(await screen.findByText('Message sent.')).toBeInTheDocument();
+    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+    client.dispose();
+  });
+
   it('keeps the draft when sending fails and says so', async () => {
     const backend = createMemoryBackend();
     const base = memoryTransport({ backend, as: DANIEL });
