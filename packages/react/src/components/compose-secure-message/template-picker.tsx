@@ -62,7 +62,7 @@ export function TemplatePicker({ messages, onInsert }: TemplatePickerProps) {
           {preview && (
             <div className="confide-template-preview">
               <span className="confide-hint">{messages.TEMPLATE_PREVIEW}</span>
-              <strong style={{ display: 'block' }}>{preview.subject}</strong>
+              <div className="confide-template-subject">{preview.subject}</div>
               <MessageText text={preview.body} />
             </div>
           )}

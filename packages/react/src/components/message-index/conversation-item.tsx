@@ -51,21 +51,19 @@ export const ConversationItem = memo(function ConversationItem(props: Conversati
       onClick={() => props.onOpen(conversation)}
     >
       <Avatar author={{ name: participant, kind: viewer?.role === 'client' ? 'member' : 'client' }} />
-      <span className="confide-index-main">
-        <span className="confide-index-meta">{participant}</span>
-        <span className="confide-index-subject" style={{ display: 'block' }}>
-          {conversation.subject}
-        </span>
-        <span className="confide-index-preview" style={{ display: 'block' }}>
+      <div className="confide-index-main">
+        <div className="confide-index-meta">{participant}</div>
+        <div className="confide-index-subject">{conversation.subject}</div>
+        <div className="confide-index-preview">
           {preview
             ? `${preview.internal ? `${messages.MESSAGE_INTERNAL}: ` : ''}${preview.text}`
             : messages.INDEX_NO_PREVIEW}
-        </span>
+        </div>
         {conversation.matter && (
           <span className={cx('confide-matter', classNames?.matter)}>{conversation.matter.label}</span>
         )}
-      </span>
-      <span className="confide-index-side">
+      </div>
+      <div className="confide-index-side">
         <time
           className="confide-index-meta"
           dateTime={conversation.lastActivityAt}
@@ -79,7 +77,7 @@ export const ConversationItem = memo(function ConversationItem(props: Conversati
             <span className="confide-visually-hidden">{messages.UNREAD_COUNT(conversation.unreadCount)}</span>
           </span>
         )}
-      </span>
+      </div>
     </Index.Item>
   );
 });

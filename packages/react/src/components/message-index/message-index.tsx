@@ -9,6 +9,7 @@ import {
   useMemo,
   useState,
 } from 'react';
+import { useConfideClient } from '../../hooks/use-client.js';
 import { useConnection } from '../../hooks/use-connection.js';
 import { useConversations } from '../../hooks/use-conversations.js';
 import { useMessages } from '../../hooks/use-messages.js';
@@ -73,7 +74,14 @@ export const MessageIndex = forwardRef<HTMLDivElement, MessageIndexProps>(functi
   const { viewer } = useViewer();
   const { online } = useConnection();
   const { setFilters, conversations, hasMore, isLoadingMore, loadMore } = index;
-  const applySearch = useMemo(() => (query: string) => setFilters({ query }), [setFilters]);
+  const { stores } = useConfideClient();
+  // Only a changed query touches the filters: an unchanged one would still make a new filters object.
+  const applySearch = useMemo(
+    () => (query: string) => {
+      if (stores.index.getState().filters.query !== query) setFilters({ query });
+    },
+    [setFilters, stores],
+  );
   const [search, setSearch] = useDebouncedSearch(applySearch, index.filters.query);
   const [highlighted, setHighlighted] = useState(0);
   const [now] = useState(() => new Date());

@@ -63,6 +63,24 @@ describe('NotificationBell', () => {
   });
 });
 
+describe('NotificationBell outside presses', () => {
+  it('closes the list when the viewer presses elsewhere on the page', async () => {
+    const { backend } = withReply();
+    const client = await clientFor(backend, BEN);
+    renderWith(
+      client,
+      <>
+        <NotificationBell />
+        <button type="button">Elsewhere</button>
+      </>,
+    );
+    await userEvent.click(await screen.findByRole('button', { name: 'Notifications, 1 unread' }));
+    expect(screen.getByRole('region', { name: 'Notifications' })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Elsewhere' }));
+    expect(screen.queryByRole('region', { name: 'Notifications' })).not.toBeInTheDocument();
+  });
+});
+
 describe('NotificationList', () => {
   it('marks one notification read', async () => {
     const { backend } = withReply();

@@ -45,8 +45,16 @@ export const NotificationBell = forwardRef<HTMLDivElement, NotificationBellProps
         setOpen(false);
         button.current?.focus();
       };
+      // A press outside the bell and its list closes the list, as with any popover.
+      const onPointerDown = (event: PointerEvent) => {
+        if (!node.contains(event.target as Node)) setOpen(false);
+      };
       node.addEventListener('keydown', onKeyDown);
-      return () => node.removeEventListener('keydown', onKeyDown);
+      node.ownerDocument.addEventListener('pointerdown', onPointerDown);
+      return () => {
+        node.removeEventListener('keydown', onKeyDown);
+        node.ownerDocument.removeEventListener('pointerdown', onPointerDown);
+      };
     }, [open]);
     return (
       <div

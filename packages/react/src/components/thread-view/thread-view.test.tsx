@@ -150,7 +150,10 @@ describe('ThreadView', () => {
     });
     expect(await screen.findByText('Live reply')).toBeInTheDocument();
     await waitFor(() =>
-      expect(screen.getByText('New message from Daniel Okafor')).toHaveAttribute('aria-live', 'polite'),
+      expect(screen.getByText('New message from Daniel Okafor').parentElement).toHaveAttribute(
+        'aria-live',
+        'polite',
+      ),
     );
   });
 

@@ -37,7 +37,7 @@ function useNewMessageTracking(
   viewerSide: (m: ThreadMessage) => boolean,
 ) {
   const [unseen, setUnseen] = useState(0);
-  const [announcement, setAnnouncement] = useState('');
+  const [announcement, setAnnouncement] = useState({ author: '', count: 0 });
   const lastId = useRef<string | undefined>(undefined);
   const last = messages.at(-1);
   useEffect(() => {
@@ -47,7 +47,7 @@ function useNewMessageTracking(
     lastId.current = last.id;
     // A confirmed send replaces its optimistic copy (a new id): that is not a new message.
     if (isFirst || previous === last.idempotencyKey || viewerSide(last)) return;
-    setAnnouncement(last.author?.name ?? '');
+    setAnnouncement((previous) => ({ author: last.author?.name ?? '', count: previous.count + 1 }));
     if (!atEnd) setUnseen((count) => count + 1);
   }, [last, atEnd, viewerSide]);
   useEffect(() => {
@@ -194,7 +194,10 @@ export const ThreadView = forwardRef<HTMLDivElement, ThreadViewProps>(function T
         </>
       )}
       <div className="confide-visually-hidden" role="status" aria-live="polite">
-        {announcement ? messages.THREAD_ANNOUNCE_NEW(announcement) : ''}
+        {announcement.count > 0 && (
+          // A new node per arrival, so two messages in a row from the same person are both announced.
+          <span key={announcement.count}>{messages.THREAD_ANNOUNCE_NEW(announcement.author)}</span>
+        )}
       </div>
     </Thread.Root>
   );
