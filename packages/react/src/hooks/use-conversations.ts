@@ -5,9 +5,13 @@ import { useReadable } from './use-readable.js';
 
 /** The message index and its actions. */
 export interface UseConversationsResult extends ConversationIndexState {
+  /** Changes filters (unread only, search, matter); the list reloads for them. */
   readonly setFilters: ConversationIndex['setFilters'];
+  /** Selects a conversation (or none). */
   readonly select: ConversationIndex['select'];
+  /** Loads the next, older page. */
   readonly loadMore: ConversationIndex['loadMore'];
+  /** Refetches the loaded pages. */
   readonly refresh: ConversationIndex['refresh'];
 }
 

@@ -6,15 +6,21 @@ import { useViewer } from './use-viewer.js';
 
 /** The firm's notification settings, whether the viewer may change them, and how. */
 export interface UseNotificationSettingsResult {
+  /** `pending` until the settings have loaded. */
   readonly status: 'pending' | 'success' | 'error';
+  /** The firm's settings, once loaded. */
   readonly settings: NotificationSettings | undefined;
   /** Owners and admins may change the setting; other members only read it. */
   readonly canUpdate: boolean;
   /** Where the last save stands. */
   readonly saveState: 'idle' | 'saving' | 'saved' | 'failed';
+  /** Why loading failed, when `status` is `error`. */
   readonly error: ConfideError | null;
+  /** Why the last save failed, when `saveState` is `failed`. */
   readonly saveError: ConfideError | null;
+  /** Saves a new choice (owners and admins). */
   readonly update: (clientStartedThread: ClientStartedThread) => Promise<NotificationSettings>;
+  /** Loads the settings again. */
   readonly refetch: () => void;
 }
 

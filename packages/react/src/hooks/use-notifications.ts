@@ -5,9 +5,13 @@ import { useReadable } from './use-readable.js';
 
 /** The notification feed and its actions. */
 export interface UseNotificationsResult extends NotificationsState {
+  /** Loads older notifications. */
   readonly loadMore: Notifications['loadMore'];
+  /** Marks some notifications read. */
   readonly markRead: Notifications['markRead'];
+  /** Marks every notification read. */
   readonly markAllRead: Notifications['markAllRead'];
+  /** Marks a notification read, selects its conversation and resolves with the conversation's id. */
   readonly open: Notifications['open'];
 }
 

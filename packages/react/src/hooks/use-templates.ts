@@ -5,9 +5,13 @@ import { useConfideClient } from './use-client.js';
 
 /** The firm's message templates, as a react-query result. */
 export interface UseTemplatesResult {
+  /** `pending` until the first answer. */
   readonly status: 'pending' | 'success' | 'error';
+  /** The matching templates (empty while loading). */
   readonly templates: readonly Template[];
+  /** Why loading failed, when `status` is `error`. */
   readonly error: ConfideError | null;
+  /** Loads the list again. */
   readonly refetch: () => void;
 }
 

@@ -5,10 +5,15 @@ import { useReadable } from './use-readable.js';
 
 /** One thread and its actions. */
 export interface UseThreadResult extends ThreadState {
+  /** Loads the previous, older page. */
   readonly loadOlder: Thread['loadOlder'];
+  /** Sends a reply at once (optimistically). */
   readonly send: Thread['send'];
+  /** Sends a failed message again with the same idempotency key. */
   readonly retry: Thread['retry'];
+  /** Drops a failed or waiting message. */
   readonly discard: Thread['discard'];
+  /** Marks the thread read up to a message (by default the newest confirmed one). */
   readonly markRead: Thread['markRead'];
 }
 

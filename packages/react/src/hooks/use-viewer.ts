@@ -5,12 +5,15 @@ import { useConfideClient } from './use-client.js';
 
 /** The signed-in person, as a react-query result. */
 export interface UseViewerResult {
+  /** `pending` until the viewer has loaded. */
   readonly status: 'pending' | 'success' | 'error';
+  /** The signed-in person, once loaded. */
   readonly viewer: Viewer | undefined;
   /** Whether the viewer works at the firm (members see internal notes, read receipts, notifications). */
   readonly isMember: boolean;
   /** Whether the viewer is a firm owner or admin (may change settings and templates). */
   readonly isManager: boolean;
+  /** Why loading failed, when `status` is `error`. */
   readonly error: ConfideError | null;
 }
 

@@ -15,6 +15,7 @@ interface ProviderCommonProps {
   readonly locale?: string;
   /** The IANA time zone dates and times are shown in. @default the viewer's time zone */
   readonly timeZone?: string;
+  /** The part of the app that uses Confide. */
   readonly children?: ReactNode;
 }
 
@@ -30,7 +31,7 @@ export type ConfideProviderProps = ProviderCommonProps &
       }
     | {
         readonly client?: never;
-        /** The transport a client is built over (and disposed with the provider). */
+        /** The transport a client is built over (read once; the client is disposed with the provider). */
         readonly transport: Transport;
         /** The host's QueryClient to keep Confide's data in. @default a private one */
         readonly queryClient?: QueryClient;
