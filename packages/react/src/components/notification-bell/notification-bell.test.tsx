@@ -1,3 +1,4 @@
+import { memoryTransport, type Transport } from '@confide/core';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -105,6 +106,24 @@ describe('NotificationList', () => {
     expect(
       screen.getByRole('button', { name: /^Daniel Okafor replied in/ }).closest('li'),
     ).not.toHaveAttribute('data-unread');
+  });
+
+  it('shows an error with a retry that loads the feed', async () => {
+    const { backend } = withReply();
+    const base = memoryTransport({ backend, as: BEN });
+    let fail = true;
+    const transport: Transport = {
+      ...base,
+      listNotifications: (query, options) =>
+        fail ? Promise.reject(new Error('down')) : base.listNotifications(query, options),
+    };
+    const client = await clientFor(backend, BEN, { transport });
+    const { container } = renderWith(client, <NotificationList />);
+    const retry = await screen.findByRole('button', { name: 'Try again' });
+    expect(await axeViolations(container)).toEqual([]);
+    fail = false;
+    await userEvent.click(retry);
+    expect(await screen.findByRole('button', { name: /^Daniel Okafor replied in/ })).toBeInTheDocument();
   });
 
   it('shows the empty state with no axe violations', async () => {

@@ -1,3 +1,4 @@
+import { ConfideError, memoryTransport, type Transport } from '@confide/core';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -34,6 +35,41 @@ describe('NotificationSettingsForm', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('Saved.')).toBeInTheDocument();
     expect(backend.as(BEN).getNotificationSettings().clientStartedThread).toBe('all_members');
+  });
+
+  it('says when saving fails and keeps the choice', async () => {
+    const backend = createMemoryBackend();
+    const base = memoryTransport({ backend, as: BEN });
+    const transport: Transport = {
+      ...base,
+      updateNotificationSettings: () =>
+        Promise.reject(new ConfideError('forbidden', 'Refused by the test', { retryable: false })),
+    };
+    const client = await clientFor(backend, BEN, { transport });
+    renderWith(client, <NotificationSettingsForm />);
+    await userEvent.click(await screen.findByRole('radio', { name: 'No one' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Something went wrong.');
+    expect(screen.getByRole('radio', { name: 'No one' })).toBeChecked();
+  });
+
+  it('shows an error with a retry when the settings cannot load', async () => {
+    const backend = createMemoryBackend();
+    const base = memoryTransport({ backend, as: BEN });
+    let fail = true;
+    const transport: Transport = {
+      ...base,
+      getNotificationSettings: (options) =>
+        fail
+          ? Promise.reject(new ConfideError('forbidden', 'Refused by the test', { retryable: false }))
+          : base.getNotificationSettings(options),
+    };
+    const client = await clientFor(backend, BEN, { transport });
+    renderWith(client, <NotificationSettingsForm />);
+    const retry = await screen.findByRole('button', { name: 'Try again' });
+    fail = false;
+    await userEvent.click(retry);
+    expect(await screen.findAllByRole('radio')).toHaveLength(4);
   });
 
   it('is read-only for members who are not owners or admins', async () => {

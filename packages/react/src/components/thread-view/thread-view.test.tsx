@@ -1,3 +1,4 @@
+import { memoryTransport, type Transport } from '@confide/core';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -180,6 +181,17 @@ describe('ThreadView', () => {
     expect(await axeViolations(container)).toEqual([]);
     act(() => client.setOnline(false));
     expect(screen.getByText(/You are offline/)).toBeInTheDocument();
+  });
+
+  it('shows the empty state for a thread without messages', async () => {
+    const backend = createMemoryBackend();
+    const id = seedConversation(backend);
+    const base = memoryTransport({ backend, as: BEN });
+    const transport: Transport = { ...base, listMessages: async () => ({ items: [], nextCursor: null }) };
+    const client = await clientFor(backend, BEN, { transport });
+    const { container } = renderWith(client, <ThreadView conversationId={id} />);
+    expect(await screen.findByText('No messages yet.')).toBeInTheDocument();
+    expect(await axeViolations(container)).toEqual([]);
   });
 
   it('replaces strings, slots and class names', async () => {
