@@ -2,6 +2,8 @@ import { memoryTransport } from '@confide/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { ComposeSecureMessage } from '../components/compose-secure-message/compose-secure-message.js';
+import { MessageIndex } from '../components/message-index/message-index.js';
 import { useViewer } from '../hooks/use-viewer.js';
 import { ConfideProvider } from './confide-provider.js';
 
@@ -38,6 +40,20 @@ describe('ConfideProvider', () => {
     );
     expect(await screen.findByText('Ben Cho')).toBeInTheDocument();
     expect(defaultClient.getQueryCache().getAll()).toHaveLength(0);
+  });
+
+  it("applies the provider's strings to every component, a component's own overrides winning", async () => {
+    render(
+      <ConfideProvider
+        transport={memoryTransport()}
+        overrides={{ COMPOSER_SEND: 'Envoyer', LOADING: 'Chargement…' }}
+      >
+        <ComposeSecureMessage overrides={{ COMPOSER_SEND: 'Expédier' }} />
+        <MessageIndex />
+      </ConfideProvider>,
+    );
+    expect(screen.getByRole('button', { name: 'Expédier' })).toBeInTheDocument();
+    expect(screen.getByRole('status', { name: 'Chargement…' })).toBeInTheDocument();
   });
 
   it('explains a missing provider', () => {

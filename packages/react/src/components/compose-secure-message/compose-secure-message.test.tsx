@@ -124,6 +124,21 @@ describe('ComposeSecureMessage', () => {
     expect(await axeViolations(container)).toEqual([]);
   });
 
+  it("links the new conversation to the host's matter", async () => {
+    const backend = createMemoryBackend();
+    const portal = await clientFor(backend, DANIEL);
+    const onSent = vi.fn();
+    renderWith(portal, <ComposeSecureMessage matter={{ id: 'mat_9', label: 'Work visa' }} onSent={onSent} />);
+    await userEvent.type(screen.getByRole('textbox', { name: 'Subject' }), 'About my case');
+    await userEvent.type(screen.getByRole('textbox', { name: 'Message' }), 'Any news?');
+    await userEvent.click(screen.getByRole('button', { name: 'Send' }));
+    await waitFor(() => expect(onSent).toHaveBeenCalledTimes(1));
+    expect(backend.as(DANIEL).listConversations({}).items[0]?.matter).toEqual({
+      id: 'mat_9',
+      label: 'Work visa',
+    });
+  });
+
   it('shows progress while sending', async () => {
     const backend = createMemoryBackend();
     const client = createConfideClient({
