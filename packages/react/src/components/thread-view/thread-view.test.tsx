@@ -54,6 +54,23 @@ describe('ThreadView', () => {
     );
   });
 
+  it('moves between messages with Page Up and Page Down, as a feed', async () => {
+    const backend = createMemoryBackend();
+    const id = seedConversation(backend, { replies: 2 });
+    const client = await clientFor(backend, BEN);
+    renderWith(client, <ThreadView conversationId={id} />);
+    const feed = await screen.findByRole('feed');
+    const articles = within(feed).getAllByRole('article');
+    await userEvent.tab();
+    expect(feed).toHaveFocus();
+    await userEvent.keyboard('{PageUp}');
+    expect(articles[2]).toHaveFocus();
+    await userEvent.keyboard('{PageUp}{PageUp}');
+    expect(articles[0]).toHaveFocus();
+    await userEvent.keyboard('{PageDown}');
+    expect(articles[1]).toHaveFocus();
+  });
+
   it('marks a failed send, keeps it, and sends it again on retry', async () => {
     const backend = createMemoryBackend();
     const id = seedConversation(backend);

@@ -1,6 +1,14 @@
 'use client';
 import { type ConversationId, confideKeys, type ThreadMessage } from '@confide/core';
-import { forwardRef, type HTMLAttributes, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  forwardRef,
+  type HTMLAttributes,
+  type KeyboardEvent,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { useConnection } from '../../hooks/use-connection.js';
 import { useMessages } from '../../hooks/use-messages.js';
 import { useThread } from '../../hooks/use-thread.js';
@@ -24,6 +32,22 @@ export interface ThreadViewProps
   readonly conversationId: ConversationId;
   /** Whether to show the reply box under the thread. @default true */
   readonly showReplyBox?: boolean;
+}
+
+// The WAI-ARIA feed pattern: Page Down and Page Up move focus between articles.
+function moveBetweenArticles(event: KeyboardEvent<HTMLElement>) {
+  if (event.key !== 'PageDown' && event.key !== 'PageUp') return;
+  const articles = [...event.currentTarget.querySelectorAll<HTMLElement>('[role="article"]')];
+  const current = articles.findIndex((article) => article.contains(event.target as Node));
+  const next =
+    event.key === 'PageDown'
+      ? articles[current + 1]
+      : current === -1
+        ? articles.at(-1)
+        : articles[Math.max(0, current - 1)];
+  if (!next) return;
+  event.preventDefault();
+  next.focus();
 }
 
 /** A message's estimated height before it is measured, in pixels (two lines of text plus its header). */
@@ -139,6 +163,7 @@ export const ThreadView = forwardRef<HTMLDivElement, ThreadViewProps>(function T
                 aria-busy={isLoadingOlder}
                 className={cx('confide-thread-messages', classNames?.messages)}
                 onScroll={list.onScroll}
+                onKeyDown={moveBetweenArticles}
                 tabIndex={0}
               >
                 <div style={{ paddingBlockStart: list.paddingBefore, paddingBlockEnd: list.paddingAfter }}>
