@@ -5,9 +5,11 @@ import {
   memoryTransport,
   type Transport,
 } from '@confide/core';
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { EmptyStateProps } from '../../provider/components.js';
+import { ConfideProvider } from '../../provider/confide-provider.js';
 import {
   axeViolations,
   BEN,
@@ -21,6 +23,14 @@ import {
 import { MessageIndex } from './message-index.js';
 
 afterEach(disposeClients);
+
+function FriendlyEmpty({ kind, children }: EmptyStateProps) {
+  return (
+    <p data-testid="empty" data-kind={kind}>
+      Nothing here: {children}
+    </p>
+  );
+}
 
 function startWithElena(backend: MemoryBackend, subject: string, matter?: { id: string; label: string }) {
   return backend.as(BEN).startConversation({
@@ -111,6 +121,18 @@ describe('MessageIndex', () => {
     expect(await axeViolations(container)).toEqual([]);
     await userEvent.click(screen.getByRole('checkbox', { name: 'Unread only' }));
     expect(await screen.findByText('No conversations match.')).toBeInTheDocument();
+  });
+
+  it('renders a replaced EmptyState from the provider', async () => {
+    const backend = createMemoryBackend();
+    const client = await clientFor(backend, BEN);
+    render(
+      <ConfideProvider client={client} components={{ EmptyState: FriendlyEmpty }}>
+        <MessageIndex />
+      </ConfideProvider>,
+    );
+    expect(await screen.findByTestId('empty')).toHaveTextContent('Nothing here: No conversations yet.');
+    expect(screen.getByTestId('empty')).toHaveAttribute('data-kind', 'index');
   });
 
   it('shows an error with a retry that loads the list', async () => {

@@ -2,7 +2,7 @@ import { memoryTransport, type Transport } from '@confide/core';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AvatarProps } from '../../provider/components.js';
+import type { AvatarProps, MessageBodyProps } from '../../provider/components.js';
 import {
   axeViolations,
   BEN,
@@ -20,6 +20,10 @@ afterEach(disposeClients);
 
 function TestAvatar({ author }: AvatarProps) {
   return <span data-testid="avatar">{author.name}</span>;
+}
+
+function ShoutingBody({ message }: MessageBodyProps) {
+  return <p data-testid="body">{message.body.toUpperCase()}</p>;
 }
 
 describe('ThreadView', () => {
@@ -198,6 +202,14 @@ describe('ThreadView', () => {
     expect(await axeViolations(container)).toEqual([]);
     act(() => client.setOnline(false));
     expect(screen.getByText(/You are offline/)).toBeInTheDocument();
+  });
+
+  it('renders message text through a replaced MessageBody', async () => {
+    const backend = createMemoryBackend();
+    const id = seedConversation(backend, { body: 'quiet words' });
+    const client = await clientFor(backend, BEN);
+    renderWith(client, <ThreadView conversationId={id} components={{ MessageBody: ShoutingBody }} />);
+    expect(await screen.findByTestId('body')).toHaveTextContent('QUIET WORDS');
   });
 
   it('shows the empty state for a thread without messages', async () => {
