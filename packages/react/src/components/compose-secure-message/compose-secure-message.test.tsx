@@ -141,8 +141,19 @@ describe('ComposeSecureMessage', () => {
 
   it('shows progress while sending', async () => {
     const backend = createMemoryBackend();
+    const transport = memoryTransport({ backend, as: DANIEL });
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     const client = createConfideClient({
-      transport: memoryTransport({ backend, as: DANIEL, latencyMs: 30 }),
+      transport: {
+        ...transport,
+        startConversation: async (...args) => {
+          await held;
+          return transport.startConversation(...args);
+        },
+      },
     });
     await client.ready;
     renderWith(client, <ComposeSecureMessage />);
@@ -151,6 +162,7 @@ describe('ComposeSecureMessage', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Send' }));
     expect(await screen.findByRole('progressbar', { name: 'Sending…' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Sending…' })).toBeDisabled();
+    release();
     expect(await screen.findByText('Message sent.')).toBeInTheDocument();
     expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
     client.dispose();
