@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Every error code the server may answer with. The set is closed: clients may switch on it exhaustively. */
 export const ERROR_CODES = [

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConversationSchema, MessageSchema, NotificationSchema } from './entities.js';
 import {
   ContactIdSchema,

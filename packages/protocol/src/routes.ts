@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { NotificationSettingsSchema, ViewerSchema } from './entities.js';
 import { ServerEventSchema } from './events.js';
 import { ConversationIdSchema, TemplateIdSchema } from './ids.js';

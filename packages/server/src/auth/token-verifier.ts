@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, customFetch, type JWTVerifyGetKey, jwtVerify } from 'jose';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ApiError } from '../errors/api-error.js';
 
 /** Clock skew accepted between the host that signs tokens and this server. */
