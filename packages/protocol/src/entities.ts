@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   AuditEntryIdSchema,
   ContactIdSchema,
@@ -19,24 +19,26 @@ import {
   TEMPLATE_NAME_MAX_LENGTH,
 } from './limits.js';
 
-const NameSchema = z.string().trim().min(1).max(200);
-const EmailSchema = z.email().max(320);
+const NameSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
+const EmailSchema = z.email().check(z.maxLength(320));
 
 /** A subject line: 1–200 characters after trimming. */
-export const SubjectSchema = z.string().trim().min(1).max(SUBJECT_MAX_LENGTH);
+export const SubjectSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(SUBJECT_MAX_LENGTH));
 
 /** A message body: 1–20,000 characters, not only whitespace. Whitespace is kept as typed. */
-export const BodySchema = z
-  .string()
-  .max(BODY_MAX_LENGTH)
-  .refine((body) => body.trim().length > 0, { message: 'Body must not be empty' });
+export const BodySchema = z.string().check(
+  z.maxLength(BODY_MAX_LENGTH),
+  z.refine((body) => body.trim().length > 0, { message: 'Body must not be empty' }),
+);
 
 /** A client-chosen key that makes a send safe to retry: the same key from the same author returns the first result. */
 export const IdempotencyKeySchema = z
   .string()
-  .min(IDEMPOTENCY_KEY_MIN_LENGTH)
-  .max(IDEMPOTENCY_KEY_MAX_LENGTH)
-  .regex(/^[A-Za-z0-9_-]+$/, { message: 'Expected letters, digits, "_" or "-"' });
+  .check(
+    z.minLength(IDEMPOTENCY_KEY_MIN_LENGTH),
+    z.maxLength(IDEMPOTENCY_KEY_MAX_LENGTH),
+    z.regex(/^[A-Za-z0-9_-]+$/, { message: 'Expected letters, digits, "_" or "-"' }),
+  );
 
 /** A law firm. */
 export const FirmSchema = z.object({ id: FirmIdSchema, name: NameSchema });
@@ -96,8 +98,8 @@ export type Viewer = z.infer<typeof ViewerSchema>;
 
 /** The host app's matter (case) a conversation belongs to. */
 export const MatterSchema = z.object({
-  id: z.string().trim().min(1).max(100),
-  label: z.string().trim().min(1).max(MATTER_LABEL_MAX_LENGTH),
+  id: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  label: z.string().check(z.trim(), z.minLength(1), z.maxLength(MATTER_LABEL_MAX_LENGTH)),
 });
 export type Matter = z.infer<typeof MatterSchema>;
 
@@ -122,12 +124,12 @@ export const ConversationSchema = z.object({
   firmId: FirmIdSchema,
   contact: z.object({ id: ContactIdSchema, name: NameSchema }),
   subject: SubjectSchema,
-  matter: MatterSchema.nullable(),
+  matter: z.nullable(MatterSchema),
   startedBy: AuthorSchema,
   createdAt: TimestampSchema,
   lastActivityAt: TimestampSchema,
   /** The client's read horizon; present for member viewers only. */
-  clientRead: ReadReceiptSchema.nullable().optional(),
+  clientRead: z.optional(z.nullable(ReadReceiptSchema)),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
 
@@ -149,16 +151,16 @@ export type Message = z.infer<typeof MessageSchema>;
 export const MessagePreviewSchema = z.object({
   id: MessageIdSchema,
   author: AuthorSchema,
-  text: z.string().max(200),
+  text: z.string().check(z.maxLength(200)),
   createdAt: TimestampSchema,
   internal: z.boolean(),
 });
 export type MessagePreview = z.infer<typeof MessagePreviewSchema>;
 
 /** A conversation as the index lists it, seen by one viewer. */
-export const ConversationSummarySchema = ConversationSchema.extend({
-  lastMessage: MessagePreviewSchema.nullable(),
-  unreadCount: z.number().int().nonnegative(),
+export const ConversationSummarySchema = z.extend(ConversationSchema, {
+  lastMessage: z.nullable(MessagePreviewSchema),
+  unreadCount: z.int().check(z.nonnegative()),
 });
 export type ConversationSummary = z.infer<typeof ConversationSummarySchema>;
 
@@ -166,7 +168,7 @@ export type ConversationSummary = z.infer<typeof ConversationSummarySchema>;
 export const TemplateSchema = z.object({
   id: TemplateIdSchema,
   firmId: FirmIdSchema,
-  name: z.string().trim().min(1).max(TEMPLATE_NAME_MAX_LENGTH),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(TEMPLATE_NAME_MAX_LENGTH)),
   subject: SubjectSchema,
   body: BodySchema,
   createdAt: TimestampSchema,
@@ -187,7 +189,7 @@ export const NotificationSchema = z.object({
   contact: z.object({ id: ContactIdSchema, name: NameSchema }),
   subject: SubjectSchema,
   createdAt: TimestampSchema,
-  readAt: TimestampSchema.nullable(),
+  readAt: z.nullable(TimestampSchema),
 });
 export type Notification = z.infer<typeof NotificationSchema>;
 

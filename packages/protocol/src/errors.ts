@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** Every error code the server may answer with. The set is closed: clients may switch on it exhaustively. */
 export const ERROR_CODES = [
@@ -42,13 +42,13 @@ export const ErrorEnvelopeSchema = z.object({
   error: z.object({
     code: ErrorCodeSchema,
     message: z.string(),
-    details: z
-      .object({
-        issues: z.array(FieldIssueSchema).optional(),
-        retryAfterSeconds: z.number().int().nonnegative().optional(),
-        reason: z.string().optional(),
-      })
-      .optional(),
+    details: z.optional(
+      z.object({
+        issues: z.optional(z.array(FieldIssueSchema)),
+        retryAfterSeconds: z.optional(z.int().check(z.nonnegative())),
+        reason: z.optional(z.string()),
+      }),
+    ),
   }),
 });
 export type ErrorEnvelope = z.infer<typeof ErrorEnvelopeSchema>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ConversationSchema, MessageSchema, NotificationSchema } from './entities.js';
 import {
   ContactIdSchema,
@@ -9,7 +9,9 @@ import {
 } from './ids.js';
 
 /** An event id: the server's position in the stream, to resume from with `Last-Event-ID`. */
-export const EventIdSchema = z.string().regex(/^[0-9]{1,20}$/, { message: 'Expected a decimal event id' });
+export const EventIdSchema = z
+  .string()
+  .check(z.regex(/^[0-9]{1,20}$/, { message: 'Expected a decimal event id' }));
 export type EventId = z.infer<typeof EventIdSchema>;
 
 /** A message the viewer may see was written. */
@@ -64,4 +66,6 @@ export type ServerEventType = ServerEvent['type'];
 export type ServerEventOf<Type extends ServerEventType> = Extract<ServerEvent, { type: Type }>;
 
 /** The event types, for exhaustive handling. */
-export const SERVER_EVENT_TYPES = ServerEventSchema.options.map((option) => option.shape.type.value);
+export const SERVER_EVENT_TYPES = ServerEventSchema.def.options.map(
+  (option) => option.shape.type.def.values[0],
+);

@@ -1,11 +1,11 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 function idSchema<const Brand extends string>(_brand: Brand) {
   return z
     .string()
-    .regex(ID_PATTERN, { message: 'Expected an id of 1–64 letters, digits, "_" or "-"' })
+    .check(z.regex(ID_PATTERN, { message: 'Expected an id of 1–64 letters, digits, "_" or "-"' }))
     .brand<Brand>();
 }
 
@@ -48,7 +48,9 @@ export type Timestamp = z.infer<typeof TimestampSchema>;
 /** An opaque pagination cursor handed back by a list route. */
 export const CursorSchema = z
   .string()
-  .min(1)
-  .max(512)
-  .regex(/^[A-Za-z0-9_-]+$/, { message: 'Expected a cursor returned by the server' });
+  .check(
+    z.minLength(1),
+    z.maxLength(512),
+    z.regex(/^[A-Za-z0-9_-]+$/, { message: 'Expected a cursor returned by the server' }),
+  );
 export type Cursor = z.infer<typeof CursorSchema>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   AuditEntrySchema,
   BodySchema,
@@ -18,21 +18,24 @@ import { ContactIdSchema, CursorSchema, MessageIdSchema, NotificationIdSchema } 
 import { NOTIFICATION_IDS_MAX, PAGE_SIZE_MAX, QUERY_MAX_LENGTH, TEMPLATE_NAME_MAX_LENGTH } from './limits.js';
 
 /** `limit` in a query string: 1–100. */
-export const LimitSchema = z.coerce.number().int().min(1).max(PAGE_SIZE_MAX);
+export const LimitSchema = z.pipe(z.coerce.number(), z.int().check(z.minimum(1), z.maximum(PAGE_SIZE_MAX)));
 
 /** A `true`/`false` flag in a query string. */
-export const QueryFlagSchema = z.enum(['true', 'false']).transform((flag) => flag === 'true');
+export const QueryFlagSchema = z.pipe(
+  z.enum(['true', 'false']),
+  z.transform((flag: 'true' | 'false') => flag === 'true'),
+);
 
 /** A search query in a query string. */
-export const SearchQuerySchema = z.string().trim().max(QUERY_MAX_LENGTH);
+export const SearchQuerySchema = z.string().check(z.trim(), z.maxLength(QUERY_MAX_LENGTH));
 
 /** A page of items and the cursor of the next page (`null` on the last page). */
-export function pageSchema<Item extends z.ZodType>(item: Item) {
-  return z.object({ items: z.array(item), nextCursor: CursorSchema.nullable() });
+export function pageSchema<Item extends z.ZodMiniType>(item: Item) {
+  return z.object({ items: z.array(item), nextCursor: z.nullable(CursorSchema) });
 }
 
 // GET /v1/contacts
-export const ListContactsQuerySchema = z.strictObject({ query: SearchQuerySchema.optional() });
+export const ListContactsQuerySchema = z.strictObject({ query: z.optional(SearchQuerySchema) });
 export type ListContactsQuery = z.input<typeof ListContactsQuerySchema>;
 export const ListContactsResponseSchema = z.object({ items: z.array(ContactSchema) });
 export type ListContactsResponse = z.infer<typeof ListContactsResponseSchema>;
@@ -43,27 +46,27 @@ export type ListMembersResponse = z.infer<typeof ListMembersResponseSchema>;
 
 // GET /v1/conversations
 export const ListConversationsQuerySchema = z.strictObject({
-  cursor: CursorSchema.optional(),
-  limit: LimitSchema.optional(),
-  unread: QueryFlagSchema.optional(),
-  query: SearchQuerySchema.optional(),
-  matterId: z.string().trim().min(1).max(100).optional(),
+  cursor: z.optional(CursorSchema),
+  limit: z.optional(LimitSchema),
+  unread: z.optional(QueryFlagSchema),
+  query: z.optional(SearchQuerySchema),
+  matterId: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
 });
 export type ListConversationsQuery = z.input<typeof ListConversationsQuerySchema>;
-export const ListConversationsResponseSchema = pageSchema(ConversationSummarySchema).extend({
+export const ListConversationsResponseSchema = z.extend(pageSchema(ConversationSummarySchema), {
   /** Unread messages across all of the viewer's conversations. */
-  unreadTotal: z.number().int().nonnegative(),
+  unreadTotal: z.int().check(z.nonnegative()),
 });
 export type ListConversationsResponse = z.infer<typeof ListConversationsResponseSchema>;
 
 // POST /v1/conversations
 export const StartConversationRequestSchema = z.strictObject({
   /** The client to write to; members must give it, clients must not (they write for themselves). */
-  contactId: ContactIdSchema.optional(),
+  contactId: z.optional(ContactIdSchema),
   subject: SubjectSchema,
   body: BodySchema,
   idempotencyKey: IdempotencyKeySchema,
-  matter: MatterSchema.strict().optional(),
+  matter: z.optional(z.strictObject(MatterSchema.shape)),
 });
 export type StartConversationRequest = z.input<typeof StartConversationRequestSchema>;
 export const StartConversationResponseSchema = z.object({
@@ -78,8 +81,8 @@ export type GetConversationResponse = z.infer<typeof GetConversationResponseSche
 
 // GET /v1/conversations/:id/messages
 export const ListMessagesQuerySchema = z.strictObject({
-  before: CursorSchema.optional(),
-  limit: LimitSchema.optional(),
+  before: z.optional(CursorSchema),
+  limit: z.optional(LimitSchema),
 });
 export type ListMessagesQuery = z.input<typeof ListMessagesQuerySchema>;
 /** A page of messages, oldest first within the page; `nextCursor` points at older messages. */
@@ -91,7 +94,7 @@ export const SendMessageRequestSchema = z.strictObject({
   body: BodySchema,
   idempotencyKey: IdempotencyKeySchema,
   /** Members only: keep the message inside the firm. */
-  internal: z.boolean().optional(),
+  internal: z.optional(z.boolean()),
 });
 export type SendMessageRequest = z.input<typeof SendMessageRequestSchema>;
 export const SendMessageResponseSchema = MessageSchema;
@@ -102,25 +105,26 @@ export const MarkReadRequestSchema = z.strictObject({ upTo: MessageIdSchema });
 export type MarkReadRequest = z.input<typeof MarkReadRequestSchema>;
 export const MarkReadResponseSchema = z.object({
   upToMessageId: MessageIdSchema,
-  unreadCount: z.number().int().nonnegative(),
-  unreadTotal: z.number().int().nonnegative(),
+  unreadCount: z.int().check(z.nonnegative()),
+  unreadTotal: z.int().check(z.nonnegative()),
 });
 export type MarkReadResponse = z.infer<typeof MarkReadResponseSchema>;
 
 // /v1/templates
-export const ListTemplatesQuerySchema = z.strictObject({ query: SearchQuerySchema.optional() });
+export const ListTemplatesQuerySchema = z.strictObject({ query: z.optional(SearchQuerySchema) });
 export type ListTemplatesQuery = z.input<typeof ListTemplatesQuerySchema>;
 export const ListTemplatesResponseSchema = z.object({ items: z.array(TemplateSchema) });
 export type ListTemplatesResponse = z.infer<typeof ListTemplatesResponseSchema>;
 export const CreateTemplateRequestSchema = z.strictObject({
-  name: z.string().trim().min(1).max(TEMPLATE_NAME_MAX_LENGTH),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(TEMPLATE_NAME_MAX_LENGTH)),
   subject: SubjectSchema,
   body: BodySchema,
 });
 export type CreateTemplateRequest = z.input<typeof CreateTemplateRequestSchema>;
-export const UpdateTemplateRequestSchema = CreateTemplateRequestSchema.partial().refine(
-  (update) => Object.keys(update).length > 0,
-  { message: 'Give at least one of name, subject, body' },
+export const UpdateTemplateRequestSchema = z.partial(CreateTemplateRequestSchema).check(
+  z.refine((update) => Object.keys(update).length > 0, {
+    message: 'Give at least one of name, subject, body',
+  }),
 );
 export type UpdateTemplateRequest = z.input<typeof UpdateTemplateRequestSchema>;
 export const TemplateResponseSchema = TemplateSchema;
@@ -129,21 +133,23 @@ export type DeleteTemplateResponse = z.infer<typeof DeleteTemplateResponseSchema
 
 // /v1/notifications
 export const ListNotificationsQuerySchema = z.strictObject({
-  cursor: CursorSchema.optional(),
-  limit: LimitSchema.optional(),
-  unread: QueryFlagSchema.optional(),
+  cursor: z.optional(CursorSchema),
+  limit: z.optional(LimitSchema),
+  unread: z.optional(QueryFlagSchema),
 });
 export type ListNotificationsQuery = z.input<typeof ListNotificationsQuerySchema>;
-export const ListNotificationsResponseSchema = pageSchema(NotificationSchema).extend({
-  unreadCount: z.number().int().nonnegative(),
+export const ListNotificationsResponseSchema = z.extend(pageSchema(NotificationSchema), {
+  unreadCount: z.int().check(z.nonnegative()),
 });
 export type ListNotificationsResponse = z.infer<typeof ListNotificationsResponseSchema>;
 export const MarkNotificationsReadRequestSchema = z.union([
-  z.strictObject({ ids: z.array(NotificationIdSchema).min(1).max(NOTIFICATION_IDS_MAX) }),
+  z.strictObject({
+    ids: z.array(NotificationIdSchema).check(z.minLength(1), z.maxLength(NOTIFICATION_IDS_MAX)),
+  }),
   z.strictObject({ all: z.literal(true) }),
 ]);
 export type MarkNotificationsReadRequest = z.input<typeof MarkNotificationsReadRequestSchema>;
-export const MarkNotificationsReadResponseSchema = z.object({ unreadCount: z.number().int().nonnegative() });
+export const MarkNotificationsReadResponseSchema = z.object({ unreadCount: z.int().check(z.nonnegative()) });
 export type MarkNotificationsReadResponse = z.infer<typeof MarkNotificationsReadResponseSchema>;
 
 // /v1/settings/notifications
@@ -154,17 +160,17 @@ export type UpdateNotificationSettingsRequest = z.input<typeof UpdateNotificatio
 
 // GET /v1/audit
 export const ListAuditQuerySchema = z.strictObject({
-  cursor: CursorSchema.optional(),
-  limit: LimitSchema.optional(),
+  cursor: z.optional(CursorSchema),
+  limit: z.optional(LimitSchema),
 });
 export type ListAuditQuery = z.input<typeof ListAuditQuerySchema>;
 export const ListAuditResponseSchema = pageSchema(AuditEntrySchema);
 export type ListAuditResponse = z.infer<typeof ListAuditResponseSchema>;
 
 // POST /v1/dev/token
-export const DevTokenRequestSchema = z.strictObject({ email: z.email().max(320) });
+export const DevTokenRequestSchema = z.strictObject({ email: z.email().check(z.maxLength(320)) });
 export type DevTokenRequest = z.input<typeof DevTokenRequestSchema>;
-export const DevTokenResponseSchema = z.object({ token: z.string().min(1) });
+export const DevTokenResponseSchema = z.object({ token: z.string().check(z.minLength(1)) });
 export type DevTokenResponse = z.infer<typeof DevTokenResponseSchema>;
 
 // GET /healthz

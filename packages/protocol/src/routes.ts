@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { NotificationSettingsSchema, ViewerSchema } from './entities.js';
 import { ServerEventSchema } from './events.js';
 import { ConversationIdSchema, TemplateIdSchema } from './ids.js';
@@ -52,10 +52,10 @@ export interface RouteDefinition {
   readonly kind: RouteKind;
   /** The status of a successful answer. */
   readonly status: 200 | 201;
-  readonly params?: z.ZodType;
-  readonly query?: z.ZodType;
-  readonly body?: z.ZodType;
-  readonly response: z.ZodType;
+  readonly params?: z.ZodMiniType;
+  readonly query?: z.ZodMiniType;
+  readonly body?: z.ZodMiniType;
+  readonly response: z.ZodMiniType;
   /** One sentence on what the route does. */
   readonly summary: string;
 }
@@ -305,9 +305,9 @@ export type Routes = typeof routes;
 export type RouteName = keyof Routes;
 
 type SchemaInput<Route, Key extends string> =
-  Route extends Record<Key, infer Schema extends z.ZodType> ? z.input<Schema> : undefined;
+  Route extends Record<Key, infer Schema extends z.ZodMiniType> ? z.input<Schema> : undefined;
 type SchemaOutput<Route, Key extends string> =
-  Route extends Record<Key, infer Schema extends z.ZodType> ? z.output<Schema> : undefined;
+  Route extends Record<Key, infer Schema extends z.ZodMiniType> ? z.output<Schema> : undefined;
 
 /** The path parameters of a route (`{ id }`), or `undefined` when it has none. */
 export type RouteParams<Name extends RouteName> = SchemaInput<Routes[Name], 'params'>;

@@ -90,8 +90,9 @@ export function toConfideError(error: unknown, context?: ConfideErrorContext): C
   if (isNamed(error, 'AbortError')) {
     return new ConfideError('aborted', 'The request was aborted', { cause: error, ...withContext });
   }
-  // A custom transport that parses its answers with the protocol's schemas throws zod's error on a bad answer.
-  if (isNamed(error, 'ZodError')) {
+  // A custom transport that parses its answers with the protocol's schemas throws zod's error on a bad answer
+  // (`$ZodError` from the protocol's zod/mini schemas, `ZodError` from full zod).
+  if (isNamed(error, '$ZodError') || isNamed(error, 'ZodError')) {
     return new ConfideError('invalid_response', 'An answer does not match the protocol', {
       cause: error,
       retryable: false,

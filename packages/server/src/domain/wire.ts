@@ -10,7 +10,7 @@ import type {
   TemplateSchema,
   ViewerSchema,
 } from '@confide/protocol';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 // The shapes the domain hands to the HTTP layer, derived from the protocol: inputs of its schemas, which the
 // routes parse before anything leaves the server.

@@ -1,14 +1,18 @@
 import { toFieldIssues } from '@confide/protocol';
-import type { z } from 'zod';
+import { en } from 'zod/locales';
+import * as z from 'zod/mini';
 import { ApiError } from '../errors/api-error.js';
 
+/** English messages for field issues; the protocol's zod/mini schemas carry none of their own. */
+const englishMessages = en().localeError;
+
 /** Parses one part of a request with its protocol schema; failures become `invalid_input` with field paths. */
-export function parseInput<Schema extends z.ZodType>(
+export function parseInput<Schema extends z.core.$ZodType>(
   schema: Schema,
   value: unknown,
   part: 'params' | 'query' | 'body',
 ): z.output<Schema> {
-  const result = schema.safeParse(value);
+  const result = z.safeParse(schema, value, { error: englishMessages });
   if (result.success) return result.data;
   throw new ApiError('invalid_input', `The request ${part === 'params' ? 'path' : part} is invalid`, {
     issues: toFieldIssues(result.error.issues),

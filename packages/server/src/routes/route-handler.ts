@@ -1,6 +1,6 @@
 import type { RouteName, Routes } from '@confide/protocol';
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { AuthOptions, TokenVerifier } from '../auth/token-verifier.js';
 import type { DomainContext } from '../domain/context.js';
 import type { ViewerIdentity } from '../domain/viewer.js';
@@ -19,7 +19,7 @@ export interface AppServices {
 }
 
 type ParsedPart<Name extends RouteName, Key extends string> =
-  Routes[Name] extends Record<Key, infer Schema extends z.ZodType> ? z.output<Schema> : undefined;
+  Routes[Name] extends Record<Key, infer Schema extends z.core.$ZodType> ? z.output<Schema> : undefined;
 
 /** A route's parsed input: path parameters, query and body through the protocol's schemas, and the viewer. */
 export interface RouteInput<Name extends RouteName> {
