@@ -1,0 +1,2 @@
+// The bench page imports the kit's stylesheet; esbuild bundles it into page.css.
+declare module '*.css';

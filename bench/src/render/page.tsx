@@ -1,0 +1,318 @@
+/**
+ * The render benchmark's page, built for production. It mounts either the kit's component (over the SDK's
+ * memory transport, so fetching, the query cache and the stores are all in the measured path) or the
+ * baseline: a minimal react-virtuoso list of plain bubbles fed the same data. The runner drives it through
+ * `window.bench`.
+ */
+import '@confide/react/styles.css';
+import {
+  type ConfideClient,
+  type ConversationId,
+  createConfideClient,
+  createMemoryBackend,
+  type MemoryBackend,
+  type MemoryIdentity,
+  memoryTransport,
+} from '@confide/core';
+import { ConfideProvider, MessageIndex, ThreadView } from '@confide/react';
+import { type ReactElement, useMemo, useSyncExternalStore } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { Virtuoso } from 'react-virtuoso';
+import { type BenchMessage, benchMessages, NEWEST, OLDEST } from './data.js';
+
+const BEN: MemoryIdentity = { kind: 'member', id: 'mem_ben' };
+const DANIEL: MemoryIdentity = { kind: 'client', id: 'con_daniel' };
+
+type Library = 'ours' | 'baseline';
+interface Setup {
+  readonly library: Library;
+  readonly kind: 'thread' | 'index';
+  readonly count: number;
+}
+
+interface Bubble {
+  readonly id: string;
+  readonly author: string;
+  readonly body: string;
+  readonly at: string;
+}
+
+/** The page size both sides load at a time, as the SDK's thread does. */
+const PAGE = 30;
+/** Virtuoso's `firstItemIndex` starts high so that prepending older pages can count down from it. */
+const FIRST_INDEX = 1_000_000;
+
+/**
+ * The baseline's data, in a tiny external store: all items are in memory, the list shows the newest page and
+ * loads older pages of the same size on reaching the top (one macrotask later, like a cached fetch).
+ */
+function createBubbleStore(all: Bubble[], paged: boolean) {
+  let state = { bubbles: all, loadedFrom: paged ? Math.max(0, all.length - PAGE) : 0 };
+  const listeners = new Set<() => void>();
+  const set = (next: typeof state) => {
+    state = next;
+    for (const listener of listeners) listener();
+  };
+  return {
+    get: () => state,
+    subscribe(listener: () => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    append(bubble: Bubble) {
+      set({ ...state, bubbles: [...state.bubbles, bubble] });
+    },
+    loadOlder() {
+      if (state.loadedFrom === 0) return;
+      setTimeout(() => set({ ...state, loadedFrom: Math.max(0, state.loadedFrom - PAGE) }));
+    },
+  };
+}
+type BubbleStore = ReturnType<typeof createBubbleStore>;
+
+function BaselineList({ store }: { readonly store: BubbleStore }) {
+  const { bubbles, loadedFrom } = useSyncExternalStore(store.subscribe, store.get);
+  const shown = useMemo(() => bubbles.slice(loadedFrom), [bubbles, loadedFrom]);
+  return (
+    <Virtuoso
+      style={{ height: '100%' }}
+      data={shown}
+      firstItemIndex={FIRST_INDEX + loadedFrom}
+      initialTopMostItemIndex={shown.length - 1}
+      startReached={store.loadOlder}
+      followOutput="auto"
+      computeItemKey={(_index, bubble) => bubble.id}
+      itemContent={(_index, bubble) => (
+        <div style={{ padding: '4px 12px' }}>
+          <div style={{ fontSize: 12, color: '#555' }}>
+            {bubble.author} · {bubble.at}
+          </div>
+          <div style={{ background: '#eef', borderRadius: 8, padding: 8, whiteSpace: 'pre-wrap' }}>
+            {bubble.body}
+          </div>
+        </div>
+      )}
+    />
+  );
+}
+
+const host = document.getElementById('bench-root') as HTMLElement;
+let root: Root | undefined;
+let backend: MemoryBackend | undefined;
+let client: ConfideClient | undefined;
+let conversationId: ConversationId | undefined;
+let bubbles: BubbleStore | undefined;
+let messages: BenchMessage[] = [];
+let element: ReactElement | undefined;
+let appended = 0;
+
+/** Resolves once a headless part of the SDK has loaded (its query is in the cache). */
+function loaded(source: {
+  getSnapshot(): { status: string };
+  subscribe(listener: (state: { status: string }) => void): () => void;
+}) {
+  return new Promise<void>((resolve, reject) => {
+    const stop = source.subscribe((state) => {
+      if (state.status === 'success') {
+        stop();
+        resolve();
+      } else if (state.status === 'error') {
+        stop();
+        reject(new Error('The bench data did not load'));
+      }
+    });
+    if (source.getSnapshot().status === 'success') {
+      stop();
+      resolve();
+    }
+  });
+}
+
+const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+
+/** The element whose own text contains `text`, if it is rendered and inside the visible root. */
+function visibleText(text: string): boolean {
+  const match = document.evaluate(
+    `//*[text()[contains(., '${text}')]]`,
+    host,
+    null,
+    XPathResult.FIRST_ORDERED_NODE_TYPE,
+    null,
+  ).singleNodeValue as Element | null;
+  if (!match) return false;
+  const box = match.getBoundingClientRect();
+  const view = host.getBoundingClientRect();
+  return box.height > 0 && box.bottom > view.top && box.top < view.bottom;
+}
+
+/** Frames and milliseconds from `start` until `text` is on screen (checked once per animation frame). */
+async function untilVisible(text: string, start: number, limitMs = 60_000) {
+  let frames = 0;
+  for (;;) {
+    await frame();
+    frames += 1;
+    if (visibleText(text)) return { ms: performance.now() - start, frames };
+    if (performance.now() - start > limitMs) throw new Error(`"${text}" never became visible`);
+  }
+}
+
+async function prepareThread(library: Library, count: number) {
+  messages = benchMessages(count);
+  if (library === 'baseline') {
+    bubbles = createBubbleStore(
+      messages.map((message, index) => ({
+        id: `b${index}`,
+        author: message.fromClient ? 'Daniel Okafor' : 'Ben Cho',
+        body: message.body,
+        at: new Date(message.at).toLocaleString('en-GB'),
+      })),
+      true,
+    );
+    element = <BaselineList store={bubbles} />;
+    return;
+  }
+  let now = messages[0]?.at ?? 0;
+  backend = createMemoryBackend({ now: () => now });
+  const [first, ...rest] = messages;
+  const started = backend.as(BEN).startConversation({
+    contactId: 'con_daniel',
+    subject: 'Work permit renewal',
+    body: first?.body ?? '',
+    idempotencyKey: 'bench_thread_start',
+  });
+  conversationId = started.conversation.id;
+  rest.forEach((message, index) => {
+    now = message.at;
+    backend?.as(message.fromClient ? DANIEL : BEN).sendMessage(started.conversation.id, {
+      body: message.body,
+      idempotencyKey: `bench_msg_${String(index).padStart(6, '0')}`,
+    });
+  });
+  now = Date.now();
+  client = createConfideClient({ transport: memoryTransport({ backend, as: BEN }) });
+  await client.ready;
+  // Fetch the newest page into the client's cache first, as the baseline has its data in memory: the mount
+  // then measures rendering, not the memory transport.
+  await loaded(client.thread(started.conversation.id));
+  element = (
+    <ConfideProvider client={client} locale="en-GB" timeZone="UTC">
+      <ThreadView conversationId={started.conversation.id} showReplyBox={false} style={{ height: '100%' }} />
+    </ConfideProvider>
+  );
+}
+
+/** Conversation subjects for the index; the newest is marked. */
+async function prepareIndex(library: Library, count: number) {
+  const start = Date.parse('2025-01-06T09:00:00Z');
+  const subjects = Array.from({ length: count }, (_, index) =>
+    index === count - 1 ? `Matter ${index} ${NEWEST}` : `Matter ${index} ${index === 0 ? OLDEST : ''}`.trim(),
+  );
+  if (library === 'baseline') {
+    // Newest first, as an inbox lists them.
+    bubbles = createBubbleStore(
+      subjects
+        .map((subject, index) => ({
+          id: `c${index}`,
+          author: 'Daniel Okafor',
+          body: subject,
+          at: new Date(start + index * 60_000).toLocaleString('en-GB'),
+        }))
+        .reverse(),
+      false,
+    );
+    element = <BaselineIndex store={bubbles} />;
+    return;
+  }
+  let now = start;
+  backend = createMemoryBackend({ now: () => now });
+  subjects.forEach((subject, index) => {
+    now = start + index * 60_000;
+    backend?.as(BEN).startConversation({
+      contactId: 'con_daniel',
+      subject,
+      body: 'Opening message of the matter',
+      idempotencyKey: `bench_conv_${String(index).padStart(6, '0')}`,
+    });
+  });
+  now = Date.now();
+  client = createConfideClient({ transport: memoryTransport({ backend, as: BEN }) });
+  await client.ready;
+  await loaded(client.conversations);
+  element = (
+    <ConfideProvider client={client} locale="en-GB" timeZone="UTC">
+      <MessageIndex style={{ height: '100%' }} />
+    </ConfideProvider>
+  );
+}
+
+function BaselineIndex({ store }: { readonly store: BubbleStore }) {
+  const rows = useSyncExternalStore(store.subscribe, store.get).bubbles;
+  return (
+    <Virtuoso
+      style={{ height: '100%' }}
+      data={rows}
+      computeItemKey={(_index, row) => row.id}
+      itemContent={(_index, row) => (
+        <div style={{ padding: 8, borderBottom: '1px solid #ddd' }}>
+          <div>{row.author}</div>
+          <div>{row.body}</div>
+          <div style={{ fontSize: 12 }}>{row.at}</div>
+        </div>
+      )}
+    />
+  );
+}
+
+const bench = {
+  /** Builds the data (not timed). */
+  async prepare(setup: Setup) {
+    if (setup.kind === 'thread') await prepareThread(setup.library, setup.count);
+    else await prepareIndex(setup.library, setup.count);
+    return true;
+  },
+  /** Mounts and measures until the newest item is on screen. */
+  async mount() {
+    const start = performance.now();
+    root = createRoot(host);
+    root.render(element);
+    return untilVisible(NEWEST, start);
+  },
+  /** Adds one message from the client and measures until it is on screen. */
+  async append() {
+    appended += 1;
+    const body = `Appended reply ${appended} APPEND-${appended}`;
+    const start = performance.now();
+    if (bubbles) {
+      bubbles.append({
+        id: `a${appended}`,
+        author: 'Daniel Okafor',
+        body,
+        at: new Date().toLocaleString('en-GB'),
+      });
+    } else if (backend && conversationId) {
+      backend.as(DANIEL).sendMessage(conversationId, { body, idempotencyKey: `bench_append_${appended}` });
+    }
+    return untilVisible(`APPEND-${appended}`, start);
+  },
+  /** Scrolls to the top every frame until the oldest message is on screen (loading older pages on the way). */
+  async scrollToOldest() {
+    const scroller = [...host.querySelectorAll<HTMLElement>('*')].find(
+      (candidate) =>
+        candidate.scrollHeight > candidate.clientHeight + 1 &&
+        getComputedStyle(candidate).overflowY !== 'visible',
+    );
+    if (!scroller) throw new Error('No scrolling element');
+    const start = performance.now();
+    let frames = 0;
+    while (!visibleText(OLDEST)) {
+      scroller.scrollTop = 0;
+      await frame();
+      frames += 1;
+      if (performance.now() - start > 120_000) throw new Error('Never reached the oldest message');
+    }
+    return { ms: performance.now() - start, frames };
+  },
+  domNodes: () => document.getElementsByTagName('*').length,
+};
+
+Object.assign(window, { bench });

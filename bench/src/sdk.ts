@@ -1,0 +1,191 @@
+/**
+ * SDK: how fast the headless client reacts, in Node, over the memory transport (no network in the way).
+ * - send(): time from the call until the optimistic message is in the thread's snapshot, and whether it was
+ *   there before send() returned (it must be synchronous).
+ * - events: time to apply a burst of incoming `message.created` events to the conversation index, from the
+ *   first event handed to the client until the index shows the last one.
+ */
+import { performance } from 'node:perf_hooks';
+import {
+  type ConfideClient,
+  type ConversationId,
+  createConfideClient,
+  createMemoryBackend,
+  type MemoryIdentity,
+  memoryTransport,
+  type Transport,
+} from '@confide/core';
+import type { ServerEvent } from '@confide/protocol';
+import { format, median, percentile, printTable } from './stats.js';
+
+const BEN: MemoryIdentity = { kind: 'member', id: 'mem_ben' };
+
+export interface SdkResult {
+  readonly sends: number;
+  readonly sendSynchronousShare: number;
+  readonly sendMedianMs: number;
+  readonly sendP99Ms: number;
+  readonly events: number;
+  readonly conversations: number;
+  readonly eventsTotalMsMedian: number;
+  readonly eventsPerSecond: number;
+  readonly eventRuns: number;
+}
+
+function until<State>(
+  source: { getSnapshot(): State; subscribe(listener: (state: State) => void): () => void },
+  done: (state: State) => boolean,
+): Promise<State> {
+  return new Promise((resolve) => {
+    let stop: (() => void) | undefined;
+    let finished = false;
+    const check = (state: State) => {
+      if (finished || !done(state)) return;
+      finished = true;
+      stop?.();
+      resolve(state);
+    };
+    stop = source.subscribe(check);
+    if (finished) stop();
+    else check(source.getSnapshot());
+  });
+}
+
+async function measureSends(count: number) {
+  const backend = createMemoryBackend();
+  const started = backend.as(BEN).startConversation({
+    contactId: 'con_daniel',
+    subject: 'Bench thread',
+    body: 'First message',
+    idempotencyKey: 'bench_start_0001',
+  });
+  const client = createConfideClient({ transport: memoryTransport({ backend, as: BEN }) });
+  await client.ready;
+  const thread = client.thread(started.conversation.id);
+  await until(thread, (state) => state.status === 'success');
+  const durations: number[] = [];
+  let synchronous = 0;
+  for (let index = 0; index < count; index += 1) {
+    const body = `Send ${index}`;
+    const before = thread.getSnapshot().messages.length;
+    const start = performance.now();
+    const sent = thread.send(body);
+    const present = thread.getSnapshot().messages.length > before;
+    if (present) {
+      synchronous += 1;
+      durations.push(performance.now() - start);
+    } else {
+      await until(thread, (state) => state.messages.some((message) => message.body === body));
+      durations.push(performance.now() - start);
+    }
+    await sent;
+  }
+  client.dispose();
+  return { synchronous, durations };
+}
+
+/** Wraps a transport so the benchmark can hand events to the client directly, as an SSE stream would. */
+function withEventTap(transport: Transport) {
+  let deliver: ((event: ServerEvent) => void) | undefined;
+  const tapped: Transport = {
+    ...transport,
+    subscribe(onEvent, options) {
+      deliver = onEvent;
+      options?.onStatusChange?.('open');
+      return () => {
+        deliver = undefined;
+      };
+    },
+  };
+  return { tapped, emit: (event: ServerEvent) => deliver?.(event) };
+}
+
+async function measureEvents(eventCount: number, conversationCount: number) {
+  const backend = createMemoryBackend();
+  const ids: ConversationId[] = [];
+  for (let index = 0; index < conversationCount; index += 1) {
+    const started = backend.as(BEN).startConversation({
+      contactId: 'con_daniel',
+      subject: `Matter ${index}`,
+      body: 'Opening message',
+      idempotencyKey: `bench_conv_${String(index).padStart(6, '0')}`,
+    });
+    ids.push(started.conversation.id);
+  }
+  const { tapped, emit } = withEventTap(memoryTransport({ backend, as: BEN }));
+  const client: ConfideClient = createConfideClient({ transport: tapped });
+  await client.ready;
+  await until(client.conversations, (state) => state.status === 'success');
+  // Messages written by the client on the backend, so that they are valid, then replayed as a burst.
+  const events: ServerEvent[] = [];
+  const base = Date.parse('2026-11-25T09:00:00Z');
+  for (let index = 0; index < eventCount; index += 1) {
+    const conversationId = ids[index % ids.length] as ConversationId;
+    events.push({
+      id: String(10_000_000 + index),
+      type: 'message.created',
+      data: {
+        message: {
+          id: `msg_bench_${index}`,
+          conversationId,
+          author: { kind: 'client', id: 'con_daniel', name: 'Daniel Okafor' },
+          body: `Reply number ${index}`,
+          createdAt: new Date(base + index * 1000).toISOString(),
+          internal: false,
+          idempotencyKey: `bench_evt_${String(index).padStart(8, '0')}`,
+        },
+      },
+    } as ServerEvent);
+  }
+  const last = events.at(-1);
+  const lastBody = last?.type === 'message.created' ? last.data.message.body : '';
+  const start = performance.now();
+  for (const event of events) emit(event);
+  await until(client.conversations, (state) => state.conversations[0]?.lastMessage?.text === lastBody);
+  const elapsed = performance.now() - start;
+  client.dispose();
+  return elapsed;
+}
+
+export async function measureSdk(options: { quick: boolean }): Promise<SdkResult> {
+  const sends = options.quick ? 100 : 500;
+  const events = options.quick ? 2_000 : 10_000;
+  const conversations = 100;
+  const runs = options.quick ? 3 : 5;
+  const { synchronous, durations } = await measureSends(sends);
+  const eventTimes: number[] = [];
+  for (let run = 0; run < runs; run += 1) eventTimes.push(await measureEvents(events, conversations));
+  const eventsTotalMsMedian = median(eventTimes);
+  return {
+    sends,
+    sendSynchronousShare: synchronous / sends,
+    sendMedianMs: median(durations),
+    sendP99Ms: percentile(durations, 0.99),
+    events,
+    conversations,
+    eventsTotalMsMedian,
+    eventsPerSecond: events / (eventsTotalMsMedian / 1000),
+    eventRuns: runs,
+  };
+}
+
+export function printSdk(result: SdkResult) {
+  printTable(
+    'SDK (Node, memory transport)',
+    ['measure', 'value'],
+    [
+      [
+        `send() -> optimistic message in the thread snapshot (${result.sends} sends)`,
+        `median ${format(result.sendMedianMs * 1000, 'µs', 0)}, p99 ${format(result.sendP99Ms * 1000, 'µs', 0)}`,
+      ],
+      [
+        '  present before send() returned (synchronous)',
+        `${(result.sendSynchronousShare * 100).toFixed(0)} %`,
+      ],
+      [
+        `${result.events.toLocaleString('en')} message.created events -> index (${result.conversations} conversations)`,
+        `median ${format(result.eventsTotalMsMedian, 'ms')} of ${result.eventRuns} runs, ${Math.round(result.eventsPerSecond).toLocaleString('en')} events/s`,
+      ],
+    ],
+  );
+}
