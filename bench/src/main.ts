@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { measureRendering, printRendering } from './render/run.js';
 import { measureSdk, printSdk } from './sdk.js';
+import { measureServer, printServer } from './server.js';
 import { measureSizes, printSizes } from './size.js';
 
 const PARTS = ['size', 'render', 'server', 'sdk'] as const;
@@ -49,6 +50,11 @@ if (runs('render')) {
   const rendering = await measureRendering({ quick });
   printRendering(rendering);
   results.render = rendering;
+}
+if (runs('server')) {
+  const server = await measureServer({ quick });
+  printServer(server);
+  results.server = server;
 }
 if (runs('sdk')) {
   const sdk = await measureSdk({ quick });

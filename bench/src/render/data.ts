@@ -27,11 +27,14 @@ export interface BenchMessage {
 export const NEWEST = 'NEWEST-MESSAGE-MARKER';
 export const OLDEST = 'OLDEST-MESSAGE-MARKER';
 
-/** `count` messages, oldest first: most are one or two sentences, some are long letters. */
-export function benchMessages(count: number, start = Date.parse('2025-01-06T09:00:00Z')): BenchMessage[] {
+/**
+ * `count` messages, oldest first, the newest an hour before `end` (so live messages arrive after it): most are
+ * one or two sentences, some are long letters.
+ */
+export function benchMessages(count: number, end = Date.now()): BenchMessage[] {
   const next = random(count);
   const messages: BenchMessage[] = [];
-  let at = start;
+  let at = 0;
   for (let index = 0; index < count; index += 1) {
     const long = next() < 0.1;
     const length = long ? 40 + Math.floor(next() * 120) : 4 + Math.floor(next() * 30);
@@ -44,5 +47,6 @@ export function benchMessages(count: number, start = Date.parse('2025-01-06T09:0
     // Mostly minutes apart, and about one message in eight starts a new day.
     at += next() < 0.125 ? 86_400_000 : 60_000 * (1 + Math.floor(next() * 90));
   }
-  return messages;
+  const shift = end - 3_600_000 - (messages.at(-1)?.at ?? 0);
+  return messages.map((message) => ({ ...message, at: message.at + shift }));
 }

@@ -38,6 +38,7 @@ export interface RenderRow {
   readonly mountMs: number;
   readonly mountFrames: number;
   readonly heapMiB: number;
+  readonly heapAddedMiB: number;
   readonly domNodes: number;
   readonly appendMs?: number;
   readonly appendFrames?: number;
@@ -104,6 +105,7 @@ interface Scenario {
 interface Sample {
   mount: Timing;
   heap: number;
+  heapAdded: number;
   nodes: number;
   append: Timing[];
   scroll?: Timing;
@@ -118,6 +120,7 @@ async function sample(browser: Browser, url: string, scenario: Scenario, library
     await page.waitForFunction(() => 'bench' in window);
     const setup = { library, kind: scenario.kind, count: scenario.count };
     await page.evaluate((value) => (window as never as BenchWindow).bench.prepare(value), setup);
+    const heapBefore = await heapMiB(page);
     const mount = await page.evaluate(() => (window as never as BenchWindow).bench.mount());
     // Let virtualizers settle their measurements before weighing the page.
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
@@ -130,7 +133,12 @@ async function sample(browser: Browser, url: string, scenario: Scenario, library
     const scroll = scenario.scroll
       ? await page.evaluate(() => (window as never as BenchWindow).bench.scrollToOldest())
       : undefined;
-    return { mount, heap, nodes, append, ...(scroll ? { scroll } : {}) };
+    return { mount, heap, heapAdded: heap - heapBefore, nodes, append, ...(scroll ? { scroll } : {}) };
+  } catch (error) {
+    const pill = await page
+      .evaluate(() => document.querySelector('[class*="pill"]')?.textContent ?? 'no pill')
+      .catch(() => 'page gone');
+    throw new Error(`${scenario.name}, ${library}: ${(error as Error).message} (${pill})`, { cause: error });
   } finally {
     await context.close();
   }
@@ -149,7 +157,7 @@ interface BenchWindow {
 export async function measureRendering(options: { quick: boolean }): Promise<RenderRow[]> {
   const runs = options.quick ? 2 : 5;
   const appends = options.quick ? 5 : 20;
-  const scenarios: Scenario[] = options.quick
+  let scenarios: Scenario[] = options.quick
     ? [
         { name: 'ThreadView, 1,000 messages', kind: 'thread', count: 1_000, appends, scroll: true },
         { name: 'MessageIndex, 1,000 conversations', kind: 'index', count: 1_000, appends: 0, scroll: false },
@@ -165,6 +173,9 @@ export async function measureRendering(options: { quick: boolean }): Promise<Ren
           scroll: false,
         },
       ];
+  // CONFIDE_BENCH_SCENARIO=<part of a name> runs only the matching scenarios (for investigating one).
+  const only = process.env.CONFIDE_BENCH_SCENARIO;
+  if (only) scenarios = scenarios.filter((scenario) => scenario.name.includes(only));
   const folder = await mkdtemp(join(tmpdir(), 'confide-bench-'));
   await buildPage(folder);
   const server = await serve(folder, join(import.meta.dirname, 'index.html'));
@@ -190,6 +201,7 @@ export async function measureRendering(options: { quick: boolean }): Promise<Ren
           mountMs: median(taken.map((entry) => entry.mount.ms)),
           mountFrames: median(taken.map((entry) => entry.mount.frames)),
           heapMiB: median(taken.map((entry) => entry.heap)),
+          heapAddedMiB: median(taken.map((entry) => entry.heapAdded)),
           domNodes: median(taken.map((entry) => entry.nodes)),
           ...(appendTimes.length > 0
             ? {
@@ -220,6 +232,7 @@ export function printRendering(rows: readonly RenderRow[]) {
       row.library,
       `${format(row.mountMs, 'ms', 0)} (${row.mountFrames} fr)`,
       format(row.heapMiB, 'MiB'),
+      format(row.heapAddedMiB, 'MiB'),
       String(row.domNodes),
       row.appendMs === undefined ? '' : `${format(row.appendMs, 'ms')} (${row.appendFrames} fr)`,
       row.scrollToOldestMs === undefined ? '' : format(row.scrollToOldestMs, 'ms', 0),
@@ -231,6 +244,7 @@ export function printRendering(rows: readonly RenderRow[]) {
         'ours/baseline',
         ratio(ours?.mountMs, row.mountMs),
         ratio(ours?.heapMiB, row.heapMiB),
+        ratio(ours?.heapAddedMiB, row.heapAddedMiB),
         ratio(ours?.domNodes, row.domNodes),
         ratio(ours?.appendMs, row.appendMs),
         ratio(ours?.scrollToOldestMs, row.scrollToOldestMs),
