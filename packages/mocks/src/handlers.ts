@@ -1,5 +1,6 @@
+import { ERROR_STATUS } from '@confide/protocol';
 import { HttpResponse, http } from 'msw';
-import type { MockScenario } from './scenario/mock-scenario.js';
+import type { MockFailure, MockScenario } from './scenario/mock-scenario.js';
 import { matchRoute } from './scenario/route-matcher.js';
 
 /** Anything that answers fetch requests: the server's Hono app, typically. */
@@ -49,11 +50,13 @@ async function forward(request: Request, path: string, search: string, origin: s
   });
 }
 
-function failureResponse(status: number, retryAfterSeconds: number | undefined): Response {
+function failureResponse(failure: MockFailure): Response {
+  const code = failure.code ?? 'internal';
+  const status = failure.status ?? ERROR_STATUS[code];
   const headers: Record<string, string> = {};
-  if (retryAfterSeconds !== undefined) headers['Retry-After'] = String(retryAfterSeconds);
+  if (failure.retryAfterSeconds !== undefined) headers['Retry-After'] = String(failure.retryAfterSeconds);
   return HttpResponse.json(
-    { error: { code: 'internal', message: `The mock answered ${status} (scenario)` } },
+    { error: { code, message: `The mock answered ${status} ${code} (scenario)` } },
     { status, headers },
   );
 }
@@ -74,7 +77,7 @@ export function createConfideHandlers(options: ConfideHandlersOptions) {
       if (scenario.offline) return HttpResponse.error();
       const routeName = matchRoute(request.method, path);
       const failure = routeName === undefined ? undefined : scenario.failures?.[routeName];
-      if (failure) return failureResponse(failure.status ?? 500, failure.retryAfterSeconds);
+      if (failure) return failureResponse(failure);
       return options.app.fetch(await forward(request, path, url.search, url.origin));
     }),
   ];

@@ -1,9 +1,14 @@
-import type { RouteName } from '@confide/protocol';
+import type { ErrorCode, RouteName } from '@confide/protocol';
 
-/** How a failing route answers: a 5xx with the protocol's error envelope, optionally with `Retry-After`. */
+/**
+ * How a failing route answers: the protocol's error envelope with a 5xx status (code `internal`), or with `code`
+ * and its status (e.g. `forbidden` → 403, not retryable); optionally with `Retry-After`.
+ */
 export interface MockFailure {
-  /** The HTTP status. @default 500 */
+  /** The HTTP status of a server error. @default 500, or the status of `code` */
   readonly status?: 500 | 502 | 503 | 504;
+  /** A protocol error code to answer with instead of a server error. */
+  readonly code?: ErrorCode;
   /** Sent as the `Retry-After` header, in seconds. */
   readonly retryAfterSeconds?: number;
 }

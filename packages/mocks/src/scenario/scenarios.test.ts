@@ -47,6 +47,19 @@ describe('scenario: server errors', () => {
   });
 });
 
+describe('scenario: refusals', () => {
+  it('answers a chosen route with a protocol error code and its status', async () => {
+    mock.setScenario({ failures: { sendMessage: { code: 'forbidden' } } });
+    const error = await transportFor(DEMO_EMAILS.ben)
+      .sendMessage(ConversationIdSchema.parse('cnv_daniel_work_permit'), {
+        body: 'Refused',
+        idempotencyKey: 'mocks_refused_0001',
+      })
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'forbidden', status: 403, retryable: false });
+  });
+});
+
 describe('scenario: offline', () => {
   it('fails every request as a network error', async () => {
     mock.setScenario(scenarios.offline());

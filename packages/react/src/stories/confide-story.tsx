@@ -1,0 +1,138 @@
+// Storybook glue (never part of the published kit): every story gets its own mock server — the reference server
+// over an in-memory demo store, behind MSW's service worker — and a client signed in as a demo person.
+import { type ConfideClient, createConfideClient, httpTransport } from '@confide/core';
+import {
+  createMockServer,
+  DEMO_EMAILS,
+  type DemoPerson,
+  EMPTY_ACCOUNT,
+  type MockServer,
+  type MockServerOptions,
+} from '@confide/mocks';
+import { BROWSER_MOCK_BASE_URL } from '@confide/mocks/browser';
+import type { Decorator, Loader } from '@storybook/react-vite';
+import { setupWorker } from 'msw/browser';
+import { createContext, type ReactNode, useContext } from 'react';
+import { ConfideProvider } from '../provider/confide-provider.js';
+
+/** Who a story signs in as: a demo person, or someone of the empty account. */
+export type StoryPerson = DemoPerson | 'emptyOwner' | 'emptyClient';
+
+/** `parameters.confide` of a story. */
+export interface ConfideStoryParameters {
+  /** @default 'ben' (an admin of Rivera & Cho) */
+  readonly as?: StoryPerson;
+  /** Options of the story's mock server (scenario, inactive portals). */
+  readonly mock?: Omit<MockServerOptions, 'baseUrl'>;
+  /** Adds data the story needs (a long thread, many conversations) and returns ids for `render`. */
+  readonly setup?: (mock: MockServer) => Promise<StoryData>;
+  /** Whether the device counts as online. @default true */
+  readonly online?: boolean;
+}
+
+/** What a story's `setup` returns, e.g. `{ conversationId }`. */
+export type StoryData = Readonly<Record<string, string>>;
+
+/** What the loader hands to the decorator and the story. */
+export interface ConfideLoaded {
+  readonly mock: MockServer;
+  readonly client: ConfideClient;
+  readonly data: StoryData;
+}
+
+const emailOf = (person: StoryPerson): string =>
+  person === 'emptyOwner'
+    ? EMPTY_ACCOUNT.ownerEmail
+    : person === 'emptyClient'
+      ? EMPTY_ACCOUNT.clientEmail
+      : DEMO_EMAILS[person];
+
+const worker = setupWorker();
+let started: Promise<unknown> | undefined;
+let current: ConfideLoaded | undefined;
+
+function startWorker() {
+  started ??= worker.start({ onUnhandledFrame: 'bypass', quiet: true });
+  return started;
+}
+
+/** Storybook loader: a fresh mock server and client for each story. */
+export const confideLoader: Loader = async ({ parameters }) => {
+  const options = (parameters.confide ?? {}) as ConfideStoryParameters;
+  await startWorker();
+  current?.client.dispose();
+  const mock = createMockServer({ ...options.mock, baseUrl: BROWSER_MOCK_BASE_URL });
+  const data = (await options.setup?.(mock)) ?? {};
+  worker.resetHandlers(...mock.handlers);
+  const transport = httpTransport({
+    baseUrl: mock.baseUrl,
+    getToken: mock.getToken(emailOf(options.as ?? 'ben')),
+    // Stories show each state at once: the transport's own retries would only delay an error state.
+    retry: { limit: 0 },
+  });
+  const client = createConfideClient({ transport });
+  if (options.online === false) client.setOnline(false);
+  current = { mock, client, data };
+  return { confide: current };
+};
+
+/** The mock server of a story, from a play function's `loaded`. */
+export function mockOf(loaded: Record<string, unknown>): MockServer {
+  const confide = loaded.confide as ConfideLoaded | undefined;
+  if (!confide) throw new Error('The story was not loaded by the Confide loader');
+  return confide.mock;
+}
+
+const StoryDataContext = createContext<ConfideLoaded | null>(null);
+
+/** The story's mock server, client and setup data (inside the Confide decorator). */
+export function useConfideStory(): ConfideLoaded {
+  const loaded = useContext(StoryDataContext);
+  if (!loaded) throw new Error('useConfideStory needs the Confide decorator and loader');
+  return loaded;
+}
+
+const THEME_BACKGROUND = { light: '#ffffff', dark: '#16181d' } as const;
+const RIGHT_TO_LEFT = /^(ar|he|fa|ur)\b/;
+
+interface FrameProps {
+  readonly theme: 'light' | 'dark';
+  readonly locale: string;
+  readonly fill: boolean;
+  readonly children: ReactNode;
+}
+
+function Frame({ theme, locale, fill, children }: FrameProps) {
+  return (
+    <div
+      data-theme={theme}
+      lang={locale}
+      dir={RIGHT_TO_LEFT.test(locale) ? 'rtl' : 'ltr'}
+      style={{
+        background: THEME_BACKGROUND[theme],
+        padding: 16,
+        minHeight: fill ? '100vh' : 120,
+        boxSizing: 'border-box',
+      }}
+    >
+      {children}
+    </div>
+  );
+}
+
+/** Storybook decorator: the theme and locale frame and a `ConfideProvider` over the loader's client. */
+export const withConfide: Decorator = (Story, context) => {
+  const loaded = (context.loaded as { confide?: ConfideLoaded }).confide;
+  const theme = context.globals.theme === 'dark' ? 'dark' : 'light';
+  const locale = typeof context.globals.locale === 'string' ? context.globals.locale : 'en-GB';
+  if (!loaded) return <Story />;
+  return (
+    <Frame theme={theme} locale={locale} fill={context.viewMode === 'story'}>
+      <StoryDataContext.Provider value={loaded}>
+        <ConfideProvider client={loaded.client} locale={locale} timeZone="UTC">
+          <Story />
+        </ConfideProvider>
+      </StoryDataContext.Provider>
+    </Frame>
+  );
+};
