@@ -30,6 +30,11 @@ export interface ConfideStoryParameters {
   readonly online?: boolean;
 }
 
+/** `parameters` for a story: `parameters: confideParameters({ as: 'daniel' })`. */
+export function confideParameters(parameters: ConfideStoryParameters) {
+  return { confide: parameters };
+}
+
 /** What a story's `setup` returns, e.g. `{ conversationId }`. */
 export type StoryData = Readonly<Record<string, string>>;
 

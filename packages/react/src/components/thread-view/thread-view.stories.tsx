@@ -3,7 +3,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { ComponentProps } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import type { MessageBodyProps } from '../../provider/components.js';
-import { type ConfideStoryParameters, mockOf, useConfideStory } from '../../stories/confide-story.js';
+import { confideParameters, mockOf, useConfideStory } from '../../stories/confide-story.js';
 import { ThreadView } from './thread-view.js';
 
 const WORK_PERMIT = 'cnv_daniel_work_permit' as ConversationId;
@@ -28,7 +28,6 @@ const meta = {
 
 export default meta;
 type Story = StoryObj<typeof meta>;
-const confide = (parameters: ConfideStoryParameters) => ({ confide: parameters });
 
 /** Ben (firm side) reads the work-permit thread: an internal note, the client's "Seen", a reply box. */
 export const Default: Story = {
@@ -41,7 +40,7 @@ export const Default: Story = {
 
 /** Daniel (client side) sees the same thread without the internal note. */
 export const ClientAudience: Story = {
-  parameters: confide({ as: 'daniel' }),
+  parameters: confideParameters({ as: 'daniel' }),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await canvas.findByText(/letter from your employer/);
@@ -51,7 +50,7 @@ export const ClientAudience: Story = {
 
 /** The first page is on its way (the network never answers in this story). */
 export const Loading: Story = {
-  parameters: confide({ mock: { scenario: { latencyMs: 600_000 } } }),
+  parameters: confideParameters({ mock: { scenario: { latencyMs: 600_000 } } }),
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByRole('status', { name: 'Loading…' })).toBeInTheDocument();
   },
@@ -59,7 +58,7 @@ export const Loading: Story = {
 
 /** A conversation without messages yet. */
 export const Empty: Story = {
-  parameters: confide({
+  parameters: confideParameters({
     setup: async (mock) => {
       const now = new Date().toISOString();
       await mock.store.insertConversation({
@@ -83,7 +82,7 @@ export const Empty: Story = {
 /** The server fails (500); "Try again" loads the thread once it recovers. */
 export const ErrorWithRetry: Story = {
   name: 'Error',
-  parameters: confide({ mock: { scenario: { failures: { listMessages: { status: 500 } } } } }),
+  parameters: confideParameters({ mock: { scenario: { failures: { listMessages: { status: 500 } } } } }),
   play: async ({ canvasElement, loaded }) => {
     const canvas = within(canvasElement);
     const retry = await canvas.findByRole('button', { name: 'Try again' });
@@ -95,7 +94,7 @@ export const ErrorWithRetry: Story = {
 
 /** 10,000 messages, virtualized: only the newest few are in the DOM. */
 export const Long: Story = {
-  parameters: confide({
+  parameters: confideParameters({
     setup: async (mock) => ({ conversationId: await mock.addLongThread({ messages: 10_000 }) }),
   }),
   play: async ({ canvasElement }) => {
@@ -107,7 +106,7 @@ export const Long: Story = {
 
 /** The device is offline: a banner says that sends wait. */
 export const Offline: Story = {
-  parameters: confide({ online: false }),
+  parameters: confideParameters({ online: false }),
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByText(/You are offline/)).toBeInTheDocument();
   },
@@ -115,7 +114,7 @@ export const Offline: Story = {
 
 /** A reply the server refuses (403) shows "Not sent." with Retry and Discard. */
 export const SendFailed: Story = {
-  parameters: confide({ mock: { scenario: { failures: { sendMessage: { code: 'forbidden' } } } } }),
+  parameters: confideParameters({ mock: { scenario: { failures: { sendMessage: { code: 'forbidden' } } } } }),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const reply = await canvas.findByRole('textbox', { name: 'Reply' });
