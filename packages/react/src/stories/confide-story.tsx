@@ -97,7 +97,11 @@ export function useConfideStory(): ConfideLoaded {
   return loaded;
 }
 
-const THEME_BACKGROUND = { light: '#ffffff', dark: '#16181d' } as const;
+/** The host page around a story, matching the kit's theme so host text keeps its contrast too. */
+const HOST_PAGE = {
+  light: { background: '#ffffff', color: '#1f2328' },
+  dark: { background: '#16181d', color: '#e6e8eb' },
+} as const;
 const RIGHT_TO_LEFT = /^(ar|he|fa|ur)\b/;
 
 interface FrameProps {
@@ -114,7 +118,7 @@ function Frame({ theme, locale, fill, children }: FrameProps) {
       lang={locale}
       dir={RIGHT_TO_LEFT.test(locale) ? 'rtl' : 'ltr'}
       style={{
-        background: THEME_BACKGROUND[theme],
+        ...HOST_PAGE[theme],
         padding: 16,
         minHeight: fill ? '100vh' : 120,
         boxSizing: 'border-box',
