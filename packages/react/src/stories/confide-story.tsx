@@ -54,21 +54,29 @@ const emailOf = (person: StoryPerson): string =>
 
 const worker = setupWorker();
 let started: Promise<unknown> | undefined;
-let current: ConfideLoaded | undefined;
+let storyCount = 0;
+const live: ConfideLoaded[] = [];
 
 function startWorker() {
   started ??= worker.start({ onUnhandledFrame: 'bypass', quiet: true });
   return started;
 }
 
-/** Storybook loader: a fresh mock server and client for each story. */
-export const confideLoader: Loader = async ({ parameters }) => {
+/**
+ * Storybook loader: a fresh mock server and client for each story. A docs page shows several stories at once,
+ * so each mock gets its own base URL and earlier ones keep working; a single story replaces everything before it.
+ */
+export const confideLoader: Loader = async ({ parameters, viewMode }) => {
   const options = (parameters.confide ?? {}) as ConfideStoryParameters;
   await startWorker();
-  current?.client.dispose();
-  const mock = createMockServer({ ...options.mock, baseUrl: BROWSER_MOCK_BASE_URL });
+  storyCount += 1;
+  const mock = createMockServer({ ...options.mock, baseUrl: `${BROWSER_MOCK_BASE_URL}/story-${storyCount}` });
   const data = (await options.setup?.(mock)) ?? {};
-  worker.resetHandlers(...mock.handlers);
+  if (viewMode === 'docs') worker.use(...mock.handlers);
+  else {
+    for (const previous of live.splice(0)) previous.client.dispose();
+    worker.resetHandlers(...mock.handlers);
+  }
   const transport = httpTransport({
     baseUrl: mock.baseUrl,
     getToken: mock.getToken(emailOf(options.as ?? 'ben')),
@@ -77,8 +85,9 @@ export const confideLoader: Loader = async ({ parameters }) => {
   });
   const client = createConfideClient({ transport });
   if (options.online === false) client.setOnline(false);
-  current = { mock, client, data };
-  return { confide: current };
+  const loaded: ConfideLoaded = { mock, client, data };
+  live.push(loaded);
+  return { confide: loaded };
 };
 
 /** The mock server of a story, from a play function's `loaded`. */
