@@ -38,8 +38,20 @@ const preview: Preview = {
         dynamicTitle: true,
       },
     },
+    stylesheet: {
+      description: "Whether the kit's styles.css applies (unstyled mode: hosts style the parts themselves)",
+      toolbar: {
+        title: 'Styles',
+        icon: 'paintbrush',
+        items: [
+          { value: 'kit', title: 'styles.css' },
+          { value: 'none', title: 'Unstyled' },
+        ],
+        dynamicTitle: true,
+      },
+    },
   },
-  initialGlobals: { theme: 'light', locale: 'en-GB' },
+  initialGlobals: { theme: 'light', locale: 'en-GB', stylesheet: 'kit' },
   tags: ['autodocs'],
 };
 

@@ -12,7 +12,7 @@ import {
 import { BROWSER_MOCK_BASE_URL } from '@confide/mocks/browser';
 import type { Decorator, Loader } from '@storybook/react-vite';
 import { setupWorker } from 'msw/browser';
-import { createContext, type ReactNode, useContext } from 'react';
+import { createContext, type ReactNode, useContext, useEffect } from 'react';
 import { ConfideProvider } from '../provider/confide-provider.js';
 
 /** Who a story signs in as: a demo person, or someone of the empty account. */
@@ -138,7 +138,28 @@ function Frame({ theme, locale, fill, children }: FrameProps) {
   );
 }
 
-/** Storybook decorator: the theme and locale frame and a `ConfideProvider` over the loader's client. */
+function isKitStylesheet(sheet: CSSStyleSheet): boolean {
+  try {
+    return [...sheet.cssRules].some((rule) => rule instanceof CSSLayerBlockRule && rule.name === 'confide');
+  } catch {
+    // Cross-origin sheets cannot be read; they are not the kit's.
+    return false;
+  }
+}
+
+/** Unstyled mode is "do not import styles.css"; Storybook imports it once, so it switches the sheet off instead. */
+function KitStylesheet({ enabled }: { readonly enabled: boolean }) {
+  useEffect(() => {
+    const sheets = [...document.styleSheets].filter(isKitStylesheet);
+    for (const sheet of sheets) sheet.disabled = !enabled;
+    return () => {
+      for (const sheet of sheets) sheet.disabled = false;
+    };
+  }, [enabled]);
+  return null;
+}
+
+/** Storybook decorator: the theme, locale and stylesheet globals and a `ConfideProvider` over the loader's client. */
 export const withConfide: Decorator = (Story, context) => {
   const loaded = (context.loaded as { confide?: ConfideLoaded }).confide;
   const theme = context.globals.theme === 'dark' ? 'dark' : 'light';
@@ -146,6 +167,7 @@ export const withConfide: Decorator = (Story, context) => {
   if (!loaded) return <Story />;
   return (
     <Frame theme={theme} locale={locale} fill={context.viewMode === 'story'}>
+      <KitStylesheet enabled={context.globals.stylesheet !== 'none'} />
       <StoryDataContext.Provider value={loaded}>
         <ConfideProvider client={loaded.client} locale={locale} timeZone="UTC">
           <Story />

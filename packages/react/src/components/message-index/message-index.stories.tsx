@@ -144,3 +144,6 @@ export const Dark: Story = { globals: { theme: 'dark' } };
 
 /** Right-to-left layout. */
 export const RightToLeft: Story = { globals: { locale: 'ar-EG' } };
+
+/** Without the kit's stylesheet: the bare parts a host styles through their class names and `data-*` states. */
+export const Unstyled: Story = { globals: { stylesheet: 'none' } };

@@ -64,3 +64,6 @@ export const ErrorWithRetry: Story = {
 
 /** The dark theme. */
 export const Dark: Story = { globals: { theme: 'dark' } };
+
+/** Without the kit's stylesheet: the bare parts a host styles through their class names and `data-*` states. */
+export const Unstyled: Story = { globals: { stylesheet: 'none' } };
