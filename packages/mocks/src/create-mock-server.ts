@@ -49,9 +49,9 @@ export interface MockServer {
   readonly scenario: MockScenario;
   /** Replaces the scenario (fields left out go back to a healthy network). */
   setScenario(scenario: MockScenario): void;
-  /** Adds a conversation of N messages; resolves to its id. */
+  /** Adds a conversation of N messages (the newest at the mock's `now` unless given); resolves to its id. */
   addLongThread(options: LongThreadOptions): Promise<string>;
-  /** Adds N conversations; resolves to their ids. */
+  /** Adds N conversations (the newest at the mock's `now` unless given); resolves to their ids. */
   addConversations(options: ManyConversationsOptions): Promise<string[]>;
 }
 
@@ -110,9 +110,11 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     setScenario(next) {
       scenario = { ...HEALTHY_SCENARIO, ...next };
     },
-    addLongThread: afterReady((threadOptions: LongThreadOptions) => seedLongThread(store, threadOptions)),
+    addLongThread: afterReady((threadOptions: LongThreadOptions) =>
+      seedLongThread(store, { now, ...threadOptions }),
+    ),
     addConversations: afterReady((listOptions: ManyConversationsOptions) =>
-      seedConversations(store, listOptions),
+      seedConversations(store, { now, ...listOptions }),
     ),
   };
 }
