@@ -90,11 +90,16 @@ export const confideLoader: Loader = async ({ parameters, viewMode }) => {
   return { confide: loaded };
 };
 
-/** The mock server of a story, from a play function's `loaded`. */
-export function mockOf(loaded: Record<string, unknown>): MockServer {
+/** The story's mock server, client and setup data, from a play function's `loaded`. */
+export function loadedOf(loaded: Record<string, unknown>): ConfideLoaded {
   const confide = loaded.confide as ConfideLoaded | undefined;
   if (!confide) throw new Error('The story was not loaded by the Confide loader');
-  return confide.mock;
+  return confide;
+}
+
+/** The mock server of a story, from a play function's `loaded`. */
+export function mockOf(loaded: Record<string, unknown>): MockServer {
+  return loadedOf(loaded).mock;
 }
 
 const StoryDataContext = createContext<ConfideLoaded | null>(null);

@@ -75,6 +75,17 @@ export const Search: Story = {
   },
 };
 
+/** "Unread only" and the matter filter narrow the list. */
+export const Filters: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await rows(canvasElement);
+    await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Matter' }), 'Okafor — work permit');
+    await waitFor(async () => expect(await rows(canvasElement)).toHaveLength(1));
+    await expect((await rows(canvasElement))[0]).toHaveTextContent('Work permit renewal');
+  },
+};
+
 /** The first page is on its way. */
 export const Loading: Story = {
   parameters: confideParameters({ mock: { scenario: { latencyMs: 600_000 } } }),

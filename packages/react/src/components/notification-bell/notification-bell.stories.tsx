@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { confideParameters } from '../../stories/confide-story.js';
+import { confideParameters, mockOf } from '../../stories/confide-story.js';
 import { NotificationBell } from './notification-bell.js';
 
 const meta = {
@@ -63,3 +63,25 @@ export const Empty: Story = {
 
 /** The dark theme, open. */
 export const Dark: Story = { ...Open, globals: { theme: 'dark' } };
+
+/** The feed cannot load; the list offers "Try again", which works once the server is back. */
+export const ErrorWithRetry: Story = {
+  name: 'Error',
+  parameters: confideParameters({ mock: { scenario: { failures: { listNotifications: { status: 500 } } } } }),
+  play: async ({ canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: /^Notifications/ }));
+    const retry = await canvas.findByRole('button', { name: 'Try again' });
+    mockOf(loaded).setScenario({});
+    await userEvent.click(retry);
+    await expect(
+      (await canvas.findAllByRole('button', { name: /^(?!Mark).*(replied in|started)/ })).length,
+    ).toBeGreaterThan(0);
+  },
+};
+
+/** Right-to-left layout, open. */
+export const RightToLeft: Story = { ...Open, globals: { locale: 'ar-EG' } };
+
+/** Without the kit's stylesheet, open. */
+export const Unstyled: Story = { ...Open, globals: { stylesheet: 'none' } };

@@ -3,7 +3,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { ComponentProps } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import type { MessageBodyProps } from '../../provider/components.js';
-import { confideParameters, mockOf, useConfideStory } from '../../stories/confide-story.js';
+import { confideParameters, loadedOf, mockOf, useConfideStory } from '../../stories/confide-story.js';
 import { ThreadView } from './thread-view.js';
 
 const WORK_PERMIT = 'cnv_daniel_work_permit' as ConversationId;
@@ -45,6 +45,27 @@ export const ClientAudience: Story = {
     const canvas = within(canvasElement);
     await canvas.findByText(/letter from your employer/);
     await expect(canvas.queryByText(/employer letter still missing/)).toBeNull();
+  },
+};
+
+/** Daniel replies while Ben reads: the message arrives over the live event stream (SSE through MSW). */
+export const LiveArrival: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByText(/letter from your employer/);
+    const { mock, client } = loadedOf(loaded);
+    await waitFor(() => expect(client.stores.connection.getState().status).toBe('open'));
+    // Sent as Daniel straight to the API: Ben's open thread only learns of it from the event stream.
+    const response = await fetch(`${mock.baseUrl}/v1/conversations/${WORK_PERMIT}/messages`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${await mock.tokenFor('daniel.okafor@client.test')}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ body: 'The letter is uploaded.', idempotencyKey: 'story_live_arrival_1' }),
+    });
+    await expect(response.status).toBe(201);
+    await expect(await canvas.findByText('The letter is uploaded.')).toBeInTheDocument();
   },
 };
 
