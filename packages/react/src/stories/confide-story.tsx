@@ -9,9 +9,8 @@ import {
   type MockServer,
   type MockServerOptions,
 } from '@confide/mocks';
-import { BROWSER_MOCK_BASE_URL } from '@confide/mocks/browser';
+import { BROWSER_MOCK_BASE_URL, setupConfideWorker } from '@confide/mocks/browser';
 import type { Decorator, Loader } from '@storybook/react-vite';
-import { setupWorker } from 'msw/browser';
 import { createContext, type ReactNode, useContext, useEffect } from 'react';
 import { ConfideProvider } from '../provider/confide-provider.js';
 
@@ -52,7 +51,8 @@ const emailOf = (person: StoryPerson): string =>
       ? EMPTY_ACCOUNT.clientEmail
       : DEMO_EMAILS[person];
 
-const worker = setupWorker();
+// The worker starts with a mock of its own; every story then swaps in a fresh one (see `confideLoader`).
+const { worker } = setupConfideWorker();
 let started: Promise<unknown> | undefined;
 let storyCount = 0;
 const live: ConfideLoaded[] = [];
