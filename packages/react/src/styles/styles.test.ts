@@ -81,6 +81,16 @@ describe('styles.css', () => {
     for (const css of Object.values(files)) expect(css).not.toMatch(physical);
   });
 
+  it('fades nothing but disabled controls and keyframes, so text keeps its contrast', () => {
+    for (const css of Object.values(files)) {
+      for (const match of css.matchAll(/([^{};]+)\{([^{}]*)\}/g)) {
+        const [, prelude = '', body = ''] = match;
+        if (!/(^|[\s;])opacity\s*:/.test(body)) continue;
+        expect(prelude.trim(), prelude).toMatch(/^(from|to|\d+%)$|disabled/);
+      }
+    }
+  });
+
   it.each([
     ['light', files.tokens],
     ['dark', files.dark],

@@ -1,0 +1,49 @@
+// The README's example: a host app's own test suite mocking Confide with @confide/mocks.
+// (Inside this repository the imports are relative; a host writes '@confide/mocks' and '@confide/mocks/node'.)
+import { type ConfideClient, createConfideClient, httpTransport } from '@confide/core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_EMAILS, scenarios } from '../index.js';
+import { setupConfideServer } from '../node.js';
+
+// The host's code under test: a line for its dashboard, built on the SDK.
+async function inboxSummary(client: ConfideClient): Promise<string> {
+  try {
+    await client.ready;
+    const page = await client.transport.listConversations({});
+    return `${page.items.length} conversations, ${page.unreadTotal} unread`;
+  } catch {
+    return 'Messages are unavailable right now';
+  }
+}
+
+const { mock, server } = setupConfideServer();
+const clients: ConfideClient[] = [];
+
+function clientFor(email: string): ConfideClient {
+  const transport = httpTransport({
+    baseUrl: mock.baseUrl,
+    getToken: mock.getToken(email),
+    retry: { limit: 0 },
+  });
+  const client = createConfideClient({ transport, live: false });
+  clients.push(client);
+  return client;
+}
+
+beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
+afterEach(() => {
+  mock.setScenario({});
+  for (const client of clients.splice(0)) client.dispose();
+});
+afterAll(() => server.close());
+
+describe('the host dashboard', () => {
+  it("summarises Ben's inbox from the demo data", async () => {
+    expect(await inboxSummary(clientFor(DEMO_EMAILS.ben))).toBe('2 conversations, 4 unread');
+  });
+
+  it('says so when the messaging service is down', async () => {
+    mock.setScenario(scenarios.serverErrors(['listConversations']));
+    expect(await inboxSummary(clientFor(DEMO_EMAILS.ben))).toBe('Messages are unavailable right now');
+  });
+});

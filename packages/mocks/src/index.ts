@@ -1,0 +1,19 @@
+export {
+  createMockServer,
+  DEFAULT_MOCK_BASE_URL,
+  MOCK_JWT_SECRET,
+  type MockServer,
+  type MockServerOptions,
+} from './create-mock-server.js';
+export { seedEmptyAccount } from './fixtures/empty-account.js';
+export { type LongThreadOptions, seedLongThread } from './fixtures/long-thread.js';
+export { type ManyConversationsOptions, seedConversations } from './fixtures/many-conversations.js';
+export { DEMO_EMAILS, DEMO_IDS, type DemoPerson, EMPTY_ACCOUNT } from './fixtures/people.js';
+export { type ConfideHandlersOptions, createConfideHandlers, type FetchApp } from './handlers.js';
+export {
+  HEALTHY_SCENARIO,
+  type MockFailure,
+  type MockScenario,
+  scenarios,
+} from './scenario/mock-scenario.js';
+export { MockTokenError } from './tokens.js';

@@ -1,0 +1,6 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: { conditions: ['@confide/source'] },
+  ssr: { resolve: { conditions: ['@confide/source'] } },
+});

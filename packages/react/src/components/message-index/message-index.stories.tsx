@@ -1,0 +1,160 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import type { ReactNode } from 'react';
+import { expect, fn, type Mock, userEvent, waitFor, within } from 'storybook/test';
+import { confideParameters, mockOf } from '../../stories/confide-story.js';
+import { MessageIndex } from './message-index.js';
+
+function Frame({ children }: { readonly children: ReactNode }) {
+  return (
+    <div style={{ height: 560, display: 'flex', flexDirection: 'column', maxWidth: 560 }}>{children}</div>
+  );
+}
+
+/** The conversation rows (the matter filter's own options left out). */
+async function rows(canvasElement: HTMLElement) {
+  const listbox = await within(canvasElement).findByRole('listbox');
+  return within(listbox).findAllByRole('option');
+}
+
+const meta = {
+  title: 'Components/MessageIndex',
+  component: MessageIndex,
+  args: { onOpen: fn() },
+  decorators: [
+    (Story) => (
+      <Frame>
+        <Story />
+      </Frame>
+    ),
+  ],
+} satisfies Meta<typeof MessageIndex>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Ben's index: newest activity first, unread badges, previews, the matter label. */
+export const Default: Story = {
+  play: async ({ canvasElement }) => {
+    const options = await rows(canvasElement);
+    await expect(options.length).toBeGreaterThan(1);
+  },
+};
+
+/** Daniel (client) sees only his own conversations. */
+export const ClientAudience: Story = {
+  parameters: confideParameters({ as: 'daniel' }),
+  play: async ({ canvasElement }) => {
+    const options = await rows(canvasElement);
+    for (const option of options) await expect(option).not.toHaveTextContent('Elena');
+  },
+};
+
+/** Arrow keys move the highlight; Enter opens the conversation (`onOpen`). */
+export const KeyboardNavigation: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const onOpen = args.onOpen as Mock;
+    const listbox = await canvas.findByRole('listbox');
+    await rows(canvasElement);
+    listbox.focus();
+    await userEvent.keyboard('{ArrowDown}{Enter}');
+    await expect(onOpen).toHaveBeenCalledTimes(1);
+    await userEvent.keyboard('{Home}{Enter}');
+    await expect(onOpen).toHaveBeenCalledTimes(2);
+    await expect(onOpen.mock.calls[1]?.[0]).not.toBe(onOpen.mock.calls[0]?.[0]);
+  },
+};
+
+/** Searching narrows the list as the reader types. */
+export const Search: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await rows(canvasElement);
+    await userEvent.type(canvas.getByRole('searchbox', { name: 'Search conversations' }), 'residence');
+    await waitFor(() => expect(within(canvas.getByRole('listbox')).getAllByRole('option')).toHaveLength(1));
+  },
+};
+
+/** "Unread only" and the matter filter narrow the list. */
+export const Filters: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await rows(canvasElement);
+    await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Matter' }), 'Okafor — work permit');
+    await waitFor(async () => expect(await rows(canvasElement)).toHaveLength(1));
+    await expect((await rows(canvasElement))[0]).toHaveTextContent('Work permit renewal');
+  },
+};
+
+/** The first page is on its way. */
+export const Loading: Story = {
+  parameters: confideParameters({ mock: { scenario: { latencyMs: 600_000 } } }),
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByRole('status', { name: 'Loading…' })).toBeInTheDocument();
+  },
+};
+
+/** An account without conversations. */
+export const Empty: Story = {
+  parameters: confideParameters({ as: 'emptyOwner' }),
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('No conversations yet.')).toBeInTheDocument();
+  },
+};
+
+/** The server is unavailable (503); "Try again" loads the list once it is back. */
+export const ErrorWithRetry: Story = {
+  name: 'Error',
+  parameters: confideParameters({
+    mock: { scenario: { failures: { listConversations: { status: 503, retryAfterSeconds: 1 } } } },
+  }),
+  play: async ({ canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    const retry = await canvas.findByRole('button', { name: 'Try again' });
+    mockOf(loaded).setScenario({});
+    await userEvent.click(retry);
+    await expect((await rows(canvasElement)).length).toBeGreaterThan(0);
+  },
+};
+
+/** 10,000 conversations, virtualized. */
+export const Long: Story = {
+  parameters: confideParameters({
+    setup: async (mock) => {
+      await mock.addConversations({ count: 10_000 });
+      return {};
+    },
+  }),
+  play: async ({ canvasElement }) => {
+    const options = await rows(canvasElement);
+    await expect(options.length).toBeLessThan(200);
+    await expect(options[0]).toHaveTextContent('#10000');
+  },
+};
+
+/** The device is offline. */
+export const Offline: Story = {
+  parameters: confideParameters({ online: false }),
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText(/You are offline/)).toBeInTheDocument();
+  },
+};
+
+/** Strings replaced for this component only. */
+export const Overrides: Story = {
+  args: { overrides: { INDEX_SEARCH: 'Find a matter or client', INDEX_FILTER_UNREAD: 'Needs reply' } },
+  play: async ({ canvasElement }) => {
+    await expect(
+      await within(canvasElement).findByRole('searchbox', { name: 'Find a matter or client' }),
+    ).toBeInTheDocument();
+  },
+};
+
+/** The dark theme. */
+export const Dark: Story = { globals: { theme: 'dark' } };
+
+/** Right-to-left layout. */
+export const RightToLeft: Story = { globals: { locale: 'ar-EG' } };
+
+/** Without the kit's stylesheet: the bare parts a host styles through their class names and `data-*` states. */
+export const Unstyled: Story = { globals: { stylesheet: 'none' } };
