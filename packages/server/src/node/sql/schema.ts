@@ -11,7 +11,7 @@ import {
 } from 'drizzle-orm/pg-core';
 
 // The tables of the SQL stores (PGlite and PostgreSQL share them). The DDL that creates them lives in
-// `migrations.ts`; `schema.test.ts` checks that the two agree. Indexes exist only in the migrations because the
+// `migrations.ts`; a test in `pglite-store.int.test.ts` checks that the two agree. Indexes exist only in the migrations because the
 // queries never need drizzle to know about them.
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull();
