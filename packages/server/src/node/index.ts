@@ -1,7 +1,18 @@
+export type { OutboxRound, OutboxWorker, OutboxWorkerOptions } from './outbox-worker.js';
+export {
+  createOutboxWorker,
+  DEFAULT_OUTBOX_BATCH_SIZE,
+  DEFAULT_OUTBOX_LEASE_MS,
+  DEFAULT_OUTBOX_MAX_ATTEMPTS,
+  DEFAULT_OUTBOX_POLL_INTERVAL_MS,
+  outboxRetryDelayMs,
+} from './outbox-worker.js';
 export type { OpenPgliteStoreOptions } from './pglite-store.js';
 export { openPgliteStore } from './pglite-store.js';
 export type { PostgresNotifierOptions } from './postgres-notifier.js';
 export { createPostgresNotifier, eventChannelName } from './postgres-notifier.js';
 export type { OpenPostgresStoreOptions } from './postgres-store.js';
 export { DEFAULT_POSTGRES_POOL_SIZE, openPostgresStore } from './postgres-store.js';
+export type { SmtpMailer, SmtpMailerOptions } from './smtp-mailer.js';
+export { createSmtpMailer, DEFAULT_MAIL_FROM } from './smtp-mailer.js';
 export type { SqlStore } from './sql-store-handle.js';
