@@ -93,6 +93,9 @@ describe('confide-server, a child process on PGlite with SMTP_URL', () => {
       expect(await conversationsOf(second.url, 'daniel.okafor@client.test')).toEqual(danielBefore);
       expect(await conversationsOf(second.url, 'ana.rivera@rivera-cho.test')).toEqual(firmBefore);
       await smtp.waitForCount(3);
+      const devMail = await (await fetch(`${second.url}/dev/mail`)).text();
+      expect(devMail).toContain('Outbox (3)');
+      expect(devMail).toContain('daniel.okafor@client.test');
       // A graceful stop finishes the batch in flight; afterwards nothing is pending that could be sent again.
       expect(await second.stop('SIGTERM')).toBe(0);
       const store = await openPgliteStore({ dataDir: data });

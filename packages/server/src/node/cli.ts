@@ -6,7 +6,9 @@ import { startServer } from './start-server.js';
 async function main(): Promise<void> {
   let config: ReturnType<typeof readServerConfig>;
   try {
-    config = readServerConfig(process.argv.slice(2), process.env);
+    const argv = process.argv.slice(2);
+    // `pnpm run serve -- --port 0` passes the separator through; it is not an argument.
+    config = readServerConfig(argv[0] === '--' ? argv.slice(1) : argv, process.env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(`confide-server: ${error.message}\n\n${USAGE}`);

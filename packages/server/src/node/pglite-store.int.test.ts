@@ -14,10 +14,13 @@ import { truncateAllTables } from './sql/truncate.js';
 let opened: Awaited<ReturnType<typeof openPgliteDatabase>> | undefined;
 let store: Store | undefined;
 
+// A new PGlite takes a few seconds on an idle machine, far longer on a loaded two-core one.
+const PGLITE_START_TIMEOUT_MS = 120_000;
+
 beforeAll(async () => {
   opened = await openPgliteDatabase();
   store = createSqlStore(opened.db);
-});
+}, PGLITE_START_TIMEOUT_MS);
 
 afterAll(async () => {
   await opened?.client.close();

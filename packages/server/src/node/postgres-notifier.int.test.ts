@@ -42,7 +42,7 @@ describe.skipIf(url === undefined)(
         instances.push({ store, notifier, app });
       }
       await seedDemo(instances[0]?.store ?? raise());
-    });
+    }, 60_000);
 
     afterAll(async () => {
       for (const instance of instances) {

@@ -25,7 +25,7 @@ describe.skipIf(url === undefined)(
     beforeAll(async () => {
       opened = await openPostgresDatabase({ url: url ?? '', schema });
       store = createSqlStore(opened.db);
-    });
+    }, 60_000);
 
     afterAll(async () => {
       await opened?.pool.end();
