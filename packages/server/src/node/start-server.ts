@@ -5,6 +5,7 @@ import { createInProcessNotifier } from '../events/in-process-notifier.js';
 import type { Notifier } from '../events/notifier.js';
 import type { RequestLogger } from '../http/request-log.js';
 import { seedDemo } from '../seed/demo.js';
+import { DEMO_IDS } from '../seed/demo-data.js';
 import { createOutboxWorker, type OutboxWorker } from './outbox-worker.js';
 import { openPgliteStore } from './pglite-store.js';
 import { createPostgresNotifier } from './postgres-notifier.js';
@@ -37,6 +38,19 @@ function urlOf(host: string, port: number): string {
   return `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}`;
 }
 
+/**
+ * Seeds the demo data. Processes starting together on one PostgreSQL may both try: the loser's transaction
+ * fails on a duplicate row and rolls back, and the winner's complete dataset is there, so that is "no change".
+ */
+async function seedDemoOnce(store: SqlStore): Promise<boolean> {
+  try {
+    return await seedDemo(store);
+  } catch (error) {
+    if (await store.getFirm(DEMO_IDS.riveraCho)) return false;
+    throw error;
+  }
+}
+
 async function openStore(config: ServerConfig): Promise<SqlStore> {
   if (config.databaseUrl === undefined) return openPgliteStore({ dataDir: config.dataDir });
   return openPostgresStore({ url: config.databaseUrl, schema: config.databaseSchema });
@@ -64,7 +78,7 @@ export async function startServer(
   const store = await openStore(config);
   const notifier = await openNotifier(config, log);
   if (config.seed === 'demo') {
-    const seeded = await seedDemo(store);
+    const seeded = await seedDemoOnce(store);
     log({ level: 'info', event: 'seed', dataset: 'demo', changed: seeded });
   }
   let mailer: SmtpMailer | undefined;
