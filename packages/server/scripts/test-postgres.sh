@@ -75,8 +75,17 @@ pick_port() {
 
 start() {
   if [ -f "$STATE_FILE" ]; then
-    log "already running (state in $STATE_FILE); run 'stop' first"
-    return 1
+    local old_folder old_bin
+    old_folder="$(sed -n 's/^folder=//p' "$STATE_FILE")"
+    old_bin="$(sed -n 's/^bin_dir=//p' "$STATE_FILE")"
+    if [ -d "$old_folder/data" ] && as_owner "$old_bin/pg_ctl" -D "$old_folder/data" status >/dev/null 2>&1; then
+      log "already running (state in $STATE_FILE); run 'stop' first"
+      return 1
+    fi
+    # A run that died without 'stop' left its state behind: clean it up and start afresh.
+    log "removing the stale state of a run that was not stopped"
+    rm -rf "$old_folder"
+    rm -f "$STATE_FILE"
   fi
   local bin_dir folder port
   bin_dir="$(ensure_bin_dir)"
