@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { readServerConfig } from './server-config.js';
+
+describe('readServerConfig', () => {
+  it('reads the flags and the environment', () => {
+    const config = readServerConfig(
+      ['--port', '0', '--host', '0.0.0.0', '--data', '/srv/confide', '--seed', 'demo'],
+      {
+        CONFIDE_JWT_SECRET: 'x'.repeat(32),
+        CONFIDE_ALLOWED_ORIGINS: 'https://a.example, https://b.example',
+        SMTP_URL: 'smtp://mail.example:587',
+      },
+    );
+    expect(config).toMatchObject({
+      port: 0,
+      host: '0.0.0.0',
+      dataDir: '/srv/confide',
+      seed: 'demo',
+      dev: false,
+      jwtSecretGenerated: false,
+      allowedOrigins: ['https://a.example', 'https://b.example'],
+      smtpUrl: 'smtp://mail.example:587',
+      databaseUrl: undefined,
+    });
+  });
+
+  it('makes up a secret in dev mode and refuses to start without one otherwise', () => {
+    const dev = readServerConfig([], { CONFIDE_DEV: '1' });
+    expect(dev).toMatchObject({
+      dev: true,
+      jwtSecretGenerated: true,
+      port: 8787,
+      dataDir: './.confide-data',
+    });
+    expect(() => readServerConfig([], {})).toThrow(/CONFIDE_JWT_SECRET/);
+    expect(() => readServerConfig(['--seed', 'other'], { CONFIDE_DEV: '1' })).toThrow(/--seed/);
+    expect(() => readServerConfig(['--port', '99999'], { CONFIDE_DEV: '1' })).toThrow(/--port/);
+    expect(() => readServerConfig(['--wat'], { CONFIDE_DEV: '1' })).toThrow();
+    expect(() => readServerConfig([], { CONFIDE_DEV: '1', DATABASE_URL: 'mysql://x' })).toThrow(
+      /DATABASE_URL/,
+    );
+  });
+});

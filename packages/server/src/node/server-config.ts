@@ -1,0 +1,147 @@
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import * as z from 'zod';
+import { DEFAULT_OUTBOX_LEASE_MS } from './outbox-worker.js';
+
+/** Where PGlite keeps its data when `--data` is not given (relative to the working directory). */
+export const DEFAULT_DATA_DIR = './.confide-data';
+/** The port when `--port` is not given. */
+export const DEFAULT_PORT = 8787;
+/** The interface when `--host` is not given: this machine only. */
+export const DEFAULT_HOST = '127.0.0.1';
+
+/** The usage text of `confide-server --help`. */
+export const USAGE = `Usage: confide-server [--port N] [--host H] [--data DIR] [--seed demo]
+
+  --port N      port to listen on; 0 picks a free one (default ${DEFAULT_PORT}, or PORT)
+  --host H      interface to listen on (default ${DEFAULT_HOST})
+  --data DIR    PGlite data folder when DATABASE_URL is unset (default ${DEFAULT_DATA_DIR})
+  --seed demo   load the demo dataset (does nothing when it is already there)
+
+Environment: DATABASE_URL, CONFIDE_DATABASE_SCHEMA, SMTP_URL, CONFIDE_MAIL_FROM, CONFIDE_JWT_SECRET,
+CONFIDE_JWKS_URL, CONFIDE_JWT_ISSUER, CONFIDE_JWT_AUDIENCE, CONFIDE_DEV=1, CONFIDE_ALLOWED_ORIGINS,
+CONFIDE_PORTAL_URL, CONFIDE_FIRM_APP_URL, CONFIDE_OUTBOX_LEASE_MS (see the README).`;
+
+/** Everything the server process is configured with. */
+export interface ServerConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly seed: 'demo' | undefined;
+  readonly databaseUrl: string | undefined;
+  readonly databaseSchema: string | undefined;
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string | undefined;
+  readonly jwtSecret: string | undefined;
+  /** True when the secret was made up for this start (dev mode without CONFIDE_JWT_SECRET). */
+  readonly jwtSecretGenerated: boolean;
+  readonly jwksUrl: string | undefined;
+  readonly jwtIssuer: string | undefined;
+  readonly jwtAudience: string | undefined;
+  readonly dev: boolean;
+  readonly allowedOrigins: readonly string[];
+  readonly portalUrl: string;
+  readonly firmAppUrl: string;
+  readonly outboxLeaseMs: number;
+}
+
+/** A configuration mistake: the CLI prints the message and the usage and exits with status 2. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const optional = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+const port = z.coerce.number<string | undefined>().int().min(0).max(65_535);
+
+const EnvironmentSchema = z.object({
+  PORT: optional.pipe(port.optional()),
+  DATABASE_URL: optional.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  CONFIDE_DATABASE_SCHEMA: optional,
+  SMTP_URL: optional.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
+  CONFIDE_MAIL_FROM: optional,
+  CONFIDE_JWT_SECRET: optional.pipe(
+    z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
+  ),
+  CONFIDE_JWKS_URL: optional.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  CONFIDE_JWT_ISSUER: optional,
+  CONFIDE_JWT_AUDIENCE: optional,
+  CONFIDE_DEV: optional,
+  CONFIDE_ALLOWED_ORIGINS: optional,
+  CONFIDE_PORTAL_URL: optional.pipe(z.url().optional()),
+  CONFIDE_FIRM_APP_URL: optional.pipe(z.url().optional()),
+  CONFIDE_OUTBOX_LEASE_MS: optional.pipe(z.coerce.number<string | undefined>().int().min(1_000).optional()),
+});
+
+function readArguments(argv: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...argv],
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        data: { type: 'string' },
+        seed: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    throw new ConfigError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** Reads the command line and the environment; returns `'help'` for `--help`. Throws `ConfigError`. */
+export function readServerConfig(
+  argv: readonly string[],
+  environment: Record<string, string | undefined>,
+): ServerConfig | 'help' {
+  const values = readArguments(argv);
+  if (values.help) return 'help';
+  const parsedEnvironment = EnvironmentSchema.safeParse(environment);
+  if (!parsedEnvironment.success) {
+    const issue = parsedEnvironment.error.issues[0];
+    throw new ConfigError(`${issue?.path.join('.') ?? 'environment'}: ${issue?.message ?? 'invalid'}`);
+  }
+  const env = parsedEnvironment.data;
+  const parsedPort = values.port === undefined ? undefined : port.safeParse(values.port);
+  if (parsedPort && !parsedPort.success) throw new ConfigError('--port must be a number from 0 to 65535');
+  if (values.seed !== undefined && values.seed !== 'demo') throw new ConfigError('--seed takes only "demo"');
+  const dev = env.CONFIDE_DEV === '1' || env.CONFIDE_DEV === 'true';
+  if (!dev && env.CONFIDE_JWT_SECRET === undefined && env.CONFIDE_JWKS_URL === undefined) {
+    throw new ConfigError('Set CONFIDE_JWT_SECRET or CONFIDE_JWKS_URL (or CONFIDE_DEV=1 for a dev server)');
+  }
+  const jwtSecretGenerated = dev && env.CONFIDE_JWT_SECRET === undefined;
+  const allowedOrigins = (env.CONFIDE_ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
+  for (const origin of allowedOrigins) {
+    if (!z.url().safeParse(origin).success)
+      throw new ConfigError(`CONFIDE_ALLOWED_ORIGINS: ${origin} is no URL`);
+  }
+  return {
+    port: parsedPort?.data ?? env.PORT ?? DEFAULT_PORT,
+    host: values.host ?? DEFAULT_HOST,
+    dataDir: values.data ?? DEFAULT_DATA_DIR,
+    seed: values.seed === 'demo' ? 'demo' : undefined,
+    databaseUrl: env.DATABASE_URL,
+    databaseSchema: env.CONFIDE_DATABASE_SCHEMA,
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.CONFIDE_MAIL_FROM,
+    // Dev mode without a secret: a random one per start, so dev tokens from an earlier run stop working.
+    jwtSecret: env.CONFIDE_JWT_SECRET ?? (jwtSecretGenerated ? randomBytes(32).toString('hex') : undefined),
+    jwtSecretGenerated,
+    jwksUrl: env.CONFIDE_JWKS_URL,
+    jwtIssuer: env.CONFIDE_JWT_ISSUER,
+    jwtAudience: env.CONFIDE_JWT_AUDIENCE,
+    dev,
+    allowedOrigins,
+    portalUrl: env.CONFIDE_PORTAL_URL ?? 'http://localhost:5174',
+    firmAppUrl: env.CONFIDE_FIRM_APP_URL ?? 'http://localhost:5173',
+    outboxLeaseMs: env.CONFIDE_OUTBOX_LEASE_MS ?? DEFAULT_OUTBOX_LEASE_MS,
+  };
+}

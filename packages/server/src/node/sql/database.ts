@@ -1,0 +1,47 @@
+import type { SQLWrapper } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+
+/**
+ * A drizzle database or transaction on either driver (PGlite or node-postgres). Every SQL query is written once
+ * against this type, so both drivers run the same statements.
+ */
+export type SqlDatabase = PgDatabase<PgQueryResultHKT, Record<string, never>>;
+
+/** Where a query runs: the database itself (each query autocommits) or one open transaction. */
+export interface SqlContext {
+  readonly db: SqlDatabase;
+  readonly inTransaction: boolean;
+}
+
+/**
+ * Runs `work` atomically: in the open transaction when there is one, otherwise in a new one. Queries made of
+ * several statements use it so that, called on their own, they still commit all or nothing.
+ */
+export function atomically<Result>(
+  context: SqlContext,
+  work: (db: SqlDatabase) => Promise<Result>,
+): Promise<Result> {
+  if (context.inTransaction) return work(context.db);
+  return context.db.transaction((tx) => work(tx));
+}
+
+/** Runs raw SQL and returns its rows (both drivers answer with `{ rows }`). */
+export async function queryRows<Row>(db: SqlDatabase, query: SQLWrapper | string): Promise<Row[]> {
+  const result = (await db.execute(query)) as unknown as { rows: Row[] };
+  return result.rows;
+}
+
+/** An ISO time as the Date that timestamptz columns take. */
+export function toDate(isoTime: string): Date {
+  return new Date(isoTime);
+}
+
+/** A timestamptz value read back as the ISO string the rows use. */
+export function toIso(value: Date): string {
+  return value.toISOString();
+}
+
+/** A nullable timestamptz value read back as an ISO string or null. */
+export function toIsoOrNull(value: Date | null): string | null {
+  return value === null ? null : value.toISOString();
+}

@@ -1,0 +1,174 @@
+/** One versioned schema change: statements run in order, in one transaction, exactly once per database. */
+export interface Migration {
+  /** Strictly increasing; never renumber or edit a migration that has shipped — add a new one. */
+  readonly version: number;
+  readonly name: string;
+  /** One SQL statement per entry (PGlite's extended protocol runs one statement per query). */
+  readonly statements: readonly string[];
+}
+
+// Embedded as strings so the migrations ship inside the bundle and need no files at run time.
+const initialSchema: Migration = {
+  version: 1,
+  name: 'initial schema',
+  statements: [
+    `CREATE TABLE firms (
+      id text PRIMARY KEY,
+      name text NOT NULL,
+      created_at timestamptz NOT NULL
+    )`,
+    `CREATE TABLE members (
+      id text PRIMARY KEY,
+      firm_id text NOT NULL,
+      name text NOT NULL,
+      email text NOT NULL,
+      role text NOT NULL CHECK (role IN ('owner', 'admin', 'member')),
+      created_at timestamptz NOT NULL
+    )`,
+    'CREATE INDEX members_firm_idx ON members (firm_id)',
+    'CREATE INDEX members_email_idx ON members (lower(email))',
+    `CREATE TABLE contacts (
+      id text PRIMARY KEY,
+      firm_id text NOT NULL,
+      first_name text NOT NULL,
+      last_name text NOT NULL,
+      email text NOT NULL,
+      portal_status text NOT NULL CHECK (portal_status IN ('inactive', 'invited', 'active')),
+      created_at timestamptz NOT NULL
+    )`,
+    'CREATE INDEX contacts_firm_idx ON contacts (firm_id)',
+    'CREATE INDEX contacts_email_idx ON contacts (lower(email))',
+    `CREATE TABLE contact_assignees (
+      contact_id text NOT NULL,
+      member_id text NOT NULL,
+      position integer NOT NULL,
+      PRIMARY KEY (contact_id, member_id)
+    )`,
+    `CREATE TABLE notification_settings (
+      firm_id text PRIMARY KEY,
+      client_started_thread text NOT NULL
+        CHECK (client_started_thread IN ('assignees', 'assignees_and_owner', 'all_members', 'none')),
+      updated_at timestamptz NOT NULL
+    )`,
+    `CREATE TABLE conversations (
+      id text PRIMARY KEY,
+      firm_id text NOT NULL,
+      contact_id text NOT NULL,
+      subject text NOT NULL,
+      matter_id text,
+      matter_label text,
+      started_by_kind text NOT NULL CHECK (started_by_kind IN ('member', 'client')),
+      started_by_id text NOT NULL,
+      created_at timestamptz NOT NULL,
+      last_activity_at timestamptz NOT NULL,
+      last_activity_seq bigint NOT NULL,
+      last_message_id text,
+      client_last_activity_at timestamptz NOT NULL,
+      client_last_activity_seq bigint NOT NULL,
+      client_last_message_id text
+    )`,
+    'CREATE INDEX conversations_firm_activity_idx ON conversations (firm_id, last_activity_seq DESC)',
+    'CREATE INDEX conversations_contact_activity_idx ON conversations (contact_id, client_last_activity_seq DESC)',
+    `CREATE TABLE messages (
+      id text PRIMARY KEY,
+      seq bigserial NOT NULL UNIQUE,
+      conversation_id text NOT NULL,
+      firm_id text NOT NULL,
+      author_kind text NOT NULL CHECK (author_kind IN ('member', 'client')),
+      author_id text NOT NULL,
+      body text NOT NULL,
+      internal boolean NOT NULL,
+      idempotency_key text NOT NULL,
+      created_at timestamptz NOT NULL
+    )`,
+    // The idempotency key: racing identical sends meet here and `ON CONFLICT DO NOTHING` keeps one row.
+    'CREATE UNIQUE INDEX messages_idempotency_idx ON messages (author_kind, author_id, idempotency_key)',
+    'CREATE INDEX messages_conversation_idx ON messages (conversation_id, seq)',
+    `CREATE TABLE read_states (
+      conversation_id text NOT NULL,
+      reader_kind text NOT NULL CHECK (reader_kind IN ('member', 'client')),
+      reader_id text NOT NULL,
+      up_to_message_id text NOT NULL,
+      up_to_seq bigint NOT NULL,
+      read_at timestamptz NOT NULL,
+      PRIMARY KEY (conversation_id, reader_kind, reader_id)
+    )`,
+    `CREATE TABLE notifications (
+      id text PRIMARY KEY,
+      seq bigserial NOT NULL UNIQUE,
+      firm_id text NOT NULL,
+      member_id text NOT NULL,
+      kind text NOT NULL,
+      conversation_id text NOT NULL,
+      message_id text NOT NULL,
+      created_at timestamptz NOT NULL,
+      read_at timestamptz
+    )`,
+    'CREATE INDEX notifications_member_idx ON notifications (member_id, seq DESC)',
+    `CREATE TABLE templates (
+      id text PRIMARY KEY,
+      firm_id text NOT NULL,
+      name text NOT NULL,
+      subject text NOT NULL,
+      body text NOT NULL,
+      created_at timestamptz NOT NULL,
+      updated_at timestamptz NOT NULL
+    )`,
+    'CREATE INDEX templates_firm_idx ON templates (firm_id)',
+    `CREATE TABLE mail_outbox (
+      id text PRIMARY KEY,
+      seq bigserial NOT NULL UNIQUE,
+      firm_id text NOT NULL,
+      kind text NOT NULL,
+      recipient text NOT NULL,
+      subject text NOT NULL,
+      text_body text NOT NULL,
+      html_body text NOT NULL,
+      created_at timestamptz NOT NULL,
+      status text NOT NULL CHECK (status IN ('pending', 'sent', 'failed')),
+      attempts integer NOT NULL,
+      next_attempt_at timestamptz NOT NULL,
+      locked_until timestamptz,
+      locked_by text,
+      sent_at timestamptz,
+      last_error text
+    )`,
+    `CREATE INDEX mail_outbox_due_idx ON mail_outbox (next_attempt_at, seq) WHERE status = 'pending'`,
+    `CREATE TABLE audit_entries (
+      id text PRIMARY KEY,
+      seq bigserial NOT NULL UNIQUE,
+      firm_id text NOT NULL,
+      actor_kind text NOT NULL CHECK (actor_kind IN ('member', 'client')),
+      actor_id text NOT NULL,
+      action text NOT NULL,
+      target_id text NOT NULL,
+      request_id text NOT NULL,
+      at timestamptz NOT NULL
+    )`,
+    'CREATE INDEX audit_entries_firm_idx ON audit_entries (firm_id, seq DESC)',
+    `CREATE TABLE events (
+      seq bigserial PRIMARY KEY,
+      type text NOT NULL,
+      payload jsonb NOT NULL,
+      firm_id text NOT NULL,
+      all_members boolean NOT NULL,
+      member_ids text[] NOT NULL,
+      contact_id text,
+      created_at timestamptz NOT NULL
+    )`,
+    'CREATE INDEX events_firm_idx ON events (firm_id, seq)',
+    // Messages are records and the audit log is append-only: the database refuses changes, whatever the code does.
+    `CREATE FUNCTION confide_reject_change() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      RAISE EXCEPTION '% rows are never changed or deleted', TG_TABLE_NAME;
+    END
+    $$`,
+    `CREATE TRIGGER messages_append_only BEFORE UPDATE OR DELETE ON messages
+      FOR EACH ROW EXECUTE FUNCTION confide_reject_change()`,
+    `CREATE TRIGGER audit_entries_append_only BEFORE UPDATE OR DELETE ON audit_entries
+      FOR EACH ROW EXECUTE FUNCTION confide_reject_change()`,
+  ],
+};
+
+/** Every migration, oldest first. */
+export const MIGRATIONS: readonly Migration[] = [initialSchema];

@@ -1,0 +1,243 @@
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type {
+  ClientStartedThreadValue,
+  ContactRow,
+  FirmRow,
+  MemberRoleValue,
+  MemberRow,
+  PortalStatusValue,
+  TemplateRow,
+} from '../../store/rows.js';
+import type { StoreQueries } from '../../store/store.js';
+import { atomically, type SqlContext, toDate, toIso } from './database.js';
+import { contactAssignees, contacts, firms, members, notificationSettings, templates } from './schema.js';
+
+type PeopleQueryNames =
+  | 'insertFirm'
+  | 'getFirm'
+  | 'insertMember'
+  | 'getMember'
+  | 'findMemberByEmail'
+  | 'listMembers'
+  | 'insertContact'
+  | 'getContact'
+  | 'findContactByEmail'
+  | 'listContacts'
+  | 'getNotificationSettings'
+  | 'putNotificationSettings'
+  | 'listTemplates'
+  | 'getTemplate'
+  | 'insertTemplate'
+  | 'updateTemplate'
+  | 'deleteTemplate';
+
+/** `text` contains `query`, ignoring case; no LIKE pattern, so `%` and `_` in a query match themselves. */
+export function containsIgnoringCase(
+  text: SQL | SQL.Aliased | ReturnType<typeof sql.raw> | unknown,
+  query: string,
+): SQL {
+  return sql`strpos(lower(${text}), lower(${query})) > 0`;
+}
+
+const toFirm = (row: typeof firms.$inferSelect): FirmRow => ({
+  id: row.id,
+  name: row.name,
+  createdAt: toIso(row.createdAt),
+});
+
+const toMember = (row: typeof members.$inferSelect): MemberRow => ({
+  id: row.id,
+  firmId: row.firmId,
+  name: row.name,
+  email: row.email,
+  role: row.role as MemberRoleValue,
+  createdAt: toIso(row.createdAt),
+});
+
+const toTemplate = (row: typeof templates.$inferSelect): TemplateRow => ({
+  id: row.id,
+  firmId: row.firmId,
+  name: row.name,
+  subject: row.subject,
+  body: row.body,
+  createdAt: toIso(row.createdAt),
+  updatedAt: toIso(row.updatedAt),
+});
+
+/** The SQL store's queries on firms, members, contacts, settings and templates. */
+export function createPeopleQueries(context: SqlContext): Pick<StoreQueries, PeopleQueryNames> {
+  const { db } = context;
+
+  const withAssignees = async (rows: (typeof contacts.$inferSelect)[]): Promise<ContactRow[]> => {
+    if (rows.length === 0) return [];
+    const assignees = await db
+      .select()
+      .from(contactAssignees)
+      .where(
+        inArray(
+          contactAssignees.contactId,
+          rows.map((row) => row.id),
+        ),
+      )
+      .orderBy(asc(contactAssignees.contactId), asc(contactAssignees.position));
+    return rows.map((row) => ({
+      id: row.id,
+      firmId: row.firmId,
+      firstName: row.firstName,
+      lastName: row.lastName,
+      email: row.email,
+      portalStatus: row.portalStatus as PortalStatusValue,
+      assigneeIds: assignees
+        .filter((assignee) => assignee.contactId === row.id)
+        .map((assignee) => assignee.memberId),
+      createdAt: toIso(row.createdAt),
+    }));
+  };
+
+  return {
+    async insertFirm(firm) {
+      const inserted = await db
+        .insert(firms)
+        .values({ ...firm, createdAt: toDate(firm.createdAt) })
+        .onConflictDoNothing()
+        .returning({ id: firms.id });
+      return inserted.length > 0;
+    },
+    async getFirm(id) {
+      const [row] = await db.select().from(firms).where(eq(firms.id, id));
+      return row ? toFirm(row) : null;
+    },
+    async insertMember(member) {
+      const inserted = await db
+        .insert(members)
+        .values({ ...member, createdAt: toDate(member.createdAt) })
+        .onConflictDoNothing()
+        .returning({ id: members.id });
+      return inserted.length > 0;
+    },
+    async getMember(id) {
+      const [row] = await db.select().from(members).where(eq(members.id, id));
+      return row ? toMember(row) : null;
+    },
+    async findMemberByEmail(email) {
+      const [row] = await db
+        .select()
+        .from(members)
+        .where(sql`lower(${members.email}) = lower(${email})`)
+        .orderBy(asc(members.id))
+        .limit(1);
+      return row ? toMember(row) : null;
+    },
+    async listMembers(firmId) {
+      const rows = await db
+        .select()
+        .from(members)
+        .where(eq(members.firmId, firmId))
+        .orderBy(asc(members.name), asc(members.id));
+      return rows.map(toMember);
+    },
+    insertContact(contact) {
+      return atomically(context, async (tx) => {
+        const { assigneeIds, ...row } = contact;
+        const inserted = await tx
+          .insert(contacts)
+          .values({ ...row, createdAt: toDate(row.createdAt) })
+          .onConflictDoNothing()
+          .returning({ id: contacts.id });
+        if (inserted.length === 0) return false;
+        if (assigneeIds.length > 0) {
+          const unique = [...new Set(assigneeIds)];
+          await tx
+            .insert(contactAssignees)
+            .values(unique.map((memberId, position) => ({ contactId: contact.id, memberId, position })));
+        }
+        return true;
+      });
+    },
+    async getContact(id) {
+      const rows = await db.select().from(contacts).where(eq(contacts.id, id));
+      const [contact] = await withAssignees(rows);
+      return contact ?? null;
+    },
+    async findContactByEmail(email) {
+      const rows = await db
+        .select()
+        .from(contacts)
+        .where(sql`lower(${contacts.email}) = lower(${email})`)
+        .orderBy(asc(contacts.id))
+        .limit(1);
+      const [contact] = await withAssignees(rows);
+      return contact ?? null;
+    },
+    async listContacts(firmId, query) {
+      const matches = query
+        ? sql`(${containsIgnoringCase(contacts.firstName, query)} OR ${containsIgnoringCase(contacts.lastName, query)}
+            OR ${containsIgnoringCase(sql`${contacts.firstName} || ' ' || ${contacts.lastName}`, query)}
+            OR ${containsIgnoringCase(contacts.email, query)})`
+        : undefined;
+      const rows = await db
+        .select()
+        .from(contacts)
+        .where(and(eq(contacts.firmId, firmId), matches))
+        .orderBy(asc(contacts.lastName), asc(contacts.firstName), asc(contacts.id));
+      return withAssignees(rows);
+    },
+    async getNotificationSettings(firmId) {
+      const [row] = await db
+        .select()
+        .from(notificationSettings)
+        .where(eq(notificationSettings.firmId, firmId));
+      return row
+        ? {
+            firmId: row.firmId,
+            clientStartedThread: row.clientStartedThread as ClientStartedThreadValue,
+            updatedAt: toIso(row.updatedAt),
+          }
+        : null;
+    },
+    async putNotificationSettings(settings) {
+      const values = { ...settings, updatedAt: toDate(settings.updatedAt) };
+      await db
+        .insert(notificationSettings)
+        .values(values)
+        .onConflictDoUpdate({
+          target: notificationSettings.firmId,
+          set: { clientStartedThread: values.clientStartedThread, updatedAt: values.updatedAt },
+        });
+    },
+    async listTemplates(firmId, query) {
+      const rows = await db
+        .select()
+        .from(templates)
+        .where(
+          and(eq(templates.firmId, firmId), query ? containsIgnoringCase(templates.name, query) : undefined),
+        )
+        .orderBy(asc(templates.name), asc(templates.id));
+      return rows.map(toTemplate);
+    },
+    async getTemplate(id) {
+      const [row] = await db.select().from(templates).where(eq(templates.id, id));
+      return row ? toTemplate(row) : null;
+    },
+    async insertTemplate(template) {
+      const inserted = await db
+        .insert(templates)
+        .values({ ...template, createdAt: toDate(template.createdAt), updatedAt: toDate(template.updatedAt) })
+        .onConflictDoNothing()
+        .returning({ id: templates.id });
+      return inserted.length > 0;
+    },
+    async updateTemplate(id, changes) {
+      const [row] = await db
+        .update(templates)
+        .set({ ...changes, updatedAt: toDate(changes.updatedAt) })
+        .where(eq(templates.id, id))
+        .returning();
+      return row ? toTemplate(row) : null;
+    },
+    async deleteTemplate(id) {
+      const deleted = await db.delete(templates).where(eq(templates.id, id)).returning({ id: templates.id });
+      return deleted.length > 0;
+    },
+  };
+}

@@ -1,0 +1,306 @@
+import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import type {
+  AuditActionValue,
+  AuditRow,
+  EventRow,
+  EventTypeValue,
+  MailKind,
+  MailRow,
+  MailStatus,
+  NotificationKindValue,
+  NotificationRow,
+  PartyRef,
+} from '../../store/rows.js';
+import type { StoreQueries } from '../../store/store.js';
+import { atomically, type SqlContext, toDate, toIso, toIsoOrNull } from './database.js';
+import { auditEntries, events, mailOutbox, notifications } from './schema.js';
+
+type RecordQueryNames =
+  | 'insertNotification'
+  | 'listNotifications'
+  | 'countUnreadNotifications'
+  | 'markNotificationsRead'
+  | 'enqueueMail'
+  | 'claimMail'
+  | 'markMailSent'
+  | 'markMailFailed'
+  | 'listMail'
+  | 'appendAudit'
+  | 'listAudit'
+  | 'appendEvent'
+  | 'listEventsSince'
+  | 'latestEventSeq';
+
+// Any fixed number works; every process appending events to one database must use the same one.
+const EVENT_APPEND_LOCK_KEY = 731_504_002;
+
+const party = (kind: string, id: string): PartyRef => ({ kind: kind as PartyRef['kind'], id });
+
+function toNotification(row: typeof notifications.$inferSelect): NotificationRow {
+  return {
+    id: row.id,
+    seq: row.seq,
+    firmId: row.firmId,
+    memberId: row.memberId,
+    kind: row.kind as NotificationKindValue,
+    conversationId: row.conversationId,
+    messageId: row.messageId,
+    createdAt: toIso(row.createdAt),
+    readAt: toIsoOrNull(row.readAt),
+  };
+}
+
+function toMail(row: typeof mailOutbox.$inferSelect): MailRow {
+  return {
+    id: row.id,
+    seq: row.seq,
+    firmId: row.firmId,
+    kind: row.kind as MailKind,
+    to: row.recipient,
+    subject: row.subject,
+    text: row.textBody,
+    html: row.htmlBody,
+    createdAt: toIso(row.createdAt),
+    status: row.status as MailStatus,
+    attempts: row.attempts,
+    nextAttemptAt: toIso(row.nextAttemptAt),
+    lockedUntil: toIsoOrNull(row.lockedUntil),
+    lockedBy: row.lockedBy,
+    sentAt: toIsoOrNull(row.sentAt),
+    lastError: row.lastError,
+  };
+}
+
+function toAudit(row: typeof auditEntries.$inferSelect): AuditRow {
+  return {
+    id: row.id,
+    seq: row.seq,
+    firmId: row.firmId,
+    actor: party(row.actorKind, row.actorId),
+    action: row.action as AuditActionValue,
+    targetId: row.targetId,
+    requestId: row.requestId,
+    at: toIso(row.at),
+  };
+}
+
+function toEvent(row: typeof events.$inferSelect): EventRow {
+  return {
+    seq: row.seq,
+    type: row.type as EventTypeValue,
+    payload: row.payload,
+    audience: {
+      firmId: row.firmId,
+      allMembers: row.allMembers,
+      memberIds: row.memberIds,
+      contactId: row.contactId,
+    },
+    createdAt: toIso(row.createdAt),
+  };
+}
+
+/** Conditions that a mail is still held by `workerId` and waiting: the only state a worker may finish. */
+const heldBy = (id: string, workerId: string) =>
+  and(eq(mailOutbox.id, id), eq(mailOutbox.lockedBy, workerId), eq(mailOutbox.status, 'pending'));
+
+/** The SQL store's queries on notifications, the mail outbox, the audit log and events. */
+export function createRecordQueries(context: SqlContext): Pick<StoreQueries, RecordQueryNames> {
+  const { db } = context;
+  return {
+    async insertNotification(notification) {
+      const [row] = await db
+        .insert(notifications)
+        .values({
+          ...notification,
+          createdAt: toDate(notification.createdAt),
+          readAt: notification.readAt === null ? null : toDate(notification.readAt),
+        })
+        .returning();
+      if (!row) throw new Error('The notification was not inserted');
+      return toNotification(row);
+    },
+    async listNotifications(options) {
+      const rows = await db
+        .select()
+        .from(notifications)
+        .where(
+          and(
+            eq(notifications.memberId, options.memberId),
+            options.beforeSeq === undefined ? undefined : lt(notifications.seq, options.beforeSeq),
+            options.unreadOnly ? isNull(notifications.readAt) : undefined,
+          ),
+        )
+        .orderBy(desc(notifications.seq))
+        .limit(options.limit);
+      return rows.map(toNotification);
+    },
+    async countUnreadNotifications(memberId) {
+      const [row] = await db
+        .select({ count: sql<number>`count(*)::int`.mapWith(Number) })
+        .from(notifications)
+        .where(and(eq(notifications.memberId, memberId), isNull(notifications.readAt)));
+      return row?.count ?? 0;
+    },
+    async markNotificationsRead(memberId, ids, readAt) {
+      if (ids !== 'all' && ids.length === 0) return 0;
+      const changed = await db
+        .update(notifications)
+        .set({ readAt: toDate(readAt) })
+        .where(
+          and(
+            eq(notifications.memberId, memberId),
+            isNull(notifications.readAt),
+            ids === 'all' ? undefined : inArray(notifications.id, [...ids]),
+          ),
+        )
+        .returning({ id: notifications.id });
+      return changed.length;
+    },
+    async enqueueMail(mail) {
+      const createdAt = toDate(mail.createdAt);
+      const [row] = await db
+        .insert(mailOutbox)
+        .values({
+          id: mail.id,
+          firmId: mail.firmId,
+          kind: mail.kind,
+          recipient: mail.to,
+          subject: mail.subject,
+          textBody: mail.text,
+          htmlBody: mail.html,
+          createdAt,
+          status: 'pending',
+          attempts: 0,
+          nextAttemptAt: createdAt,
+        })
+        .returning();
+      if (!row) throw new Error('The mail was not enqueued');
+      return toMail(row);
+    },
+    async claimMail(options) {
+      const now = toDate(options.now);
+      const lockedUntil = new Date(now.getTime() + options.leaseMs);
+      // SKIP LOCKED: two workers claiming at once take different rows instead of waiting for each other.
+      const due = db
+        .select({ id: mailOutbox.id })
+        .from(mailOutbox)
+        .where(
+          and(
+            eq(mailOutbox.status, 'pending'),
+            lte(mailOutbox.nextAttemptAt, now),
+            or(isNull(mailOutbox.lockedUntil), lte(mailOutbox.lockedUntil, now)),
+          ),
+        )
+        .orderBy(asc(mailOutbox.seq))
+        .limit(options.limit)
+        .for('update', { skipLocked: true });
+      const rows = await db
+        .update(mailOutbox)
+        .set({ attempts: sql`${mailOutbox.attempts} + 1`, lockedBy: options.workerId, lockedUntil })
+        .where(inArray(mailOutbox.id, due))
+        .returning();
+      return rows.map(toMail).sort((left, right) => left.seq - right.seq);
+    },
+    async markMailSent(id, options) {
+      const changed = await db
+        .update(mailOutbox)
+        .set({ status: 'sent', sentAt: toDate(options.sentAt), lockedBy: null, lockedUntil: null })
+        .where(heldBy(id, options.workerId))
+        .returning({ id: mailOutbox.id });
+      return changed.length > 0;
+    },
+    async markMailFailed(id, options) {
+      const next =
+        options.nextAttemptAt === null
+          ? { status: 'failed' }
+          : { status: 'pending', nextAttemptAt: toDate(options.nextAttemptAt) };
+      const changed = await db
+        .update(mailOutbox)
+        .set({ ...next, lastError: options.error, lockedBy: null, lockedUntil: null })
+        .where(heldBy(id, options.workerId))
+        .returning({ id: mailOutbox.id });
+      return changed.length > 0;
+    },
+    async listMail(options) {
+      const rows = await db
+        .select()
+        .from(mailOutbox)
+        .where(options.firmId === undefined ? undefined : eq(mailOutbox.firmId, options.firmId))
+        .orderBy(desc(mailOutbox.seq))
+        .limit(options.limit);
+      return rows.map(toMail);
+    },
+    async appendAudit(entry) {
+      const [row] = await db
+        .insert(auditEntries)
+        .values({
+          id: entry.id,
+          firmId: entry.firmId,
+          actorKind: entry.actor.kind,
+          actorId: entry.actor.id,
+          action: entry.action,
+          targetId: entry.targetId,
+          requestId: entry.requestId,
+          at: toDate(entry.at),
+        })
+        .returning();
+      if (!row) throw new Error('The audit entry was not appended');
+      return toAudit(row);
+    },
+    async listAudit(options) {
+      const rows = await db
+        .select()
+        .from(auditEntries)
+        .where(
+          and(
+            eq(auditEntries.firmId, options.firmId),
+            options.beforeSeq === undefined ? undefined : lt(auditEntries.seq, options.beforeSeq),
+          ),
+        )
+        .orderBy(desc(auditEntries.seq))
+        .limit(options.limit);
+      return rows.map(toAudit);
+    },
+    appendEvent(event) {
+      return atomically(context, async (tx) => {
+        // Held until commit: seqs are then taken and committed in the same order, so a subscriber that has
+        // seen seq N+1 can never later find a seq N committing behind it.
+        await tx.execute(sql`SELECT pg_advisory_xact_lock(${EVENT_APPEND_LOCK_KEY})`);
+        const [row] = await tx
+          .insert(events)
+          .values({
+            type: event.type,
+            payload: event.payload,
+            firmId: event.audience.firmId,
+            allMembers: event.audience.allMembers,
+            memberIds: [...event.audience.memberIds],
+            contactId: event.audience.contactId,
+            createdAt: toDate(event.createdAt),
+          })
+          .returning({ seq: events.seq });
+        if (!row) throw new Error('The event was not appended');
+        return row.seq;
+      });
+    },
+    async listEventsSince(afterSeq, options) {
+      const { viewer } = options;
+      const mayReceive =
+        viewer.kind === 'client'
+          ? eq(events.contactId, viewer.id)
+          : or(eq(events.allMembers, true), sql`${viewer.id} = ANY(${events.memberIds})`);
+      const rows = await db
+        .select()
+        .from(events)
+        .where(and(eq(events.firmId, options.firmId), gt(events.seq, afterSeq), mayReceive))
+        .orderBy(asc(events.seq))
+        .limit(options.limit);
+      return rows.map(toEvent);
+    },
+    async latestEventSeq() {
+      const [row] = await db
+        .select({ seq: sql<number>`COALESCE(max(${events.seq}), 0)`.mapWith(Number) })
+        .from(events);
+      return row?.seq ?? 0;
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import type { Store, StoreQueries } from '../../store/store.js';
+import { createConversationQueries } from './conversation-queries.js';
+import type { SqlContext, SqlDatabase } from './database.js';
+import { createPeopleQueries } from './people-queries.js';
+import { createRecordQueries } from './record-queries.js';
+
+function createQueries(context: SqlContext): StoreQueries {
+  return {
+    ...createPeopleQueries(context),
+    ...createConversationQueries(context),
+    ...createRecordQueries(context),
+  };
+}
+
+/**
+ * A `Store` over a migrated drizzle database on either driver (PGlite or node-postgres). Queries outside a
+ * transaction autocommit; `transaction` runs its work in one database transaction (READ COMMITTED).
+ */
+export function createSqlStore(db: SqlDatabase): Store {
+  return {
+    ...createQueries({ db, inTransaction: false }),
+    transaction: (work) => db.transaction((tx) => work(createQueries({ db: tx, inTransaction: true }))),
+  };
+}

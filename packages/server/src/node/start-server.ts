@@ -1,0 +1,143 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp } from '../app.js';
+import { createInProcessNotifier } from '../events/in-process-notifier.js';
+import type { Notifier } from '../events/notifier.js';
+import type { RequestLogger } from '../http/request-log.js';
+import { seedDemo } from '../seed/demo.js';
+import { DEMO_IDS } from '../seed/demo-data.js';
+import { createOutboxWorker, type OutboxWorker } from './outbox-worker.js';
+import { openPgliteStore } from './pglite-store.js';
+import { createPostgresNotifier } from './postgres-notifier.js';
+import { openPostgresStore } from './postgres-store.js';
+import type { ServerConfig } from './server-config.js';
+import { createSmtpMailer, type SmtpMailer } from './smtp-mailer.js';
+import type { SqlStore } from './sql-store-handle.js';
+
+/** A running server. */
+export interface RunningServer {
+  /** The URL it listens on, with the real port (also when started with port 0). */
+  readonly url: string;
+  readonly store: SqlStore;
+  /**
+   * Shuts down gracefully: ends event streams, stops accepting connections and waits for requests in flight,
+   * lets the outbox worker finish its batch, then closes the database.
+   */
+  close(): Promise<void>;
+}
+
+/** Where the server's own lines (not request logs) go. @default console.error as JSON */
+export type ServerLogger = (
+  entry: { readonly level: 'info' | 'warn' | 'error'; readonly event: string } & Record<string, unknown>,
+) => void;
+
+const jsonLogger: ServerLogger = (entry) => console.error(JSON.stringify(entry));
+
+function urlOf(host: string, port: number): string {
+  const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  return `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}`;
+}
+
+/**
+ * Seeds the demo data. Processes starting together on one PostgreSQL may both try: the loser's transaction
+ * fails on a duplicate row and rolls back, and the winner's complete dataset is there, so that is "no change".
+ */
+async function seedDemoOnce(store: SqlStore): Promise<boolean> {
+  try {
+    return await seedDemo(store);
+  } catch (error) {
+    if (await store.getFirm(DEMO_IDS.riveraCho)) return false;
+    throw error;
+  }
+}
+
+async function openStore(config: ServerConfig): Promise<SqlStore> {
+  if (config.databaseUrl === undefined) return openPgliteStore({ dataDir: config.dataDir });
+  return openPostgresStore({ url: config.databaseUrl, schema: config.databaseSchema });
+}
+
+async function openNotifier(config: ServerConfig, log: ServerLogger): Promise<Notifier> {
+  if (config.databaseUrl === undefined) return createInProcessNotifier();
+  return createPostgresNotifier({
+    url: config.databaseUrl,
+    schema: config.databaseSchema,
+    onError: (error) => log({ level: 'warn', event: 'notifier_error', message: String(error) }),
+  });
+}
+
+/**
+ * Starts Confide's HTTP server as the command line does: opens the database (PGlite in `dataDir`, or
+ * PostgreSQL at `databaseUrl`) and migrates it, seeds when asked, starts the outbox worker when `smtpUrl` is
+ * set, and listens. Resolves once it accepts connections.
+ */
+export async function startServer(
+  config: ServerConfig,
+  options: { readonly log?: ServerLogger; readonly requestLogger?: RequestLogger | false } = {},
+): Promise<RunningServer> {
+  const log = options.log ?? jsonLogger;
+  const store = await openStore(config);
+  const notifier = await openNotifier(config, log);
+  if (config.seed === 'demo') {
+    const seeded = await seedDemoOnce(store);
+    log({ level: 'info', event: 'seed', dataset: 'demo', changed: seeded });
+  }
+  let mailer: SmtpMailer | undefined;
+  let worker: OutboxWorker | undefined;
+  let stopWaking: (() => void) | undefined;
+  if (config.smtpUrl !== undefined) {
+    mailer = createSmtpMailer({ url: config.smtpUrl, from: config.mailFrom });
+    worker = createOutboxWorker({
+      store,
+      mailer,
+      leaseMs: config.outboxLeaseMs,
+      onError: (error, mail) =>
+        log({ level: 'warn', event: 'mail_delivery_failed', mailId: mail?.id, message: String(error) }),
+    });
+    // Every send appends events, so the event wake-up doubles as "new mail may be waiting".
+    stopWaking = notifier.subscribe(() => worker?.wake());
+    worker.start();
+  }
+  const shutdown = new AbortController();
+  const app = createApp({
+    store,
+    notifier,
+    auth: {
+      secret: config.jwtSecret,
+      jwksUrl: config.jwksUrl,
+      issuer: config.jwtIssuer,
+      audience: config.jwtAudience,
+    },
+    dev: config.dev,
+    portalUrl: config.portalUrl,
+    firmAppUrl: config.firmAppUrl,
+    allowedOrigins: config.allowedOrigins,
+    shutdownSignal: shutdown.signal,
+    ...(options.requestLogger === undefined ? {} : { logger: options.requestLogger }),
+    onUnexpectedError: (error, requestId) =>
+      log({ level: 'error', event: 'unexpected_error', requestId, message: String(error) }),
+  });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
+      resolve(started),
+    );
+    started.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  let closing: Promise<void> | undefined;
+  return {
+    url: urlOf(config.host, port),
+    store,
+    close() {
+      closing ??= (async () => {
+        shutdown.abort();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        stopWaking?.();
+        await worker?.stop();
+        mailer?.close();
+        await notifier.close?.();
+        await store.close();
+      })();
+      return closing;
+    },
+  };
+}
