@@ -4,7 +4,7 @@
 // pnpm → vite); nothing is left listening after Ctrl-C.
 import { spawn } from 'node:child_process';
 
-const API_PORT = process.env.PORT ?? '8787';
+const API_PORT = '8787';
 const API_URL = `http://localhost:${API_PORT}`;
 /** How long a child gets to exit after SIGTERM before it is killed, in milliseconds. */
 const STOP_GRACE_MS = 5000;

@@ -48,20 +48,28 @@ export function ConfideSession(props: ConfideSessionProps) {
     // `attempt` is read so that "Try again" builds a fresh client.
     void attempt;
     const session = createDevSession(apiUrl, email);
-    const client = createConfideClient({
-      transport: httpTransport({ baseUrl: apiUrl, getToken: session.getToken }),
-      storage: localStorageAdapter(),
-      network: browserNetworkStatus(),
-    });
     let active = true;
+    let client: ConfideClient | undefined;
     setState({ status: 'loading' });
-    client.ready.then(
-      () => active && setState({ status: 'ready', client }),
-      (error: unknown) => active && setState({ status: 'error', error: toConfideError(error) }),
-    );
+    // Signing in is getting the first token: a refusal (a portal that is not active) shows the server's reason.
+    Promise.resolve(session.getToken({ reason: 'initial' }))
+      .then(async () => {
+        if (!active) return;
+        const created = createConfideClient({
+          transport: httpTransport({ baseUrl: apiUrl, getToken: session.getToken }),
+          storage: localStorageAdapter(),
+          network: browserNetworkStatus(),
+        });
+        client = created;
+        await created.ready;
+        if (active) setState({ status: 'ready', client: created });
+      })
+      .catch((error: unknown) => {
+        if (active) setState({ status: 'error', error: toConfideError(error) });
+      });
     return () => {
       active = false;
-      client.dispose();
+      client?.dispose();
     };
   }, [apiUrl, email, attempt]);
 
