@@ -139,6 +139,8 @@ test("3. Every Rivera & Cho member is notified of Daniel's reply; Ben opens it f
   await expect(threadMessages(daniel)).toHaveCount(2);
 
   const bell = ben.getByRole('button', { name: /^Notifications/ });
+  // Daniel's first reply is unread for Ben: wait until the bell has loaded it before reading the count.
+  await expect(bell).toHaveAccessibleName(/\d+ unread$/);
   const unreadBefore = Number((await bell.getAttribute('aria-label'))?.match(/(\d+) unread/)?.[1] ?? '0');
   const row = indexRow(ben, SUBJECT);
   await expect(row).toContainText('1 unread message');
