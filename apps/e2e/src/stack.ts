@@ -93,7 +93,11 @@ export function startProcess(
   });
 }
 
-/** Starts the reference server on fresh in-memory demo data, in dev mode (dev tokens, the mail page). */
+/**
+ * Starts the reference server on fresh in-memory demo data, in dev mode (dev tokens, the mail page). With the
+ * `confide-server` CLI this becomes `confide-server --port 8787 --data <a new temporary folder> --seed demo`
+ * with `CONFIDE_DEV=1`; the tests only need a fresh demo dataset per run and the URL it prints.
+ */
 export function startServer(): Promise<RunningProcess> {
   return startProcess('server', ['pnpm', '--filter', '@confide/server', 'start'], {
     PORT: String(API_PORT),

@@ -151,7 +151,7 @@ export function CreateNewMenu({ onSecurePortal }: CreateNewMenuProps) {
             <div role="none">
               <button type="button" role="menuitem" tabIndex={-1} onClick={choose}>
                 Secure Portal
-                <span className="menu-hint">Encrypted, via the client portal</span>
+                <span className="menu-hint">Through the client’s secure portal</span>
               </button>
             </div>
             <div role="none">
