@@ -2,8 +2,8 @@ import type { ContactId } from '@confide/core';
 import { Link } from '@confide/demo-shell';
 import { useConfideClient, useConversations } from '@confide/react';
 import { useQuery } from '@tanstack/react-query';
+import { assigneeNames, useMemberNames } from '../member-names.js';
 import { PORTAL_STATUS_EXPLANATIONS, PortalStatusBadge } from '../portal-status.js';
-import { assigneeNames, useMemberNames } from './contacts-page.js';
 
 /** Props of `ContactPage`. */
 export interface ContactPageProps {
