@@ -1,0 +1,7 @@
+export { ConfideSession, type ConfideSessionProps } from './confide-session.js';
+export { ConversationPane, type ConversationPaneProps } from './conversation-pane.js';
+export { createDevSession, type DevSession } from './dev-session.js';
+export { Dialog, type DialogProps } from './dialog.js';
+export { DEMO_CLIENTS, DEMO_FIRM_PEOPLE, type DemoPerson } from './people.js';
+export { Link, type LinkProps, matchPath, navigate, usePath } from './router.js';
+export { storedChoice } from './stored-choice.js';

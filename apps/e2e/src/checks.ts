@@ -1,0 +1,32 @@
+import { copyFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, type TestInfo } from '@playwright/test';
+
+/** The WCAG 2.1 A and AA rules. */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** Runs axe on the page as it is and fails with each violation's rule and elements. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const violations = results.violations.map((violation) => ({
+    rule: violation.id,
+    help: violation.help,
+    targets: violation.nodes.map((node) => node.target.join(' ')),
+  }));
+  expect(violations).toEqual([]);
+}
+
+/**
+ * Saves a screenshot of the page into the test's output folder; with `CONFIDE_SCREENSHOTS_DIR` set (the
+ * README's pictures are made this way), copies it there too.
+ */
+export async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path });
+  const folder = process.env.CONFIDE_SCREENSHOTS_DIR;
+  if (folder) {
+    await mkdir(folder, { recursive: true });
+    await copyFile(path, join(folder, `${name}.png`));
+  }
+}

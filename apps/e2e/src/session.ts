@@ -1,0 +1,17 @@
+import { expect, type Page } from '@playwright/test';
+import type { Person } from './people.js';
+import { urls } from './urls.js';
+
+/** Opens the firm app at a path and signs in as a member on its sign-in page. */
+export async function openFirmAs(page: Page, person: Person, path = '/messages'): Promise<void> {
+  await page.goto(`${urls.firm()}${path}`);
+  await page.getByRole('button', { name: `Sign in as ${person.name}` }).click();
+  await expect(page.getByLabel('Signed in as')).toHaveValue(person.email);
+}
+
+/** Opens the client portal at a path and signs in as a client on its sign-in page. */
+export async function openPortalAs(page: Page, person: Person, path = '/messages'): Promise<void> {
+  await page.goto(`${urls.portal()}${path}`);
+  await page.getByRole('button', { name: `Sign in as ${person.name}` }).click();
+  await expect(page.getByRole('banner')).toContainText(person.name);
+}

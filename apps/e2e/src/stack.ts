@@ -1,0 +1,112 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+
+/**
+ * The processes the end-to-end tests run against: the reference server (fresh in-memory demo data on every
+ * run) and the two built apps served by `vite preview`. The server command is only here: switch it to the
+ * `confide-server` CLI in this one place.
+ */
+
+/** Where the server listens; the apps' default build talks to it, and its CORS list names the apps' ports. */
+export const API_PORT = 8787;
+/** Where `vite preview` serves the built firm app (fixed by the server's CORS allow-list). */
+export const FIRM_PORT = 5173;
+/** Where `vite preview` serves the built client portal. */
+export const PORTAL_PORT = 5174;
+
+/** How long a process gets to print its address, in milliseconds (a cold `tsx` start on a busy machine). */
+const READY_TIMEOUT_MS = 60_000;
+/** How long a process gets to exit after SIGTERM before it is killed, in milliseconds. */
+const STOP_GRACE_MS = 5_000;
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes are control characters.
+const ANSI = /\u001b\[[0-9;]*m/g;
+const ADDRESS = /(https?:\/\/(?:localhost|127\.0\.0\.1|\[::1\]):\d+)/;
+
+/** A started process and the address it printed. */
+export interface RunningProcess {
+  /** The address the process printed once it was ready. */
+  readonly url: string;
+  /** Stops the process and everything it started. */
+  stop(): Promise<void>;
+}
+
+function stopGroup(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return resolve();
+    const pid = child.pid;
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {}
+    }, STOP_GRACE_MS);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    try {
+      // The whole process group: pnpm, and the node or vite process it started.
+      process.kill(-pid, 'SIGTERM');
+    } catch {
+      clearTimeout(timer);
+      resolve();
+    }
+  });
+}
+
+/** Starts a command in its own process group and resolves with the first local address it prints. */
+export function startProcess(
+  name: string,
+  command: readonly string[],
+  env: Readonly<Record<string, string>> = {},
+): Promise<RunningProcess> {
+  const [program, ...args] = command;
+  if (!program) throw new Error(`${name}: empty command`);
+  const child = spawn(program, args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      void stopGroup(child);
+      reject(new Error(`${name} printed no address within ${READY_TIMEOUT_MS} ms:\n${output}`));
+    }, READY_TIMEOUT_MS);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString().replace(ANSI, '');
+      const match = ADDRESS.exec(output);
+      if (!match?.[1]) return;
+      clearTimeout(timer);
+      child.stdout?.off('data', onData);
+      // Keep draining the pipes so a chatty process never blocks on a full buffer.
+      child.stdout?.resume();
+      resolve({ url: match[1], stop: () => stopGroup(child) });
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited (${signal ?? `code ${code}`}) before it was ready:\n${output}`));
+    });
+  });
+}
+
+/**
+ * Starts the reference server on fresh in-memory demo data, in dev mode (dev tokens, the mail page). With the
+ * `confide-server` CLI this becomes `confide-server --port 8787 --data <a new temporary folder> --seed demo`
+ * with `CONFIDE_DEV=1`; the tests only need a fresh demo dataset per run and the URL it prints.
+ */
+export function startServer(): Promise<RunningProcess> {
+  return startProcess('server', ['pnpm', '--filter', '@confide/server', 'start'], {
+    PORT: String(API_PORT),
+    // The packages run from source, so the server needs no build of its dependencies.
+    NODE_OPTIONS: '--conditions=@confide/source',
+  });
+}
+
+/** Serves a built app (`vite build` output) with `vite preview` on its fixed port. */
+export function startPreview(app: 'firm' | 'portal'): Promise<RunningProcess> {
+  return startProcess(app, ['pnpm', '--filter', `@confide/app-${app}`, 'preview']);
+}

@@ -1,0 +1,69 @@
+import { Dialog, matchPath, navigate, usePath } from '@confide/demo-shell';
+import { ComposeSecureMessage } from '@confide/react';
+import { useEffect, useState } from 'react';
+import { ContactPage } from './pages/contact-page.js';
+import { ContactsPage } from './pages/contacts-page.js';
+import { MessagesPage } from './pages/messages-page.js';
+import { NotFoundPage } from './pages/not-found-page.js';
+import { SettingsPage } from './pages/settings-page.js';
+import { TopBar } from './top-bar.js';
+
+/** Props of `FirmShell`. */
+export interface FirmShellProps {
+  /** Who is signed in. */
+  readonly email: string;
+  /** Signs in as someone else (or out, with `null`). */
+  readonly onSwitch: (email: string | null) => void;
+}
+
+function Page({ path, onCompose }: { readonly path: string; readonly onCompose: () => void }) {
+  if (path === '/' || path === '/messages') return <MessagesPage conversationId={null} />;
+  const conversation = matchPath('/messages/:id', path);
+  if (conversation?.id) return <MessagesPage conversationId={conversation.id} />;
+  if (path === '/contacts') return <ContactsPage />;
+  const contact = matchPath('/contacts/:id', path);
+  if (contact?.id) return <ContactPage contactId={contact.id} onCompose={onCompose} />;
+  if (path === '/settings') return <SettingsPage />;
+  return <NotFoundPage />;
+}
+
+const PAGE_TITLES: ReadonlyArray<readonly [string, string]> = [
+  ['/contacts', 'Contacts'],
+  ['/settings', 'Settings'],
+];
+
+/** The signed-in firm app: the top bar, the current page and the compose dialog. */
+export function FirmShell({ email, onSwitch }: FirmShellProps) {
+  const path = usePath();
+  const [composing, setComposing] = useState(false);
+
+  useEffect(() => {
+    const section = PAGE_TITLES.find(([prefix]) => path.startsWith(prefix))?.[1] ?? 'Messages';
+    document.title = `${section} — CaseDesk`;
+  }, [path]);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <TopBar email={email} path={path} onSwitch={onSwitch} onCompose={() => setComposing(true)} />
+      <main id="main" className="page" tabIndex={-1}>
+        <Page path={path} onCompose={() => setComposing(true)} />
+      </main>
+      <Dialog
+        open={composing}
+        title="New secure message"
+        onClose={() => setComposing(false)}
+        className="compose-dialog"
+      >
+        <ComposeSecureMessage
+          onSent={(conversationId) => {
+            setComposing(false);
+            navigate(`/messages/${conversationId}`);
+          }}
+        />
+      </Dialog>
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+import type { ConversationId } from '@confide/core';
+import { ConversationPane, Link, matchPath, navigate, usePath } from '@confide/demo-shell';
+import { ComposeSecureMessage, MessageIndex, useConfideClient, useViewer } from '@confide/react';
+import { useEffect } from 'react';
+
+/** Props of `PortalShell`. */
+export interface PortalShellProps {
+  /** Who is signed in. */
+  readonly email: string;
+  /** Signs out (back to the sign-in page). */
+  readonly onSignOut: () => void;
+}
+
+function MessagesTab({
+  conversationId,
+  composing,
+}: {
+  readonly conversationId: string | null;
+  readonly composing: boolean;
+}) {
+  const client = useConfideClient();
+  const { viewer } = useViewer();
+  useEffect(() => {
+    client.conversations.select(conversationId as ConversationId | null);
+  }, [client, conversationId]);
+  const firmName = viewer?.firm.name ?? 'your firm';
+  return (
+    <div className="messages-layout">
+      <section className="panel index-panel" aria-labelledby="messages-heading">
+        <div className="panel-head">
+          <h1 id="messages-heading">Messages</h1>
+          <Link href="/messages/new" className="button button-primary">
+            Create New Conversation
+          </Link>
+        </div>
+        <MessageIndex onOpen={(id) => navigate(`/messages/${id}`)} />
+      </section>
+      <section className="panel thread-panel" aria-label={composing ? 'New conversation' : 'Conversation'}>
+        {composing ? (
+          <div className="compose-pane">
+            <p className="muted">
+              Your message goes securely to {firmName}. Only you and your legal team can read it.
+            </p>
+            <ComposeSecureMessage audience="client" onSent={(id) => navigate(`/messages/${id}`)} />
+          </div>
+        ) : conversationId ? (
+          <ConversationPane
+            key={conversationId}
+            conversationId={conversationId as ConversationId}
+            describe={() => <>With {firmName}</>}
+          />
+        ) : (
+          <div className="empty-pane">
+            <p className="empty-title">Choose a conversation</p>
+            <p className="muted">Or start a new one with your legal team.</p>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function DetailsTab() {
+  const { viewer } = useViewer();
+  if (!viewer) return null;
+  return (
+    <div className="content-page">
+      <h1>Your details</h1>
+      <dl className="facts card">
+        <dt>Name</dt>
+        <dd>{viewer.name}</dd>
+        <dt>E-mail</dt>
+        <dd>{viewer.email}</dd>
+        <dt>Your firm</dt>
+        <dd>{viewer.firm.name}</dd>
+      </dl>
+    </div>
+  );
+}
+
+function Page({ path }: { readonly path: string }) {
+  if (path === '/details') return <DetailsTab />;
+  if (path === '/messages/new') return <MessagesTab conversationId={null} composing />;
+  const conversation = matchPath('/messages/:id', path);
+  return <MessagesTab conversationId={conversation?.id ?? null} composing={false} />;
+}
+
+/** The signed-in portal: the firm's header, tabs and the current tab. */
+export function PortalShell({ email, onSignOut }: PortalShellProps) {
+  const path = usePath();
+  const { viewer } = useViewer();
+  const firmName = viewer?.firm.name ?? '';
+  useEffect(() => {
+    document.title = firmName ? `${firmName} — client portal` : 'Client portal';
+  }, [firmName]);
+  const onDetails = path === '/details';
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="portal-header">
+        <div className="portal-header-inner">
+          <p className="portal-firm">
+            <span className="portal-mark" aria-hidden="true">
+              ◆
+            </span>
+            {firmName}
+            <span className="portal-tag">Client portal</span>
+          </p>
+          <div className="portal-account">
+            <span>
+              {viewer?.name} <span className="muted-on-dark">({email})</span>
+            </span>
+            <button type="button" className="button button-ghost" onClick={onSignOut}>
+              Sign out
+            </button>
+          </div>
+        </div>
+        <nav aria-label="Portal" className="tabs">
+          <Link href="/messages" aria-current={onDetails ? undefined : 'page'}>
+            Messages
+          </Link>
+          <Link href="/details" aria-current={onDetails ? 'page' : undefined}>
+            Your details
+          </Link>
+        </nav>
+      </header>
+      <main id="main" className="page" tabIndex={-1}>
+        <Page path={path} />
+      </main>
+    </div>
+  );
+}

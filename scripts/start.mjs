@@ -1,0 +1,122 @@
+#!/usr/bin/env node
+// `pnpm start`: the reference server with the demo data and both demo apps, in parallel, until Ctrl-C.
+// Each child runs in its own process group so that stopping it also stops what it started (pnpm → tsx → node,
+// pnpm → vite); nothing is left listening after Ctrl-C.
+import { spawn } from 'node:child_process';
+
+const API_PORT = '8787';
+const API_URL = `http://localhost:${API_PORT}`;
+/** How long a child gets to exit after SIGTERM before it is killed, in milliseconds. */
+const STOP_GRACE_MS = 5000;
+
+// The server command lives here (and in apps/e2e/src/stack.ts). The packages run from source (their
+// `@confide/source` export condition), so nothing needs building first.
+const services = [
+  {
+    name: 'server',
+    label: 'API server',
+    command: ['pnpm', '--filter', '@confide/server', 'start'],
+    env: { PORT: API_PORT, NODE_OPTIONS: '--conditions=@confide/source' },
+  },
+  {
+    name: 'firm',
+    label: 'Firm app (CaseDesk)',
+    command: ['pnpm', '--filter', '@confide/app-firm', 'dev'],
+    env: { VITE_CONFIDE_API_URL: API_URL },
+  },
+  {
+    name: 'portal',
+    label: 'Client portal',
+    command: ['pnpm', '--filter', '@confide/app-portal', 'dev'],
+    env: { VITE_CONFIDE_API_URL: API_URL },
+  },
+];
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes are control characters.
+const ANSI = /\u001b\[[0-9;]*m/g;
+const URL_PATTERN = /(https?:\/\/(?:localhost|127\.0\.0\.1|\[::1\]):\d+)/;
+
+const running = new Map();
+const urls = new Map();
+let stopping = false;
+
+function prefixLines(name, chunk, onLine) {
+  // While stopping, pnpm reports its killed children as failures: that noise is not news.
+  if (stopping) return;
+  for (const line of chunk.toString().split('\n')) {
+    const text = line.replace(ANSI, '').trimEnd();
+    if (!text) continue;
+    onLine(text);
+    process.stdout.write(`[${name}] ${text}\n`);
+  }
+}
+
+function printBanner() {
+  const width = Math.max(...services.map((service) => service.label.length)) + 2;
+  const rows = services.map((service) => `  ${service.label.padEnd(width)}${urls.get(service.name)}`);
+  rows.push(
+    `  ${'Dev mail page'.padEnd(width)}${urls.get('server')}/dev/mail   (the e-mails people received)`,
+  );
+  process.stdout.write(`\nConfide is running:\n${rows.join('\n')}\n\nPress Ctrl-C to stop.\n\n`);
+}
+
+function start(service) {
+  const [command, ...args] = service.command;
+  const child = spawn(command, args, {
+    env: { ...process.env, ...service.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  running.set(service.name, child);
+  const onLine = (text) => {
+    if (urls.has(service.name)) return;
+    const match = URL_PATTERN.exec(text);
+    if (!match?.[1]) return;
+    urls.set(service.name, match[1]);
+    if (urls.size === services.length) printBanner();
+  };
+  child.stdout.on('data', (chunk) => prefixLines(service.name, chunk, onLine));
+  child.stderr.on('data', (chunk) => prefixLines(service.name, chunk, () => {}));
+  child.on('exit', (code, signal) => {
+    running.delete(service.name);
+    if (stopping) return;
+    process.stderr.write(
+      `\n[${service.name}] stopped (${signal ?? `exit code ${code}`}); stopping everything.\n`,
+    );
+    void stopAll(1);
+  });
+}
+
+function stopChild(child) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {}
+    }, STOP_GRACE_MS);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      clearTimeout(timer);
+      resolve();
+    }
+  });
+}
+
+async function stopAll(exitCode) {
+  if (stopping) return;
+  stopping = true;
+  process.stdout.write('\nStopping…\n');
+  await Promise.all([...running.values()].map(stopChild));
+  process.stdout.write('Stopped.\n');
+  process.exit(exitCode);
+}
+
+process.on('SIGINT', () => void stopAll(0));
+process.on('SIGTERM', () => void stopAll(0));
+for (const service of services) start(service);
