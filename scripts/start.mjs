@@ -9,14 +9,15 @@ const API_URL = `http://localhost:${API_PORT}`;
 /** How long a child gets to exit after SIGTERM before it is killed, in milliseconds. */
 const STOP_GRACE_MS = 5000;
 
-// The server command lives here (and in apps/e2e/src/stack.ts). The packages run from source (their
-// `@confide/source` export condition), so nothing needs building first.
+// The server's `start` script runs `confide-server` on PGlite (data in packages/server/.confide-data) with the
+// demo data in dev mode. The packages run from source (their `@confide/source` export condition), so nothing
+// needs building first.
 const services = [
   {
     name: 'server',
     label: 'API server',
     command: ['pnpm', '--filter', '@confide/server', 'start'],
-    env: { PORT: API_PORT, NODE_OPTIONS: '--conditions=@confide/source' },
+    env: {},
   },
   {
     name: 'firm',

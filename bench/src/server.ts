@@ -63,7 +63,6 @@ async function startServer(database: 'pglite' | 'postgres'): Promise<RunningServ
         CONFIDE_SEND_RATE_LIMIT: '1000000',
         ...(database === 'pglite' ? { DATABASE_URL: '' } : {}),
         SMTP_URL: '',
-        CONFIDE_LOG: 'silent',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },

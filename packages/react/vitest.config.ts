@@ -4,6 +4,8 @@ export default defineConfig({
   resolve: { conditions: ['@confide/source'] },
   ssr: { resolve: { conditions: ['@confide/source'] } },
   test: {
+    // A guard against hangs, not a speed check: CI shares two cores between several suites.
+    testTimeout: 30_000,
     projects: [
       {
         extends: true,

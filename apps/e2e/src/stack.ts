@@ -1,9 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /**
- * The processes the end-to-end tests run against: the reference server (fresh in-memory demo data on every
- * run) and the two built apps served by `vite preview`. The server command is only here: switch it to the
- * `confide-server` CLI in this one place.
+ * The processes the end-to-end tests run against: the reference server (`confide-server` on PGlite in a fresh
+ * data folder with the demo data, on every run) and the two built apps served by `vite preview`.
  */
 
 /** Where the server listens; the apps' default build talks to it, and its CORS list names the apps' ports. */
@@ -98,12 +100,37 @@ export function startProcess(
  * `confide-server` CLI this becomes `confide-server --port 8787 --data <a new temporary folder> --seed demo`
  * with `CONFIDE_DEV=1`; the tests only need a fresh demo dataset per run and the URL it prints.
  */
-export function startServer(): Promise<RunningProcess> {
-  return startProcess('server', ['pnpm', '--filter', '@confide/server', 'start'], {
-    PORT: String(API_PORT),
-    // The packages run from source, so the server needs no build of its dependencies.
-    NODE_OPTIONS: '--conditions=@confide/source',
-  });
+export async function startServer(): Promise<RunningProcess> {
+  const data = mkdtempSync(join(tmpdir(), 'confide-e2e-'));
+  const server = await startProcess(
+    'server',
+    [
+      'pnpm',
+      '--filter',
+      '@confide/server',
+      'serve',
+      '--port',
+      String(API_PORT),
+      '--seed',
+      'demo',
+      '--data',
+      data,
+    ],
+    {
+      CONFIDE_DEV: '1',
+      CONFIDE_ALLOWED_ORIGINS: `http://localhost:${FIRM_PORT},http://localhost:${PORTAL_PORT}`,
+      // PGlite even when CI has a PostgreSQL up for the store tests; e-mails are read on the dev mail page.
+      DATABASE_URL: '',
+      SMTP_URL: '',
+    },
+  );
+  return {
+    ...server,
+    async stop() {
+      await server.stop();
+      rmSync(data, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Serves a built app (`vite build` output) with `vite preview` on its fixed port. */

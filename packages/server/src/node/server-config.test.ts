@@ -24,6 +24,16 @@ describe('readServerConfig', () => {
     });
   });
 
+  it('reads the send rate limit, 60 a minute unless set', () => {
+    expect(readServerConfig([], { CONFIDE_DEV: '1' })).toMatchObject({ sendRateLimit: 60 });
+    expect(readServerConfig([], { CONFIDE_DEV: '1', CONFIDE_SEND_RATE_LIMIT: '5000' })).toMatchObject({
+      sendRateLimit: 5000,
+    });
+    expect(() => readServerConfig([], { CONFIDE_DEV: '1', CONFIDE_SEND_RATE_LIMIT: '0' })).toThrow(
+      /CONFIDE_SEND_RATE_LIMIT/,
+    );
+  });
+
   it('makes up a secret in dev mode and refuses to start without one otherwise', () => {
     const dev = readServerConfig([], { CONFIDE_DEV: '1' });
     expect(dev).toMatchObject({

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import * as z from 'zod';
+import { DEFAULT_SEND_RATE_LIMIT } from '../app.js';
 import { DEFAULT_OUTBOX_LEASE_MS } from './outbox-worker.js';
 
 /** Where PGlite keeps its data when `--data` is not given (relative to the working directory). */
@@ -20,7 +21,7 @@ export const USAGE = `Usage: confide-server [--port N] [--host H] [--data DIR] [
 
 Environment: DATABASE_URL, CONFIDE_DATABASE_SCHEMA, SMTP_URL, CONFIDE_MAIL_FROM, CONFIDE_JWT_SECRET,
 CONFIDE_JWKS_URL, CONFIDE_JWT_ISSUER, CONFIDE_JWT_AUDIENCE, CONFIDE_DEV=1, CONFIDE_ALLOWED_ORIGINS,
-CONFIDE_PORTAL_URL, CONFIDE_FIRM_APP_URL, CONFIDE_OUTBOX_LEASE_MS (see the README).`;
+CONFIDE_PORTAL_URL, CONFIDE_FIRM_APP_URL, CONFIDE_OUTBOX_LEASE_MS, CONFIDE_SEND_RATE_LIMIT (see the README).`;
 
 /** Everything the server process is configured with. */
 export interface ServerConfig {
@@ -43,6 +44,8 @@ export interface ServerConfig {
   readonly portalUrl: string;
   readonly firmAppUrl: string;
   readonly outboxLeaseMs: number;
+  /** Sends (messages and new conversations) one person may make per minute. */
+  readonly sendRateLimit: number;
 }
 
 /** A configuration mistake: the CLI prints the message and the usage and exits with status 2. */
@@ -73,6 +76,7 @@ const EnvironmentSchema = z.object({
   CONFIDE_PORTAL_URL: optional.pipe(z.url().optional()),
   CONFIDE_FIRM_APP_URL: optional.pipe(z.url().optional()),
   CONFIDE_OUTBOX_LEASE_MS: optional.pipe(z.coerce.number<string | undefined>().int().min(1_000).optional()),
+  CONFIDE_SEND_RATE_LIMIT: optional.pipe(z.coerce.number<string | undefined>().int().min(1).optional()),
 });
 
 function readArguments(argv: readonly string[]) {
@@ -143,5 +147,6 @@ export function readServerConfig(
     portalUrl: env.CONFIDE_PORTAL_URL ?? 'http://localhost:5174',
     firmAppUrl: env.CONFIDE_FIRM_APP_URL ?? 'http://localhost:5173',
     outboxLeaseMs: env.CONFIDE_OUTBOX_LEASE_MS ?? DEFAULT_OUTBOX_LEASE_MS,
+    sendRateLimit: env.CONFIDE_SEND_RATE_LIMIT ?? DEFAULT_SEND_RATE_LIMIT.limit,
   };
 }

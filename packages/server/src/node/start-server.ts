@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { createApp } from '../app.js';
+import { createApp, DEFAULT_SEND_RATE_LIMIT } from '../app.js';
 import { createInProcessNotifier } from '../events/in-process-notifier.js';
 import type { Notifier } from '../events/notifier.js';
 import type { RequestLogger } from '../http/request-log.js';
@@ -111,6 +111,7 @@ export async function startServer(
     portalUrl: config.portalUrl,
     firmAppUrl: config.firmAppUrl,
     allowedOrigins: config.allowedOrigins,
+    rateLimits: { sends: { limit: config.sendRateLimit, windowMs: DEFAULT_SEND_RATE_LIMIT.windowMs } },
     shutdownSignal: shutdown.signal,
     ...(options.requestLogger === undefined ? {} : { logger: options.requestLogger }),
     onUnexpectedError: (error, requestId) =>
