@@ -35,6 +35,29 @@ export function postgresConnectionConfig(options: OpenPostgresStoreOptions): pg.
   return { connectionString: options.url, options: settings.join(' ') };
 }
 
+/** Where concurrent starts queue to create the schema (an arbitrary, fixed advisory-lock key). */
+const SCHEMA_LOCK_KEY = 727_001;
+
+/**
+ * Creates the schema unless it exists. `CREATE SCHEMA IF NOT EXISTS` alone is not safe against a second
+ * process doing the same at the same moment (one of them fails on the catalog's unique index), so starts take
+ * turns under an advisory lock held for the transaction.
+ */
+async function createSchema(pool: pg.Pool, schema: string) {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK_KEY]);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
 /** An open pool with the Confide schema migrated (internal: tests reach the drizzle database). */
 export async function openPostgresDatabase(options: OpenPostgresStoreOptions) {
   const pool = new pg.Pool({
@@ -43,9 +66,8 @@ export async function openPostgresDatabase(options: OpenPostgresStoreOptions) {
   });
   pool.on('error', options.onPoolError ?? ((error) => console.error('confide-server: database pool', error)));
   try {
-    if (options.schema !== undefined) {
-      await pool.query(`CREATE SCHEMA IF NOT EXISTS ${PostgresSchemaNameSchema.parse(options.schema)}`);
-    }
+    if (options.schema !== undefined)
+      await createSchema(pool, PostgresSchemaNameSchema.parse(options.schema));
     const db = drizzle({ client: pool }) as unknown as SqlDatabase;
     const migrations = await runMigrations(db);
     return { db, pool, migrations };
