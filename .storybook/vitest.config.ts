@@ -3,11 +3,9 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defaultClientConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/system-chromium.js';
 
 const configDir = fileURLToPath(new URL('.', import.meta.url));
-/** The system Chromium: browser downloads do not work on CI machines (.ci/run installs it when missing). */
-const CHROMIUM = '/usr/bin/chromium';
-
 // Every story renders in headless Chromium, runs its play function, then axe: a violation fails the test.
 export default defineConfig({
   plugins: [storybookTest({ configDir })],
@@ -20,16 +18,8 @@ export default defineConfig({
       instances: [{ browser: 'chromium' }],
       provider: playwright({
         launchOptions: {
-          executablePath: CHROMIUM,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
+          executablePath: CHROMIUM_PATH,
+          args: CHROMIUM_ARGS,
         },
       }),
     },

@@ -1,7 +1,5 @@
 import { defineConfig } from '@playwright/test';
-
-/** The system Chromium (Debian's package); Playwright's own browser downloads are switched off. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/system-chromium.js';
 
 // One worker, files in name order: the tests share one server whose data lives for the whole run. The story
 // tests (01–03) build on each other and run serially; every other file creates what it needs.
@@ -25,16 +23,8 @@ export default defineConfig({
     timezoneId: 'UTC',
     screenshot: 'only-on-failure',
     launchOptions: {
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
     },
   },
 });

@@ -17,6 +17,7 @@ import {
 } from '@confide/core';
 import type { ServerEvent } from '@confide/protocol';
 import { format, median, percentile, printTable } from './stats.js';
+import { until } from './until.js';
 
 const BEN: MemoryIdentity = { kind: 'member', id: 'mem_ben' };
 
@@ -30,25 +31,6 @@ export interface SdkResult {
   readonly eventsTotalMsMedian: number;
   readonly eventsPerSecond: number;
   readonly eventRuns: number;
-}
-
-function until<State>(
-  source: { getSnapshot(): State; subscribe(listener: (state: State) => void): () => void },
-  done: (state: State) => boolean,
-): Promise<State> {
-  return new Promise((resolve) => {
-    let stop: (() => void) | undefined;
-    let finished = false;
-    const check = (state: State) => {
-      if (finished || !done(state)) return;
-      finished = true;
-      stop?.();
-      resolve(state);
-    };
-    stop = source.subscribe(check);
-    if (finished) stop();
-    else check(source.getSnapshot());
-  });
 }
 
 async function measureSends(count: number) {

@@ -18,6 +18,7 @@ import { ConfideProvider, MessageIndex, ThreadView } from '@confide/react';
 import { type ReactElement, useMemo, useSyncExternalStore } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { Virtuoso } from 'react-virtuoso';
+import { type Readable, until } from '../until.js';
 import { type BenchMessage, benchMessages, NEWEST, OLDEST } from './data.js';
 
 const BEN: MemoryIdentity = { kind: 'member', id: 'mem_ben' };
@@ -107,25 +108,9 @@ let element: ReactElement | undefined;
 let appended = 0;
 
 /** Resolves once a headless part of the SDK has loaded (its query is in the cache). */
-function loaded(source: {
-  getSnapshot(): { status: string };
-  subscribe(listener: (state: { status: string }) => void): () => void;
-}) {
-  return new Promise<void>((resolve, reject) => {
-    const stop = source.subscribe((state) => {
-      if (state.status === 'success') {
-        stop();
-        resolve();
-      } else if (state.status === 'error') {
-        stop();
-        reject(new Error('The bench data did not load'));
-      }
-    });
-    if (source.getSnapshot().status === 'success') {
-      stop();
-      resolve();
-    }
-  });
+async function loaded(source: Readable<{ status: string }>) {
+  const state = await until(source, (current) => current.status === 'success' || current.status === 'error');
+  if (state.status === 'error') throw new Error('The bench data did not load');
 }
 
 const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));

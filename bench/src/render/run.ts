@@ -11,19 +11,11 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { build } from 'esbuild';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../scripts/system-chromium.js';
 import { format, median, printTable } from '../stats.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--enable-precise-memory-info',
-];
+// Precise heap figures need this flag on top of the shared ones.
+const LAUNCH_ARGS = [...CHROMIUM_ARGS, '--enable-precise-memory-info'];
 
 type Library = 'ours' | 'baseline';
 interface Timing {
@@ -179,7 +171,7 @@ export async function measureRendering(options: { quick: boolean }): Promise<Ren
   const folder = await mkdtemp(join(tmpdir(), 'confide-bench-'));
   await buildPage(folder);
   const server = await serve(folder, join(import.meta.dirname, 'index.html'));
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: LAUNCH_ARGS });
   const rows: RenderRow[] = [];
   try {
     for (const scenario of scenarios) {
