@@ -1,4 +1,5 @@
 import '@confide/react/styles.css';
+import '@confide/demo-shell/shell.css';
 import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
