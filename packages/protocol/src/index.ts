@@ -182,3 +182,4 @@ export type {
   Routes,
 } from './routes.js';
 export { buildPath, routeList, routes } from './routes.js';
+export { countGraphemes, findForbiddenCharacter, hasVisibleText } from './text.js';
