@@ -27,6 +27,7 @@ export function hasVisibleText(text: string): boolean {
 }
 
 // C0 controls other than tab, line feed and carriage return; lone surrogates (a UTF-16 half with no partner).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching these control characters is the point of the rule.
 const FORBIDDEN_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
