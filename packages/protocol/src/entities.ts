@@ -14,22 +14,30 @@ import {
   BODY_MAX_LENGTH,
   IDEMPOTENCY_KEY_MAX_LENGTH,
   IDEMPOTENCY_KEY_MIN_LENGTH,
+  MATTER_ID_MAX_LENGTH,
   MATTER_LABEL_MAX_LENGTH,
+  NAME_MAX_LENGTH,
+  PREVIEW_MAX_LENGTH,
   SUBJECT_MAX_LENGTH,
   TEMPLATE_NAME_MAX_LENGTH,
 } from './limits.js';
+import { textSchema } from './text-schema.js';
 
-const NameSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
+/** A person's or firm's name: 1–200 visible characters after trimming. */
+const NameSchema = textSchema({ max: NAME_MAX_LENGTH, trim: true });
 const EmailSchema = z.email().check(z.maxLength(320));
 
-/** A subject line: 1–200 characters after trimming. */
-export const SubjectSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(SUBJECT_MAX_LENGTH));
+/**
+ * A subject line: 1–200 characters (grapheme clusters) after trimming, at least one of them visible; no control
+ * characters but tab and line breaks, no lone surrogates.
+ */
+export const SubjectSchema = textSchema({ max: SUBJECT_MAX_LENGTH, trim: true });
 
-/** A message body: 1–20,000 characters, not only whitespace. Whitespace is kept as typed. */
-export const BodySchema = z.string().check(
-  z.maxLength(BODY_MAX_LENGTH),
-  z.refine((body) => body.trim().length > 0, { message: 'Body must not be empty' }),
-);
+/**
+ * A message body: 1–20,000 characters (grapheme clusters), at least one of them visible; no control characters but
+ * tab and line breaks, no lone surrogates. Whitespace is kept as typed.
+ */
+export const BodySchema = textSchema({ max: BODY_MAX_LENGTH });
 
 /** A client-chosen key that makes a send safe to retry: the same key from the same author returns the first result. */
 export const IdempotencyKeySchema = z
@@ -96,10 +104,13 @@ export const ViewerSchema = z.discriminatedUnion('role', [
 ]);
 export type Viewer = z.infer<typeof ViewerSchema>;
 
+/** The host app's reference of a matter: 1–100 visible characters after trimming. */
+export const MatterIdSchema = textSchema({ max: MATTER_ID_MAX_LENGTH, trim: true });
+
 /** The host app's matter (case) a conversation belongs to. */
 export const MatterSchema = z.object({
-  id: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
-  label: z.string().check(z.trim(), z.minLength(1), z.maxLength(MATTER_LABEL_MAX_LENGTH)),
+  id: MatterIdSchema,
+  label: textSchema({ max: MATTER_LABEL_MAX_LENGTH, trim: true }),
 });
 export type Matter = z.infer<typeof MatterSchema>;
 
@@ -151,7 +162,7 @@ export type Message = z.infer<typeof MessageSchema>;
 export const MessagePreviewSchema = z.object({
   id: MessageIdSchema,
   author: AuthorSchema,
-  text: z.string().check(z.maxLength(200)),
+  text: textSchema({ max: PREVIEW_MAX_LENGTH, required: false }),
   createdAt: TimestampSchema,
   internal: z.boolean(),
 });
@@ -164,11 +175,14 @@ export const ConversationSummarySchema = z.extend(ConversationSchema, {
 });
 export type ConversationSummary = z.infer<typeof ConversationSummarySchema>;
 
+/** A template's name: 1–100 visible characters after trimming. */
+export const TemplateNameSchema = textSchema({ max: TEMPLATE_NAME_MAX_LENGTH, trim: true });
+
 /** A message template with merge fields such as `{{client.firstName}}`. */
 export const TemplateSchema = z.object({
   id: TemplateIdSchema,
   firmId: FirmIdSchema,
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(TEMPLATE_NAME_MAX_LENGTH)),
+  name: TemplateNameSchema,
   subject: SubjectSchema,
   body: BodySchema,
   createdAt: TimestampSchema,

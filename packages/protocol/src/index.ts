@@ -31,6 +31,7 @@ export {
   ConversationSummarySchema,
   FirmSchema,
   IdempotencyKeySchema,
+  MatterIdSchema,
   MatterSchema,
   MemberRoleSchema,
   MemberSchema,
@@ -42,6 +43,7 @@ export {
   PortalStatusSchema,
   ReadReceiptSchema,
   SubjectSchema,
+  TemplateNameSchema,
   TemplateSchema,
   ViewerSchema,
 } from './entities.js';
@@ -92,10 +94,13 @@ export {
   BODY_MAX_LENGTH,
   IDEMPOTENCY_KEY_MAX_LENGTH,
   IDEMPOTENCY_KEY_MIN_LENGTH,
+  MATTER_ID_MAX_LENGTH,
   MATTER_LABEL_MAX_LENGTH,
+  NAME_MAX_LENGTH,
   NOTIFICATION_IDS_MAX,
   PAGE_SIZE_DEFAULT,
   PAGE_SIZE_MAX,
+  PREVIEW_MAX_LENGTH,
   QUERY_MAX_LENGTH,
   REQUEST_BODY_MAX_BYTES,
   SUBJECT_MAX_LENGTH,
@@ -182,4 +187,4 @@ export type {
   Routes,
 } from './routes.js';
 export { buildPath, routeList, routes } from './routes.js';
-export { countGraphemes, findForbiddenCharacter, hasVisibleText } from './text.js';
+export { countGraphemes, findForbiddenCharacter, hasVisibleText, sliceGraphemes } from './text.js';

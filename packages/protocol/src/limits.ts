@@ -1,3 +1,5 @@
+// Every "characters" below counts grapheme clusters, what a person sees (`countGraphemes`).
+
 /** Longest subject, in characters after trimming. */
 export const SUBJECT_MAX_LENGTH = 200;
 /** Longest message body, in characters. */
@@ -10,13 +12,22 @@ export const QUERY_MAX_LENGTH = 200;
 export const PAGE_SIZE_MAX = 100;
 /** Page size when the caller gives none. */
 export const PAGE_SIZE_DEFAULT = 30;
-/** Largest request body the server reads, in bytes (a 20,000-character body in 4-byte UTF-8 plus JSON overhead). */
-export const REQUEST_BODY_MAX_BYTES = 128 * 1024;
+/**
+ * Largest request body the server reads, in bytes: a body of 20,000 characters is 20,000 grapheme clusters, and
+ * common ones take up to 41 bytes of UTF-8 (a family emoji with skin tones), plus JSON overhead.
+ */
+export const REQUEST_BODY_MAX_BYTES = 1024 * 1024;
 /** Idempotency keys are 8–100 characters of `[A-Za-z0-9_-]`. */
 export const IDEMPOTENCY_KEY_MIN_LENGTH = 8;
 /** Longest idempotency key. */
 export const IDEMPOTENCY_KEY_MAX_LENGTH = 100;
 /** Most notification ids in one `POST /v1/notifications/read`. */
 export const NOTIFICATION_IDS_MAX = 100;
-/** Longest matter label, in characters. */
+/** Longest matter label, in characters after trimming. */
 export const MATTER_LABEL_MAX_LENGTH = 200;
+/** Longest matter reference (the host app's id of the matter), in characters after trimming. */
+export const MATTER_ID_MAX_LENGTH = 100;
+/** Longest person's or firm's name, in characters after trimming. */
+export const NAME_MAX_LENGTH = 200;
+/** Longest message preview in a conversation summary, in characters (an ellipsis included). */
+export const PREVIEW_MAX_LENGTH = 200;

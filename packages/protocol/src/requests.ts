@@ -7,15 +7,18 @@ import {
   ConversationSchema,
   ConversationSummarySchema,
   IdempotencyKeySchema,
+  MatterIdSchema,
   MatterSchema,
   MemberSchema,
   MessageSchema,
   NotificationSchema,
   SubjectSchema,
+  TemplateNameSchema,
   TemplateSchema,
 } from './entities.js';
 import { ContactIdSchema, CursorSchema, MessageIdSchema, NotificationIdSchema } from './ids.js';
-import { NOTIFICATION_IDS_MAX, PAGE_SIZE_MAX, QUERY_MAX_LENGTH, TEMPLATE_NAME_MAX_LENGTH } from './limits.js';
+import { NOTIFICATION_IDS_MAX, PAGE_SIZE_MAX, QUERY_MAX_LENGTH } from './limits.js';
+import { textSchema } from './text-schema.js';
 
 /** `limit` in a query string: 1–100. */
 export const LimitSchema = z.pipe(z.coerce.number(), z.int().check(z.minimum(1), z.maximum(PAGE_SIZE_MAX)));
@@ -26,8 +29,8 @@ export const QueryFlagSchema = z.pipe(
   z.transform((flag: 'true' | 'false') => flag === 'true'),
 );
 
-/** A search query in a query string. */
-export const SearchQuerySchema = z.string().check(z.trim(), z.maxLength(QUERY_MAX_LENGTH));
+/** A search query in a query string: up to 200 characters after trimming, possibly empty, no control characters. */
+export const SearchQuerySchema = textSchema({ max: QUERY_MAX_LENGTH, trim: true, required: false });
 
 /** A page of items and the cursor of the next page (`null` on the last page). */
 export function pageSchema<Item extends z.ZodMiniType>(item: Item) {
@@ -50,7 +53,7 @@ export const ListConversationsQuerySchema = z.strictObject({
   limit: z.optional(LimitSchema),
   unread: z.optional(QueryFlagSchema),
   query: z.optional(SearchQuerySchema),
-  matterId: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
+  matterId: z.optional(MatterIdSchema),
 });
 export type ListConversationsQuery = z.input<typeof ListConversationsQuerySchema>;
 export const ListConversationsResponseSchema = z.extend(pageSchema(ConversationSummarySchema), {
@@ -116,7 +119,7 @@ export type ListTemplatesQuery = z.input<typeof ListTemplatesQuerySchema>;
 export const ListTemplatesResponseSchema = z.object({ items: z.array(TemplateSchema) });
 export type ListTemplatesResponse = z.infer<typeof ListTemplatesResponseSchema>;
 export const CreateTemplateRequestSchema = z.strictObject({
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(TEMPLATE_NAME_MAX_LENGTH)),
+  name: TemplateNameSchema,
   subject: SubjectSchema,
   body: BodySchema,
 });

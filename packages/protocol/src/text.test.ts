@@ -35,14 +35,18 @@ describe('hasVisibleText', () => {
     '\u{e0041}',
     '\u115f\u1160\u3164\uffa0',
     '\u2800',
+    '\u{16fe4}',
     '\u0007\u001b',
   ])('treats %j as empty', (text) => {
     expect(hasVisibleText(text)).toBe(false);
   });
 
-  it.each(['a', ' x ', '\u200b.', '👍', 'שלום', '\u0301'])('treats %j as visible', (text) => {
-    expect(hasVisibleText(text)).toBe(true);
-  });
+  it.each(['a', ' x ', '\u200b.', '👍', 'שלום', '\u0301', '\u0600', '\u06dd', '\u{110bd}'])(
+    'treats %j as visible',
+    (text) => {
+      expect(hasVisibleText(text)).toBe(true);
+    },
+  );
 });
 
 describe('findForbiddenCharacter', () => {

@@ -5,25 +5,46 @@
 
 let segmenter: Intl.Segmenter | undefined;
 
+function graphemes(text: string): Intl.Segments {
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  return segmenter.segment(text);
+}
+
 // Printable ASCII (plus tab and line feed) is one grapheme per code unit, which skips the segmenter on most text.
 const SIMPLE_TEXT = /^[\t\n\x20-\x7e]*$/;
 
 /** Counts the grapheme clusters of `text`: what a person would call its characters ("👍🏽" is 1, "e\u0301" is 1). */
 export function countGraphemes(text: string): number {
   if (SIMPLE_TEXT.test(text)) return text.length;
-  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   let count = 0;
-  for (const _ of segmenter.segment(text)) count += 1;
+  for (const _ of graphemes(text)) count += 1;
   return count;
 }
 
 // Whitespace, controls, format characters and every default-ignorable code point (zero-width spaces and joiners,
-// bidi controls, variation selectors, tags, the Hangul fillers), plus the Braille blank, which renders as nothing.
-const INVISIBLE = /^[\s\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]*$/u;
+// bidi controls, variation selectors, tags, the Hangul fillers), plus the fillers and blanks that render as nothing
+// without being default-ignorable: the Braille blank and the Khitan small script filler.
+const INVISIBLE = /^[\s\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\u2800\u{16fe4}]*$/u;
+// The prepended concatenation marks are format characters with a glyph of their own (the Arabic number sign, the
+// end of ayah, the Kaithi number sign…), so text made of them is not empty.
+const PREPENDED_CONCATENATION_MARK = /[\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u{110bd}\u{110cd}]/u;
 
 /** True when `text` has at least one character that a person can see; text made only of invisible characters is empty. */
 export function hasVisibleText(text: string): boolean {
-  return !INVISIBLE.test(text);
+  return !INVISIBLE.test(text) || PREPENDED_CONCATENATION_MARK.test(text);
+}
+
+/** The first `count` grapheme clusters of `text` (all of it when it is shorter), never splitting a character. */
+export function sliceGraphemes(text: string, count: number): string {
+  if (SIMPLE_TEXT.test(text)) return text.slice(0, count);
+  let end = 0;
+  let taken = 0;
+  for (const { segment } of graphemes(text)) {
+    if (taken === count) break;
+    end += segment.length;
+    taken += 1;
+  }
+  return text.slice(0, end);
 }
 
 // C0 controls other than tab, line feed and carriage return; lone surrogates (a UTF-16 half with no partner).

@@ -1,3 +1,4 @@
+import { countGraphemes, PREVIEW_MAX_LENGTH, sliceGraphemes } from '@confide/protocol';
 import type {
   Audience,
   AuditRow,
@@ -22,9 +23,6 @@ import type {
   WireTemplate,
   WireViewer,
 } from './wire.js';
-
-/** Longest preview text in a conversation summary, in characters. */
-export const PREVIEW_MAX_LENGTH = 200;
 
 /** Display names of the people who may author messages in a firm: its members and the given contacts. */
 export type NameBook = ReadonlyMap<string, string>;
@@ -69,13 +67,19 @@ export function presentMessage(message: MessageRow, names: NameBook): WireMessag
   };
 }
 
+/** The preview's text: the body on one line, cut at a character boundary (never inside an emoji or a surrogate pair). */
+function previewText(body: string): string {
+  const text = body.replace(/\s+/g, ' ').trim();
+  if (text.length <= PREVIEW_MAX_LENGTH || countGraphemes(text) <= PREVIEW_MAX_LENGTH) return text;
+  return `${sliceGraphemes(text, PREVIEW_MAX_LENGTH - 1)}…`;
+}
+
 /** A message preview: the first characters of the text, on one line. */
 export function presentPreview(message: MessageRow, names: NameBook) {
-  const text = message.body.replace(/\s+/g, ' ').trim();
   return {
     id: message.id,
     author: presentAuthor(message.author, names),
-    text: text.length > PREVIEW_MAX_LENGTH ? `${text.slice(0, PREVIEW_MAX_LENGTH - 1)}…` : text,
+    text: previewText(message.body),
     createdAt: message.createdAt,
     internal: message.internal,
   };

@@ -1,0 +1,47 @@
+import * as z from 'zod/mini';
+import { countGraphemes, findForbiddenCharacter, hasVisibleText } from './text.js';
+
+/** The rules of one text field. */
+export interface TextRules {
+  /** Most characters (grapheme clusters, after trimming when `trim` is set). */
+  readonly max: number;
+  /** Removes surrounding whitespace before the other rules; the trimmed text is what is stored. @default false */
+  readonly trim?: boolean;
+  /** Refuses text with nothing visible, as if it were empty. @default true */
+  readonly required?: boolean;
+}
+
+const FORBIDDEN_MESSAGE = {
+  control: 'Contains a control character (only tab and line breaks are allowed)',
+  surrogate: 'Contains a lone surrogate, which is not a character',
+} as const;
+
+/**
+ * A text field as the protocol defines text (shared/DESIGN.md, Text): NUL, the other C0 controls but tab and line
+ * breaks, and lone surrogates are refused; text with nothing visible counts as empty; the limit counts grapheme
+ * clusters, so the server enforces the number the kit shows.
+ */
+export function textSchema(rules: TextRules) {
+  const { max, trim = false, required = true } = rules;
+  const textRules = z.check<string>((context) => {
+    const text = context.value;
+    const forbidden = findForbiddenCharacter(text);
+    if (forbidden !== undefined) {
+      context.issues.push({ code: 'custom', input: text, message: FORBIDDEN_MESSAGE[forbidden] });
+    }
+    if (required && !hasVisibleText(text)) {
+      context.issues.push({
+        code: 'too_small',
+        origin: 'string',
+        minimum: 1,
+        inclusive: true,
+        input: text,
+        message: 'Must contain visible text',
+      });
+    }
+    if (text.length > max && countGraphemes(text) > max) {
+      context.issues.push({ code: 'too_big', origin: 'string', maximum: max, inclusive: true, input: text });
+    }
+  });
+  return trim ? z.string().check(z.trim(), textRules) : z.string().check(textRules);
+}
