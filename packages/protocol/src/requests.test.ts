@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ErrorEnvelopeSchema, toFieldIssues } from './errors.js';
 import { ServerEventSchema } from './events.js';
 import {
+  LimitSchema,
   ListConversationsQuerySchema,
   ListMessagesQuerySchema,
   MarkNotificationsReadRequestSchema,
@@ -150,5 +151,22 @@ describe('ErrorEnvelopeSchema', () => {
 
   it('rejects an error code outside the closed set', () => {
     expect(ErrorEnvelopeSchema.safeParse({ error: { code: 'teapot', message: 'no' } }).success).toBe(false);
+  });
+});
+
+describe('LimitSchema', () => {
+  it.each(['5\u000b', '5\u000c', ' 5', '5 ', '0x10', '1e1', '5.0', '+5', '', '\u00005'])(
+    'refuses %j',
+    (limit) => {
+      expect(LimitSchema.safeParse(limit).success).toBe(false);
+    },
+  );
+
+  it.each([
+    ['5', 5],
+    ['100', 100],
+    [7, 7],
+  ])('reads %j as %i', (limit, expected) => {
+    expect(LimitSchema.parse(limit)).toBe(expected);
   });
 });

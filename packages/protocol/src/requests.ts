@@ -20,8 +20,17 @@ import { ContactIdSchema, CursorSchema, MessageIdSchema, NotificationIdSchema } 
 import { NOTIFICATION_IDS_MAX, PAGE_SIZE_MAX, QUERY_MAX_LENGTH } from './limits.js';
 import { textSchema } from './text-schema.js';
 
-/** `limit` in a query string: 1–100. */
-export const LimitSchema = z.pipe(z.coerce.number(), z.int().check(z.minimum(1), z.maximum(PAGE_SIZE_MAX)));
+// Decimal digits only: `Number()` alone would also take " 5\v", "0x10" or "1e1".
+const DECIMAL_DIGITS = /^[0-9]{1,6}$/;
+
+/** `limit` in a query string: 1–100, written in decimal digits. */
+export const LimitSchema = z.pipe(
+  z.custom<unknown>(
+    (value) => typeof value === 'number' || (typeof value === 'string' && DECIMAL_DIGITS.test(value)),
+    { message: 'Expected a whole number in decimal digits' },
+  ),
+  z.pipe(z.coerce.number(), z.int().check(z.minimum(1), z.maximum(PAGE_SIZE_MAX))),
+);
 
 /** A `true`/`false` flag in a query string. */
 export const QueryFlagSchema = z.pipe(

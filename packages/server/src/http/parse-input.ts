@@ -19,15 +19,30 @@ export function parseInput<Schema extends z.core.$ZodType>(
   });
 }
 
+const invalidQuery = (path: string[], message: string) =>
+  new ApiError('invalid_input', 'The request query is invalid', { issues: [{ path, message }] });
+
+/**
+ * One `application/x-www-form-urlencoded` name or value. Unlike `URLSearchParams`, which turns bytes that are not
+ * UTF-8 (an encoded lone surrogate among them) into U+FFFD, this refuses them: the server reads what was sent.
+ */
+function decodeQueryPart(part: string, path: string[]): string {
+  try {
+    return decodeURIComponent(part.replaceAll('+', ' '));
+  } catch {
+    throw invalidQuery(path, 'Expected percent-encoded UTF-8');
+  }
+}
+
 /** A URL's query as single values; a repeated key is `invalid_input` rather than silently picking one. */
 export function readQuery(url: string): Record<string, string> {
   const query: Record<string, string> = {};
-  for (const [key, value] of new URL(url).searchParams) {
-    if (Object.hasOwn(query, key)) {
-      throw new ApiError('invalid_input', 'The request query is invalid', {
-        issues: [{ path: [key], message: 'Give this parameter once' }],
-      });
-    }
+  for (const pair of new URL(url).search.slice(1).split('&')) {
+    if (pair === '') continue;
+    const separator = pair.indexOf('=');
+    const key = decodeQueryPart(separator === -1 ? pair : pair.slice(0, separator), []);
+    const value = separator === -1 ? '' : decodeQueryPart(pair.slice(separator + 1), [key]);
+    if (Object.hasOwn(query, key)) throw invalidQuery([key], 'Give this parameter once');
     query[key] = value;
   }
   return query;

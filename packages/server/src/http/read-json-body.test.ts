@@ -38,4 +38,21 @@ describe('readJsonBody', () => {
     });
     await expect(readJsonBody(post(''), 100)).rejects.toMatchObject({ code: 'invalid_input' });
   });
+
+  it.each([
+    ['after part of the body', ['{"body": "Hel']],
+    ['before any byte', []],
+  ])('refuses a body the client breaks off %s as invalid_input', async (_when, chunks) => {
+    const encoder = new TextEncoder();
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const chunk of chunks) controller.enqueue(encoder.encode(chunk));
+        controller.error(new DOMException('The client went away', 'AbortError'));
+      },
+    });
+    await expect(readJsonBody(post(stream), 100)).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: 'The request body ended before it was complete',
+    });
+  });
 });

@@ -5,8 +5,8 @@ const tooLarge = (maxBytes: number) =>
 
 /**
  * Reads a request body as JSON, counting bytes as they arrive so an oversize body is refused without buffering
- * it, whether or not `Content-Length` is present (or honest). Empty, non-UTF-8 or malformed bodies are
- * `invalid_input`.
+ * it, whether or not `Content-Length` is present (or honest). Empty, non-UTF-8, malformed or cut-off bodies
+ * are `invalid_input`.
  */
 export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
   const declared = request.headers.get('content-length');
@@ -16,7 +16,10 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await reader.read().catch(() => {
+      // The client went away (or its stream failed) before the body was complete: its request, not a server fault.
+      throw new ApiError('invalid_input', 'The request body ended before it was complete');
+    });
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {

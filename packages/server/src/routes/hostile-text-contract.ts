@@ -1,0 +1,265 @@
+import { type RouteName, routeList } from '@confide/protocol';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from '../store/store.js';
+import {
+  type FieldPath,
+  schemaKeys,
+  stringFieldPaths,
+  valueAt,
+  withValueAt,
+} from '../testing/route-fields.js';
+import { type CallOptions, freshKey, type PersonName } from '../testing/test-app.js';
+
+/** An app over a seeded demo store, as the contract needs it. */
+export interface HostileTextSubject {
+  readonly store: Store;
+  call(method: string, path: string, options?: CallOptions): Promise<Response>;
+}
+
+/** Every C0 control character but tab, line feed and carriage return. */
+export const FORBIDDEN_CONTROLS: readonly string[] = Array.from({ length: 0x20 }, (_, code) =>
+  String.fromCharCode(code),
+).filter((character) => !'\t\n\r'.includes(character));
+
+/** Lone surrogates, high and low. */
+export const LONE_SURROGATES: readonly string[] = ['\ud800', '\udbff', '\udc00', '\udfff'];
+
+const HOSTILE_CHARACTERS = [...FORBIDDEN_CONTROLS, ...LONE_SURROGATES];
+
+/** Valid path parameters and bodies of the demo dataset, for the owner; bodies are made fresh for each use. */
+const EXAMPLES: Partial<
+  Record<RouteName, { readonly params?: Record<string, string>; readonly bodies?: () => unknown[] }>
+> = {
+  startConversation: {
+    bodies: () => [
+      {
+        contactId: 'con_daniel',
+        subject: 'Passport copy',
+        body: 'Please upload a copy of your passport.',
+        idempotencyKey: freshKey(),
+        matter: { id: 'M-2026-001', label: 'Work permit' },
+      },
+    ],
+  },
+  getConversation: { params: { id: 'cnv_daniel_work_permit' } },
+  listMessages: { params: { id: 'cnv_daniel_work_permit' } },
+  sendMessage: {
+    params: { id: 'cnv_daniel_work_permit' },
+    bodies: () => [{ body: 'Thank you, received.', idempotencyKey: freshKey(), internal: false }],
+  },
+  markRead: { params: { id: 'cnv_daniel_work_permit' }, bodies: () => [{ upTo: 'msg_daniel_4' }] },
+  getTemplate: { params: { id: 'tpl_appointment_reminder' } },
+  createTemplate: {
+    bodies: () => [{ name: 'Welcome', subject: 'Welcome', body: 'Hello {{client.firstName}},' }],
+  },
+  updateTemplate: {
+    params: { id: 'tpl_document_request' },
+    bodies: () => [{ name: 'Documents', subject: 'Documents we need', body: 'Please send them.' }],
+  },
+  deleteTemplate: { params: { id: 'tpl_case_status_update' } },
+  markNotificationsRead: { bodies: () => [{ ids: ['ntf_missing_one'] }, { all: true }] },
+  updateNotificationSettings: { bodies: () => [{ clientStartedThread: 'all_members' }] },
+  issueDevToken: { bodies: () => [{ email: 'ana.rivera@rivera-cho.test' }] },
+};
+
+/** A valid value for each query parameter of the table; cursors are opaque, so theirs only pass the schema. */
+const QUERY_EXAMPLES: Record<string, string> = {
+  query: 'permit',
+  matterId: 'M-2026-001',
+  limit: '5',
+  unread: 'true',
+  cursor: 'abc',
+  before: 'abc',
+};
+const OPAQUE_CURSOR_KEYS = new Set(['cursor', 'before']);
+
+/**
+ * The percent-encoding of one character. A URL cannot carry a lone surrogate as text, so it goes as the three
+ * bytes it would have in UTF-8 if surrogates were allowed (what a careless client's encoder writes).
+ */
+function percentEncode(character: string): string {
+  const code = character.charCodeAt(0);
+  if (code < 0xd800 || code > 0xdfff) return encodeURIComponent(character);
+  return [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)]
+    .map((byte) => `%${byte.toString(16).toUpperCase()}`)
+    .join('');
+}
+
+/** `text` with `hostile` after its first character, percent-encoded for a URL. */
+function encodeWithHostile(text: string, hostile: string): string {
+  return `${encodeURIComponent(text.slice(0, 1))}${percentEncode(hostile)}${encodeURIComponent(text.slice(1))}`;
+}
+
+function fillPath(
+  path: string,
+  params: Record<string, string>,
+  encoded: Record<string, string> = {},
+): string {
+  return path.replace(/:([A-Za-z]+)/g, (_placeholder, name: string) => {
+    const value = encoded[name] ?? params[name];
+    if (value === undefined) throw new TypeError(`No example for path parameter "${name}" of ${path}`);
+    return encoded[name] ?? encodeURIComponent(value);
+  });
+}
+
+function describeCharacter(character: string): string {
+  return `U+${character.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`;
+}
+
+interface Refusal {
+  readonly status: number;
+  readonly code: unknown;
+  readonly paths: string[];
+}
+
+async function readRefusal(response: Response): Promise<Refusal> {
+  const envelope = (await response.json().catch(() => null)) as {
+    error?: { code?: unknown; details?: { issues?: { path: unknown[] }[] } };
+  } | null;
+  return {
+    status: response.status,
+    code: envelope?.error?.code,
+    paths: (envelope?.error?.details?.issues ?? []).map((issue) => issue.path.join('.')),
+  };
+}
+
+async function footprint(store: Store) {
+  return {
+    events: await store.latestEventSeq(),
+    audit: (await store.listAudit({ firmId: 'firm_rivera_cho', limit: 100 })).length,
+    templates: (await store.listTemplates('firm_rivera_cho')).length,
+    mail: (await store.listMail({ limit: 100 })).length,
+  };
+}
+
+const jsonRoutes = routeList.filter((route) => route.kind !== 'html');
+const callerOf = (access: string): PersonName | undefined =>
+  access === 'public' || access === 'dev' ? undefined : 'owner';
+
+/**
+ * The rule "input the database would refuse is a 400, never a 500", over one app and store: every string field
+ * of every request body, every query parameter and every path parameter of the route table, fed each C0 control
+ * but tab and line breaks and each kind of lone surrogate, is refused with `invalid_input` naming the field, and
+ * nothing is written. The fields come from the route table's schemas, so a new one is covered without listing it.
+ */
+export function describeHostileTextRefusals(name: string, open: () => Promise<HostileTextSubject>): void {
+  describe(name, () => {
+    let subject: HostileTextSubject;
+
+    beforeAll(async () => {
+      subject = await open();
+    }, 120_000);
+
+    it('has a valid example for every parameter and body field of the route table', async () => {
+      for (const route of jsonRoutes) {
+        const example = EXAMPLES[route.name];
+        for (const key of schemaKeys(route.params)) expect(example?.params?.[key], route.name).toBeDefined();
+        for (const key of schemaKeys(route.query)) expect(QUERY_EXAMPLES[key], route.name).toBeDefined();
+        if (route.body === undefined) continue;
+        const bodies = example?.bodies?.() ?? [];
+        for (const path of stringFieldPaths(route.body)) {
+          const covered = bodies.some((body) => typeof valueAt(body, path) === 'string');
+          expect(covered, `${route.name} ${path.join('.')}`).toBe(true);
+        }
+      }
+    });
+
+    it('accepts the examples, so that each refusal below is caused by the character alone', async () => {
+      for (const route of jsonRoutes) {
+        const example = EXAMPLES[route.name];
+        const path = fillPath(route.path, example?.params ?? {});
+        const as = callerOf(route.access);
+        for (const key of schemaKeys(route.query)) {
+          if (OPAQUE_CURSOR_KEYS.has(key)) continue;
+          const query = `?${key}=${encodeURIComponent(QUERY_EXAMPLES[key] ?? '')}`;
+          const response = await subject.call(route.method, `${path}${query}`, { ...(as ? { as } : {}) });
+          expect(response.status, `${route.name} ?${key}`).toBe(route.status);
+          await response.body?.cancel();
+        }
+        for (const body of example?.bodies?.() ?? [undefined]) {
+          const response = await subject.call(route.method, path, {
+            ...(as ? { as } : {}),
+            ...(body === undefined ? {} : { body }),
+          });
+          expect(response.status, route.name).toBe(route.status);
+          await response.body?.cancel();
+        }
+      }
+    });
+
+    for (const route of jsonRoutes) {
+      const example = EXAMPLES[route.name];
+      const as = callerOf(route.access);
+      const authorised = as ? { as } : {};
+
+      for (const key of schemaKeys(route.params)) {
+        it(`refuses every hostile character in the path parameter ${key} of ${route.name}`, async () => {
+          const params = example?.params ?? {};
+          const before = await footprint(subject.store);
+          const failures: string[] = [];
+          for (const hostile of HOSTILE_CHARACTERS) {
+            const path = fillPath(route.path, params, {
+              [key]: encodeWithHostile(params[key] ?? 'x', hostile),
+            });
+            const body = example?.bodies?.()[0];
+            const refusal = await readRefusal(
+              await subject.call(route.method, path, {
+                ...authorised,
+                ...(body === undefined ? {} : { body }),
+              }),
+            );
+            if (refusal.status !== 400 || refusal.code !== 'invalid_input' || !refusal.paths.includes(key))
+              failures.push(`${describeCharacter(hostile)}: ${JSON.stringify(refusal)}`);
+          }
+          expect(failures).toEqual([]);
+          expect(await footprint(subject.store)).toEqual(before);
+        });
+      }
+
+      for (const key of schemaKeys(route.query)) {
+        it(`refuses every hostile character in the query parameter ${key} of ${route.name}`, async () => {
+          const path = fillPath(route.path, example?.params ?? {});
+          const failures: string[] = [];
+          for (const hostile of HOSTILE_CHARACTERS) {
+            const query = `?${key}=${encodeWithHostile(QUERY_EXAMPLES[key] ?? 'x', hostile)}`;
+            const refusal = await readRefusal(
+              await subject.call(route.method, `${path}${query}`, authorised),
+            );
+            if (refusal.status !== 400 || refusal.code !== 'invalid_input' || !refusal.paths.includes(key))
+              failures.push(`${describeCharacter(hostile)}: ${JSON.stringify(refusal)}`);
+          }
+          expect(failures).toEqual([]);
+        });
+      }
+
+      if (route.body === undefined) continue;
+      const bodySchema = route.body;
+      for (const fieldPath of stringFieldPaths(bodySchema)) {
+        const field = fieldPath.join('.');
+        it(`refuses every hostile character in the body field ${field} of ${route.name}`, async () => {
+          const path = fillPath(route.path, example?.params ?? {});
+          const before = await footprint(subject.store);
+          const failures: string[] = [];
+          for (const hostile of HOSTILE_CHARACTERS) {
+            const body = (example?.bodies?.() ?? []).find(
+              (candidate) => typeof valueAt(candidate, fieldPath) === 'string',
+            );
+            const original = String(valueAt(body, fieldPath as FieldPath));
+            const poisoned = withValueAt(
+              body,
+              fieldPath,
+              `${original.slice(0, 1)}${hostile}${original.slice(1)}`,
+            );
+            const refusal = await readRefusal(
+              await subject.call(route.method, path, { ...authorised, body: poisoned }),
+            );
+            if (refusal.status !== 400 || refusal.code !== 'invalid_input' || !refusal.paths.includes(field))
+              failures.push(`${describeCharacter(hostile)}: ${JSON.stringify(refusal)}`);
+          }
+          expect(failures).toEqual([]);
+          expect(await footprint(subject.store)).toEqual(before);
+        });
+      }
+    }
+  });
+}
