@@ -1,6 +1,12 @@
-import { type RouteName, routeList } from '@confide/protocol';
+import { routeList } from '@confide/protocol';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../store/store.js';
+import {
+  ROUTE_EXAMPLES as EXAMPLES,
+  OPAQUE_CURSOR_KEYS,
+  percentEncode,
+  QUERY_EXAMPLES,
+} from '../testing/route-examples.js';
 import {
   type FieldPath,
   schemaKeys,
@@ -8,7 +14,7 @@ import {
   valueAt,
   withValueAt,
 } from '../testing/route-fields.js';
-import { type CallOptions, freshKey, type PersonName } from '../testing/test-app.js';
+import type { CallOptions, PersonName } from '../testing/test-app.js';
 
 /** An app over a seeded demo store, as the contract needs it. */
 export interface HostileTextSubject {
@@ -26,68 +32,9 @@ export const LONE_SURROGATES: readonly string[] = ['\ud800', '\udbff', '\udc00',
 
 const HOSTILE_CHARACTERS = [...FORBIDDEN_CONTROLS, ...LONE_SURROGATES];
 
-/** Valid path parameters and bodies of the demo dataset, for the owner; bodies are made fresh for each use. */
-const EXAMPLES: Partial<
-  Record<RouteName, { readonly params?: Record<string, string>; readonly bodies?: () => unknown[] }>
-> = {
-  startConversation: {
-    bodies: () => [
-      {
-        contactId: 'con_daniel',
-        subject: 'Passport copy',
-        body: 'Please upload a copy of your passport.',
-        idempotencyKey: freshKey(),
-        matter: { id: 'M-2026-001', label: 'Work permit' },
-      },
-    ],
-  },
-  getConversation: { params: { id: 'cnv_daniel_work_permit' } },
-  listMessages: { params: { id: 'cnv_daniel_work_permit' } },
-  sendMessage: {
-    params: { id: 'cnv_daniel_work_permit' },
-    bodies: () => [{ body: 'Thank you, received.', idempotencyKey: freshKey(), internal: false }],
-  },
-  markRead: { params: { id: 'cnv_daniel_work_permit' }, bodies: () => [{ upTo: 'msg_daniel_4' }] },
-  getTemplate: { params: { id: 'tpl_appointment_reminder' } },
-  createTemplate: {
-    bodies: () => [{ name: 'Welcome', subject: 'Welcome', body: 'Hello {{client.firstName}},' }],
-  },
-  updateTemplate: {
-    params: { id: 'tpl_document_request' },
-    bodies: () => [{ name: 'Documents', subject: 'Documents we need', body: 'Please send them.' }],
-  },
-  deleteTemplate: { params: { id: 'tpl_case_status_update' } },
-  markNotificationsRead: { bodies: () => [{ ids: ['ntf_missing_one'] }, { all: true }] },
-  updateNotificationSettings: { bodies: () => [{ clientStartedThread: 'all_members' }] },
-  issueDevToken: { bodies: () => [{ email: 'ana.rivera@rivera-cho.test' }] },
-};
-
-/** A valid value for each query parameter of the table; cursors are opaque, so theirs only pass the schema. */
-const QUERY_EXAMPLES: Record<string, string> = {
-  query: 'permit',
-  matterId: 'M-2026-001',
-  limit: '5',
-  unread: 'true',
-  cursor: 'abc',
-  before: 'abc',
-};
-const OPAQUE_CURSOR_KEYS = new Set(['cursor', 'before']);
-
-/**
- * The percent-encoding of one character. A URL cannot carry a lone surrogate as text, so it goes as the three
- * bytes it would have in UTF-8 if surrogates were allowed (what a careless client's encoder writes).
- */
-function percentEncode(character: string): string {
-  const code = character.charCodeAt(0);
-  if (code < 0xd800 || code > 0xdfff) return encodeURIComponent(character);
-  return [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)]
-    .map((byte) => `%${byte.toString(16).toUpperCase()}`)
-    .join('');
-}
-
 /** `text` with `hostile` after its first character, percent-encoded for a URL. */
 function encodeWithHostile(text: string, hostile: string): string {
-  return `${encodeURIComponent(text.slice(0, 1))}${percentEncode(hostile)}${encodeURIComponent(text.slice(1))}`;
+  return `${percentEncode(text.slice(0, 1))}${percentEncode(hostile)}${percentEncode(text.slice(1))}`;
 }
 
 function fillPath(

@@ -1,0 +1,68 @@
+import type { RouteName } from '@confide/protocol';
+import { freshKey } from './test-app.js';
+
+/** Valid path parameters and bodies of the demo dataset, for the owner; bodies are made fresh for each use. */
+export const ROUTE_EXAMPLES: Partial<
+  Record<RouteName, { readonly params?: Record<string, string>; readonly bodies?: () => unknown[] }>
+> = {
+  startConversation: {
+    bodies: () => [
+      {
+        contactId: 'con_daniel',
+        subject: 'Passport copy',
+        body: 'Please upload a copy of your passport.',
+        idempotencyKey: freshKey(),
+        matter: { id: 'M-2026-001', label: 'Work permit' },
+      },
+    ],
+  },
+  getConversation: { params: { id: 'cnv_daniel_work_permit' } },
+  listMessages: { params: { id: 'cnv_daniel_work_permit' } },
+  sendMessage: {
+    params: { id: 'cnv_daniel_work_permit' },
+    bodies: () => [{ body: 'Thank you, received.', idempotencyKey: freshKey(), internal: false }],
+  },
+  markRead: { params: { id: 'cnv_daniel_work_permit' }, bodies: () => [{ upTo: 'msg_daniel_4' }] },
+  getTemplate: { params: { id: 'tpl_appointment_reminder' } },
+  createTemplate: {
+    bodies: () => [{ name: 'Welcome', subject: 'Welcome', body: 'Hello {{client.firstName}},' }],
+  },
+  updateTemplate: {
+    params: { id: 'tpl_document_request' },
+    bodies: () => [{ name: 'Documents', subject: 'Documents we need', body: 'Please send them.' }],
+  },
+  deleteTemplate: { params: { id: 'tpl_case_status_update' } },
+  markNotificationsRead: { bodies: () => [{ ids: ['ntf_missing_one'] }, { all: true }] },
+  updateNotificationSettings: { bodies: () => [{ clientStartedThread: 'all_members' }] },
+  issueDevToken: { bodies: () => [{ email: 'ana.rivera@rivera-cho.test' }] },
+};
+
+/** A valid value for each query parameter of the table; cursors are opaque, so theirs only pass the schema. */
+export const QUERY_EXAMPLES: Record<string, string> = {
+  query: 'permit',
+  matterId: 'M-2026-001',
+  limit: '5',
+  unread: 'true',
+  cursor: 'abc',
+  before: 'abc',
+};
+/** Query parameters whose example is not a real cursor: it passes the schema only. */
+export const OPAQUE_CURSOR_KEYS = new Set(['cursor', 'before']);
+
+/**
+ * The percent-encoding of text for a URL. A URL cannot carry a lone surrogate as text, so one goes as the three
+ * bytes it would have in UTF-8 if surrogates were allowed (what a careless client's encoder writes).
+ */
+export function percentEncode(text: string): string {
+  let encoded = '';
+  for (const character of text) {
+    const code = character.charCodeAt(0);
+    encoded +=
+      character.length === 1 && code >= 0xd800 && code <= 0xdfff
+        ? [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)]
+            .map((byte) => `%${byte.toString(16).toUpperCase()}`)
+            .join('')
+        : encodeURIComponent(character);
+  }
+  return encoded;
+}
