@@ -5,8 +5,10 @@ import {
   ConversationIdSchema,
   MemberIdSchema,
   MessageIdSchema,
+  NotificationIdSchema,
   TimestampSchema,
 } from './ids.js';
+import { NOTIFICATION_IDS_MAX } from './limits.js';
 
 /** An event id: the server's position in the stream, to resume from with `Last-Event-ID`. */
 export const EventIdSchema = z
@@ -46,11 +48,36 @@ export const ConversationReadEventSchema = z.object({
   }),
 });
 
-/** A member received an in-app notification. */
+/** How many of a member's notifications are unread, as the server counts them at the event. */
+const UnreadCountSchema = z.int().check(z.nonnegative());
+
+/**
+ * A member received an in-app notification. Only that member's streams receive it. `unreadCount` is the member's
+ * unread total right after it, as the server counts it: a client shows that number instead of adding one to its
+ * own (which drifts when another tab has read some). Servers before it was added leave it out.
+ */
 export const NotificationCreatedEventSchema = z.object({
   id: EventIdSchema,
   type: z.literal('notification.created'),
-  data: z.object({ notification: NotificationSchema }),
+  data: z.object({ notification: NotificationSchema, unreadCount: z.optional(UnreadCountSchema) }),
+});
+
+/**
+ * A member marked notifications read (`POST /v1/notifications/read`), in any tab or device. Only that member's
+ * streams receive it, so their other tabs can follow: `ids` are the notifications the request named (ids that were
+ * not the member's, or already read, change nothing), or `'all'` for every notification the member had at
+ * `readAt`. `unreadCount` is the member's unread total right after the read, as the server counts it; a client
+ * replaces its count with it. Events arrive in the order the server committed them, so the newest event's count
+ * is the current one.
+ */
+export const NotificationReadEventSchema = z.object({
+  id: EventIdSchema,
+  type: z.literal('notification.read'),
+  data: z.object({
+    ids: z.union([z.array(NotificationIdSchema).check(z.maxLength(NOTIFICATION_IDS_MAX)), z.literal('all')]),
+    readAt: TimestampSchema,
+    unreadCount: UnreadCountSchema,
+  }),
 });
 
 /** Every event `GET /v1/events` sends; the SSE `event:` field carries `type`, `data:` the JSON of the whole event. */
@@ -59,6 +86,7 @@ export const ServerEventSchema = z.discriminatedUnion('type', [
   ConversationCreatedEventSchema,
   ConversationReadEventSchema,
   NotificationCreatedEventSchema,
+  NotificationReadEventSchema,
 ]);
 export type ServerEvent = z.infer<typeof ServerEventSchema>;
 export type ServerEventType = ServerEvent['type'];

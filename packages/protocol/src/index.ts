@@ -63,6 +63,7 @@ export {
   EventIdSchema,
   MessageCreatedEventSchema,
   NotificationCreatedEventSchema,
+  NotificationReadEventSchema,
   SERVER_EVENT_TYPES,
   ServerEventSchema,
 } from './events.js';

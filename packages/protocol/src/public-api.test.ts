@@ -73,6 +73,7 @@ describe('@confide/protocol public API', () => {
         "NotificationCreatedEventSchema",
         "NotificationIdSchema",
         "NotificationKindSchema",
+        "NotificationReadEventSchema",
         "NotificationSchema",
         "NotificationSettingsSchema",
         "PAGE_SIZE_DEFAULT",

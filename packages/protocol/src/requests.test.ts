@@ -113,13 +113,43 @@ describe('ServerEventSchema', () => {
         },
       },
       { id: '44', type: 'notification.created', data: { notification: fixtures.notification } },
+      {
+        id: '45',
+        type: 'notification.created',
+        data: { notification: fixtures.notification, unreadCount: 3 },
+      },
+      {
+        id: '46',
+        type: 'notification.read',
+        data: { ids: ['ntf_01'], readAt: '2026-11-21T16:06:00.000Z', unreadCount: 2 },
+      },
+      {
+        id: '47',
+        type: 'notification.read',
+        data: { ids: 'all', readAt: '2026-11-21T16:07:00.000Z', unreadCount: 0 },
+      },
     ];
     expect(events.map((event) => ServerEventSchema.parse(event).type)).toEqual([
       'message.created',
       'conversation.created',
       'conversation.read',
       'notification.created',
+      'notification.created',
+      'notification.read',
+      'notification.read',
     ]);
+  });
+
+  it.each([
+    ['a negative count', { ids: 'all', readAt: '2026-11-21T16:07:00.000Z', unreadCount: -1 }],
+    ['no count', { ids: 'all', readAt: '2026-11-21T16:07:00.000Z' }],
+    [
+      'ids that are neither a list nor "all"',
+      { ids: 'some', readAt: '2026-11-21T16:07:00.000Z', unreadCount: 0 },
+    ],
+    ['a malformed id', { ids: ['ntf 1'], readAt: '2026-11-21T16:07:00.000Z', unreadCount: 0 }],
+  ])('rejects a notification.read event with %s', (_case, data) => {
+    expect(ServerEventSchema.safeParse({ id: '48', type: 'notification.read', data }).success).toBe(false);
   });
 
   it('rejects an unknown event type and a non-numeric id', () => {

@@ -15,6 +15,7 @@ import {
   chooseClientStartedRecipients,
   DEFAULT_CLIENT_STARTED_THREAD,
 } from './notification-recipients.js';
+import { memberOnlyAudience } from './notifications.js';
 import { contactName, presentNotification } from './present.js';
 import type { EmitEvent } from './unit-of-work.js';
 import type { ViewerIdentity } from './viewer.js';
@@ -59,10 +60,12 @@ async function notifyMembers(
       readAt: null,
     });
     const notification = presentNotification(row, facts.conversation, facts.contact);
+    // The server's count, not a client's "+1": a tab that missed a read elsewhere would otherwise drift.
+    const unreadCount = await tx.countUnreadNotifications(member.id);
     await emit(
       'notification.created',
-      { notification },
-      { firmId: row.firmId, allMembers: false, memberIds: [member.id], contactId: null },
+      { notification, unreadCount },
+      memberOnlyAudience(row.firmId, member.id),
     );
   }
 }

@@ -1,9 +1,10 @@
 import { PAGE_SIZE_DEFAULT } from '@confide/protocol';
 import { decodeCursor, encodeCursor } from '../lib/cursor.js';
-import type { ContactRow, ConversationRow } from '../store/rows.js';
+import type { ContactRow, ConversationRow, EventAudience } from '../store/rows.js';
 import type { StoreQueries } from '../store/store.js';
 import type { DomainContext } from './context.js';
 import { presentNotification } from './present.js';
+import { runUnitOfWork } from './unit-of-work.js';
 import type { ViewerIdentity } from './viewer.js';
 import type { WireNotification } from './wire.js';
 
@@ -51,15 +52,30 @@ export async function listMemberNotifications(
   };
 }
 
-/** Marks some (`ids`, only the member's own count) or all of the member's notifications read. */
+/** Who receives a member's notification events: that member's streams only, in every tab and device. */
+export function memberOnlyAudience(firmId: string, memberId: string): EventAudience {
+  return { firmId, allMembers: false, memberIds: [memberId], contactId: null };
+}
+
+/**
+ * Marks some (`ids`, only the member's own count) or all of the member's notifications read, and tells the
+ * member's other streams with a `notification.read` event carrying the server's unread count after it.
+ */
 export async function markMemberNotificationsRead(
   context: DomainContext,
   viewer: MemberViewer,
   input: { readonly ids: readonly string[] } | { readonly all: true },
 ): Promise<{ unreadCount: number }> {
-  return context.store.transaction(async (tx) => {
+  return runUnitOfWork(context, async (tx, emit) => {
     const ids = 'all' in input ? 'all' : input.ids;
-    await tx.markNotificationsRead(viewer.member.id, ids, context.clock.now().toISOString());
-    return { unreadCount: await tx.countUnreadNotifications(viewer.member.id) };
+    const readAt = context.clock.now().toISOString();
+    await tx.markNotificationsRead(viewer.member.id, ids, readAt);
+    const unreadCount = await tx.countUnreadNotifications(viewer.member.id);
+    await emit(
+      'notification.read',
+      { ids: ids === 'all' ? 'all' : [...new Set(ids)], readAt, unreadCount },
+      memberOnlyAudience(viewer.firm.id, viewer.member.id),
+    );
+    return { unreadCount };
   });
 }

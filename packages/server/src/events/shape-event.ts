@@ -26,6 +26,10 @@ function clientData(event: EventRow): unknown {
  * through `ServerEventSchema` before it is sent.
  */
 export function shapeEventForViewer(event: EventRow, viewer: ViewerIdentity): WireServerEvent | null {
+  // Notifications are a member's own: never a client's, and never another member's.
+  if (event.type.startsWith('notification.')) {
+    if (viewer.kind !== 'member' || !event.audience.memberIds.includes(viewer.member.id)) return null;
+  }
   const data = viewer.kind === 'client' ? clientData(event) : event.payload;
   if (data === null) return null;
   const parsed = ServerEventSchema.safeParse({ id: String(event.seq), type: event.type, data });

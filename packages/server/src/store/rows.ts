@@ -235,7 +235,8 @@ export type EventTypeValue =
   | 'message.created'
   | 'conversation.created'
   | 'conversation.read'
-  | 'notification.created';
+  | 'notification.created'
+  | 'notification.read';
 
 /** A persisted server event; `payload` is the protocol event's `data`, stored as JSON. */
 export interface EventRow {

@@ -1,0 +1,167 @@
+import { ServerEventSchema } from '@confide/protocol';
+import { describe, expect, it } from 'vitest';
+import { readSse } from '../testing/read-sse.js';
+import { createTestApp, freshKey, type PersonName, type TestApp } from '../testing/test-app.js';
+
+const CONVERSATION = 'cnv_daniel_work_permit';
+
+async function openStream(test: TestApp, as: PersonName) {
+  const stream = readSse(await test.call('GET', '/v1/events', { as }));
+  expect(await stream.nextComment()).toBe('connected');
+  return stream;
+}
+
+async function serverUnreadCount(test: TestApp, as: PersonName): Promise<number> {
+  const page = (await (await test.call('GET', '/v1/notifications', { as })).json()) as {
+    unreadCount: number;
+  };
+  return page.unreadCount;
+}
+
+async function unreadIds(test: TestApp, as: PersonName): Promise<string[]> {
+  const page = (await (await test.call('GET', '/v1/notifications?unread=true', { as })).json()) as {
+    items: { id: string }[];
+  };
+  return page.items.map((item) => item.id);
+}
+
+async function clientReply(test: TestApp, body = 'Here is the document.') {
+  const response = await test.call('POST', `/v1/conversations/${CONVERSATION}/messages`, {
+    as: 'client',
+    body: { body, idempotencyKey: freshKey() },
+  });
+  expect(response.status).toBe(201);
+  return (await response.json()) as { id: string };
+}
+
+describe('notification.read', () => {
+  it.each([
+    ['one notification', async (test: TestApp) => ({ ids: (await unreadIds(test, 'owner')).slice(0, 1) })],
+    [
+      'several notifications, one named twice',
+      async (test: TestApp) => {
+        const [first = '', second = ''] = await unreadIds(test, 'owner');
+        return { ids: [first, second, first] };
+      },
+    ],
+    ['all notifications', async () => ({ all: true })],
+    [
+      'a notification of another member (which changes nothing)',
+      async (test: TestApp) => ({
+        ids: (await unreadIds(test, 'admin')).slice(0, 1),
+      }),
+    ],
+    ['an id that exists nowhere', async () => ({ ids: ['ntf_missing'] })],
+  ])(
+    "reaches the member's other tabs when they mark %s read, with the server's count",
+    async (_case, input) => {
+      const test = await createTestApp();
+      const otherTab = await openStream(test, 'owner');
+      const request = await input(test);
+      const response = await test.call('POST', '/v1/notifications/read', { as: 'owner', body: request });
+      expect(response.status).toBe(200);
+      const answer = (await response.json()) as { unreadCount: number };
+      const event = await otherTab.nextEvent();
+      expect(event.event).toBe('notification.read');
+      const parsed = ServerEventSchema.parse(event.data);
+      expect(parsed).toMatchObject({
+        type: 'notification.read',
+        data: {
+          ids: 'all' in request ? 'all' : [...new Set(request.ids)],
+          unreadCount: await serverUnreadCount(test, 'owner'),
+        },
+      });
+      expect(parsed.data).toMatchObject({ unreadCount: answer.unreadCount });
+      await otherTab.cancel();
+    },
+  );
+
+  it.each<PersonName>(['admin', 'member', 'client', 'otherClient', 'otherFirmMember'])(
+    "never reaches another person's streams (%s)",
+    async (other) => {
+      const test = await createTestApp();
+      const stream = await openStream(test, other);
+      await test.call('POST', '/v1/notifications/read', { as: 'owner', body: { all: true } });
+      // A marker each of these people may see: the next event they get must be it, not the owner's read.
+      const marker = other.startsWith('otherFirm')
+        ? await test.call('POST', '/v1/conversations/cnv_hiro_contract/messages', {
+            as: 'otherFirmMember',
+            body: { body: 'Marker', idempotencyKey: freshKey() },
+          })
+        : await test.call(
+            'POST',
+            `/v1/conversations/${other === 'otherClient' ? 'cnv_elena_residence' : CONVERSATION}/messages`,
+            {
+              as: 'owner',
+              body: { body: 'Marker', idempotencyKey: freshKey() },
+            },
+          );
+      const { id } = (await marker.json()) as { id: string };
+      const event = await stream.nextEvent();
+      expect(event.data).toMatchObject({ type: 'message.created', data: { message: { id } } });
+      await stream.cancel();
+    },
+  );
+});
+
+describe('notification.created', () => {
+  it("carries the member's unread count as the server counts it", async () => {
+    const test = await createTestApp();
+    const stream = await openStream(test, 'member');
+    const before = await serverUnreadCount(test, 'member');
+    await clientReply(test);
+    let event = await stream.nextEvent();
+    while (event.event !== 'notification.created') event = await stream.nextEvent();
+    expect(event.data).toMatchObject({ data: { unreadCount: before + 1 } });
+    expect(await serverUnreadCount(test, 'member')).toBe(before + 1);
+    await stream.cancel();
+  });
+
+  it('counts from zero after another tab marked everything read (the "57 then 58, server 1" case)', async () => {
+    const test = await createTestApp();
+    const secondTab = await openStream(test, 'owner');
+    expect(await serverUnreadCount(test, 'owner')).toBeGreaterThan(0);
+    await test.call('POST', '/v1/notifications/read', { as: 'owner', body: { all: true } });
+    await clientReply(test);
+    const received: { type: string; unreadCount: unknown }[] = [];
+    while (received.length < 2) {
+      const event = await secondTab.nextEvent();
+      const data = event.data as { type: string; data: { unreadCount?: unknown } };
+      if (data.type.startsWith('notification.'))
+        received.push({ type: data.type, unreadCount: data.data.unreadCount });
+    }
+    expect(received).toEqual([
+      { type: 'notification.read', unreadCount: 0 },
+      { type: 'notification.created', unreadCount: 1 },
+    ]);
+    expect(await serverUnreadCount(test, 'owner')).toBe(1);
+    await secondTab.cancel();
+  });
+
+  it.each<PersonName>(['client', 'otherFirmMember'])('never reaches %s', async (other) => {
+    const test = await createTestApp();
+    const stream = await openStream(test, other);
+    await clientReply(test);
+    const marker =
+      other === 'client'
+        ? await test.call('POST', `/v1/conversations/${CONVERSATION}/messages`, {
+            as: 'owner',
+            body: { body: 'Marker', idempotencyKey: freshKey() },
+          })
+        : await test.call('POST', '/v1/conversations/cnv_hiro_contract/messages', {
+            as: 'otherFirmMember',
+            body: { body: 'Marker', idempotencyKey: freshKey() },
+          });
+    const { id } = (await marker.json()) as { id: string };
+    let event = await stream.nextEvent();
+    // The client sees its own reply first; then the marker; never a notification.
+    while (
+      (event.data as { type: string }).type === 'message.created' &&
+      (event.data as { data: { message: { id: string } } }).data.message.id !== id
+    ) {
+      event = await stream.nextEvent();
+    }
+    expect(event.data).toMatchObject({ type: 'message.created', data: { message: { id } } });
+    await stream.cancel();
+  });
+});
