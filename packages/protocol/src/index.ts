@@ -188,4 +188,10 @@ export type {
   Routes,
 } from './routes.js';
 export { buildPath, routeList, routes } from './routes.js';
-export { countGraphemes, findForbiddenCharacter, hasVisibleText, sliceGraphemes } from './text.js';
+export {
+  countGraphemes,
+  findForbiddenCharacter,
+  hasVisibleText,
+  isolateBidi,
+  sliceGraphemes,
+} from './text.js';

@@ -108,6 +108,7 @@ describe('@confide/protocol public API', () => {
         "findMergeFields",
         "hasVisibleText",
         "isKnownMergeField",
+        "isolateBidi",
         "pageSchema",
         "routeList",
         "routes",

@@ -1,3 +1,4 @@
+import { isolateBidi } from '@confide/protocol';
 import { describe, expect, it } from 'vitest';
 import { renderClientMessageWaitingMail, renderMemberClientStartedMail } from './render-mail.js';
 
@@ -35,5 +36,40 @@ describe('renderMemberClientStartedMail', () => {
     });
     expect(mail.subject).toBe('Elena Petrova started a secure conversation — Rivera & Cho');
     expect(mail.text).toContain('https://firm.test');
+  });
+});
+
+const FSI = '\u2068';
+const PDI = '\u2069';
+
+describe('names inside e-mail sentences', () => {
+  it.each([
+    ['a subject-like name with U+202E', 'Signed retainer \u202efdp.exe'],
+    ['a name that closes an isolate and overrides', '\u2069\u202eElena'],
+    ['a name that opens an isolate and never closes it', '\u2067Elena'],
+    ['a Hebrew name', 'שרה כהן'],
+    ['an Arabic name', 'فريد حداد'],
+    ['an embedding with too many closers', '\u202bDaniel\u202c\u202c'],
+  ])('isolates %s so the sentence keeps its order', (_case, name) => {
+    const member = renderMemberClientStartedMail({
+      firmName: 'Rivera & Cho',
+      memberName: name,
+      clientName: name,
+      firmAppUrl: 'https://firm.test',
+    });
+    const isolated = isolateBidi(name);
+    expect(isolated.startsWith(FSI) && isolated.endsWith(PDI)).toBe(true);
+    expect(member.subject).toBe(`${isolated} started a secure conversation — Rivera & Cho`);
+    expect(member.text).toContain(`Hello ${isolated},`);
+    expect(member.text).toContain(`${isolated} started a new secure conversation with Rivera & Cho.`);
+    const client = renderClientMessageWaitingMail({
+      firmName: name,
+      clientFirstName: name,
+      portalUrl: 'https://portal.test/x',
+    });
+    expect(client.subject).toBe(`A secure message is waiting in your portal — ${isolated}`);
+    expect(client.text).toContain(`Hello ${isolated},`);
+    expect(client.text).toContain(`${isolated} sent you a secure message.`);
+    expect(client.html).toContain(`${isolated} sent you a secure message.`);
   });
 });

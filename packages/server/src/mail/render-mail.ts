@@ -1,6 +1,10 @@
+import { isolateBidi } from '@confide/protocol';
 import { escapeHtml } from '../lib/escape-html.js';
 
-/** A rendered e-mail: subject, plain text and HTML. */
+/**
+ * A rendered e-mail: subject, plain text and HTML. Names sit inside our own sentences, so each goes through
+ * `isolateBidi`: a right-to-left name or a bidi control in one cannot reorder the words around it.
+ */
 export interface RenderedMail {
   readonly subject: string;
   readonly text: string;
@@ -35,10 +39,11 @@ function renderHtml(
  * portal and links there; by design it contains neither the conversation's subject nor the message body.
  */
 export function renderClientMessageWaitingMail(input: ClientMessageWaitingInput): RenderedMail {
-  const subject = `A secure message is waiting in your portal — ${input.firmName}`;
+  const firmName = isolateBidi(input.firmName);
+  const subject = `A secure message is waiting in your portal — ${firmName}`;
   const paragraphs = [
-    `Hello ${input.clientFirstName},`,
-    `${input.firmName} sent you a secure message. A secure message is waiting in your portal.`,
+    `Hello ${isolateBidi(input.clientFirstName)},`,
+    `${firmName} sent you a secure message. A secure message is waiting in your portal.`,
     'For your privacy, the message itself is only shown in the portal.',
   ];
   const text = `${paragraphs.join('\n\n')}\n\nOpen your portal: ${input.portalUrl}\n`;
@@ -50,10 +55,12 @@ export function renderClientMessageWaitingMail(input: ClientMessageWaitingInput)
  * Confide e-mail it carries no subject line or message text of the conversation, only that one is waiting.
  */
 export function renderMemberClientStartedMail(input: MemberClientStartedInput): RenderedMail {
-  const subject = `${input.clientName} started a secure conversation — ${input.firmName}`;
+  const clientName = isolateBidi(input.clientName);
+  const firmName = isolateBidi(input.firmName);
+  const subject = `${clientName} started a secure conversation — ${firmName}`;
   const paragraphs = [
-    `Hello ${input.memberName},`,
-    `${input.clientName} started a new secure conversation with ${input.firmName}.`,
+    `Hello ${isolateBidi(input.memberName)},`,
+    `${clientName} started a new secure conversation with ${firmName}.`,
     'Open Confide to read it.',
   ];
   const text = `${paragraphs.join('\n\n')}\n\nOpen Confide: ${input.firmAppUrl}\n`;
