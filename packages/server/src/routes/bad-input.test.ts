@@ -1,21 +1,10 @@
 import { REQUEST_BODY_MAX_BYTES } from '@confide/protocol';
 import { describe, expect, it } from 'vitest';
-import type { Store } from '../store/store.js';
+import { storeFootprint } from '../testing/footprint.js';
 import { type CallOptions, createTestApp, freshKey, type TestApp } from '../testing/test-app.js';
 
 const CONVERSATION = 'cnv_daniel_work_permit';
 const MESSAGES = `/v1/conversations/${CONVERSATION}/messages`;
-
-async function footprint(store: Store) {
-  return {
-    messages: (await store.listMessages({ conversationId: CONVERSATION, audience: 'firm', limit: 100 }))
-      .length,
-    mail: (await store.listMail({ limit: 100 })).length,
-    audit: (await store.listAudit({ firmId: 'firm_rivera_cho', limit: 100 })).length,
-    events: await store.latestEventSeq(),
-    templates: (await store.listTemplates('firm_rivera_cho')).length,
-  };
-}
 
 async function expectRefused(
   test: TestApp,
@@ -25,11 +14,11 @@ async function expectRefused(
   status: number,
   code: string,
 ) {
-  const before = await footprint(test.store);
+  const before = await storeFootprint(test.store);
   const response = await test.call(method, path, options);
   expect(response.status).toBe(status);
   expect(await response.json()).toMatchObject({ error: { code, message: expect.any(String) } });
-  expect(await footprint(test.store)).toEqual(before);
+  expect(await storeFootprint(test.store)).toEqual(before);
 }
 
 function chunkedBody(size: number): ReadableStream<Uint8Array> {
@@ -141,7 +130,7 @@ describe('bad input', () => {
   it('refuses an oversize body sent without Content-Length', async () => {
     const test = await createTestApp();
     const token = await test.tokenFor('owner');
-    const before = await footprint(test.store);
+    const before = await storeFootprint(test.store);
     const request = new Request(`https://api.test${MESSAGES}`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
@@ -152,7 +141,7 @@ describe('bad input', () => {
     const response = await test.app.fetch(request);
     expect(response.status).toBe(413);
     expect(await response.json()).toMatchObject({ error: { code: 'payload_too_large' } });
-    expect(await footprint(test.store)).toEqual(before);
+    expect(await storeFootprint(test.store)).toEqual(before);
   });
 
   it('refuses bad cursors, limits and flags in queries', async () => {

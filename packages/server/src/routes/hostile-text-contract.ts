@@ -1,6 +1,7 @@
 import { routeList } from '@confide/protocol';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../store/store.js';
+import { storeFootprint } from '../testing/footprint.js';
 import {
   ROUTE_EXAMPLES as EXAMPLES,
   OPAQUE_CURSOR_KEYS,
@@ -15,6 +16,10 @@ import {
   withValueAt,
 } from '../testing/route-fields.js';
 import type { CallOptions, PersonName } from '../testing/test-app.js';
+
+// Opening a store (a new PGlite) and running the table take seconds on an idle machine, minutes on a loaded
+// two-core one.
+const SLOW_MACHINE_TIMEOUT_MS = 300_000;
 
 /** An app over a seeded demo store, as the contract needs it. */
 export interface HostileTextSubject {
@@ -70,15 +75,6 @@ async function readRefusal(response: Response): Promise<Refusal> {
   };
 }
 
-async function footprint(store: Store) {
-  return {
-    events: await store.latestEventSeq(),
-    audit: (await store.listAudit({ firmId: 'firm_rivera_cho', limit: 100 })).length,
-    templates: (await store.listTemplates('firm_rivera_cho')).length,
-    mail: (await store.listMail({ limit: 100 })).length,
-  };
-}
-
 const jsonRoutes = routeList.filter((route) => route.kind !== 'html');
 const callerOf = (access: string): PersonName | undefined =>
   access === 'public' || access === 'dev' ? undefined : 'owner';
@@ -95,7 +91,7 @@ export function describeHostileTextRefusals(name: string, open: () => Promise<Ho
 
     beforeAll(async () => {
       subject = await open();
-    }, 120_000);
+    }, SLOW_MACHINE_TIMEOUT_MS);
 
     it('has a valid example for every parameter and body field of the route table', async () => {
       for (const route of jsonRoutes) {
@@ -142,7 +138,7 @@ export function describeHostileTextRefusals(name: string, open: () => Promise<Ho
       for (const key of schemaKeys(route.params)) {
         it(`refuses every hostile character in the path parameter ${key} of ${route.name}`, async () => {
           const params = example?.params ?? {};
-          const before = await footprint(subject.store);
+          const before = await storeFootprint(subject.store);
           const failures: string[] = [];
           for (const hostile of HOSTILE_CHARACTERS) {
             const path = fillPath(route.path, params, {
@@ -159,7 +155,7 @@ export function describeHostileTextRefusals(name: string, open: () => Promise<Ho
               failures.push(`${describeCharacter(hostile)}: ${JSON.stringify(refusal)}`);
           }
           expect(failures).toEqual([]);
-          expect(await footprint(subject.store)).toEqual(before);
+          expect(await storeFootprint(subject.store)).toEqual(before);
         });
       }
 
@@ -185,7 +181,7 @@ export function describeHostileTextRefusals(name: string, open: () => Promise<Ho
         const field = fieldPath.join('.');
         it(`refuses every hostile character in the body field ${field} of ${route.name}`, async () => {
           const path = fillPath(route.path, example?.params ?? {});
-          const before = await footprint(subject.store);
+          const before = await storeFootprint(subject.store);
           const failures: string[] = [];
           for (const hostile of HOSTILE_CHARACTERS) {
             const body = (example?.bodies?.() ?? []).find(
@@ -204,7 +200,7 @@ export function describeHostileTextRefusals(name: string, open: () => Promise<Ho
               failures.push(`${describeCharacter(hostile)}: ${JSON.stringify(refusal)}`);
           }
           expect(failures).toEqual([]);
-          expect(await footprint(subject.store)).toEqual(before);
+          expect(await storeFootprint(subject.store)).toEqual(before);
         });
       }
     }

@@ -1,22 +1,10 @@
 import { BODY_MAX_LENGTH, SUBJECT_MAX_LENGTH, TEMPLATE_NAME_MAX_LENGTH } from '@confide/protocol';
 import { describe, expect, it } from 'vitest';
-import type { Store } from '../store/store.js';
+import { storeFootprint } from '../testing/footprint.js';
 import { createTestApp, freshKey, type PersonName, type TestApp } from '../testing/test-app.js';
 
 const CONVERSATION = 'cnv_daniel_work_permit';
 const MESSAGES = `/v1/conversations/${CONVERSATION}/messages`;
-
-async function footprint(store: Store) {
-  return {
-    messages: (await store.listMessages({ conversationId: CONVERSATION, audience: 'firm', limit: 100 }))
-      .length,
-    audit: (await store.listAudit({ firmId: 'firm_rivera_cho', limit: 100 })).length,
-    mail: (await store.listMail({ limit: 100 })).length,
-    events: await store.latestEventSeq(),
-    notifications: await store.countUnreadNotifications('mem_ana'),
-    templates: (await store.listTemplates('firm_rivera_cho')).length,
-  };
-}
 
 interface Attempt {
   readonly as: PersonName;
@@ -108,7 +96,7 @@ describe('what a character is, over HTTP', () => {
     ],
   ])('refuses %s with invalid_input at the field, storing nothing', async (_case, build, field) => {
     const test = await createTestApp();
-    const before = await footprint(test.store);
+    const before = await storeFootprint(test.store);
     const response = await attempt(test, build());
     expect(response.status).toBe(400);
     const envelope = (await response.json()) as {
@@ -116,7 +104,7 @@ describe('what a character is, over HTTP', () => {
     };
     expect(envelope.error.code).toBe('invalid_input');
     expect(envelope.error.details.issues.map((issue) => issue.path.join('.'))).toContain(field);
-    expect(await footprint(test.store)).toEqual(before);
+    expect(await storeFootprint(test.store)).toEqual(before);
   });
 });
 
@@ -140,11 +128,11 @@ describe('text with nothing visible, over HTTP', () => {
     'refuses a client reply of %j: nothing is stored, no one is notified or mailed',
     async (text) => {
       const test = await createTestApp();
-      const before = await footprint(test.store);
+      const before = await storeFootprint(test.store);
       const response = await attempt(test, clientReply(text));
       expect(response.status).toBe(400);
       expect(await response.json()).toMatchObject({ error: { code: 'invalid_input' } });
-      expect(await footprint(test.store)).toEqual(before);
+      expect(await storeFootprint(test.store)).toEqual(before);
     },
   );
 
@@ -156,13 +144,13 @@ describe('text with nothing visible, over HTTP', () => {
     ['name', (text: string) => createTemplate({ name: text })],
   ])('refuses a %s with nothing visible', async (field, build) => {
     const test = await createTestApp();
-    const before = await footprint(test.store);
+    const before = await storeFootprint(test.store);
     for (const text of INVISIBLE) {
       const response = await attempt(test, build(text));
       expect(response.status, JSON.stringify(text)).toBe(400);
       const envelope = (await response.json()) as { error: { details: { issues: { path: unknown[] }[] } } };
       expect(envelope.error.details.issues.map((issue) => issue.path.join('.'))).toContain(field);
     }
-    expect(await footprint(test.store)).toEqual(before);
+    expect(await storeFootprint(test.store)).toEqual(before);
   });
 });
