@@ -3,6 +3,7 @@ import { cors } from 'hono/cors';
 import { type AuthOptions, createTokenVerifier } from './auth/token-verifier.js';
 import type { DomainContext } from './domain/context.js';
 import { ApiError, notFound } from './errors/api-error.js';
+import { createEventHub } from './events/event-hub.js';
 import { createInProcessNotifier } from './events/in-process-notifier.js';
 import type { Notifier } from './events/notifier.js';
 import { errorResponse } from './http/error-response.js';
@@ -51,6 +52,11 @@ export interface CreateAppOptions {
   readonly heartbeatIntervalMs?: number | undefined;
   /** When aborted, open event streams end so a graceful shutdown can finish. */
   readonly shutdownSignal?: AbortSignal | undefined;
+  /**
+   * How long events stay stored for streams resuming with `Last-Event-ID`; older resumes get `events_expired`.
+   * @default 86400000 (one day)
+   */
+  readonly eventRetentionMs?: number | undefined;
 }
 
 /**
@@ -76,6 +82,13 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     shutdownSignal: options.shutdownSignal,
     sendLimiter: createRateLimiter(options.rateLimits?.sends ?? DEFAULT_SEND_RATE_LIMIT, clock),
     devTokenLimiter: createRateLimiter(options.rateLimits?.devTokens ?? DEFAULT_DEV_TOKEN_RATE_LIMIT, clock),
+    eventHub: createEventHub({
+      store: options.store,
+      notifier,
+      clock,
+      retentionMs: options.eventRetentionMs,
+      onError: (error) => onUnexpectedError(error, 'event-hub'),
+    }),
   };
   const createContext = (requestId: string): DomainContext => ({
     store: options.store,

@@ -56,11 +56,12 @@ async function openStore(config: ServerConfig): Promise<SqlStore> {
   return openPostgresStore({ url: config.databaseUrl, schema: config.databaseSchema });
 }
 
-async function openNotifier(config: ServerConfig, log: ServerLogger): Promise<Notifier> {
+async function openNotifier(config: ServerConfig, store: SqlStore, log: ServerLogger): Promise<Notifier> {
   if (config.databaseUrl === undefined) return createInProcessNotifier();
   return createPostgresNotifier({
     url: config.databaseUrl,
     schema: config.databaseSchema,
+    isOwnBackend: store.isOwnBackend,
     onError: (error) => log({ level: 'warn', event: 'notifier_error', message: String(error) }),
   });
 }
@@ -76,7 +77,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const log = options.log ?? jsonLogger;
   const store = await openStore(config);
-  const notifier = await openNotifier(config, log);
+  const notifier = await openNotifier(config, store, log);
   if (config.seed === 'demo') {
     const seeded = await seedDemoOnce(store);
     log({ level: 'info', event: 'seed', dataset: 'demo', changed: seeded });
