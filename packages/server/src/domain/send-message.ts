@@ -7,6 +7,12 @@ import { nameBookOf, presentMessage } from './present.js';
 import { type ViewerIdentity, viewerRef } from './viewer.js';
 import type { WireMessage } from './wire.js';
 
+/** Hooks of `sendMessage` and `startConversation`. */
+export interface SendOptions {
+  /** Called when the idempotency key was used before, so nothing new was written (the rate limit refunds it). */
+  readonly onReplay?: (() => Promise<void>) | undefined;
+}
+
 /** Body of `POST /v1/conversations/:id/messages`, as parsed by the protocol. */
 export interface SendMessageInput {
   readonly body: string;
@@ -33,6 +39,7 @@ export async function sendMessage(
   viewer: ViewerIdentity,
   conversationId: string,
   input: SendMessageInput,
+  options: SendOptions = {},
 ): Promise<WireMessage> {
   const internal = input.internal === true;
   if (internal && viewer.kind !== 'member') throw forbidden('Only firm members may write internal notes');
@@ -76,7 +83,27 @@ export async function sendMessage(
       ...planned.events,
     ],
   });
-  if (!written.created) return presentMessage(replayOrConflict(written.message, conversation.id), names);
+  if (!written.created) {
+    const replayed = presentMessage(replayOrConflict(written.message, conversation.id), names);
+    await options.onReplay?.();
+    return replayed;
+  }
   await context.notifier.notify(written.lastEventSeq);
   return wire;
+}
+
+/**
+ * The message an earlier send with this key created, as the viewer sees it, or null when there is none: a
+ * retry of a send that already went through is answered even when the sender is over the rate limit.
+ */
+export async function findSentMessage(
+  context: DomainContext,
+  viewer: ViewerIdentity,
+  conversationId: string,
+  idempotencyKey: string,
+): Promise<WireMessage | null> {
+  const earlier = await context.store.findMessageByIdempotencyKey(viewerRef(viewer), idempotencyKey);
+  if (!earlier) return null;
+  const { contact } = await loadAccessibleConversation(context.store, viewer, conversationId);
+  return presentMessage(replayOrConflict(earlier, conversationId), nameBookOf(viewer, [contact]));
 }

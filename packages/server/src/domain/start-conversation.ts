@@ -5,6 +5,7 @@ import type { DomainContext } from './context.js';
 import { messageAudience, planMessageEffects } from './message-effects.js';
 import { DEFAULT_CLIENT_STARTED_THREAD } from './notification-recipients.js';
 import { nameBookOf, presentConversation, presentMessage } from './present.js';
+import type { SendOptions } from './send-message.js';
 import { runUnitOfWork } from './unit-of-work.js';
 import { type ViewerIdentity, viewerAudience, viewerRef } from './viewer.js';
 import type { WireConversation, WireMessage } from './wire.js';
@@ -142,13 +143,19 @@ export async function startConversation(
   context: DomainContext,
   viewer: ViewerIdentity,
   input: StartConversationInput,
+  options: SendOptions = {},
 ): Promise<StartedConversation> {
   const author = viewerRef(viewer);
+  const replayed = async (store: StoreQueries, winner: MessageRow) => {
+    const started = await replay(store, viewer, winner);
+    await options.onReplay?.();
+    return started;
+  };
   try {
     return await runUnitOfWork(context, async (tx, emit) => {
       const contact = await chooseContact(tx, viewer, input.contactId);
       const earlier = await tx.findMessageByIdempotencyKey(author, input.idempotencyKey);
-      if (earlier) return replay(tx, viewer, earlier);
+      if (earlier) return replayed(tx, earlier);
       const { conversation, message, events } = await insertStart(tx, context, viewer, contact, input);
       const names = nameBookOf(viewer, [contact]);
       const wireMessage = presentMessage(message, names);
@@ -163,7 +170,17 @@ export async function startConversation(
       return { conversation: viewerView, message: wireMessage };
     });
   } catch (error) {
-    if (error instanceof LostIdempotencyRace) return replay(context.store, viewer, error.winner);
+    if (error instanceof LostIdempotencyRace) return replayed(context.store, error.winner);
     throw error;
   }
+}
+
+/** The conversation an earlier start with this key created, as the viewer sees it, or null when there is none. */
+export async function findStartedConversation(
+  context: DomainContext,
+  viewer: ViewerIdentity,
+  idempotencyKey: string,
+): Promise<StartedConversation | null> {
+  const earlier = await context.store.findMessageByIdempotencyKey(viewerRef(viewer), idempotencyKey);
+  return earlier ? replay(context.store, viewer, earlier) : null;
 }

@@ -79,7 +79,8 @@ export function createEventHub(options: EventHubOptions): EventHub {
   let reading = false;
   let again = false;
   let reads = 0;
-  let lastPrunedAt = Number.NEGATIVE_INFINITY;
+  // The first prune comes one interval after start, not inside the first request that commits.
+  let lastPrunedAt = clock.now().getTime();
 
   const fanOut = (event: EventRow) => {
     const subscribers = byFirm.get(event.audience.firmId);

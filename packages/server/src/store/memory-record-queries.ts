@@ -41,6 +41,20 @@ export function createRecordQueries(state: () => MemoryState): Pick<StoreQueries
         .sort((left, right) => right.seq - left.seq)
         .slice(0, options.limit);
     },
+    async listNotificationsWithContext(options) {
+      const rows = [...state().notifications.values()]
+        .filter((row) => row.memberId === options.memberId)
+        .filter((row) => options.beforeSeq === undefined || row.seq < options.beforeSeq)
+        .filter((row) => !options.unreadOnly || row.readAt === null)
+        .sort((left, right) => right.seq - left.seq)
+        .slice(0, options.limit);
+      return rows.flatMap((notification) => {
+        const conversation = state().conversations.get(notification.conversationId);
+        const contact = conversation && state().contacts.get(conversation.contactId);
+        if (!conversation || !contact || conversation.firmId !== options.firmId) return [];
+        return [{ notification, conversation, contact }];
+      });
+    },
     async countUnreadNotifications(memberId) {
       return [...state().notifications.values()].filter(
         (row) => row.memberId === memberId && row.readAt === null,

@@ -128,6 +128,20 @@ export function dataPathContractCases(getStore: () => Store): void {
       readAt: null,
     });
     expect(await store.countUnreadNotifications(world.member.id)).toBe(1);
+    const page = await store.listNotificationsWithContext({
+      memberId: world.owner.id,
+      firmId: world.firmId,
+      limit: 10,
+    });
+    expect(page).toEqual([
+      {
+        notification: (await store.listNotifications({ memberId: world.owner.id, limit: 1 }))[0],
+        conversation: await store.getConversation(world.conversation.id),
+        contact: world.contact,
+      },
+    ]);
+    const elsewhere = { memberId: world.owner.id, firmId: uniqueId('firm'), limit: 10 };
+    expect(await store.listNotificationsWithContext(elsewhere)).toEqual([]);
     expect((await store.listMail({ firmId: world.firmId, limit: 10 }))[0]).toMatchObject({
       id: mail.id,
       status: 'pending',

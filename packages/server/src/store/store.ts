@@ -34,6 +34,13 @@ export interface ConversationListItem {
   readonly unreadCount: number;
 }
 
+/** A notification with what the notifications page shows of its conversation. */
+export interface NotificationListItem {
+  readonly notification: NotificationRow;
+  readonly conversation: ConversationRow;
+  readonly contact: ContactRow;
+}
+
 /** Whose unread messages to count: the reader and what they may see. */
 export interface UnreadScope {
   readonly audience: Audience;
@@ -225,6 +232,17 @@ export interface StoreQueries {
     readonly limit: number;
     readonly unreadOnly?: boolean | undefined;
   }): Promise<NotificationRow[]>;
+  /**
+   * `listNotifications` with each notification's conversation and contact joined (one statement), for the
+   * notifications page; notifications of conversations outside `firmId` are left out.
+   */
+  listNotificationsWithContext(options: {
+    readonly memberId: string;
+    readonly firmId: string;
+    readonly beforeSeq?: number | undefined;
+    readonly limit: number;
+    readonly unreadOnly?: boolean | undefined;
+  }): Promise<NotificationListItem[]>;
   /** How many of the member's notifications have `readAt` null. */
   countUnreadNotifications(memberId: string): Promise<number>;
   /**

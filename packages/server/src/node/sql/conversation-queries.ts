@@ -23,7 +23,7 @@ type ConversationQueryNames =
 
 const party = (kind: string, id: string): PartyRef => ({ kind: kind as PartyRef['kind'], id });
 
-function toConversation(row: typeof conversations.$inferSelect): ConversationRow {
+export function toConversation(row: typeof conversations.$inferSelect): ConversationRow {
   return {
     id: row.id,
     firmId: row.firmId,

@@ -13,12 +13,15 @@ import type {
   PartyRef,
 } from '../../store/rows.js';
 import type { StoreQueries } from '../../store/store.js';
+import { toConversation } from './conversation-queries.js';
 import { queryRows, type SqlContext, toDate, toIso, toIsoOrNull } from './database.js';
-import { auditEntries, events, mailOutbox, notifications } from './schema.js';
+import { assigneeIdsOf, toContact } from './people-queries.js';
+import { auditEntries, contacts, conversations, events, mailOutbox, notifications } from './schema.js';
 
 type RecordQueryNames =
   | 'insertNotification'
   | 'listNotifications'
+  | 'listNotificationsWithContext'
   | 'countUnreadNotifications'
   | 'markNotificationsRead'
   | 'enqueueMail'
@@ -178,6 +181,33 @@ export function createRecordQueries(context: SqlContext): Pick<StoreQueries, Rec
         .orderBy(desc(notifications.seq))
         .limit(options.limit);
       return rows.map(toNotification);
+    },
+    async listNotificationsWithContext(options) {
+      const rows = await db
+        .select({
+          notification: notifications,
+          conversation: conversations,
+          contact: contacts,
+          assigneeIds: assigneeIdsOf(contacts.id),
+        })
+        .from(notifications)
+        .innerJoin(conversations, eq(conversations.id, notifications.conversationId))
+        .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+        .where(
+          and(
+            eq(notifications.memberId, options.memberId),
+            eq(conversations.firmId, options.firmId),
+            options.beforeSeq === undefined ? undefined : lt(notifications.seq, options.beforeSeq),
+            options.unreadOnly ? isNull(notifications.readAt) : undefined,
+          ),
+        )
+        .orderBy(desc(notifications.seq))
+        .limit(options.limit);
+      return rows.map((row) => ({
+        notification: toNotification(row.notification),
+        conversation: toConversation(row.conversation),
+        contact: toContact(row.contact, row.assigneeIds),
+      }));
     },
     async countUnreadNotifications(memberId) {
       const [row] = await db
