@@ -58,7 +58,9 @@ const top = Number(topArgument ?? 15);
 const print = (title: string, rows: Map<string, number>) => {
   console.log(`\n${title}`);
   for (const [name, micros] of [...rows].sort((left, right) => right[1] - left[1]).slice(0, top)) {
-    console.log(`${((micros / total) * 100).toFixed(1).padStart(5)} %  ${(micros / 1000).toFixed(0).padStart(6)} ms  ${name}`);
+    console.log(
+      `${((micros / total) * 100).toFixed(1).padStart(5)} %  ${(micros / 1000).toFixed(0).padStart(6)} ms  ${name}`,
+    );
   }
 };
 console.log(`${file}: ${(total / 1e6).toFixed(1)} s sampled`);
