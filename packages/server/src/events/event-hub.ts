@@ -15,10 +15,15 @@ export const DEFAULT_EVENT_RETENTION_MS = 24 * 60 * 60 * 1000;
 /** One event as a stream writes it: shaped for the subscriber's audience and serialised once for all of them. */
 export interface EventFrame {
   readonly seq: number;
-  readonly id: string;
-  readonly type: string;
-  /** The JSON of the whole protocol event. */
-  readonly data: string;
+  /** The whole Server-Sent Events frame (`event:`, `data:` with the protocol event's JSON, `id:`), encoded. */
+  readonly bytes: Uint8Array;
+}
+
+const encoder = new TextEncoder();
+
+/** The SSE frame of a protocol event; its JSON has no line breaks, so it is one `data:` line. */
+export function encodeEventFrame(event: { readonly id: string; readonly type: string }): Uint8Array {
+  return encoder.encode(`event: ${event.type}\ndata: ${JSON.stringify(event)}\nid: ${event.id}\n\n`);
 }
 
 /** A stream registered with the hub. */
@@ -89,10 +94,7 @@ export function createEventHub(options: EventHubOptions): EventHub {
     const frameFor = (audience: Audience) => {
       if (!frames.has(audience)) {
         const shaped = shapeEvent(event, audience);
-        frames.set(
-          audience,
-          shaped && { seq: event.seq, id: shaped.id, type: shaped.type, data: JSON.stringify(shaped) },
-        );
+        frames.set(audience, shaped && { seq: event.seq, bytes: encodeEventFrame(shaped) });
       }
       return frames.get(audience) ?? null;
     };

@@ -4,7 +4,7 @@ import { type SSEStreamingApi, streamSSE } from 'hono/streaming';
 import type { DomainContext } from '../domain/context.js';
 import { type ViewerIdentity, viewerRef } from '../domain/viewer.js';
 import { ApiError } from '../errors/api-error.js';
-import type { EventFrame, EventHub } from './event-hub.js';
+import { type EventFrame, type EventHub, encodeEventFrame } from './event-hub.js';
 import { shapeEventForViewer } from './shape-event.js';
 
 /** Events read per store query while a resuming stream catches up. */
@@ -54,6 +54,16 @@ async function checkResumable(context: DomainContext, seq: number): Promise<void
       { reason: pruned ? 'older_than_retention' : 'beyond_latest' },
     );
   }
+}
+
+function concatenate(frames: readonly EventFrame[]): Uint8Array {
+  const joined = new Uint8Array(frames.reduce((total, frame) => total + frame.bytes.length, 0));
+  let offset = 0;
+  for (const frame of frames) {
+    joined.set(frame.bytes, offset);
+    offset += frame.bytes.length;
+  }
+  return joined;
 }
 
 /** A wake-up that cannot be missed: a signal that arrives before anyone waits is kept until the next wait. */
@@ -138,8 +148,7 @@ export async function streamEvents(
           });
           for (const event of events) {
             const shaped = shapeEventForViewer(event, viewer);
-            if (shaped)
-              await stream.writeSSE({ id: shaped.id, event: shaped.type, data: JSON.stringify(shaped) });
+            if (shaped) await stream.write(encodeEventFrame(shaped));
             position = event.seq;
           }
           if (events.length < CATCH_UP_BATCH_SIZE || isOver(stream)) break;
@@ -147,11 +156,14 @@ export async function streamEvents(
       }
       while (!isOver(stream)) {
         waker.takePending();
-        while (queue.length > 0 && !isOver(stream)) {
-          const frame = queue.shift() as EventFrame;
-          if (frame.seq <= position) continue;
-          await stream.writeSSE({ id: frame.id, event: frame.type, data: frame.data });
-          position = frame.seq;
+        if (queue.length > 0) {
+          // Everything waiting goes out in one write: frames are already encoded, once for all streams.
+          const fresh = queue.splice(0).filter((frame) => frame.seq > position);
+          const last = fresh.at(-1);
+          if (last) {
+            await stream.write(fresh.length === 1 ? last.bytes : concatenate(fresh));
+            position = last.seq;
+          }
         }
         if (waker.takePending() || queue.length > 0) continue;
         const woken = await waker.wait(Math.min(options.heartbeatIntervalMs, Math.max(0, remainingMs())));
