@@ -1,17 +1,19 @@
 /**
- * Server: a real `confide-server` process on 127.0.0.1 (PGlite in a fresh data folder, or PostgreSQL when
- * DATABASE_URL is set), driven over HTTP by bounded load generators in this process.
+ * Server: a real `confide-server` process on 127.0.0.1 (PGlite in a fresh data folder, and PostgreSQL: the one at
+ * DATABASE_URL, or else a throwaway one started with the script CI uses, when the machine has PostgreSQL),
+ * driven over HTTP by bounded load generators in this process.
  * - Sends per second at 1, 8 and 32 concurrent clients, p50/p99 latency; senders alternate between a firm
  *   member (message + e-mail outbox row + audit entry) and the client (message + a notification per member +
  *   audit entry). Compared with the database's raw rate for one equal-sized row per transaction.
  * - Real-time: N open SSE subscriptions; the time from a send's 201 to each entitled subscriber receiving the
  *   event, and the server's memory per open connection.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { promisify } from 'node:util';
 import { format, median, percentile, printTable } from './stats.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -36,11 +38,45 @@ interface RunningServer {
   stop(): Promise<void>;
 }
 
-async function startServer(database: 'pglite' | 'postgres'): Promise<RunningServer> {
+/** The goal for sends/s at 8 clients, as a share of the same database's raw single-row insert rate. */
+const THROUGHPUT_GOAL_SHARE = 0.2;
+
+/** A PostgreSQL to measure: DATABASE_URL, or a throwaway one from the test script, or none. */
+async function openPostgres(): Promise<{ url: string; stop(): Promise<void> } | null> {
+  const given = process.env.DATABASE_URL;
+  if (given) return { url: given, stop: async () => undefined };
+  const script = join(serverPackage, 'scripts', 'test-postgres.sh');
+  const env = {
+    ...process.env,
+    CONFIDE_TEST_POSTGRES_STATE: join(tmpdir(), `confide-bench-postgres-${process.pid}.state`),
+  };
+  try {
+    const { stdout } = await promisify(execFile)('bash', [script, 'start'], { env });
+    const url = /DATABASE_URL='([^']+)'/.exec(stdout)?.[1];
+    if (!url) throw new Error(`no DATABASE_URL in: ${stdout}`);
+    return {
+      url,
+      async stop() {
+        await promisify(execFile)('bash', [script, 'stop'], { env });
+      },
+    };
+  } catch (error) {
+    console.error(
+      `bench: no PostgreSQL to measure (${error instanceof Error ? error.message.split('\n')[0] : error})`,
+    );
+    return null;
+  }
+}
+
+async function startServer(database: 'pglite' | 'postgres', databaseUrl: string): Promise<RunningServer> {
   const data = await mkdtemp(join(tmpdir(), 'confide-bench-data-'));
   const child = spawn(
     process.execPath,
     [
+      // With CONFIDE_BENCH_PROFILE_DIR the server writes a V8 CPU profile there (see profile-summary.ts).
+      ...(process.env.CONFIDE_BENCH_PROFILE_DIR
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CONFIDE_BENCH_PROFILE_DIR}`]
+        : []),
       '--conditions=@confide/source',
       '--import',
       'tsx',
@@ -61,7 +97,8 @@ async function startServer(database: 'pglite' | 'postgres'): Promise<RunningServ
         CONFIDE_DEV: '1',
         // The default limit (60 sends a minute per person) protects a real deployment; a load test needs more.
         CONFIDE_SEND_RATE_LIMIT: '1000000',
-        ...(database === 'pglite' ? { DATABASE_URL: '' } : {}),
+        DATABASE_URL: database === 'pglite' ? '' : databaseUrl,
+
         SMTP_URL: '',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -178,7 +215,11 @@ async function throughput(
 }
 
 /** The storage's own limit: one row of the same size per transaction, sequentially, for `durationMs`. */
-async function rawInsertRate(database: 'pglite' | 'postgres', durationMs: number): Promise<number> {
+async function rawInsertRate(
+  database: 'pglite' | 'postgres',
+  databaseUrl: string,
+  durationMs: number,
+): Promise<number> {
   const statement = 'insert into bench_rows (body, created_at) values ($1, now())';
   if (database === 'pglite') {
     const { PGlite } = await import('@electric-sql/pglite');
@@ -201,7 +242,7 @@ async function rawInsertRate(database: 'pglite' | 'postgres', durationMs: number
     }
   }
   const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     await client.query(
@@ -339,26 +380,32 @@ export interface ServerResult {
 }
 
 export async function measureServer(options: { quick: boolean }): Promise<ServerResult[]> {
-  const databases: ('pglite' | 'postgres')[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+  const postgres = await openPostgres();
+  const databases: ('pglite' | 'postgres')[] = postgres ? ['pglite', 'postgres'] : ['pglite'];
   const durationMs = options.quick ? 2_000 : 8_000;
   const results: ServerResult[] = [];
-  for (const database of databases) {
-    const server = await startServer(database);
-    try {
-      const bearers = [await token(server.url, EMAIL.ben), await token(server.url, EMAIL.daniel)];
-      const conversationId = await danielsConversation(server.url, bearers[1] as string);
-      // Warm up the server (JIT, connection pools) before measuring.
-      await throughput(server.url, bearers, conversationId, 4, 1_000);
-      const rows: ThroughputRow[] = [];
-      for (const concurrency of [1, 8, 32]) {
-        rows.push(await throughput(server.url, bearers, conversationId, concurrency, durationMs));
+  try {
+    for (const database of databases) {
+      const databaseUrl = database === 'postgres' ? (postgres?.url ?? '') : '';
+      const server = await startServer(database, databaseUrl);
+      try {
+        const bearers = [await token(server.url, EMAIL.ben), await token(server.url, EMAIL.daniel)];
+        const conversationId = await danielsConversation(server.url, bearers[1] as string);
+        // Warm up the server (JIT, connection pools) before measuring.
+        await throughput(server.url, bearers, conversationId, 4, 1_000);
+        const rows: ThroughputRow[] = [];
+        for (const concurrency of [1, 8, 32]) {
+          rows.push(await throughput(server.url, bearers, conversationId, concurrency, durationMs));
+        }
+        const rawInsertsPerSecond = await rawInsertRate(database, databaseUrl, durationMs);
+        const live = await realtime(server, options.quick ? 200 : 1_000, options.quick ? 5 : 20);
+        results.push({ database, throughput: rows, rawInsertsPerSecond, realtime: live });
+      } finally {
+        await server.stop();
       }
-      const rawInsertsPerSecond = await rawInsertRate(database, durationMs);
-      const live = await realtime(server, options.quick ? 200 : 1_000, options.quick ? 5 : 20);
-      results.push({ database, throughput: rows, rawInsertsPerSecond, realtime: live });
-    } finally {
-      await server.stop();
     }
+  } finally {
+    await postgres?.stop();
   }
   return results;
 }
@@ -377,6 +424,13 @@ export function printServer(results: readonly ServerResult[]) {
         (row.sendsPerSecond / result.rawInsertsPerSecond).toFixed(2),
       ]),
     );
+    const atEight = result.throughput.find((row) => row.concurrency === 8);
+    if (atEight) {
+      const share = atEight.sendsPerSecond / result.rawInsertsPerSecond;
+      console.log(
+        `sends/s at 8 clients = ${(share * 100).toFixed(1)} % of the raw rate (goal ${THROUGHPUT_GOAL_SHARE * 100} %: ${share >= THROUGHPUT_GOAL_SHARE ? 'met' : 'not met'})`,
+      );
+    }
     const live = result.realtime;
     printTable(
       `Real-time on ${result.database}: ${live.subscribers} SSE subscribers (${live.entitled} entitled), ${live.sends} sends`,

@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'conflict',
   'payload_too_large',
   'rate_limited',
+  'events_expired',
   'internal',
 ] as const;
 
@@ -27,6 +28,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   conflict: 409,
   payload_too_large: 413,
   rate_limited: 429,
+  events_expired: 410,
   internal: 500,
 };
 

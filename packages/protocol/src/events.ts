@@ -52,14 +52,14 @@ export const ConversationReadEventSchema = z.object({
 const UnreadCountSchema = z.int().check(z.nonnegative());
 
 /**
- * A member received an in-app notification. Only that member's streams receive it. `unreadCount` is the member's
- * unread total right after it, as the server counts it: a client shows that number instead of adding one to its
- * own (which drifts when another tab has read some). Servers before it was added leave it out.
+ * A member received an in-app notification. Only that member's streams receive it. It carries no unread count:
+ * a client refetches the count (`GET /v1/notifications`) instead of adding one to its own, which drifts when
+ * another tab has read some.
  */
 export const NotificationCreatedEventSchema = z.object({
   id: EventIdSchema,
   type: z.literal('notification.created'),
-  data: z.object({ notification: NotificationSchema, unreadCount: z.optional(UnreadCountSchema) }),
+  data: z.object({ notification: NotificationSchema }),
 });
 
 /**

@@ -266,7 +266,8 @@ export const routes = {
     kind: 'sse',
     status: 200,
     response: ServerEventSchema,
-    summary: 'Server-Sent Events for what the viewer may see; resumable with `Last-Event-ID`.',
+    summary:
+      'Server-Sent Events for what the viewer may see; resumable with `Last-Event-ID`. A `Last-Event-ID` older than the retention window or beyond the newest event answers 410 `events_expired`: refetch, then reconnect without it.',
   },
   listAudit: {
     method: 'GET',

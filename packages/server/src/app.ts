@@ -3,10 +3,11 @@ import { cors } from 'hono/cors';
 import { type AuthOptions, createTokenVerifier } from './auth/token-verifier.js';
 import type { DomainContext } from './domain/context.js';
 import { ApiError, notFound } from './errors/api-error.js';
+import { createEventHub } from './events/event-hub.js';
 import { createInProcessNotifier } from './events/in-process-notifier.js';
 import type { Notifier } from './events/notifier.js';
 import { errorResponse } from './http/error-response.js';
-import { createRateLimiter, type RateLimitRule } from './http/rate-limiter.js';
+import { createRateLimiter, type RateLimiter, type RateLimitRule } from './http/rate-limiter.js';
 import { chooseRequestId } from './http/request-id.js';
 import { consoleRequestLogger, type RequestLogger } from './http/request-log.js';
 import { type Clock, systemClock } from './lib/clock.js';
@@ -43,6 +44,11 @@ export interface CreateAppOptions {
   readonly allowedOrigins?: readonly string[] | undefined;
   /** Per-identity limits. */
   readonly rateLimits?: { readonly sends?: RateLimitRule; readonly devTokens?: RateLimitRule } | undefined;
+  /**
+   * The send limiter, when processes share one (`createPostgresRateLimiter` from `@confide/server/node`);
+   * `rateLimits.sends` is then ignored. @default one in memory, per process
+   */
+  readonly sendLimiter?: RateLimiter | undefined;
   /** One line per request; `false` for none. @default JSON lines on the console */
   readonly logger?: RequestLogger | false | undefined;
   /** Receives unexpected errors (answered with 500). @default console.error of the error */
@@ -51,6 +57,11 @@ export interface CreateAppOptions {
   readonly heartbeatIntervalMs?: number | undefined;
   /** When aborted, open event streams end so a graceful shutdown can finish. */
   readonly shutdownSignal?: AbortSignal | undefined;
+  /**
+   * How long events stay stored for streams resuming with `Last-Event-ID`; older resumes get `events_expired`.
+   * @default 86400000 (one day)
+   */
+  readonly eventRetentionMs?: number | undefined;
 }
 
 /**
@@ -74,8 +85,16 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     dev: options.dev === true,
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_INTERVAL_MS,
     shutdownSignal: options.shutdownSignal,
-    sendLimiter: createRateLimiter(options.rateLimits?.sends ?? DEFAULT_SEND_RATE_LIMIT, clock),
+    sendLimiter:
+      options.sendLimiter ?? createRateLimiter(options.rateLimits?.sends ?? DEFAULT_SEND_RATE_LIMIT, clock),
     devTokenLimiter: createRateLimiter(options.rateLimits?.devTokens ?? DEFAULT_DEV_TOKEN_RATE_LIMIT, clock),
+    eventHub: createEventHub({
+      store: options.store,
+      notifier,
+      clock,
+      retentionMs: options.eventRetentionMs,
+      onError: (error) => onUnexpectedError(error, 'event-hub'),
+    }),
   };
   const createContext = (requestId: string): DomainContext => ({
     store: options.store,

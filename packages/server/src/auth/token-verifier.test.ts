@@ -13,6 +13,18 @@ describe('createTokenVerifier', () => {
     expect((await verify(token, TEST_START)).claims).toEqual(claims);
   });
 
+  it('checks a token once and answers from memory until it expires', async () => {
+    const verify = createTokenVerifier({ secret: TEST_SECRET, clockToleranceSeconds: 0 });
+    const token = await signToken(claims, { secret: TEST_SECRET, now: TEST_START, expiresInSeconds: 60 });
+    const first = await verify(token, TEST_START);
+    expect(await verify(token, new Date(TEST_START.getTime() + 59_000))).toBe(first);
+    await expect(verify(token, new Date(TEST_START.getTime() + 60_000))).rejects.toMatchObject({
+      code: 'unauthenticated',
+    });
+    const forged = `${token.slice(0, -2)}${token.endsWith('AA') ? 'BB' : 'AA'}`;
+    await expect(verify(forged, TEST_START)).rejects.toMatchObject({ code: 'unauthenticated' });
+  });
+
   it('accepts an expired token within the clock tolerance and refuses it after', async () => {
     const verify = createTokenVerifier({ secret: TEST_SECRET, clockToleranceSeconds: 30 });
     const token = await signToken(claims, { secret: TEST_SECRET, now: TEST_START, expiresInSeconds: 60 });

@@ -43,6 +43,13 @@ const ClaimsSchema = z.object({
   firm: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
 });
 
+/**
+ * Tokens remembered after their signature and claims checked out. A client sends the same token with every
+ * request for its lifetime, so its signature (an HMAC, or a JWKS key) and claims are checked once, not per
+ * request; the bound keeps memory flat under many clients (the least recently used token goes first).
+ */
+const VERIFIED_TOKEN_CACHE_SIZE = 10_000;
+
 /** Shortest HS256 secret accepted: 256 bits, the length of the hash. */
 export const MIN_SECRET_BYTES = 32;
 
@@ -89,12 +96,26 @@ export function createTokenVerifier(options: AuthOptions): TokenVerifier {
   };
 
   const toleranceSeconds = verifyOptions.clockTolerance;
+  const verified = new Map<string, VerifiedToken>();
   return async (token, now) => {
+    const known = verified.get(token);
+    if (known) {
+      verified.delete(token);
+      // A token only ever stops being valid by expiring (its signature and claims cannot change).
+      if (now.getTime() < known.expiresAt.getTime()) {
+        verified.set(token, known);
+        return known;
+      }
+    }
     try {
       const { payload } = await verifyWith(token, now);
       const claims = ClaimsSchema.safeParse(payload);
       if (claims.success && payload.exp !== undefined) {
-        return { claims: claims.data, expiresAt: new Date((payload.exp + toleranceSeconds) * 1000) };
+        const result = { claims: claims.data, expiresAt: new Date((payload.exp + toleranceSeconds) * 1000) };
+        verified.set(token, result);
+        if (verified.size > VERIFIED_TOKEN_CACHE_SIZE)
+          verified.delete(verified.keys().next().value as string);
+        return result;
       }
     } catch {
       // Every verification failure answers the same way so callers learn nothing about why.

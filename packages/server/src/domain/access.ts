@@ -18,13 +18,11 @@ export async function loadAccessibleConversation(
   viewer: ViewerIdentity,
   conversationId: string,
 ): Promise<AccessibleConversation> {
-  const conversation = await store.getConversation(conversationId);
-  if (!conversation || conversation.firmId !== viewer.firm.id) throw notFound('Conversation');
-  if (viewer.kind === 'client' && conversation.contactId !== viewer.contact.id)
+  const found = await store.getConversationWithContact(conversationId);
+  if (!found || found.conversation.firmId !== viewer.firm.id) throw notFound('Conversation');
+  if (viewer.kind === 'client' && found.conversation.contactId !== viewer.contact.id)
     throw notFound('Conversation');
-  const contact = await store.getContact(conversation.contactId);
-  if (!contact) throw notFound('Conversation');
-  return { conversation, contact };
+  return found;
 }
 
 /** Whether the viewer may see a message of a conversation they may open: clients never see internal notes. */

@@ -1,9 +1,8 @@
 import { PAGE_SIZE_DEFAULT } from '@confide/protocol';
 import { decodeCursor, encodeCursor } from '../lib/cursor.js';
-import type { ContactRow } from '../store/rows.js';
 import type { ConversationListItem, StoreQueries } from '../store/store.js';
 import { loadAccessibleConversation } from './access.js';
-import { loadNameBook, type NameBook, presentConversation, presentPreview } from './present.js';
+import { type NameBook, nameBookOf, presentConversation, presentPreview } from './present.js';
 import { type ViewerIdentity, viewerAudience, viewerRef } from './viewer.js';
 import type { WireConversationSummary } from './wire.js';
 
@@ -16,19 +15,14 @@ export interface ConversationListInput {
   readonly matterId?: string | undefined;
 }
 
-async function summarise(
-  store: StoreQueries,
+function summarise(
   viewer: ViewerIdentity,
   item: ConversationListItem,
-  contact: ContactRow,
   names: NameBook,
-): Promise<WireConversationSummary> {
-  const clientRead =
-    viewer.kind === 'member'
-      ? await store.getReadState(item.conversation.id, { kind: 'client', id: contact.id })
-      : null;
+): WireConversationSummary {
+  const clientRead = viewer.kind === 'member' ? item.clientRead : null;
   return {
-    ...presentConversation(item.conversation, contact, names, viewerAudience(viewer), clientRead),
+    ...presentConversation(item.conversation, item.contact, names, viewerAudience(viewer), clientRead),
     lastMessage: item.lastMessage === null ? null : presentPreview(item.lastMessage, names),
     unreadCount: item.unreadCount,
   };
@@ -57,18 +51,11 @@ export async function listConversationSummaries(
     matterId: input.matterId,
   });
   const page = rows.slice(0, limit);
-  const contacts = new Map<string, ContactRow>();
-  for (const item of page) {
-    if (contacts.has(item.conversation.contactId)) continue;
-    const contact = await store.getContact(item.conversation.contactId);
-    if (contact) contacts.set(contact.id, contact);
-  }
-  const names = await loadNameBook(store, viewer.firm.id, [...contacts.values()]);
-  const items: WireConversationSummary[] = [];
-  for (const item of page) {
-    const contact = contacts.get(item.conversation.contactId);
-    if (contact) items.push(await summarise(store, viewer, item, contact, names));
-  }
+  const names = nameBookOf(
+    viewer,
+    page.map((item) => item.contact),
+  );
+  const items = page.map((item) => summarise(viewer, item, names));
   const last = page.at(-1)?.conversation;
   const lastSeq =
     last === undefined ? 0 : audience === 'firm' ? last.lastActivitySeq : last.clientLastActivitySeq;
@@ -90,6 +77,10 @@ export async function getConversationSummary(
   const lastMessageId = audience === 'firm' ? conversation.lastMessageId : conversation.clientLastMessageId;
   const lastMessage = lastMessageId === null ? null : await store.getMessage(lastMessageId);
   const unreadCount = await store.countUnread(conversation.id, { audience, reader: viewerRef(viewer) });
-  const names = await loadNameBook(store, viewer.firm.id, [contact]);
-  return summarise(store, viewer, { conversation, lastMessage, unreadCount }, contact, names);
+  const clientRead =
+    viewer.kind === 'member'
+      ? await store.getReadState(conversation.id, { kind: 'client', id: contact.id })
+      : null;
+  const names = nameBookOf(viewer, [contact]);
+  return summarise(viewer, { conversation, contact, clientRead, lastMessage, unreadCount }, names);
 }

@@ -1,33 +1,39 @@
 import { createOutboxMail } from '../mail/outbox-mail.js';
 import { renderClientMessageWaitingMail, renderMemberClientStartedMail } from '../mail/render-mail.js';
 import type {
+  ClientStartedThreadValue,
   ContactRow,
   ConversationRow,
   EventAudience,
   MemberRow,
   MessageRow,
+  NewEvent,
+  NewMail,
+  NewNotification,
   NotificationKindValue,
 } from '../store/rows.js';
-import type { StoreTransaction } from '../store/store.js';
 import type { DomainContext } from './context.js';
-import {
-  chooseClientReplyRecipients,
-  chooseClientStartedRecipients,
-  DEFAULT_CLIENT_STARTED_THREAD,
-} from './notification-recipients.js';
+import { chooseClientReplyRecipients, chooseClientStartedRecipients } from './notification-recipients.js';
 import { memberOnlyAudience } from './notifications.js';
 import { contactName, presentNotification } from './present.js';
-import type { EmitEvent } from './unit-of-work.js';
 import type { ViewerIdentity } from './viewer.js';
 
-/** A message just written, with what its side effects need. */
+/** A message about to be written, with what its side effects need. */
 export interface NewMessageFacts {
   readonly viewer: ViewerIdentity;
   readonly conversation: ConversationRow;
   readonly contact: ContactRow;
   readonly message: MessageRow;
-  /** Whether the message started the conversation. */
-  readonly started: boolean;
+  /** The firm's setting for client-started conversations, when the message started one. */
+  readonly started: false | { readonly setting: ClientStartedThreadValue };
+}
+
+/** The rows a new message causes, written in the same statement or transaction as the message. */
+export interface PlannedMessageEffects {
+  readonly notifications: readonly NewNotification[];
+  readonly mails: readonly NewMail[];
+  /** The notifications' events, in order. */
+  readonly events: readonly NewEvent[];
 }
 
 /** Who receives a message's events: the whole firm, plus the client unless it is an internal note. */
@@ -40,16 +46,16 @@ export function messageAudience(conversation: ConversationRow, internal: boolean
   };
 }
 
-async function notifyMembers(
-  tx: StoreTransaction,
-  emit: EmitEvent,
+function notificationsFor(
   context: DomainContext,
   facts: NewMessageFacts,
   recipients: readonly MemberRow[],
   kind: NotificationKindValue,
-): Promise<void> {
+): Pick<PlannedMessageEffects, 'notifications' | 'events'> {
+  const notifications: NewNotification[] = [];
+  const events: NewEvent[] = [];
   for (const member of recipients) {
-    const row = await tx.insertNotification({
+    const row: NewNotification = {
       id: context.createId('ntf'),
       firmId: facts.conversation.firmId,
       memberId: member.id,
@@ -58,89 +64,76 @@ async function notifyMembers(
       messageId: facts.message.id,
       createdAt: facts.message.createdAt,
       readAt: null,
+    };
+    notifications.push(row);
+    events.push({
+      type: 'notification.created',
+      payload: { notification: presentNotification(row, facts.conversation, facts.contact) },
+      audience: memberOnlyAudience(row.firmId, member.id),
+      createdAt: row.createdAt,
     });
-    const notification = presentNotification(row, facts.conversation, facts.contact);
-    // The server's count, not a client's "+1": a tab that missed a read elsewhere would otherwise drift.
-    const unreadCount = await tx.countUnreadNotifications(member.id);
-    await emit(
-      'notification.created',
-      { notification, unreadCount },
-      memberOnlyAudience(row.firmId, member.id),
-    );
   }
+  return { notifications, events };
 }
 
-async function mailClient(
-  tx: StoreTransaction,
-  context: DomainContext,
-  facts: NewMessageFacts,
-): Promise<void> {
+function clientMail(context: DomainContext, facts: NewMessageFacts): NewMail {
   const rendered = renderClientMessageWaitingMail({
     firmName: facts.viewer.firm.name,
     clientFirstName: facts.contact.firstName,
     portalUrl: context.portalUrl,
   });
-  const id = context.createId('mail');
-  const to = facts.contact.email;
-  await tx.enqueueMail(
+  return createOutboxMail({
+    id: context.createId('mail'),
+    firmId: facts.conversation.firmId,
+    kind: 'client_message_waiting',
+    to: facts.contact.email,
+    rendered,
+    createdAt: facts.message.createdAt,
+  });
+}
+
+function memberMails(context: DomainContext, facts: NewMessageFacts, recipients: readonly MemberRow[]) {
+  return recipients.map((member) =>
     createOutboxMail({
-      id,
-      firmId: facts.conversation.firmId,
-      kind: 'client_message_waiting',
-      to,
-      rendered,
+      id: context.createId('mail'),
+      firmId: member.firmId,
+      kind: 'member_client_started',
+      to: member.email,
+      rendered: renderMemberClientStartedMail({
+        firmName: facts.viewer.firm.name,
+        memberName: member.name,
+        clientName: contactName(facts.contact),
+        firmAppUrl: context.firmAppUrl,
+      }),
       createdAt: facts.message.createdAt,
     }),
   );
 }
 
-async function mailMembers(
-  tx: StoreTransaction,
-  context: DomainContext,
-  facts: NewMessageFacts,
-  recipients: readonly MemberRow[],
-) {
-  for (const member of recipients) {
-    const rendered = renderMemberClientStartedMail({
-      firmName: facts.viewer.firm.name,
-      memberName: member.name,
-      clientName: contactName(facts.contact),
-      firmAppUrl: context.firmAppUrl,
-    });
-    const mail = {
-      id: context.createId('mail'),
-      firmId: member.firmId,
-      kind: 'member_client_started' as const,
-    };
-    await tx.enqueueMail(
-      createOutboxMail({ ...mail, to: member.email, rendered, createdAt: facts.message.createdAt }),
-    );
-  }
-}
-
 /**
- * What a new message causes, inside its transaction: a firm message to the client queues exactly one e-mail to
- * the client (internal notes none); a client's reply notifies every member in-app; a client-started
- * conversation notifies the members the firm's setting chooses, in-app and by e-mail. E-mails carry no text.
+ * What a new message causes: a firm message to the client queues exactly one e-mail to the client (internal
+ * notes none); a client's reply notifies every member in-app; a client-started conversation notifies the
+ * members the firm's setting chooses, in-app and by e-mail. E-mails carry no text. Pure: the caller writes the
+ * rows with the message (the members come with the viewer, so nothing is read twice).
  */
-export async function applyMessageEffects(
-  tx: StoreTransaction,
-  emit: EmitEvent,
-  context: DomainContext,
-  facts: NewMessageFacts,
-): Promise<void> {
+export function planMessageEffects(context: DomainContext, facts: NewMessageFacts): PlannedMessageEffects {
   if (facts.viewer.kind === 'member') {
-    if (!facts.message.internal) await mailClient(tx, context, facts);
-    return;
+    return {
+      notifications: [],
+      mails: facts.message.internal ? [] : [clientMail(context, facts)],
+      events: [],
+    };
   }
-  const members = await tx.listMembers(facts.conversation.firmId);
+  const { members } = facts.viewer;
   if (!facts.started) {
-    await notifyMembers(tx, emit, context, facts, chooseClientReplyRecipients(members), 'client_replied');
-    return;
+    return {
+      ...notificationsFor(context, facts, chooseClientReplyRecipients(members), 'client_replied'),
+      mails: [],
+    };
   }
-  const settings = await tx.getNotificationSettings(facts.conversation.firmId);
-  const setting = settings?.clientStartedThread ?? DEFAULT_CLIENT_STARTED_THREAD;
-  const recipients = chooseClientStartedRecipients(setting, members, facts.contact);
-  await notifyMembers(tx, emit, context, facts, recipients, 'client_started_conversation');
-  await mailMembers(tx, context, facts, recipients);
+  const recipients = chooseClientStartedRecipients(facts.started.setting, members, facts.contact);
+  return {
+    ...notificationsFor(context, facts, recipients, 'client_started_conversation'),
+    mails: memberMails(context, facts, recipients),
+  };
 }

@@ -2,7 +2,7 @@ import { PAGE_SIZE_DEFAULT } from '@confide/protocol';
 import { decodeCursor, encodeCursor } from '../lib/cursor.js';
 import type { StoreQueries } from '../store/store.js';
 import { loadAccessibleConversation } from './access.js';
-import { loadNameBook, presentMessage } from './present.js';
+import { nameBookOf, presentMessage } from './present.js';
 import { type ViewerIdentity, viewerAudience } from './viewer.js';
 
 /** Page of `GET /v1/conversations/:id/messages`, as parsed by the protocol. */
@@ -30,7 +30,7 @@ export async function listConversationMessages(
     limit: limit + 1,
   });
   const page = rows.slice(0, limit);
-  const names = await loadNameBook(store, viewer.firm.id, [contact]);
+  const names = nameBookOf(viewer, [contact]);
   const oldest = page.at(-1);
   return {
     items: page.reverse().map((message) => presentMessage(message, names)),

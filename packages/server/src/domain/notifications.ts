@@ -1,6 +1,6 @@
 import { PAGE_SIZE_DEFAULT } from '@confide/protocol';
 import { decodeCursor, encodeCursor } from '../lib/cursor.js';
-import type { ContactRow, ConversationRow, EventAudience } from '../store/rows.js';
+import type { EventAudience } from '../store/rows.js';
 import type { StoreQueries } from '../store/store.js';
 import type { DomainContext } from './context.js';
 import { presentNotification } from './present.js';
@@ -24,27 +24,18 @@ export async function listMemberNotifications(
   input: NotificationListInput,
 ) {
   const limit = input.limit ?? PAGE_SIZE_DEFAULT;
-  const rows = await store.listNotifications({
+  const rows = await store.listNotificationsWithContext({
     memberId: viewer.member.id,
+    firmId: viewer.firm.id,
     beforeSeq: decodeCursor('notifications', input.cursor, 'cursor'),
     limit: limit + 1,
     unreadOnly: input.unread,
   });
   const page = rows.slice(0, limit);
-  const conversations = new Map<string, { conversation: ConversationRow; contact: ContactRow }>();
-  const items: WireNotification[] = [];
-  for (const row of page) {
-    let entry = conversations.get(row.conversationId);
-    if (!entry) {
-      const conversation = await store.getConversation(row.conversationId);
-      const contact = conversation && (await store.getContact(conversation.contactId));
-      if (!conversation || !contact || conversation.firmId !== viewer.firm.id) continue;
-      entry = { conversation, contact };
-      conversations.set(row.conversationId, entry);
-    }
-    items.push(presentNotification(row, entry.conversation, entry.contact));
-  }
-  const last = page.at(-1);
+  const items: WireNotification[] = page.map((row) =>
+    presentNotification(row.notification, row.conversation, row.contact),
+  );
+  const last = page.at(-1)?.notification;
   return {
     items,
     nextCursor: rows.length > limit && last ? encodeCursor('notifications', last.seq) : null,
@@ -71,7 +62,7 @@ export async function markMemberNotificationsRead(
     const readAt = context.clock.now().toISOString();
     await tx.markNotificationsRead(viewer.member.id, ids, readAt);
     const unreadCount = await tx.countUnreadNotifications(viewer.member.id);
-    await emit(
+    emit(
       'notification.read',
       { ids: ids === 'all' ? 'all' : [...new Set(ids)], readAt, unreadCount },
       memberOnlyAudience(viewer.firm.id, viewer.member.id),

@@ -11,7 +11,6 @@ import type {
   ReadStateRow,
   TemplateRow,
 } from '../store/rows.js';
-import type { StoreQueries } from '../store/store.js';
 import type { ViewerIdentity } from './viewer.js';
 import type {
   WireAuditEntry,
@@ -34,15 +33,10 @@ export function contactName(contact: ContactRow): string {
   return `${contact.firstName} ${contact.lastName}`;
 }
 
-/** Loads the names of the firm's members and of `contacts`. */
-export async function loadNameBook(
-  store: StoreQueries,
-  firmId: string,
-  contacts: readonly ContactRow[],
-): Promise<NameBook> {
+/** The names of the viewer's firm's members (loaded with the viewer) and of `contacts`. */
+export function nameBookOf(viewer: ViewerIdentity, contacts: readonly ContactRow[]): NameBook {
   const names = new Map<string, string>();
-  for (const member of await store.listMembers(firmId))
-    names.set(nameKey({ kind: 'member', id: member.id }), member.name);
+  for (const member of viewer.members) names.set(nameKey({ kind: 'member', id: member.id }), member.name);
   for (const contact of contacts)
     names.set(nameKey({ kind: 'client', id: contact.id }), contactName(contact));
   return names;
@@ -121,7 +115,7 @@ export function presentConversation(
 
 /** A notification as the protocol sends it. */
 export function presentNotification(
-  notification: NotificationRow,
+  notification: Omit<NotificationRow, 'seq'>,
   conversation: ConversationRow,
   contact: ContactRow,
 ): WireNotification {

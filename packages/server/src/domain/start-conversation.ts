@@ -1,9 +1,11 @@
 import { ApiError, forbidden, invalidInput, notFound } from '../errors/api-error.js';
-import type { ContactRow, ConversationRow, MessageRow } from '../store/rows.js';
+import type { ContactRow, ConversationRow, MessageRow, NewEvent } from '../store/rows.js';
 import type { StoreQueries, StoreTransaction } from '../store/store.js';
 import type { DomainContext } from './context.js';
-import { applyMessageEffects, messageAudience } from './message-effects.js';
-import { loadNameBook, presentConversation, presentMessage } from './present.js';
+import { messageAudience, planMessageEffects } from './message-effects.js';
+import { DEFAULT_CLIENT_STARTED_THREAD } from './notification-recipients.js';
+import { nameBookOf, presentConversation, presentMessage } from './present.js';
+import type { SendOptions } from './send-message.js';
 import { runUnitOfWork } from './unit-of-work.js';
 import { type ViewerIdentity, viewerAudience, viewerRef } from './viewer.js';
 import type { WireConversation, WireMessage } from './wire.js';
@@ -67,7 +69,7 @@ async function replay(
   const contact = conversation === null ? null : await store.getContact(conversation.contactId);
   if (!startedHere || !contact)
     throw new ApiError('conflict', 'This idempotency key was already used for another message');
-  const names = await loadNameBook(store, viewer.firm.id, [contact]);
+  const names = nameBookOf(viewer, [contact]);
   const clientRead =
     viewer.kind === 'member'
       ? await store.getReadState(conversation.id, { kind: 'client', id: contact.id })
@@ -85,10 +87,10 @@ async function insertStart(
   viewer: ViewerIdentity,
   contact: ContactRow,
   input: StartConversationInput,
-): Promise<{ conversation: ConversationRow; message: MessageRow }> {
+): Promise<{ conversation: ConversationRow; message: MessageRow; events: readonly NewEvent[] }> {
   const author = viewerRef(viewer);
   const now = context.clock.now().toISOString();
-  const created = await tx.insertConversation({
+  const conversation = await tx.insertConversation({
     id: context.createId('cnv'),
     firmId: viewer.firm.id,
     contactId: contact.id,
@@ -98,18 +100,38 @@ async function insertStart(
     startedBy: author,
     createdAt: now,
   });
-  const inserted = await tx.insertMessage({
+  const message: MessageRow = {
     id: context.createId('msg'),
-    conversationId: created.id,
-    firmId: created.firmId,
+    seq: 0,
+    conversationId: conversation.id,
+    firmId: conversation.firmId,
     author,
     body: input.body,
     internal: false,
     idempotencyKey: input.idempotencyKey,
     createdAt: now,
+  };
+  // The first message's activity equals the conversation's creation (same time), so the row as created is
+  // what the events and the answer show.
+  const settings = viewer.kind === 'client' ? await tx.getNotificationSettings(conversation.firmId) : null;
+  const started = { setting: settings?.clientStartedThread ?? DEFAULT_CLIENT_STARTED_THREAD };
+  const planned = planMessageEffects(context, { viewer, conversation, contact, message, started });
+  const { seq: _assignedByStore, ...newMessage } = message;
+  const inserted = await tx.insertMessage(newMessage, {
+    audit: {
+      id: context.createId('aud'),
+      firmId: conversation.firmId,
+      actor: author,
+      action: 'conversation.started',
+      targetId: conversation.id,
+      requestId: context.requestId,
+      at: conversation.createdAt,
+    },
+    notifications: planned.notifications,
+    mails: planned.mails,
   });
   if (!inserted.created) throw new LostIdempotencyRace(inserted.message);
-  return { conversation: (await tx.getConversation(created.id)) ?? created, message: inserted.message };
+  return { conversation, message: inserted.message, events: planned.events };
 }
 
 /**
@@ -121,24 +143,21 @@ export async function startConversation(
   context: DomainContext,
   viewer: ViewerIdentity,
   input: StartConversationInput,
+  options: SendOptions = {},
 ): Promise<StartedConversation> {
   const author = viewerRef(viewer);
+  const replayed = async (store: StoreQueries, winner: MessageRow) => {
+    const started = await replay(store, viewer, winner);
+    await options.onReplay?.();
+    return started;
+  };
   try {
     return await runUnitOfWork(context, async (tx, emit) => {
       const contact = await chooseContact(tx, viewer, input.contactId);
       const earlier = await tx.findMessageByIdempotencyKey(author, input.idempotencyKey);
-      if (earlier) return replay(tx, viewer, earlier);
-      const { conversation, message } = await insertStart(tx, context, viewer, contact, input);
-      await tx.appendAudit({
-        id: context.createId('aud'),
-        firmId: conversation.firmId,
-        actor: author,
-        action: 'conversation.started',
-        targetId: conversation.id,
-        requestId: context.requestId,
-        at: conversation.createdAt,
-      });
-      const names = await loadNameBook(tx, viewer.firm.id, [contact]);
+      if (earlier) return replayed(tx, earlier);
+      const { conversation, message, events } = await insertStart(tx, context, viewer, contact, input);
+      const names = nameBookOf(viewer, [contact]);
       const wireMessage = presentMessage(message, names);
       const firmView = presentConversation(conversation, contact, names, 'firm', null);
       await emit(
@@ -146,12 +165,22 @@ export async function startConversation(
         { conversation: firmView, message: wireMessage },
         messageAudience(conversation, false),
       );
-      await applyMessageEffects(tx, emit, context, { viewer, conversation, contact, message, started: true });
+      for (const event of events) emit(event.type, event.payload, event.audience);
       const viewerView = presentConversation(conversation, contact, names, viewerAudience(viewer), null);
       return { conversation: viewerView, message: wireMessage };
     });
   } catch (error) {
-    if (error instanceof LostIdempotencyRace) return replay(context.store, viewer, error.winner);
+    if (error instanceof LostIdempotencyRace) return replayed(context.store, error.winner);
     throw error;
   }
+}
+
+/** The conversation an earlier start with this key created, as the viewer sees it, or null when there is none. */
+export async function findStartedConversation(
+  context: DomainContext,
+  viewer: ViewerIdentity,
+  idempotencyKey: string,
+): Promise<StartedConversation | null> {
+  const earlier = await context.store.findMessageByIdempotencyKey(viewerRef(viewer), idempotencyKey);
+  return earlier ? replay(context.store, viewer, earlier) : null;
 }

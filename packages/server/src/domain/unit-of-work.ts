@@ -1,13 +1,14 @@
-import type { EventAudience, EventTypeValue } from '../store/rows.js';
+import type { EventAudience, EventTypeValue, NewEvent } from '../store/rows.js';
 import type { StoreTransaction } from '../store/store.js';
 import type { DomainContext } from './context.js';
 
-/** Persists an event inside the running transaction. */
-export type EmitEvent = (type: EventTypeValue, payload: unknown, audience: EventAudience) => Promise<void>;
+/** Records an event to append when the operation's work is done (the last statement of its transaction). */
+export type EmitEvent = (type: EventTypeValue, payload: unknown, audience: EventAudience) => void;
 
 /**
- * Runs one domain operation in one store transaction and, once it committed, wakes the event subscribers with
- * the highest event seq it appended (never before the commit, or a subscriber could read too early).
+ * Runs one domain operation in one store transaction. Its events are buffered and appended together as the last
+ * statement, so the store's event ordering lock is held from there to the commit only; once committed, the
+ * subscribers are woken with the highest seq (never before the commit, or a subscriber could read too early).
  */
 export async function runUnitOfWork<Result>(
   context: DomainContext,
@@ -15,17 +16,13 @@ export async function runUnitOfWork<Result>(
 ): Promise<Result> {
   let highestSeq = 0;
   const result = await context.store.transaction(async (tx) => {
-    highestSeq = 0;
-    const emit: EmitEvent = async (type, payload, audience) => {
-      const seq = await tx.appendEvent({
-        type,
-        payload,
-        audience,
-        createdAt: context.clock.now().toISOString(),
-      });
-      highestSeq = Math.max(highestSeq, seq);
+    const pending: NewEvent[] = [];
+    const emit: EmitEvent = (type, payload, audience) => {
+      pending.push({ type, payload, audience, createdAt: context.clock.now().toISOString() });
     };
-    return work(tx, emit);
+    const done = await work(tx, emit);
+    highestSeq = await tx.appendEvents(pending);
+    return done;
   });
   if (highestSeq > 0) await context.notifier.notify(highestSeq);
   return result;

@@ -1,12 +1,13 @@
 import type { TokenClaims } from '../auth/token-verifier.js';
 import { ApiError, forbidden } from '../errors/api-error.js';
-import type { Audience, ContactRow, FirmRow, MemberRow, PartyRef } from '../store/rows.js';
-import type { StoreQueries } from '../store/store.js';
+import type { Audience, PartyRef } from '../store/rows.js';
+import type { StoreQueries, ViewerRecord } from '../store/store.js';
 
-/** The signed-in person, loaded from the store after the token checked out. */
-export type ViewerIdentity =
-  | { readonly kind: 'member'; readonly member: MemberRow; readonly firm: FirmRow }
-  | { readonly kind: 'client'; readonly contact: ContactRow; readonly firm: FirmRow };
+/**
+ * The signed-in person, loaded from the store after the token checked out, with their firm and its members
+ * (the names of message authors), all in one statement.
+ */
+export type ViewerIdentity = ViewerRecord;
 
 /**
  * Loads the person a token names. Authorisation comes from the token only: the member or contact must exist in
@@ -14,18 +15,14 @@ export type ViewerIdentity =
  */
 export async function resolveViewer(store: StoreQueries, claims: TokenClaims): Promise<ViewerIdentity> {
   const unknown = new ApiError('unauthenticated', 'The token names no known person');
-  const firm = await store.getFirm(claims.firm);
-  if (!firm) throw unknown;
-  if (claims.role === 'member') {
-    const member = await store.getMember(claims.sub);
-    if (!member || member.firmId !== firm.id) throw unknown;
-    return { kind: 'member', member, firm };
-  }
-  const contact = await store.getContact(claims.sub);
-  if (!contact || contact.firmId !== firm.id) throw unknown;
-  if (contact.portalStatus !== 'active')
+  const viewer = await store.loadViewer(claims.firm, {
+    kind: claims.role === 'member' ? 'member' : 'client',
+    id: claims.sub,
+  });
+  if (!viewer) throw unknown;
+  if (viewer.kind === 'client' && viewer.contact.portalStatus !== 'active')
     throw forbidden('The client portal is not active', 'portal_inactive');
-  return { kind: 'client', contact, firm };
+  return viewer;
 }
 
 /** The viewer as an author/reader reference. */

@@ -1,5 +1,5 @@
 import { ServerEventSchema } from '@confide/protocol';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readSse } from '../testing/read-sse.js';
 import { createTestApp, freshKey } from '../testing/test-app.js';
 
@@ -131,7 +131,7 @@ describe('GET /v1/events', () => {
     expect(await stream.nextComment()).toBe('connected');
     clock.advance(91_000);
     const frames = await stream.untilEnd();
-    expect(frames.every((frame) => frame.kind === 'comment')).toBe(true);
+    expect(frames.every((frame) => frame.kind !== 'event')).toBe(true);
   });
 
   it('ends open streams when the server shuts down', async () => {
@@ -139,6 +139,7 @@ describe('GET /v1/events', () => {
     const { call } = await createTestApp({ shutdownSignal: shutdown.signal, heartbeatIntervalMs: 60_000 });
     const stream = readSse(await call('GET', '/v1/events', { as: 'owner' }));
     expect(await stream.nextComment()).toBe('connected');
+    await stream.nextPosition();
     shutdown.abort();
     expect(await stream.untilEnd()).toEqual([]);
   });
@@ -167,5 +168,110 @@ describe('GET /v1/events', () => {
     const response = await call('GET', '/v1/events', { as: 'owner', headers: { 'Last-Event-ID': 'abc' } });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: { code: 'invalid_input' } });
+  });
+
+  it('starts every stream with its position, so a resume from there misses nothing', async () => {
+    const { call, store } = await createTestApp();
+    const stream = readSse(await call('GET', '/v1/events', { as: 'owner' }));
+    expect(await stream.nextComment()).toBe('connected');
+    const position = await stream.nextPosition();
+    expect(Number(position)).toBe((await store.eventBounds()).latestSeq);
+    await stream.cancel();
+    const sent = await (
+      await call('POST', `/v1/conversations/${CONVERSATION}/messages`, {
+        as: 'client',
+        ...send('While away'),
+      })
+    ).json();
+    const resumed = readSse(
+      await call('GET', '/v1/events', { as: 'owner', headers: { 'Last-Event-ID': position } }),
+    );
+    expect((await resumed.nextEvent()).data).toMatchObject({ data: { message: { id: sent.id } } });
+    await resumed.cancel();
+  });
+
+  it.each([
+    ['beyond the newest event', async (latest: number) => latest + 5],
+    [
+      'older than the retention window',
+      async (latest: number, prune: () => Promise<void>) => {
+        await prune();
+        return latest - 2;
+      },
+    ],
+  ] as const)('answers events_expired to a Last-Event-ID %s', async (_, chooseId) => {
+    const { call, store } = await createTestApp();
+    for (const body of ['One', 'Two', 'Three'])
+      await call('POST', `/v1/conversations/${CONVERSATION}/messages`, { as: 'owner', ...send(body) });
+    const { latestSeq } = await store.eventBounds();
+    const prune = async () => {
+      await store.pruneEvents('2999-01-01T00:00:00.000Z');
+    };
+    const lastEventId = String(await chooseId(latestSeq, prune));
+    const response = await call('GET', '/v1/events', {
+      as: 'owner',
+      headers: { 'Last-Event-ID': lastEventId },
+    });
+    expect(response.status).toBe(410);
+    expect(await response.json()).toMatchObject({ error: { code: 'events_expired' } });
+    const fromNewest = await call('GET', '/v1/events', {
+      as: 'owner',
+      headers: { 'Last-Event-ID': String(latestSeq) },
+    });
+    expect(fromNewest.status).toBe(200);
+    await fromNewest.body?.cancel();
+  });
+
+  it('prunes events older than the retention window once an interval has passed', async () => {
+    const { call, store, clock } = await createTestApp({ eventRetentionMs: 60_000 });
+    const stream = readSse(await call('GET', '/v1/events', { as: 'owner' }));
+    await stream.nextPosition();
+    await call('POST', `/v1/conversations/${CONVERSATION}/messages`, { as: 'owner', ...send('Old') });
+    const old = await stream.nextEvent();
+    clock.advance(2 * 60 * 60 * 1000);
+    await call('POST', `/v1/conversations/${CONVERSATION}/messages`, { as: 'owner', ...send('New') });
+    const fresh = await stream.nextEvent();
+    await vi.waitFor(async () => expect((await store.eventBounds()).oldestSeq).toBe(Number(fresh.id)));
+    expect(Number(old.id)).toBeLessThan(Number(fresh.id));
+    await stream.cancel();
+  });
+
+  it('reads the store once per commit, however many streams are open', async () => {
+    const reads = { hub: 0, perStream: 0 };
+    const { createMemoryStore } = await import('../store/memory-store.js');
+    const { seedDemo } = await import('../seed/demo.js');
+    const inner = createMemoryStore();
+    await seedDemo(inner);
+    const store = {
+      ...inner,
+      readEvents: (...parameters: Parameters<typeof inner.readEvents>) => {
+        reads.hub += 1;
+        return inner.readEvents(...parameters);
+      },
+      listEventsSince: (...parameters: Parameters<typeof inner.listEventsSince>) => {
+        reads.perStream += 1;
+        return inner.listEventsSince(...parameters);
+      },
+    };
+    const { call } = await createTestApp({ store, heartbeatIntervalMs: 600_000 });
+    const people = ['owner', 'admin', 'member', 'client', 'otherClient', 'otherFirmMember'] as const;
+    const streams = [];
+    for (let index = 0; index < 100; index += 1) {
+      const person = people[index % people.length] ?? 'owner';
+      const stream = readSse(await call('GET', '/v1/events', { as: person }));
+      await stream.nextPosition();
+      streams.push({ stream, entitled: index % people.length < 4 });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    Object.assign(reads, { hub: 0, perStream: 0 });
+    const sent = await (
+      await call('POST', `/v1/conversations/${CONVERSATION}/messages`, { as: 'admin', ...send('Fan out') })
+    ).json();
+    const entitled = streams.filter((entry) => entry.entitled);
+    expect(entitled).toHaveLength(68);
+    for (const { stream } of entitled)
+      expect((await stream.nextEvent()).data).toMatchObject({ data: { message: { id: sent.id } } });
+    expect(reads).toEqual({ hub: 1, perStream: 0 });
+    await Promise.all(streams.map((entry) => entry.stream.cancel()));
   });
 });

@@ -4,14 +4,22 @@ import { type SSEStreamingApi, streamSSE } from 'hono/streaming';
 import type { DomainContext } from '../domain/context.js';
 import { type ViewerIdentity, viewerRef } from '../domain/viewer.js';
 import { ApiError } from '../errors/api-error.js';
+import { type EventFrame, type EventHub, encodeEventFrame } from './event-hub.js';
 import { shapeEventForViewer } from './shape-event.js';
 
-/** Events read per store query; a backlog streams in batches of this size. */
-const EVENT_BATCH_SIZE = 100;
+/** Events read per store query while a resuming stream catches up. */
+const CATCH_UP_BATCH_SIZE = 100;
+/**
+ * Live frames a stream may hold unsent: a client reading slower than events arrive has its stream ended, and
+ * reconnects with `Last-Event-ID` (catching up from the store) instead of holding the server's memory.
+ */
+const MAX_QUEUED_FRAMES = 10_000;
 
 /** Options of `streamEvents`. */
 export interface EventStreamOptions {
   readonly viewer: ViewerIdentity;
+  /** The process's event reader. */
+  readonly hub: EventHub;
   readonly heartbeatIntervalMs: number;
   /** When the viewer's token expires: the stream ends then, and the client reconnects with a fresh token. */
   readonly endsAt: Date | null;
@@ -19,10 +27,10 @@ export interface EventStreamOptions {
   readonly shutdownSignal: AbortSignal | undefined;
 }
 
-/** Where a subscriber starts: after its `Last-Event-ID`, or after the newest event when it gives none. */
-async function startingSeq(request: Request, context: DomainContext): Promise<number> {
+/** The subscriber's `Last-Event-ID` as a seq, or null when it gives none. */
+function lastEventSeq(request: Request): number | null {
   const lastEventId = request.headers.get('last-event-id');
-  if (lastEventId === null || lastEventId === '') return context.store.latestEventSeq();
+  if (lastEventId === null || lastEventId === '') return null;
   const parsed = EventIdSchema.safeParse(lastEventId);
   if (!parsed.success || !Number.isSafeInteger(Number(parsed.data))) {
     throw new ApiError('invalid_input', 'Last-Event-ID is not an event id', {
@@ -30,6 +38,32 @@ async function startingSeq(request: Request, context: DomainContext): Promise<nu
     });
   }
   return Number(parsed.data);
+}
+
+/**
+ * Refuses a resume the store can no longer serve without a gap: events after `seq` were pruned (older than the
+ * retention window), or `seq` is beyond the newest event (another database, or one that was reset).
+ */
+async function checkResumable(context: DomainContext, seq: number): Promise<void> {
+  const bounds = await context.store.eventBounds();
+  const pruned = bounds.oldestSeq > 0 && seq < bounds.oldestSeq - 1;
+  if (pruned || seq > bounds.latestSeq) {
+    throw new ApiError(
+      'events_expired',
+      'The events after Last-Event-ID are no longer available: refetch, then reconnect without it',
+      { reason: pruned ? 'older_than_retention' : 'beyond_latest' },
+    );
+  }
+}
+
+function concatenate(frames: readonly EventFrame[]): Uint8Array {
+  const joined = new Uint8Array(frames.reduce((total, frame) => total + frame.bytes.length, 0));
+  let offset = 0;
+  for (const frame of frames) {
+    joined.set(frame.bytes, offset);
+    offset += frame.bytes.length;
+  }
+  return joined;
 }
 
 /** A wake-up that cannot be missed: a signal that arrives before anyone waits is kept until the next wait. */
@@ -66,51 +100,77 @@ function createWaker() {
 
 /**
  * Streams the events the viewer may see as Server-Sent Events: `id` is the store seq, `event` the type and
- * `data` the JSON of the whole protocol event. It wakes on the notifier, reads everything after its position
- * (so nothing is skipped between wake-ups or across reconnects) and writes a comment every heartbeat interval
- * so proxies keep the connection open. It ends when the client goes away, the token expires or the server
- * shuts down.
+ * `data` the JSON of the whole protocol event. Live events come from the process's event hub, never from a query
+ * of this stream; a stream resuming with `Last-Event-ID` first catches up with its own query (the hub's frames
+ * that arrive meanwhile wait, and those already sent are skipped). The first frame after the `connected` comment
+ * is an `id:` line with the stream's position, so a client whose stream drops before any event resumes without
+ * a gap. A comment every heartbeat interval keeps proxies from closing the connection. It ends when the client
+ * goes away, the token expires, the server shuts down or the client falls too far behind.
  */
 export async function streamEvents(
   honoContext: Context,
   context: DomainContext,
   options: EventStreamOptions,
 ): Promise<Response> {
-  let position = await startingSeq(honoContext.req.raw, context);
-  const { viewer, shutdownSignal, endsAt } = options;
+  const resumeFrom = lastEventSeq(honoContext.req.raw);
+  if (resumeFrom !== null) await checkResumable(context, resumeFrom);
+  const { viewer, shutdownSignal, endsAt, hub } = options;
   const reader = viewerRef(viewer);
   const remainingMs = () =>
     endsAt === null ? Number.POSITIVE_INFINITY : endsAt.getTime() - context.clock.now().getTime();
+  const waker = createWaker();
+  const queue: EventFrame[] = [];
+  let overflowed = false;
+  const subscription = await hub.subscribe({
+    viewer,
+    deliver(frame) {
+      if (queue.length >= MAX_QUEUED_FRAMES) overflowed = true;
+      else queue.push(frame);
+      waker.signal();
+    },
+  });
+  let position = resumeFrom ?? subscription.position;
   const isOver = (stream: SSEStreamingApi) =>
-    stream.aborted || stream.closed || shutdownSignal?.aborted === true || remainingMs() <= 0;
+    overflowed || stream.aborted || stream.closed || shutdownSignal?.aborted === true || remainingMs() <= 0;
 
   return streamSSE(honoContext, async (stream) => {
-    const waker = createWaker();
-    const unsubscribe = context.notifier.subscribe(() => waker.signal());
     const onShutdown = () => waker.signal();
     shutdownSignal?.addEventListener('abort', onShutdown);
     stream.onAbort(() => waker.signal());
     try {
-      await stream.write(': connected\n\n');
+      await stream.write(`: connected\n\nid: ${position}\n\n`);
+      if (resumeFrom !== null) {
+        for (;;) {
+          const events = await context.store.listEventsSince(position, {
+            firmId: viewer.firm.id,
+            viewer: reader,
+            limit: CATCH_UP_BATCH_SIZE,
+          });
+          for (const event of events) {
+            const shaped = shapeEventForViewer(event, viewer);
+            if (shaped) await stream.write(encodeEventFrame(shaped));
+            position = event.seq;
+          }
+          if (events.length < CATCH_UP_BATCH_SIZE || isOver(stream)) break;
+        }
+      }
       while (!isOver(stream)) {
         waker.takePending();
-        const events = await context.store.listEventsSince(position, {
-          firmId: viewer.firm.id,
-          viewer: reader,
-          limit: EVENT_BATCH_SIZE,
-        });
-        for (const event of events) {
-          const shaped = shapeEventForViewer(event, viewer);
-          if (shaped)
-            await stream.writeSSE({ id: shaped.id, event: shaped.type, data: JSON.stringify(shaped) });
-          position = event.seq;
+        if (queue.length > 0) {
+          // Everything waiting goes out in one write: frames are already encoded, once for all streams.
+          const fresh = queue.splice(0).filter((frame) => frame.seq > position);
+          const last = fresh.at(-1);
+          if (last) {
+            await stream.write(fresh.length === 1 ? last.bytes : concatenate(fresh));
+            position = last.seq;
+          }
         }
-        if (events.length === EVENT_BATCH_SIZE || waker.takePending()) continue;
+        if (waker.takePending() || queue.length > 0) continue;
         const woken = await waker.wait(Math.min(options.heartbeatIntervalMs, Math.max(0, remainingMs())));
         if (!woken && !isOver(stream)) await stream.write(': heartbeat\n\n');
       }
     } finally {
-      unsubscribe();
+      subscription.unsubscribe();
       shutdownSignal?.removeEventListener('abort', onShutdown);
     }
   });

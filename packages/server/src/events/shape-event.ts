@@ -1,7 +1,7 @@
 import { ServerEventSchema } from '@confide/protocol';
 import type { ViewerIdentity } from '../domain/viewer.js';
 import type { WireServerEvent } from '../domain/wire.js';
-import type { EventRow } from '../store/rows.js';
+import type { Audience, EventRow } from '../store/rows.js';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -30,7 +30,13 @@ export function shapeEventForViewer(event: EventRow, viewer: ViewerIdentity): Wi
   if (event.type.startsWith('notification.')) {
     if (viewer.kind !== 'member' || !event.audience.memberIds.includes(viewer.member.id)) return null;
   }
-  const data = viewer.kind === 'client' ? clientData(event) : event.payload;
+  return shapeEvent(event, viewer.kind === 'client' ? 'client' : 'firm');
+}
+
+/** `shapeEventForViewer` for everyone of one audience: the event hub shapes each event once per audience. */
+export function shapeEvent(event: EventRow, audience: Audience): WireServerEvent | null {
+  if (audience === 'client' && event.type.startsWith('notification.')) return null;
+  const data = audience === 'client' ? clientData(event) : event.payload;
   if (data === null) return null;
   const parsed = ServerEventSchema.safeParse({ id: String(event.seq), type: event.type, data });
   return parsed.success ? parsed.data : null;

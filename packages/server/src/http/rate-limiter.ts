@@ -10,16 +10,22 @@ export interface RateLimitRule {
 /** Keys kept before expired windows are swept, so memory stays bounded under many identities. */
 const SWEEP_THRESHOLD_KEYS = 10_000;
 
-/** Counts requests per identity in fixed windows; `take` throws `rate_limited` with `retryAfterSeconds`. */
+/**
+ * Counts requests per identity in fixed windows. Several server processes must share one (the PostgreSQL one
+ * from `@confide/server/node`), or each allows the limit again.
+ */
 export interface RateLimiter {
-  take(key: string): void;
+  /** Uses one request of the key's window; throws `rate_limited` with `retryAfterSeconds` when none is left. */
+  take(key: string): Promise<void>;
+  /** Gives back a request `take` used for something that caused nothing (a replayed idempotent send). */
+  refund(key: string): Promise<void>;
 }
 
-/** A fixed-window rate limiter in memory (per server process). */
+/** A fixed-window rate limiter in memory (per server process: right for one process, and for the mocks). */
 export function createRateLimiter(rule: RateLimitRule, clock: Clock): RateLimiter {
   const windows = new Map<string, { startedAt: number; count: number }>();
   return {
-    take(key) {
+    async take(key) {
       const now = clock.now().getTime();
       if (windows.size > SWEEP_THRESHOLD_KEYS) {
         for (const [storedKey, window] of windows) {
@@ -36,6 +42,10 @@ export function createRateLimiter(rule: RateLimitRule, clock: Clock): RateLimite
         throw new ApiError('rate_limited', 'Too many requests; try again later', { retryAfterSeconds });
       }
       window.count += 1;
+    },
+    async refund(key) {
+      const window = windows.get(key);
+      if (window && window.count > 0) window.count -= 1;
     },
   };
 }

@@ -11,6 +11,11 @@ export type { OpenPgliteStoreOptions } from './pglite-store.js';
 export { openPgliteStore } from './pglite-store.js';
 export type { PostgresNotifierOptions } from './postgres-notifier.js';
 export { createPostgresNotifier, eventChannelName } from './postgres-notifier.js';
+export {
+  createPostgresRateLimiter,
+  type PostgresRateLimiter,
+  type PostgresRateLimiterOptions,
+} from './postgres-rate-limiter.js';
 export type { OpenPostgresStoreOptions } from './postgres-store.js';
 export { DEFAULT_POSTGRES_POOL_SIZE, openPostgresStore } from './postgres-store.js';
 export type { ServerConfig } from './server-config.js';

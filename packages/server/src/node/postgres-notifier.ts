@@ -1,6 +1,8 @@
 import pg from 'pg';
 import type { Notifier, NotifierListener } from '../events/notifier.js';
-import { PostgresSchemaNameSchema, postgresConnectionConfig } from './postgres-store.js';
+import { eventChannelName, postgresConnectionConfig } from './postgres-store.js';
+
+export { eventChannelName };
 
 /** First wait before reconnecting a lost LISTEN connection; it doubles up to the maximum. */
 const RECONNECT_INITIAL_DELAY_MS = 100;
@@ -15,17 +17,19 @@ export interface PostgresNotifierOptions {
   readonly schema?: string | undefined;
   /** Receives connection and delivery problems (never thrown: a lost wake-up only delays events). */
   readonly onError?: ((error: unknown) => void) | undefined;
-}
-
-/** The notification channel of a schema's event table. */
-export function eventChannelName(schema: string | undefined): string {
-  return schema === undefined ? 'confide_events' : `confide_events_${PostgresSchemaNameSchema.parse(schema)}`;
+  /**
+   * Whether a backend process id belongs to this process's store (`SqlStore.isOwnBackend`): its notifications are
+   * the echo of this process's own commits, whose subscribers `notify` already woke, so they are ignored.
+   */
+  readonly isOwnBackend?: ((processId: number) => boolean) | undefined;
 }
 
 /**
  * A `Notifier` that fans event wake-ups out to every server process on one PostgreSQL database with
- * `LISTEN`/`NOTIFY`. Local subscribers are woken at once; other processes hear `pg_notify` on their own
- * listening connection. A lost connection reconnects with backoff and then wakes every subscriber, since
+ * `LISTEN`/`NOTIFY`. The PostgreSQL store's statement that appends events also issues the `NOTIFY` (delivered
+ * when the transaction commits), so `notify` only wakes this process's subscribers, once; other processes hear
+ * the notification on their listening connection, and this process ignores its own echo (the sender's backend
+ * is one of its connections). A lost connection reconnects with backoff and then wakes every subscriber, since
  * notifications sent meanwhile are gone (subscribers re-read the event table, so nothing is skipped).
  */
 export async function createPostgresNotifier(options: PostgresNotifierOptions): Promise<Notifier> {
@@ -53,6 +57,8 @@ export async function createPostgresNotifier(options: PostgresNotifierOptions): 
     const next = new pg.Client(postgresConnectionConfig(options));
     next.on('notification', (message) => {
       if (message.channel !== channel) return;
+      const listening = (next as unknown as { processID: number | null }).processID;
+      if (message.processId === listening || options.isOwnBackend?.(message.processId)) return;
       const seq = Number(message.payload);
       wake(Number.isSafeInteger(seq) ? seq : lastSeq);
     });
@@ -96,14 +102,9 @@ export async function createPostgresNotifier(options: PostgresNotifierOptions): 
   await connect();
 
   return {
-    async notify(seq) {
+    notify(seq) {
       if (closed) return;
       wake(seq);
-      try {
-        await (client ?? (await pgOnce(options))).query('SELECT pg_notify($1, $2)', [channel, String(seq)]);
-      } catch (error) {
-        onError(error);
-      }
     },
     subscribe(listener) {
       listeners.add(listener);
@@ -118,21 +119,6 @@ export async function createPostgresNotifier(options: PostgresNotifierOptions): 
       const current = client;
       client = undefined;
       await current?.end();
-    },
-  };
-}
-
-/** A short-lived connection for a notification sent while the listening one is down. */
-async function pgOnce(options: PostgresNotifierOptions) {
-  const once = new pg.Client(postgresConnectionConfig(options));
-  await once.connect();
-  return {
-    async query(text: string, values: unknown[]) {
-      try {
-        return await once.query(text, values);
-      } finally {
-        await once.end();
-      }
     },
   };
 }

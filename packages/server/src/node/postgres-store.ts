@@ -11,6 +11,11 @@ export const PostgresSchemaNameSchema = z.string().regex(/^[a-z_][a-z0-9_]{0,62}
   error: 'Use a lower-case identifier: letters, digits and underscores, at most 63 characters',
 });
 
+/** The notification channel of a schema's event table. */
+export function eventChannelName(schema: string | undefined): string {
+  return schema === undefined ? 'confide_events' : `confide_events_${PostgresSchemaNameSchema.parse(schema)}`;
+}
+
 /** Connections per server process: enough for concurrent requests, few enough for many processes. */
 export const DEFAULT_POSTGRES_POOL_SIZE = 10;
 
@@ -65,12 +70,21 @@ export async function openPostgresDatabase(options: OpenPostgresStoreOptions) {
     max: options.poolSize ?? DEFAULT_POSTGRES_POOL_SIZE,
   });
   pool.on('error', options.onPoolError ?? ((error) => console.error('confide-server: database pool', error)));
+  // The backends of this pool: a NOTIFY one of them sent is this process's own (see `isOwnBackend`).
+  const backends = new Set<number>();
+  pool.on('connect', (client) => {
+    const { processID } = client as unknown as { processID: number | null };
+    if (processID !== null) backends.add(processID);
+    client.once('end', () => {
+      if (processID !== null) backends.delete(processID);
+    });
+  });
   try {
     if (options.schema !== undefined)
       await createSchema(pool, PostgresSchemaNameSchema.parse(options.schema));
     const db = drizzle({ client: pool }) as unknown as SqlDatabase;
     const migrations = await runMigrations(db);
-    return { db, pool, migrations };
+    return { db, pool, migrations, isOwnBackend: (processId: number) => backends.has(processId) };
   } catch (error) {
     await pool.end();
     throw error;
@@ -82,11 +96,12 @@ export async function openPostgresDatabase(options: OpenPostgresStoreOptions) {
  * returns a `Store` over a connection pool. Several server processes may share one database.
  */
 export async function openPostgresStore(options: OpenPostgresStoreOptions): Promise<SqlStore> {
-  const { db, pool, migrations } = await openPostgresDatabase(options);
+  const { db, pool, migrations, isOwnBackend } = await openPostgresDatabase(options);
   let closed: Promise<void> | undefined;
   return {
-    ...createSqlStore(db),
+    ...createSqlStore(db, { eventChannel: eventChannelName(options.schema) }),
     driver: 'postgres',
+    isOwnBackend,
     schemaVersion: migrations.version,
     close: () => {
       closed ??= pool.end();

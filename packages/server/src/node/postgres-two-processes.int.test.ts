@@ -51,6 +51,7 @@ describe.skipIf(url === undefined)(
         });
         const stream = readSse(response);
         expect(await stream.nextComment()).toBe('connected');
+        await stream.nextPosition();
         const memberToken = await devToken(first.url, 'ben.cho@rivera-cho.test');
         const sent = await fetch(`${first.url}/v1/conversations/cnv_daniel_work_permit/messages`, {
           method: 'POST',

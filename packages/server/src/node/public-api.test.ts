@@ -16,6 +16,7 @@ describe('public API of @confide/server/node', () => {
       'DEFAULT_POSTGRES_POOL_SIZE',
       'createOutboxWorker',
       'createPostgresNotifier',
+      'createPostgresRateLimiter',
       'createSmtpMailer',
       'eventChannelName',
       'openPgliteStore',

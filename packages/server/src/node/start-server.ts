@@ -9,6 +9,7 @@ import { DEMO_IDS } from '../seed/demo-data.js';
 import { createOutboxWorker, type OutboxWorker } from './outbox-worker.js';
 import { openPgliteStore } from './pglite-store.js';
 import { createPostgresNotifier } from './postgres-notifier.js';
+import { createPostgresRateLimiter } from './postgres-rate-limiter.js';
 import { openPostgresStore } from './postgres-store.js';
 import type { ServerConfig } from './server-config.js';
 import { createSmtpMailer, type SmtpMailer } from './smtp-mailer.js';
@@ -56,11 +57,12 @@ async function openStore(config: ServerConfig): Promise<SqlStore> {
   return openPostgresStore({ url: config.databaseUrl, schema: config.databaseSchema });
 }
 
-async function openNotifier(config: ServerConfig, log: ServerLogger): Promise<Notifier> {
+async function openNotifier(config: ServerConfig, store: SqlStore, log: ServerLogger): Promise<Notifier> {
   if (config.databaseUrl === undefined) return createInProcessNotifier();
   return createPostgresNotifier({
     url: config.databaseUrl,
     schema: config.databaseSchema,
+    isOwnBackend: store.isOwnBackend,
     onError: (error) => log({ level: 'warn', event: 'notifier_error', message: String(error) }),
   });
 }
@@ -76,7 +78,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const log = options.log ?? jsonLogger;
   const store = await openStore(config);
-  const notifier = await openNotifier(config, log);
+  const notifier = await openNotifier(config, store, log);
   if (config.seed === 'demo') {
     const seeded = await seedDemoOnce(store);
     log({ level: 'info', event: 'seed', dataset: 'demo', changed: seeded });
@@ -97,6 +99,16 @@ export async function startServer(
     stopWaking = notifier.subscribe(() => worker?.wake());
     worker.start();
   }
+  const sendRule = { limit: config.sendRateLimit, windowMs: DEFAULT_SEND_RATE_LIMIT.windowMs };
+  // On PostgreSQL several processes share the database, so they share the send limit there too.
+  const sendLimiter =
+    config.databaseUrl === undefined
+      ? undefined
+      : await createPostgresRateLimiter({
+          url: config.databaseUrl,
+          schema: config.databaseSchema,
+          rule: sendRule,
+        });
   const shutdown = new AbortController();
   const app = createApp({
     store,
@@ -111,7 +123,8 @@ export async function startServer(
     portalUrl: config.portalUrl,
     firmAppUrl: config.firmAppUrl,
     allowedOrigins: config.allowedOrigins,
-    rateLimits: { sends: { limit: config.sendRateLimit, windowMs: DEFAULT_SEND_RATE_LIMIT.windowMs } },
+    rateLimits: { sends: sendRule },
+    sendLimiter,
     shutdownSignal: shutdown.signal,
     ...(options.requestLogger === undefined ? {} : { logger: options.requestLogger }),
     onUnexpectedError: (error, requestId) =>
@@ -136,6 +149,7 @@ export async function startServer(
         await worker?.stop();
         mailer?.close();
         await notifier.close?.();
+        await sendLimiter?.close();
         await store.close();
       })();
       return closing;

@@ -2,12 +2,36 @@ import { getConversationSummary, listConversationSummaries } from '../domain/con
 import { listConversationMessages } from '../domain/message-views.js';
 import { presentViewer } from '../domain/present.js';
 import { markConversationRead } from '../domain/read-state.js';
-import { sendMessage } from '../domain/send-message.js';
-import { startConversation } from '../domain/start-conversation.js';
-import { viewerRef } from '../domain/viewer.js';
+import { findSentMessage, sendMessage } from '../domain/send-message.js';
+import { findStartedConversation, startConversation } from '../domain/start-conversation.js';
+import { type ViewerIdentity, viewerRef } from '../domain/viewer.js';
+import { ApiError } from '../errors/api-error.js';
+import type { RateLimiter } from '../http/rate-limiter.js';
 import type { RouteHandlers } from './route-handler.js';
 
-const identityKey = (kind: string, id: string) => `${kind}:${id}`;
+/**
+ * Runs a send under the sender's rate limit. Only new messages use quota: a replayed key is refunded, and a
+ * sender over the limit still gets the answer to a send that already went through (`findEarlier`), so an outbox
+ * retrying after a lost response never turns a delivered message into a 429.
+ */
+async function limitedSend<Result>(
+  limiter: RateLimiter,
+  viewer: ViewerIdentity,
+  findEarlier: () => Promise<Result | null>,
+  send: (onReplay: () => Promise<void>) => Promise<Result>,
+): Promise<Result> {
+  const author = viewerRef(viewer);
+  const key = `${author.kind}:${author.id}`;
+  try {
+    await limiter.take(key);
+  } catch (error) {
+    if (!ApiError.is(error) || error.code !== 'rate_limited') throw error;
+    const earlier = await findEarlier();
+    if (earlier === null) throw error;
+    return earlier;
+  }
+  return send(() => limiter.refund(key));
+}
 
 /** Handlers of the viewer, conversation and message routes. */
 export const conversationRouteHandlers = {
@@ -21,9 +45,12 @@ export const conversationRouteHandlers = {
     return listConversationSummaries(context.store, viewer, query);
   },
   async startConversation({ viewer, body, context, services }) {
-    const author = viewerRef(viewer);
-    services.sendLimiter.take(identityKey(author.kind, author.id));
-    return startConversation(context, viewer, body);
+    return limitedSend(
+      services.sendLimiter,
+      viewer,
+      () => findStartedConversation(context, viewer, body.idempotencyKey),
+      (onReplay) => startConversation(context, viewer, body, { onReplay }),
+    );
   },
   async getConversation({ viewer, params, context }) {
     return getConversationSummary(context.store, viewer, params.id);
@@ -32,9 +59,12 @@ export const conversationRouteHandlers = {
     return listConversationMessages(context.store, viewer, params.id, query);
   },
   async sendMessage({ viewer, params, body, context, services }) {
-    const author = viewerRef(viewer);
-    services.sendLimiter.take(identityKey(author.kind, author.id));
-    return sendMessage(context, viewer, params.id, body);
+    return limitedSend(
+      services.sendLimiter,
+      viewer,
+      () => findSentMessage(context, viewer, params.id, body.idempotencyKey),
+      (onReplay) => sendMessage(context, viewer, params.id, body, { onReplay }),
+    );
   },
   async markRead({ viewer, params, body, context }) {
     return markConversationRead(context, viewer, params.id, body.upTo);

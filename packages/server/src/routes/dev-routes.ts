@@ -10,7 +10,7 @@ const DEV_MAIL_PAGE_SIZE = 100;
 export const devRouteHandlers = {
   async issueDevToken({ body, context, services }) {
     const email = body.email.toLowerCase();
-    services.devTokenLimiter.take(`dev-token:${email}`);
+    await services.devTokenLimiter.take(`dev-token:${email}`);
     const secret = services.auth.secret;
     if (secret === undefined) throw new ApiError('internal', 'Dev tokens need a JWT secret');
     const now = context.clock.now();

@@ -6,6 +6,7 @@ export const eventRouteHandlers = {
   async events({ viewer, tokenExpiresAt, context, services, hono }) {
     return streamEvents(hono, context, {
       viewer,
+      hub: services.eventHub,
       heartbeatIntervalMs: services.heartbeatIntervalMs,
       endsAt: tokenExpiresAt,
       shutdownSignal: services.shutdownSignal,

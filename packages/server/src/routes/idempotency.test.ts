@@ -52,4 +52,39 @@ describe('idempotent sends over HTTP', () => {
     ).json();
     expect(fromBen.id).not.toBe(fromAna.id);
   });
+
+  it.each([
+    [
+      'a reply',
+      'POST',
+      `/v1/conversations/${CONVERSATION}/messages`,
+      () => ({ body: 'Retried', idempotencyKey: freshKey() }),
+    ],
+    [
+      'a new conversation',
+      'POST',
+      '/v1/conversations',
+      () => ({ contactId: 'con_daniel', subject: 'Retried', body: 'Retried', idempotencyKey: freshKey() }),
+    ],
+  ] as const)(
+    'lets retries of %s that went through use no quota, even over the limit',
+    async (_, method, path, makeBody) => {
+      const { call } = await createTestApp({ rateLimits: { sends: { limit: 2, windowMs: 60_000 } } });
+      const delivered = makeBody();
+      const first = await call(method, path, { as: 'owner', body: delivered });
+      expect(first.status).toBe(201);
+      const firstAnswer = await first.json();
+      for (let retry = 0; retry < 3; retry += 1) {
+        const again = await call(method, path, { as: 'owner', body: delivered });
+        expect(again.status).toBe(201);
+        expect(await again.json()).toEqual(firstAnswer);
+      }
+      expect((await call(method, path, { as: 'owner', body: makeBody() })).status).toBe(201);
+      const over = await call(method, path, { as: 'owner', body: makeBody() });
+      expect(over.status).toBe(429);
+      const retriedOver = await call(method, path, { as: 'owner', body: delivered });
+      expect(retriedOver.status).toBe(201);
+      expect(await retriedOver.json()).toEqual(firstAnswer);
+    },
+  );
 });

@@ -4,6 +4,7 @@ import type * as z from 'zod/mini';
 import type { AuthOptions, TokenVerifier } from '../auth/token-verifier.js';
 import type { DomainContext } from '../domain/context.js';
 import type { ViewerIdentity } from '../domain/viewer.js';
+import type { EventHub } from '../events/event-hub.js';
 import type { RateLimiter } from '../http/rate-limiter.js';
 
 /** What handlers share for the app's lifetime. */
@@ -15,6 +16,8 @@ export interface AppServices {
   /** Ends open event streams when the server shuts down. */
   readonly shutdownSignal: AbortSignal | undefined;
   readonly sendLimiter: RateLimiter;
+  /** The process's one reader of new events, fanning them out to the open streams. */
+  readonly eventHub: EventHub;
   readonly devTokenLimiter: RateLimiter;
 }
 

@@ -16,7 +16,9 @@ type ConversationQueryNames =
   | 'getNotificationSettings'
   | 'putNotificationSettings'
   | 'insertConversation'
+  | 'loadViewer'
   | 'getConversation'
+  | 'getConversationWithContact'
   | 'listConversations'
   | 'insertMessage'
   | 'getMessage'
@@ -115,6 +117,19 @@ export function createConversationQueries(
             byId(left, right),
         );
     },
+    async loadViewer(firmId, party) {
+      const firm = state().firms.get(firmId);
+      if (!firm) return null;
+      const members = [...state().members.values()]
+        .filter((member) => member.firmId === firmId)
+        .sort((left, right) => left.name.localeCompare(right.name) || byId(left, right));
+      if (party.kind === 'member') {
+        const member = state().members.get(party.id);
+        return member && member.firmId === firmId ? { kind: 'member', firm, member, members } : null;
+      }
+      const contact = state().contacts.get(party.id);
+      return contact && contact.firmId === firmId ? { kind: 'client', firm, contact, members } : null;
+    },
     async getNotificationSettings(firmId) {
       return state().settings.get(firmId) ?? null;
     },
@@ -137,6 +152,11 @@ export function createConversationQueries(
     },
     async getConversation(id) {
       return state().conversations.get(id) ?? null;
+    },
+    async getConversationWithContact(id) {
+      const conversation = state().conversations.get(id);
+      const contact = conversation && state().contacts.get(conversation.contactId);
+      return conversation && contact ? { conversation, contact } : null;
     },
     async listConversations(options) {
       const { audience } = options;
@@ -173,7 +193,11 @@ export function createConversationQueries(
         const lastMessageId =
           audience === 'firm' ? conversation.lastMessageId : conversation.clientLastMessageId;
         const lastMessage = lastMessageId === null ? null : (state().messages.get(lastMessageId) ?? null);
-        items.push({ conversation, lastMessage, unreadCount });
+        const contact = state().contacts.get(conversation.contactId);
+        if (!contact) continue;
+        const clientRead =
+          state().readStates.get(readStateKey(conversation.id, { kind: 'client', id: contact.id })) ?? null;
+        items.push({ conversation, contact, clientRead, lastMessage, unreadCount });
       }
       return items;
     },
@@ -181,7 +205,7 @@ export function createConversationQueries(
       const key = `${partyKey(message.author)}:${message.idempotencyKey}`;
       const existingId = state().idempotencyKeys.get(key);
       const existing = existingId === undefined ? undefined : state().messages.get(existingId);
-      if (existing) return { created: false, message: existing };
+      if (existing) return { created: false, message: existing, lastEventSeq: 0 };
       const conversation = state().conversations.get(message.conversationId);
       if (!conversation) throw new Error('Conversation does not exist');
       if (state().messages.has(message.id)) throw new Error('Message id already exists');
@@ -200,7 +224,7 @@ export function createConversationQueries(
             clientLastMessageId: row.id,
           };
       state().conversations.set(conversation.id, { ...conversation, ...firmActivity, ...clientActivity });
-      return { created: true, message: row };
+      return { created: true, message: row, lastEventSeq: 0 };
     },
     async getMessage(id) {
       return state().messages.get(id) ?? null;

@@ -41,6 +41,20 @@ export function createRecordQueries(state: () => MemoryState): Pick<StoreQueries
         .sort((left, right) => right.seq - left.seq)
         .slice(0, options.limit);
     },
+    async listNotificationsWithContext(options) {
+      const rows = [...state().notifications.values()]
+        .filter((row) => row.memberId === options.memberId)
+        .filter((row) => options.beforeSeq === undefined || row.seq < options.beforeSeq)
+        .filter((row) => !options.unreadOnly || row.readAt === null)
+        .sort((left, right) => right.seq - left.seq)
+        .slice(0, options.limit);
+      return rows.flatMap((notification) => {
+        const conversation = state().conversations.get(notification.conversationId);
+        const contact = conversation && state().contacts.get(conversation.contactId);
+        if (!conversation || !contact || conversation.firmId !== options.firmId) return [];
+        return [{ notification, conversation, contact }];
+      });
+    },
     async countUnreadNotifications(memberId) {
       return [...state().notifications.values()].filter(
         (row) => row.memberId === memberId && row.readAt === null,
@@ -157,19 +171,43 @@ export function createRecordQueries(state: () => MemoryState): Pick<StoreQueries
         .reverse()
         .slice(0, options.limit);
     },
-    async appendEvent(event) {
-      const row: EventRow = { ...event, seq: state().sequences.event + 1 };
-      state().sequences.event = row.seq;
-      state().events.push(row);
-      return row.seq;
+    async appendEvents(events) {
+      for (const event of events) {
+        const row: EventRow = { ...event, seq: state().sequences.event + 1 };
+        state().sequences.event = row.seq;
+        state().events.push(row);
+      }
+      return events.length === 0 ? 0 : state().sequences.event;
     },
     async listEventsSince(afterSeq, options) {
       return state()
         .events.filter((row) => row.seq > afterSeq && mayReceive(row, options.firmId, options.viewer))
         .slice(0, options.limit);
     },
-    async latestEventSeq() {
-      return state().sequences.event;
+    async readEvents(afterSeq, limit) {
+      const { events } = state();
+      // Seqs ascend along the array: find the first one after `afterSeq` by bisection, not a full scan.
+      let low = 0;
+      let high = events.length;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if ((events[middle]?.seq ?? 0) <= afterSeq) low = middle + 1;
+        else high = middle;
+      }
+      return events.slice(low, low + limit);
+    },
+    async eventBounds() {
+      const { events } = state();
+      return { oldestSeq: events[0]?.seq ?? 0, latestSeq: events.at(-1)?.seq ?? 0 };
+    },
+    async pruneEvents(before) {
+      const { events } = state();
+      const cutoff = Date.parse(before);
+      const newest = events.at(-1);
+      const kept = events.filter((row) => row === newest || Date.parse(row.createdAt) >= cutoff);
+      const removed = events.length - kept.length;
+      state().events = kept;
+      return removed;
     },
   };
 }

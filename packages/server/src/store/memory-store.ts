@@ -4,7 +4,22 @@ import { cloneMemoryState, createMemoryState, type MemoryState } from './memory-
 import type { Store, StoreQueries } from './store.js';
 
 function createQueries(state: () => MemoryState): StoreQueries {
-  return { ...createConversationQueries(state), ...createRecordQueries(state) };
+  const conversationQueries = createConversationQueries(state);
+  const recordQueries = createRecordQueries(state);
+  return {
+    ...conversationQueries,
+    ...recordQueries,
+    async insertMessage(message, effects) {
+      const inserted = await conversationQueries.insertMessage(message);
+      if (!inserted.created || effects === undefined) return inserted;
+      if (effects.audit) await recordQueries.appendAudit(effects.audit);
+      for (const notification of effects.notifications ?? [])
+        await recordQueries.insertNotification(notification);
+      for (const mail of effects.mails ?? []) await recordQueries.enqueueMail(mail);
+      const lastEventSeq = await recordQueries.appendEvents(effects.events ?? []);
+      return { ...inserted, lastEventSeq };
+    },
+  };
 }
 
 /**
@@ -40,5 +55,8 @@ export function createMemoryStore(): Store {
     ]),
   ) as unknown as StoreQueries;
 
-  return { ...autocommit, transaction };
+  // With effects a send writes several maps: run it like a transaction so a failure leaves nothing behind.
+  const insertMessage: Store['insertMessage'] = (message, effects) =>
+    transaction((tx) => tx.insertMessage(message, effects));
+  return { ...autocommit, insertMessage, transaction };
 }

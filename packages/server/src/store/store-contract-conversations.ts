@@ -60,7 +60,7 @@ export function conversationContractCases(getStore: () => Store): void {
     const original = newMessage(world.conversation, world.ownerRef);
     const first = await store.insertMessage(original);
     const again = await store.insertMessage({ ...original, id: uniqueId('msg'), body: 'Different' });
-    expect(again).toEqual({ created: false, message: first.message });
+    expect(again).toEqual({ created: false, message: first.message, lastEventSeq: 0 });
     expect(await store.findMessageByIdempotencyKey(world.ownerRef, original.idempotencyKey)).toEqual(
       first.message,
     );
@@ -259,12 +259,14 @@ export function conversationContractCases(getStore: () => Store): void {
     const message = newMessage(world.conversation, world.ownerRef);
     const failing = store.transaction(async (tx) => {
       await tx.insertMessage(message);
-      await tx.appendEvent({
-        type: 'message.created',
-        payload: {},
-        audience: { firmId: world.firmId, allMembers: true, memberIds: [], contactId: null },
-        createdAt: at(2),
-      });
+      await tx.appendEvents([
+        {
+          type: 'message.created',
+          payload: {},
+          audience: { firmId: world.firmId, allMembers: true, memberIds: [], contactId: null },
+          createdAt: at(2),
+        },
+      ]);
       throw new Error('boom');
     });
     await expect(failing).rejects.toThrow('boom');

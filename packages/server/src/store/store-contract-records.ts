@@ -177,7 +177,7 @@ export function recordContractCases(getStore: () => Store): void {
   it('appends events with increasing seqs and lists only those the viewer may receive', async () => {
     const store = getStore();
     const world = await createWorld(store);
-    const start = await store.latestEventSeq();
+    const start = (await store.eventBounds()).latestSeq;
     const audience = (overrides: Partial<EventAudience>): EventAudience => ({
       firmId: world.firmId,
       allMembers: false,
@@ -185,28 +185,34 @@ export function recordContractCases(getStore: () => Store): void {
       contactId: null,
       ...overrides,
     });
-    const forEveryone = await store.appendEvent({
-      type: 'message.created',
-      payload: { n: 1 },
-      audience: audience({ allMembers: true, contactId: world.contact.id }),
-      createdAt: at(1),
-    });
-    const forFirm = await store.appendEvent({
-      type: 'message.created',
-      payload: { n: 2 },
-      audience: audience({ allMembers: true }),
-      createdAt: at(1),
-    });
-    const forOwner = await store.appendEvent({
-      type: 'notification.created',
-      payload: { n: 3 },
-      audience: audience({ memberIds: [world.owner.id] }),
-      createdAt: at(1),
-    });
+    const forEveryone = await store.appendEvents([
+      {
+        type: 'message.created',
+        payload: { n: 1 },
+        audience: audience({ allMembers: true, contactId: world.contact.id }),
+        createdAt: at(1),
+      },
+    ]);
+    const forOwner = await store.appendEvents([
+      {
+        type: 'message.created',
+        payload: { n: 2 },
+        audience: audience({ allMembers: true }),
+        createdAt: at(1),
+      },
+      {
+        type: 'notification.created',
+        payload: { n: 3 },
+        audience: audience({ memberIds: [world.owner.id] }),
+        createdAt: at(1),
+      },
+    ]);
+    const forFirm = forOwner - 1;
     expect(forEveryone).toBeGreaterThan(start);
     expect(forFirm).toBeGreaterThan(forEveryone);
     expect(forOwner).toBeGreaterThan(forFirm);
-    expect(await store.latestEventSeq()).toBeGreaterThanOrEqual(forOwner);
+    expect(await store.appendEvents([])).toBe(0);
+    expect((await store.eventBounds()).latestSeq).toBeGreaterThanOrEqual(forOwner);
     const seqsFor = async (viewer: { kind: 'member' | 'client'; id: string }, after = start) =>
       (await store.listEventsSince(after, { firmId: world.firmId, viewer, limit: 10 })).map(
         (event) => event.seq,

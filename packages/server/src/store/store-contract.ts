@@ -1,6 +1,7 @@
 import { beforeEach, describe } from 'vitest';
 import type { Store } from './store.js';
 import { conversationContractCases } from './store-contract-conversations.js';
+import { dataPathContractCases } from './store-contract-data-path.js';
 import { peopleContractCases } from './store-contract-people.js';
 import { recordContractCases } from './store-contract-records.js';
 
@@ -25,5 +26,6 @@ export function describeStoreContract(name: string, createStore: () => Store | P
     describe('people, settings and templates', () => peopleContractCases(getStore));
     describe('conversations, messages and read state', () => conversationContractCases(getStore));
     describe('notifications, outbox, audit and events', () => recordContractCases(getStore));
+    describe('the data path in single statements', () => dataPathContractCases(getStore));
   });
 }

@@ -24,10 +24,21 @@ import type {
 /** A conversation as a viewer's index lists it: the row, the newest message the audience may see, unread count. */
 export interface ConversationListItem {
   readonly conversation: ConversationRow;
+  /** The conversation's client. */
+  readonly contact: ContactRow;
+  /** The client's read horizon (one-sided read receipts for members), or null when they never read it. */
+  readonly clientRead: ReadStateRow | null;
   /** The newest message visible to the audience (`lastMessageId` or `clientLastMessageId`), or null. */
   readonly lastMessage: MessageRow | null;
   /** See `StoreQueries.countUnread`. */
   readonly unreadCount: number;
+}
+
+/** A notification with what the notifications page shows of its conversation. */
+export interface NotificationListItem {
+  readonly notification: NotificationRow;
+  readonly conversation: ConversationRow;
+  readonly contact: ContactRow;
 }
 
 /** Whose unread messages to count: the reader and what they may see. */
@@ -56,8 +67,46 @@ export interface ListConversationsOptions extends UnreadScope {
 
 /** Result of `StoreQueries.insertMessage`. */
 export type InsertMessageResult =
-  | { readonly created: true; readonly message: MessageRow }
-  | { readonly created: false; readonly message: MessageRow };
+  | {
+      readonly created: true;
+      readonly message: MessageRow;
+      /** The highest seq of the events appended with the message (0 when none): what to notify after commit. */
+      readonly lastEventSeq: number;
+    }
+  | { readonly created: false; readonly message: MessageRow; readonly lastEventSeq: 0 };
+
+/**
+ * What a new message causes, written with it (in SQL in the same statement) and only when the message is new:
+ * its audit entry, notifications, outbox mails and, last, its events.
+ */
+export interface MessageEffects {
+  readonly audit?: NewAuditEntry | undefined;
+  readonly notifications?: readonly NewNotification[] | undefined;
+  readonly mails?: readonly NewMail[] | undefined;
+  /** Appended in this order, under the event ordering rule of `appendEvents`. */
+  readonly events?: readonly NewEvent[] | undefined;
+}
+
+/** The signed-in person as the store holds them, with their firm and the firm's members (for author names). */
+export type ViewerRecord =
+  | {
+      readonly kind: 'member';
+      readonly firm: FirmRow;
+      readonly member: MemberRow;
+      readonly members: readonly MemberRow[];
+    }
+  | {
+      readonly kind: 'client';
+      readonly firm: FirmRow;
+      readonly contact: ContactRow;
+      readonly members: readonly MemberRow[];
+    };
+
+/** The oldest and newest event seqs still stored (both 0 when there are none). */
+export interface EventBounds {
+  readonly oldestSeq: number;
+  readonly latestSeq: number;
+}
 
 /**
  * Every typed query of the store. A `Store` runs each as its own autocommit statement; inside
@@ -92,6 +141,12 @@ export interface StoreQueries {
    * last name, full name ("first last") or e-mail contains it case-insensitively.
    */
   listContacts(firmId: string, query?: string): Promise<ContactRow[]>;
+  /**
+   * The person `party` names in firm `firmId` (a member of it, or a contact of it), with the firm and the firm's
+   * members ordered like `listMembers`; null when the firm or the person does not exist or they do not match.
+   * One statement: every authenticated request starts with it.
+   */
+  loadViewer(firmId: string, party: PartyRef): Promise<ViewerRecord | null>;
   /** The firm's notification settings, or null when never set (callers then use the default). */
   getNotificationSettings(firmId: string): Promise<NotificationSettingsRow | null>;
   /** Creates or replaces the firm's notification settings. */
@@ -106,6 +161,10 @@ export interface StoreQueries {
   insertConversation(conversation: NewConversation): Promise<ConversationRow>;
   /** The conversation, or null. */
   getConversation(id: string): Promise<ConversationRow | null>;
+  /** The conversation with its contact (and the contact's assignees) in one statement, or null. */
+  getConversationWithContact(
+    id: string,
+  ): Promise<{ readonly conversation: ConversationRow; readonly contact: ContactRow } | null>;
   /**
    * The firm's conversations (or one client's, with `contactId`) ordered by the audience's activity seq,
    * newest first: `lastActivitySeq` for `firm`, `clientLastActivitySeq` for `client`. Cursor pages continue with
@@ -120,8 +179,12 @@ export interface StoreQueries {
    * nothing is written and `{ created: false, message: <the existing row> }` comes back, never an error. If a
    * concurrent transaction holds the key uncommitted, wait for it (Postgres `ON CONFLICT DO NOTHING` does) and
    * then read the winner's row, so two racing identical sends end with one row.
+   *
+   * With `effects`, a new message is written together with them, all or nothing (SQL: one statement, so even
+   * outside a transaction it is atomic); a replay writes none of them. Concurrent sends to one conversation may
+   * commit in any order: activity only ever moves to a higher seq.
    */
-  insertMessage(message: NewMessage): Promise<InsertMessageResult>;
+  insertMessage(message: NewMessage, effects?: MessageEffects): Promise<InsertMessageResult>;
   /** The message, or null. */
   getMessage(id: string): Promise<MessageRow | null>;
   /** The message this author sent with this idempotency key, or null. */
@@ -153,7 +216,7 @@ export interface StoreQueries {
    * reader's horizon (0 when none) and whose author is not the reader.
    */
   countUnread(conversationId: string, scope: UnreadScope): Promise<number>;
-  /** `countUnread` summed over the firm's conversations (or one client's, with `contactId`). */
+  /** `countUnread` summed over the firm's conversations (or one client's, with `contactId`); one grouped query. */
   countUnreadTotal(
     options: UnreadScope & { readonly firmId: string; readonly contactId?: string | undefined },
   ): Promise<number>;
@@ -169,6 +232,17 @@ export interface StoreQueries {
     readonly limit: number;
     readonly unreadOnly?: boolean | undefined;
   }): Promise<NotificationRow[]>;
+  /**
+   * `listNotifications` with each notification's conversation and contact joined (one statement), for the
+   * notifications page; notifications of conversations outside `firmId` are left out.
+   */
+  listNotificationsWithContext(options: {
+    readonly memberId: string;
+    readonly firmId: string;
+    readonly beforeSeq?: number | undefined;
+    readonly limit: number;
+    readonly unreadOnly?: boolean | undefined;
+  }): Promise<NotificationListItem[]>;
   /** How many of the member's notifications have `readAt` null. */
   countUnreadNotifications(memberId: string): Promise<number>;
   /**
@@ -239,12 +313,14 @@ export interface StoreQueries {
   // Events
 
   /**
-   * Persists an event and returns its `seq`: store-wide, strictly increasing, and visible in order, meaning no
-   * reader may ever see seq N+1 committed while seq N of a still-open transaction is not (otherwise a subscriber
-   * resuming after N+1 would skip N). SQL: take a transaction-scoped lock (e.g. `pg_advisory_xact_lock`) before
-   * allocating the seq, so appends serialise until commit. Call `Notifier.notify(seq)` after the commit.
+   * Persists events in the given order and returns the highest `seq` (0 for none): store-wide, strictly
+   * increasing, and visible in order, meaning no reader may ever see seq N+1 committed while seq N of a
+   * still-open transaction is not (otherwise a subscriber resuming after N+1 would skip N). SQL: one statement
+   * that takes a transaction-scoped lock (`pg_advisory_xact_lock`) before allocating the seqs, so appends
+   * serialise until commit; callers append last in their transaction so the lock is held briefly. On PostgreSQL
+   * the same statement issues the `NOTIFY` (delivered at commit). Call `Notifier.notify(seq)` after the commit.
    */
-  appendEvent(event: NewEvent): Promise<number>;
+  appendEvents(events: readonly NewEvent[]): Promise<number>;
   /**
    * Events with seq above `afterSeq` that `viewer` may receive (see `EventAudience`), ascending by seq, at most
    * `limit`. A member viewer must belong to `firmId`; a client viewer must be that firm's contact.
@@ -253,8 +329,15 @@ export interface StoreQueries {
     afterSeq: number,
     options: { readonly firmId: string; readonly viewer: PartyRef; readonly limit: number },
   ): Promise<EventRow[]>;
-  /** The highest event seq written so far (0 when none): where a new subscriber without `Last-Event-ID` starts. */
-  latestEventSeq(): Promise<number>;
+  /** Every event with seq above `afterSeq`, whatever its audience, ascending, at most `limit` (the event hub's read). */
+  readEvents(afterSeq: number, limit: number): Promise<EventRow[]>;
+  /** The oldest and newest stored event seqs: where a new subscriber starts, and how far back one may resume. */
+  eventBounds(): Promise<EventBounds>;
+  /**
+   * Deletes events created before `before`, except the newest event (so `eventBounds` keeps the position).
+   * Returns how many went.
+   */
+  pruneEvents(before: string): Promise<number>;
 }
 
 /** The queries available inside one transaction. */

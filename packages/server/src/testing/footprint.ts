@@ -11,7 +11,7 @@ export async function storeFootprint(store: Store) {
     ).length,
     mail: (await store.listMail({ limit: 100 })).length,
     audit: (await store.listAudit({ firmId: 'firm_rivera_cho', limit: 100 })).length,
-    events: await store.latestEventSeq(),
+    events: (await store.eventBounds()).latestSeq,
     templates: (await store.listTemplates('firm_rivera_cho')).length,
     unreadNotifications: await store.countUnreadNotifications('mem_ana'),
   };

@@ -1,6 +1,7 @@
-/** One Server-Sent Events frame: a comment, or an event with its fields. */
+/** One Server-Sent Events frame: a comment, a position (an `id:` alone, which sets the last event id), or an event. */
 export type SseFrame =
   | { readonly kind: 'comment'; readonly text: string }
+  | { readonly kind: 'position'; readonly id: string }
   | {
       readonly kind: 'event';
       readonly id: string | undefined;
@@ -23,6 +24,7 @@ function parseFrame(raw: string): SseFrame {
     if (field === 'event') event = value;
     if (field === 'data') data.push(value);
   }
+  if (data.length === 0 && event === undefined && id !== undefined) return { kind: 'position', id };
   return { kind: 'event', id, event, data: data.join('\n') };
 }
 
@@ -60,7 +62,15 @@ export function readSse(response: Response) {
         if (frame.kind === 'event') return { id: frame.id, event: frame.event, data: JSON.parse(frame.data) };
       }
     },
-    /** The next comment, skipping events. */
+    /** The id of the next position frame (`id:` without data), skipping comments; fails on an event. */
+    async nextPosition(): Promise<string> {
+      for (;;) {
+        const frame = await nextFrame();
+        if (frame.kind === 'position') return frame.id;
+        if (frame.kind === 'event') throw new Error(`Expected a position, got the event ${frame.event}`);
+      }
+    },
+    /** The next comment, skipping events and positions. */
     async nextComment(): Promise<string> {
       for (;;) {
         const frame = await nextFrame();

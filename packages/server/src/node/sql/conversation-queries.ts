@@ -1,13 +1,15 @@
 import { and, asc, desc, eq, lt, type SQL, sql } from 'drizzle-orm';
 import type { Audience, ConversationRow, MessageRow, PartyRef, ReadStateRow } from '../../store/rows.js';
-import type { StoreQueries, UnreadScope } from '../../store/store.js';
-import { atomically, queryRows, type SqlContext, toDate, toIso } from './database.js';
-import { containsIgnoringCase } from './people-queries.js';
-import { conversations, messages, readStates } from './schema.js';
+import type { MessageEffects, StoreQueries, UnreadScope } from '../../store/store.js';
+import { queryRows, type SqlContext, toDate, toIso } from './database.js';
+import { assigneeIdsOf, containsIgnoringCase, toContact } from './people-queries.js';
+import { appendEventsExpressions, appendedEventsResult } from './record-queries.js';
+import { contacts, conversations, messages, readStates } from './schema.js';
 
 type ConversationQueryNames =
   | 'insertConversation'
   | 'getConversation'
+  | 'getConversationWithContact'
   | 'listConversations'
   | 'insertMessage'
   | 'getMessage'
@@ -21,7 +23,7 @@ type ConversationQueryNames =
 
 const party = (kind: string, id: string): PartyRef => ({ kind: kind as PartyRef['kind'], id });
 
-function toConversation(row: typeof conversations.$inferSelect): ConversationRow {
+export function toConversation(row: typeof conversations.$inferSelect): ConversationRow {
   return {
     id: row.id,
     firmId: row.firmId,
@@ -78,6 +80,109 @@ function unreadCount(conversationId: string | typeof conversations.id, scope: Un
           AND horizon.reader_id = ${reader.id}), 0)
       AND NOT (unread.author_kind = ${reader.kind} AND unread.author_id = ${reader.id})
       ${visible})`.mapWith(Number);
+}
+
+/** Message columns as `RETURNING *` of a raw statement gives them. */
+interface RawMessage {
+  id: string;
+  seq: number | string;
+  conversation_id: string;
+  firm_id: string;
+  author_kind: string;
+  author_id: string;
+  body: string;
+  internal: boolean;
+  idempotency_key: string;
+  created_at: Date | string;
+}
+
+function fromRawMessage(row: RawMessage): MessageRow {
+  return {
+    id: row.id,
+    seq: Number(row.seq),
+    conversationId: row.conversation_id,
+    firmId: row.firm_id,
+    author: party(row.author_kind, row.author_id),
+    body: row.body,
+    internal: row.internal,
+    idempotencyKey: row.idempotency_key,
+    createdAt: new Date(row.created_at).toISOString(),
+  };
+}
+
+/**
+ * The single statement of a send: the message (`ON CONFLICT DO NOTHING` is the idempotency check: a racing
+ * twin waits for the winner and then writes nothing), the conversation's activity, and every effect, each gated
+ * on the message being new; events last, under their ordering lock. Concurrent sends to one conversation may
+ * update its activity in either order, so each column only ever moves to a higher seq.
+ */
+function insertMessageStatement(
+  message: Parameters<StoreQueries['insertMessage']>[0],
+  effects: MessageEffects,
+  eventChannel: string | undefined,
+): SQL {
+  const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`;
+  const audit = effects.audit
+    ? sql`, audited AS (
+        INSERT INTO audit_entries (id, firm_id, actor_kind, actor_id, action, target_id, request_id, at)
+        SELECT ${effects.audit.id}, ${effects.audit.firmId}, ${effects.audit.actor.kind}, ${effects.audit.actor.id},
+          ${effects.audit.action}, ${effects.audit.targetId}, ${effects.audit.requestId}, ${effects.audit.at}::timestamptz
+        FROM inserted RETURNING 1)`
+    : sql``;
+  const notified =
+    effects.notifications && effects.notifications.length > 0
+      ? sql`, notified AS (
+        INSERT INTO notifications (id, firm_id, member_id, kind, conversation_id, message_id, created_at, read_at)
+        SELECT row.value->>'id', row.value->>'firmId', row.value->>'memberId', row.value->>'kind',
+          row.value->>'conversationId', row.value->>'messageId', (row.value->>'createdAt')::timestamptz,
+          (row.value->>'readAt')::timestamptz
+        FROM inserted, jsonb_array_elements(${json(effects.notifications)}) WITH ORDINALITY AS row(value, position)
+        ORDER BY row.position RETURNING 1)`
+      : sql``;
+  const mailed =
+    effects.mails && effects.mails.length > 0
+      ? sql`, mailed AS (
+        INSERT INTO mail_outbox (id, firm_id, kind, recipient, subject, text_body, html_body, created_at, status,
+          attempts, next_attempt_at)
+        SELECT row.value->>'id', row.value->>'firmId', row.value->>'kind', row.value->>'to', row.value->>'subject',
+          row.value->>'text', row.value->>'html', (row.value->>'createdAt')::timestamptz, 'pending', 0,
+          (row.value->>'createdAt')::timestamptz
+        FROM inserted, jsonb_array_elements(${json(effects.mails)}) WITH ORDINALITY AS row(value, position)
+        ORDER BY row.position RETURNING 1)`
+      : sql``;
+  const events = effects.events ?? [];
+  const appended =
+    events.length > 0
+      ? sql`, ${appendEventsExpressions(events, sql`inserted`)}`
+      : sql`, appended AS (SELECT NULL::bigint AS seq WHERE false)`;
+  return sql`WITH inserted AS (
+      INSERT INTO messages (id, conversation_id, firm_id, author_kind, author_id, body, internal, idempotency_key,
+        created_at)
+      VALUES (${message.id}, ${message.conversationId}, ${message.firmId}, ${message.author.kind},
+        ${message.author.id}, ${message.body}, ${message.internal}, ${message.idempotencyKey},
+        ${message.createdAt}::timestamptz)
+      ON CONFLICT (author_kind, author_id, idempotency_key) DO NOTHING
+      RETURNING *
+    ),
+    activity AS (
+      UPDATE conversations AS conversation SET
+        last_activity_at = CASE WHEN conversation.last_activity_seq < new.seq
+          THEN new.created_at ELSE conversation.last_activity_at END,
+        last_message_id = CASE WHEN conversation.last_activity_seq < new.seq
+          THEN new.id ELSE conversation.last_message_id END,
+        last_activity_seq = GREATEST(conversation.last_activity_seq, new.seq),
+        client_last_activity_at = CASE WHEN NOT new.internal AND conversation.client_last_activity_seq < new.seq
+          THEN new.created_at ELSE conversation.client_last_activity_at END,
+        client_last_message_id = CASE WHEN NOT new.internal AND conversation.client_last_activity_seq < new.seq
+          THEN new.id ELSE conversation.client_last_message_id END,
+        client_last_activity_seq = CASE WHEN new.internal THEN conversation.client_last_activity_seq
+          ELSE GREATEST(conversation.client_last_activity_seq, new.seq) END
+      FROM inserted AS new WHERE conversation.id = new.conversation_id
+      RETURNING conversation.id
+    )${audit}${notified}${mailed}${appended},
+    events_result AS (${appendedEventsResult(eventChannel)})
+    SELECT inserted.*, events_result.last_event_seq, (SELECT count(*) FROM activity) AS activity_rows
+    FROM inserted, events_result`;
 }
 
 const activitySeqOf = (audience: Audience) =>
@@ -139,14 +244,41 @@ export function createConversationQueries(context: SqlContext): Pick<StoreQuerie
       const [row] = await db.select().from(conversations).where(eq(conversations.id, id));
       return row ? toConversation(row) : null;
     },
+    async getConversationWithContact(id) {
+      const [row] = await db
+        .select({ conversation: conversations, contact: contacts, assigneeIds: assigneeIdsOf(contacts.id) })
+        .from(conversations)
+        .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+        .where(eq(conversations.id, id));
+      return row
+        ? { conversation: toConversation(row.conversation), contact: toContact(row.contact, row.assigneeIds) }
+        : null;
+    },
     async listConversations(options) {
       const activitySeq = activitySeqOf(options.audience);
       const lastMessageId =
         options.audience === 'firm' ? conversations.lastMessageId : conversations.clientLastMessageId;
       const unread = unreadCount(conversations.id, options);
+      // One statement: the contact, its assignees and the client's read horizon come by join, not per row.
       const rows = await db
-        .select({ conversation: conversations, lastMessage: messages, unreadCount: unread })
+        .select({
+          conversation: conversations,
+          contact: contacts,
+          assigneeIds: assigneeIdsOf(contacts.id),
+          clientRead: readStates,
+          lastMessage: messages,
+          unreadCount: unread,
+        })
         .from(conversations)
+        .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+        .leftJoin(
+          readStates,
+          and(
+            eq(readStates.conversationId, conversations.id),
+            eq(readStates.readerKind, 'client'),
+            eq(readStates.readerId, conversations.contactId),
+          ),
+        )
         .leftJoin(messages, eq(messages.id, lastMessageId))
         .where(
           and(
@@ -162,67 +294,36 @@ export function createConversationQueries(context: SqlContext): Pick<StoreQuerie
         .limit(options.limit);
       return rows.map((row) => ({
         conversation: toConversation(row.conversation),
+        contact: toContact(row.contact, row.assigneeIds),
+        clientRead: row.clientRead ? toReadState(row.clientRead) : null,
         lastMessage: row.lastMessage ? toMessage(row.lastMessage) : null,
         unreadCount: row.unreadCount,
       }));
     },
-    insertMessage(message) {
-      return atomically(context, async (tx) => {
-        // Locking the conversation first serialises its sends: activity moves in seq order, and a racing
-        // identical send waits here, then meets the committed idempotency key below.
-        const [locked] = await tx
-          .select({ id: conversations.id })
-          .from(conversations)
-          .where(eq(conversations.id, message.conversationId))
-          .for('update');
-        if (!locked) throw new Error('Conversation does not exist');
-        const [inserted] = await tx
-          .insert(messages)
-          .values({
-            id: message.id,
-            conversationId: message.conversationId,
-            firmId: message.firmId,
-            authorKind: message.author.kind,
-            authorId: message.author.id,
-            body: message.body,
-            internal: message.internal,
-            idempotencyKey: message.idempotencyKey,
-            createdAt: toDate(message.createdAt),
-          })
-          .onConflictDoNothing({ target: [messages.authorKind, messages.authorId, messages.idempotencyKey] })
-          .returning();
-        if (!inserted) {
-          const [existing] = await tx
-            .select()
-            .from(messages)
-            .where(
-              and(
-                eq(messages.authorKind, message.author.kind),
-                eq(messages.authorId, message.author.id),
-                eq(messages.idempotencyKey, message.idempotencyKey),
-              ),
-            );
-          if (!existing) throw new Error('The idempotency key conflicted but its message is gone');
-          return { created: false, message: toMessage(existing) };
-        }
-        const firmActivity = {
-          lastActivityAt: inserted.createdAt,
-          lastActivitySeq: inserted.seq,
-          lastMessageId: inserted.id,
+    async insertMessage(message, effects = {}) {
+      const [row] = await queryRows<
+        RawMessage & { last_event_seq: number | string | null; activity_rows: number | string }
+      >(db, insertMessageStatement(message, effects, context.eventChannel));
+      if (row) {
+        if (Number(row.activity_rows) !== 1) throw new Error('Conversation does not exist');
+        return {
+          created: true,
+          message: fromRawMessage(row),
+          lastEventSeq: row.last_event_seq === null ? 0 : Number(row.last_event_seq),
         };
-        const clientActivity = inserted.internal
-          ? {}
-          : {
-              clientLastActivityAt: inserted.createdAt,
-              clientLastActivitySeq: inserted.seq,
-              clientLastMessageId: inserted.id,
-            };
-        await tx
-          .update(conversations)
-          .set({ ...firmActivity, ...clientActivity })
-          .where(eq(conversations.id, inserted.conversationId));
-        return { created: true, message: toMessage(inserted) };
-      });
+      }
+      const [existing] = await db
+        .select()
+        .from(messages)
+        .where(
+          and(
+            eq(messages.authorKind, message.author.kind),
+            eq(messages.authorId, message.author.id),
+            eq(messages.idempotencyKey, message.idempotencyKey),
+          ),
+        );
+      if (!existing) throw new Error('The idempotency key conflicted but its message is gone');
+      return { created: false, message: toMessage(existing), lastEventSeq: 0 };
     },
     async getMessage(id) {
       const [row] = await db.select().from(messages).where(eq(messages.id, id));
@@ -297,20 +398,21 @@ export function createConversationQueries(context: SqlContext): Pick<StoreQuerie
       return Number(row?.count ?? 0);
     },
     async countUnreadTotal(options) {
-      const [row] = await db
-        .select({
-          total: sql<number>`COALESCE(sum(${unreadCount(conversations.id, options)}), 0)::int`.mapWith(
-            Number,
-          ),
-        })
-        .from(conversations)
-        .where(
-          and(
-            eq(conversations.firmId, options.firmId),
-            options.contactId === undefined ? undefined : eq(conversations.contactId, options.contactId),
-          ),
-        );
-      return row?.total ?? 0;
+      // One grouped query over the firm's (or the client's) messages above each conversation's horizon.
+      const { reader } = options;
+      const [row] = await queryRows<{ total: number | string }>(
+        db,
+        sql`SELECT count(*) AS total FROM messages AS unread
+          JOIN conversations AS conversation ON conversation.id = unread.conversation_id
+          LEFT JOIN read_states AS horizon ON horizon.conversation_id = conversation.id
+            AND horizon.reader_kind = ${reader.kind} AND horizon.reader_id = ${reader.id}
+          WHERE conversation.firm_id = ${options.firmId}
+            ${options.contactId === undefined ? sql`` : sql`AND conversation.contact_id = ${options.contactId}`}
+            AND unread.seq > COALESCE(horizon.up_to_seq, 0)
+            AND NOT (unread.author_kind = ${reader.kind} AND unread.author_id = ${reader.id})
+            ${options.audience === 'client' ? sql`AND NOT unread.internal` : sql``}`,
+      );
+      return Number(row?.total ?? 0);
     },
   };
 }

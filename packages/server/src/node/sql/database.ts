@@ -11,6 +11,8 @@ export type SqlDatabase = PgDatabase<PgQueryResultHKT, Record<string, never>>;
 export interface SqlContext {
   readonly db: SqlDatabase;
   readonly inTransaction: boolean;
+  /** PostgreSQL: the `NOTIFY` channel that statements appending events notify (delivered at commit). */
+  readonly eventChannel?: string | undefined;
 }
 
 /**

@@ -9,7 +9,7 @@ import type {
   TemplateRow,
 } from '../../store/rows.js';
 import type { StoreQueries } from '../../store/store.js';
-import { atomically, type SqlContext, toDate, toIso } from './database.js';
+import { atomically, queryRows, type SqlContext, toDate, toIso } from './database.js';
 import { contactAssignees, contacts, firms, members, notificationSettings, templates } from './schema.js';
 
 type PeopleQueryNames =
@@ -23,6 +23,7 @@ type PeopleQueryNames =
   | 'getContact'
   | 'findContactByEmail'
   | 'listContacts'
+  | 'loadViewer'
   | 'getNotificationSettings'
   | 'putNotificationSettings'
   | 'listTemplates'
@@ -63,6 +64,43 @@ const toTemplate = (row: typeof templates.$inferSelect): TemplateRow => ({
   createdAt: toIso(row.createdAt),
   updatedAt: toIso(row.updatedAt),
 });
+
+/** A contact's assignee ids in their order, as an array column of the contact's row (no second statement). */
+export const assigneeIdsOf = (contactId: unknown) =>
+  sql<string[]>`ARRAY(SELECT assignee.member_id FROM contact_assignees AS assignee
+    WHERE assignee.contact_id = ${contactId} ORDER BY assignee.position)`;
+
+/** A contact row selected together with `assigneeIdsOf` as a `ContactRow`. */
+export function toContact(row: typeof contacts.$inferSelect, assigneeIds: readonly string[]): ContactRow {
+  return {
+    id: row.id,
+    firmId: row.firmId,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    email: row.email,
+    portalStatus: row.portalStatus as PortalStatusValue,
+    assigneeIds: [...assigneeIds],
+    createdAt: toIso(row.createdAt),
+  };
+}
+
+/** A time inside a JSON value built by PostgreSQL (`2026-01-31T09:30:00+00:00`) as the ISO string rows use. */
+const jsonTime = (value: unknown) => new Date(String(value)).toISOString();
+
+interface ViewerJson {
+  readonly firm: { id: string; name: string; createdAt: string } | null;
+  readonly members: {
+    id: string;
+    firmId: string;
+    name: string;
+    email: string;
+    role: string;
+    createdAt: string;
+  }[];
+  readonly contact:
+    | (Omit<ContactRow, 'portalStatus' | 'assigneeIds'> & { portalStatus: string; assigneeIds: string[] })
+    | null;
+}
 
 /** The SQL store's queries on firms, members, contacts, settings and templates. */
 export function createPeopleQueries(context: SqlContext): Pick<StoreQueries, PeopleQueryNames> {
@@ -155,9 +193,54 @@ export function createPeopleQueries(context: SqlContext): Pick<StoreQueries, Peo
       });
     },
     async getContact(id) {
-      const rows = await db.select().from(contacts).where(eq(contacts.id, id));
-      const [contact] = await withAssignees(rows);
-      return contact ?? null;
+      const [row] = await db
+        .select({ contact: contacts, assigneeIds: assigneeIdsOf(contacts.id) })
+        .from(contacts)
+        .where(eq(contacts.id, id));
+      return row ? toContact(row.contact, row.assigneeIds) : null;
+    },
+    async loadViewer(firmId, party) {
+      // One statement for every authenticated request: the firm, its members (names of authors) and, for a
+      // client, the contact with its assignees, as one JSON value.
+      const [row] = await queryRows<{ viewer: ViewerJson }>(
+        db,
+        sql`SELECT json_build_object(
+          'firm', json_build_object('id', firm.id, 'name', firm.name, 'createdAt', firm.created_at),
+          'members', COALESCE((SELECT json_agg(json_build_object('id', member.id, 'firmId', member.firm_id,
+              'name', member.name, 'email', member.email, 'role', member.role, 'createdAt', member.created_at)
+              ORDER BY member.name, member.id)
+            FROM members AS member WHERE member.firm_id = firm.id), '[]'::json),
+          'contact', (SELECT json_build_object('id', contact.id, 'firmId', contact.firm_id,
+              'firstName', contact.first_name, 'lastName', contact.last_name, 'email', contact.email,
+              'portalStatus', contact.portal_status, 'createdAt', contact.created_at,
+              'assigneeIds', ${assigneeIdsOf(sql`contact.id`)})
+            FROM contacts AS contact
+            WHERE ${party.kind === 'client'} AND contact.id = ${party.id} AND contact.firm_id = firm.id)
+        ) AS viewer
+        FROM firms AS firm WHERE firm.id = ${firmId}`,
+      );
+      if (!row) return null;
+      const viewer = typeof row.viewer === 'string' ? (JSON.parse(row.viewer) as ViewerJson) : row.viewer;
+      if (!viewer.firm) return null;
+      const firm: FirmRow = { ...viewer.firm, createdAt: jsonTime(viewer.firm.createdAt) };
+      const firmMembers = viewer.members.map(
+        (member): MemberRow => ({
+          ...member,
+          role: member.role as MemberRoleValue,
+          createdAt: jsonTime(member.createdAt),
+        }),
+      );
+      if (party.kind === 'member') {
+        const member = firmMembers.find((candidate) => candidate.id === party.id);
+        return member ? { kind: 'member', firm, member, members: firmMembers } : null;
+      }
+      if (!viewer.contact) return null;
+      const contact: ContactRow = {
+        ...viewer.contact,
+        portalStatus: viewer.contact.portalStatus as PortalStatusValue,
+        createdAt: jsonTime(viewer.contact.createdAt),
+      };
+      return { kind: 'client', firm, contact, members: firmMembers };
     },
     async findContactByEmail(email) {
       const rows = await db

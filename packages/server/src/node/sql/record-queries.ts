@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type {
   AuditActionValue,
   AuditRow,
@@ -7,17 +7,21 @@ import type {
   MailKind,
   MailRow,
   MailStatus,
+  NewEvent,
   NotificationKindValue,
   NotificationRow,
   PartyRef,
 } from '../../store/rows.js';
 import type { StoreQueries } from '../../store/store.js';
-import { atomically, type SqlContext, toDate, toIso, toIsoOrNull } from './database.js';
-import { auditEntries, events, mailOutbox, notifications } from './schema.js';
+import { toConversation } from './conversation-queries.js';
+import { queryRows, type SqlContext, toDate, toIso, toIsoOrNull } from './database.js';
+import { assigneeIdsOf, toContact } from './people-queries.js';
+import { auditEntries, contacts, conversations, events, mailOutbox, notifications } from './schema.js';
 
 type RecordQueryNames =
   | 'insertNotification'
   | 'listNotifications'
+  | 'listNotificationsWithContext'
   | 'countUnreadNotifications'
   | 'markNotificationsRead'
   | 'enqueueMail'
@@ -27,12 +31,56 @@ type RecordQueryNames =
   | 'listMail'
   | 'appendAudit'
   | 'listAudit'
-  | 'appendEvent'
+  | 'appendEvents'
   | 'listEventsSince'
-  | 'latestEventSeq';
+  | 'readEvents'
+  | 'eventBounds'
+  | 'pruneEvents';
 
 // Any fixed number works; every process appending events to one database must use the same one.
 const EVENT_APPEND_LOCK_KEY = 731_504_002;
+
+/**
+ * Common table expressions that append `events` in order, for one statement: `event_order` takes the ordering
+ * lock once per row of `gate` (one row, or none to append nothing), and `appended` inserts after it, so seqs are
+ * allocated under the lock. The lock is held until commit: seqs are then taken and committed in the same order,
+ * so a subscriber that has seen seq N+1 can never later find a seq N committing behind it. Statements that use
+ * these come last in their transaction, so the lock is held for as short a time as possible.
+ */
+export function appendEventsExpressions(events: readonly NewEvent[], gate: SQL): SQL {
+  const rows = events.map((event) => ({
+    type: event.type,
+    payload: event.payload,
+    firmId: event.audience.firmId,
+    allMembers: event.audience.allMembers,
+    memberIds: event.audience.memberIds,
+    contactId: event.audience.contactId,
+    createdAt: event.createdAt,
+  }));
+  return sql`event_order AS MATERIALIZED (SELECT pg_advisory_xact_lock(${EVENT_APPEND_LOCK_KEY}) FROM ${gate}),
+  appended AS (
+    INSERT INTO events (type, payload, firm_id, all_members, member_ids, contact_id, created_at)
+    SELECT row.value->>'type', row.value->'payload', row.value->>'firmId', (row.value->>'allMembers')::boolean,
+      ARRAY(SELECT jsonb_array_elements_text(row.value->'memberIds')), row.value->>'contactId',
+      (row.value->>'createdAt')::timestamptz
+    FROM event_order, jsonb_array_elements(${JSON.stringify(rows)}::jsonb) WITH ORDINALITY AS row(value, position)
+    ORDER BY row.position
+    RETURNING seq
+  )`;
+}
+
+/**
+ * The select list of a statement that ran `appendEventsExpressions`: the highest seq appended (null when none)
+ * and, on PostgreSQL, the `NOTIFY` of it, which PostgreSQL delivers only when the transaction commits.
+ */
+export function appendedEventsResult(eventChannel: string | undefined): SQL {
+  const notify =
+    eventChannel === undefined
+      ? sql``
+      : sql`, CASE WHEN max(appended.seq) IS NULL THEN NULL
+          ELSE pg_notify(${eventChannel}, max(appended.seq)::text)::text END AS notified`;
+  return sql`SELECT max(appended.seq) AS last_event_seq${notify} FROM appended`;
+}
 
 const party = (kind: string, id: string): PartyRef => ({ kind: kind as PartyRef['kind'], id });
 
@@ -133,6 +181,33 @@ export function createRecordQueries(context: SqlContext): Pick<StoreQueries, Rec
         .orderBy(desc(notifications.seq))
         .limit(options.limit);
       return rows.map(toNotification);
+    },
+    async listNotificationsWithContext(options) {
+      const rows = await db
+        .select({
+          notification: notifications,
+          conversation: conversations,
+          contact: contacts,
+          assigneeIds: assigneeIdsOf(contacts.id),
+        })
+        .from(notifications)
+        .innerJoin(conversations, eq(conversations.id, notifications.conversationId))
+        .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+        .where(
+          and(
+            eq(notifications.memberId, options.memberId),
+            eq(conversations.firmId, options.firmId),
+            options.beforeSeq === undefined ? undefined : lt(notifications.seq, options.beforeSeq),
+            options.unreadOnly ? isNull(notifications.readAt) : undefined,
+          ),
+        )
+        .orderBy(desc(notifications.seq))
+        .limit(options.limit);
+      return rows.map((row) => ({
+        notification: toNotification(row.notification),
+        conversation: toConversation(row.conversation),
+        contact: toContact(row.contact, row.assigneeIds),
+      }));
     },
     async countUnreadNotifications(memberId) {
       const [row] = await db
@@ -261,26 +336,14 @@ export function createRecordQueries(context: SqlContext): Pick<StoreQueries, Rec
         .limit(options.limit);
       return rows.map(toAudit);
     },
-    appendEvent(event) {
-      return atomically(context, async (tx) => {
-        // Held until commit: seqs are then taken and committed in the same order, so a subscriber that has
-        // seen seq N+1 can never later find a seq N committing behind it.
-        await tx.execute(sql`SELECT pg_advisory_xact_lock(${EVENT_APPEND_LOCK_KEY})`);
-        const [row] = await tx
-          .insert(events)
-          .values({
-            type: event.type,
-            payload: event.payload,
-            firmId: event.audience.firmId,
-            allMembers: event.audience.allMembers,
-            memberIds: [...event.audience.memberIds],
-            contactId: event.audience.contactId,
-            createdAt: toDate(event.createdAt),
-          })
-          .returning({ seq: events.seq });
-        if (!row) throw new Error('The event was not appended');
-        return row.seq;
-      });
+    async appendEvents(list) {
+      if (list.length === 0) return 0;
+      const [row] = await queryRows<{ last_event_seq: number | string | null }>(
+        db,
+        sql`WITH ${appendEventsExpressions(list, sql`(SELECT 1) AS once`)} ${appendedEventsResult(context.eventChannel)}`,
+      );
+      if (!row || row.last_event_seq === null) throw new Error('The events were not appended');
+      return Number(row.last_event_seq);
     },
     async listEventsSince(afterSeq, options) {
       const { viewer } = options;
@@ -296,11 +359,32 @@ export function createRecordQueries(context: SqlContext): Pick<StoreQueries, Rec
         .limit(options.limit);
       return rows.map(toEvent);
     },
-    async latestEventSeq() {
+    async readEvents(afterSeq, limit) {
+      const rows = await db
+        .select()
+        .from(events)
+        .where(gt(events.seq, afterSeq))
+        .orderBy(asc(events.seq))
+        .limit(limit);
+      return rows.map(toEvent);
+    },
+    async eventBounds() {
       const [row] = await db
-        .select({ seq: sql<number>`COALESCE(max(${events.seq}), 0)`.mapWith(Number) })
+        .select({
+          oldestSeq: sql<number>`COALESCE(min(${events.seq}), 0)`.mapWith(Number),
+          latestSeq: sql<number>`COALESCE(max(${events.seq}), 0)`.mapWith(Number),
+        })
         .from(events);
-      return row?.seq ?? 0;
+      return { oldestSeq: row?.oldestSeq ?? 0, latestSeq: row?.latestSeq ?? 0 };
+    },
+    async pruneEvents(before) {
+      const [row] = await queryRows<{ removed: number | string }>(
+        db,
+        sql`WITH removed AS (DELETE FROM events WHERE created_at < ${before}::timestamptz
+          AND seq < (SELECT max(seq) FROM events) RETURNING 1)
+        SELECT count(*) AS removed FROM removed`,
+      );
+      return Number(row?.removed ?? 0);
     },
   };
 }
