@@ -1,3 +1,16 @@
+export type { Attachment, AttachmentState, CreateDownloadTicketResponse } from './attachments.js';
+export {
+  ATTACHMENT_NAME_MAX_LENGTH,
+  ATTACHMENTS_PER_MESSAGE_MAX,
+  AttachmentIdsSchema,
+  AttachmentNameSchema,
+  AttachmentSchema,
+  AttachmentStateSchema,
+  CreateDownloadTicketResponseSchema,
+  DEFAULT_MAX_UPLOAD_BYTES,
+  DownloadTicketSchema,
+  UPLOADS_PATH,
+} from './attachments.js';
 export type {
   AuditAction,
   AuditEntry,
@@ -65,6 +78,7 @@ export {
   ServerEventSchema,
 } from './events.js';
 export type {
+  AttachmentId,
   AuditEntryId,
   ContactId,
   ConversationId,
@@ -77,6 +91,7 @@ export type {
   Timestamp,
 } from './ids.js';
 export {
+  AttachmentIdSchema,
   AuditEntryIdSchema,
   ContactIdSchema,
   ConversationIdSchema,

@@ -1,10 +1,15 @@
+import { createAttachmentQueries } from './memory-attachment-queries.js';
 import { createConversationQueries } from './memory-conversation-queries.js';
 import { createRecordQueries } from './memory-record-queries.js';
 import { cloneMemoryState, createMemoryState, type MemoryState } from './memory-state.js';
 import type { Store, StoreQueries } from './store.js';
 
 function createQueries(state: () => MemoryState): StoreQueries {
-  return { ...createConversationQueries(state), ...createRecordQueries(state) };
+  return {
+    ...createConversationQueries(state),
+    ...createRecordQueries(state),
+    ...createAttachmentQueries(state),
+  };
 }
 
 /**

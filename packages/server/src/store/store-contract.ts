@@ -1,5 +1,6 @@
 import { beforeEach, describe } from 'vitest';
 import type { Store } from './store.js';
+import { attachmentContractCases } from './store-contract-attachments.js';
 import { conversationContractCases } from './store-contract-conversations.js';
 import { peopleContractCases } from './store-contract-people.js';
 import { recordContractCases } from './store-contract-records.js';
@@ -25,5 +26,6 @@ export function describeStoreContract(name: string, createStore: () => Store | P
     describe('people, settings and templates', () => peopleContractCases(getStore));
     describe('conversations, messages and read state', () => conversationContractCases(getStore));
     describe('notifications, outbox, audit and events', () => recordContractCases(getStore));
+    describe('uploads, attachments and downloads', () => attachmentContractCases(getStore));
   });
 }
