@@ -27,7 +27,8 @@ const handlers: RouteHandlers = {
 };
 
 // tus continues an upload at `<path>/:id` with methods of its own; the route table names only its creation.
-const TUS_METHODS = ['POST', 'HEAD', 'PATCH', 'DELETE', 'OPTIONS'];
+// Hono routes HEAD as GET, so GET is registered too (the upload handler refuses a real GET).
+const TUS_METHODS = ['POST', 'GET', 'HEAD', 'PATCH', 'DELETE', 'OPTIONS'];
 
 /** Routes without a query schema take no query at all: an unexpected parameter is an unknown key. */
 function refuseQuery(url: string): undefined {

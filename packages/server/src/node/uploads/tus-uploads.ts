@@ -223,6 +223,8 @@ export async function createTusUploads(options: TusUploadsOptions): Promise<TusU
   };
 
   const handler: UploadHandler = async ({ request, viewer, context }) => {
+    // tus would serve the bytes on GET; files leave only through single-use download tickets.
+    if (request.method === 'GET') return errorResponse(notFound('Route'));
     const id = uploadIdOf(request);
     if (id !== null) {
       const row = await context.store.getAttachment(id);
