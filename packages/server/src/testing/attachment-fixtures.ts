@@ -10,8 +10,8 @@ export interface SeedAttachmentOptions {
   readonly mediaType?: string;
   readonly state?: 'scanning' | 'not_scanned' | 'available' | 'blocked';
   /** Attach it to this message of `conversationId`; leave both out for an unattached upload. */
-  readonly conversationId?: string;
-  readonly messageId?: string;
+  readonly conversationId?: string | undefined;
+  readonly messageId?: string | undefined;
   readonly internal?: boolean;
 }
 
