@@ -30,13 +30,18 @@ const EMAIL = {
 const BODY =
   'Thank you, the signed copy of the lease is attached. Could you confirm the hearing date before Friday?';
 
-interface RunningServer {
+/** A `confide-server` child process. */
+export interface RunningServer {
   readonly url: string;
   readonly process: ChildProcess;
   stop(): Promise<void>;
 }
 
-async function startServer(database: 'pglite' | 'postgres'): Promise<RunningServer> {
+/** Starts `confide-server` on 127.0.0.1 with the demo data; `environment` adds or overrides variables. */
+export async function startServer(
+  database: 'pglite' | 'postgres',
+  environment: Record<string, string> = {},
+): Promise<RunningServer> {
   const data = await mkdtemp(join(tmpdir(), 'confide-bench-data-'));
   const child = spawn(
     process.execPath,
@@ -63,6 +68,7 @@ async function startServer(database: 'pglite' | 'postgres'): Promise<RunningServ
         CONFIDE_SEND_RATE_LIMIT: '1000000',
         ...(database === 'pglite' ? { DATABASE_URL: '' } : {}),
         SMTP_URL: '',
+        ...environment,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -100,12 +106,14 @@ async function startServer(database: 'pglite' | 'postgres'): Promise<RunningServ
   };
 }
 
-async function json<Result>(response: Response): Promise<Result> {
+/** The JSON body of a successful answer; throws with the body otherwise. */
+export async function json<Result>(response: Response): Promise<Result> {
   if (!response.ok) throw new Error(`${response.status} ${await response.text()}`);
   return (await response.json()) as Result;
 }
 
-async function token(url: string, email: string): Promise<string> {
+/** A dev token for a demo person. */
+export async function token(url: string, email: string): Promise<string> {
   const answer = await json<{ token: string }>(
     await fetch(`${url}/v1/dev/token`, {
       method: 'POST',
@@ -219,7 +227,8 @@ async function rawInsertRate(database: 'pglite' | 'postgres', durationMs: number
   }
 }
 
-async function residentMiB(pid: number): Promise<number> {
+/** The resident memory of a process, in MiB. */
+export async function residentMiB(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   const kilobytes = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
   return kilobytes / 1024;

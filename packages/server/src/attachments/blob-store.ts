@@ -9,6 +9,12 @@ export interface BlobStore {
   get(key: string): Promise<ReadableStream<Uint8Array> | null>;
   /** Removes the bytes under `key`; removing a missing key does nothing. */
   delete(key: string): Promise<void>;
+  /**
+   * Optional: takes over a complete file on the server's disk as the bytes of `key` (a store in a folder on the
+   * same disk renames it instead of copying every byte again). Resolves false when it cannot; the caller then
+   * streams the file with `put`.
+   */
+  adoptFile?(key: string, path: string): Promise<boolean>;
 }
 
 const BLOB_KEY_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;

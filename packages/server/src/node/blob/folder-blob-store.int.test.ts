@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -24,4 +24,14 @@ it('leaves no partial file behind after a failed write', async () => {
   });
   await expect(blobs.put('blob_partial', failing)).rejects.toThrow();
   expect(await readdir(join(directory, 'partial'))).toEqual([]);
+});
+
+it('adopts a finished file from the same disk instead of copying it', async () => {
+  const blobs = await createFolderBlobStore(join(directory, 'adopt'));
+  const staged = join(directory, 'staged-file');
+  await writeFile(staged, 'adopted bytes');
+  expect(await blobs.adoptFile?.('blob_adopted', staged)).toBe(true);
+  const stream = await blobs.get('blob_adopted');
+  expect(stream && (await new Response(stream).text())).toBe('adopted bytes');
+  await expect(readFile(staged)).rejects.toThrow();
 });

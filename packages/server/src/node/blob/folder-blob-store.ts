@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { assertBlobKey, type BlobStore } from '../../attachments/blob-store.js';
@@ -48,6 +48,23 @@ export async function createFolderBlobStore(directory: string): Promise<BlobStor
     },
     async delete(key) {
       await rm(pathOf(key), { force: true });
+    },
+    async adoptFile(key, path) {
+      const target = pathOf(key);
+      // Durable before it becomes visible, as `put` is: flush the bytes, then rename within the disk.
+      const handle = await open(path, 'r+');
+      try {
+        await handle.datasync();
+      } finally {
+        await handle.close();
+      }
+      try {
+        await rename(path, target);
+        return true;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EXDEV') return false;
+        throw error;
+      }
     },
   };
 }

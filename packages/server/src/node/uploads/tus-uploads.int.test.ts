@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import * as tus from 'tus-js-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveAttachmentSettings } from '../../attachments/attachment-settings.js';
@@ -291,5 +293,17 @@ describe('tus uploads with a small limit', () => {
     } finally {
       await small.close();
     }
+  });
+});
+
+describe('tus staging', () => {
+  it('keeps no record of a finished upload in the staging folder', async () => {
+    const id = await test.upload('client', ascii('staged then stored'), 'stored.txt');
+    const names = await readdir(join(test.directory, 'uploads'));
+    expect(names.filter((name) => name.startsWith(id))).toEqual([]);
+    const records = names
+      .filter((name) => name.endsWith('.json'))
+      .map((name) => name.slice(0, -'.json'.length));
+    expect(records.filter((record) => !names.includes(record))).toEqual([]);
   });
 });

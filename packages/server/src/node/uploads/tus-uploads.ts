@@ -108,7 +108,9 @@ export async function createTusUploads(options: TusUploadsOptions): Promise<TusU
     if (!state) throw new Error('An upload request arrived without its viewer');
     return state;
   };
-  const removeStaged = (id: string) => datastore.remove(id).catch(() => undefined);
+  // The staged bytes may already be gone (adopted by the blob store); tus's own record of the upload goes anyway.
+  const removeStaged = (id: string) =>
+    datastore.remove(id).catch(() => datastore.configstore.delete(id).catch(() => undefined));
 
   const scan = (context: DomainContext, row: AttachmentRow) => {
     if (!scanner || row.blobKey === null) return;
@@ -133,6 +135,26 @@ export async function createTusUploads(options: TusUploadsOptions): Promise<TusU
     return new ApiError('type_not_allowed', 'Files of this type are not accepted', { reason: mediaType });
   };
 
+  /**
+   * Moves a finished upload into the blob store, hashing and text-checking it as it streams. A store on the same
+   * disk adopts the file (one read pass to hash it, no second write); any other store receives it in the same pass.
+   */
+  const storeStagedFile = async (key: string, stagedPath: string) => {
+    const inspector = createByteInspector();
+    const source = (Readable.toWeb(createReadStream(stagedPath)) as ReadableStream<Uint8Array>).pipeThrough(
+      inspector.stream,
+    );
+    if (blobStore.adoptFile) {
+      await source.pipeTo(new WritableStream());
+      if (await blobStore.adoptFile(key, stagedPath)) return inspector.report();
+      const report = inspector.report();
+      await blobStore.put(key, Readable.toWeb(createReadStream(stagedPath)) as ReadableStream<Uint8Array>);
+      return report;
+    }
+    await blobStore.put(key, source);
+    return inspector.report();
+  };
+
   const finish = async (request: Request, upload: Upload) => {
     const { context } = stateOf(request);
     const row = await context.store.getAttachment(upload.id);
@@ -142,10 +164,7 @@ export async function createTusUploads(options: TusUploadsOptions): Promise<TusU
     if (sniffed !== undefined && !settings.allowedMediaTypes.has(sniffed)) {
       throw tusError(await refuseType(row, context, sniffed));
     }
-    const inspector = createByteInspector();
-    const source = Readable.toWeb(createReadStream(stagedPath)) as ReadableStream<Uint8Array>;
-    await blobStore.put(row.id, source.pipeThrough(inspector.stream));
-    const report = inspector.report();
+    const report = await storeStagedFile(row.id, stagedPath);
     const mediaType = sniffed ?? (report.text ? decideTextType(row.name) : 'application/octet-stream');
     if (!settings.allowedMediaTypes.has(mediaType)) throw tusError(await refuseType(row, context, mediaType));
     const now = context.clock.now();
