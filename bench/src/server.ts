@@ -30,6 +30,9 @@ const EMAIL = {
 const BODY =
   'Thank you, the signed copy of the lease is attached. Could you confirm the hearing date before Friday?';
 
+/** A hang guard, not a budget: a fresh PGlite folder took over 60 s on a shared two-core machine at load 20. */
+const SERVER_START_TIMEOUT_MS = 180_000;
+
 /** A `confide-server` child process. */
 export interface RunningServer {
   readonly url: string;
@@ -75,7 +78,10 @@ export async function startServer(
   );
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`confide-server did not start:\n${output}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`confide-server did not start:\n${output}`)),
+      SERVER_START_TIMEOUT_MS,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /https?:\/\/[\w.:[\]-]+/.exec(output);
