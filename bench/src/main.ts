@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [--quick] [--only size,render,server,sdk]`: prints each part's table and writes every figure to
+ * `pnpm bench [--quick] [--only size,render,server,sdk,uploads]`: prints each part's table and writes every figure to
  * bench/results/<date>.json. Exits non-zero when a size budget is exceeded.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -10,8 +10,9 @@ import { measureRendering, printRendering } from './render/run.js';
 import { measureSdk, printSdk } from './sdk.js';
 import { measureServer, printServer } from './server.js';
 import { measureSizes, printSizes } from './size.js';
+import { measureUploads, printUploads } from './uploads.js';
 
-const PARTS = ['size', 'render', 'server', 'sdk'] as const;
+const PARTS = ['size', 'render', 'server', 'sdk', 'uploads'] as const;
 type Part = (typeof PARTS)[number];
 
 const { values } = parseArgs({
@@ -60,6 +61,11 @@ if (runs('sdk')) {
   const sdk = await measureSdk({ quick });
   printSdk(sdk);
   results.sdk = sdk;
+}
+if (runs('uploads')) {
+  const uploads = await measureUploads({ quick });
+  printUploads(uploads);
+  results.uploads = uploads;
 }
 
 const folder = join(import.meta.dirname, '..', 'results');

@@ -32,7 +32,11 @@ const EMAIL = {
 const BODY =
   'Thank you, the signed copy of the lease is attached. Could you confirm the hearing date before Friday?';
 
-interface RunningServer {
+/** A hang guard, not a budget: a fresh PGlite folder took over 60 s on a shared two-core machine at load 20. */
+const SERVER_START_TIMEOUT_MS = 180_000;
+
+/** A `confide-server` child process. */
+export interface RunningServer {
   readonly url: string;
   readonly process: ChildProcess;
   stop(): Promise<void>;
@@ -68,7 +72,12 @@ async function openPostgres(): Promise<{ url: string; stop(): Promise<void> } | 
   }
 }
 
-async function startServer(database: 'pglite' | 'postgres', databaseUrl: string): Promise<RunningServer> {
+/** Starts `confide-server` on 127.0.0.1 with the demo data; `environment` adds or overrides variables. */
+export async function startServer(
+  database: 'pglite' | 'postgres',
+  databaseUrl = '',
+  environment: Record<string, string> = {},
+): Promise<RunningServer> {
   const data = await mkdtemp(join(tmpdir(), 'confide-bench-data-'));
   const child = spawn(
     process.execPath,
@@ -100,13 +109,17 @@ async function startServer(database: 'pglite' | 'postgres', databaseUrl: string)
         DATABASE_URL: database === 'pglite' ? '' : databaseUrl,
 
         SMTP_URL: '',
+        ...environment,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`confide-server did not start:\n${output}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`confide-server did not start:\n${output}`)),
+      SERVER_START_TIMEOUT_MS,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /https?:\/\/[\w.:[\]-]+/.exec(output);
@@ -137,12 +150,14 @@ async function startServer(database: 'pglite' | 'postgres', databaseUrl: string)
   };
 }
 
-async function json<Result>(response: Response): Promise<Result> {
+/** The JSON body of a successful answer; throws with the body otherwise. */
+export async function json<Result>(response: Response): Promise<Result> {
   if (!response.ok) throw new Error(`${response.status} ${await response.text()}`);
   return (await response.json()) as Result;
 }
 
-async function token(url: string, email: string): Promise<string> {
+/** A dev token for a demo person. */
+export async function token(url: string, email: string): Promise<string> {
   const answer = await json<{ token: string }>(
     await fetch(`${url}/v1/dev/token`, {
       method: 'POST',
@@ -260,7 +275,8 @@ async function rawInsertRate(
   }
 }
 
-async function residentMiB(pid: number): Promise<number> {
+/** The resident memory of a process, in MiB. */
+export async function residentMiB(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   const kilobytes = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
   return kilobytes / 1024;

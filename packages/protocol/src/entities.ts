@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { AttachmentSchema } from './attachments.js';
 import {
   AuditEntryIdSchema,
   ContactIdSchema,
@@ -155,6 +156,8 @@ export const MessageSchema = z.object({
   internal: z.boolean(),
   /** Echo of the key the author sent, so an optimistic copy can be matched. */
   idempotencyKey: IdempotencyKeySchema,
+  /** Files sent with the message that the viewer may see; absent when there are none. */
+  attachments: z.optional(z.array(AttachmentSchema)),
 });
 export type Message = z.infer<typeof MessageSchema>;
 
@@ -191,7 +194,12 @@ export const TemplateSchema = z.object({
 export type Template = z.infer<typeof TemplateSchema>;
 
 /** What an in-app notification is about. */
-export const NotificationKindSchema = z.enum(['client_replied', 'client_started_conversation']);
+export const NotificationKindSchema = z.enum([
+  'client_replied',
+  'client_started_conversation',
+  /** A file sent with the message was blocked by the malware scanner (owner and admins only). */
+  'attachment_blocked',
+]);
 export type NotificationKind = z.infer<typeof NotificationKindSchema>;
 
 /** An in-app notification for a member. It names the conversation but never carries message text. */
@@ -225,6 +233,9 @@ export const AuditActionSchema = z.enum([
   'template.created',
   'template.updated',
   'template.deleted',
+  'attachment.uploaded',
+  'attachment.blocked',
+  'attachment.downloaded',
 ]);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
 

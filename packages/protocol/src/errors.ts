@@ -12,14 +12,32 @@ export const ERROR_CODES = [
   'rate_limited',
   'events_expired',
   'internal',
+  'type_not_allowed',
+  'attachment_blocked',
+  'attachment_unavailable',
+  'ticket_invalid',
 ] as const;
 
 /** The error code schema. */
 export const ErrorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
-/** The HTTP status that goes with each error code. */
+/**
+ * The HTTP status that goes with each error code. Where several codes share a status, the generic one comes
+ * last, so a reader that maps a bare status back to a code (an answer without an envelope) gets the generic one.
+ */
 export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
+  /** A file's bytes are of a type the firm does not accept (`details.reason`: the detected media type). */
+  type_not_allowed: 415,
+  /** The malware scanner blocked the file: nobody may download it. */
+  attachment_blocked: 410,
+  /** A download ticket was already used or has expired (`details.reason`: `used` or `expired`). */
+  ticket_invalid: 410,
+  /**
+   * An upload cannot be used now (`details.reason`: `incomplete`, `already_attached`, `expired`, or `scanning` when
+   * someone but its sender asks for a file the scanner has not cleared yet).
+   */
+  attachment_unavailable: 409,
   invalid_input: 400,
   unauthenticated: 401,
   forbidden: 403,

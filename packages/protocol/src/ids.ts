@@ -41,6 +41,10 @@ export type NotificationId = z.infer<typeof NotificationIdSchema>;
 export const AuditEntryIdSchema = idSchema('AuditEntryId');
 export type AuditEntryId = z.infer<typeof AuditEntryIdSchema>;
 
+/** An attachment's id: the id of the upload it came from. */
+export const AttachmentIdSchema = idSchema('AttachmentId');
+export type AttachmentId = z.infer<typeof AttachmentIdSchema>;
+
 /** An ISO-8601 timestamp with an offset, as the server writes it. */
 export const TimestampSchema = z.iso.datetime({ offset: true });
 export type Timestamp = z.infer<typeof TimestampSchema>;

@@ -1,3 +1,16 @@
+export type { Attachment, AttachmentState, CreateDownloadTicketResponse } from './attachments.js';
+export {
+  ATTACHMENT_NAME_MAX_LENGTH,
+  ATTACHMENTS_PER_MESSAGE_MAX,
+  AttachmentIdsSchema,
+  AttachmentNameSchema,
+  AttachmentSchema,
+  AttachmentStateSchema,
+  CreateDownloadTicketResponseSchema,
+  DEFAULT_MAX_UPLOAD_BYTES,
+  DownloadTicketSchema,
+  UPLOADS_PATH,
+} from './attachments.js';
 export type {
   AuditAction,
   AuditEntry,
@@ -68,6 +81,7 @@ export {
   ServerEventSchema,
 } from './events.js';
 export type {
+  AttachmentId,
   AuditEntryId,
   ContactId,
   ConversationId,
@@ -80,6 +94,7 @@ export type {
   Timestamp,
 } from './ids.js';
 export {
+  AttachmentIdSchema,
   AuditEntryIdSchema,
   ContactIdSchema,
   ConversationIdSchema,

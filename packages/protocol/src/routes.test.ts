@@ -26,6 +26,10 @@ const DESIGNED_ROUTES = [
   'GET /healthz',
   'GET /dev/mail',
   'POST /v1/dev/token',
+  'POST /v1/uploads',
+  'GET /v1/attachments/:id',
+  'POST /v1/attachments/:id/tickets',
+  'GET /v1/downloads/:ticket',
 ];
 
 describe('routes', () => {

@@ -1,7 +1,13 @@
 import * as z from 'zod/mini';
+import {
+  AttachmentSchema,
+  CreateDownloadTicketResponseSchema,
+  DownloadTicketSchema,
+  UPLOADS_PATH,
+} from './attachments.js';
 import { NotificationSettingsSchema, ViewerSchema } from './entities.js';
 import { ServerEventSchema } from './events.js';
-import { ConversationIdSchema, TemplateIdSchema } from './ids.js';
+import { AttachmentIdSchema, ConversationIdSchema, TemplateIdSchema } from './ids.js';
 import {
   CreateTemplateRequestSchema,
   DeleteTemplateResponseSchema,
@@ -41,8 +47,12 @@ import {
  */
 export type RouteAccess = 'public' | 'viewer' | 'member' | 'admin' | 'dev';
 
-/** How a route answers: JSON parsed by `response`, a Server-Sent Events stream of `response` items, or an HTML page. */
-export type RouteKind = 'json' | 'sse' | 'html';
+/**
+ * How a route answers: JSON parsed by `response`, a Server-Sent Events stream of `response` items, an HTML page,
+ * a file's bytes (`file`), or the tus resumable-upload protocol (`tus`: `POST` creates an upload, `HEAD`, `PATCH`
+ * and `DELETE` on `path/:id` continue or end it).
+ */
+export type RouteKind = 'json' | 'sse' | 'html' | 'file' | 'tus';
 
 /** One row of the route table. */
 export interface RouteDefinition {
@@ -62,6 +72,8 @@ export interface RouteDefinition {
 
 const ConversationParamsSchema = z.strictObject({ id: ConversationIdSchema });
 const TemplateParamsSchema = z.strictObject({ id: TemplateIdSchema });
+const AttachmentParamsSchema = z.strictObject({ id: AttachmentIdSchema });
+const TicketParamsSchema = z.strictObject({ ticket: DownloadTicketSchema });
 
 /**
  * Wire protocol v1 as data: every route, who may call it and the schemas of its parts. The server, the HTTP
@@ -278,6 +290,48 @@ export const routes = {
     query: ListAuditQuerySchema,
     response: ListAuditResponseSchema,
     summary: "The firm's append-only audit log, newest first.",
+  },
+  createUpload: {
+    method: 'POST',
+    path: UPLOADS_PATH,
+    access: 'viewer',
+    kind: 'tus',
+    status: 201,
+    response: z.null(),
+    summary:
+      'Starts a resumable tus upload (metadata `filename`); the upload belongs to its creator, who continues it with `HEAD`/`PATCH` on the `Location` it answers.',
+  },
+  getAttachment: {
+    method: 'GET',
+    path: '/v1/attachments/:id',
+    access: 'viewer',
+    kind: 'json',
+    status: 200,
+    params: AttachmentParamsSchema,
+    response: AttachmentSchema,
+    summary:
+      'One file: its sender sees it from upload on, others once it was sent in a message they may see.',
+  },
+  createDownloadTicket: {
+    method: 'POST',
+    path: '/v1/attachments/:id/tickets',
+    access: 'viewer',
+    kind: 'json',
+    status: 201,
+    params: AttachmentParamsSchema,
+    response: CreateDownloadTicketResponseSchema,
+    summary: 'A short-lived, single-use ticket to download one file, bound to the viewer.',
+  },
+  downloadAttachment: {
+    method: 'GET',
+    path: '/v1/downloads/:ticket',
+    access: 'public',
+    kind: 'file',
+    status: 200,
+    params: TicketParamsSchema,
+    response: z.string(),
+    summary:
+      'The file of a download ticket, as an attachment; the ticket is the only credential and works once.',
   },
   issueDevToken: {
     method: 'POST',

@@ -1,5 +1,9 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
+import { type AttachmentSettings, resolveAttachmentSettings } from './attachments/attachment-settings.js';
+import type { BlobStore } from './attachments/blob-store.js';
+import { createMemoryBlobStore } from './attachments/memory-blob-store.js';
+import type { UploadHandler } from './attachments/upload-handler.js';
 import { type AuthOptions, createTokenVerifier } from './auth/token-verifier.js';
 import type { DomainContext } from './domain/context.js';
 import { ApiError, notFound } from './errors/api-error.js';
@@ -62,7 +66,39 @@ export interface CreateAppOptions {
    * @default 86400000 (one day)
    */
   readonly eventRetentionMs?: number | undefined;
+  /** Files. Without `uploads` nothing can be uploaded; the Node entry's `startServer` sets everything up. */
+  readonly attachments?:
+    | {
+        /** Where file bytes live. @default in memory */
+        readonly blobStore?: BlobStore | undefined;
+        /** Serves tus uploads (Node: `createTusUploadHandler`). */
+        readonly uploads?: UploadHandler | undefined;
+        /** Limits and the allow-list; the upload handler must be built with the same ones. */
+        readonly settings?: AttachmentSettings | undefined;
+      }
+    | undefined;
 }
+
+// tus sends and reads these headers on every upload request; a browser must be allowed both ways.
+const TUS_REQUEST_HEADERS = [
+  'Tus-Resumable',
+  'Upload-Length',
+  'Upload-Metadata',
+  'Upload-Offset',
+  'Upload-Defer-Length',
+  'Upload-Concat',
+];
+const TUS_RESPONSE_HEADERS = [
+  'Location',
+  'Tus-Resumable',
+  'Tus-Version',
+  'Tus-Max-Size',
+  'Tus-Extension',
+  'Upload-Offset',
+  'Upload-Length',
+  'Upload-Metadata',
+  'Upload-Expires',
+];
 
 /**
  * Creates the Confide server as a Hono app: wire protocol v1 from the protocol's route table, over any `Store`.
@@ -95,6 +131,11 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
       retentionMs: options.eventRetentionMs,
       onError: (error) => onUnexpectedError(error, 'event-hub'),
     }),
+    attachments: {
+      settings: options.attachments?.settings ?? resolveAttachmentSettings(),
+      blobStore: options.attachments?.blobStore ?? createMemoryBlobStore(),
+      uploads: options.attachments?.uploads,
+    },
   };
   const createContext = (requestId: string): DomainContext => ({
     store: options.store,
@@ -121,9 +162,15 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     '*',
     cors({
       origin: (origin) => (allowedOrigins.has(origin) ? origin : null),
-      allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
-      allowHeaders: ['Authorization', 'Content-Type', 'Last-Event-ID', 'X-Request-Id'],
-      exposeHeaders: ['X-Request-Id', 'Retry-After'],
+      allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'HEAD', 'PATCH'],
+      allowHeaders: [
+        'Authorization',
+        'Content-Type',
+        'Last-Event-ID',
+        'X-Request-Id',
+        ...TUS_REQUEST_HEADERS,
+      ],
+      exposeHeaders: ['X-Request-Id', 'Retry-After', ...TUS_RESPONSE_HEADERS],
       maxAge: 600,
     }),
   );

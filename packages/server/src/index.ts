@@ -5,6 +5,25 @@ export {
   DEFAULT_HEARTBEAT_INTERVAL_MS,
   DEFAULT_SEND_RATE_LIMIT,
 } from './app.js';
+export type { AttachTarget } from './attachments/attach-uploads.js';
+export { attachUploads } from './attachments/attach-uploads.js';
+export type { AttachmentSettings } from './attachments/attachment-settings.js';
+export {
+  ATTACH_WINDOW_MS,
+  DEFAULT_ALLOWED_MEDIA_TYPES,
+  DOWNLOAD_TICKET_TTL_MS,
+  NEVER_ALLOWED_MEDIA_TYPES,
+  resolveAttachmentSettings,
+  UPLOAD_EXPIRY_MS,
+} from './attachments/attachment-settings.js';
+export type { BlobStore } from './attachments/blob-store.js';
+export type { MalwareScanner } from './attachments/malware-scanner.js';
+export { createMemoryBlobStore } from './attachments/memory-blob-store.js';
+export type { WireAttachment } from './attachments/present-attachment.js';
+export { loadMessageAttachments } from './attachments/present-attachment.js';
+export type { ScanVerdict } from './attachments/record-scan-result.js';
+export { recordScanResult } from './attachments/record-scan-result.js';
+export type { UploadHandler } from './attachments/upload-handler.js';
 export { DEV_TOKEN_TTL_SECONDS, signToken } from './auth/sign-token.js';
 export type { AuthOptions, TokenClaims, TokenVerifier, VerifiedToken } from './auth/token-verifier.js';
 export { createTokenVerifier, DEFAULT_CLOCK_TOLERANCE_SECONDS } from './auth/token-verifier.js';
@@ -31,6 +50,17 @@ export { renderClientMessageWaitingMail, renderMemberClientStartedMail } from '.
 export type { AppEnv } from './routes/register-routes.js';
 export { seedDemo } from './seed/demo.js';
 export { DEMO_IDS } from './seed/demo-data.js';
+export type { AttachmentQueries } from './store/attachment-queries.js';
+export type {
+  AttachmentCompletion,
+  AttachmentDownloadRow,
+  AttachmentPlacement,
+  AttachmentRow,
+  AttachmentStateValue,
+  DownloadTicketRow,
+  NewAttachment,
+  TicketRedemption,
+} from './store/attachment-rows.js';
 export { createMemoryStore } from './store/memory-store.js';
 export type {
   Audience,

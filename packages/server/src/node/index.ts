@@ -1,3 +1,8 @@
+export type { AttachmentConfig } from './attachment-config.js';
+export { readAttachmentConfig } from './attachment-config.js';
+export { createFolderBlobStore } from './blob/folder-blob-store.js';
+export type { S3BlobStoreOptions } from './blob/s3-blob-store.js';
+export { createS3BlobStore } from './blob/s3-blob-store.js';
 export type { OutboxRound, OutboxWorker, OutboxWorkerOptions } from './outbox-worker.js';
 export {
   createOutboxWorker,
@@ -31,3 +36,7 @@ export { createSmtpMailer, DEFAULT_MAIL_FROM } from './smtp-mailer.js';
 export type { SqlStore } from './sql-store-handle.js';
 export type { RunningServer, ServerLogger } from './start-server.js';
 export { startServer } from './start-server.js';
+export type { ClamdAddress } from './uploads/clamd-scanner.js';
+export { createClamdScanner, parseClamdAddress } from './uploads/clamd-scanner.js';
+export type { TusUploads, TusUploadsOptions } from './uploads/tus-uploads.js';
+export { createTusUploads } from './uploads/tus-uploads.js';

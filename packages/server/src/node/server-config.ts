@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import * as z from 'zod';
 import { DEFAULT_SEND_RATE_LIMIT } from '../app.js';
+import { type AttachmentConfig, readAttachmentConfig } from './attachment-config.js';
 import { DEFAULT_OUTBOX_LEASE_MS } from './outbox-worker.js';
 
 /** Where PGlite keeps its data when `--data` is not given (relative to the working directory). */
@@ -21,7 +22,8 @@ export const USAGE = `Usage: confide-server [--port N] [--host H] [--data DIR] [
 
 Environment: DATABASE_URL, CONFIDE_DATABASE_SCHEMA, SMTP_URL, CONFIDE_MAIL_FROM, CONFIDE_JWT_SECRET,
 CONFIDE_JWKS_URL, CONFIDE_JWT_ISSUER, CONFIDE_JWT_AUDIENCE, CONFIDE_DEV=1, CONFIDE_ALLOWED_ORIGINS,
-CONFIDE_PORTAL_URL, CONFIDE_FIRM_APP_URL, CONFIDE_OUTBOX_LEASE_MS, CONFIDE_SEND_RATE_LIMIT (see the README).`;
+CONFIDE_PORTAL_URL, CONFIDE_FIRM_APP_URL, CONFIDE_OUTBOX_LEASE_MS, CONFIDE_SEND_RATE_LIMIT,
+CONFIDE_MAX_UPLOAD_BYTES, CONFIDE_ALLOWED_TYPES, CONFIDE_CLAMAV, CONFIDE_S3_* (see the README).`;
 
 /** Everything the server process is configured with. */
 export interface ServerConfig {
@@ -46,6 +48,8 @@ export interface ServerConfig {
   readonly outboxLeaseMs: number;
   /** Sends (messages and new conversations) one person may make per minute. */
   readonly sendRateLimit: number;
+  /** Files: limits, allow-list, scanner and storage. */
+  readonly attachments: AttachmentConfig;
 }
 
 /** A configuration mistake: the CLI prints the message and the usage and exits with status 2. */
@@ -93,6 +97,14 @@ function readArguments(argv: readonly string[]) {
       strict: true,
       allowPositionals: false,
     }).values;
+  } catch (error) {
+    throw new ConfigError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function readAttachments(environment: Record<string, string | undefined>): AttachmentConfig {
+  try {
+    return readAttachmentConfig(environment);
   } catch (error) {
     throw new ConfigError(error instanceof Error ? error.message : String(error));
   }
@@ -148,5 +160,6 @@ export function readServerConfig(
     firmAppUrl: env.CONFIDE_FIRM_APP_URL ?? 'http://localhost:5173',
     outboxLeaseMs: env.CONFIDE_OUTBOX_LEASE_MS ?? DEFAULT_OUTBOX_LEASE_MS,
     sendRateLimit: env.CONFIDE_SEND_RATE_LIMIT ?? DEFAULT_SEND_RATE_LIMIT.limit,
+    attachments: readAttachments(environment),
   };
 }

@@ -4,8 +4,11 @@ import { createApp, DEFAULT_SEND_RATE_LIMIT } from '../app.js';
 import { createInProcessNotifier } from '../events/in-process-notifier.js';
 import type { Notifier } from '../events/notifier.js';
 import type { RequestLogger } from '../http/request-log.js';
+import { systemClock } from '../lib/clock.js';
+import { randomId } from '../lib/ids.js';
 import { seedDemo } from '../seed/demo.js';
 import { DEMO_IDS } from '../seed/demo-data.js';
+import { openAttachments } from './open-attachments.js';
 import { createOutboxWorker, type OutboxWorker } from './outbox-worker.js';
 import { openPgliteStore } from './pglite-store.js';
 import { createPostgresNotifier } from './postgres-notifier.js';
@@ -109,6 +112,21 @@ export async function startServer(
           schema: config.databaseSchema,
           rule: sendRule,
         });
+  const attachments = await openAttachments(config.attachments, config.dataDir, (error, attachmentId) =>
+    log({ level: 'warn', event: 'scan_failed', attachmentId, message: String(error) }),
+  );
+  attachments.startHousekeeping(
+    () => ({
+      store,
+      notifier,
+      clock: systemClock,
+      createId: randomId,
+      portalUrl: config.portalUrl,
+      firmAppUrl: config.firmAppUrl,
+      requestId: 'housekeeping',
+    }),
+    (error) => log({ level: 'warn', event: 'attachment_housekeeping_failed', message: String(error) }),
+  );
   const shutdown = new AbortController();
   const app = createApp({
     store,
@@ -126,6 +144,11 @@ export async function startServer(
     rateLimits: { sends: sendRule },
     sendLimiter,
     shutdownSignal: shutdown.signal,
+    attachments: {
+      blobStore: attachments.blobStore,
+      uploads: attachments.uploads.handler,
+      settings: attachments.settings,
+    },
     ...(options.requestLogger === undefined ? {} : { logger: options.requestLogger }),
     onUnexpectedError: (error, requestId) =>
       log({ level: 'error', event: 'unexpected_error', requestId, message: String(error) }),
@@ -146,6 +169,7 @@ export async function startServer(
         shutdown.abort();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         stopWaking?.();
+        await attachments.close();
         await worker?.stop();
         mailer?.close();
         await notifier.close?.();

@@ -1,6 +1,14 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type RouteName, routeList } from '@confide/protocol';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { resolveAttachmentSettings } from '../attachments/attachment-settings.js';
+import { issueDownloadTicket, redeemDownloadTicket } from '../attachments/download-tickets.js';
+import type { UploadHandler } from '../attachments/upload-handler.js';
 import { signToken } from '../auth/sign-token.js';
+import { createTusUploads } from '../node/uploads/tus-uploads.js';
+import { seedAttachment } from '../testing/attachment-fixtures.js';
 import { createTestApp, freshKey, type PersonName, TEST_SECRET, type TestApp } from '../testing/test-app.js';
 
 type Caller = PersonName | 'noToken' | 'expiredToken' | 'wrongSignature';
@@ -18,11 +26,15 @@ const CALLERS: readonly Caller[] = [
 
 const CONVERSATION = 'cnv_daniel_work_permit';
 const TEMPLATE = 'tpl_document_request';
+const ATTACHMENT = 'att_daniel_passport';
 
 interface Cell {
   readonly method: string;
   readonly path: string;
   readonly body?: (caller: Caller) => unknown;
+  readonly headers?: Record<string, string>;
+  /** Sets up what the call needs; may answer the path to call instead of `path`. */
+  readonly prepare?: (test: TestApp) => Promise<string | undefined>;
   /** Expected status for signed-in callers; the three bad tokens always get 401 unless the route is public. */
   readonly status: Partial<Record<PersonName, number>>;
 }
@@ -138,7 +150,68 @@ const CELLS: Record<RouteName, Cell> = {
     status: all(200),
   },
   devMail: { method: 'GET', path: '/dev/mail', status: all(200) },
+  createUpload: {
+    method: 'POST',
+    path: '/v1/uploads',
+    headers: {
+      'Tus-Resumable': '1.0.0',
+      'Upload-Length': '5',
+      'Upload-Metadata': `filename ${btoa('a.txt')}`,
+    },
+    status: all(201),
+  },
+  getAttachment: {
+    method: 'GET',
+    path: `/v1/attachments/${ATTACHMENT}`,
+    prepare: seedDanielsFile,
+    status: ownClientOnly(200),
+  },
+  createDownloadTicket: {
+    method: 'POST',
+    path: `/v1/attachments/${ATTACHMENT}/tickets`,
+    prepare: seedDanielsFile,
+    status: ownClientOnly(201),
+  },
+  // Typing in a download URL someone else already used gets nothing, whoever you are.
+  downloadAttachment: {
+    method: 'GET',
+    path: '/v1/downloads/:ticket',
+    prepare: async (test) => {
+      await seedDanielsFile(test);
+      const issued = await issueDownloadTicket(
+        test.context(),
+        await test.viewer('client'),
+        ATTACHMENT,
+        60_000,
+      );
+      await redeemDownloadTicket(test.context(), issued.ticket);
+      return issued.url;
+    },
+    status: all(410),
+  },
 };
+
+async function seedDanielsFile(test: TestApp): Promise<undefined> {
+  await seedAttachment(test, {
+    id: ATTACHMENT,
+    uploader: 'client',
+    conversationId: CONVERSATION,
+    messageId: 'msg_daniel_4',
+  });
+  return undefined;
+}
+
+let uploads: UploadHandler | undefined;
+beforeAll(async () => {
+  const directory = await mkdtemp(join(tmpdir(), 'confide-matrix-'));
+  uploads = (
+    await createTusUploads({
+      stagingDirectory: directory,
+      blobStore: (await createTestApp()).blobStore,
+      settings: resolveAttachmentSettings(),
+    })
+  ).handler;
+});
 
 /** Text that must never reach a caller outside Daniel's conversation or outside Rivera & Cho. */
 const FOREIGN_MARKERS: Partial<Record<Caller, RegExp>> = {
@@ -171,12 +244,14 @@ describe('authorisation matrix', () => {
       const publicRoute = route.access === 'public' || route.access === 'dev';
       const expected = signedIn ? cell.status[caller as PersonName] : publicRoute ? cell.status.owner : 401;
       it(`answers ${route.method} ${route.path} for ${caller} with ${expected}`, async () => {
-        const test = await createTestApp();
+        const test = await createTestApp({ attachments: { uploads } });
+        const path = (await cell.prepare?.(test)) ?? cell.path;
         const token = await tokenFor(test, caller);
         const body = cell.body?.(caller);
-        const response = await test.call(cell.method, cell.path, {
+        const response = await test.call(cell.method, path, {
           ...(token ? { token } : {}),
           ...(body === undefined ? {} : { body }),
+          ...(cell.headers ? { headers: cell.headers } : {}),
         });
         expect(response.status).toBe(expected);
         if (route.kind === 'sse' && response.ok) {

@@ -6,6 +6,7 @@ import type { DomainContext } from '../domain/context.js';
 import { ApiError } from '../errors/api-error.js';
 import { parseInput, readQuery } from '../http/parse-input.js';
 import { readJsonBody } from '../http/read-json-body.js';
+import { attachmentRouteHandlers } from './attachment-routes.js';
 import { conversationRouteHandlers } from './conversation-routes.js';
 import { devRouteHandlers } from './dev-routes.js';
 import { eventRouteHandlers } from './event-routes.js';
@@ -22,7 +23,12 @@ const handlers: RouteHandlers = {
   ...firmRouteHandlers,
   ...devRouteHandlers,
   ...eventRouteHandlers,
+  ...attachmentRouteHandlers,
 };
+
+// tus continues an upload at `<path>/:id` with methods of its own; the route table names only its creation.
+// Hono routes HEAD as GET, so GET is registered too (the upload handler refuses a real GET).
+const TUS_METHODS = ['POST', 'GET', 'HEAD', 'PATCH', 'DELETE', 'OPTIONS'];
 
 /** Routes without a query schema take no query at all: an unexpected parameter is an unknown key. */
 function refuseQuery(url: string): undefined {
@@ -59,7 +65,10 @@ export function registerRoutes(
   for (const route of routeList) {
     if (route.access === 'dev' && !services.dev) continue;
     const handler = handlers[route.name] as unknown as RouteHandler<RouteName>;
-    app.on(route.method, route.path, async (hono) => {
+    const tus = route.kind === 'tus';
+    const methods = tus ? TUS_METHODS : [route.method];
+    const paths = tus ? [route.path, `${route.path}/:id`] : [route.path];
+    app.on(methods, paths, async (hono) => {
       const context = createContext(hono.get('requestId'));
       const request = hono.req.raw;
       const signedIn = await authorise(request, route.access, context, services);

@@ -1,6 +1,9 @@
 import type { RouteName, Routes } from '@confide/protocol';
 import type { Context } from 'hono';
 import type * as z from 'zod/mini';
+import type { AttachmentSettings } from '../attachments/attachment-settings.js';
+import type { BlobStore } from '../attachments/blob-store.js';
+import type { UploadHandler } from '../attachments/upload-handler.js';
 import type { AuthOptions, TokenVerifier } from '../auth/token-verifier.js';
 import type { DomainContext } from '../domain/context.js';
 import type { ViewerIdentity } from '../domain/viewer.js';
@@ -19,6 +22,12 @@ export interface AppServices {
   /** The process's one reader of new events, fanning them out to the open streams. */
   readonly eventHub: EventHub;
   readonly devTokenLimiter: RateLimiter;
+  /** Files: limits, where bytes live, and the tus upload handler when uploads are enabled. */
+  readonly attachments: {
+    readonly settings: AttachmentSettings;
+    readonly blobStore: BlobStore;
+    readonly uploads: UploadHandler | undefined;
+  };
 }
 
 type ParsedPart<Name extends RouteName, Key extends string> =

@@ -1,9 +1,13 @@
+import type { AttachmentQueries } from './attachment-queries.js';
 import type { createConversationQueries } from './memory-conversation-queries.js';
 import type { MemoryState } from './memory-state.js';
 import type { AuditRow, EventRow, MailRow, NotificationRow, PartyRef, TemplateRow } from './rows.js';
 import type { StoreQueries } from './store.js';
 
-type RecordQueryNames = Exclude<keyof StoreQueries, keyof ReturnType<typeof createConversationQueries>>;
+type RecordQueryNames = Exclude<
+  keyof StoreQueries,
+  keyof ReturnType<typeof createConversationQueries> | keyof AttachmentQueries
+>;
 
 const byName = (left: TemplateRow, right: TemplateRow) =>
   left.name.localeCompare(right.name) || (left.id < right.id ? -1 : left.id > right.id ? 1 : 0);

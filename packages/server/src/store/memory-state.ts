@@ -1,3 +1,4 @@
+import type { AttachmentDownloadRow, AttachmentRow, DownloadTicketRow } from './attachment-rows.js';
 import type {
   AuditRow,
   ContactRow,
@@ -32,6 +33,10 @@ export interface MemoryState {
   mail: Map<string, MailRow>;
   audit: AuditRow[];
   events: EventRow[];
+  attachments: Map<string, AttachmentRow>;
+  /** Token hash → ticket. */
+  downloadTickets: Map<string, DownloadTicketRow>;
+  attachmentDownloads: AttachmentDownloadRow[];
   /** Last seq handed out per sequence. */
   sequences: { message: number; notification: number; mail: number; audit: number; event: number };
 }
@@ -53,6 +58,9 @@ export function createMemoryState(): MemoryState {
     mail: new Map(),
     audit: [],
     events: [],
+    attachments: new Map(),
+    downloadTickets: new Map(),
+    attachmentDownloads: [],
     sequences: { message: 0, notification: 0, mail: 0, audit: 0, event: 0 },
   };
 }
@@ -74,6 +82,9 @@ export function cloneMemoryState(state: MemoryState): MemoryState {
     mail: new Map(state.mail),
     audit: [...state.audit],
     events: [...state.events],
+    attachments: new Map(state.attachments),
+    downloadTickets: new Map(state.downloadTickets),
+    attachmentDownloads: [...state.attachmentDownloads],
     sequences: { ...state.sequences },
   };
 }

@@ -1,3 +1,4 @@
+import { createAttachmentQueries } from './memory-attachment-queries.js';
 import { createConversationQueries } from './memory-conversation-queries.js';
 import { createRecordQueries } from './memory-record-queries.js';
 import { cloneMemoryState, createMemoryState, type MemoryState } from './memory-state.js';
@@ -9,6 +10,7 @@ function createQueries(state: () => MemoryState): StoreQueries {
   return {
     ...conversationQueries,
     ...recordQueries,
+    ...createAttachmentQueries(state),
     async insertMessage(message, effects) {
       const inserted = await conversationQueries.insertMessage(message);
       if (!inserted.created || effects === undefined) return inserted;

@@ -127,7 +127,7 @@ export interface ReadStateRow {
 }
 
 /** What an in-app notification is about. */
-export type NotificationKindValue = 'client_replied' | 'client_started_conversation';
+export type NotificationKindValue = 'client_replied' | 'client_started_conversation' | 'attachment_blocked';
 
 /** An in-app notification for one member. */
 export interface NotificationRow {
@@ -202,7 +202,10 @@ export type AuditActionValue =
   | 'settings.updated'
   | 'template.created'
   | 'template.updated'
-  | 'template.deleted';
+  | 'template.deleted'
+  | 'attachment.uploaded'
+  | 'attachment.blocked'
+  | 'attachment.downloaded';
 
 /** One append-only audit record. */
 export interface AuditRow {

@@ -1,5 +1,6 @@
 import { beforeEach, describe } from 'vitest';
 import type { Store } from './store.js';
+import { attachmentContractCases } from './store-contract-attachments.js';
 import { conversationContractCases } from './store-contract-conversations.js';
 import { dataPathContractCases } from './store-contract-data-path.js';
 import { peopleContractCases } from './store-contract-people.js';
@@ -27,5 +28,6 @@ export function describeStoreContract(name: string, createStore: () => Store | P
     describe('conversations, messages and read state', () => conversationContractCases(getStore));
     describe('notifications, outbox, audit and events', () => recordContractCases(getStore));
     describe('the data path in single statements', () => dataPathContractCases(getStore));
+    describe('uploads, attachments and downloads', () => attachmentContractCases(getStore));
   });
 }

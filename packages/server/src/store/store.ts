@@ -1,3 +1,4 @@
+import type { AttachmentQueries } from './attachment-queries.js';
 import type {
   Audience,
   AuditRow,
@@ -115,7 +116,7 @@ export interface EventBounds {
  * Conventions: lookups of a missing row return `null` (never throw); lists return plain arrays in the order the
  * method states; `limit` is at most 100 and at least 1; unknown firm ids simply give empty results.
  */
-export interface StoreQueries {
+export interface StoreQueries extends AttachmentQueries {
   // Firms, members, contacts, settings
 
   /** Creates the firm, or does nothing when a firm with that id exists. Returns whether it was created. */

@@ -1,4 +1,5 @@
 import { type CreateAppOptions, createApp } from '../app.js';
+import { createMemoryBlobStore } from '../attachments/memory-blob-store.js';
 import { signToken } from '../auth/sign-token.js';
 import type { DomainContext } from '../domain/context.js';
 import { resolveViewer, type ViewerIdentity } from '../domain/viewer.js';
@@ -67,6 +68,7 @@ export async function createTestApp(overrides: Partial<CreateAppOptions> = {}) {
   const clock = createTestClock();
   await seedDemo(store, { now: clock.now() });
   const notifier = createInProcessNotifier();
+  const blobStore = overrides.attachments?.blobStore ?? createMemoryBlobStore();
   const options: CreateAppOptions = {
     store,
     notifier,
@@ -80,6 +82,7 @@ export async function createTestApp(overrides: Partial<CreateAppOptions> = {}) {
     onUnexpectedError: () => undefined,
     heartbeatIntervalMs: 20,
     ...overrides,
+    attachments: { ...overrides.attachments, blobStore },
   };
   const app = createApp(options);
   const tokenFor = (person: PersonName, expiresInSeconds?: number) =>
@@ -112,7 +115,7 @@ export async function createTestApp(overrides: Partial<CreateAppOptions> = {}) {
     firmAppUrl: options.firmAppUrl,
     requestId,
   });
-  return { app, store, clock, notifier, call, tokenFor, viewer, context };
+  return { app, store, clock, notifier, blobStore, call, tokenFor, viewer, context };
 }
 
 /** What `createTestApp` resolves to. */

@@ -170,5 +170,52 @@ const initialSchema: Migration = {
   ],
 };
 
+const attachmentTables: Migration = {
+  version: 2,
+  name: 'attachments',
+  statements: [
+    `CREATE TABLE attachments (
+      id text PRIMARY KEY,
+      firm_id text NOT NULL,
+      uploader_kind text NOT NULL CHECK (uploader_kind IN ('member', 'client')),
+      uploader_id text NOT NULL,
+      name text NOT NULL,
+      size bigint NOT NULL CHECK (size >= 0),
+      media_type text,
+      sha256 text,
+      state text NOT NULL CHECK (state IN ('uploading', 'scanning', 'available', 'blocked', 'not_scanned')),
+      blob_key text,
+      created_at timestamptz NOT NULL,
+      completed_at timestamptz,
+      expires_at timestamptz NOT NULL,
+      conversation_id text,
+      message_id text,
+      position integer,
+      internal boolean NOT NULL,
+      attached_at timestamptz
+    )`,
+    'CREATE INDEX attachments_message_idx ON attachments (message_id, position) WHERE message_id IS NOT NULL',
+    'CREATE INDEX attachments_abandoned_idx ON attachments (expires_at) WHERE message_id IS NULL',
+    `CREATE INDEX attachments_scanning_idx ON attachments (completed_at) WHERE state = 'scanning'`,
+    `CREATE TABLE download_tickets (
+      token_hash text PRIMARY KEY,
+      attachment_id text NOT NULL,
+      person_kind text NOT NULL CHECK (person_kind IN ('member', 'client')),
+      person_id text NOT NULL,
+      firm_id text NOT NULL,
+      created_at timestamptz NOT NULL,
+      expires_at timestamptz NOT NULL,
+      used_at timestamptz
+    )`,
+    `CREATE TABLE attachment_downloads (
+      attachment_id text NOT NULL,
+      downloader_kind text NOT NULL CHECK (downloader_kind IN ('member', 'client')),
+      downloader_id text NOT NULL,
+      at timestamptz NOT NULL
+    )`,
+    'CREATE INDEX attachment_downloads_idx ON attachment_downloads (attachment_id, downloader_kind, at)',
+  ],
+};
+
 /** Every migration, oldest first. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, attachmentTables];

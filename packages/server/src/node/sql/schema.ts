@@ -177,3 +177,5 @@ export const events = pgTable('events', {
   contactId: text('contact_id'),
   createdAt: createdAt(),
 });
+
+export { attachmentDownloads, attachments, downloadTickets } from './attachment-schema.js';

@@ -1,4 +1,5 @@
 import type { Store, StoreQueries } from '../../store/store.js';
+import { createAttachmentQueries } from './attachment-queries.js';
 import { createConversationQueries } from './conversation-queries.js';
 import type { SqlContext, SqlDatabase } from './database.js';
 import { createPeopleQueries } from './people-queries.js';
@@ -15,6 +16,7 @@ function createQueries(context: SqlContext): StoreQueries {
     ...createPeopleQueries(context),
     ...createConversationQueries(context),
     ...createRecordQueries(context),
+    ...createAttachmentQueries(context),
   };
 }
 

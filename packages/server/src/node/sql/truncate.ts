@@ -16,6 +16,9 @@ const DATA_TABLES = [
   'mail_outbox',
   'audit_entries',
   'events',
+  'attachments',
+  'download_tickets',
+  'attachment_downloads',
 ] as const;
 
 /** Empties every data table and restarts the seqs: a fresh database for the next test, in milliseconds. */

@@ -1,0 +1,4 @@
+import { describeBlobStoreContract } from './blob-store-contract.js';
+import { createMemoryBlobStore } from './memory-blob-store.js';
+
+describeBlobStoreContract('memory blob store', () => createMemoryBlobStore());

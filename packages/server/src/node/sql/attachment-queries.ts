@@ -1,0 +1,204 @@
+import { and, asc, eq, gt, inArray, isNull, lt, lte, min } from 'drizzle-orm';
+import type { AttachmentQueries } from '../../store/attachment-queries.js';
+import type { AttachmentRow, AttachmentStateValue, DownloadTicketRow } from '../../store/attachment-rows.js';
+import type { PartyRef } from '../../store/rows.js';
+import { attachmentDownloads, attachments, downloadTickets } from './attachment-schema.js';
+import { type SqlContext, toDate, toIso, toIsoOrNull } from './database.js';
+
+const party = (kind: string, id: string): PartyRef => ({ kind: kind as PartyRef['kind'], id });
+
+function toAttachment(row: typeof attachments.$inferSelect): AttachmentRow {
+  return {
+    id: row.id,
+    firmId: row.firmId,
+    uploader: party(row.uploaderKind, row.uploaderId),
+    name: row.name,
+    size: row.size,
+    mediaType: row.mediaType,
+    sha256: row.sha256,
+    state: row.state as AttachmentStateValue,
+    blobKey: row.blobKey,
+    createdAt: toIso(row.createdAt),
+    completedAt: toIsoOrNull(row.completedAt),
+    expiresAt: toIso(row.expiresAt),
+    conversationId: row.conversationId,
+    messageId: row.messageId,
+    position: row.position,
+    internal: row.internal,
+    attachedAt: toIsoOrNull(row.attachedAt),
+  };
+}
+
+function toTicket(row: typeof downloadTickets.$inferSelect): DownloadTicketRow {
+  return {
+    tokenHash: row.tokenHash,
+    attachmentId: row.attachmentId,
+    person: party(row.personKind, row.personId),
+    firmId: row.firmId,
+    createdAt: toIso(row.createdAt),
+    expiresAt: toIso(row.expiresAt),
+    usedAt: toIsoOrNull(row.usedAt),
+  };
+}
+
+/** The SQL store's queries on uploads, attachments, download tickets and downloads. */
+export function createAttachmentQueries(context: SqlContext): AttachmentQueries {
+  const { db } = context;
+  const one = (rows: Array<typeof attachments.$inferSelect>) => (rows[0] ? toAttachment(rows[0]) : null);
+  return {
+    async insertAttachment(attachment) {
+      const [row] = await db
+        .insert(attachments)
+        .values({
+          id: attachment.id,
+          firmId: attachment.firmId,
+          uploaderKind: attachment.uploader.kind,
+          uploaderId: attachment.uploader.id,
+          name: attachment.name,
+          size: attachment.size,
+          state: 'uploading',
+          createdAt: toDate(attachment.createdAt),
+          expiresAt: toDate(attachment.expiresAt),
+          internal: false,
+        })
+        .returning();
+      if (!row) throw new Error('The attachment was not inserted');
+      return toAttachment(row);
+    },
+    async getAttachment(id) {
+      return one(await db.select().from(attachments).where(eq(attachments.id, id)));
+    },
+    async completeAttachment(id, completion) {
+      return one(
+        await db
+          .update(attachments)
+          .set({
+            size: completion.size,
+            mediaType: completion.mediaType,
+            sha256: completion.sha256,
+            state: completion.state,
+            blobKey: completion.blobKey,
+            completedAt: toDate(completion.completedAt),
+            expiresAt: toDate(completion.expiresAt),
+          })
+          .where(and(eq(attachments.id, id), eq(attachments.state, 'uploading')))
+          .returning(),
+      );
+    },
+    async finishAttachmentScan(id, state) {
+      return one(
+        await db
+          .update(attachments)
+          .set({ state })
+          .where(and(eq(attachments.id, id), eq(attachments.state, 'scanning')))
+          .returning(),
+      );
+    },
+    async attachAttachment(id, placement) {
+      return one(
+        await db
+          .update(attachments)
+          .set({
+            conversationId: placement.conversationId,
+            messageId: placement.messageId,
+            position: placement.position,
+            internal: placement.internal,
+            attachedAt: toDate(placement.attachedAt),
+          })
+          .where(and(eq(attachments.id, id), isNull(attachments.messageId)))
+          .returning(),
+      );
+    },
+    async listMessageAttachments(messageIds) {
+      if (messageIds.length === 0) return [];
+      const rows = await db
+        .select()
+        .from(attachments)
+        .where(inArray(attachments.messageId, [...messageIds]))
+        .orderBy(asc(attachments.messageId), asc(attachments.position));
+      return rows.map(toAttachment);
+    },
+    async listAbandonedUploads(now, limit) {
+      const rows = await db
+        .select()
+        .from(attachments)
+        .where(and(isNull(attachments.messageId), lte(attachments.expiresAt, toDate(now))))
+        .orderBy(asc(attachments.expiresAt), asc(attachments.id))
+        .limit(limit);
+      return rows.map(toAttachment);
+    },
+    async listStaleScans(completedBefore, limit) {
+      const rows = await db
+        .select()
+        .from(attachments)
+        .where(and(eq(attachments.state, 'scanning'), lt(attachments.completedAt, toDate(completedBefore))))
+        .orderBy(asc(attachments.completedAt), asc(attachments.id))
+        .limit(limit);
+      return rows.map(toAttachment);
+    },
+    async deleteUnattachedUpload(id) {
+      const rows = await db
+        .delete(attachments)
+        .where(and(eq(attachments.id, id), isNull(attachments.messageId)))
+        .returning({ id: attachments.id });
+      return rows.length > 0;
+    },
+    async insertDownloadTicket(ticket) {
+      await db.insert(downloadTickets).values({
+        tokenHash: ticket.tokenHash,
+        attachmentId: ticket.attachmentId,
+        personKind: ticket.person.kind,
+        personId: ticket.person.id,
+        firmId: ticket.firmId,
+        createdAt: toDate(ticket.createdAt),
+        expiresAt: toDate(ticket.expiresAt),
+        usedAt: ticket.usedAt === null ? null : toDate(ticket.usedAt),
+      });
+    },
+    async redeemDownloadTicket(tokenHash, now) {
+      // One conditional UPDATE: of two concurrent redemptions only one matches `used_at IS NULL`.
+      const [redeemed] = await db
+        .update(downloadTickets)
+        .set({ usedAt: toDate(now) })
+        .where(
+          and(
+            eq(downloadTickets.tokenHash, tokenHash),
+            isNull(downloadTickets.usedAt),
+            gt(downloadTickets.expiresAt, toDate(now)),
+          ),
+        )
+        .returning();
+      if (redeemed) return { status: 'redeemed', ticket: toTicket(redeemed) };
+      const [existing] = await db
+        .select()
+        .from(downloadTickets)
+        .where(eq(downloadTickets.tokenHash, tokenHash));
+      if (!existing) return { status: 'unknown' };
+      return { status: existing.usedAt === null ? 'expired' : 'used' };
+    },
+    async insertAttachmentDownload(download) {
+      await db.insert(attachmentDownloads).values({
+        attachmentId: download.attachmentId,
+        downloaderKind: download.downloader.kind,
+        downloaderId: download.downloader.id,
+        at: toDate(download.at),
+      });
+    },
+    async firstClientDownloads(attachmentIds) {
+      if (attachmentIds.length === 0) return new Map();
+      const rows = await db
+        .select({ attachmentId: attachmentDownloads.attachmentId, at: min(attachmentDownloads.at) })
+        .from(attachmentDownloads)
+        .where(
+          and(
+            inArray(attachmentDownloads.attachmentId, [...attachmentIds]),
+            eq(attachmentDownloads.downloaderKind, 'client'),
+          ),
+        )
+        .groupBy(attachmentDownloads.attachmentId);
+      return new Map(
+        rows.flatMap((row) => (row.at ? [[row.attachmentId, toIso(new Date(row.at))] as const] : [])),
+      );
+    },
+  };
+}
