@@ -4,7 +4,7 @@ import { type ComponentProps, StrictMode } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import type { MessageBodyProps } from '../../provider/components.js';
 import { confideParameters, loadedOf, mockOf, useConfideStory } from '../../stories/confide-story.js';
-import { addStoryConversation, characterBox } from '../../stories/fixtures.js';
+import { addStoryConversation, characterBox, IME_ENTERS, pressImeEnter } from '../../stories/fixtures.js';
 import { ThreadView } from './thread-view.js';
 
 const WORK_PERMIT = 'cnv_daniel_work_permit' as ConversationId;
@@ -344,5 +344,21 @@ export const FocusAfterSend: Story = {
     await userEvent.keyboard('{Enter}');
     await waitFor(() => expect(reply).toHaveFocus());
     await expect(await canvas.findByText('Second, sent with Enter on Send.')).toBeInTheDocument();
+  },
+};
+
+/** The Enter (with Ctrl) that commits an input method's composition in the reply box does not send the reply. */
+export const InputMethodEnter: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const reply = await canvas.findByRole('textbox', { name: 'Reply' });
+    await userEvent.type(reply, 'ありがとうございます');
+    for (const ime of IME_ENTERS) {
+      pressImeEnter(reply, ime, { ctrlKey: true });
+      await expect(reply).toHaveValue('ありがとうございます');
+      await expect(
+        canvas.queryByText('ありがとうございます', { selector: '.confide-message-body' }),
+      ).toBeNull();
+    }
   },
 };
