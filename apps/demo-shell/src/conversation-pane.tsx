@@ -33,7 +33,7 @@ export function ConversationPane({ conversationId, describe }: ConversationPaneP
   return (
     <div className="conversation">
       <header className="conversation-header">
-        <h2>{conversation?.subject ?? '\u00a0'}</h2>
+        <h2 dir="auto">{conversation?.subject ?? '\u00a0'}</h2>
         {conversation ? <p className="muted">{describe(conversation)}</p> : null}
       </header>
       <ThreadView conversationId={conversationId} className="thread" autoFocus={focusOnOpen} />

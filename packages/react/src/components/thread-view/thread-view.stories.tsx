@@ -362,3 +362,12 @@ export const InputMethodEnter: Story = {
     }
   },
 };
+
+/** `autoFocus`: a thread just started (from a dialog that is now gone) opens with focus in its reply box. */
+export const AutoFocus: Story = {
+  args: { autoFocus: true },
+  play: async ({ canvasElement }) => {
+    const reply = await within(canvasElement).findByRole('textbox', { name: 'Reply' });
+    await waitFor(() => expect(reply).toHaveFocus());
+  },
+};
