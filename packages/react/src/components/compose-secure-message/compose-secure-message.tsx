@@ -1,13 +1,5 @@
 'use client';
-import {
-  type Contact,
-  type ContactId,
-  type ConversationId,
-  type DraftField,
-  type FieldError,
-  type Matter,
-  retargetText,
-} from '@confide/core';
+import type { ConversationId, DraftField, FieldError, Matter } from '@confide/core';
 import {
   type FormEvent,
   forwardRef,
@@ -15,7 +7,6 @@ import {
   type KeyboardEvent,
   useEffect,
   useId,
-  useRef,
   useState,
 } from 'react';
 import { useComposer } from '../../hooks/use-composer.js';
@@ -31,6 +22,7 @@ import type { StyledComponentProps } from '../shared/part-props.js';
 import { OfflineBanner } from '../shared/states.js';
 import { RecipientPicker } from './recipient-picker.js';
 import { TemplatePicker } from './template-picker.js';
+import { useRetargetingSelect } from './use-retargeting-select.js';
 
 /** The parts of a `ComposeSecureMessage` that take a class name. */
 export type ComposeSecureMessagePart = 'root' | 'title' | 'subject' | 'body' | 'submit' | 'warnings';
@@ -58,17 +50,6 @@ function describedBy(...ids: readonly (string | false | undefined)[]): string | 
   return present.length > 0 ? present.join(' ') : undefined;
 }
 
-/** Every client the recipient list has shown, by id: the list itself is narrowed by the search. */
-function useKnownContacts(
-  recipients: { readonly selectable: readonly Contact[] } | null,
-  unavailable: readonly Contact[],
-) {
-  const known = useRef(new Map<ContactId, Contact>());
-  for (const contact of [...(recipients?.selectable ?? []), ...unavailable])
-    known.current.set(contact.id, contact);
-  return known.current;
-}
-
 /**
  * Starts a secure conversation. Firm side: pick a client (inactive portals disabled with why), a subject, the
  * text or a template (merge fields filled, unknown ones flagged), send with progress. Client side
@@ -89,10 +70,7 @@ export const ComposeSecureMessage = forwardRef<HTMLFormElement, ComposeSecureMes
     const [attempted, setAttempted] = useState(false);
     const [sentId, setSentId] = useState<ConversationId | null>(null);
     const id = useId();
-    const known = useKnownContacts(
-      composer.recipients,
-      (composer.recipients?.unavailable ?? []).map(({ contact }) => contact),
-    );
+    const selectRecipient = useRetargetingSelect(composer);
     const { setMatter } = composer;
     const matterId = matter?.id;
     const draftMatterId = composer.draft.matter?.id;
@@ -126,18 +104,6 @@ export const ComposeSecureMessage = forwardRef<HTMLFormElement, ComposeSecureMes
         event.preventDefault();
         event.currentTarget.requestSubmit();
       }
-    }
-
-    // A template filled in for one client is filled in again for the next: the text never keeps the first one's name.
-    function selectRecipient(contactId: ContactId) {
-      const { draft } = composer;
-      const previous = draft.contactId ? known.get(draft.contactId) : undefined;
-      if (draft.templateId && previous && previous.id !== contactId) {
-        const next = known.get(contactId) ?? null;
-        composer.setSubject(retargetText(draft.subject, previous, next));
-        composer.setBody(retargetText(draft.body, previous, next));
-      }
-      composer.setContact(contactId);
     }
 
     const errors = shownErrors(composer.validation.errors, attempted);

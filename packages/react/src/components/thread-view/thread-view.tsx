@@ -141,7 +141,10 @@ export const ThreadView = forwardRef<HTMLDivElement, ThreadViewProps>(function T
     if (!autoFocus || !loaded || focused.current) return;
     focused.current = true;
     const root = rootRef.current;
-    root?.querySelector<HTMLElement>('.confide-reply textarea, [role="feed"]')?.focus();
+    const target =
+      root?.querySelector<HTMLElement>('.confide-reply textarea') ??
+      root?.querySelector<HTMLElement>('[role="feed"]');
+    target?.focus();
   }, [autoFocus, loaded]);
 
   const retryLoad = () =>
