@@ -1,6 +1,7 @@
 import type { ConversationId, ConversationSummary } from '@confide/core';
 import { ThreadView, useThread } from '@confide/react';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
+import { wantsFocus } from './router.js';
 
 /** Props of `ConversationPane`. */
 export interface ConversationPaneProps {
@@ -18,6 +19,8 @@ const UNAVAILABLE = new Set(['not_found', 'forbidden']);
  */
 export function ConversationPane({ conversationId, describe }: ConversationPaneProps) {
   const thread = useThread(conversationId);
+  // A conversation just started lands the person in it (the dialog they sent from is gone).
+  const [focusOnOpen] = useState(wantsFocus);
   const conversation = thread.conversation;
   if (thread.status === 'error' && thread.error && UNAVAILABLE.has(thread.error.code)) {
     return (
@@ -30,10 +33,10 @@ export function ConversationPane({ conversationId, describe }: ConversationPaneP
   return (
     <div className="conversation">
       <header className="conversation-header">
-        <h2>{conversation?.subject ?? '\u00a0'}</h2>
+        <h2 dir="auto">{conversation?.subject ?? '\u00a0'}</h2>
         {conversation ? <p className="muted">{describe(conversation)}</p> : null}
       </header>
-      <ThreadView conversationId={conversationId} className="thread" />
+      <ThreadView conversationId={conversationId} className="thread" autoFocus={focusOnOpen} />
     </div>
   );
 }

@@ -3,5 +3,13 @@ export { ConversationPane, type ConversationPaneProps } from './conversation-pan
 export { createDevSession, type DevSession } from './dev-session.js';
 export { Dialog, type DialogProps } from './dialog.js';
 export { DEMO_CLIENTS, DEMO_FIRM_PEOPLE, type DemoPerson } from './people.js';
-export { Link, type LinkProps, matchPath, navigate, usePath } from './router.js';
+export {
+  Link,
+  type LinkProps,
+  matchPath,
+  type NavigateOptions,
+  navigate,
+  usePath,
+  wantsFocus,
+} from './router.js';
 export { storedChoice } from './stored-choice.js';

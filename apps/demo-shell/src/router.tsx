@@ -13,12 +13,26 @@ function subscribe(listener: () => void): () => void {
 
 const currentPath = () => window.location.pathname;
 
+/** Options of `navigate`. */
+export interface NavigateOptions {
+  /** Replaces the current history entry instead of adding one. */
+  readonly replace?: boolean;
+  /** Moves focus into the page's main content once it shows (after an action such as sending from a dialog). */
+  readonly focus?: boolean;
+}
+
 /** Goes to a path of the app without reloading the page (history API). */
-export function navigate(path: string, options: { readonly replace?: boolean } = {}): void {
+export function navigate(path: string, options: NavigateOptions = {}): void {
   if (path === currentPath()) return;
-  if (options.replace) window.history.replaceState(null, '', path);
-  else window.history.pushState(null, '', path);
+  const state = options.focus ? { focus: true } : null;
+  if (options.replace) window.history.replaceState(state, '', path);
+  else window.history.pushState(state, '', path);
   window.dispatchEvent(new Event(NAVIGATE_EVENT));
+}
+
+/** Whether the navigation that showed the current page asked for focus to move into it (`navigate(…, { focus })`). */
+export function wantsFocus(): boolean {
+  return (window.history.state as { focus?: unknown } | null)?.focus === true;
 }
 
 /** The current path, re-rendering on every navigation (links, back and forward). */

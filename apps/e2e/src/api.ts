@@ -1,8 +1,11 @@
 import {
+  type ConversationSummary,
   DevTokenResponseSchema,
+  GetConversationResponseSchema,
   ListNotificationsResponseSchema,
   type Notification,
   routes,
+  StartConversationResponseSchema,
 } from '@confide/protocol';
 import type { Person } from './people.js';
 import { urls } from './urls.js';
@@ -24,4 +27,28 @@ export async function notificationsOf(person: Person): Promise<readonly Notifica
   });
   if (!response.ok) throw new Error(`Notifications of ${person.email}: ${response.status}`);
   return ListNotificationsResponseSchema.parse(await response.json()).items;
+}
+
+/** Starts a conversation as a member through the API, as the firm's app would; resolves to its id. */
+export async function startConversationAs(
+  member: Person,
+  input: { readonly contactId: string; readonly subject: string; readonly body: string },
+): Promise<string> {
+  const response = await fetch(`${urls.api()}${routes.startConversation.path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${await devToken(member)}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ ...input, idempotencyKey: `e2e_${crypto.randomUUID()}` }),
+  });
+  if (!response.ok) throw new Error(`Start conversation as ${member.email}: ${response.status}`);
+  return StartConversationResponseSchema.parse(await response.json()).conversation.id;
+}
+
+/** One conversation as `person` sees it through the API (a member sees the client's read receipt). */
+export async function conversationAs(person: Person, conversationId: string): Promise<ConversationSummary> {
+  const path = routes.getConversation.path.replace(':id', encodeURIComponent(conversationId));
+  const response = await fetch(`${urls.api()}${path}`, {
+    headers: { authorization: `Bearer ${await devToken(person)}` },
+  });
+  if (!response.ok) throw new Error(`Conversation ${conversationId} as ${person.email}: ${response.status}`);
+  return GetConversationResponseSchema.parse(await response.json());
 }

@@ -141,5 +141,7 @@ test.describe('8. Accessibility', () => {
     await expect(
       page.getByRole('feed').getByRole('article').filter({ hasText: 'written without a mouse' }),
     ).toHaveAttribute('data-state', 'sent');
+    // Focus lands in the new thread (its reply box), not on the page's body.
+    await expect(page.getByRole('textbox', { name: 'Reply' })).toBeFocused();
   });
 });

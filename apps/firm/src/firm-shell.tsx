@@ -60,7 +60,7 @@ export function FirmShell({ email, onSwitch }: FirmShellProps) {
         <ComposeSecureMessage
           onSent={(conversationId) => {
             setComposing(false);
-            navigate(`/messages/${conversationId}`);
+            navigate(`/messages/${conversationId}`, { focus: true });
           }}
         />
       </Dialog>

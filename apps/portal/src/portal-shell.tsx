@@ -41,7 +41,10 @@ function MessagesTab({
             <p className="muted">
               Your message goes securely to {firmName}. Only you and your legal team can read it.
             </p>
-            <ComposeSecureMessage audience="client" onSent={(id) => navigate(`/messages/${id}`)} />
+            <ComposeSecureMessage
+              audience="client"
+              onSent={(id) => navigate(`/messages/${id}`, { focus: true })}
+            />
           </div>
         ) : conversationId ? (
           <ConversationPane

@@ -105,6 +105,12 @@ export {
   type SendFailure,
 } from './stores/outbox/outbox-store.js';
 export {
+  type ForeignDetail,
+  findForeignDetails,
+  type PersonalDetails,
+  retargetText,
+} from './templates/personal-details.js';
+export {
   type MergeContext,
   mergeFieldValues,
   type RenderedTemplate,

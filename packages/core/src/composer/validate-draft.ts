@@ -1,5 +1,14 @@
-import { BODY_MAX_LENGTH, type Contact, findMergeFields, SUBJECT_MAX_LENGTH } from '@confide/protocol';
+import {
+  BODY_MAX_LENGTH,
+  type Contact,
+  countGraphemes,
+  findForbiddenCharacter,
+  findMergeFields,
+  hasVisibleText,
+  SUBJECT_MAX_LENGTH,
+} from '@confide/protocol';
 import type { Draft } from '../stores/composer/composer-store.js';
+import { findForeignDetails } from '../templates/personal-details.js';
 import { isSelectableRecipient } from './recipients.js';
 
 /** A field of the composer that can be invalid. */
@@ -7,7 +16,14 @@ export type DraftField = 'contactId' | 'subject' | 'body';
 
 /** Why a field is invalid: a stable code for UIs with their own words, and an English message. */
 export interface FieldError {
-  readonly code: 'required' | 'too_long' | 'merge_fields_left' | 'portal_inactive' | 'unknown_contact';
+  readonly code:
+    | 'required'
+    | 'too_long'
+    | 'invalid_character'
+    | 'merge_fields_left'
+    | 'other_client_details'
+    | 'portal_inactive'
+    | 'unknown_contact';
   readonly message: string;
 }
 
@@ -17,6 +33,8 @@ export interface DraftValidation {
   readonly valid: boolean;
   /** The first problem of each invalid field. */
   readonly errors: Readonly<Partial<Record<DraftField, FieldError>>>;
+  /** The subject's and the text's length against their limits, counted as the server counts them (for a counter). */
+  readonly lengths: Readonly<Record<'subject' | 'body', TextLength>>;
 }
 
 /** What validation needs to know besides the draft. */
@@ -29,19 +47,37 @@ export interface ValidationContext {
   readonly contacts?: readonly Contact[] | undefined;
 }
 
-function textError(
-  text: string,
-  maxLength: number,
-  label: string,
-  checkTrimmed: boolean,
-): FieldError | undefined {
-  const length = checkTrimmed ? text.trim().length : text.length;
-  if (text.trim().length === 0) return { code: 'required', message: `Add a ${label}` };
-  if (length > maxLength) {
+/** How long a field's text is and may be, in the characters a person sees (grapheme clusters), as the server counts. */
+export interface TextLength {
+  /** The text's length: grapheme clusters, after trimming for fields the server trims. */
+  readonly length: number;
+  /** The most the field may hold. */
+  readonly max: number;
+}
+
+const LIMITS = { subject: SUBJECT_MAX_LENGTH, body: BODY_MAX_LENGTH } as const;
+
+/**
+ * The length of a subject or message text as the server counts it against its limit: grapheme clusters
+ * (`countGraphemes`, so 👍🏽 is one), the subject trimmed first as the protocol trims it.
+ */
+export function measureDraftText(field: 'subject' | 'body', text: string): TextLength {
+  return { length: countGraphemes(field === 'subject' ? text.trim() : text), max: LIMITS[field] };
+}
+
+function textError(text: string, field: 'subject' | 'body', label: string): FieldError | undefined {
+  // Text with nothing visible (zero-width characters, fillers, controls) is empty, as the server decides.
+  if (!hasVisibleText(text)) return { code: 'required', message: `Add a ${label}` };
+  const { length, max } = measureDraftText(field, text);
+  if (length > max) {
     return {
       code: 'too_long',
-      message: `Shorten the ${label} by ${length - maxLength} characters (at most ${maxLength})`,
+      message: `Shorten the ${label} by ${length - max} characters (at most ${max})`,
     };
+  }
+  // The server refuses these characters (NUL and other C0 controls, lone surrogates): say so before sending.
+  if (findForbiddenCharacter(text)) {
+    return { code: 'invalid_character', message: `Remove the control characters from the ${label}` };
   }
   const fields = findMergeFields(text);
   if (fields.length > 0) {
@@ -63,18 +99,41 @@ function contactError(draft: Draft, contacts: readonly Contact[] | undefined): F
   return undefined;
 }
 
+// A template filled in for one client and then addressed to another must not carry the first one's details.
+function foreignDetailsError(text: string, draft: Draft, contacts: readonly Contact[] | undefined) {
+  if (!draft.templateId || !draft.contactId || !contacts) return undefined;
+  const recipient = contacts.find((contact) => contact.id === draft.contactId) ?? null;
+  const others = contacts.filter((contact) => contact.id !== draft.contactId);
+  const found = findForeignDetails(text, recipient, others);
+  if (found.length === 0) return undefined;
+  const names = [...new Set(found.map((detail) => detail.person.name))].join(', ');
+  return {
+    code: 'other_client_details',
+    message: `The text still carries details of ${names}: change them for the chosen client`,
+  } satisfies FieldError;
+}
+
 /** Checks a draft against the protocol's limits and the composer's rules, field by field. */
 export function validateDraft(draft: Draft, context: ValidationContext): DraftValidation {
   const errors: Partial<Record<DraftField, FieldError>> = {};
-  if (context.mode === 'new' && context.role === 'member') {
+  const member = context.role === 'member';
+  if (context.mode === 'new' && member) {
     const error = contactError(draft, context.contacts);
     if (error) errors.contactId = error;
   }
   if (context.mode === 'new') {
-    const error = textError(draft.subject, SUBJECT_MAX_LENGTH, 'subject', true);
+    const error =
+      textError(draft.subject, 'subject', 'subject') ??
+      (member ? foreignDetailsError(draft.subject, draft, context.contacts) : undefined);
     if (error) errors.subject = error;
   }
-  const bodyError = textError(draft.body, BODY_MAX_LENGTH, 'message', false);
+  const bodyError =
+    textError(draft.body, 'body', 'message') ??
+    (member && context.mode === 'new' ? foreignDetailsError(draft.body, draft, context.contacts) : undefined);
   if (bodyError) errors.body = bodyError;
-  return { valid: Object.keys(errors).length === 0, errors };
+  const lengths = {
+    subject: measureDraftText('subject', draft.subject),
+    body: measureDraftText('body', draft.body),
+  };
+  return { valid: Object.keys(errors).length === 0, errors, lengths };
 }

@@ -20,8 +20,17 @@ export function MessageText({ text }: MessageTextProps) {
     <>
       {parts.map((part, index) =>
         part.kind === 'link' ? (
-          // biome-ignore lint/suspicious/noArrayIndexKey: parts are derived from immutable text, in order.
-          <a key={index} href={part.href} target="_blank" rel="noopener noreferrer">
+          // An address reads left to right whatever the text around it; `data-rewritten` marks one shown as the
+          // browser reads it because what was written disguised its host.
+          <a
+            // biome-ignore lint/suspicious/noArrayIndexKey: parts are derived from immutable text, in order.
+            key={index}
+            href={part.href}
+            target="_blank"
+            rel="noopener noreferrer"
+            dir="ltr"
+            data-rewritten={part.rewritten ? '' : undefined}
+          >
             {part.text}
           </a>
         ) : (

@@ -1,13 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { linkify } from './linkify.js';
+import { linkify, type TextPart } from './linkify.js';
+
+type LinkPart = Extract<TextPart, { kind: 'link' }>;
+
+function onlyLink(text: string): LinkPart {
+  const links = linkify(text).filter((part): part is LinkPart => part.kind === 'link');
+  expect(links).toHaveLength(1);
+  return links[0] as LinkPart;
+}
 
 describe('linkify', () => {
   it('turns http, https and mailto addresses into links and keeps the rest as text', () => {
     expect(linkify('See https://example.com/a?b=1 or mail mailto:ana@example.com now')).toEqual([
       { kind: 'text', text: 'See ' },
-      { kind: 'link', text: 'https://example.com/a?b=1', href: 'https://example.com/a?b=1' },
+      {
+        kind: 'link',
+        text: 'https://example.com/a?b=1',
+        href: 'https://example.com/a?b=1',
+        host: 'example.com',
+        rewritten: false,
+      },
       { kind: 'text', text: ' or mail ' },
-      { kind: 'link', text: 'mailto:ana@example.com', href: 'mailto:ana@example.com' },
+      {
+        kind: 'link',
+        text: 'mailto:ana@example.com',
+        href: 'mailto:ana@example.com',
+        host: '',
+        rewritten: false,
+      },
       { kind: 'text', text: ' now' },
     ]);
   });
@@ -17,10 +37,100 @@ describe('linkify', () => {
     expect(linkify(text)).toEqual([{ kind: 'text', text }]);
   });
 
+  it.each([
+    'javascript:alert(1)',
+    'JaVaScRiPt:alert(document.cookie)',
+    'java\tscript:alert(1)',
+    'vbscript:msgbox(1)',
+    'data:text/html;base64,PHNjcmlwdD4=',
+    'https://bank.com%40evil.test/',
+    'https://',
+  ])('never links %s', (text) => {
+    expect(linkify(text).every((part) => part.kind === 'text')).toBe(true);
+  });
+
   it('drops sentence punctuation after a link but keeps balanced parentheses', () => {
     expect(linkify('Read http://example.com/page.')[1]).toMatchObject({ text: 'http://example.com/page' });
     expect(linkify('(see https://en.wikipedia.org/wiki/Visa_(document))')[1]).toMatchObject({
       text: 'https://en.wikipedia.org/wiki/Visa_(document)',
     });
+  });
+
+  // Each row: what a message says, and the host the link really goes to, which its visible text must show.
+  it.each([
+    [
+      'a Cyrillic а in the name',
+      'https://ebаy.com/invoice',
+      'xn--eby-7cd.com',
+      'https://xn--eby-7cd.com/invoice',
+    ],
+    ['a Greek ο in the name', 'https://gοogle.com/', 'xn--gogle-rce.com', 'https://xn--gogle-rce.com/'],
+    ['a whole Cyrillic name', 'https://аррӏе.com', 'xn--80ak6aa92e.com', 'https://xn--80ak6aa92e.com/'],
+    ['a look-alike subdomain', 'https://pаypal.com.evil.test/login', 'xn--pypal-4ve.com.evil.test', null],
+    [
+      'a trusted name as the user',
+      'https://bank.com@evil.test/login',
+      'evil.test',
+      'https://evil.test/login',
+    ],
+    ['a user and password', 'https://bank.com:secure@evil.test', 'evil.test', 'https://evil.test/'],
+    ['an encoded slash in the user', 'https://bank.com%2F@evil.test/', 'evil.test', 'https://evil.test/'],
+    [
+      'a backslash before the user',
+      'https://evil.test\\@bank.com',
+      'evil.test',
+      'https://evil.test/@bank.com',
+    ],
+    ['a backslash as the path', 'https://bank.com\\@evil.test', 'bank.com', 'https://bank.com/@evil.test'],
+    ['a decimal IP address', 'http://2130706433/admin', '127.0.0.1', 'http://127.0.0.1/admin'],
+    ['a hexadecimal IP address', 'http://0x7f.0.0.1/', '127.0.0.1', 'http://127.0.0.1/'],
+    ['an octal IP address', 'http://0177.0.0.01/', '127.0.0.1', 'http://127.0.0.1/'],
+    ['fullwidth dots', 'https://bank。com/pay', 'bank.com', 'https://bank.com/pay'],
+    ['fullwidth letters', 'https://ｂａｎｋ.com/pay', 'bank.com', 'https://bank.com/pay'],
+    ['percent-encoded letters in the host', 'https://%62ank.com/', 'bank.com', 'https://bank.com/'],
+    ['a soft hyphen in the host', 'https://ban\u00adk.com/', 'bank.com', 'https://bank.com/'],
+    [
+      'a right-to-left override in the path',
+      'https://evil.test/\u202etxt.exe',
+      'evil.test',
+      'https://evil.test/%E2%80%AEtxt.exe',
+    ],
+    [
+      'a zero-width space in the path',
+      'https://bank.com/\u200bpay',
+      'bank.com',
+      'https://bank.com/%E2%80%8Bpay',
+    ],
+    ['an explicit default port', 'https://bank.com:443/pay', 'bank.com', 'https://bank.com/pay'],
+  ])('shows the real host of a link with %s', (_name, written, host, shown) => {
+    const link = onlyLink(`Please pay here: ${written} today`);
+    expect(link.host).toBe(host);
+    expect(new URL(link.href).host).toBe(host);
+    expect(link.text.startsWith(`${new URL(link.href).protocol}//${host}`)).toBe(true);
+    expect(link.href).not.toMatch(/@.*@|\/\/[^/]*@/);
+    if (shown) expect(link.text).toBe(shown);
+    expect(link.rewritten).toBe(link.text !== written);
+  });
+
+  it.each([
+    ['a plain address', 'https://example.com/a?b=1#c'],
+    ['capitals in the host', 'https://Example.COM/Path'],
+    ['a trailing dot', 'https://bank.com./pay'],
+    ['a port', 'http://localhost:8080/x'],
+    ['an IPv6 address', 'http://[::1]/'],
+    ['punycode as written', 'https://xn--eby-7cd.com/invoice'],
+  ])('keeps the text of a link with %s as written', (_name, written) => {
+    const link = onlyLink(written);
+    expect(link.text).toBe(written);
+    expect(link.rewritten).toBe(false);
+  });
+
+  it.each([
+    ['an international domain', 'mailto:billing@ebаy.com', 'mailto:billing@xn--eby-7cd.com'],
+    ['an ASCII domain', 'mailto:ana@example.com', 'mailto:ana@example.com'],
+  ])('shows the domain of a mail address with %s in ASCII', (_name, written, shown) => {
+    const link = onlyLink(written);
+    expect(link.text).toBe(shown);
+    expect(link.href).toBe(shown);
   });
 });

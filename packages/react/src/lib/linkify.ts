@@ -1,7 +1,16 @@
 /** A run of message text: plain text, or a link the viewer may follow. */
 export type TextPart =
   | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'link'; readonly text: string; readonly href: string };
+  | {
+      readonly kind: 'link';
+      /** What the link shows: as written when that shows the real host, else the address as the browser reads it. */
+      readonly text: string;
+      readonly href: string;
+      /** The host the link goes to, in ASCII (punycode for international names); empty for mailto. */
+      readonly host: string;
+      /** Whether `text` differs from what was written, because what was written hid or disguised the host. */
+      readonly rewritten: boolean;
+    };
 
 // Only http(s) URLs and mailto addresses become links; every other scheme (javascript:, data:, …) stays text.
 const LINK_PATTERN = /\bhttps?:\/\/[^\s<>"']+|\bmailto:[^\s<>"']+/gi;
@@ -16,12 +25,56 @@ function trimTrailing(candidate: string): string {
   return trimmed;
 }
 
-function safeHref(text: string): string | null {
+// Bidi controls and invisible characters can reorder or hide parts of an address ("…/\u202etxt.exe" shows as
+// "…/exe.txt"): an address carrying any is shown percent-encoded, as the browser sends it.
+const INVISIBLE_OR_BIDI = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
+
+type Link = Omit<Extract<TextPart, { kind: 'link' }>, 'kind'>;
+
+/**
+ * A web link as the browser will follow it. The URL parser decides the real host: it turns international names into
+ * punycode (`ebаy.com` with a Cyrillic а is `xn--eby-7cd.com`), reads numeric and hexadecimal IP forms, fullwidth
+ * dots, percent-encoded letters and backslashes as browsers do, and separates `user@` from the host. The text shows
+ * what was written only when it starts with exactly that scheme and host and hides nothing (bidi controls, invisible
+ * characters); otherwise it shows the parsed address.
+ * Credentials are dropped: `https://bank.com@evil.test` exists only to make evil.test look like bank.com.
+ */
+function webLink(written: string, url: URL): Link {
+  url.username = '';
+  url.password = '';
+  const origin = `${url.protocol}//${url.host}`;
+  const next = written.charAt(origin.length);
+  const showsHost =
+    written.slice(0, origin.length).toLowerCase() === origin &&
+    (next === '' || '/?#'.includes(next)) &&
+    !INVISIBLE_OR_BIDI.test(written);
+  const canonical = `${origin}${url.pathname}${url.search}${url.hash}`;
+  return { text: showsHost ? written : canonical, href: url.href, host: url.host, rewritten: !showsHost };
+}
+
+/** A mailto link whose address shows its domain in ASCII (punycode), as the mail will be addressed. */
+function mailLink(written: string, url: URL): Link | null {
+  const address = decodeURIComponent(url.pathname);
+  const at = address.lastIndexOf('@');
+  if (at <= 0) return null;
+  let domain: string;
   try {
-    const url = new URL(text);
-    return url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'mailto:'
-      ? url.href
-      : null;
+    domain = new URL(`http://${address.slice(at + 1)}`).host;
+  } catch {
+    return null;
+  }
+  const href = `mailto:${address.slice(0, at)}@${domain}${url.search}`;
+  const showsDomain =
+    written.slice(7).toLowerCase() === `${address.slice(0, at)}@${domain}${url.search}`.toLowerCase();
+  return { text: showsDomain ? written : href, href, host: '', rewritten: !showsDomain };
+}
+
+function toLink(written: string): Link | null {
+  try {
+    const url = new URL(written);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return url.host ? webLink(written, url) : null;
+    if (url.protocol === 'mailto:') return mailLink(written, url);
+    return null;
   } catch {
     return null;
   }
@@ -34,10 +87,10 @@ export function linkify(text: string): TextPart[] {
   for (const match of text.matchAll(LINK_PATTERN)) {
     const start = match.index;
     const candidate = trimTrailing(match[0]);
-    const href = safeHref(candidate);
-    if (!href || candidate.length <= candidate.indexOf(':') + 1) continue;
+    const link = candidate.length > candidate.indexOf(':') + 1 ? toLink(candidate) : null;
+    if (!link) continue;
     if (start > last) parts.push({ kind: 'text', text: text.slice(last, start) });
-    parts.push({ kind: 'link', text: candidate, href });
+    parts.push({ kind: 'link', ...link });
     last = start + candidate.length;
   }
   if (last < text.length) parts.push({ kind: 'text', text: text.slice(last) });

@@ -59,18 +59,24 @@ function firstAtOrAfter(offsets: readonly number[], target: number): number {
 
 /**
  * Windowing with measured heights: renders only the items near the viewport, keeps the item at the top of the
- * viewport in place when items are added above it or measured, and can stay pinned to the end.
+ * viewport in place when items are added above it or measured, and can stay pinned to the end. The viewport's own
+ * size is observed too (a window resize, a reply box growing under it).
  */
 export function useVirtualList(options: VirtualListOptions): VirtualList {
   const { keys, estimateSize, overscanPx = 600, initial } = options;
   const sizes = useRef(new Map<string, number>());
   const viewport = useRef<HTMLElement | null>(null);
   const pinned = useRef(initial.from === 'end');
-  const anchor = useRef<{ key: string; delta: number } | null>(null);
+  // The item at the top of the viewport and how far the viewport's top sits above that item's bottom edge. The bottom
+  // edge, not the top: an item that loses something at its top when older items arrive (the day heading that now
+  // belongs to an older message) keeps its content where the reader saw it.
+  const anchor = useRef<{ key: string; fromBottom: number } | null>(null);
   const observer = useRef<ResizeObserver | null>(null);
   const [scroll, setScroll] = useState({ top: 0, height: 0 });
   const [version, setVersion] = useState(0);
-  const [sizeReaders] = useState(() => new WeakMap<Element, () => void>());
+  // Every element to observe (the items and the viewport) and what to do when its size changes. A Map, so the
+  // observer made (again) by the effect below, StrictMode's second run among others, can observe them all.
+  const [sizeReaders] = useState(() => new Map<Element, (entry?: ResizeObserverEntry) => void>());
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` changes when a measured height changes.
   const offsets = useMemo(() => {
@@ -107,33 +113,68 @@ export function useVirtualList(options: VirtualListOptions): VirtualList {
   const rememberAnchor = useCallback(() => {
     const node = viewport.current;
     if (!node || keys.length === 0) return;
-    const index = firstAtOrAfter(offsets, node.scrollTop);
+    // Browsers round `scrollTop`: an item whose top is a fraction of a pixel below it is the one at the top.
+    const index = firstAtOrAfter(offsets, node.scrollTop + 1);
     const key = keys[index];
-    if (key !== undefined) anchor.current = { key, delta: node.scrollTop - (offsets[index] as number) };
+    if (key !== undefined)
+      anchor.current = { key, fromBottom: (offsets[index + 1] as number) - node.scrollTop };
   }, [keys, offsets]);
 
+  const measuredKeys = useRef(keys);
   useLayoutEffect(() => {
     const node = viewport.current;
     if (!node) return;
+    if (measuredKeys.current !== keys) {
+      measuredKeys.current = keys;
+      // Items on screen can change size with their neighbours (a day heading moving to an older message): read them
+      // now, before the browser paints, rather than a frame later from the observer.
+      for (const [element, reader] of sizeReaders) if (element !== node) reader();
+    }
     if (pinned.current) {
       node.scrollTop = node.scrollHeight;
     } else if (anchor.current) {
       const index = keys.indexOf(anchor.current.key);
       if (index >= 0) {
-        const wanted = (offsets[index] as number) + anchor.current.delta;
+        const wanted = (offsets[index + 1] as number) - anchor.current.fromBottom;
         if (Math.abs(node.scrollTop - wanted) > 1) node.scrollTop = wanted;
       }
     }
     readScroll();
     rememberAnchor();
-  }, [keys, offsets, readScroll, rememberAnchor]);
+  }, [keys, offsets, readScroll, rememberAnchor, sizeReaders]);
+
+  const observe = useCallback(
+    (node: Element, reader: (entry?: ResizeObserverEntry) => void) => {
+      sizeReaders.set(node, reader);
+      observer.current?.observe(node);
+    },
+    [sizeReaders],
+  );
+  const unobserve = useCallback(
+    (node: Element) => {
+      sizeReaders.delete(node);
+      observer.current?.unobserve(node);
+    },
+    [sizeReaders],
+  );
+
+  // The viewport changing size changes what is visible; a list pinned to its end stays at its end.
+  const onViewportResize = useCallback(() => {
+    const node = viewport.current;
+    if (!node) return;
+    if (pinned.current) node.scrollTop = node.scrollHeight;
+    readScroll();
+  }, [readScroll]);
 
   const viewportRef = useCallback(
     (node: HTMLElement | null) => {
+      if (viewport.current && viewport.current !== node) unobserve(viewport.current);
       viewport.current = node;
-      if (node) readScroll();
+      if (!node) return;
+      observe(node, onViewportResize);
+      readScroll();
     },
-    [readScroll],
+    [readScroll, observe, unobserve, onViewportResize],
   );
 
   // One ref callback per key, kept across renders so memoized rows stay memoized and nodes are observed once.
@@ -144,34 +185,45 @@ export function useVirtualList(options: VirtualListOptions): VirtualList {
       if (existing) return existing;
       let observed: HTMLElement | null = null;
       const callback = (node: HTMLElement | null) => {
-        if (observed && observed !== node) {
-          observer.current?.unobserve(observed);
-          sizeReaders.delete(observed);
-        }
+        if (observed && observed !== node) unobserve(observed);
         observed = node;
-        if (!node) return;
-        const apply = () => {
-          const height = node.getBoundingClientRect().height;
+        if (!node) {
+          // An item scrolled out of the window: forget its callback (its height stays known).
+          if (measurers.current.get(key) === callback) measurers.current.delete(key);
+          return;
+        }
+        const apply = (entry?: ResizeObserverEntry) => {
+          // The observer's border box ignores transforms (an animating row); the first, synchronous read has only
+          // the bounding box.
+          const height = entry?.borderBoxSize?.[0]?.blockSize ?? node.getBoundingClientRect().height;
           if (height > 0 && sizes.current.get(key) !== height) {
             sizes.current.set(key, height);
             setVersion((value) => value + 1);
           }
         };
         apply();
-        if (typeof ResizeObserver === 'undefined') return;
-        observer.current ??= new ResizeObserver((entries) => {
-          for (const entry of entries) sizeReaders.get(entry.target)?.();
-        });
-        sizeReaders.set(node, apply);
-        observer.current.observe(node);
+        observe(node, apply);
       };
       measurers.current.set(key, callback);
       return callback;
     },
-    [sizeReaders],
+    [observe, unobserve],
   );
 
-  useEffect(() => () => observer.current?.disconnect(), []);
+  // Made in an effect, not on first use: StrictMode runs effects twice, and a cleanup that disconnects must be
+  // followed by an observer that watches every element again.
+  useEffect(() => {
+    if (typeof ResizeObserver === 'undefined') return;
+    const resizeObserver = new ResizeObserver((entries) => {
+      for (const entry of entries) sizeReaders.get(entry.target)?.(entry);
+    });
+    observer.current = resizeObserver;
+    for (const node of sizeReaders.keys()) resizeObserver.observe(node);
+    return () => {
+      resizeObserver.disconnect();
+      observer.current = null;
+    };
+  }, [sizeReaders]);
 
   const onScroll = useCallback(() => {
     const node = viewport.current;

@@ -28,11 +28,16 @@ export const defaultMessages = {
     `Unknown merge ${fields.length === 1 ? 'field' : 'fields'} ${fields.join(', ')}: edit the text before sending.`,
   COMPOSER_UNFILLED_FIELDS: (fields: readonly string[]) =>
     `No value for ${fields.join(', ')}: pick a client or edit the text before sending.`,
+  COMPOSER_CHARACTER_COUNT: (length: number, max: number) =>
+    `${length.toLocaleString('en')} of ${max.toLocaleString('en')} characters`,
   FIELD_ERROR: (field: DraftField, code: FieldError['code']) =>
     ({
       required: { contactId: 'Choose a client.', subject: 'Add a subject.', body: 'Write a message.' }[field],
-      too_long: `The ${field === 'subject' ? 'subject' : 'message'} is too long.`,
+      too_long: `The ${field === 'subject' ? 'subject' : 'message'} is too long: shorten it to send.`,
+      invalid_character: `Remove the control characters from the ${field === 'subject' ? 'subject' : 'message'}.`,
       merge_fields_left: 'Fill in or remove the merge fields left in the text.',
+      other_client_details:
+        'This text was filled in for another client and still carries their details: change them before sending.',
       portal_inactive: 'This client does not have an active portal.',
       unknown_contact: 'This client is not in your firm.',
     })[code],

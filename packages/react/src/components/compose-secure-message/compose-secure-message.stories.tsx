@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { confideParameters, mockOf } from '../../stories/confide-story.js';
+import { IME_ENTERS, pressImeEnter } from '../../stories/fixtures.js';
 import { ComposeSecureMessage } from './compose-secure-message.js';
 
 const meta = {
@@ -120,6 +121,110 @@ export const Offline: Story = {
   parameters: confideParameters({ online: false }),
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByText(/You are offline/)).toBeInTheDocument();
+  },
+};
+
+/**
+ * An input method (pinyin, kana, Hangul) commits its composition with Enter: in no field does that Enter pick a
+ * client, submit the form or send. Each field is tried with both ways browsers mark that Enter.
+ */
+export const InputMethodEnter: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const noSubmit = () => {
+      // A submitted incomplete form lists what is missing at once.
+      expect(canvas.queryByText('Choose a client.')).toBeNull();
+      expect(args.onSent).not.toHaveBeenCalled();
+    };
+    const combobox = await canvas.findByRole('combobox', { name: 'Client' });
+    await userEvent.type(combobox, 'el');
+    await canvas.findByRole('option', { name: /Elena Petrova/ });
+    for (const ime of IME_ENTERS) {
+      pressImeEnter(combobox, ime);
+      await expect(combobox).toHaveValue('el');
+      await expect(combobox).toHaveAttribute('aria-expanded', 'true');
+      await expect(canvas.getByRole('option', { name: /Elena Petrova/ })).toHaveAttribute(
+        'aria-selected',
+        'false',
+      );
+      noSubmit();
+    }
+    const subject = canvas.getByRole('textbox', { name: 'Subject' });
+    await userEvent.type(subject, '日本');
+    await userEvent.click(canvas.getByRole('button', { name: 'Insert template' }));
+    const search = await canvas.findByRole('searchbox', { name: 'Search templates' });
+    await userEvent.type(search, '文書');
+    const body = canvas.getByRole('textbox', { name: 'Message' });
+    await userEvent.type(body, '書類');
+    for (const ime of IME_ENTERS) {
+      // An Enter in a one-line field would submit the form: the handler must stop it.
+      await expect(pressImeEnter(subject, ime).defaultPrevented).toBe(true);
+      await expect(pressImeEnter(search, ime).defaultPrevented).toBe(true);
+      pressImeEnter(body, ime, { ctrlKey: true });
+      noSubmit();
+    }
+  },
+};
+
+/** Counts are what a person sees, as the server counts them: 101 × 👍 is 101 of 200. Too long says why at once. */
+export const CharacterCounts: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await pickDaniel(canvas);
+    await userEvent.click(canvas.getByRole('textbox', { name: 'Subject' }));
+    await userEvent.paste('👍'.repeat(101));
+    await expect(canvas.getByText('101 of 200 characters')).toBeInTheDocument();
+    await userEvent.paste('👍🏽'.repeat(100));
+    await expect(canvas.getByText('201 of 200 characters')).toHaveAttribute('data-over');
+    await expect(canvas.getByText('The subject is too long: shorten it to send.')).toBeInTheDocument();
+    await userEvent.click(canvas.getByRole('textbox', { name: 'Message' }));
+    await userEvent.paste('a'.repeat(20_001));
+    await expect(await canvas.findByText('20,001 of 20,000 characters')).toBeInTheDocument();
+    await expect(canvas.getByText('The message is too long: shorten it to send.')).toBeInTheDocument();
+    await expect(canvas.getByRole('button', { name: 'Send' })).toHaveAttribute('aria-disabled', 'true');
+  },
+};
+
+/** Text with nothing visible (zero-width spaces, fillers) is empty: Send stays disabled and says what is missing. */
+export const InvisibleText: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await pickDaniel(canvas);
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Subject' }), 'Visa');
+    const send = canvas.getByRole('button', { name: 'Send' });
+    for (const invisible of ['\u200b', '\u3164\u2800', '\u200d\u2060\ufeff']) {
+      await userEvent.clear(canvas.getByRole('textbox', { name: 'Message' }));
+      await userEvent.click(canvas.getByRole('textbox', { name: 'Message' }));
+      await userEvent.paste(invisible);
+      await expect(send).toHaveAttribute('aria-disabled', 'true');
+    }
+    await userEvent.click(send);
+    await expect(await canvas.findByText('Write a message.')).toBeInTheDocument();
+    await expect(args.onSent).not.toHaveBeenCalled();
+  },
+};
+
+/** A template filled in for Daniel is filled in again for Elena when the client changes: she never gets his name. */
+export const TemplateForAnotherClient: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await pickDaniel(canvas);
+    await userEvent.click(canvas.getByRole('button', { name: 'Insert template' }));
+    await userEvent.click(await canvas.findByRole('radio', { name: 'Document request' }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Use this template' }));
+    const body = canvas.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement;
+    await waitFor(() => expect(body.value).toMatch(/^Dear Daniel,/));
+    const combobox = canvas.getByRole('combobox', { name: 'Client' });
+    await userEvent.clear(combobox);
+    await userEvent.type(combobox, 'Elena');
+    await userEvent.click(await canvas.findByRole('option', { name: /Elena Petrova/ }));
+    await waitFor(() => expect(body.value).toMatch(/^Dear Elena,/));
+    await expect(body.value).not.toMatch(/Daniel|Okafor/);
+    // Typed back in by hand, the first client's name blocks sending with a warning.
+    await userEvent.type(body, ' Daniel Okafor');
+    await userEvent.click(canvas.getByRole('button', { name: 'Send' }));
+    await expect(await canvas.findByText(/filled in for another client/)).toBeInTheDocument();
+    await expect(args.onSent).not.toHaveBeenCalled();
   },
 };
 

@@ -14,12 +14,15 @@ import { useConnection } from '../../hooks/use-connection.js';
 import { useMessages } from '../../hooks/use-messages.js';
 import { useViewer } from '../../hooks/use-viewer.js';
 import { cx } from '../../lib/class-names.js';
+import { isComposingKey } from '../../lib/ime.js';
 import { Composer } from '../../primitives/composer/composer.js';
 import type { ConfideMessages } from '../../provider/messages.js';
+import { CharacterCount, shownErrors, showsCount } from '../shared/character-count.js';
 import type { StyledComponentProps } from '../shared/part-props.js';
 import { OfflineBanner } from '../shared/states.js';
 import { RecipientPicker } from './recipient-picker.js';
 import { TemplatePicker } from './template-picker.js';
+import { useRetargetingSelect } from './use-retargeting-select.js';
 
 /** The parts of a `ComposeSecureMessage` that take a class name. */
 export type ComposeSecureMessagePart = 'root' | 'title' | 'subject' | 'body' | 'submit' | 'warnings';
@@ -42,6 +45,11 @@ function fieldMessage(messages: ConfideMessages, field: DraftField, error: Field
   return error ? messages.FIELD_ERROR(field, error.code) : undefined;
 }
 
+function describedBy(...ids: readonly (string | false | undefined)[]): string | undefined {
+  const present = ids.filter(Boolean);
+  return present.length > 0 ? present.join(' ') : undefined;
+}
+
 /**
  * Starts a secure conversation. Firm side: pick a client (inactive portals disabled with why), a subject, the
  * text or a template (merge fields filled, unknown ones flagged), send with progress. Client side
@@ -62,6 +70,7 @@ export const ComposeSecureMessage = forwardRef<HTMLFormElement, ComposeSecureMes
     const [attempted, setAttempted] = useState(false);
     const [sentId, setSentId] = useState<ConversationId | null>(null);
     const id = useId();
+    const selectRecipient = useRetargetingSelect(composer);
     const { setMatter } = composer;
     const matterId = matter?.id;
     const draftMatterId = composer.draft.matter?.id;
@@ -86,17 +95,26 @@ export const ComposeSecureMessage = forwardRef<HTMLFormElement, ComposeSecureMes
       );
     }
     function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
+      if (event.key === 'Enter' && isComposingKey(event)) {
+        // The Enter that commits an input method's composition must not submit the form from a one-line field.
+        if (event.target instanceof HTMLInputElement) event.preventDefault();
+        return;
+      }
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.defaultPrevented) {
         event.preventDefault();
         event.currentTarget.requestSubmit();
       }
     }
 
-    const errors = attempted ? composer.validation.errors : {};
+    const errors = shownErrors(composer.validation.errors, attempted);
+    const { lengths } = composer.validation;
     const { unknown, unfilled } = composer.mergeFields;
     const subjectError = fieldMessage(messages, 'subject', errors.subject);
     const bodyError = fieldMessage(messages, 'body', errors.body);
     const sending = composer.status === 'sending';
+    const bodyCount = showsCount('body', lengths.body);
+    // Not sendable yet: Send says so (aria-disabled) but stays focusable, and pressing it lists what is missing.
+    const blocked = !composer.validation.valid;
     return (
       <Composer.Root
         {...rest}
@@ -120,7 +138,7 @@ export const ComposeSecureMessage = forwardRef<HTMLFormElement, ComposeSecureMes
             messages={messages}
             error={fieldMessage(messages, 'contactId', errors.contactId)}
             onSearch={composer.searchRecipients}
-            onSelect={composer.setContact}
+            onSelect={selectRecipient}
           />
         )}
         <div className="confide-field">
@@ -130,11 +148,13 @@ export const ComposeSecureMessage = forwardRef<HTMLFormElement, ComposeSecureMes
           <input
             id={`${id}-subject`}
             className={cx('confide-input', classNames?.subject)}
+            dir="auto"
             value={composer.draft.subject}
             onChange={(event) => composer.setSubject(event.currentTarget.value)}
             aria-invalid={subjectError ? true : undefined}
-            aria-describedby={subjectError ? `${id}-subject-error` : undefined}
+            aria-describedby={describedBy(`${id}-subject-count`, subjectError && `${id}-subject-error`)}
           />
+          <CharacterCount id={`${id}-subject-count`} length={lengths.subject} messages={messages} />
           {subjectError && (
             <span id={`${id}-subject-error`} className="confide-field-error">
               {subjectError}
@@ -158,11 +178,16 @@ export const ComposeSecureMessage = forwardRef<HTMLFormElement, ComposeSecureMes
             value={composer.draft.body}
             onValueChange={composer.setBody}
             aria-invalid={bodyError ? true : undefined}
-            aria-describedby={`${id}-hint${bodyError ? ` ${id}-body-error` : ''}`}
+            aria-describedby={describedBy(
+              `${id}-hint`,
+              bodyCount && `${id}-body-count`,
+              bodyError && `${id}-body-error`,
+            )}
           />
           <span id={`${id}-hint`} className="confide-hint">
             {messages.COMPOSER_SHORTCUT_HINT}
           </span>
+          {bodyCount && <CharacterCount id={`${id}-body-count`} length={lengths.body} messages={messages} />}
           {bodyError && (
             <span id={`${id}-body-error`} className="confide-field-error">
               {bodyError}
@@ -194,6 +219,7 @@ export const ComposeSecureMessage = forwardRef<HTMLFormElement, ComposeSecureMes
           )}
           <Composer.Submit
             state={composer.status}
+            aria-disabled={blocked || undefined}
             className={cx('confide-button', 'confide-button-primary', classNames?.submit)}
           >
             {sending ? messages.COMPOSER_SENDING : messages.COMPOSER_SEND}

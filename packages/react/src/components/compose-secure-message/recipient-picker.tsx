@@ -1,6 +1,7 @@
 'use client';
 import type { Contact, ContactId, RecipientOptions, UnavailableReason } from '@confide/core';
 import { type KeyboardEvent, useId, useState } from 'react';
+import { isComposingKey } from '../../lib/ime.js';
 import type { ConfideMessages } from '../../provider/messages.js';
 
 /** Props of the recipient combobox. */
@@ -55,6 +56,8 @@ export function RecipientPicker({
     onSearch('');
   }
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    // Keys that drive an input method's candidate window (Enter commits, arrows choose) belong to it, not the list.
+    if (isComposingKey(event)) return;
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       setOpen(true);
@@ -86,6 +89,7 @@ export function RecipientPicker({
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
         autoComplete="off"
+        dir="auto"
         placeholder={messages.COMPOSER_CONTACT_PLACEHOLDER}
         value={open ? query : (chosen?.name ?? query)}
         onChange={(event) => search(event.currentTarget.value)}
@@ -125,7 +129,7 @@ export function RecipientPicker({
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => pick(choice)}
           >
-            <span>{choice.contact.name}</span>
+            <bdi>{choice.contact.name}</bdi>
             <span className="confide-hint">
               {choice.reason ? messages.RECIPIENT_UNAVAILABLE(choice.reason) : choice.contact.email}
             </span>

@@ -1,6 +1,6 @@
 'use client';
 import type { Template } from '@confide/core';
-import { useId, useState } from 'react';
+import { type KeyboardEvent, useId, useState } from 'react';
 import { useTemplates } from '../../hooks/use-templates.js';
 import type { ConfideMessages } from '../../provider/messages.js';
 import { MessageText } from '../message-text.js';
@@ -9,6 +9,12 @@ import { MessageText } from '../message-text.js';
 export interface TemplatePickerProps {
   readonly messages: ConfideMessages;
   readonly onInsert: (template: Template) => void;
+}
+
+// The search sits inside the message form: Enter there (an input method committing a word, or a person ending their
+// search) must not submit the form, which would send the message.
+function keepEnterInSearch(event: KeyboardEvent<HTMLInputElement>) {
+  if (event.key === 'Enter') event.preventDefault();
 }
 
 /** "Insert template": a searchable list of the firm's templates with a preview before inserting one. */
@@ -38,8 +44,10 @@ export function TemplatePicker({ messages, onInsert }: TemplatePickerProps) {
             className="confide-input"
             aria-label={messages.TEMPLATE_SEARCH}
             placeholder={messages.TEMPLATE_SEARCH}
+            dir="auto"
             value={query}
             onChange={(event) => setQuery(event.currentTarget.value)}
+            onKeyDown={keepEnterInSearch}
           />
           {status === 'pending' && <p role="status">{messages.LOADING}</p>}
           {status === 'success' && templates.length === 0 && <p>{messages.TEMPLATE_EMPTY}</p>}
@@ -54,7 +62,7 @@ export function TemplatePicker({ messages, onInsert }: TemplatePickerProps) {
                     checked={template.id === preview?.id}
                     onChange={() => setPreviewId(template.id)}
                   />
-                  {template.name}
+                  <bdi>{template.name}</bdi>
                 </label>
               ))}
             </fieldset>
@@ -62,8 +70,12 @@ export function TemplatePicker({ messages, onInsert }: TemplatePickerProps) {
           {preview && (
             <div className="confide-template-preview">
               <span className="confide-hint">{messages.TEMPLATE_PREVIEW}</span>
-              <div className="confide-template-subject">{preview.subject}</div>
-              <MessageText text={preview.body} />
+              <div className="confide-template-subject" dir="auto">
+                {preview.subject}
+              </div>
+              <div dir="auto">
+                <MessageText text={preview.body} />
+              </div>
             </div>
           )}
           <div className="confide-compose-actions">

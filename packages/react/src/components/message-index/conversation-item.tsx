@@ -52,15 +52,30 @@ export const ConversationItem = memo(function ConversationItem(props: Conversati
     >
       <Avatar author={{ name: participant, kind: viewer?.role === 'client' ? 'member' : 'client' }} />
       <div className="confide-index-main">
-        <div className="confide-index-meta">{participant}</div>
-        <div className="confide-index-subject">{conversation.subject}</div>
-        <div className="confide-index-preview">
-          {preview
-            ? `${preview.internal ? `${messages.MESSAGE_INTERNAL}: ` : ''}${preview.text}`
-            : messages.INDEX_NO_PREVIEW}
+        <div className="confide-index-meta" dir="auto">
+          {participant}
+        </div>
+        {/* Its own direction, so a truncated right-to-left subject shows its beginning and hides its end. */}
+        <div className="confide-index-subject" dir="auto">
+          {conversation.subject}
+        </div>
+        <div className="confide-index-preview" dir="auto">
+          {preview ? (
+            preview.internal ? (
+              <>
+                {messages.MESSAGE_INTERNAL}: <bdi>{preview.text}</bdi>
+              </>
+            ) : (
+              preview.text
+            )
+          ) : (
+            messages.INDEX_NO_PREVIEW
+          )}
         </div>
         {conversation.matter && (
-          <span className={cx('confide-matter', classNames?.matter)}>{conversation.matter.label}</span>
+          <span className={cx('confide-matter', classNames?.matter)} dir="auto">
+            {conversation.matter.label}
+          </span>
         )}
       </div>
       <div className="confide-index-side">

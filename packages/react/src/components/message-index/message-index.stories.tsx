@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { ReactNode } from 'react';
 import { expect, fn, type Mock, userEvent, waitFor, within } from 'storybook/test';
 import { confideParameters, mockOf } from '../../stories/confide-story.js';
+import { addStoryConversation, characterBox } from '../../stories/fixtures.js';
 import { MessageIndex } from './message-index.js';
 
 function Frame({ children }: { readonly children: ReactNode }) {
@@ -147,6 +148,39 @@ export const Overrides: Story = {
     await expect(
       await within(canvasElement).findByRole('searchbox', { name: 'Find a matter or client' }),
     ).toBeInTheDocument();
+  },
+};
+
+const LONG_SUBJECTS = [
+  'בקשה לאשרת עבודה: המסמכים שנשלחו, המכתב מהמעסיק והטפסים החתומים לתיק',
+  'طلب تأشيرة عمل: المستندات المرسلة ورسالة صاحب العمل والنماذج الموقعة للملف',
+  'درخواست ویزای کار: مدارک ارسال شده، نامه کارفرما و فرم های امضا شده پرونده',
+];
+
+/** Long right-to-left subjects and previews: each takes its own direction, so a truncated one shows its beginning. */
+export const RightToLeftContent: Story = {
+  parameters: confideParameters({
+    setup: async (mock) => {
+      for (const subject of LONG_SUBJECTS)
+        await addStoryConversation(mock, { subject, messages: [{ from: 'client', body: subject }] });
+      return {};
+    },
+  }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    for (const subject of LONG_SUBJECTS) {
+      const [element] = (await canvas.findAllByText(subject)).filter((candidate) =>
+        candidate.classList.contains('confide-index-subject'),
+      );
+      if (!element) throw new Error(`No subject ${subject}`);
+      await expect(getComputedStyle(element).direction).toBe('rtl');
+      await expect(element.scrollWidth).toBeGreaterThan(element.clientWidth);
+      // The first character is inside the visible box (at its right edge); the end is what the ellipsis hides.
+      const first = characterBox(element, 0);
+      const box = element.getBoundingClientRect();
+      await expect(first.right).toBeLessThanOrEqual(box.right + 1);
+      await expect(first.left).toBeGreaterThanOrEqual(box.left - 1);
+    }
   },
 };
 

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { confideParameters, mockOf } from '../../stories/confide-story.js';
+import { addStoryConversation, characterBox } from '../../stories/fixtures.js';
 import { NotificationList } from './notification-list.js';
 
 const meta = {
@@ -69,3 +70,53 @@ export const Dark: Story = { globals: { theme: 'dark' } };
 
 /** Without the kit's stylesheet: the bare parts a host styles through their class names and `data-*` states. */
 export const Unstyled: Story = { globals: { stylesheet: 'none' } };
+
+const SUBJECTS = ['Signed retainer \u202efdp.exe', 'הסכם חתום', 'عقد \u202b(مسودة)', 'Contract \u2067draft'];
+
+/**
+ * Subjects in other directions, and with bidi controls left open (U+202E RIGHT-TO-LEFT OVERRIDE, an unclosed
+ * isolate), stay inside their quotes: the kit's own words keep their order and the closing quote stays last.
+ */
+export const BidiSubjects: Story = {
+  // Wide enough that each sentence stays on one line, where the order of its words can be compared.
+  decorators: [
+    (Story) => (
+      <div style={{ width: 720 }}>
+        <Story />
+      </div>
+    ),
+  ],
+  parameters: confideParameters({
+    setup: async (mock) => {
+      for (const subject of SUBJECTS)
+        await addStoryConversation(mock, {
+          subject,
+          notifyBen: true,
+          messages: [{ from: 'client', body: 'Hello' }],
+        });
+      return {};
+    },
+  }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findAllByRole('listitem');
+    for (const subject of SUBJECTS) {
+      const sentence = [...canvasElement.querySelectorAll('.confide-notification-open > span')].find((span) =>
+        span.textContent?.includes(subject),
+      );
+      if (!sentence) throw new Error(`No notification for ${subject}`);
+      await expect(sentence.textContent).toBe(`Elena Petrova started “${subject}”`);
+      const length = sentence.textContent?.length ?? 0;
+      const closingQuote = characterBox(sentence, -1);
+      const opening = characterBox(sentence, 0);
+      await expect(Math.abs(closingQuote.top - opening.top)).toBeLessThanOrEqual(2);
+      for (let index = 1; index < length - 1; index += 1) {
+        const box = characterBox(sentence, index);
+        // Bidi controls take no room; order is only comparable on one line.
+        if (box.width === 0 || Math.abs(box.top - opening.top) > 2) continue;
+        await expect(box.left).toBeGreaterThanOrEqual(opening.left);
+        await expect(box.right).toBeLessThanOrEqual(closingQuote.right);
+      }
+    }
+  },
+};

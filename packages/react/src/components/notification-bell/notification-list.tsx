@@ -5,6 +5,7 @@ import { useMessages } from '../../hooks/use-messages.js';
 import { useNotifications } from '../../hooks/use-notifications.js';
 import { cx } from '../../lib/class-names.js';
 import { formatDateTime, formatListTime } from '../../lib/format.js';
+import { isolatedSentence } from '../../lib/isolated-sentence.js';
 import { Notification } from '../../primitives/notification/notification.js';
 import { useConfideContext } from '../../provider/use-confide-context.js';
 import type { StyledComponentProps } from '../shared/part-props.js';
@@ -43,10 +44,12 @@ export const NotificationList = forwardRef<HTMLElement, NotificationListProps>(
       const conversationId = await feed.open(notification).catch(() => notification.conversationId);
       onOpen?.(conversationId);
     }
-    const describe = (notification: NotificationData) =>
+    const sentenceOf = (notification: NotificationData) =>
       notification.kind === 'client_replied'
-        ? messages.NOTIFICATION_CLIENT_REPLIED(notification.contact.name, notification.subject)
-        : messages.NOTIFICATION_CLIENT_STARTED(notification.contact.name, notification.subject);
+        ? messages.NOTIFICATION_CLIENT_REPLIED
+        : messages.NOTIFICATION_CLIENT_STARTED;
+    const describe = (notification: NotificationData) =>
+      sentenceOf(notification)(notification.contact.name, notification.subject);
 
     return (
       <section
@@ -94,7 +97,14 @@ export const NotificationList = forwardRef<HTMLElement, NotificationListProps>(
                   className="confide-button confide-notification-open"
                   onClick={() => void open(notification)}
                 >
-                  <span>{describe(notification)}</span>
+                  {/* Names and subjects are isolated: their direction and bidi controls stay inside the quotes. */}
+                  <span>
+                    {isolatedSentence(
+                      sentenceOf(notification),
+                      notification.contact.name,
+                      notification.subject,
+                    )}
+                  </span>
                   <time
                     className="confide-hint"
                     dateTime={notification.createdAt}

@@ -25,7 +25,7 @@ export function DefaultAvatar({ author }: AvatarProps) {
 /** The default message body: the text, safely. */
 export function DefaultMessageBody({ message }: MessageBodyProps) {
   return (
-    <div className="confide-message-body">
+    <div className="confide-message-body" dir="auto">
       <MessageText text={message.body} />
     </div>
   );

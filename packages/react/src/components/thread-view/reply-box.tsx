@@ -1,10 +1,11 @@
 'use client';
 import type { ConversationId } from '@confide/core';
-import { type FormEvent, useId } from 'react';
+import { type FormEvent, useId, useRef } from 'react';
 import { useComposer } from '../../hooks/use-composer.js';
 import { cx } from '../../lib/class-names.js';
 import { Composer } from '../../primitives/composer/composer.js';
 import type { ConfideMessages } from '../../provider/messages.js';
+import { CharacterCount, showsCount } from '../shared/character-count.js';
 
 /** Props of the thread's reply box. */
 export interface ReplyBoxProps {
@@ -16,17 +17,26 @@ export interface ReplyBoxProps {
   readonly onSent: () => void;
 }
 
-/** The reply box under a thread; members can make the reply an internal note. */
+/**
+ * The reply box under a thread; members can make the reply an internal note. Send stays disabled while the text has
+ * nothing visible; text over the limit says so (with its count, as the server counts it) instead of failing quietly.
+ */
 export function ReplyBox({ conversationId, isMember, messages, className, onSent }: ReplyBoxProps) {
   const composer = useComposer({ conversationId });
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
   const bodyId = useId();
   const hintId = useId();
-  const canSend = composer.draft.body.trim().length > 0;
+  const { valid, errors, lengths } = composer.validation;
+  // An empty reply only disables Send; every other problem says why Send is disabled.
+  const bodyError = errors.body?.code === 'required' ? undefined : errors.body;
+  const showCount = showsCount('body', lengths.body);
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!canSend) return;
+    if (!valid) return;
     void composer.send().catch(() => {});
     onSent();
+    // The emptied box disables Send, which would drop focus to the page: the next reply starts where this one did.
+    bodyRef.current?.focus();
   }
   return (
     <Composer.Root
@@ -39,17 +49,26 @@ export function ReplyBox({ conversationId, isMember, messages, className, onSent
         {messages.COMPOSER_REPLY_LABEL}
       </label>
       <Composer.Body
+        ref={bodyRef}
         id={bodyId}
         className="confide-textarea"
         rows={3}
         value={composer.draft.body}
         onValueChange={composer.setBody}
         placeholder={messages.COMPOSER_BODY_PLACEHOLDER}
-        aria-describedby={hintId}
+        aria-invalid={bodyError ? true : undefined}
+        aria-describedby={[hintId, showCount && `${bodyId}-count`, bodyError && `${bodyId}-error`]
+          .filter(Boolean)
+          .join(' ')}
       />
       <span id={hintId} className="confide-visually-hidden">
         {messages.COMPOSER_SHORTCUT_HINT}
       </span>
+      {bodyError && (
+        <span id={`${bodyId}-error`} className="confide-field-error">
+          {messages.FIELD_ERROR('body', bodyError.code)}
+        </span>
+      )}
       <div className="confide-reply-actions">
         {isMember && (
           <label className="confide-checkbox">
@@ -61,7 +80,8 @@ export function ReplyBox({ conversationId, isMember, messages, className, onSent
             {messages.COMPOSER_INTERNAL_NOTE}
           </label>
         )}
-        <Composer.Submit className="confide-button confide-button-primary" disabled={!canSend}>
+        {showCount && <CharacterCount id={`${bodyId}-count`} length={lengths.body} messages={messages} />}
+        <Composer.Submit className="confide-button confide-button-primary" disabled={!valid}>
           {messages.COMPOSER_SEND}
         </Composer.Submit>
       </div>

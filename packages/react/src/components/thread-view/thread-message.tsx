@@ -61,7 +61,7 @@ export const ThreadMessageView = memo(function ThreadMessageView(props: ThreadMe
     >
       <div className="confide-message-header">
         {message.author && <Avatar author={message.author} />}
-        <span className={cx('confide-message-author', classNames?.author)}>{authorName}</span>
+        <bdi className={cx('confide-message-author', classNames?.author)}>{authorName}</bdi>
         <time
           className={cx('confide-message-time', classNames?.time)}
           dateTime={message.createdAt}

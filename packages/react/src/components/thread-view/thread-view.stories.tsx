@@ -1,9 +1,10 @@
 import type { ConversationId } from '@confide/core';
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import type { ComponentProps } from 'react';
+import { type ComponentProps, StrictMode } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import type { MessageBodyProps } from '../../provider/components.js';
 import { confideParameters, loadedOf, mockOf, useConfideStory } from '../../stories/confide-story.js';
+import { addStoryConversation, characterBox, IME_ENTERS, pressImeEnter } from '../../stories/fixtures.js';
 import { ThreadView } from './thread-view.js';
 
 const WORK_PERMIT = 'cnv_daniel_work_permit' as ConversationId;
@@ -183,3 +184,190 @@ export const RightToLeft: Story = { globals: { locale: 'ar-EG' } };
 
 /** Without the kit's stylesheet: the bare parts a host styles through their class names and `data-*` states. */
 export const Unstyled: Story = { globals: { stylesheet: 'none' } };
+
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+
+function articleWith(canvasElement: HTMLElement, text: RegExp): HTMLElement {
+  const article = within(canvasElement).getByText(text).closest<HTMLElement>('[role="article"]');
+  if (!article) throw new Error(`No message ${text}`);
+  return article;
+}
+
+/**
+ * Older messages arrive while the reader is at the top: the message they were looking at stays exactly where it was,
+ * even though its day heading moves up to the older messages of the same day (the page boundary falls mid-day).
+ */
+export const OlderMessagesKeepPosition: Story = {
+  parameters: confideParameters({
+    setup: async (mock) => ({
+      conversationId: await mock.addLongThread({
+        messages: 60,
+        spacingMinutes: 1,
+        now: new Date('2026-11-24T12:00:00Z'),
+      }),
+    }),
+  }),
+  play: async ({ canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    const feed = await canvas.findByRole('feed');
+    await canvas.findByText(/^60\. /);
+    await nextFrame();
+    // The older page answers late enough to measure the view before it arrives.
+    mockOf(loaded).setScenario({ latencyMs: 2_000 });
+    feed.scrollTop = 0;
+    await canvas.findByText(/^31\. /);
+    await nextFrame();
+    // The newest page's first message, under its day heading, at the top of the view.
+    const before =
+      articleWith(canvasElement, /^31\. /).getBoundingClientRect().top - feed.getBoundingClientRect().top;
+    await canvas.findByText(/^30\. /, {}, { timeout: 10_000 });
+    await waitFor(() => expect(feed).toHaveAttribute('aria-busy', 'false'));
+    await nextFrame();
+    const after =
+      articleWith(canvasElement, /^31\. /).getBoundingClientRect().top - feed.getBoundingClientRect().top;
+    await expect(Math.abs(after - before)).toBeLessThan(1);
+  },
+};
+
+function ResizableThread(props: Partial<ComponentProps<typeof ThreadView>>) {
+  const { data } = useConfideStory();
+  return (
+    <StrictMode>
+      <div data-testid="frame" style={{ height: 520, display: 'flex', flexDirection: 'column' }}>
+        <ThreadView {...props} conversationId={(data.conversationId ?? WORK_PERMIT) as ConversationId} />
+      </div>
+    </StrictMode>
+  );
+}
+
+/**
+ * The space for the thread shrinks (a window resized, a taller reply box): a reader at the newest message still sees
+ * it. Rendered in StrictMode, whose second effect run must leave the size observers working.
+ */
+export const ViewportResize: Story = {
+  parameters: confideParameters({
+    setup: async (mock) => ({ conversationId: await mock.addLongThread({ messages: 40 }) }),
+  }),
+  render: (args) => <ResizableThread {...args} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const feed = await canvas.findByRole('feed');
+    await canvas.findByText(/^40\. /);
+    await nextFrame();
+    const frame = canvas.getByTestId('frame');
+    for (const height of [360, 240, 420]) {
+      frame.style.height = `${height}px`;
+      await waitFor(() =>
+        expect(feed.scrollHeight - feed.scrollTop - feed.clientHeight).toBeLessThanOrEqual(4),
+      );
+      const newest = articleWith(canvasElement, /^40\. /).getBoundingClientRect();
+      await expect(newest.bottom).toBeLessThanOrEqual(feed.getBoundingClientRect().bottom + 1);
+    }
+  },
+};
+
+/** Messages in the direction of their own language: each paragraph's last character sits at its end. */
+const DIRECTIONS = [
+  { body: 'שלום, קיבלתם את המסמכים?', direction: 'rtl' },
+  { body: 'هل استلمتم المستندات؟', direction: 'rtl' },
+  { body: 'آیا مدارک را دریافت کردید؟', direction: 'rtl' },
+  { body: 'קיבלתי את ה-PDF מה-USCIS, תודה!', direction: 'rtl' },
+  { body: 'I sent the form to עורך הדין yesterday?', direction: 'ltr' },
+  { body: '123 – שלום?', direction: 'rtl' },
+] as const;
+
+/** Hebrew, Arabic, Farsi and mixed messages take their own direction whatever the page's. */
+export const RightToLeftContent: Story = {
+  parameters: confideParameters({
+    setup: async (mock) => ({
+      conversationId: await addStoryConversation(mock, {
+        subject: 'מסמכים לתיק',
+        messages: DIRECTIONS.map(({ body }, index) => ({
+          from: index % 2 === 0 ? 'client' : 'member',
+          body,
+        })),
+      }),
+    }),
+  }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    for (const { body, direction } of DIRECTIONS) {
+      const text =
+        (await canvas.findByText(body)).closest<HTMLElement>('.confide-message-body') ?? canvasElement;
+      await expect(getComputedStyle(text).direction).toBe(direction);
+      const first = characterBox(text, 0);
+      const last = characterBox(text, -1);
+      // The closing punctuation is drawn at the paragraph's end: the left for right-to-left text.
+      if (direction === 'rtl') await expect(last.right).toBeLessThanOrEqual(first.left + 1);
+      else await expect(last.left).toBeGreaterThanOrEqual(first.right - 1);
+    }
+    const reply = canvas.getByRole('textbox', { name: 'Reply' });
+    await userEvent.type(reply, 'תודה רבה');
+    await expect(getComputedStyle(reply).direction).toBe('rtl');
+  },
+};
+
+/** A link whose written host disguises its real one shows the host it goes to, in ASCII. */
+export const DeceptiveLink: Story = {
+  parameters: confideParameters({
+    setup: async (mock) => ({
+      conversationId: await addStoryConversation(mock, {
+        subject: 'Invoice',
+        messages: [
+          { from: 'client', body: 'Pay here: https://ebаy.com/invoice please' },
+          { from: 'client', body: 'Or here: https://bank.com@evil.test/pay' },
+        ],
+      }),
+    }),
+  }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const lookalike = await canvas.findByRole('link', { name: 'https://xn--eby-7cd.com/invoice' });
+    await expect(lookalike).toHaveAttribute('href', 'https://xn--eby-7cd.com/invoice');
+    const userinfo = canvas.getByRole('link', { name: 'https://evil.test/pay' });
+    await expect(userinfo).toHaveAttribute('href', 'https://evil.test/pay');
+  },
+};
+
+/** After sending with the keyboard or the mouse, focus is back in the reply box for the next message. */
+export const FocusAfterSend: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const reply = await canvas.findByRole('textbox', { name: 'Reply' });
+    await userEvent.type(reply, 'First, sent with the mouse.');
+    await userEvent.click(canvas.getByRole('button', { name: 'Send' }));
+    await waitFor(() => expect(reply).toHaveFocus());
+    await userEvent.type(reply, 'Second, sent with Enter on Send.');
+    await userEvent.tab();
+    if (document.activeElement?.getAttribute('type') === 'checkbox') await userEvent.tab();
+    await expect(canvas.getByRole('button', { name: 'Send' })).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(reply).toHaveFocus());
+    await expect(await canvas.findByText('Second, sent with Enter on Send.')).toBeInTheDocument();
+  },
+};
+
+/** The Enter (with Ctrl) that commits an input method's composition in the reply box does not send the reply. */
+export const InputMethodEnter: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const reply = await canvas.findByRole('textbox', { name: 'Reply' });
+    await userEvent.type(reply, 'ありがとうございます');
+    for (const ime of IME_ENTERS) {
+      pressImeEnter(reply, ime, { ctrlKey: true });
+      await expect(reply).toHaveValue('ありがとうございます');
+      await expect(
+        canvas.queryByText('ありがとうございます', { selector: '.confide-message-body' }),
+      ).toBeNull();
+    }
+  },
+};
+
+/** `autoFocus`: a thread just started (from a dialog that is now gone) opens with focus in its reply box. */
+export const AutoFocus: Story = {
+  args: { autoFocus: true },
+  play: async ({ canvasElement }) => {
+    const reply = await within(canvasElement).findByRole('textbox', { name: 'Reply' });
+    await waitFor(() => expect(reply).toHaveFocus());
+  },
+};

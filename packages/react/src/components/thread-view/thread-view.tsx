@@ -14,7 +14,9 @@ import { useMessages } from '../../hooks/use-messages.js';
 import { useThread } from '../../hooks/use-thread.js';
 import { useViewer } from '../../hooks/use-viewer.js';
 import { cx } from '../../lib/class-names.js';
+import { composeRefs } from '../../lib/compose-refs.js';
 import { dayKey, formatDay } from '../../lib/format.js';
+import { useDocumentAttention } from '../../lib/use-document-attention.js';
 import { useVirtualList } from '../../lib/use-virtual-list.js';
 import { Thread } from '../../primitives/thread/thread.js';
 import { useConfideContext } from '../../provider/use-confide-context.js';
@@ -32,6 +34,11 @@ export interface ThreadViewProps
   readonly conversationId: ConversationId;
   /** Whether to show the reply box under the thread. @default true */
   readonly showReplyBox?: boolean;
+  /**
+   * Moves focus into the thread once it has loaded: to the reply box, else to the messages. For a thread opened by an
+   * action (the conversation just started from a dialog), so keyboard and screen-reader users land in it. @default false
+   */
+  readonly autoFocus?: boolean;
 }
 
 // The WAI-ARIA feed pattern: Page Down and Page Up move focus between articles.
@@ -92,6 +99,7 @@ export const ThreadView = forwardRef<HTMLDivElement, ThreadViewProps>(function T
   const {
     conversationId,
     showReplyBox = true,
+    autoFocus = false,
     classNames,
     overrides,
     components,
@@ -119,10 +127,25 @@ export const ThreadView = forwardRef<HTMLDivElement, ThreadViewProps>(function T
     if (list.atStart && list.hasLayout && hasOlder && !isLoadingOlder) void loadOlder().catch(() => {});
   }, [list.atStart, list.hasLayout, hasOlder, isLoadingOlder, loadOlder]);
 
+  // Reading means seeing: the newest message counts as read only while it is on screen (the view at its end) and
+  // the page is in front of the person (visible and focused), never in a background tab; it resumes when they return.
+  const attentive = useDocumentAttention();
   useEffect(() => {
-    // Only what the reader can see counts as read: the newest message, once the view is at the end.
-    if (list.atEnd && newestSent) void markRead().catch(() => {});
-  }, [list.atEnd, newestSent, markRead]);
+    if (attentive && list.atEnd && newestSent) void markRead().catch(() => {});
+  }, [attentive, list.atEnd, newestSent, markRead]);
+
+  const rootRef = useRef<HTMLDivElement | null>(null);
+  const loaded = thread.status === 'success';
+  const focused = useRef(false);
+  useEffect(() => {
+    if (!autoFocus || !loaded || focused.current) return;
+    focused.current = true;
+    const root = rootRef.current;
+    const target =
+      root?.querySelector<HTMLElement>('.confide-reply textarea') ??
+      root?.querySelector<HTMLElement>('[role="feed"]');
+    target?.focus();
+  }, [autoFocus, loaded]);
 
   const retryLoad = () =>
     void client.queryClient.refetchQueries({ queryKey: confideKeys.messages(conversationId) });
@@ -131,7 +154,7 @@ export const ThreadView = forwardRef<HTMLDivElement, ThreadViewProps>(function T
   return (
     <Thread.Root
       {...rest}
-      ref={ref}
+      ref={composeRefs(ref, rootRef)}
       className={cx('confide', 'confide-thread', className, classNames?.root)}
       data-state={thread.status === 'pending' ? 'loading' : thread.status}
     >

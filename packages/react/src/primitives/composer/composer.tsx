@@ -9,6 +9,7 @@ import {
   useRef,
 } from 'react';
 import { composeRefs } from '../../lib/compose-refs.js';
+import { isComposingKey } from '../../lib/ime.js';
 import { Primitive, type PrimitiveProps } from '../primitive.js';
 
 /** Props of `Composer.Root`. */
@@ -46,7 +47,10 @@ function plainText(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(/[\u200B-\u200D\uFEFF]/g, '');
 }
 
-/** The message text: Ctrl/Cmd+Enter submits the form; pasting anything inserts its plain text only. */
+/**
+ * The message text: Ctrl/Cmd+Enter submits the form (never the Enter that commits an input method's composition);
+ * pasting anything inserts its plain text only; the text takes its direction from its own content.
+ */
 const Body = forwardRef<HTMLTextAreaElement, ComposerBodyProps>(function ComposerBody(
   { value, onValueChange, onKeyDown, onPaste, ...props },
   ref,
@@ -60,7 +64,7 @@ const Body = forwardRef<HTMLTextAreaElement, ComposerBodyProps>(function Compose
   });
   function handleKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     onKeyDown?.(event);
-    if (event.defaultPrevented) return;
+    if (event.defaultPrevented || isComposingKey(event)) return;
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       event.currentTarget.form?.requestSubmit();
@@ -78,6 +82,7 @@ const Body = forwardRef<HTMLTextAreaElement, ComposerBodyProps>(function Compose
   return (
     <Primitive
       tag="textarea"
+      dir="auto"
       value={value}
       onChange={(event: ChangeEvent<HTMLTextAreaElement>) => onValueChange(event.currentTarget.value)}
       onKeyDown={handleKeyDown}

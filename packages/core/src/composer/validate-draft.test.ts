@@ -1,0 +1,133 @@
+import { type ContactId, ContactSchema } from '@confide/protocol';
+import { describe, expect, it } from 'vitest';
+import type { Draft } from '../stores/composer/composer-store.js';
+import { validateDraft } from './validate-draft.js';
+
+function draft(input: Partial<Draft>): Draft {
+  return {
+    id: 'new',
+    conversationId: null,
+    contactId: 'con_daniel' as ContactId,
+    subject: 'Visa documents',
+    body: 'Hello',
+    internal: false,
+    matter: null,
+    templateId: null,
+    idempotencyKey: 'key_0000000000000000',
+    updatedAt: 0,
+    ...input,
+  };
+}
+
+const newConversation = { mode: 'new', role: 'client' } as const;
+const reply = { mode: 'reply', role: 'member' } as const;
+
+describe('validateDraft', () => {
+  // Limits count what a person sees (grapheme clusters), as the server does: one 👍🏽 is one character.
+  it.each([
+    ['101 thumbs up', '👍'.repeat(101), 101, undefined],
+    ['200 thumbs up with a skin tone', '👍🏽'.repeat(200), 200, undefined],
+    ['201 family emoji', '👨‍👩‍👧'.repeat(201), 201, 'too_long'],
+    ['200 combining accents', 'e\u0301'.repeat(200), 200, undefined],
+    ['200 Hangul syllables written as jamo', '\u1100\u1161'.repeat(200), 200, undefined],
+    ['201 letters', 'a'.repeat(201), 201, 'too_long'],
+    ['200 letters between spaces (trimmed)', `  ${'a'.repeat(200)}  `, 200, undefined],
+    ['200 Devanagari clusters', 'क्षि'.repeat(200), 200, undefined],
+  ])('counts a subject of %s as the server does', (_name, subject, length, code) => {
+    const validation = validateDraft(draft({ subject }), newConversation);
+    expect(validation.lengths.subject).toEqual({ length, max: 200 });
+    expect(validation.errors.subject?.code).toBe(code);
+  });
+
+  it.each([
+    ['10,000 thumbs up', '👍'.repeat(10_000), 10_000, undefined],
+    ['20,001 thumbs up with a skin tone', '👍🏽'.repeat(20_001), 20_001, 'too_long'],
+    ['20,000 letters', 'a'.repeat(20_000), 20_000, undefined],
+    ['20,001 letters', 'a'.repeat(20_001), 20_001, 'too_long'],
+    ['20,000 flags', '🇺🇦'.repeat(20_000), 20_000, undefined],
+  ])('counts a reply of %s as the server does', (_name, body, length, code) => {
+    const validation = validateDraft(draft({ body }), reply);
+    expect(validation.lengths.body).toEqual({ length, max: 20_000 });
+    expect(validation.errors.body?.code).toBe(code);
+    expect(validation.valid).toBe(code === undefined);
+  });
+
+  // Text with nothing a person can see is empty, in the subject and in the text.
+  it.each([
+    ['zero-width space', '\u200b'],
+    ['zero-width joiner and non-joiner', '\u200d\u200c'],
+    ['word joiner', '\u2060'],
+    ['byte order mark', '\ufeff'],
+    ['Hangul filler', '\u3164'],
+    ['Hangul jungseong filler', '\u1160'],
+    ['Braille blank', '\u2800'],
+    ['soft hyphen', '\u00ad'],
+    ['bidi marks and overrides', '\u200e\u200f\u202e\u2066'],
+    ['variation selector', '\ufe0f'],
+    ['spaces, tabs and line breaks', ' \t\n\u00a0\u3000'],
+    ['a mix', ' \u200b\n\u2800\u3164 '],
+  ])('treats a text of only %s as empty', (_name, text) => {
+    const forNew = validateDraft(draft({ subject: text, body: text }), newConversation);
+    expect(forNew.errors.subject?.code).toBe('required');
+    expect(forNew.errors.body?.code).toBe('required');
+    expect(validateDraft(draft({ body: text }), reply).valid).toBe(false);
+  });
+
+  it.each([
+    ['a letter between zero-width spaces', '\u200ba\u200b'],
+    ['an emoji', '👍'],
+    ['a Hebrew word', 'שלום'],
+    ['a full stop', '.'],
+  ])('accepts a text with %s', (_name, text) => {
+    expect(validateDraft(draft({ subject: text, body: text }), newConversation).valid).toBe(true);
+  });
+
+  it.each([
+    ['NUL', 'a\u0000b'],
+    ['escape', 'a\u001bb'],
+    ['a lone high surrogate', 'a\ud800b'],
+    ['a lone low surrogate', 'a\udc00'],
+  ])('refuses a text with %s before the server does', (_name, text) => {
+    const validation = validateDraft(draft({ subject: text, body: text }), newConversation);
+    expect(validation.errors.subject?.code).toBe('invalid_character');
+    expect(validation.errors.body?.code).toBe('invalid_character');
+  });
+});
+
+describe('validateDraft for a template filled in for someone else', () => {
+  const daniel = ContactSchema.parse({
+    id: 'con_daniel',
+    firmId: 'firm_rivera_cho',
+    firstName: 'Daniel',
+    lastName: 'Okafor',
+    name: 'Daniel Okafor',
+    email: 'daniel.okafor@client.test',
+    portalStatus: 'active',
+    assigneeIds: [],
+  });
+  const elena = ContactSchema.parse({
+    ...daniel,
+    id: 'con_elena',
+    firstName: 'Elena',
+    lastName: 'Petrova',
+    name: 'Elena Petrova',
+  });
+  const context = { mode: 'new', role: 'member', contacts: [daniel, elena] } as const;
+  const fromTemplate = { templateId: 'tpl_document_request', contactId: 'con_elena' } as Partial<Draft>;
+
+  it.each([
+    ['the body', { body: 'Hello Daniel Okafor' }, 'body'],
+    ['the subject', { subject: 'Documents for Daniel' }, 'subject'],
+  ])("blocks sending while %s carries the previous client's name", (_name, text, field) => {
+    const validation = validateDraft(draft({ ...fromTemplate, ...text }), context);
+    expect(validation.valid).toBe(false);
+    expect(validation.errors[field as 'body' | 'subject']?.code).toBe('other_client_details');
+  });
+
+  it('sends a template filled in for the recipient, and a hand-written text that names another client', () => {
+    expect(validateDraft(draft({ ...fromTemplate, body: 'Hello Elena Petrova' }), context).valid).toBe(true);
+    expect(
+      validateDraft(draft({ contactId: 'con_elena' as ContactId, body: 'Daniel says hello' }), context).valid,
+    ).toBe(true);
+  });
+});
