@@ -17,7 +17,7 @@ export const BUDGETS = { core: 20 * KB, kit: 45 * KB, css: 8 * KB } as const;
 /** A typical import of the SDK alone: client, HTTP transport, queries and stores. */
 const CORE_ENTRY = `export {
   createConfideClient, httpTransport, conversationQueries, notificationQueries, templateQueries, viewerQueries,
-  confideKeys, createComposerStore, createOutboxStore, createIndexStore, createConnectionStore, localStorageAdapter,
+  createConfideKeys, createComposerStore, createOutboxStore, createIndexStore, createConnectionStore, localStorageAdapter,
   ConfideError,
 } from '@confide/core';`;
 

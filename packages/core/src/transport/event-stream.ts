@@ -58,6 +58,7 @@ export function openEventStream(options: EventStreamOptions): Unsubscribe {
   let lastEventId: string | undefined;
   let serverRetryMs: number | undefined;
   let tokenReason: TokenReason = 'initial';
+  let attempts = 0;
 
   const stop = () => controller.abort();
   options.signal?.addEventListener('abort', stop, { once: true });
@@ -122,6 +123,9 @@ export function openEventStream(options: EventStreamOptions): Unsubscribe {
     const token = await options.getToken({ reason: tokenReason });
     const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'text/event-stream' };
     if (lastEventId !== undefined) headers['last-event-id'] = lastEventId;
+    const resumable = lastEventId !== undefined;
+    const reconnect = attempts > 0;
+    attempts += 1;
     const response = await (options.fetch ?? globalThis.fetch)(url, { headers, signal });
     if (!response.ok || !response.body) {
       tokenReason = response.status === 401 ? 'unauthenticated' : 'initial';
@@ -131,12 +135,15 @@ export function openEventStream(options: EventStreamOptions): Unsubscribe {
     tokenReason = 'initial';
     onActivity();
     options.onStatusChange?.('open');
+    // Without a resume point the server cannot replay what happened while the stream was down.
+    if (reconnect && !resumable) options.onResync?.();
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     const parse = createSseParser();
     // Not every fetch (polyfills, interceptors) errors an open body when its signal aborts: cancel it ourselves
     // so that unsubscribing always closes the connection.
     const cancel = () => void reader.cancel().catch(() => {});
     signal.addEventListener('abort', cancel, { once: true });
+    if (signal.aborted) cancel();
     try {
       for (;;) {
         const { done, value } = await reader.read();
