@@ -4,6 +4,12 @@ import type { Transport } from './transport.js';
 import { validatedTransport } from './validated-transport.js';
 
 describe('validatedTransport', () => {
+  it('leaves httpTransport as it is: its answers are parsed once, by the route schemas', () => {
+    const http = transportFor(createMockServer(), 'ben');
+    expect(validatedTransport(http)).toBe(http);
+    expect(validatedTransport({ ...http })).not.toBe(http);
+  });
+
   it('turns a custom transport answer that breaks the protocol into invalid_response', async () => {
     const broken = {
       ...transportFor(createMockServer(), 'ben'),
