@@ -92,6 +92,77 @@ describe('MessageIndex', () => {
     expect((await findRows())[0]).toHaveAttribute('aria-selected', 'true');
   });
 
+  it('keeps the keyboard highlight on its conversation when a live message re-sorts the list', async () => {
+    const mock = createMockServer();
+    const older = await seedConversation(mock, { subject: 'Older' });
+    const newer = await startWithElena(mock, 'Newer');
+    const client = await clientFor(mock, 'ben');
+    const onOpen = vi.fn();
+    renderWith(client, <MessageIndex onOpen={onOpen} />);
+    const listbox = await screen.findByRole('listbox');
+    expect((await findRows())[0]).toHaveTextContent('Newer');
+    act(() => listbox.focus());
+    await userEvent.keyboard('{ArrowDown}');
+    const highlighted = () => document.getElementById(listbox.getAttribute('aria-activedescendant') ?? '');
+    expect(highlighted()).toHaveTextContent('Older');
+    await act(async () => {
+      await seedMessage(mock, 'daniel', older, 'Moves Older to the top');
+    });
+    await waitFor(async () => expect((await findRows())[0]).toHaveTextContent('Older'));
+    expect(highlighted()).toHaveTextContent('Older');
+    await userEvent.keyboard('{Enter}');
+    expect(onOpen).toHaveBeenCalledWith(older);
+    expect(onOpen).not.toHaveBeenCalledWith(newer);
+  });
+
+  it('lets the host own the selection with value and onValueChange', async () => {
+    const mock = createMockServer();
+    const first = await seedConversation(mock, { subject: 'First' });
+    const second = await startWithElena(mock, 'Second');
+    const client = await clientFor(mock, 'ben');
+    const onValueChange = vi.fn();
+    const view = renderWith(client, <MessageIndex value={first} onValueChange={onValueChange} />);
+    const selectedRow = async () =>
+      (await findRows()).find((row) => row.getAttribute('aria-selected') === 'true');
+    expect(await selectedRow()).toHaveTextContent('First');
+    await userEvent.click((await findRows())[0]!);
+    expect(onValueChange).toHaveBeenCalledWith(second);
+    // The host has not changed `value` yet: the selection stays where the host put it.
+    expect(await selectedRow()).toHaveTextContent('First');
+    view.rerender(
+      <ConfideProvider client={client} timeZone="UTC" locale="en-GB">
+        <MessageIndex value={second} onValueChange={onValueChange} />
+      </ConfideProvider>,
+    );
+    expect(await selectedRow()).toHaveTextContent('Second');
+  });
+
+  it('starts from defaultValue when it owns the selection', async () => {
+    const mock = createMockServer();
+    const first = await seedConversation(mock, { subject: 'First' });
+    await startWithElena(mock, 'Second');
+    const client = await clientFor(mock, 'ben');
+    renderWith(client, <MessageIndex defaultValue={first} />);
+    const rows = await findRows();
+    expect(rows.find((row) => row.getAttribute('aria-selected') === 'true')).toHaveTextContent('First');
+  });
+
+  it('never points aria-activedescendant at a row that is not rendered', async () => {
+    const mock = createMockServer();
+    await mock.addConversations({ count: 200 });
+    const client = await clientFor(mock, 'ben');
+    renderWith(client, <MessageIndex />);
+    const listbox = await screen.findByRole('listbox');
+    act(() => listbox.focus());
+    await userEvent.keyboard('{End}');
+    const active = listbox.getAttribute('aria-activedescendant');
+    if (active !== null) expect(document.getElementById(active)).not.toBeNull();
+    await userEvent.keyboard('{Home}');
+    const first = listbox.getAttribute('aria-activedescendant');
+    expect(first).not.toBeNull();
+    expect(document.getElementById(first ?? '')).toHaveAttribute('role', 'option');
+  });
+
   it('opens a conversation on click', async () => {
     const mock = createMockServer();
     const id = await seedConversation(mock);
