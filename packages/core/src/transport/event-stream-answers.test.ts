@@ -80,12 +80,18 @@ async function eventually(check: () => boolean) {
 describe('event stream parsing', () => {
   it('reads a CRLF split across two chunks as one event that keeps its id', async () => {
     const frame = messageEventFrame('5').replaceAll('\n', '\r\n');
+    // The first chunk ends between the `\r` and the `\n` of the `id:` line.
     const split = frame.indexOf('\n');
-    const { fetch } = scriptedFetch([stream([frame.slice(0, split), frame.slice(split)], false)]);
+    const { fetch, calls } = scriptedFetch([
+      stream([frame.slice(0, split), frame.slice(split)]),
+      stream([': open\n\n'], false),
+    ]);
     const { events, stop } = open(fetch);
-    await eventually(() => events.length > 0);
+    await eventually(() => calls.length === 2);
     stop();
     expect(events.map((event) => event.id)).toEqual(['5']);
+    // The event kept its SSE id: the reconnect resumes from it.
+    expect(calls.map((call) => call.lastEventId)).toEqual([null, '5']);
   });
 
   it('takes an id from a block without data as the resume point', async () => {
