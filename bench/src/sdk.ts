@@ -1,6 +1,7 @@
 /**
- * SDK: how fast the headless client reacts, in Node, over the memory transport (no network in the way).
- * - send(): time from the call until the optimistic message is in the thread's snapshot, and whether it was
+ * SDK: how fast the headless client reacts, in Node, over @confide/mocks (the reference server's rules in
+ * process, through the HTTP transport and the mock's in-process fetch: no network in the way).
+ * - send(): time from the call until the optimistic message is in the thread's state, and whether it was
  *   there before send() returned (it must be synchronous).
  * - events: time to apply a burst of incoming `message.created` events to the conversation index, from the
  *   first event handed to the client until the index shows the last one.
@@ -8,18 +9,19 @@
 import { performance } from 'node:perf_hooks';
 import {
   type ConfideClient,
+  type ContactId,
   type ConversationId,
   createConfideClient,
-  createMemoryBackend,
-  type MemoryIdentity,
-  memoryTransport,
+  httpTransport,
+  type ThreadState,
   type Transport,
 } from '@confide/core';
+import { createMockServer, DEMO_IDS } from '@confide/mocks';
 import type { ServerEvent } from '@confide/protocol';
 import { format, median, percentile, printTable } from './stats.js';
 import { until } from './until.js';
 
-const BEN: MemoryIdentity = { kind: 'member', id: 'mem_ben' };
+const DANIEL = DEMO_IDS.daniel as ContactId;
 
 export interface SdkResult {
   readonly sends: number;
@@ -34,25 +36,31 @@ export interface SdkResult {
 }
 
 async function measureSends(count: number) {
-  const backend = createMemoryBackend();
-  const started = backend.as(BEN).startConversation({
-    contactId: 'con_daniel',
+  const mock = createMockServer();
+  const transport = httpTransport({ ...mock.as('ben'), retry: { limit: 0 } });
+  const started = await transport.startConversation({
+    contactId: DANIEL,
     subject: 'Bench thread',
     body: 'First message',
     idempotencyKey: 'bench_start_0001',
   });
-  const client = createConfideClient({ transport: memoryTransport({ backend, as: BEN }) });
+  const client = createConfideClient({ transport });
+  client.mount();
   await client.ready;
   const thread = client.thread(started.conversation.id);
   await until(thread, (state) => state.status === 'success');
+  let current: ThreadState | undefined;
+  const stop = thread.observe((state) => {
+    current = state;
+  });
   const durations: number[] = [];
   let synchronous = 0;
   for (let index = 0; index < count; index += 1) {
     const body = `Send ${index}`;
-    const before = thread.getSnapshot().messages.length;
+    const before = current?.messages.length ?? 0;
     const start = performance.now();
     const sent = thread.send(body);
-    const present = thread.getSnapshot().messages.length > before;
+    const present = (current?.messages.length ?? 0) > before;
     if (present) {
       synchronous += 1;
       durations.push(performance.now() - start);
@@ -62,6 +70,7 @@ async function measureSends(count: number) {
     }
     await sent;
   }
+  stop();
   client.dispose();
   return { synchronous, durations };
 }
@@ -83,22 +92,24 @@ function withEventTap(transport: Transport) {
 }
 
 async function measureEvents(eventCount: number, conversationCount: number) {
-  const backend = createMemoryBackend();
+  const mock = createMockServer();
+  const transport = httpTransport({ ...mock.as('ben'), retry: { limit: 0 } });
   const ids: ConversationId[] = [];
   for (let index = 0; index < conversationCount; index += 1) {
-    const started = backend.as(BEN).startConversation({
-      contactId: 'con_daniel',
+    const started = await transport.startConversation({
+      contactId: DANIEL,
       subject: `Matter ${index}`,
       body: 'Opening message',
       idempotencyKey: `bench_conv_${String(index).padStart(6, '0')}`,
     });
     ids.push(started.conversation.id);
   }
-  const { tapped, emit } = withEventTap(memoryTransport({ backend, as: BEN }));
+  const { tapped, emit } = withEventTap(transport);
   const client: ConfideClient = createConfideClient({ transport: tapped });
+  client.mount();
   await client.ready;
   await until(client.conversations, (state) => state.status === 'success');
-  // Messages written by the client on the backend, so that they are valid, then replayed as a burst.
+  // Valid events of the protocol, handed to the client as a burst (as a busy stream would).
   const events: ServerEvent[] = [];
   const base = Date.parse('2026-11-25T09:00:00Z');
   for (let index = 0; index < eventCount; index += 1) {
@@ -153,7 +164,7 @@ export async function measureSdk(options: { quick: boolean }): Promise<SdkResult
 
 export function printSdk(result: SdkResult) {
   printTable(
-    'SDK (Node, memory transport)',
+    'SDK (Node, @confide/mocks in process)',
     ['measure', 'value'],
     [
       [

@@ -61,6 +61,7 @@ export function ConfideSession(props: ConfideSessionProps) {
           network: browserNetworkStatus(),
         });
         client = created;
+        created.mount();
         await created.ready;
         if (active) setState({ status: 'ready', client: created });
       })

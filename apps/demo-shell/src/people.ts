@@ -1,3 +1,5 @@
+import { DEMO_CONTACTS, DEMO_FIRMS, DEMO_MEMBERS } from '@confide/server/demo-data';
+
 /** A person of the demo dataset who can sign in with a dev token. */
 export interface DemoPerson {
   /** The e-mail address the dev token route knows. */
@@ -10,39 +12,25 @@ export interface DemoPerson {
   readonly unavailable?: string;
 }
 
-/** The demo firms' people (the reference server's `--seed demo`). */
-export const DEMO_FIRM_PEOPLE: readonly DemoPerson[] = [
-  {
-    email: 'ana.rivera@rivera-cho.test',
-    name: 'Ana Rivera',
-    description: 'Owner · Rivera & Cho Immigration',
-  },
-  { email: 'ben.cho@rivera-cho.test', name: 'Ben Cho', description: 'Admin · Rivera & Cho Immigration' },
-  {
-    email: 'carla.diaz@rivera-cho.test',
-    name: 'Carla Diaz',
-    description: 'Member · Rivera & Cho Immigration',
-  },
-  { email: 'grace.lin@northgate.test', name: 'Grace Lin', description: 'Owner · Northgate Legal' },
-];
+const ROLE_NAMES = { owner: 'Owner', admin: 'Admin', member: 'Member' } as const;
+const firmName = (firmId: string) => DEMO_FIRMS.find((firm) => firm.id === firmId)?.name ?? firmId;
 
-/** The demo firms' clients. */
-export const DEMO_CLIENTS: readonly DemoPerson[] = [
-  {
-    email: 'daniel.okafor@client.test',
-    name: 'Daniel Okafor',
-    description: 'Client of Rivera & Cho Immigration',
-  },
-  {
-    email: 'elena.petrova@client.test',
-    name: 'Elena Petrova',
-    description: 'Client of Rivera & Cho Immigration',
-  },
-  {
-    email: 'farid.haddad@client.test',
-    name: 'Farid Haddad',
-    description: 'Client of Rivera & Cho Immigration',
-    unavailable: 'Invited, portal not activated yet',
-  },
-  { email: 'hiro.tanaka@client.test', name: 'Hiro Tanaka', description: 'Client of Northgate Legal' },
-];
+/** The demo firms' people, from the reference server's seed (`--seed demo`, its only definition). */
+export const DEMO_FIRM_PEOPLE: readonly DemoPerson[] = DEMO_MEMBERS.map((member) => ({
+  email: member.email,
+  name: member.name,
+  description: `${ROLE_NAMES[member.role]} · ${firmName(member.firmId)}`,
+}));
+
+/** The demo firms' clients; a client whose portal is not active cannot sign in. */
+export const DEMO_CLIENTS: readonly DemoPerson[] = DEMO_CONTACTS.map((contact) => ({
+  email: contact.email,
+  name: `${contact.firstName} ${contact.lastName}`,
+  description: `Client of ${firmName(contact.firmId)}`,
+  ...(contact.portalStatus === 'active'
+    ? {}
+    : {
+        unavailable:
+          contact.portalStatus === 'invited' ? 'Invited, portal not activated yet' : 'Portal not active',
+      }),
+}));

@@ -1,28 +1,23 @@
 /**
- * The render benchmark's page, built for production. It mounts either the kit's component (over the SDK's
- * memory transport, so fetching, the query cache and the stores are all in the measured path) or the
+ * The render benchmark's page, built for production. It mounts either the kit's component (over @confide/mocks:
+ * the reference server's rules in the page, through the SDK's HTTP transport and the mock's in-process fetch,
+ * so fetching, validation, the query cache and the stores are all in the measured path) or the
  * baseline: a minimal react-virtuoso list of plain bubbles fed the same data. The runner drives it through
  * `window.bench`.
  */
 import '@confide/react/styles.css';
-import {
-  type ConfideClient,
-  type ConversationId,
-  createConfideClient,
-  createMemoryBackend,
-  type MemoryBackend,
-  type MemoryIdentity,
-  memoryTransport,
-} from '@confide/core';
+import { type ConfideClient, type ConversationId, createConfideClient, httpTransport } from '@confide/core';
+import { createMockServer, DEMO_IDS, type MockServer } from '@confide/mocks';
 import { ConfideProvider, MessageIndex, ThreadView } from '@confide/react';
+import { randomId } from '@confide/server';
 import { type ReactElement, useMemo, useSyncExternalStore } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { Virtuoso } from 'react-virtuoso';
-import { type Readable, until } from '../until.js';
+import { type Observable, until } from '../until.js';
 import { type BenchMessage, benchMessages, NEWEST, OLDEST } from './data.js';
 
-const BEN: MemoryIdentity = { kind: 'member', id: 'mem_ben' };
-const DANIEL: MemoryIdentity = { kind: 'client', id: 'con_daniel' };
+const BEN = { kind: 'member', id: DEMO_IDS.ben } as const;
+const DANIEL = { kind: 'client', id: DEMO_IDS.daniel } as const;
 
 type Library = 'ours' | 'baseline';
 interface Setup {
@@ -99,7 +94,8 @@ function BaselineList({ store }: { readonly store: BubbleStore }) {
 
 const host = document.getElementById('bench-root') as HTMLElement;
 let root: Root | undefined;
-let backend: MemoryBackend | undefined;
+let mock: MockServer | undefined;
+let daniel: ReturnType<typeof httpTransport> | undefined;
 let client: ConfideClient | undefined;
 let conversationId: ConversationId | undefined;
 let bubbles: BubbleStore | undefined;
@@ -108,7 +104,7 @@ let element: ReactElement | undefined;
 let appended = 0;
 
 /** Resolves once a headless part of the SDK has loaded (its query is in the cache). */
-async function loaded(source: Readable<{ status: string }>) {
+async function loaded(source: Observable<{ status: string }>) {
   const state = await until(source, (current) => current.status === 'success' || current.status === 'error');
   if (state.status === 'error') throw new Error('The bench data did not load');
 }
@@ -156,32 +152,47 @@ async function prepareThread(library: Library, count: number) {
     element = <BaselineList store={bubbles} />;
     return;
   }
-  let now = messages[0]?.at ?? 0;
-  backend = createMemoryBackend({ now: () => now });
-  const [first, ...rest] = messages;
-  const started = backend.as(BEN).startConversation({
-    contactId: 'con_daniel',
-    subject: 'Work permit renewal',
-    body: first?.body ?? '',
-    idempotencyKey: 'bench_thread_start',
-  });
-  conversationId = started.conversation.id;
-  rest.forEach((message, index) => {
-    now = message.at;
-    backend?.as(message.fromClient ? DANIEL : BEN).sendMessage(started.conversation.id, {
-      body: message.body,
-      idempotencyKey: `bench_msg_${String(index).padStart(6, '0')}`,
+  mock = createMockServer();
+  await mock.ready;
+  const id = randomId('cnv');
+  const [first] = messages;
+  // Straight into the mock's store, with the bench data's own timestamps: the store keeps activity and unread
+  // counts by its rules, as the server's sends would.
+  await mock.store.transaction(async (tx) => {
+    await tx.insertConversation({
+      id,
+      firmId: DEMO_IDS.riveraCho,
+      contactId: DEMO_IDS.daniel,
+      subject: 'Work permit renewal',
+      matterId: null,
+      matterLabel: null,
+      startedBy: BEN,
+      createdAt: new Date(first?.at ?? Date.now()).toISOString(),
     });
+    for (const [index, message] of messages.entries()) {
+      await tx.insertMessage({
+        id: randomId('msg'),
+        conversationId: id,
+        firmId: DEMO_IDS.riveraCho,
+        author: message.fromClient ? DANIEL : BEN,
+        body: message.body,
+        internal: false,
+        idempotencyKey: `bench_msg_${String(index).padStart(6, '0')}`,
+        createdAt: new Date(message.at).toISOString(),
+      });
+    }
   });
-  now = Date.now();
-  client = createConfideClient({ transport: memoryTransport({ backend, as: BEN }) });
+  conversationId = id as ConversationId;
+  client = createConfideClient({ transport: httpTransport(mock.as('ben')) });
+  client.mount();
+  daniel = httpTransport(mock.as('daniel'));
   await client.ready;
   // Fetch the newest page into the client's cache first, as the baseline has its data in memory: the mount
-  // then measures rendering, not the memory transport.
-  await loaded(client.thread(started.conversation.id));
+  // then measures rendering, not the mock server.
+  await loaded(client.thread(conversationId));
   element = (
     <ConfideProvider client={client} locale="en-GB" timeZone="UTC">
-      <ThreadView conversationId={started.conversation.id} showReplyBox={false} style={{ height: '100%' }} />
+      <ThreadView conversationId={conversationId} showReplyBox={false} style={{ height: '100%' }} />
     </ConfideProvider>
   );
 }
@@ -208,19 +219,39 @@ async function prepareIndex(library: Library, count: number) {
     element = <BaselineIndex store={bubbles} />;
     return;
   }
-  let now = start;
-  backend = createMemoryBackend({ now: () => now });
-  subjects.forEach((subject, index) => {
-    now = start + index * 60_000;
-    backend?.as(BEN).startConversation({
-      contactId: 'con_daniel',
-      subject,
-      body: 'Opening message of the matter',
-      idempotencyKey: `bench_conv_${String(index).padStart(6, '0')}`,
-    });
+  mock = createMockServer();
+  await mock.ready;
+  const store = mock.store;
+  // The bench's conversations end a minute before now, so they lead the index above the demo's own.
+  const first = Date.now() - count * 60_000;
+  await store.transaction(async (tx) => {
+    for (const [index, subject] of subjects.entries()) {
+      const id = randomId('cnv');
+      const at = new Date(first + index * 60_000).toISOString();
+      await tx.insertConversation({
+        id,
+        firmId: DEMO_IDS.riveraCho,
+        contactId: DEMO_IDS.daniel,
+        subject,
+        matterId: null,
+        matterLabel: null,
+        startedBy: BEN,
+        createdAt: at,
+      });
+      await tx.insertMessage({
+        id: randomId('msg'),
+        conversationId: id,
+        firmId: DEMO_IDS.riveraCho,
+        author: BEN,
+        body: 'Opening message of the matter',
+        internal: false,
+        idempotencyKey: `bench_conv_${String(index).padStart(6, '0')}`,
+        createdAt: at,
+      });
+    }
   });
-  now = Date.now();
-  client = createConfideClient({ transport: memoryTransport({ backend, as: BEN }) });
+  client = createConfideClient({ transport: httpTransport(mock.as('ben')) });
+  client.mount();
   await client.ready;
   await loaded(client.conversations);
   element = (
@@ -274,8 +305,8 @@ const bench = {
         body,
         at: new Date().toLocaleString('en-GB'),
       });
-    } else if (backend && conversationId) {
-      backend.as(DANIEL).sendMessage(conversationId, { body, idempotencyKey: `bench_append_${appended}` });
+    } else if (mock && conversationId) {
+      void daniel?.sendMessage(conversationId, { body, idempotencyKey: `bench_append_${appended}` });
     }
     return untilVisible(`APPEND-${appended}`, start);
   },

@@ -2,9 +2,8 @@ import { QueryClient } from '@tanstack/query-core';
 import { describe, expect, it } from 'vitest';
 import { createConfideClient } from './client/create-confide-client.js';
 import { ConfideError } from './errors/confide-error.js';
-import { BEN, createMemoryBackend, seedConversation } from './test/memory-clients.js';
-import { untilState } from './test/until.js';
-import { memoryTransport } from './transport/memory/memory-transport.js';
+import { createMockServer, seedConversation, serverBodies, transportFor } from './test/mock-clients.js';
+import { stateOf, untilState } from './test/until.js';
 import type { Transport } from './transport/transport.js';
 
 const SENDS = 200;
@@ -55,38 +54,31 @@ function flakyTransport(inner: Transport, random: () => number): Transport {
   };
 }
 
-function serverBodies(backend: ReturnType<typeof createMemoryBackend>, id: string): string[] {
-  const bodies: string[] = [];
-  let before: string | undefined;
-  do {
-    const page = backend.as(BEN).listMessages(id, { limit: 100, ...(before ? { before } : {}) });
-    bodies.unshift(...page.items.map((message) => message.body));
-    before = page.nextCursor ?? undefined;
-  } while (before);
-  return bodies;
-}
-
 describe('fault injection', () => {
   it(`delivers ${SENDS} sends over a flaky network exactly once each, in order`, async () => {
-    const backend = createMemoryBackend();
-    const id = seedConversation(backend, 'Flaky network', 'Start');
+    const mock = createMockServer();
+    const id = await seedConversation(mock, 'Flaky network', 'Start');
     const client = createConfideClient({
-      transport: flakyTransport(memoryTransport({ backend, as: BEN }), seededRandom(20261125)),
+      transport: flakyTransport(transportFor(mock, 'ben'), seededRandom(20261125)),
       queryClient: new QueryClient({ defaultOptions: { queries: { retry: 20, retryDelay: 1 } } }),
       outbox: { baseDelayMs: 1, maxDelayMs: 4 },
     });
+    client.mount();
     await client.ready;
     const thread = client.thread(id);
-    const stop = thread.subscribe(() => {});
+    let state = stateOf(thread);
+    const stop = thread.observe((next) => {
+      state = next;
+    });
 
     const expected = Array.from({ length: SENDS }, (_, index) => `Message ${index + 1}`);
     const results = await Promise.all(expected.map((body) => thread.send(body)));
 
     expect(new Set(results.map((result) => ('id' in result ? result.id : ''))).size).toBe(SENDS);
-    expect(serverBodies(backend, id)).toEqual(['Start', ...expected]);
+    expect(await serverBodies(mock, id)).toEqual(['Start', ...expected]);
     await untilState(client.stores.outbox, (state) => state.entries.length === 0);
-    while (thread.getSnapshot().hasOlder) await thread.loadOlder();
-    const messages = thread.getSnapshot().messages;
+    while (state.hasOlder) await thread.loadOlder();
+    const messages = state.messages;
     expect(messages.map((message) => message.body)).toEqual(['Start', ...expected]);
     expect(new Set(messages.map((message) => message.id)).size).toBe(SENDS + 1);
     expect(messages.every((message) => message.state === 'sent')).toBe(true);

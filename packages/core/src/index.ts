@@ -28,17 +28,39 @@ export {
   type CacheContext,
 } from './cache/apply-server-event.js';
 export type { ConfideQueries, ConfideStores } from './client/client-context.js';
-export type { Composer, ComposerOptions, ComposerState, ComposerStatus } from './client/composer.js';
-export type { ConversationIndex, ConversationIndexState } from './client/conversation-index.js';
+export {
+  type Composer,
+  type ComposerLocalState,
+  type ComposerOptions,
+  type ComposerSources,
+  type ComposerState,
+  type ComposerStatus,
+  composerStateOf,
+  wantsRecipients,
+} from './client/composer.js';
+export {
+  type ConversationIndex,
+  type ConversationIndexState,
+  type ConversationListResult,
+  conversationIndexStateOf,
+  listParamsOf,
+} from './client/conversation-index.js';
 export {
   type ConfideClient,
   type ConfideClientOptions,
   createConfideClient,
 } from './client/create-confide-client.js';
 export type { ContactsApi, SettingsApi, TemplatesApi, ViewerApi } from './client/directory.js';
-export type { Notifications, NotificationsState } from './client/notifications.js';
-export type { Thread, ThreadState } from './client/thread.js';
-export type { MessageState, ThreadMessage } from './client/thread-messages.js';
+export {
+  hasNotificationFeed,
+  type NotificationListResult,
+  type Notifications,
+  type NotificationsState,
+  notificationsStateOf,
+} from './client/notifications.js';
+export type { Observable } from './client/observe.js';
+export { type Thread, type ThreadSources, type ThreadState, threadStateOf } from './client/thread.js';
+export { type MessageState, mergeThreadMessages, type ThreadMessage } from './client/thread-messages.js';
 export {
   isSelectableRecipient,
   partitionRecipients,
@@ -63,16 +85,16 @@ export {
 export type { Clock } from './lib/clock.js';
 export type { Logger } from './lib/logger.js';
 export { browserNetworkStatus, type NetworkStatus } from './lib/network-status.js';
-export type { Readable } from './lib/readable.js';
 export type { OutboxOptions, SendResult } from './outbox/outbox-runner.js';
 export { conversationQueries } from './queries/conversation-queries.js';
 export { messageQueries } from './queries/message-queries.js';
 export { notificationQueries } from './queries/notification-queries.js';
 export { observeInfiniteQuery, observeQuery } from './queries/observe.js';
-export type { QueryContext } from './queries/query-defaults.js';
+export { QUERY_RETRY_LIMIT, type QueryContext, retryQuery } from './queries/query-defaults.js';
 export {
+  type ConfideKeys,
   type ConversationListParams,
-  confideKeys,
+  createConfideKeys,
   type NotificationListParams,
 } from './queries/query-keys.js';
 export { templateQueries } from './queries/template-queries.js';
@@ -118,18 +140,6 @@ export {
 } from './templates/render-template.js';
 export type { GetToken, HttpRetryOptions, TokenReason } from './transport/http-client.js';
 export { type HttpTransportOptions, httpTransport } from './transport/http-transport.js';
-export { demoSeed, type MemorySeed } from './transport/memory/demo-seed.js';
-export {
-  createMemoryBackend,
-  type MemoryBackend,
-  type MemoryBackendOptions,
-  type MemoryIdentity,
-} from './transport/memory/memory-backend.js';
-export {
-  type MemoryTransport,
-  type MemoryTransportOptions,
-  memoryTransport,
-} from './transport/memory/memory-transport.js';
 export type {
   ConnectionStatus,
   RequestOptions,

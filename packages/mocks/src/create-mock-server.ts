@@ -4,7 +4,9 @@ import { seedEmptyAccount } from './fixtures/empty-account.js';
 import { presetInactivePortals } from './fixtures/inactive-portals.js';
 import { type LongThreadOptions, seedLongThread } from './fixtures/long-thread.js';
 import { type ManyConversationsOptions, seedConversations } from './fixtures/many-conversations.js';
-import { createConfideHandlers } from './handlers.js';
+import { DEMO_EMAILS, type DemoPerson } from './fixtures/people.js';
+import { handlersFor } from './handlers.js';
+import { createMockFetch, type MockFetch } from './mock-fetch.js';
 import { HEALTHY_SCENARIO, type MockScenario } from './scenario/mock-scenario.js';
 import { createTokenSource, type TokenSource } from './tokens.js';
 
@@ -31,12 +33,26 @@ export interface MockServerOptions {
   readonly heartbeatIntervalMs?: number;
 }
 
+/** What `httpTransport` needs to reach the mock as one person: `httpTransport({ ...mock.as('ben') })`. */
+export interface MockConnection {
+  /** The mock's base URL. */
+  readonly baseUrl: string;
+  /** The mock's in-process fetch (no MSW, no network). */
+  readonly fetch: MockFetch;
+  /** Signs in as the person (a dev token, cached). */
+  readonly getToken: () => Promise<string>;
+}
+
 /** A running mock of the Confide API: the reference server over an in-memory store with the demo data. */
 export interface MockServer {
   /** Where the API is mocked; give it to `httpTransport({ baseUrl })`. */
   readonly baseUrl: string;
   /** MSW handlers for `setupServer`/`setupWorker` (or `setupConfideServer`/`setupConfideWorker`). */
-  readonly handlers: ReturnType<typeof createConfideHandlers>;
+  readonly handlers: ReturnType<typeof handlersFor>;
+  /** Answers requests below `baseUrl` in the same process, scenario applied: the handlers without MSW. */
+  readonly fetch: MockFetch;
+  /** The base URL, fetch and token source for a demo person (by first name) or any e-mail address the mock knows. */
+  as(person: DemoPerson | (string & {})): MockConnection;
   /** The store behind the app, for assertions and custom fixtures. */
   readonly store: Store;
   /** Resolves once the demo data is in place (handlers and helpers wait for it themselves). */
@@ -67,8 +83,8 @@ async function seed(store: Store, options: MockServerOptions, now: Date): Promis
  *
  * @example
  * const mock = createMockServer();
- * const server = setupServer(...mock.handlers);
- * const transport = httpTransport({ baseUrl: mock.baseUrl, getToken: mock.getToken(DEMO_EMAILS.ben) });
+ * const transport = httpTransport(mock.as('ben')); // in process, no MSW needed
+ * // or, through MSW: setupServer(...mock.handlers) and httpTransport({ baseUrl: mock.baseUrl, getToken: mock.getToken(email) })
  */
 export function createMockServer(options: MockServerOptions = {}): MockServer {
   const baseUrl = options.baseUrl ?? DEFAULT_MOCK_BASE_URL;
@@ -90,6 +106,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   });
   let scenario: MockScenario = { ...HEALTHY_SCENARIO, ...options.scenario };
   const tokens: TokenSource = createTokenSource(app, ready);
+  const fetch = createMockFetch({ baseUrl, app, scenario: () => scenario, ready });
   const afterReady =
     <Input, Output>(work: (input: Input) => Promise<Output>) =>
     async (input: Input) => {
@@ -99,7 +116,12 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
 
   return {
     baseUrl,
-    handlers: createConfideHandlers({ baseUrl, app, scenario: () => scenario, ready }),
+    handlers: handlersFor(baseUrl, fetch),
+    fetch,
+    as(person) {
+      const email = person in DEMO_EMAILS ? DEMO_EMAILS[person as DemoPerson] : person;
+      return { baseUrl, fetch, getToken: () => tokens.tokenFor(email) };
+    },
     store,
     ready,
     tokenFor: tokens.tokenFor,

@@ -14,6 +14,7 @@ describe('public API', () => {
       'MOCK_JWT_SECRET',
       'MockTokenError',
       'createConfideHandlers',
+      'createMockFetch',
       'createMockServer',
       'scenarios',
       'seedConversations',

@@ -1,5 +1,5 @@
 import { ErrorEnvelopeSchema, routes } from '@confide/protocol';
-import type { FetchApp } from './handlers.js';
+import type { FetchApp } from './mock-fetch.js';
 
 /** Dev tokens for demo people, straight from the app (no network, no scenario). */
 export interface TokenSource {

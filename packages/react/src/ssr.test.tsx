@@ -1,5 +1,6 @@
 // @vitest-environment node
-import { createConfideClient, memoryTransport } from '@confide/core';
+import { createConfideClient, httpTransport } from '@confide/core';
+import { createMockServer } from '@confide/mocks';
 import { renderToString } from 'react-dom/server';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
@@ -12,7 +13,8 @@ import {
   ThreadView,
 } from './index.js';
 
-const client = createConfideClient({ transport: memoryTransport(), live: false });
+// Never mounted: a server render makes no request, and the provider's effect never runs there.
+const client = createConfideClient({ transport: httpTransport(createMockServer().as('ben')), live: false });
 afterAll(() => client.dispose());
 
 function renderOnServer(element: React.ReactElement) {

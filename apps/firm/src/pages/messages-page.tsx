@@ -1,7 +1,6 @@
 import type { ConversationId } from '@confide/core';
 import { ConversationPane, navigate } from '@confide/demo-shell';
-import { MessageIndex, useConfideClient } from '@confide/react';
-import { useEffect } from 'react';
+import { MessageIndex } from '@confide/react';
 
 /** Props of `MessagesPage`. */
 export interface MessagesPageProps {
@@ -11,18 +10,17 @@ export interface MessagesPageProps {
 
 /** The firm's messages: the message index beside the open thread. */
 export function MessagesPage({ conversationId }: MessagesPageProps) {
-  const client = useConfideClient();
-  useEffect(() => {
-    client.conversations.select(conversationId as ConversationId | null);
-  }, [client, conversationId]);
-
   return (
     <div className="messages-layout">
       <section className="panel index-panel" aria-labelledby="messages-heading">
         <h1 id="messages-heading" className="panel-title">
           Messages
         </h1>
-        <MessageIndex onOpen={(id) => navigate(`/messages/${id}`)} />
+        {/* The URL is the one owner of the selection. */}
+        <MessageIndex
+          value={conversationId as ConversationId | null}
+          onValueChange={(id) => navigate(`/messages/${id}`)}
+        />
       </section>
       <section className="panel thread-panel" aria-label="Conversation">
         {conversationId ? (

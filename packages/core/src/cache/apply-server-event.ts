@@ -9,11 +9,11 @@ import type {
   ServerEventOf,
   Viewer,
 } from '@confide/protocol';
-import type { InfiniteData, QueryClient } from '@tanstack/query-core';
-import { confideKeys } from '../queries/query-keys.js';
+import type { InfiniteData } from '@tanstack/query-core';
 import {
   addMessage,
   applyClientRead,
+  type CacheScope,
   insertIntoLists,
   isKnownPreview,
   moveToTop,
@@ -21,8 +21,7 @@ import {
 } from './conversation-cache.js';
 
 /** What applying events needs besides the cache. */
-export interface CacheContext {
-  readonly queryClient: QueryClient;
+export interface CacheContext extends CacheScope {
   /** The viewer, once known; decides which messages are "own" (never unread). */
   readonly viewer: () => Viewer | undefined;
   /** Fetches a conversation's summary for a list that does not hold it yet. */
@@ -43,13 +42,13 @@ function isOwn(viewer: Viewer | undefined, message: Message): boolean {
  */
 export function applyNewMessage(context: CacheContext, message: Message) {
   const { queryClient } = context;
-  const added = addMessage(queryClient, message);
+  const added = addMessage(context, message);
   const own = isOwn(context.viewer(), message);
-  const cachedThread = queryClient.getQueryData(confideKeys.messages(message.conversationId)) !== undefined;
+  const cachedThread = queryClient.getQueryData(context.keys.messages(message.conversationId)) !== undefined;
   // A message already in a cached thread, or already previewed, was counted when it first arrived.
-  if ((cachedThread && !added) || isKnownPreview(queryClient, message)) return;
+  if ((cachedThread && !added) || isKnownPreview(context, message)) return;
   const { missing } = moveToTop(
-    queryClient,
+    context,
     message.conversationId,
     (summary) => withMessage(summary, message, own),
     own ? 0 : 1,
@@ -57,8 +56,8 @@ export function applyNewMessage(context: CacheContext, message: Message) {
   if (missing.length > 0) {
     void context
       .fetchSummary(message.conversationId)
-      .then((summary) => insertIntoLists(queryClient, summary, missing))
-      .catch(() => queryClient.invalidateQueries({ queryKey: confideKeys.conversationLists() }));
+      .then((summary) => insertIntoLists(context, summary, missing))
+      .catch(() => queryClient.invalidateQueries({ queryKey: context.keys.conversationLists() }));
   }
 }
 
@@ -68,7 +67,7 @@ export function applyNewMessage(context: CacheContext, message: Message) {
  */
 export function applyNewConversation(context: CacheContext, conversation: Conversation, message: Message) {
   context.queryClient.setQueryData(
-    confideKeys.messages(conversation.id),
+    context.keys.messages(conversation.id),
     (pages: unknown) => pages ?? { pages: [{ items: [message], nextCursor: null }], pageParams: [null] },
   );
   const own = isOwn(context.viewer(), message);
@@ -79,7 +78,7 @@ export function applyNewConversation(context: CacheContext, conversation: Conver
   };
   const withFirst = withMessage(summary, message, own);
   const lists = context.queryClient.getQueriesData<ConversationPages>({
-    queryKey: confideKeys.conversationLists(),
+    queryKey: context.keys.conversationLists(),
   });
   const fresh = lists
     .filter(
@@ -89,26 +88,26 @@ export function applyNewConversation(context: CacheContext, conversation: Conver
     )
     .map(([queryKey]) => queryKey);
   if (fresh.length === 0) return;
-  insertIntoLists(context.queryClient, withFirst, fresh, own ? 0 : 1);
+  insertIntoLists(context, withFirst, fresh, own ? 0 : 1);
 }
 
 function applyConversationRead(context: CacheContext, event: ServerEventOf<'conversation.read'>) {
   const { conversationId, reader, upToMessageId, readAt } = event.data;
   const viewer = context.viewer();
   if (reader.kind === 'client' && viewer?.role === 'member') {
-    applyClientRead(context.queryClient, conversationId, { contactId: reader.id, upToMessageId, readAt });
+    applyClientRead(context, conversationId, { contactId: reader.id, upToMessageId, readAt });
     return;
   }
   if (viewer && reader.kind === viewer.role && reader.id === viewer.id) {
     // Read in another tab: the exact counts live on the server, so refetch rather than guess.
-    void context.queryClient.invalidateQueries({ queryKey: confideKeys.conversations() });
+    void context.queryClient.invalidateQueries({ queryKey: context.keys.conversations() });
   }
 }
 
 function applyNotificationCreated(context: CacheContext, event: ServerEventOf<'notification.created'>) {
   const { notification } = event.data;
   const lists = context.queryClient.getQueriesData<NotificationPages>({
-    queryKey: confideKeys.notifications(),
+    queryKey: context.keys.notifications(),
   });
   for (const [queryKey, pages] of lists) {
     const [first, ...rest] = pages?.pages ?? [];

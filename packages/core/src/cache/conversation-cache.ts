@@ -8,19 +8,25 @@ import type {
   ReadReceipt,
 } from '@confide/protocol';
 import type { InfiniteData, QueryClient } from '@tanstack/query-core';
-import { type ConversationListParams, confideKeys } from '../queries/query-keys.js';
+import type { ConfideKeys, ConversationListParams } from '../queries/query-keys.js';
+
+/** The cache one client writes to: its QueryClient and its keys. */
+export interface CacheScope {
+  readonly queryClient: QueryClient;
+  readonly keys: ConfideKeys;
+}
 
 type ConversationPages = InfiniteData<ListConversationsResponse, string | null>;
 type MessagePages = InfiniteData<ListMessagesResponse, string | null>;
 
 const PREVIEW_LENGTH = 200;
 
-function listsOf(queryClient: QueryClient) {
-  return queryClient.getQueriesData<ConversationPages>({ queryKey: confideKeys.conversationLists() });
+function listsOf({ queryClient, keys }: CacheScope) {
+  return queryClient.getQueriesData<ConversationPages>({ queryKey: keys.conversationLists() });
 }
 
 function paramsOf(queryKey: readonly unknown[]): ConversationListParams {
-  return (queryKey[3] ?? {}) as ConversationListParams;
+  return (queryKey.at(-1) ?? {}) as ConversationListParams;
 }
 
 function mapSummaries(
@@ -32,11 +38,12 @@ function mapSummaries(
 
 /** Applies a change to one conversation wherever it is cached: every index list and its detail query. */
 export function updateConversation(
-  queryClient: QueryClient,
+  scope: CacheScope,
   id: ConversationId,
   update: (summary: ConversationSummary) => ConversationSummary,
 ) {
-  for (const [queryKey, pages] of listsOf(queryClient)) {
+  const { queryClient, keys } = scope;
+  for (const [queryKey, pages] of listsOf(scope)) {
     if (!pages) continue;
     queryClient.setQueryData<ConversationPages>(
       queryKey,
@@ -44,14 +51,15 @@ export function updateConversation(
     );
   }
   queryClient.setQueryData<ConversationSummary>(
-    confideKeys.conversation(id),
+    keys.conversation(id),
     (summary) => summary && update(summary),
   );
 }
 
 /** Sets the unread total on every page of every cached index list. */
-export function setUnreadTotal(queryClient: QueryClient, total: (current: number) => number) {
-  for (const [queryKey, pages] of listsOf(queryClient)) {
+export function setUnreadTotal(scope: CacheScope, total: (current: number) => number) {
+  const { queryClient } = scope;
+  for (const [queryKey, pages] of listsOf(scope)) {
     if (!pages) continue;
     queryClient.setQueryData<ConversationPages>(queryKey, {
       ...pages,
@@ -61,12 +69,11 @@ export function setUnreadTotal(queryClient: QueryClient, total: (current: number
 }
 
 /** Whether a message is already the preview of its conversation anywhere in the cache (a replayed event). */
-export function isKnownPreview(queryClient: QueryClient, message: Message): boolean {
-  const detail = queryClient.getQueryData<ConversationSummary>(
-    confideKeys.conversation(message.conversationId),
-  );
+export function isKnownPreview(scope: CacheScope, message: Message): boolean {
+  const { queryClient, keys } = scope;
+  const detail = queryClient.getQueryData<ConversationSummary>(keys.conversation(message.conversationId));
   if (detail?.lastMessage?.id === message.id) return true;
-  return listsOf(queryClient).some(([, pages]) =>
+  return listsOf(scope).some(([, pages]) =>
     pages?.pages.some((page) => page.items.some((item) => item.lastMessage?.id === message.id)),
   );
 }
@@ -77,13 +84,14 @@ export function isKnownPreview(queryClient: QueryClient, message: Message): bool
  * do not hold it yet are reported back: the caller fetches the summary (unfiltered lists) or refetches.
  */
 export function moveToTop(
-  queryClient: QueryClient,
+  scope: CacheScope,
   id: ConversationId,
   update: (summary: ConversationSummary) => ConversationSummary,
   unreadDelta = 0,
 ): { missing: (readonly unknown[])[] } {
+  const { queryClient, keys } = scope;
   const missing: (readonly unknown[])[] = [];
-  for (const [queryKey, pages] of listsOf(queryClient)) {
+  for (const [queryKey, pages] of listsOf(scope)) {
     if (!pages || pages.pages.length === 0) continue;
     const current = pages.pages.flatMap((page) => page.items).find((summary) => summary.id === id);
     if (!current) missing.push(queryKey);
@@ -94,7 +102,7 @@ export function moveToTop(
     });
   }
   queryClient.setQueryData<ConversationSummary>(
-    confideKeys.conversation(id),
+    keys.conversation(id),
     (summary) => summary && update(summary),
   );
   return { missing };
@@ -112,11 +120,12 @@ export function insertAtTop(pages: ConversationPages, summary: ConversationSumma
 
 /** Inserts a summary at the top of the cached lists whose filters it matches (search lists are refetched). */
 export function insertIntoLists(
-  queryClient: QueryClient,
+  scope: CacheScope,
   summary: ConversationSummary,
   listKeys: readonly (readonly unknown[])[],
   unreadDelta = 0,
 ) {
+  const { queryClient } = scope;
   for (const queryKey of listKeys) {
     const params = paramsOf(queryKey);
     if (params.query || params.matterId) {
@@ -156,9 +165,10 @@ export function withMessage(
 }
 
 /** Adds a message to a cached thread, once: a message already there by id is left alone. */
-export function addMessage(queryClient: QueryClient, message: Message): boolean {
+export function addMessage(scope: CacheScope, message: Message): boolean {
+  const { queryClient, keys } = scope;
   let added = false;
-  queryClient.setQueryData<MessagePages>(confideKeys.messages(message.conversationId), (pages) => {
+  queryClient.setQueryData<MessagePages>(keys.messages(message.conversationId), (pages) => {
     const [newest, ...older] = pages?.pages ?? [];
     if (!pages || !newest) return pages;
     if (pages.pages.some((page) => page.items.some((item) => item.id === message.id))) return pages;
@@ -169,12 +179,12 @@ export function addMessage(queryClient: QueryClient, message: Message): boolean 
 }
 
 /** Applies the answer of a mark-read call to the unread counts. */
-export function applyReadResult(queryClient: QueryClient, id: ConversationId, result: MarkReadResponse) {
-  updateConversation(queryClient, id, (summary) => ({ ...summary, unreadCount: result.unreadCount }));
-  setUnreadTotal(queryClient, () => result.unreadTotal);
+export function applyReadResult(scope: CacheScope, id: ConversationId, result: MarkReadResponse) {
+  updateConversation(scope, id, (summary) => ({ ...summary, unreadCount: result.unreadCount }));
+  setUnreadTotal(scope, () => result.unreadTotal);
 }
 
 /** Records the client's read horizon on a conversation (members see it as "Seen"). */
-export function applyClientRead(queryClient: QueryClient, id: ConversationId, receipt: ReadReceipt) {
-  updateConversation(queryClient, id, (summary) => ({ ...summary, clientRead: receipt }));
+export function applyClientRead(scope: CacheScope, id: ConversationId, receipt: ReadReceipt) {
+  updateConversation(scope, id, (summary) => ({ ...summary, clientRead: receipt }));
 }

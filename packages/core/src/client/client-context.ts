@@ -7,6 +7,7 @@ import type { OutboxRunner } from '../outbox/outbox-runner.js';
 import { conversationQueries } from '../queries/conversation-queries.js';
 import { messageQueries } from '../queries/message-queries.js';
 import { notificationQueries } from '../queries/notification-queries.js';
+import type { ConfideKeys } from '../queries/query-keys.js';
 import { templateQueries } from '../queries/template-queries.js';
 import { viewerQueries } from '../queries/viewer-queries.js';
 import type { ComposerStore } from '../stores/composer/composer-store.js';
@@ -15,14 +16,14 @@ import type { IndexStore } from '../stores/index-filters/index-store.js';
 import type { OutboxStore } from '../stores/outbox/outbox-store.js';
 import type { Transport } from '../transport/transport.js';
 
-/** Every query option factory of one client, bound to its transport. */
-export function createQueries(transport: Transport) {
+/** Every query option factory of one client, bound to its transport and its keys. */
+export function createQueries(transport: Transport, keys: ConfideKeys) {
   return {
-    conversations: conversationQueries(transport),
-    messages: messageQueries(transport),
-    viewer: viewerQueries(transport),
-    templates: templateQueries(transport),
-    notifications: notificationQueries(transport),
+    conversations: conversationQueries(transport, keys),
+    messages: messageQueries(transport, keys),
+    viewer: viewerQueries(transport, keys),
+    templates: templateQueries(transport, keys),
+    notifications: notificationQueries(transport, keys),
   };
 }
 
@@ -45,6 +46,7 @@ export interface ConfideStores {
 export interface ClientContext {
   readonly transport: Transport;
   readonly queryClient: QueryClient;
+  readonly keys: ConfideKeys;
   readonly queries: ConfideQueries;
   readonly stores: ConfideStores;
   readonly outbox: OutboxRunner;
@@ -55,6 +57,6 @@ export interface ClientContext {
   readonly viewer: () => Viewer | undefined;
   /** The viewer, loading it if needed. */
   readonly ensureViewer: () => Promise<Viewer>;
-  /** Registers cleanup to run on `dispose()`. */
-  readonly onDispose: (cleanup: () => void) => void;
+  /** Keeps a stop function until it runs or the client is disposed (which runs it): observers never outlive the client. */
+  readonly track: (stop: () => void) => () => void;
 }

@@ -1,15 +1,15 @@
 import type { ContactId, TemplateId } from '@confide/protocol';
 import { describe, expect, it } from 'vitest';
 import { memoryStorage } from '../storage/storage.js';
-import { BEN, clientFor, createMemoryBackend, DANIEL, seedConversation } from '../test/memory-clients.js';
-import { until } from '../test/until.js';
+import { clientFor, createMockServer, seedConversation } from '../test/mock-clients.js';
+import { stateOf, until } from '../test/until.js';
 
 const daniel = 'con_daniel' as ContactId;
 const farid = 'con_farid' as ContactId;
 
 describe('composer', () => {
   it('offers only contacts with an active portal and lists the others with the reason', async () => {
-    const client = await clientFor(createMemoryBackend(), BEN);
+    const client = await clientFor(createMockServer(), 'ben');
     const state = await until(client.composer(), (snapshot) => snapshot.recipients !== null);
     expect(state.recipients?.selectable.map((contact) => contact.name)).toEqual([
       'Daniel Okafor',
@@ -25,7 +25,7 @@ describe('composer', () => {
   });
 
   it('narrows recipients by a search', async () => {
-    const client = await clientFor(createMemoryBackend(), BEN);
+    const client = await clientFor(createMockServer(), 'ben');
     const composer = client.composer();
     composer.searchRecipients('elena');
     const state = await until(composer, (snapshot) => snapshot.recipients !== null);
@@ -34,7 +34,7 @@ describe('composer', () => {
   });
 
   it('reports what is missing field by field', async () => {
-    const client = await clientFor(createMemoryBackend(), BEN);
+    const client = await clientFor(createMockServer(), 'ben');
     const composer = client.composer();
     const empty = await until(composer, (snapshot) => snapshot.recipients !== null);
     expect(empty.validation.errors).toEqual({
@@ -45,7 +45,7 @@ describe('composer', () => {
     composer.setContact(farid);
     composer.setSubject('x'.repeat(201));
     composer.setBody('Hello');
-    const state = composer.getSnapshot();
+    const state = stateOf(composer);
     expect(state.validation.errors.contactId?.code).toBe('portal_inactive');
     expect(state.validation.errors.subject?.code).toBe('too_long');
     expect(state.validation.errors.body).toBeUndefined();
@@ -54,27 +54,23 @@ describe('composer', () => {
   });
 
   it('fills merge fields from the chosen contact and the viewer when importing a template', async () => {
-    const client = await clientFor(
-      createMemoryBackend({ now: () => Date.parse('2026-11-25T12:00:00Z') }),
-      BEN,
-      {
-        clock: { now: () => Date.parse('2026-11-25T12:00:00Z'), setTimeout, clearTimeout },
-      },
-    );
+    const client = await clientFor(createMockServer(), 'ben', {
+      clock: { now: () => Date.parse('2026-11-25T12:00:00Z'), setTimeout, clearTimeout },
+    });
     const composer = client.composer({ dateFormat: { locale: 'en-US', timeZone: 'UTC' } });
     composer.setContact(daniel);
-    await composer.importTemplate('tpl_document_request' as TemplateId);
-    const state = composer.getSnapshot();
+    await composer.importTemplate('tpl_case_status_update' as TemplateId);
+    const state = stateOf(composer);
+    expect(state.draft.subject).toBe('Update on your case (November 25, 2026)');
     expect(state.draft.body).toBe(
-      'Dear Daniel,\nplease upload your passport scan by November 25, 2026.\nBen Cho, Rivera & Cho Immigration',
+      'Dear Daniel Okafor,\n\nHere is an update on your case as of November 25, 2026.\n\nBest,\nBen Cho',
     );
-    expect(state.draft.subject).toBe('Documents we need from you');
     expect(state.mergeFields).toEqual({ unknown: [], unfilled: [] });
     client.dispose();
   });
 
   it('lists unknown and unfilled merge fields and refuses to send them', async () => {
-    const client = await clientFor(createMemoryBackend(), BEN);
+    const client = await clientFor(createMockServer(), 'ben');
     const composer = client.composer();
     await composer.importTemplate({
       id: 'tpl_x' as TemplateId,
@@ -85,7 +81,7 @@ describe('composer', () => {
       createdAt: '2026-11-01T08:00:00.000Z',
       updatedAt: '2026-11-01T08:00:00.000Z',
     });
-    const state = composer.getSnapshot();
+    const state = stateOf(composer);
     expect(state.mergeFields).toEqual({ unknown: ['client.frstName'], unfilled: ['client.name'] });
     expect(state.validation.errors.body?.code).toBe('merge_fields_left');
     composer.setContact(daniel);
@@ -95,75 +91,75 @@ describe('composer', () => {
   });
 
   it('saves the draft as it changes and restores it after a reload', async () => {
-    const backend = createMemoryBackend();
+    const mock = createMockServer();
     const storage = memoryStorage();
-    const first = await clientFor(backend, BEN, { storage });
+    const first = await clientFor(mock, 'ben', { storage });
     first.composer().setSubject('Half written');
     first.dispose();
-    const second = await clientFor(backend, BEN, { storage });
-    expect(second.composer().getSnapshot().draft.subject).toBe('Half written');
+    const second = await clientFor(mock, 'ben', { storage });
+    expect(stateOf(second.composer()).draft.subject).toBe('Half written');
     second.dispose();
   });
 
   it('starts a conversation and resets the draft after the server confirms it', async () => {
-    const client = await clientFor(createMemoryBackend(), BEN);
+    const client = await clientFor(createMockServer(), 'ben');
     const composer = client.composer();
     composer.setContact(daniel);
     composer.setSubject('Your visa');
     composer.setBody('We have news.');
-    const keyBefore = composer.getSnapshot().draft.idempotencyKey;
+    const keyBefore = stateOf(composer).draft.idempotencyKey;
     const result = await composer.send();
     expect(result).toMatchObject({
       conversation: { subject: 'Your visa' },
       message: { idempotencyKey: keyBefore },
     });
-    const state = composer.getSnapshot();
+    const state = stateOf(composer);
     expect(state).toMatchObject({ status: 'sent', draft: { subject: '', body: '' } });
     expect(state.draft.idempotencyKey).not.toBe(keyBefore);
     client.dispose();
   });
 
   it('lets a client start a conversation with only a subject and a body', async () => {
-    const backend = createMemoryBackend();
-    const client = await clientFor(backend, DANIEL);
+    const mock = createMockServer();
+    const client = await clientFor(mock, 'daniel');
     const composer = client.composer();
     composer.setSubject('A question');
     composer.setBody('Can we talk on Monday?');
-    expect(composer.getSnapshot().validation.valid).toBe(true);
-    expect(composer.getSnapshot().recipients).toBeNull();
+    expect(stateOf(composer).validation.valid).toBe(true);
+    expect(stateOf(composer).recipients).toBeNull();
     await expect(composer.send()).resolves.toMatchObject({ conversation: { contact: { id: 'con_daniel' } } });
     client.dispose();
   });
 
   it('sends a reply optimistically and is empty again at once', async () => {
-    const backend = createMemoryBackend();
-    const id = seedConversation(backend);
-    const client = await clientFor(backend, BEN);
+    const mock = createMockServer();
+    const id = await seedConversation(mock);
+    const client = await clientFor(mock, 'ben');
     const composer = client.composer({ conversationId: id });
     composer.setBody('Thanks!');
     const sending = composer.send();
-    expect(composer.getSnapshot().draft.body).toBe('');
-    expect(client.thread(id).getSnapshot().messages.at(-1)).toMatchObject({
+    expect(stateOf(composer).draft.body).toBe('');
+    expect(stateOf(client.thread(id)).messages.at(-1)).toMatchObject({
       body: 'Thanks!',
       state: 'sending',
     });
     await sending;
-    expect(composer.getSnapshot().status).toBe('sent');
+    expect(stateOf(composer).status).toBe('sent');
     client.dispose();
   });
 
   it('keeps the draft when sending a new conversation fails', async () => {
-    const backend = createMemoryBackend();
-    const client = await clientFor(backend, BEN);
+    const mock = createMockServer();
+    const client = await clientFor(mock, 'ben');
     const composer = client.composer();
     await until(composer, (snapshot) => snapshot.recipients !== null);
     composer.setContact(daniel);
     composer.setSubject('Kept');
     composer.setBody('x'.repeat(10));
     // The contact list said active; the server disagrees (the portal was just deactivated).
-    (backend.seed.contacts[0] as { portalStatus: string }).portalStatus = 'inactive';
+    mock.setScenario({ failures: { startConversation: { code: 'portal_inactive' } } });
     await expect(composer.send()).rejects.toMatchObject({ code: 'portal_inactive' });
-    expect(composer.getSnapshot()).toMatchObject({ status: 'failed', draft: { subject: 'Kept' } });
+    expect(stateOf(composer)).toMatchObject({ status: 'failed', draft: { subject: 'Kept' } });
     expect(client.stores.outbox.getState().entries).toEqual([]);
     client.dispose();
   });

@@ -9,16 +9,16 @@ import type {
   Viewer,
 } from '@confide/protocol';
 import { QueryObserver } from '@tanstack/query-core';
-import { createStore } from 'zustand/vanilla';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import { partitionRecipients, type RecipientOptions } from '../composer/recipients.js';
 import { type DraftValidation, validateDraft } from '../composer/validate-draft.js';
 import { ConfideError, toConfideError } from '../errors/confide-error.js';
-import { createReadable, currentResult, memoizeLast, type Readable } from '../lib/readable.js';
 import type { SendResult } from '../outbox/outbox-runner.js';
-import type { Draft, DraftInput } from '../stores/composer/composer-store.js';
+import { type Draft, type DraftInput, emptyDraft } from '../stores/composer/composer-store.js';
 import { type MergeContext, renderTemplate } from '../templates/render-template.js';
 import type { ClientContext } from './client-context.js';
 import { mergeFieldsOf } from './composer-fields.js';
+import { listenToAll, type Observable } from './observe.js';
 
 /** Which composer to open. */
 export interface ComposerOptions {
@@ -51,8 +51,62 @@ export interface ComposerState {
   readonly error: ConfideError | null;
 }
 
-/** A composer: the readable state of one draft plus the actions on it. */
-export interface Composer extends Readable<ComposerState> {
+/** A composer's own client-only state (zustand): where the last send stands and the recipient search. */
+export interface ComposerLocalState {
+  readonly status: ComposerStatus;
+  readonly error: ConfideError | null;
+  readonly recipientQuery: string;
+}
+
+/** What a composer's state is made of. */
+export interface ComposerSources {
+  readonly mode: 'new' | 'reply';
+  readonly draft: Draft;
+  readonly local: ComposerLocalState;
+  /** The firm's contacts, when the viewer picks a recipient and they have loaded. */
+  readonly contacts: readonly Contact[] | undefined;
+  readonly viewer: Viewer | undefined;
+}
+
+/** Whether a composer offers a choice of recipient: members starting a conversation. */
+export function wantsRecipients(mode: 'new' | 'reply', viewer: Viewer | undefined): boolean {
+  return mode === 'new' && viewer?.role === 'member';
+}
+
+function recipientsFor(contacts: readonly Contact[] | undefined, query: string): RecipientOptions | null {
+  if (!contacts) return null;
+  const search = query.trim().toLowerCase();
+  return partitionRecipients(
+    contacts.filter(
+      (contact) => !search || contact.name.toLowerCase().includes(search) || contact.email.includes(search),
+    ),
+  );
+}
+
+/** A composer's state from its sources: a pure function. */
+export function composerStateOf(sources: ComposerSources): ComposerState {
+  const { mode, draft, local, contacts, viewer } = sources;
+  return {
+    mode,
+    draft,
+    recipients: wantsRecipients(mode, viewer) ? recipientsFor(contacts, local.recipientQuery) : null,
+    validation: validateDraft(draft, { mode, role: viewer?.role ?? 'member', contacts }),
+    mergeFields: mergeFieldsOf(draft.subject, draft.body),
+    status: local.status,
+    error: local.error,
+  };
+}
+
+/** A composer: the actions on one draft, its own state store, and `observe` for a headless UI. */
+export interface Composer extends Observable<ComposerState> {
+  /** `new` starts a conversation; `reply` answers in one. */
+  readonly mode: 'new' | 'reply';
+  /** The draft's id in the composer store (`client.stores.composer`). */
+  readonly draftId: string;
+  /** The draft: the saved one, or an empty one (with its key) until the first change saves it. */
+  draft(): Draft;
+  /** Where the last send stands and the recipient search. */
+  readonly local: StoreApi<ComposerLocalState>;
   /** Changes the subject (new conversations). */
   setSubject(subject: string): void;
   /** Changes the message text. */
@@ -77,72 +131,29 @@ export interface Composer extends Readable<ComposerState> {
 export function createComposer(context: ClientContext, options: ComposerOptions = {}): Composer {
   const { stores, queries, queryClient, outbox } = context;
   const mode = options.conversationId ? 'reply' : 'new';
+  const conversationId = options.conversationId ?? null;
   const draftId = options.conversationId ? `reply:${options.conversationId}` : (options.draftId ?? 'new');
-  stores.composer.getState().ensureDraft(draftId, options.conversationId ?? null);
-  const local = createStore<{ status: ComposerStatus; error: ConfideError | null; recipientQuery: string }>()(
-    () => ({
-      status: 'idle',
-      error: null,
-      recipientQuery: '',
-    }),
-  );
-  const contactsObserver = new QueryObserver(queryClient, { ...queries.viewer.contacts(''), enabled: false });
-  const draft = () =>
-    stores.composer.getState().drafts[draftId] ??
-    stores.composer.getState().ensureDraft(draftId, options.conversationId ?? null);
-  const wantsRecipients = () => mode === 'new' && context.viewer()?.role === 'member';
-  const recipientsFor = memoizeLast((contacts: readonly Contact[] | undefined, query: string) => {
-    if (!contacts) return null;
-    const search = query.trim().toLowerCase();
-    return partitionRecipients(
-      contacts.filter(
-        (contact) => !search || contact.name.toLowerCase().includes(search) || contact.email.includes(search),
-      ),
-    );
-  });
-  const validate = memoizeLast(
-    (current: Draft, viewer: Viewer | undefined, contacts: readonly Contact[] | undefined) =>
-      validateDraft(current, { mode, role: viewer?.role ?? 'member', contacts }),
-  );
-  const fields = memoizeLast(mergeFieldsOf);
+  const local = createStore<ComposerLocalState>()(() => ({
+    status: 'idle',
+    error: null,
+    recipientQuery: '',
+  }));
+  // Until the first change, the composer shows an empty draft of its own (one key for every read) and writes
+  // nothing: reading a draft never changes the store.
+  let placeholder: Draft | undefined;
+  const draft = () => {
+    const saved = stores.composer.getState().drafts[draftId];
+    if (saved) return saved;
+    placeholder ??= emptyDraft(draftId, conversationId, context.clock.now());
+    return placeholder;
+  };
+  const viewerWantsRecipients = () => wantsRecipients(mode, context.viewer());
 
-  function syncContacts() {
-    const enabled = wantsRecipients();
-    if (contactsObserver.options.enabled !== enabled)
-      contactsObserver.setOptions({ ...queries.viewer.contacts(''), enabled });
+  function update(input: DraftInput) {
+    const composer = stores.composer.getState();
+    if (!composer.drafts[draftId]) composer.restoreDrafts({ [draftId]: draft() });
+    stores.composer.getState().updateDraft(draftId, input);
   }
-
-  const readable = createReadable<ComposerState>({
-    compute() {
-      syncContacts();
-      const current = draft();
-      const contacts = currentResult(contactsObserver).data?.items;
-      const { status, error, recipientQuery } = local.getState();
-      return {
-        mode,
-        draft: current,
-        recipients: wantsRecipients() ? recipientsFor(contacts, recipientQuery) : null,
-        validation: validate(current, context.viewer(), contacts),
-        mergeFields: fields(current.subject, current.body),
-        status,
-        error,
-      };
-    },
-    connect(onChange) {
-      void context.ensureViewer().then(onChange, () => {});
-      const stops = [
-        contactsObserver.subscribe(onChange),
-        stores.composer.subscribe(onChange),
-        local.subscribe(onChange),
-      ];
-      return () => {
-        for (const stop of stops) stop();
-      };
-    },
-  });
-  context.onDispose(readable.dispose);
-
-  const update = (input: DraftInput) => stores.composer.getState().updateDraft(draftId, input);
 
   async function mergeContext(contactId: ContactId | null): Promise<MergeContext> {
     const viewer = await context.ensureViewer();
@@ -165,7 +176,7 @@ export function createComposer(context: ClientContext, options: ComposerOptions 
   async function sendNow(current: Draft): Promise<SendResult> {
     // No await when the viewer and contacts are cached: a reply must show in the thread in the same tick.
     const viewer = context.viewer() ?? (await context.ensureViewer());
-    const cached = wantsRecipients() ? loadContacts() : undefined;
+    const cached = viewerWantsRecipients() ? loadContacts() : undefined;
     const contacts = cached instanceof Promise ? (await cached).items : cached?.items;
     const validation = validateDraft(current, { mode, role: viewer.role, contacts });
     if (!validation.valid) {
@@ -187,7 +198,7 @@ export function createComposer(context: ClientContext, options: ComposerOptions 
         internal: current.internal,
       });
       // A reply shows in the thread at once, so the composer is ready for the next message straight away.
-      stores.composer.getState().resetDraft(draftId);
+      resetDraft();
     } else {
       stores.outbox.getState().enqueue({
         ...base,
@@ -221,9 +232,45 @@ export function createComposer(context: ClientContext, options: ComposerOptions 
     }
   }
 
+  function resetDraft() {
+    placeholder = undefined;
+    stores.composer.getState().resetDraft(draftId);
+  }
+
   return {
-    getSnapshot: readable.getSnapshot,
-    subscribe: readable.subscribe,
+    mode,
+    draftId,
+    draft,
+    local,
+    observe(listener) {
+      const viewer = new QueryObserver(queryClient, queries.viewer.viewer());
+      const contactsOptions = () => ({
+        ...queries.viewer.contacts(''),
+        enabled: wantsRecipients(mode, viewer.getCurrentResult().data),
+      });
+      const contacts = new QueryObserver(queryClient, contactsOptions());
+      const emit = () =>
+        listener(
+          composerStateOf({
+            mode,
+            draft: draft(),
+            local: local.getState(),
+            contacts: contacts.getCurrentResult().data?.items,
+            viewer: viewer.getCurrentResult().data,
+          }),
+        );
+      const followViewer = (onChange: () => void) =>
+        viewer.subscribe(() => {
+          contacts.setOptions(contactsOptions());
+          onChange();
+        });
+      const stop = listenToAll(
+        [followViewer, contacts.subscribe.bind(contacts), stores.composer.subscribe, local.subscribe],
+        emit,
+      );
+      emit();
+      return context.track(stop);
+    },
     setSubject: (subject) => update({ subject }),
     setBody: (body) => update({ body }),
     setInternal: (internal) => update({ internal }),
@@ -259,7 +306,7 @@ export function createComposer(context: ClientContext, options: ComposerOptions 
       return sending;
     },
     reset() {
-      stores.composer.getState().resetDraft(draftId);
+      resetDraft();
       local.setState({ status: 'idle', error: null });
     },
   };

@@ -1,10 +1,10 @@
 import type { ConversationId, ConversationSummary, ListConversationsResponse } from '@confide/protocol';
 import { type InfiniteData, InfiniteQueryObserver } from '@tanstack/query-core';
-import { ConfideError, toConfideError } from '../errors/confide-error.js';
-import { createReadable, currentResult, memoizeLast, type Readable } from '../lib/readable.js';
+import { type ConfideError, toConfideError } from '../errors/confide-error.js';
 import type { ConversationListParams } from '../queries/query-keys.js';
-import type { IndexFilters } from '../stores/index-filters/index-store.js';
+import type { IndexFilters, IndexState } from '../stores/index-filters/index-store.js';
 import type { ClientContext } from './client-context.js';
+import { listenToAll, type Observable } from './observe.js';
 
 /** What the message index shows. */
 export interface ConversationIndexState {
@@ -26,8 +26,17 @@ export interface ConversationIndexState {
   readonly error: ConfideError | null;
 }
 
-/** The message index: a readable state plus the actions on it. */
-export interface ConversationIndex extends Readable<ConversationIndexState> {
+/** The index query's result as the state needs it (query-core's or react-query's). */
+export interface ConversationListResult {
+  readonly status: 'pending' | 'success' | 'error';
+  readonly data: InfiniteData<ListConversationsResponse, unknown> | undefined;
+  readonly error: unknown;
+  readonly hasNextPage: boolean;
+  readonly isFetchingNextPage: boolean;
+}
+
+/** The message index: its actions, and `observe` for a headless UI. */
+export interface ConversationIndex extends Observable<ConversationIndexState> {
   /** Changes filters (unread only, search, matter); the list reloads for the new filters. */
   setFilters(filters: Partial<IndexFilters>): void;
   /** Selects a conversation (or none). */
@@ -38,7 +47,8 @@ export interface ConversationIndex extends Readable<ConversationIndexState> {
   refresh(): Promise<void>;
 }
 
-function toParams(filters: IndexFilters): ConversationListParams {
+/** The query parameters of a set of filters (blank ones left out, so equal filters share one cache entry). */
+export function listParamsOf(filters: IndexFilters): ConversationListParams {
   return {
     ...(filters.unread ? { unread: true } : {}),
     ...(filters.query.trim() ? { query: filters.query.trim() } : {}),
@@ -46,7 +56,7 @@ function toParams(filters: IndexFilters): ConversationListParams {
   };
 }
 
-function flattenPages(data: InfiniteData<ListConversationsResponse> | undefined) {
+function flattenPages(data: InfiniteData<ListConversationsResponse, unknown> | undefined) {
   const seen = new Set<string>();
   const conversations: ConversationSummary[] = [];
   for (const summary of data?.pages.flatMap((page) => page.items) ?? []) {
@@ -57,61 +67,56 @@ function flattenPages(data: InfiniteData<ListConversationsResponse> | undefined)
   return conversations;
 }
 
+/** The index's state from the list query's result and the index store: a pure function. */
+export function conversationIndexStateOf(
+  result: ConversationListResult,
+  index: Pick<IndexState, 'filters' | 'selectedConversationId'>,
+): ConversationIndexState {
+  return {
+    status: result.status,
+    conversations: flattenPages(result.data),
+    unreadTotal: result.data?.pages[0]?.unreadTotal ?? 0,
+    hasMore: result.hasNextPage,
+    isLoadingMore: result.isFetchingNextPage,
+    filters: index.filters,
+    selectedConversationId: index.selectedConversationId,
+    error: result.error ? toConfideError(result.error) : null,
+  };
+}
+
 /** Creates the index of one client. */
 export function createConversationIndex(context: ClientContext): ConversationIndex {
   const { queryClient, queries, stores } = context;
-  const optionsFor = (filters: IndexFilters) => queries.conversations.list(toParams(filters));
-  let observedFilters = stores.index.getState().filters;
-  const observer = new InfiniteQueryObserver(queryClient, optionsFor(observedFilters));
-  const flattenForIndex = memoizeLast(flattenPages);
-
-  function syncFilters() {
-    const { filters } = stores.index.getState();
-    if (filters === observedFilters) return;
-    observedFilters = filters;
-    observer.setOptions(optionsFor(filters));
-  }
-
-  const readable = createReadable<ConversationIndexState>({
-    compute() {
-      syncFilters();
-      const result = currentResult(observer);
-      const { filters, selectedConversationId } = stores.index.getState();
-      return {
-        status: result.status,
-        conversations: flattenForIndex(result.data),
-        unreadTotal: result.data?.pages[0]?.unreadTotal ?? 0,
-        hasMore: result.hasNextPage,
-        isLoadingMore: result.isFetchingNextPage,
-        filters,
-        selectedConversationId,
-        error: result.error ? toConfideError(result.error) : null,
-      };
-    },
-    connect(onChange) {
-      const stopObserver = observer.subscribe(onChange);
-      const stopStore = stores.index.subscribe(onChange);
-      return () => {
-        stopObserver();
-        stopStore();
-      };
-    },
-  });
-  context.onDispose(readable.dispose);
+  const currentOptions = () => queries.conversations.list(listParamsOf(stores.index.getState().filters));
 
   return {
-    getSnapshot: readable.getSnapshot,
-    subscribe: readable.subscribe,
+    observe(listener) {
+      const observer = new InfiniteQueryObserver(queryClient, currentOptions());
+      let filters = stores.index.getState().filters;
+      const emit = () =>
+        listener(conversationIndexStateOf(observer.getCurrentResult(), stores.index.getState()));
+      const followFilters = (onChange: () => void) =>
+        stores.index.subscribe((state) => {
+          if (state.filters !== filters) {
+            filters = state.filters;
+            observer.setOptions(currentOptions());
+          }
+          onChange();
+        });
+      const stop = listenToAll([observer.subscribe.bind(observer), followFilters], emit);
+      emit();
+      return context.track(stop);
+    },
     setFilters: (filters) => stores.index.getState().setFilters(filters),
     select: (conversationId) => stores.index.getState().select(conversationId),
     async loadMore() {
-      syncFilters();
-      if (!currentResult(observer).hasNextPage) return;
+      const observer = new InfiniteQueryObserver(queryClient, currentOptions());
+      if (!observer.getCurrentResult().hasNextPage) return;
       const result = await observer.fetchNextPage();
-      if (result.error) throw ConfideError.is(result.error) ? result.error : toConfideError(result.error);
+      if (result.error) throw toConfideError(result.error);
     },
     async refresh() {
-      await observer.refetch();
+      await queryClient.refetchQueries({ queryKey: currentOptions().queryKey, exact: true });
     },
   };
 }

@@ -7,11 +7,12 @@ import {
   type CacheContext,
 } from '../cache/apply-server-event.js';
 import { type Clock, systemClock } from '../lib/clock.js';
+import { randomId } from '../lib/id.js';
 import { createListenerSet } from '../lib/listeners.js';
 import { type Logger, silentLogger } from '../lib/logger.js';
 import type { NetworkStatus } from '../lib/network-status.js';
 import { createOutboxRunner, type OutboxOptions } from '../outbox/outbox-runner.js';
-import { confideKeys } from '../queries/query-keys.js';
+import { type ConfideKeys, createConfideKeys } from '../queries/query-keys.js';
 import { memoryStorage, type StorageAdapter } from '../storage/storage.js';
 import { createComposerStore } from '../stores/composer/composer-store.js';
 import { createConnectionStore } from '../stores/connection/connection-store.js';
@@ -40,9 +41,12 @@ import { createThread, type Thread } from './thread.js';
 
 /** Options of `createConfideClient`. */
 export interface ConfideClientOptions {
-  /** How the SDK reaches the backend: `httpTransport(...)`, `memoryTransport(...)` or your own. */
+  /** How the SDK reaches the backend: `httpTransport(...)` or your own. */
   readonly transport: Transport;
-  /** A QueryClient to share with the host's react-query; the SDK's keys all start with `'confide'`. @default a private one */
+  /**
+   * A QueryClient to share with the host's react-query; the client's keys all start with `['confide', scope]`
+   * and `dispose()` removes them. @default a private one
+   */
   readonly queryClient?: QueryClient;
   /** Where drafts and queued sends survive a reload. @default memoryStorage() */
   readonly storage?: StorageAdapter;
@@ -54,6 +58,8 @@ export interface ConfideClientOptions {
   readonly logger?: Logger;
   /** Whether to open the live event stream. @default true */
   readonly live?: boolean;
+  /** The second part of every query key: one per client, so two clients on one QueryClient never share data. @default a random id */
+  readonly scope?: string;
   /** Retry settings of the send outbox. */
   readonly outbox?: OutboxOptions;
   /** Connectivity, so sends wait while offline (e.g. `browserNetworkStatus()`). @default always online */
@@ -66,11 +72,16 @@ export interface ConfideClient {
   readonly transport: Transport;
   /** The QueryClient holding server data (share it with react-query). */
   readonly queryClient: QueryClient;
+  /** This client's query keys, for `invalidateQueries` and the like. */
+  readonly keys: ConfideKeys;
   /** Query option factories bound to this client's transport, for query-core observers or react-query hooks. */
   readonly queries: ConfideQueries;
   /** Client-only state as zustand vanilla stores. */
   readonly stores: ConfideStores;
-  /** Resolves once the viewer is loaded and saved drafts and sends are restored; rejects if the viewer cannot load. */
+  /**
+   * Resolves once `mount()` has loaded the viewer and restored saved drafts and sends; rejects if the viewer
+   * cannot load. Stays pending until `mount()`.
+   */
   readonly ready: Promise<Viewer>;
   readonly viewer: ViewerApi;
   /** The message index. */
@@ -85,7 +96,12 @@ export interface ConfideClient {
   readonly contacts: ContactsApi;
   /** Tells the client the device went on- or offline (when no `network` option reports it). */
   setOnline(online: boolean): void;
-  /** Stops the event stream, timers and subscriptions; the client must not be used afterwards. */
+  /**
+   * Starts the client: loads the viewer, restores saved drafts and sends, opens the event stream and starts the
+   * outbox. Creating a client does none of this; `ConfideProvider` calls it in an effect. A second call does nothing.
+   */
+  mount(): void;
+  /** Stops the event stream, timers and subscriptions and removes the client's queries; it cannot be mounted again. */
   dispose(): void;
 }
 
@@ -99,28 +115,37 @@ function createStores(clock: Clock): ConfideStores {
 }
 
 /**
- * Creates a Confide client over a transport.
+ * Creates a Confide client over a transport. Nothing happens until `mount()`: no request, no stream, no timer.
  *
  * @example
  * const client = createConfideClient({ transport: httpTransport({ baseUrl, getToken }) });
- * client.conversations.subscribe((state) => render(state.conversations));
+ * client.mount();
+ * const stop = client.conversations.observe((state) => render(state.conversations));
  */
 export function createConfideClient(options: ConfideClientOptions): ConfideClient {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? silentLogger;
   const transport = validatedTransport(options.transport);
   const ownsQueryClient = options.queryClient === undefined;
-  const queryClient =
-    options.queryClient ?? new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  if (ownsQueryClient) queryClient.mount();
-  const queries = createQueries(transport);
+  const queryClient = options.queryClient ?? new QueryClient();
+  const keys = createConfideKeys(options.scope ?? randomId());
+  const queries = createQueries(transport, keys);
   const stores = createStores(clock);
   const cleanups: (() => void)[] = [];
+  const observers = new Set<() => void>();
+  const track = (stop: () => void) => {
+    const once = () => {
+      if (observers.delete(once)) stop();
+    };
+    observers.add(once);
+    return once;
+  };
   const arrivals = createListenerSet<Notification>();
-  const viewer = () => queryClient.getQueryData<Viewer>(confideKeys.viewer());
+  const viewer = () => queryClient.getQueryData<Viewer>(keys.viewer());
   const ensureViewer = () => queryClient.fetchQuery(queries.viewer.viewer());
   const cache: CacheContext = {
     queryClient,
+    keys,
     viewer,
     fetchSummary: (id) => queryClient.fetchQuery(queries.conversations.detail(id)),
   };
@@ -141,6 +166,7 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
   const context: ClientContext = {
     transport,
     queryClient,
+    keys,
     queries,
     stores,
     outbox,
@@ -149,50 +175,58 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
     logger,
     viewer,
     ensureViewer,
-    onDispose: (cleanup) => cleanups.push(cleanup),
+    track,
   };
 
-  if (options.network) {
-    stores.connection.getState().setOnline(options.network.isOnline());
-    cleanups.push(options.network.subscribe((online) => stores.connection.getState().setOnline(online)));
-  }
+  let state: 'created' | 'mounted' | 'disposed' = 'created';
+  let settleReady: { resolve: (viewer: Viewer) => void; reject: (error: unknown) => void } | undefined;
+  const ready = new Promise<Viewer>((resolve, reject) => {
+    settleReady = { resolve, reject };
+  });
+  // A host that never awaits `ready` must not see an unhandled rejection when the viewer cannot load.
+  ready.catch(() => {});
 
-  let disposed = false;
-  let stopEvents: (() => void) | undefined;
   function startEvents() {
-    if (disposed || options.live === false) return;
+    if (state !== 'mounted' || options.live === false) return;
     stores.connection.getState().setStatus('connecting');
-    stopEvents = transport.subscribe(
-      (event) => {
-        applyServerEvent(cache, event);
-        if (event.type === 'notification.created') arrivals.notify(event.data.notification);
-      },
-      {
-        onStatusChange: (status, error) => stores.connection.getState().setStatus(status, error),
-        onError: (error) => logger.warn('Skipped a malformed event', { code: error.code }),
-      },
+    cleanups.push(
+      transport.subscribe(
+        (event) => {
+          applyServerEvent(cache, event);
+          if (event.type === 'notification.created') arrivals.notify(event.data.notification);
+        },
+        {
+          onStatusChange: (status, error) => stores.connection.getState().setStatus(status, error),
+          onError: (error) => logger.warn('Skipped a malformed event', { code: error.code }),
+          onResync: () => void queryClient.invalidateQueries({ queryKey: keys.all }),
+        },
+      ),
     );
   }
 
-  const ready = ensureViewer().then(async (loaded) => {
-    if (disposed) return loaded;
-    const handles = persistClientStores(
-      stores,
-      options.storage ?? memoryStorage(),
-      storageNamespace(options.storageKeyPrefix ?? 'confide', loaded),
-      logger,
-    );
-    for (const handle of handles) cleanups.push(handle.stop);
-    await Promise.all(handles.map((handle) => handle.ready));
-    startEvents();
-    outbox.start();
-    return loaded;
-  });
-  ready.catch((error: unknown) => {
-    logger.error('Could not load the viewer', { code: (error as { code?: unknown }).code });
-    startEvents();
-    outbox.start();
-  });
+  async function start() {
+    try {
+      const loaded = await ensureViewer();
+      if (state !== 'mounted') return;
+      const handles = persistClientStores(
+        stores,
+        options.storage ?? memoryStorage(),
+        storageNamespace(options.storageKeyPrefix ?? 'confide', loaded),
+        logger,
+      );
+      for (const handle of handles) cleanups.push(handle.stop);
+      await Promise.all(handles.map((handle) => handle.ready));
+      if (state !== 'mounted') return;
+      startEvents();
+      outbox.start();
+      settleReady?.resolve(loaded);
+    } catch (error) {
+      logger.error('Could not load the viewer', { code: (error as { code?: unknown }).code });
+      // Without a viewer nothing is restored, so nothing of anyone's can be sent; live events still flow.
+      startEvents();
+      settleReady?.reject(error);
+    }
+  }
 
   const threads = new Map<ConversationId, Thread>();
   const composers = new Map<string, Composer>();
@@ -201,6 +235,7 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
   return {
     transport,
     queryClient,
+    keys,
     queries,
     stores,
     ready,
@@ -224,21 +259,34 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
     settings: directory.settings,
     contacts: directory.contacts,
     setOnline: (online) => stores.connection.getState().setOnline(online),
+    mount() {
+      if (state !== 'created') return;
+      state = 'mounted';
+      if (ownsQueryClient) queryClient.mount();
+      if (options.network) {
+        const network = options.network;
+        stores.connection.getState().setOnline(network.isOnline());
+        cleanups.push(network.subscribe((online) => stores.connection.getState().setOnline(online)));
+      }
+      void start();
+    },
     dispose() {
-      if (disposed) return;
-      disposed = true;
-      stopEvents?.();
+      if (state === 'disposed') return;
+      const wasMounted = state === 'mounted';
+      state = 'disposed';
       outbox.dispose();
+      for (const stop of [...observers]) stop();
       for (const cleanup of cleanups.splice(0)) cleanup();
+      stores.connection.getState().setStatus('closed');
       arrivals.clear();
       threads.clear();
       composers.clear();
+      // Nothing of this client stays in a shared QueryClient for the next person to read.
+      void queryClient.cancelQueries({ queryKey: keys.all });
+      queryClient.removeQueries({ queryKey: keys.all });
       if (ownsQueryClient) {
-        void queryClient.cancelQueries();
         queryClient.clear();
-        queryClient.unmount();
-      } else {
-        void queryClient.cancelQueries({ queryKey: confideKeys.all });
+        if (wasMounted) queryClient.unmount();
       }
     },
   };

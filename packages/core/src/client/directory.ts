@@ -8,7 +8,6 @@ import type {
   UpdateTemplateRequest,
   Viewer,
 } from '@confide/protocol';
-import { confideKeys } from '../queries/query-keys.js';
 import type { ClientContext } from './client-context.js';
 
 /** The signed-in person. */
@@ -56,8 +55,8 @@ async function isManager(context: ClientContext): Promise<boolean> {
 
 /** Creates the viewer, contacts, templates and settings parts of a client. */
 export function createDirectory(context: ClientContext) {
-  const { queryClient, queries, transport } = context;
-  const invalidateTemplates = () => queryClient.invalidateQueries({ queryKey: confideKeys.templates() });
+  const { queryClient, queries, transport, keys } = context;
+  const invalidateTemplates = () => queryClient.invalidateQueries({ queryKey: keys.templates() });
 
   const viewer: ViewerApi = { get: context.ensureViewer, current: context.viewer };
   const contacts: ContactsApi = {
@@ -73,13 +72,13 @@ export function createDirectory(context: ClientContext) {
     },
     async update(id, input) {
       const template = await transport.updateTemplate(id, input);
-      queryClient.setQueryData(confideKeys.template(id), template);
+      queryClient.setQueryData(keys.template(id), template);
       await invalidateTemplates();
       return template;
     },
     async delete(id) {
       await transport.deleteTemplate(id);
-      queryClient.removeQueries({ queryKey: confideKeys.template(id) });
+      queryClient.removeQueries({ queryKey: keys.template(id) });
       await invalidateTemplates();
     },
   };
@@ -88,7 +87,7 @@ export function createDirectory(context: ClientContext) {
     canUpdate: () => isManager(context),
     async updateNotificationSettings(input) {
       const updated = await transport.updateNotificationSettings(input);
-      queryClient.setQueryData(confideKeys.notificationSettings(), updated);
+      queryClient.setQueryData(keys.notificationSettings(), updated);
       return updated;
     },
   };

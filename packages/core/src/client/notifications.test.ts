@@ -1,60 +1,67 @@
 import type { Notification } from '@confide/protocol';
 import { describe, expect, it, vi } from 'vitest';
 import {
-  BEN,
-  CARLA,
   clientFor,
-  createMemoryBackend,
-  DANIEL,
+  createMockServer,
+  type MockServer,
   seedConversation,
-} from '../test/memory-clients.js';
-import { until } from '../test/until.js';
+  seedMessage,
+  transportFor,
+} from '../test/mock-clients.js';
+import { stateOf, until } from '../test/until.js';
 
-function replies(backend: ReturnType<typeof createMemoryBackend>, count: number) {
-  const id = seedConversation(backend);
-  for (let index = 0; index < count; index += 1) {
-    backend.as(DANIEL).sendMessage(id, { body: `Reply ${index}`, idempotencyKey: `key_reply_${index}_x` });
-  }
+/** Daniel replies `count` times in a new conversation (Carla and Ben are notified); resolves with its id. */
+async function replies(mock: MockServer, count: number) {
+  const id = await seedConversation(mock);
+  for (let index = 0; index < count; index += 1) await seedMessage(mock, 'daniel', id, `Reply ${index}`);
   return id;
+}
+
+async function unreadNotifications(mock: MockServer) {
+  return (await transportFor(mock, 'carla').listNotifications({})).unreadCount;
 }
 
 describe('notifications', () => {
   it('pages the feed and counts unread notifications', async () => {
-    const backend = createMemoryBackend();
-    replies(backend, 35);
-    const client = await clientFor(backend, CARLA);
+    const mock = createMockServer();
+    const before = await unreadNotifications(mock);
+    await replies(mock, 35);
+    const client = await clientFor(mock, 'carla');
     const first = await until(client.notifications, (state) => state.status === 'success');
-    expect(first).toMatchObject({ unreadCount: 35, hasMore: true });
+    expect(first).toMatchObject({ unreadCount: before + 35, hasMore: true });
     expect(first.notifications).toHaveLength(30);
     await client.notifications.loadMore();
-    expect(client.notifications.getSnapshot().notifications).toHaveLength(35);
+    expect(stateOf(client.notifications).notifications.length).toBeGreaterThanOrEqual(35);
     client.dispose();
   });
 
   it('marks one and then all notifications read', async () => {
-    const backend = createMemoryBackend();
-    replies(backend, 3);
-    const client = await clientFor(backend, CARLA);
+    const mock = createMockServer();
+    await replies(mock, 3);
+    const client = await clientFor(mock, 'carla');
     const loaded = await until(client.notifications, (state) => state.status === 'success');
     await client.notifications.markRead([loaded.notifications[0]!.id]);
-    expect(client.notifications.getSnapshot().unreadCount).toBe(2);
-    expect(client.notifications.getSnapshot().notifications[0]?.readAt).not.toBeNull();
+    expect(stateOf(client.notifications).unreadCount).toBe(loaded.unreadCount - 1);
+    expect(stateOf(client.notifications).notifications[0]?.readAt).not.toBeNull();
     await client.notifications.markAllRead();
-    const state = client.notifications.getSnapshot();
+    const state = stateOf(client.notifications);
     expect(state.unreadCount).toBe(0);
     expect(state.notifications.every((notification) => notification.readAt !== null)).toBe(true);
     client.dispose();
   });
 
   it('adds live notifications to the feed and hands them to the host for a toast', async () => {
-    const backend = createMemoryBackend();
-    const id = seedConversation(backend);
-    const client = await clientFor(backend, CARLA);
-    await until(client.notifications, (state) => state.status === 'success');
+    const mock = createMockServer();
+    const id = await seedConversation(mock);
+    const client = await clientFor(mock, 'carla');
+    const before = await until(client.notifications, (state) => state.status === 'success');
     const toasts: Notification[] = [];
     const stop = client.notifications.onNotification((notification) => toasts.push(notification));
-    backend.as(DANIEL).sendMessage(id, { body: 'Live', idempotencyKey: 'key_live_toast' });
-    const state = await until(client.notifications, (snapshot) => snapshot.unreadCount === 1);
+    await seedMessage(mock, 'daniel', id, 'Live');
+    const state = await until(
+      client.notifications,
+      (snapshot) => snapshot.unreadCount === before.unreadCount + 1,
+    );
     expect(state.notifications[0]).toMatchObject({ kind: 'client_replied', conversationId: id });
     expect(toasts.map((toast) => toast.conversationId)).toEqual([id]);
     stop();
@@ -64,7 +71,7 @@ describe('notifications', () => {
 
 describe('notifications for a client', () => {
   it('are an empty feed, without asking the server', async () => {
-    const client = await clientFor(createMemoryBackend(), DANIEL);
+    const client = await clientFor(createMockServer(), 'daniel');
     const listNotifications = vi.spyOn(client.transport, 'listNotifications');
     const state = await until(client.notifications, (snapshot) => snapshot.status === 'success');
     expect(state).toMatchObject({ notifications: [], unreadCount: 0, error: null });
@@ -75,22 +82,22 @@ describe('notifications for a client', () => {
 
 describe('opening a notification', () => {
   it('marks it read and selects its conversation', async () => {
-    const backend = createMemoryBackend();
-    const id = replies(backend, 1);
-    const client = await clientFor(backend, CARLA);
+    const mock = createMockServer();
+    const id = await replies(mock, 1);
+    const client = await clientFor(mock, 'carla');
     const loaded = await until(client.notifications, (state) => state.status === 'success');
     await expect(client.notifications.open(loaded.notifications[0]!)).resolves.toBe(id);
-    expect(client.conversations.getSnapshot().selectedConversationId).toBe(id);
-    expect(client.notifications.getSnapshot().unreadCount).toBe(0);
+    expect(stateOf(client.conversations).selectedConversationId).toBe(id);
+    expect(stateOf(client.notifications).unreadCount).toBe(loaded.unreadCount - 1);
     client.dispose();
   });
 });
 
 describe('settings', () => {
   it('lets members read and owners or admins change the setting for client-started threads', async () => {
-    const backend = createMemoryBackend();
-    const carla = await clientFor(backend, CARLA);
-    const ben = await clientFor(backend, BEN);
+    const mock = createMockServer();
+    const carla = await clientFor(mock, 'carla');
+    const ben = await clientFor(mock, 'ben');
     expect(await carla.settings.getNotificationSettings()).toEqual({
       clientStartedThread: 'assignees_and_owner',
     });
@@ -110,9 +117,10 @@ describe('settings', () => {
 
 describe('templates', () => {
   it('lists and searches templates', async () => {
-    const client = await clientFor(createMemoryBackend(), CARLA);
+    const client = await clientFor(createMockServer(), 'carla');
     expect((await client.templates.list()).map((template) => template.name)).toEqual([
       'Appointment reminder',
+      'Case status update',
       'Document request',
     ]);
     expect((await client.templates.list('document')).map((template) => template.name)).toEqual([
@@ -122,7 +130,7 @@ describe('templates', () => {
   });
 
   it('lets an admin create, update and delete templates and refreshes the lists', async () => {
-    const client = await clientFor(createMemoryBackend(), BEN);
+    const client = await clientFor(createMockServer(), 'ben');
     expect(await client.templates.canManage()).toBe(true);
     const created = await client.templates.create({
       name: 'Welcome',
@@ -140,7 +148,7 @@ describe('templates', () => {
   });
 
   it('refuses template changes from a plain member', async () => {
-    const client = await clientFor(createMemoryBackend(), CARLA);
+    const client = await clientFor(createMockServer(), 'carla');
     expect(await client.templates.canManage()).toBe(false);
     await expect(client.templates.create({ name: 'x', subject: 'y', body: 'z' })).rejects.toMatchObject({
       code: 'forbidden',

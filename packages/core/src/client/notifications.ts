@@ -3,13 +3,13 @@ import type {
   ListNotificationsResponse,
   Notification,
   NotificationId,
+  Viewer,
 } from '@confide/protocol';
-import { type InfiniteData, InfiniteQueryObserver } from '@tanstack/query-core';
+import { type InfiniteData, InfiniteQueryObserver, QueryObserver } from '@tanstack/query-core';
 import { type ConfideError, toConfideError } from '../errors/confide-error.js';
 import type { createListenerSet } from '../lib/listeners.js';
-import { createReadable, currentResult, memoizeLast, type Readable } from '../lib/readable.js';
-import { confideKeys } from '../queries/query-keys.js';
 import type { ClientContext } from './client-context.js';
+import { listenToAll, type Observable } from './observe.js';
 
 /** What the notification feed shows. */
 export interface NotificationsState {
@@ -25,8 +25,8 @@ export interface NotificationsState {
   readonly error: ConfideError | null;
 }
 
-/** A member's in-app notifications: a readable feed, actions, and a hook for the host's own toasts. */
-export interface Notifications extends Readable<NotificationsState> {
+/** A member's in-app notifications: the actions on the feed, `observe` for a headless UI, and live arrivals for toasts. */
+export interface Notifications extends Observable<NotificationsState> {
   /** Loads older notifications. */
   loadMore(): Promise<void>;
   /** Marks some notifications read. */
@@ -47,6 +47,14 @@ export interface Notifications extends Readable<NotificationsState> {
 
 type NotificationPages = InfiniteData<ListNotificationsResponse, string | null>;
 
+/** The feed query's result as the state needs it (query-core's or react-query's). */
+export interface NotificationListResult {
+  readonly status: 'pending' | 'success' | 'error';
+  readonly data: InfiniteData<ListNotificationsResponse, unknown> | undefined;
+  readonly error: unknown;
+  readonly hasNextPage: boolean;
+}
+
 /** What a client sees: clients have no in-app notifications. */
 const CLIENT_STATE: NotificationsState = {
   status: 'success',
@@ -56,52 +64,37 @@ const CLIENT_STATE: NotificationsState = {
   error: null,
 };
 
+/** Only members have a feed: for a client, or before the viewer is known, the feed query stays disabled. */
+export function hasNotificationFeed(viewer: Viewer | undefined): boolean {
+  return viewer?.role === 'member';
+}
+
+/** The feed's state from its query's result and the viewer: a pure function. */
+export function notificationsStateOf(
+  result: NotificationListResult,
+  viewer: Viewer | undefined,
+): NotificationsState {
+  if (viewer?.role === 'client') return CLIENT_STATE;
+  return {
+    status: result.status,
+    notifications: result.data?.pages.flatMap((page) => page.items) ?? [],
+    unreadCount: result.data?.pages[0]?.unreadCount ?? 0,
+    hasMore: result.hasNextPage,
+    error: result.error ? toConfideError(result.error) : null,
+  };
+}
+
 /** Creates the notification feed of one client. `arrivals` is fed by the client's event stream. */
 export function createNotifications(
   context: ClientContext,
   arrivals: ReturnType<typeof createListenerSet<Notification>>,
 ): Notifications {
-  const { queryClient, queries } = context;
-  const observer = new InfiniteQueryObserver(queryClient, {
-    ...queries.notifications.list(),
-    enabled: false,
-  });
-  const flatten = memoizeLast(
-    (data: InfiniteData<ListNotificationsResponse, unknown> | undefined) =>
-      data?.pages.flatMap((page) => page.items) ?? [],
-  );
-
-  // Only members have a feed: for a client (or before the viewer is known) the query stays disabled.
-  function syncEnabled() {
-    const enabled = context.viewer()?.role === 'member';
-    if (observer.options.enabled !== enabled)
-      observer.setOptions({ ...queries.notifications.list(), enabled });
-  }
-
-  const readable = createReadable<NotificationsState>({
-    compute() {
-      syncEnabled();
-      const result = currentResult(observer);
-      if (context.viewer()?.role === 'client') return CLIENT_STATE;
-      return {
-        status: result.status,
-        notifications: flatten(result.data),
-        unreadCount: result.data?.pages[0]?.unreadCount ?? 0,
-        hasMore: result.hasNextPage,
-        error: result.error ? toConfideError(result.error) : null,
-      };
-    },
-    connect(onChange) {
-      void context.ensureViewer().then(onChange, () => {});
-      return observer.subscribe(onChange);
-    },
-  });
-  context.onDispose(readable.dispose);
+  const { queryClient, queries, keys } = context;
 
   function applyRead(ids: ReadonlySet<string> | 'all', unreadCount: number) {
     const readAt = new Date(context.clock.now()).toISOString();
     for (const [queryKey, pages] of queryClient.getQueriesData<NotificationPages>({
-      queryKey: confideKeys.notifications(),
+      queryKey: keys.notifications(),
     })) {
       if (!pages) continue;
       queryClient.setQueryData<NotificationPages>(queryKey, {
@@ -117,26 +110,45 @@ export function createNotifications(
     }
   }
 
+  async function markRead(ids: readonly NotificationId[]) {
+    if (ids.length === 0) return;
+    const result = await context.transport.markNotificationsRead({ ids: [...ids] });
+    applyRead(new Set(ids), result.unreadCount);
+  }
+
   return {
-    getSnapshot: readable.getSnapshot,
-    subscribe: readable.subscribe,
+    observe(listener) {
+      const viewer = new QueryObserver(queryClient, queries.viewer.viewer());
+      const feedOptions = () => ({
+        ...queries.notifications.list(),
+        enabled: hasNotificationFeed(viewer.getCurrentResult().data),
+      });
+      const feed = new InfiniteQueryObserver(queryClient, feedOptions());
+      const emit = () =>
+        listener(notificationsStateOf(feed.getCurrentResult(), viewer.getCurrentResult().data));
+      const followViewer = (onChange: () => void) =>
+        viewer.subscribe(() => {
+          feed.setOptions(feedOptions());
+          onChange();
+        });
+      const stop = listenToAll([followViewer, feed.subscribe.bind(feed)], emit);
+      emit();
+      return context.track(stop);
+    },
     async loadMore() {
-      if (!currentResult(observer).hasNextPage) return;
+      const observer = new InfiniteQueryObserver(queryClient, queries.notifications.list());
+      if (!observer.getCurrentResult().hasNextPage) return;
       const result = await observer.fetchNextPage();
       if (result.error) throw toConfideError(result.error);
     },
-    async markRead(ids) {
-      if (ids.length === 0) return;
-      const result = await context.transport.markNotificationsRead({ ids: [...ids] });
-      applyRead(new Set(ids), result.unreadCount);
-    },
+    markRead,
     async markAllRead() {
       const result = await context.transport.markNotificationsRead({ all: true });
       applyRead('all', result.unreadCount);
     },
     async open(notification) {
       context.stores.index.getState().select(notification.conversationId);
-      if (notification.readAt === null) await this.markRead([notification.id]);
+      if (notification.readAt === null) await markRead([notification.id]);
       return notification.conversationId;
     },
     onNotification: (handler) => arrivals.add(handler),

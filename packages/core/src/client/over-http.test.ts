@@ -47,6 +47,7 @@ describe('a client over HTTP', () => {
     const client = createConfideClient({
       transport: httpTransport({ baseUrl: BASE, getToken: () => 'token' }),
     });
+    client.mount();
     await client.ready;
     await until(client.conversations, (state) => state.conversations.length === 1);
     await untilState(client.stores.connection, (state) => state.status === 'open');

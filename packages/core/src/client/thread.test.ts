@@ -1,27 +1,30 @@
 import type { MessageId } from '@confide/protocol';
 import { describe, expect, it } from 'vitest';
 import { ConfideError } from '../errors/confide-error.js';
-import { BEN, clientFor, createMemoryBackend, DANIEL, seedConversation } from '../test/memory-clients.js';
-import { until } from '../test/until.js';
-import { memoryTransport } from '../transport/memory/memory-transport.js';
+import {
+  clientFor,
+  createMockServer,
+  seedConversation,
+  seedMessage,
+  transportFor,
+} from '../test/mock-clients.js';
+import { stateOf, until, untilState } from '../test/until.js';
 import type { Transport } from '../transport/transport.js';
 import { createConfideClient } from './create-confide-client.js';
 
 describe('thread', () => {
   it('loads the newest page first and older pages on demand, oldest first overall', async () => {
-    const backend = createMemoryBackend();
-    const id = seedConversation(backend, 'Long thread', 'Message 0');
-    for (let index = 1; index < 45; index += 1) {
-      backend.as(BEN).sendMessage(id, { body: `Message ${index}`, idempotencyKey: `key_long_${index}_xx` });
-    }
-    const client = await clientFor(backend, BEN);
+    const mock = createMockServer();
+    const id = await seedConversation(mock, 'Long thread', 'Message 0');
+    for (let index = 1; index < 45; index += 1) await seedMessage(mock, 'ben', id, `Message ${index}`);
+    const client = await clientFor(mock, 'ben');
     const thread = client.thread(id);
     const first = await until(thread, (state) => state.status === 'success');
     expect(first.messages).toHaveLength(30);
     expect(first.messages[0]?.body).toBe('Message 15');
     expect(first.hasOlder).toBe(true);
     await thread.loadOlder();
-    const all = thread.getSnapshot();
+    const all = stateOf(thread);
     expect(all.messages.map((message) => message.body)).toEqual(
       Array.from({ length: 45 }, (_, index) => `Message ${index}`),
     );
@@ -30,13 +33,13 @@ describe('thread', () => {
   });
 
   it('shows a sent message as sending at once, then sent, exactly once', async () => {
-    const backend = createMemoryBackend();
-    const id = seedConversation(backend);
-    const client = await clientFor(backend, BEN);
+    const mock = createMockServer();
+    const id = await seedConversation(mock);
+    const client = await clientFor(mock, 'ben');
     const thread = client.thread(id);
     await until(thread, (state) => state.status === 'success');
     const states: string[] = [];
-    const stop = thread.subscribe((state) => {
+    const stop = thread.observe((state) => {
       const mine = state.messages.filter((message) => message.body === 'On my way');
       if (mine.length > 0) states.push(mine.map((message) => message.state).join(','));
     });
@@ -53,22 +56,35 @@ describe('thread', () => {
   });
 
   it('de-duplicates a message that arrives both as the answer and as a live event', async () => {
-    const backend = createMemoryBackend();
-    const id = seedConversation(backend);
-    const client = await clientFor(backend, BEN);
+    const mock = createMockServer();
+    const id = await seedConversation(mock);
+    let applied: () => void = () => {};
+    const eventApplied = new Promise<void>((resolve) => {
+      applied = resolve;
+    });
+    const inner = transportFor(mock, 'ben');
+    const transport: Transport = {
+      ...inner,
+      subscribe: (onEvent, options) =>
+        inner.subscribe((event) => {
+          onEvent(event);
+          if (event.type === 'message.created') applied();
+        }, options),
+    };
+    const client = await clientFor(mock, 'ben', { transport });
+    await untilState(client.stores.connection, (state) => state.status === 'open');
     const thread = client.thread(id);
     await until(thread, (state) => state.status === 'success');
     await thread.send('Twice?');
-    // Let the live event for the same message arrive too.
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(thread.getSnapshot().messages.filter((message) => message.body === 'Twice?')).toHaveLength(1);
+    await eventApplied;
+    expect(stateOf(thread).messages.filter((message) => message.body === 'Twice?')).toHaveLength(1);
     client.dispose();
   });
 
   it('marks a message failed with the reason, and retries it with the same idempotency key', async () => {
-    const backend = createMemoryBackend();
-    const id = seedConversation(backend);
-    const inner = memoryTransport({ backend, as: BEN });
+    const mock = createMockServer();
+    const id = await seedConversation(mock);
+    const inner = transportFor(mock, 'ben');
     const keys: string[] = [];
     let refuse = true;
     const transport: Transport = {
@@ -80,10 +96,11 @@ describe('thread', () => {
       },
     };
     const client = createConfideClient({ transport });
+    client.mount();
     await client.ready;
     const thread = client.thread(id);
     await expect(thread.send('Please retry me')).rejects.toMatchObject({ code: 'forbidden' });
-    const failed = thread.getSnapshot().messages.at(-1);
+    const failed = stateOf(thread).messages.at(-1);
     expect(failed).toMatchObject({ state: 'failed', failure: { code: 'forbidden', retryable: false } });
 
     refuse = false;
@@ -95,9 +112,9 @@ describe('thread', () => {
   });
 
   it('discards a failed message', async () => {
-    const backend = createMemoryBackend();
-    const id = seedConversation(backend);
-    const inner = memoryTransport({ backend, as: BEN });
+    const mock = createMockServer();
+    const id = await seedConversation(mock);
+    const inner = transportFor(mock, 'ben');
     const transport: Transport = {
       ...inner,
       sendMessage: async () => {
@@ -105,64 +122,66 @@ describe('thread', () => {
       },
     };
     const client = createConfideClient({ transport });
+    client.mount();
     await client.ready;
     const thread = client.thread(id);
     await thread.send('Discard me').catch(() => {});
-    const failed = thread.getSnapshot().messages.find((message) => message.state === 'failed');
+    const failed = stateOf(thread).messages.find((message) => message.state === 'failed');
     thread.discard(failed?.id ?? '');
-    expect(thread.getSnapshot().messages.some((message) => message.body === 'Discard me')).toBe(false);
+    expect(stateOf(thread).messages.some((message) => message.body === 'Discard me')).toBe(false);
     expect(client.stores.outbox.getState().entries).toEqual([]);
     client.dispose();
   });
 
   it('marks read up to the newest visible message and updates the unread counts', async () => {
-    const backend = createMemoryBackend();
-    const id = seedConversation(backend);
-    backend.as(BEN).sendMessage(id, { body: 'Second', idempotencyKey: 'key_second_01' });
-    const client = await clientFor(backend, DANIEL);
-    await until(client.conversations, (state) => state.unreadTotal === 2);
+    const mock = createMockServer();
+    const id = await seedConversation(mock);
+    await seedMessage(mock, 'ben', id, 'Second');
+    const client = await clientFor(mock, 'daniel');
+    const before = await until(client.conversations, (state) => state.conversations[0]?.id === id);
+    expect(before.conversations[0]?.unreadCount).toBe(2);
     const thread = client.thread(id);
     await until(thread, (state) => state.messages.length === 2);
     await thread.markRead();
-    const index = client.conversations.getSnapshot();
-    expect(index.unreadTotal).toBe(0);
+    const index = stateOf(client.conversations);
+    expect(index.unreadTotal).toBe(before.unreadTotal - 2);
     expect(index.conversations[0]?.unreadCount).toBe(0);
     client.dispose();
   });
 
   it('marks read up to the message the UI shows, leaving newer ones unread', async () => {
-    const backend = createMemoryBackend();
-    const id = seedConversation(backend);
-    backend.as(BEN).sendMessage(id, { body: 'Second', idempotencyKey: 'key_second_02' });
-    const client = await clientFor(backend, DANIEL);
-    await until(client.conversations, (state) => state.unreadTotal === 2);
+    const mock = createMockServer();
+    const id = await seedConversation(mock);
+    await seedMessage(mock, 'ben', id, 'Second');
+    const client = await clientFor(mock, 'daniel');
+    const before = await until(client.conversations, (state) => state.conversations[0]?.id === id);
     const thread = client.thread(id);
     const loaded = await until(thread, (state) => state.messages.length === 2);
     await thread.markRead(loaded.messages[0]!.id as MessageId);
-    expect(client.conversations.getSnapshot().unreadTotal).toBe(1);
+    expect(stateOf(client.conversations).unreadTotal).toBe(before.unreadTotal - 1);
     client.dispose();
   });
 
   it('receives replies live', async () => {
-    const backend = createMemoryBackend();
-    const id = seedConversation(backend);
-    const client = await clientFor(backend, BEN);
+    const mock = createMockServer();
+    const id = await seedConversation(mock);
+    const client = await clientFor(mock, 'ben');
     const thread = client.thread(id);
     await until(thread, (state) => state.status === 'success');
-    backend.as(DANIEL).sendMessage(id, { body: 'A reply', idempotencyKey: 'key_reply_0001' });
+    await seedMessage(mock, 'daniel', id, 'A reply');
     const state = await until(thread, (snapshot) => snapshot.messages.length === 2);
     expect(state.messages[1]).toMatchObject({ body: 'A reply', state: 'sent', author: { kind: 'client' } });
     client.dispose();
   });
 
   it("shows members when the client has seen their messages, and never shows clients the firm's reads", async () => {
-    const backend = createMemoryBackend();
-    const id = seedConversation(backend);
-    const member = await clientFor(backend, BEN);
-    const client = await clientFor(backend, DANIEL);
+    const mock = createMockServer();
+    const id = await seedConversation(mock);
+    const member = await clientFor(mock, 'ben');
+    const client = await clientFor(mock, 'daniel');
     const memberThread = member.thread(id);
     await until(memberThread, (state) => state.messages.length === 1 && state.conversation !== undefined);
-    expect(memberThread.getSnapshot().messages[0]?.seen).toBe(false);
+    expect(stateOf(memberThread).messages[0]?.seen).toBe(false);
 
     const clientThread = client.thread(id);
     await until(clientThread, (state) => state.messages.length === 1);
@@ -171,7 +190,7 @@ describe('thread', () => {
     expect(seen.conversation?.clientRead?.contactId).toBe('con_daniel');
 
     await memberThread.markRead();
-    expect(clientThread.getSnapshot().messages.every((message) => !message.seen)).toBe(true);
+    expect(stateOf(clientThread).messages.every((message) => !message.seen)).toBe(true);
     member.dispose();
     client.dispose();
   });

@@ -1,11 +1,18 @@
-import type { ConversationId, ConversationSummary, MessageId } from '@confide/protocol';
-import { InfiniteQueryObserver, QueryObserver } from '@tanstack/query-core';
+import type {
+  ConversationId,
+  ConversationSummary,
+  ListMessagesResponse,
+  MessageId,
+  Viewer,
+} from '@confide/protocol';
+import { type InfiniteData, InfiniteQueryObserver, QueryObserver } from '@tanstack/query-core';
 import { applyReadResult } from '../cache/conversation-cache.js';
 import { type ConfideError, toConfideError } from '../errors/confide-error.js';
 import { createIdempotencyKey } from '../lib/id.js';
-import { createReadable, currentResult, memoizeLast, type Readable } from '../lib/readable.js';
 import type { SendResult } from '../outbox/outbox-runner.js';
+import type { OutboxEntry } from '../stores/outbox/outbox-store.js';
 import type { ClientContext } from './client-context.js';
+import { listenToAll, type Observable } from './observe.js';
 import { mergeThreadMessages, type ThreadMessage } from './thread-messages.js';
 
 /** What a thread shows. */
@@ -24,8 +31,42 @@ export interface ThreadState {
   readonly error: ConfideError | null;
 }
 
-/** One conversation's thread: a readable state plus the actions on it. */
-export interface Thread extends Readable<ThreadState> {
+/** What a thread's state is made of: the two queries' results (query-core's or react-query's), the outbox and the viewer. */
+export interface ThreadSources {
+  readonly messages: {
+    readonly status: 'pending' | 'success' | 'error';
+    readonly data: InfiniteData<ListMessagesResponse, unknown> | undefined;
+    readonly error: unknown;
+    readonly hasNextPage: boolean;
+    readonly isFetchingNextPage: boolean;
+  };
+  readonly detail: { readonly data: ConversationSummary | undefined; readonly error: unknown };
+  readonly entries: readonly OutboxEntry[];
+  readonly viewer: Viewer | undefined;
+}
+
+/** A thread's state from its sources: a pure function, called where the state is read. */
+export function threadStateOf(id: ConversationId, sources: ThreadSources): ThreadState {
+  const { messages, detail } = sources;
+  const error = messages.error ?? detail.error;
+  return {
+    status: messages.status,
+    conversation: detail.data,
+    messages: mergeThreadMessages(
+      id,
+      messages.data,
+      sources.entries,
+      sources.viewer,
+      detail.data?.clientRead,
+    ),
+    hasOlder: messages.hasNextPage,
+    isLoadingOlder: messages.isFetchingNextPage,
+    error: error ? toConfideError(error) : null,
+  };
+}
+
+/** One conversation's thread: the actions on it, and `observe` for a headless UI. */
+export interface Thread extends Observable<ThreadState> {
   /** The conversation's id. */
   readonly id: ConversationId;
   /** Loads the previous, older page of messages. */
@@ -43,54 +84,53 @@ export interface Thread extends Readable<ThreadState> {
   markRead(upToMessageId?: MessageId): Promise<void>;
 }
 
-/** Creates the thread of one conversation. */
+/** Creates the actions of one conversation's thread. */
 export function createThread(context: ClientContext, id: ConversationId): Thread {
-  const { queryClient, queries, stores, outbox } = context;
-  const messagesObserver = new InfiniteQueryObserver(queryClient, queries.messages.list(id));
-  const detailObserver = new QueryObserver(queryClient, queries.conversations.detail(id));
-  const merge = memoizeLast(mergeThreadMessages);
+  const { queryClient, queries, keys, stores, outbox } = context;
   let lastMarked: MessageId | undefined;
 
-  const readable = createReadable<ThreadState>({
-    compute() {
-      const messages = currentResult(messagesObserver);
-      const detail = currentResult(detailObserver);
-      const error = messages.error ?? detail.error;
-      return {
-        status: messages.status,
-        conversation: detail.data,
-        messages: merge(
-          id,
-          messages.data,
-          stores.outbox.getState().entries,
-          context.viewer(),
-          detail.data?.clientRead,
-        ),
-        hasOlder: messages.hasNextPage,
-        isLoadingOlder: messages.isFetchingNextPage,
-        error: error ? toConfideError(error) : null,
-      };
-    },
-    connect(onChange) {
-      const stops = [
-        messagesObserver.subscribe(onChange),
-        detailObserver.subscribe(onChange),
-        stores.outbox.subscribe(onChange),
-      ];
-      return () => {
-        for (const stop of stops) stop();
-      };
-    },
-  });
-  context.onDispose(readable.dispose);
+  function currentMessages(): ThreadMessage[] {
+    const detail = queryClient.getQueryData<ConversationSummary>(keys.conversation(id));
+    return mergeThreadMessages(
+      id,
+      queryClient.getQueryData<InfiniteData<ListMessagesResponse, unknown>>(keys.messages(id)),
+      stores.outbox.getState().entries,
+      context.viewer(),
+      detail?.clientRead,
+    );
+  }
 
   return {
     id,
-    getSnapshot: readable.getSnapshot,
-    subscribe: readable.subscribe,
+    observe(listener) {
+      const messages = new InfiniteQueryObserver(queryClient, queries.messages.list(id));
+      const detail = new QueryObserver(queryClient, queries.conversations.detail(id));
+      const viewer = new QueryObserver(queryClient, queries.viewer.viewer());
+      const emit = () =>
+        listener(
+          threadStateOf(id, {
+            messages: messages.getCurrentResult(),
+            detail: detail.getCurrentResult(),
+            entries: stores.outbox.getState().entries,
+            viewer: viewer.getCurrentResult().data,
+          }),
+        );
+      const stop = listenToAll(
+        [
+          messages.subscribe.bind(messages),
+          detail.subscribe.bind(detail),
+          viewer.subscribe.bind(viewer),
+          stores.outbox.subscribe,
+        ],
+        emit,
+      );
+      emit();
+      return context.track(stop);
+    },
     async loadOlder() {
-      if (!currentResult(messagesObserver).hasNextPage) return;
-      const result = await messagesObserver.fetchNextPage();
+      const observer = new InfiniteQueryObserver(queryClient, queries.messages.list(id));
+      if (!observer.getCurrentResult().hasNextPage) return;
+      const result = await observer.fetchNextPage();
       if (result.error) throw toConfideError(result.error);
     },
     send(body, options = {}) {
@@ -113,7 +153,7 @@ export function createThread(context: ClientContext, id: ConversationId): Thread
     retry: (messageId) => outbox.retry(messageId),
     discard: (messageId) => outbox.discard(messageId),
     async markRead(upToMessageId) {
-      const sent = readable.getSnapshot().messages.filter((message) => message.state === 'sent');
+      const sent = currentMessages().filter((message) => message.state === 'sent');
       const target =
         upToMessageId === undefined ? sent.at(-1) : sent.find((message) => message.id === upToMessageId);
       if (!target || target.id === lastMarked) return;
@@ -122,7 +162,7 @@ export function createThread(context: ClientContext, id: ConversationId): Thread
       lastMarked = upTo;
       try {
         const result = await context.transport.markRead(id, { upTo });
-        applyReadResult(queryClient, id, result);
+        applyReadResult(context, id, result);
       } catch (error) {
         lastMarked = undefined;
         throw toConfideError(error, { conversationId: id });

@@ -24,6 +24,25 @@ describe('ConfideError', () => {
     expect(wrapped).toMatchObject({ code: 'network', context: { conversationId: 'cnv_1' } });
   });
 
+  it.each([
+    ['a plain Error', new Error('down')],
+    ['a TypeError from a bug', new TypeError("Cannot read properties of undefined (reading 'id')")],
+    ['a thrown string', 'oops'],
+    ['a thrown object', { status: 500 }],
+    ['undefined', undefined],
+  ])('makes %s a non-retryable internal error, never an endlessly retried network error', (_name, thrown) => {
+    expect(toConfideError(thrown)).toMatchObject({ code: 'internal', retryable: false });
+  });
+
+  it.each([
+    ['undici', new TypeError('fetch failed')],
+    ['Chromium', new TypeError('Failed to fetch')],
+    ['Firefox', new TypeError('NetworkError when attempting to fetch resource.')],
+    ['Safari', new TypeError('Load failed')],
+  ])("makes %s's network failure a retryable network error", (_name, thrown) => {
+    expect(toConfideError(thrown)).toMatchObject({ code: 'network', retryable: true });
+  });
+
   it('knows the closed set of codes', () => {
     expect(isConfideErrorCode('portal_inactive')).toBe(true);
     expect(isConfideErrorCode('network')).toBe(true);

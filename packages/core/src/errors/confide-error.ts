@@ -79,10 +79,14 @@ function isNamed(error: unknown, name: string): boolean {
   return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === name;
 }
 
+// What fetch implementations throw when the network fails (undici, Chromium, Firefox, Safari); any other throw is
+// a bug, and retrying a bug forever (the outbox retries network errors without limit) hides it.
+const FETCH_FAILURE = /fetch|network|load failed/i;
+
 /**
  * Turns anything thrown by a transport into a `ConfideError`: a `ConfideError` passes through, an abort becomes
- * `aborted`, a schema failure `invalid_response`, anything else `network` (a custom transport that throws a
- * plain error most often lost the connection).
+ * `aborted`, a schema failure `invalid_response`, fetch's own network failure `network` (retryable), and
+ * anything else `internal`, not retryable.
  */
 export function toConfideError(error: unknown, context?: ConfideErrorContext): ConfideError {
   if (ConfideError.is(error)) return error;
@@ -99,8 +103,15 @@ export function toConfideError(error: unknown, context?: ConfideErrorContext): C
       ...withContext,
     });
   }
-  return new ConfideError('network', 'The request failed before an answer arrived', {
+  if (error instanceof TypeError && FETCH_FAILURE.test(error.message)) {
+    return new ConfideError('network', 'The request failed before an answer arrived', {
+      cause: error,
+      ...withContext,
+    });
+  }
+  return new ConfideError('internal', 'The transport failed unexpectedly', {
     cause: error,
+    retryable: false,
     ...withContext,
   });
 }

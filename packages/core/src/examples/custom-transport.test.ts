@@ -56,6 +56,7 @@ describe('custom transport example', () => {
     const client = createConfideClient({
       transport: caseDeskTransport({ apiUrl: API, getSessionToken: async () => 'session-1' }),
     });
+    client.mount();
     await client.ready;
     const index = await until(client.conversations, (state) => state.status === 'success');
     expect(index.conversations.map((conversation) => conversation.subject)).toEqual(['Lease review']);
@@ -74,6 +75,7 @@ describe('custom transport example', () => {
     const client = createConfideClient({
       transport: caseDeskTransport({ apiUrl: API, getSessionToken: async () => 's' }),
     });
+    client.mount();
     await client.ready;
     await expect(client.transport.getConversation(thread.id as never)).rejects.toMatchObject({
       code: 'invalid_response',

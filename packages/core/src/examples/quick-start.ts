@@ -1,16 +1,15 @@
-import { type ContactId, createConfideClient, createMemoryBackend, memoryTransport } from '@confide/core';
+import { type ContactId, createConfideClient, httpTransport } from '@confide/core';
+import { createMockServer } from '@confide/mocks';
 
 /** The README's quick start: a firm member writes to a client and sees the reply arrive live. */
 export async function quickStart(log: (line: string) => void) {
-  // In an app: createConfideClient({ transport: httpTransport({ baseUrl, getToken }) }).
-  // Here both sides run against one in-memory backend with the demo firm, so the example runs anywhere.
-  const backend = createMemoryBackend();
-  const firm = createConfideClient({
-    transport: memoryTransport({ backend, as: { kind: 'member', id: 'mem_ben' } }),
-  });
-  const portal = createConfideClient({
-    transport: memoryTransport({ backend, as: { kind: 'client', id: 'con_daniel' } }),
-  });
+  // In an app: httpTransport({ baseUrl, getToken }) for your server. Here both sides run against
+  // @confide/mocks (the reference server's rules in process, with the demo firm), so the example runs anywhere.
+  const mock = createMockServer();
+  const firm = createConfideClient({ transport: httpTransport(mock.as('ben')) });
+  const portal = createConfideClient({ transport: httpTransport(mock.as('daniel')) });
+  firm.mount();
+  portal.mount();
   await Promise.all([firm.ready, portal.ready]);
 
   // Start a conversation: only clients with an active portal can be picked.
@@ -23,20 +22,22 @@ export async function quickStart(log: (line: string) => void) {
   const conversationId = started.conversation.id;
 
   // List conversations, newest activity first, with unread counts.
-  const stopIndex = firm.conversations.subscribe((index) => {
-    if (index.status === 'success')
-      log(`index: ${index.conversations.map((item) => item.subject).join(', ')}`);
+  let unread = 0;
+  const stopIndex = firm.conversations.observe((index) => {
+    unread = index.conversations.find((item) => item.id === conversationId)?.unreadCount ?? 0;
+    if (index.status === 'success') log(`index: ${index.conversations[0]?.subject}`);
   });
 
   // Open the thread and wait for the client's reply to arrive live.
   const thread = firm.thread(conversationId);
+  let messages = 0;
+  let stopThread = () => {};
   const reply = new Promise<string>((resolve) => {
-    const stopThread = thread.subscribe((state) => {
+    stopThread = thread.observe((state) => {
+      messages = state.messages.length;
       const last = state.messages.at(-1);
-      if (last?.author?.kind === 'client' && last.state === 'sent') {
-        stopThread();
+      if (last?.author?.kind === 'client' && last.state === 'sent')
         resolve(`${last.author.name}: ${last.body}`);
-      }
     });
   });
   await portal.thread(conversationId).send('Uploaded. The birth certificate follows tomorrow.');
@@ -45,9 +46,8 @@ export async function quickStart(log: (line: string) => void) {
   // Mark it read, reply from the same thread, and clean up.
   await thread.markRead();
   await thread.send('Thank you, Daniel.');
-  log(
-    `thread: ${thread.getSnapshot().messages.length} messages, unread ${firm.conversations.getSnapshot().unreadTotal}`,
-  );
+  log(`thread: ${messages} messages, unread ${unread}`);
+  stopThread();
   stopIndex();
   firm.dispose();
   portal.dispose();

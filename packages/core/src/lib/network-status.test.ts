@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createConfideClient } from '../client/create-confide-client.js';
-import { BEN, createMemoryBackend, seedConversation } from '../test/memory-clients.js';
-import { memoryTransport } from '../transport/memory/memory-transport.js';
+import { createMockServer, seedConversation, transportFor } from '../test/mock-clients.js';
 import { browserNetworkStatus } from './network-status.js';
 
 /** A window stand-in: an event target with `navigator.onLine`, counting its listeners. */
@@ -31,13 +30,14 @@ function fakeWindow(onLine: boolean) {
 
 describe('browserNetworkStatus', () => {
   it('holds sends while the browser is offline and sends them when it comes back', async () => {
-    const backend = createMemoryBackend();
-    const id = seedConversation(backend, 'Offline browser', 'First');
+    const mock = createMockServer();
+    const id = await seedConversation(mock, 'Offline browser', 'First');
     const window = fakeWindow(false);
     const client = createConfideClient({
-      transport: memoryTransport({ backend, as: BEN }),
+      transport: transportFor(mock, 'ben'),
       network: browserNetworkStatus(window as unknown as typeof globalThis),
     });
+    client.mount();
     await client.ready;
     const sent = client.thread(id).send('Written offline');
     await new Promise((resolve) => setTimeout(resolve, 5));

@@ -2,43 +2,41 @@ import { describe, expect, it, vi } from 'vitest';
 import { createConfideClient } from '../client/create-confide-client.js';
 import { ConfideError } from '../errors/confide-error.js';
 import { memoryStorage } from '../storage/storage.js';
-import { BEN, clientFor, createMemoryBackend, seedConversation } from '../test/memory-clients.js';
-import { untilState } from '../test/until.js';
-import { memoryTransport } from '../transport/memory/memory-transport.js';
+import {
+  clientFor,
+  createMockServer,
+  seedConversation,
+  serverBodies,
+  transportFor,
+} from '../test/mock-clients.js';
+import { stateOf, untilState } from '../test/until.js';
 import type { Transport } from '../transport/transport.js';
-
-function bodiesOnServer(backend: ReturnType<typeof createMemoryBackend>, id: string) {
-  return backend
-    .as(BEN)
-    .listMessages(id, { limit: 100 })
-    .items.map((message) => message.body);
-}
 
 describe('outbox', () => {
   it('holds sends while offline and sends them in order when the network returns', async () => {
-    const backend = createMemoryBackend();
-    const id = seedConversation(backend, 'Offline', 'First');
-    const client = await clientFor(backend, BEN);
+    const mock = createMockServer();
+    const id = await seedConversation(mock, 'Offline', 'First');
+    const client = await clientFor(mock, 'ben');
     client.setOnline(false);
     const thread = client.thread(id);
     const sends = ['one', 'two', 'three'].map((body) => thread.send(body));
-    expect(thread.getSnapshot().messages.map((message) => message.state)).toEqual([
+    expect(stateOf(thread).messages.map((message) => message.state)).toEqual([
       'sending',
       'sending',
       'sending',
     ]);
-    expect(bodiesOnServer(backend, id)).toEqual(['First']);
+    expect(await serverBodies(mock, id)).toEqual(['First']);
 
     client.setOnline(true);
     await Promise.all(sends);
-    expect(bodiesOnServer(backend, id)).toEqual(['First', 'one', 'two', 'three']);
+    expect(await serverBodies(mock, id)).toEqual(['First', 'one', 'two', 'three']);
     client.dispose();
   });
 
   it('keeps retrying through network errors without reordering', async () => {
-    const backend = createMemoryBackend();
-    const id = seedConversation(backend, 'Flaky', 'First');
-    const inner = memoryTransport({ backend, as: BEN });
+    const mock = createMockServer();
+    const id = await seedConversation(mock, 'Flaky', 'First');
+    const inner = transportFor(mock, 'ben');
     let failures = 3;
     const transport: Transport = {
       ...inner,
@@ -51,17 +49,18 @@ describe('outbox', () => {
       },
     };
     const client = createConfideClient({ transport, outbox: { baseDelayMs: 1, maxDelayMs: 4 } });
+    client.mount();
     await client.ready;
     const thread = client.thread(id);
     await Promise.all([thread.send('a'), thread.send('b')]);
-    expect(bodiesOnServer(backend, id)).toEqual(['First', 'a', 'b']);
+    expect(await serverBodies(mock, id)).toEqual(['First', 'a', 'b']);
     client.dispose();
   });
 
   it('gives up on a server error after the attempt limit and reports it as failed', async () => {
-    const backend = createMemoryBackend();
-    const id = seedConversation(backend);
-    const inner = memoryTransport({ backend, as: BEN });
+    const mock = createMockServer();
+    const id = await seedConversation(mock);
+    const inner = transportFor(mock, 'ben');
     let attempts = 0;
     const transport: Transport = {
       ...inner,
@@ -74,6 +73,7 @@ describe('outbox', () => {
       transport,
       outbox: { baseDelayMs: 1, maxDelayMs: 2, maxServerAttempts: 3 },
     });
+    client.mount();
     await client.ready;
     await expect(client.thread(id).send('Doomed')).rejects.toMatchObject({ code: 'internal' });
     expect(attempts).toBe(3);
@@ -87,9 +87,9 @@ describe('outbox', () => {
   it("waits as long as the server's Retry-After asks before sending again", async () => {
     vi.useFakeTimers();
     try {
-      const backend = createMemoryBackend();
-      const id = seedConversation(backend);
-      const inner = memoryTransport({ backend, as: BEN });
+      const mock = createMockServer();
+      const id = await seedConversation(mock);
+      const inner = transportFor(mock, 'ben');
       let attempts = 0;
       const transport: Transport = {
         ...inner,
@@ -101,6 +101,7 @@ describe('outbox', () => {
         },
       };
       const client = createConfideClient({ transport, outbox: { baseDelayMs: 1, maxDelayMs: 2 } });
+      client.mount();
       const ready = client.ready;
       await vi.advanceTimersByTimeAsync(5);
       await ready;
@@ -117,10 +118,10 @@ describe('outbox', () => {
   });
 
   it('survives a reload: queued sends are restored from storage and sent', async () => {
-    const backend = createMemoryBackend();
-    const id = seedConversation(backend, 'Reload', 'First');
+    const mock = createMockServer();
+    const id = await seedConversation(mock, 'Reload', 'First');
     const storage = memoryStorage();
-    const before = await clientFor(backend, BEN, { storage });
+    const before = await clientFor(mock, 'ben', { storage });
     before.setOnline(false);
     before
       .thread(id)
@@ -129,17 +130,17 @@ describe('outbox', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     before.dispose();
 
-    const after = await clientFor(backend, BEN, { storage });
+    const after = await clientFor(mock, 'ben', { storage });
     await untilState(after.stores.outbox, (state) => state.entries.length === 0);
-    expect(bodiesOnServer(backend, id)).toEqual(['First', 'Written before the reload']);
+    expect(await serverBodies(mock, id)).toEqual(['First', 'Written before the reload']);
     after.dispose();
   });
 
   it('sends restored messages before one written during start-up', async () => {
-    const backend = createMemoryBackend();
-    const id = seedConversation(backend, 'Start-up', 'First');
+    const mock = createMockServer();
+    const id = await seedConversation(mock, 'Start-up', 'First');
     const storage = memoryStorage();
-    const before = await clientFor(backend, BEN, { storage });
+    const before = await clientFor(mock, 'ben', { storage });
     before.setOnline(false);
     before
       .thread(id)
@@ -148,12 +149,14 @@ describe('outbox', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     before.dispose();
 
-    const after = createConfideClient({ transport: memoryTransport({ backend, as: BEN }), storage });
+    const after = createConfideClient({ transport: transportFor(mock, 'ben'), storage });
+    after.mount();
     const sent = after.thread(id).send('Written during start-up');
+    after.mount();
     await after.ready;
     await sent;
     await untilState(after.stores.outbox, (state) => state.entries.length === 0);
-    expect(bodiesOnServer(backend, id)).toEqual([
+    expect(await serverBodies(mock, id)).toEqual([
       'First',
       'Queued on the last page',
       'Written during start-up',
@@ -162,10 +165,10 @@ describe('outbox', () => {
   });
 
   it('never restores one person’s queued sends for another', async () => {
-    const backend = createMemoryBackend();
-    const id = seedConversation(backend, 'Shared device', 'First');
+    const mock = createMockServer();
+    const id = await seedConversation(mock, 'Shared device', 'First');
     const storage = memoryStorage();
-    const ben = await clientFor(backend, BEN, { storage });
+    const ben = await clientFor(mock, 'ben', { storage });
     ben.setOnline(false);
     ben
       .thread(id)
@@ -173,7 +176,7 @@ describe('outbox', () => {
       .catch(() => {});
     await new Promise((resolve) => setTimeout(resolve, 0));
     ben.dispose();
-    const carla = await clientFor(backend, { kind: 'member', id: 'mem_carla' }, { storage });
+    const carla = await clientFor(mock, 'carla', { storage });
     expect(carla.stores.outbox.getState().entries).toEqual([]);
     carla.dispose();
   });

@@ -1,17 +1,19 @@
 import { QueryClient } from '@tanstack/query-core';
 import { describe, expect, it } from 'vitest';
-import { createMemoryBackend, seedConversation } from '../test/memory-clients.js';
-import { memoryTransport } from '../transport/memory/memory-transport.js';
+import { createMockServer, seedConversation, transportFor } from '../test/mock-clients.js';
 import { conversationQueries } from './conversation-queries.js';
 import { observeInfiniteQuery, observeQuery } from './observe.js';
+import { createConfideKeys } from './query-keys.js';
 import { viewerQueries } from './viewer-queries.js';
+
+const keys = createConfideKeys('observe-test');
 
 describe('observe helpers', () => {
   it('follow a query option object from the factories until stopped', async () => {
-    const transport = memoryTransport();
+    const transport = transportFor(createMockServer(), 'ben');
     const queryClient = new QueryClient();
     const viewer = await new Promise<string | undefined>((resolve) => {
-      const stop = observeQuery(queryClient, viewerQueries(transport).viewer(), (result) => {
+      const stop = observeQuery(queryClient, viewerQueries(transport, keys).viewer(), (result) => {
         if (result.data) {
           stop();
           resolve(result.data.name);
@@ -23,14 +25,14 @@ describe('observe helpers', () => {
   });
 
   it('follow a paginated query and load the next page', async () => {
-    const backend = createMemoryBackend();
-    for (let index = 0; index < 3; index += 1) seedConversation(backend, `Subject ${index}`);
-    const transport = memoryTransport({ backend });
+    const mock = createMockServer();
+    for (let index = 0; index < 3; index += 1) await seedConversation(mock, `Subject ${index}`);
+    const transport = transportFor(mock, 'ben');
     const queryClient = new QueryClient();
     const subjects = await new Promise<string[]>((resolve) => {
       const stop = observeInfiniteQuery(
         queryClient,
-        conversationQueries(transport).list({ limit: 2 }),
+        conversationQueries(transport, keys).list({ limit: 2 }),
         (result) => {
           if (result.hasNextPage && !result.isFetchingNextPage) void result.fetchNextPage();
           if (result.data && !result.hasNextPage) {
@@ -40,7 +42,9 @@ describe('observe helpers', () => {
         },
       );
     });
-    expect(subjects).toEqual(['Subject 2', 'Subject 1', 'Subject 0']);
+    // Ben's two demo conversations are older than the three seeded now.
+    expect(subjects.slice(0, 3)).toEqual(['Subject 2', 'Subject 1', 'Subject 0']);
+    expect(subjects).toHaveLength(5);
     queryClient.clear();
   });
 });

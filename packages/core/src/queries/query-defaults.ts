@@ -1,3 +1,5 @@
+import { ConfideError } from '../errors/confide-error.js';
+
 /** How long fetched data counts as fresh, in milliseconds; live events keep it current in between. */
 export const SERVER_DATA_STALE_TIME_MS = 30_000;
 /** Contacts, members, templates and settings change rarely: five minutes of freshness, in milliseconds. */
@@ -7,4 +9,15 @@ export const DIRECTORY_STALE_TIME_MS = 5 * 60_000;
 export interface QueryContext<PageParam = unknown> {
   readonly signal: AbortSignal;
   readonly pageParam?: PageParam;
+}
+
+/** Retries of one query after its first attempt: the only retry layer for reads (the transport makes none). */
+export const QUERY_RETRY_LIMIT = 2;
+
+/**
+ * Whether query-core retries a failed query: only for errors that may pass (network, timeout, 5xx, 429), at most
+ * `QUERY_RETRY_LIMIT` times. Set on every query option object, so a host's QueryClient defaults never multiply it.
+ */
+export function retryQuery(failureCount: number, error: unknown): boolean {
+  return failureCount < QUERY_RETRY_LIMIT && ConfideError.is(error) && error.retryable;
 }

@@ -21,25 +21,32 @@ export interface NotificationListParams {
 }
 
 /**
- * Every query key the SDK uses, all under `['confide']` so that one `invalidateQueries({ queryKey:
- * confideKeys.all })` reaches them and nothing collides with the host's own queries in a shared QueryClient.
+ * Every query key of one client, all under `['confide', scope]`: one `removeQueries({ queryKey: keys.all })`
+ * reaches them, nothing collides with the host's own queries in a shared QueryClient, and two clients (two
+ * people signing in one after the other on the same QueryClient) never read each other's data.
  */
-export const confideKeys = {
-  all: ['confide'] as const,
-  viewer: () => ['confide', 'viewer'] as const,
-  contacts: (query = '') => ['confide', 'contacts', query] as const,
-  members: () => ['confide', 'members'] as const,
-  conversations: () => ['confide', 'conversations'] as const,
-  conversationLists: () => ['confide', 'conversations', 'list'] as const,
-  conversationList: (params: ConversationListParams = {}) =>
-    ['confide', 'conversations', 'list', params] as const,
-  conversation: (id: ConversationId) => ['confide', 'conversations', 'detail', id] as const,
-  messages: (id: ConversationId) => ['confide', 'messages', id] as const,
-  templates: () => ['confide', 'templates'] as const,
-  templateList: (query = '') => ['confide', 'templates', 'list', query] as const,
-  template: (id: TemplateId) => ['confide', 'templates', 'detail', id] as const,
-  notifications: () => ['confide', 'notifications'] as const,
-  notificationList: (params: NotificationListParams = {}) =>
-    ['confide', 'notifications', 'list', params] as const,
-  notificationSettings: () => ['confide', 'settings', 'notifications'] as const,
-};
+export function createConfideKeys(scope: string) {
+  const all = ['confide', scope] as const;
+  return {
+    all,
+    viewer: () => [...all, 'viewer'] as const,
+    contacts: (query = '') => [...all, 'contacts', query] as const,
+    members: () => [...all, 'members'] as const,
+    conversations: () => [...all, 'conversations'] as const,
+    conversationLists: () => [...all, 'conversations', 'list'] as const,
+    conversationList: (params: ConversationListParams = {}) =>
+      [...all, 'conversations', 'list', params] as const,
+    conversation: (id: ConversationId) => [...all, 'conversations', 'detail', id] as const,
+    messages: (id: ConversationId) => [...all, 'messages', id] as const,
+    templates: () => [...all, 'templates'] as const,
+    templateList: (query = '') => [...all, 'templates', 'list', query] as const,
+    template: (id: TemplateId) => [...all, 'templates', 'detail', id] as const,
+    notifications: () => [...all, 'notifications'] as const,
+    notificationList: (params: NotificationListParams = {}) =>
+      [...all, 'notifications', 'list', params] as const,
+    notificationSettings: () => [...all, 'settings', 'notifications'] as const,
+  };
+}
+
+/** The query keys of one client (`client.keys`). */
+export type ConfideKeys = ReturnType<typeof createConfideKeys>;

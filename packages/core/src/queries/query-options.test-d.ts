@@ -18,14 +18,16 @@ import type { Transport } from '../transport/transport.js';
 import { conversationQueries } from './conversation-queries.js';
 import { messageQueries } from './message-queries.js';
 import { notificationQueries } from './notification-queries.js';
+import type { ConfideKeys } from './query-keys.js';
 import { templateQueries } from './template-queries.js';
 import { viewerQueries } from './viewer-queries.js';
 
 declare const transport: Transport;
+declare const keys: ConfideKeys;
 
 describe('query option factories', () => {
   it('produce options that query-core (and so react-query) observers accept as they are', () => {
-    expectTypeOf(conversationQueries(transport).list({ unread: true })).toExtend<
+    expectTypeOf(conversationQueries(transport, keys).list({ unread: true })).toExtend<
       InfiniteQueryObserverOptions<
         ListConversationsResponse,
         DefaultError,
@@ -34,7 +36,7 @@ describe('query option factories', () => {
         string | null
       >
     >();
-    expectTypeOf(messageQueries(transport).list('cnv_1' as never)).toExtend<
+    expectTypeOf(messageQueries(transport, keys).list('cnv_1' as never)).toExtend<
       InfiniteQueryObserverOptions<
         ListMessagesResponse,
         DefaultError,
@@ -43,7 +45,7 @@ describe('query option factories', () => {
         string | null
       >
     >();
-    expectTypeOf(conversationQueries(transport).detail('cnv_1' as never)).toExtend<
+    expectTypeOf(conversationQueries(transport, keys).detail('cnv_1' as never)).toExtend<
       QueryObserverOptions<
         ConversationSummary,
         DefaultError,
@@ -52,17 +54,17 @@ describe('query option factories', () => {
         QueryKey
       >
     >();
-    expectTypeOf(viewerQueries(transport).viewer()).toExtend<
+    expectTypeOf(viewerQueries(transport, keys).viewer()).toExtend<
       QueryObserverOptions<Viewer, DefaultError, Viewer, Viewer, QueryKey>
     >();
   });
 
   it('type the data each query resolves with', async () => {
-    const templates = await templateQueries(transport)
+    const templates = await templateQueries(transport, keys)
       .list()
       .queryFn({ signal: new AbortController().signal });
     expectTypeOf(templates.items).toEqualTypeOf<Template[]>();
-    const page = await notificationQueries(transport)
+    const page = await notificationQueries(transport, keys)
       .list()
       .queryFn({ signal: new AbortController().signal, pageParam: null });
     expectTypeOf(page.items).toEqualTypeOf<Notification[]>();

@@ -1,22 +1,24 @@
 import type { TemplateId } from '@confide/protocol';
 import type { Transport } from '../transport/transport.js';
-import { DIRECTORY_STALE_TIME_MS, type QueryContext } from './query-defaults.js';
-import { confideKeys } from './query-keys.js';
+import { DIRECTORY_STALE_TIME_MS, type QueryContext, retryQuery } from './query-defaults.js';
+import type { ConfideKeys } from './query-keys.js';
 
 /** Query options for message templates (members only). */
-export function templateQueries(transport: Transport) {
+export function templateQueries(transport: Transport, keys: ConfideKeys) {
   return {
     /** Templates, optionally searched by name and subject. */
     list: (query = '') => ({
-      queryKey: confideKeys.templateList(query),
+      queryKey: keys.templateList(query),
       queryFn: ({ signal }: QueryContext) => transport.listTemplates(query ? { query } : {}, { signal }),
       staleTime: DIRECTORY_STALE_TIME_MS,
+      retry: retryQuery,
     }),
     /** One template. */
     detail: (id: TemplateId) => ({
-      queryKey: confideKeys.template(id),
+      queryKey: keys.template(id),
       queryFn: ({ signal }: QueryContext) => transport.getTemplate(id, { signal }),
       staleTime: DIRECTORY_STALE_TIME_MS,
+      retry: retryQuery,
     }),
   };
 }

@@ -1,21 +1,19 @@
-import type { Readable } from '../lib/readable.js';
+import type { Observable } from '../client/observe.js';
 
-/** Resolves with the first snapshot of `readable` that satisfies `predicate` (checking the current one first). */
-export function until<Snapshot>(
-  readable: Readable<Snapshot>,
-  predicate: (snapshot: Snapshot) => boolean,
-): Promise<Snapshot> {
+/** Resolves with the first state of `source` that satisfies `predicate` (checking the current one first). */
+export function until<State>(
+  source: Observable<State>,
+  predicate: (state: State) => boolean,
+): Promise<State> {
   return new Promise((resolve) => {
     let stop: (() => void) | undefined;
     let done = false;
-    const check = (snapshot: Snapshot) => {
-      if (done || !predicate(snapshot)) return;
+    stop = source.observe((state) => {
+      if (done || !predicate(state)) return;
       done = true;
       stop?.();
-      resolve(snapshot);
-    };
-    stop = readable.subscribe(check);
-    check(readable.getSnapshot());
+      resolve(state);
+    });
     if (done) stop();
   });
 }
@@ -25,5 +23,23 @@ export function untilState<State>(
   store: { getState(): State; subscribe(listener: (state: State) => void): () => void },
   predicate: (state: State) => boolean,
 ): Promise<State> {
-  return until({ getSnapshot: store.getState, subscribe: store.subscribe }, predicate);
+  return until(
+    {
+      observe(listener) {
+        const stop = store.subscribe(listener);
+        listener(store.getState());
+        return stop;
+      },
+    },
+    predicate,
+  );
+}
+
+/** The current state of `source`, read once. */
+export function stateOf<State>(source: Observable<State>): State {
+  let current: State | undefined;
+  source.observe((state) => {
+    current = state;
+  })();
+  return current as State;
 }

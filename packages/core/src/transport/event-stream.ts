@@ -1,11 +1,11 @@
 import { routes, type ServerEvent, ServerEventSchema } from '@confide/protocol';
+import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { ConfideError, toConfideError } from '../errors/confide-error.js';
 import { backoffDelay } from '../lib/backoff.js';
 import { type Clock, sleep, systemClock, type TimerHandle } from '../lib/clock.js';
 import { type Logger, silentLogger } from '../lib/logger.js';
 import type { GetToken, TokenReason } from './http-client.js';
 import { errorFromResponse } from './http-error.js';
-import { createSseParser, type SseMessage } from './sse-parser.js';
 import type { SubscribeOptions, Unsubscribe } from './transport.js';
 
 /** First reconnect delay after the stream drops, in milliseconds (doubles per failed attempt, with jitter). */
@@ -15,7 +15,7 @@ export const RECONNECT_MAX_DELAY_MS = 30_000;
 /**
  * A connection that delivers nothing, not even a comment line, for this long is presumed dead (a network that
  * vanished without closing the socket) and is reopened, in milliseconds. Servers should send a comment well
- * within it (the reference server: every 15–30 s).
+ * within it (the reference server: every 15 s by default).
  */
 export const HEARTBEAT_TIMEOUT_MS = 90_000;
 
@@ -41,14 +41,29 @@ export interface EventStreamOptions extends SubscribeOptions {
   readonly heartbeatTimeoutMs?: number;
 }
 
+/**
+ * Answers that no reconnect can change (a bad `Last-Event-ID`, a deactivated portal, a route that is not there):
+ * the stream stops and reports the error instead of asking again every 30 s.
+ */
+const NEVER_SUCCEEDS: ReadonlySet<number> = new Set([400, 403, 404]);
+
+/** The server refused the stream for good; carries the typed error to report. */
+class StreamRefused extends Error {
+  constructor(readonly error: ConfideError) {
+    super(error.message);
+  }
+}
+
 function joinUrl(baseUrl: string, path: string): string {
   return baseUrl.replace(/\/+$/, '') + path;
 }
 
 /**
  * Reads `GET /v1/events` with fetch streaming and keeps it open: on a drop it reconnects with backoff and
- * jitter and sends `Last-Event-ID` so the server replays what was missed. Every event is parsed with the
- * protocol's schema; a malformed one is reported through `onError` and skipped.
+ * jitter and sends `Last-Event-ID` so the server replays what was missed (without one, `onResync` tells the
+ * client to refetch). Answers that can never succeed (400, 403, 404, a 401 after a fresh token) stop it with
+ * status `closed` and the typed error. Events are parsed by `eventsource-parser`, then with the protocol's
+ * schema; a malformed one is reported through `onError` and skipped.
  */
 export function openEventStream(options: EventStreamOptions): Unsubscribe {
   const clock = options.clock ?? systemClock;
@@ -58,13 +73,12 @@ export function openEventStream(options: EventStreamOptions): Unsubscribe {
   let lastEventId: string | undefined;
   let serverRetryMs: number | undefined;
   let tokenReason: TokenReason = 'initial';
+  let attempts = 0;
 
   const stop = () => controller.abort();
   options.signal?.addEventListener('abort', stop, { once: true });
 
-  function handle(message: SseMessage) {
-    if (message.retry !== undefined) serverRetryMs = message.retry;
-    if (message.id !== undefined) lastEventId = message.id;
+  function handle(message: EventSourceMessage) {
     let json: unknown;
     try {
       json = JSON.parse(message.data);
@@ -122,27 +136,55 @@ export function openEventStream(options: EventStreamOptions): Unsubscribe {
     const token = await options.getToken({ reason: tokenReason });
     const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'text/event-stream' };
     if (lastEventId !== undefined) headers['last-event-id'] = lastEventId;
+    const resumable = lastEventId !== undefined;
+    const reconnect = attempts > 0;
+    attempts += 1;
     const response = await (options.fetch ?? globalThis.fetch)(url, { headers, signal });
-    if (!response.ok || !response.body) {
+    if (!response.ok) {
+      const refreshed = tokenReason === 'unauthenticated';
       tokenReason = response.status === 401 ? 'unauthenticated' : 'initial';
       const body = await response.json().catch(() => undefined);
-      throw errorFromResponse(response, body);
+      const error = errorFromResponse(response, body);
+      // A 401 is worth one more try with a fresh token; a second one, or a refusal, will never succeed.
+      const final = response.status === 401 ? refreshed : NEVER_SUCCEEDS.has(response.status);
+      throw final ? new StreamRefused(error) : error;
+    }
+    const contentType = response.headers.get('content-type') ?? '';
+    if (!response.body || !contentType.toLowerCase().startsWith('text/event-stream')) {
+      // A captive portal or a proxy answering 200 with a page of its own: try again later.
+      await response.body?.cancel().catch(() => {});
+      throw new ConfideError('invalid_response', 'The events route did not answer with an event stream', {
+        retryable: true,
+        status: response.status,
+      });
     }
     tokenReason = 'initial';
     onActivity();
     options.onStatusChange?.('open');
+    // Without a resume point the server cannot replay what happened while the stream was down.
+    if (reconnect && !resumable) options.onResync?.();
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-    const parse = createSseParser();
+    // `retry:` and `id:` take effect as soon as they arrive, also in a block without data (the SSE spec).
+    const parser = createParser({
+      onEvent: handle,
+      onId: (id) => {
+        lastEventId = id;
+      },
+      onRetry: (retryMs) => {
+        serverRetryMs = retryMs;
+      },
+    });
     // Not every fetch (polyfills, interceptors) errors an open body when its signal aborts: cancel it ourselves
     // so that unsubscribing always closes the connection.
     const cancel = () => void reader.cancel().catch(() => {});
     signal.addEventListener('abort', cancel, { once: true });
+    if (signal.aborted) cancel();
     try {
       for (;;) {
         const { done, value } = await reader.read();
         if (done) return;
         onActivity();
-        for (const message of parse(value)) handle(message);
+        parser.feed(value);
       }
     } finally {
       signal.removeEventListener('abort', cancel);
@@ -152,6 +194,7 @@ export function openEventStream(options: EventStreamOptions): Unsubscribe {
 
   async function run() {
     let failures = 0;
+    let refusal: ConfideError | undefined;
     options.onStatusChange?.('connecting');
     while (!controller.signal.aborted) {
       let dropError: ConfideError | undefined;
@@ -160,6 +203,10 @@ export function openEventStream(options: EventStreamOptions): Unsubscribe {
         failures = 0;
       } catch (error) {
         if (controller.signal.aborted) break;
+        if (error instanceof StreamRefused) {
+          refusal = error.error;
+          break;
+        }
         dropError = toConfideError(error);
         failures += 1;
       }
@@ -180,7 +227,8 @@ export function openEventStream(options: EventStreamOptions): Unsubscribe {
       }
     }
     options.signal?.removeEventListener('abort', stop);
-    options.onStatusChange?.('closed');
+    if (refusal) options.onStatusChange?.('closed', refusal);
+    else options.onStatusChange?.('closed');
   }
 
   void run();

@@ -10,9 +10,12 @@ export type TokenReason = 'initial' | 'unauthenticated';
 /** Returns a bearer token for the next request; asked on every call, never stored by the SDK. */
 export type GetToken = (context: { readonly reason: TokenReason }) => string | Promise<string>;
 
-/** Retry settings of the HTTP transport. */
+/**
+ * Retry settings of the HTTP transport. Off by default: queries retry in their options and sends in the outbox,
+ * so a transport retry would multiply theirs.
+ */
 export interface HttpRetryOptions {
-  /** Retries after the first attempt. @default 3 */
+  /** Retries after the first attempt. @default 0 */
   readonly limit?: number;
   /** Delay before the first retry, in milliseconds; it doubles each time, with jitter. @default 300 */
   readonly baseDelayMs?: number;
@@ -30,7 +33,7 @@ export interface HttpClientOptions {
   readonly fetch?: typeof globalThis.fetch;
   /** Per-attempt timeout in milliseconds. @default 15000 */
   readonly timeoutMs?: number;
-  /** Retry settings for idempotent calls. */
+  /** Retry settings for idempotent calls. @default no retries */
   readonly retry?: HttpRetryOptions;
 }
 
@@ -87,11 +90,11 @@ function toHttpConfideError(error: unknown, context?: ConfideErrorContext): Conf
 
 /**
  * Calls routes of the protocol's table over HTTP with ky: paths, methods and response schemas all come from
- * `routes`. Adds the bearer token, retries idempotent calls with backoff and jitter, asks for a new token and
- * retries once on 401, and turns every failure or malformed answer into a `ConfideError`.
+ * `routes`. Adds the bearer token, asks for a new token and retries once on 401, and turns every failure or
+ * malformed answer into a `ConfideError`. It makes no other retries unless `retry` asks for them.
  */
 export function createHttpClient(options: HttpClientOptions) {
-  const retryLimit = options.retry?.limit ?? 3;
+  const retryLimit = options.retry?.limit ?? 0;
   const baseDelayMs = options.retry?.baseDelayMs ?? 300;
   const maxDelayMs = options.retry?.maxDelayMs ?? 8000;
   const api = ky.create({

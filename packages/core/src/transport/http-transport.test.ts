@@ -22,6 +22,26 @@ function transport(overrides: Partial<Parameters<typeof httpTransport>[0]> = {})
 }
 
 describe('httpTransport', () => {
+  it.each([
+    ['a read', (target: ReturnType<typeof httpTransport>) => target.getViewer()],
+    [
+      'a send',
+      (target: ReturnType<typeof httpTransport>) =>
+        target.sendMessage('cnv_1' as never, { body: 'Hi', idempotencyKey: 'idk_once_0001' }),
+    ],
+  ])('makes one request for %s that fails with 503 unless told to retry', async (_name, call) => {
+    let requests = 0;
+    server.use(
+      http.all(`${BASE}/*`, () => {
+        requests += 1;
+        return HttpResponse.json({ error: { code: 'internal', message: 'Down' } }, { status: 503 });
+      }),
+    );
+    const plain = httpTransport({ baseUrl: BASE, getToken: () => 'token-1' });
+    await expect(call(plain)).rejects.toMatchObject({ code: 'internal', retryable: true });
+    expect(requests).toBe(1);
+  });
+
   it('calls the route from the table with the bearer token and never puts the token in the URL', async () => {
     const seen: { url: string; authorization: string | null }[] = [];
     server.use(

@@ -3,6 +3,7 @@ import type { Logger } from '../lib/logger.js';
 import { openEventStream } from './event-stream.js';
 import { createHttpClient, type GetToken, type HttpRetryOptions } from './http-client.js';
 import type { Transport } from './transport.js';
+import { markValidated } from './validated-transport.js';
 
 /** Options of `httpTransport`. */
 export interface HttpTransportOptions {
@@ -14,7 +15,7 @@ export interface HttpTransportOptions {
   readonly fetch?: typeof globalThis.fetch;
   /** Per-attempt timeout in milliseconds. @default 15000 */
   readonly timeoutMs?: number;
-  /** Retry settings for idempotent calls. */
+  /** Retries inside the transport. @default none: queries retry in their options, sends in the outbox */
   readonly retry?: HttpRetryOptions;
   /** Reconnect delays, heartbeat timeout and timers of the event stream (see `openEventStream`). */
   readonly events?: {
@@ -40,7 +41,9 @@ export function httpTransport(options: HttpTransportOptions): Transport {
   const conversation = (id: string) => ({ params: { id }, context: { conversationId: id } });
   const template = (id: string) => ({ params: { id }, context: { templateId: id } });
 
-  return {
+  // Every answer is parsed with its route's schema and every event with the event schema here, so the client
+  // does not parse them a second time.
+  return markValidated({
     getViewer: (requestOptions) => http.request('getMe', {}, requestOptions),
     listContacts: (query, requestOptions) => http.request('listContacts', { query }, requestOptions),
     listMembers: (requestOptions) => http.request('listMembers', {}, requestOptions),
@@ -79,5 +82,5 @@ export function httpTransport(options: HttpTransportOptions): Transport {
         ...(options.logger ? { logger: options.logger } : {}),
         ...options.events,
       }),
-  };
+  });
 }

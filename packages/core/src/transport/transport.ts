@@ -51,6 +51,11 @@ export interface SubscribeOptions {
   readonly onStatusChange?: (status: ConnectionStatus, error?: ConfideError) => void;
   /** Told about events the transport received but could not parse; the stream continues. */
   readonly onError?: (error: ConfideError) => void;
+  /**
+   * Told when the stream reopened without a resume point (no `Last-Event-ID`), so events may have been missed
+   * while it was down: the client refetches what it shows.
+   */
+  readonly onResync?: () => void;
 }
 
 /** Stops what a `subscribe` call started. */
@@ -58,8 +63,8 @@ export type Unsubscribe = () => void;
 
 /**
  * The SDK's only way to the backend: one typed method per operation of wire protocol v1, plus a live event
- * stream. `httpTransport` implements it over HTTP and SSE; `memoryTransport` in memory; a host with its own
- * backend may implement it directly. Methods reject with a `ConfideError`; what they resolve with is parsed
+ * stream. `httpTransport` implements it over HTTP and SSE; a host with its own backend may implement
+ * it directly. Methods reject with a `ConfideError`; what they resolve with is parsed
  * again with the protocol's schemas by the client, so a custom transport cannot corrupt the cache.
  */
 export interface Transport {

@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { memoryTransport } from './memory/memory-transport.js';
+import { createMockServer, transportFor } from '../test/mock-clients.js';
 import type { Transport } from './transport.js';
 import { validatedTransport } from './validated-transport.js';
 
 describe('validatedTransport', () => {
+  it('leaves httpTransport as it is: its answers are parsed once, by the route schemas', () => {
+    const http = transportFor(createMockServer(), 'ben');
+    expect(validatedTransport(http)).toBe(http);
+    expect(validatedTransport({ ...http })).not.toBe(http);
+  });
+
   it('turns a custom transport answer that breaks the protocol into invalid_response', async () => {
     const broken = {
-      ...memoryTransport(),
+      ...transportFor(createMockServer(), 'ben'),
       getViewer: async () => ({ role: 'member', id: '../../etc' }),
     } as unknown as Transport;
     await expect(validatedTransport(broken).getViewer()).rejects.toMatchObject({ code: 'invalid_response' });
@@ -14,7 +20,7 @@ describe('validatedTransport', () => {
 
   it('turns a plain error thrown by a custom transport into a ConfideError', async () => {
     const failing = {
-      ...memoryTransport(),
+      ...transportFor(createMockServer(), 'ben'),
       getViewer: async () => {
         throw new TypeError('fetch failed');
       },
@@ -26,7 +32,7 @@ describe('validatedTransport', () => {
     const errors: string[] = [];
     const events: string[] = [];
     const noisy = {
-      ...memoryTransport(),
+      ...transportFor(createMockServer(), 'ben'),
       subscribe(onEvent: (event: never) => void) {
         onEvent({ id: '1', type: 'message.created', data: {} } as never);
         return () => {};

@@ -27,12 +27,21 @@ const ROUTE_OF: Readonly<Record<Operation, RouteName>> = {
   listAudit: 'listAudit',
 };
 
+const VALIDATED = Symbol.for('confide.validated-transport');
+
+/** Marks a transport that parses every answer and event with the protocol's schemas itself. */
+export function markValidated(transport: Transport): Transport {
+  return Object.defineProperty(transport, VALIDATED, { value: true });
+}
+
 /**
  * Wraps any transport so that everything it answers crosses into the SDK through the protocol's schemas: a
  * malformed answer or event becomes a `ConfideError` of code `invalid_response` (events: reported and
- * skipped), and anything a custom transport throws becomes a `ConfideError`.
+ * skipped), and anything a custom transport throws becomes a `ConfideError`. A transport that already does all
+ * of this (`httpTransport`) is returned as it is, so every answer is parsed once.
  */
 export function validatedTransport(transport: Transport): Transport {
+  if ((transport as { [VALIDATED]?: boolean })[VALIDATED] === true) return transport;
   const wrapped = {} as Record<Operation, (...args: unknown[]) => Promise<unknown>>;
   for (const [operation, routeName] of Object.entries(ROUTE_OF) as [Operation, RouteName][]) {
     const method = transport[operation] as (...args: unknown[]) => Promise<unknown>;

@@ -3,12 +3,12 @@ import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfideProvider } from '../provider/confide-provider.js';
 import {
-  BEN,
   clientFor,
-  createMemoryBackend,
-  DANIEL,
+  createMockServer,
+  type DemoPerson,
   disposeClients,
   seedConversation,
+  seedMessage,
 } from '../test/setup-client.js';
 import { useConnection } from './use-connection.js';
 import { useConversations } from './use-conversations.js';
@@ -20,32 +20,36 @@ import { useViewer } from './use-viewer.js';
 
 afterEach(disposeClients);
 
-async function setup(identity = BEN) {
-  const backend = createMemoryBackend();
-  const id = seedConversation(backend);
-  const client = await clientFor(backend, identity);
+async function setup(identity: DemoPerson = 'ben') {
+  const mock = createMockServer();
+  const id = await seedConversation(mock);
+  const client = await clientFor(mock, identity);
   const wrapper = ({ children }: { children: ReactNode }) => (
     <ConfideProvider client={client}>{children}</ConfideProvider>
   );
-  return { backend, id, client, wrapper };
+  return { mock, id, client, wrapper };
 }
 
 describe('hooks', () => {
   it('useUnreadCount follows unread messages and notifications live', async () => {
-    const { backend, id, wrapper } = await setup();
+    const { mock, id, wrapper } = await setup();
     const messages = renderHook(() => useUnreadCount(), { wrapper });
     const notifications = renderHook(() => useUnreadCount('notifications'), { wrapper });
-    await waitFor(() => expect(messages.result.current).toBe(0));
+    // Ben's demo data has unread messages and notifications already; the seeded thread adds none until Daniel replies.
+    await waitFor(() => expect(messages.result.current).toBeGreaterThan(0));
+    await waitFor(() => expect(notifications.result.current).toBeGreaterThan(0));
+    const unreadBefore = messages.result.current;
+    const notificationsBefore = notifications.result.current;
     await act(async () => {
-      backend.as(DANIEL).sendMessage(id, { body: 'Unread reply', idempotencyKey: 'hook_key_1' });
+      await seedMessage(mock, 'daniel', id, 'Unread reply');
     });
-    await waitFor(() => expect(messages.result.current).toBe(1));
-    await waitFor(() => expect(notifications.result.current).toBe(1));
+    await waitFor(() => expect(messages.result.current).toBe(unreadBefore + 1));
+    await waitFor(() => expect(notifications.result.current).toBe(notificationsBefore + 1));
   });
 
   it('useThread sends optimistically and useConversations moves the conversation to the top', async () => {
-    const { backend, id, wrapper } = await setup();
-    const other = seedConversation(backend, { subject: 'Newer' });
+    const { mock, id, wrapper } = await setup();
+    const other = await seedConversation(mock, { subject: 'Newer' });
     const thread = renderHook(() => useThread(id), { wrapper });
     const index = renderHook(() => useConversations(), { wrapper });
     await waitFor(() => expect(index.result.current.conversations[0]?.id).toBe(other));
@@ -74,7 +78,7 @@ describe('hooks', () => {
   });
 
   it('useConnection reports the device going offline', async () => {
-    const { client, wrapper } = await setup(DANIEL);
+    const { client, wrapper } = await setup('daniel');
     const connection = renderHook(() => useConnection(), { wrapper });
     expect(connection.result.current.online).toBe(true);
     act(() => client.setOnline(false));

@@ -1,10 +1,19 @@
 'use client';
-import type { Composer, ComposerOptions, ComposerState } from '@confide/core';
+import {
+  type Composer,
+  type ComposerOptions,
+  type ComposerState,
+  composerStateOf,
+  wantsRecipients,
+} from '@confide/core';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useStore } from 'zustand';
 import { useConfideClient } from './use-client.js';
-import { useReadable } from './use-readable.js';
 
 /** A composer's state and its actions. */
-export type UseComposerResult = ComposerState & Omit<Composer, 'getSnapshot' | 'subscribe'>;
+export type UseComposerResult = ComposerState &
+  Omit<Composer, 'observe' | 'mode' | 'draftId' | 'draft' | 'local'>;
 
 /**
  * A draft (new conversation, or a reply with `conversationId`) saved as it changes, with validation, recipients,
@@ -15,8 +24,20 @@ export type UseComposerResult = ComposerState & Omit<Composer, 'getSnapshot' | '
  * <textarea value={composer.draft.body} onChange={(event) => composer.setBody(event.target.value)} />
  */
 export function useComposer(options: ComposerOptions = {}): UseComposerResult {
-  const composer = useConfideClient().composer(options);
-  const state = useReadable(composer);
+  const client = useConfideClient();
+  const composer = client.composer(options);
+  const viewer = useQuery(client.queries.viewer.viewer(), client.queryClient).data;
+  const contacts = useQuery(
+    { ...client.queries.viewer.contacts(''), enabled: wantsRecipients(composer.mode, viewer) },
+    client.queryClient,
+  ).data?.items;
+  const stored = useStore(client.stores.composer, (state) => state.drafts[composer.draftId]);
+  const local = useStore(composer.local);
+  const draft = stored ?? composer.draft();
+  const state = useMemo(
+    () => composerStateOf({ mode: composer.mode, draft, local, contacts, viewer }),
+    [composer.mode, draft, local, contacts, viewer],
+  );
   return {
     ...state,
     setSubject: composer.setSubject,

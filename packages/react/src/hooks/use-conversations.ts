@@ -1,7 +1,14 @@
 'use client';
-import type { ConversationIndex, ConversationIndexState } from '@confide/core';
+import {
+  type ConversationIndex,
+  type ConversationIndexState,
+  conversationIndexStateOf,
+  listParamsOf,
+} from '@confide/core';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useStore } from 'zustand';
 import { useConfideClient } from './use-client.js';
-import { useReadable } from './use-readable.js';
 
 /** The message index and its actions. */
 export interface UseConversationsResult extends ConversationIndexState {
@@ -22,8 +29,21 @@ export interface UseConversationsResult extends ConversationIndexState {
  * const { conversations, setFilters } = useConversations();
  */
 export function useConversations(): UseConversationsResult {
-  const index = useConfideClient().conversations;
-  const state = useReadable(index);
+  const client = useConfideClient();
+  const index = client.conversations;
+  const filters = useStore(client.stores.index, (state) => state.filters);
+  const selectedConversationId = useStore(client.stores.index, (state) => state.selectedConversationId);
+  const params = useMemo(() => listParamsOf(filters), [filters]);
+  const list = useInfiniteQuery(client.queries.conversations.list(params), client.queryClient);
+  const { status, data, error, hasNextPage, isFetchingNextPage } = list;
+  const state = useMemo(
+    () =>
+      conversationIndexStateOf(
+        { status, data, error, hasNextPage, isFetchingNextPage },
+        { filters, selectedConversationId },
+      ),
+    [status, data, error, hasNextPage, isFetchingNextPage, filters, selectedConversationId],
+  );
   return {
     ...state,
     setFilters: index.setFilters,

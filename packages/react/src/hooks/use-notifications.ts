@@ -1,7 +1,13 @@
 'use client';
-import type { Notifications, NotificationsState } from '@confide/core';
+import {
+  hasNotificationFeed,
+  type Notifications,
+  type NotificationsState,
+  notificationsStateOf,
+} from '@confide/core';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { useConfideClient } from './use-client.js';
-import { useReadable } from './use-readable.js';
 
 /** The notification feed and its actions. */
 export interface UseNotificationsResult extends NotificationsState {
@@ -15,6 +21,21 @@ export interface UseNotificationsResult extends NotificationsState {
   readonly open: Notifications['open'];
 }
 
+/** The feed's state for the viewer (members only; clients get an empty feed without a request). */
+export function useNotificationsState(): NotificationsState {
+  const client = useConfideClient();
+  const viewer = useQuery(client.queries.viewer.viewer(), client.queryClient).data;
+  const feed = useInfiniteQuery(
+    { ...client.queries.notifications.list(), enabled: hasNotificationFeed(viewer) },
+    client.queryClient,
+  );
+  const { status, data, error, hasNextPage } = feed;
+  return useMemo(
+    () => notificationsStateOf({ status, data, error, hasNextPage }, viewer),
+    [status, data, error, hasNextPage, viewer],
+  );
+}
+
 /**
  * A member's in-app notifications, newest first (clients get an empty feed).
  *
@@ -23,12 +44,12 @@ export interface UseNotificationsResult extends NotificationsState {
  */
 export function useNotifications(): UseNotificationsResult {
   const notifications = useConfideClient().notifications;
-  const state = useReadable(notifications);
+  const state = useNotificationsState();
   return {
     ...state,
     loadMore: notifications.loadMore,
     markRead: notifications.markRead,
     markAllRead: notifications.markAllRead,
-    open: (notification) => notifications.open(notification),
+    open: notifications.open,
   };
 }

@@ -1,7 +1,9 @@
 'use client';
-import type { ConversationId, Thread, ThreadState } from '@confide/core';
+import { type ConversationId, type Thread, type ThreadState, threadStateOf } from '@confide/core';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useStore } from 'zustand';
 import { useConfideClient } from './use-client.js';
-import { useReadable } from './use-readable.js';
 
 /** One thread and its actions. */
 export interface UseThreadResult extends ThreadState {
@@ -25,8 +27,34 @@ export interface UseThreadResult extends ThreadState {
  * const { messages, loadOlder } = useThread(conversationId);
  */
 export function useThread(conversationId: ConversationId): UseThreadResult {
-  const thread = useConfideClient().thread(conversationId);
-  const state = useReadable(thread);
+  const client = useConfideClient();
+  const thread = client.thread(conversationId);
+  const messages = useInfiniteQuery(client.queries.messages.list(conversationId), client.queryClient);
+  const detail = useQuery(client.queries.conversations.detail(conversationId), client.queryClient);
+  const viewer = useQuery(client.queries.viewer.viewer(), client.queryClient).data;
+  const entries = useStore(client.stores.outbox, (state) => state.entries);
+  const { status, data, error, hasNextPage, isFetchingNextPage } = messages;
+  const state = useMemo(
+    () =>
+      threadStateOf(conversationId, {
+        messages: { status, data, error, hasNextPage, isFetchingNextPage },
+        detail: { data: detail.data, error: detail.error },
+        entries,
+        viewer,
+      }),
+    [
+      conversationId,
+      status,
+      data,
+      error,
+      hasNextPage,
+      isFetchingNextPage,
+      detail.data,
+      detail.error,
+      entries,
+      viewer,
+    ],
+  );
   return {
     ...state,
     loadOlder: thread.loadOlder,

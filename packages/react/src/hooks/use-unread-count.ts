@@ -1,11 +1,9 @@
 'use client';
-import type { ConversationIndexState, NotificationsState, Readable } from '@confide/core';
+import { hasNotificationFeed, listParamsOf } from '@confide/core';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useStore } from 'zustand';
 import { useConfideClient } from './use-client.js';
-import { useReadable } from './use-readable.js';
-
-type Counted = ConversationIndexState | NotificationsState;
-
-const selectUnread = (state: Counted) => ('unreadTotal' in state ? state.unreadTotal : state.unreadCount);
 
 /**
  * A number for a badge: unread messages across the viewer's conversations or, with `'notifications'`, unread
@@ -16,6 +14,25 @@ const selectUnread = (state: Counted) => ('unreadTotal' in state ? state.unreadT
  */
 export function useUnreadCount(of: 'messages' | 'notifications' = 'messages'): number {
   const client = useConfideClient();
-  const readable: Readable<Counted> = of === 'messages' ? client.conversations : client.notifications;
-  return useReadable(readable, selectUnread);
+  const filters = useStore(client.stores.index, (state) => state.filters);
+  const params = useMemo(() => listParamsOf(filters), [filters]);
+  const viewer = useQuery(client.queries.viewer.viewer(), client.queryClient).data;
+  // Hooks may not be conditional: the badge that is not asked for keeps its query disabled (no request).
+  const messages = useInfiniteQuery(
+    {
+      ...client.queries.conversations.list(params),
+      enabled: of === 'messages',
+      select: (data) => data.pages[0]?.unreadTotal ?? 0,
+    },
+    client.queryClient,
+  );
+  const notifications = useInfiniteQuery(
+    {
+      ...client.queries.notifications.list(),
+      enabled: of === 'notifications' && hasNotificationFeed(viewer),
+      select: (data) => data.pages[0]?.unreadCount ?? 0,
+    },
+    client.queryClient,
+  );
+  return (of === 'messages' ? messages.data : notifications.data) ?? 0;
 }

@@ -1,6 +1,7 @@
 import {
   Children,
   cloneElement,
+  Fragment,
   forwardRef,
   type HTMLAttributes,
   isValidElement,
@@ -28,13 +29,17 @@ function mergeProps(slotProps: Record<string, unknown>, childProps: Record<strin
   for (const key of Object.keys(slotProps)) {
     const slotValue = slotProps[key];
     const childValue = childProps[key];
-    if (/^on[A-Z]/.test(key) && typeof slotValue === 'function' && typeof childValue === 'function') {
-      // The child's own handler runs first; it can call preventDefault to stop the part's behaviour.
-      merged[key] = (...args: unknown[]) => {
-        (childValue as Handler)(...args);
-        const event = args[0] as { defaultPrevented?: boolean } | undefined;
-        if (!event?.defaultPrevented) (slotValue as Handler)(...args);
-      };
+    if (/^on[A-Z]/.test(key) && typeof slotValue === 'function') {
+      // A child that passes no handler (`onClick={undefined}`, common for optional props) keeps the part's.
+      if (typeof childValue !== 'function') merged[key] = slotValue;
+      else {
+        // The child's own handler runs first; it can call preventDefault to stop the part's behaviour.
+        merged[key] = (...args: unknown[]) => {
+          (childValue as Handler)(...args);
+          const event = args[0] as { defaultPrevented?: boolean } | undefined;
+          if (!event?.defaultPrevented) (slotValue as Handler)(...args);
+        };
+      }
     } else if (key === 'style') {
       merged[key] = { ...(slotValue as object), ...(childValue as object) };
     } else if (key === 'className') {
@@ -51,9 +56,9 @@ export const Slot = forwardRef<HTMLElement, SlotProps>(function Slot({ children,
   const element = child as ReactElement<Record<string, unknown> & { ref?: Ref<HTMLElement> }> & {
     ref?: Ref<HTMLElement>;
   };
+  const merged = mergeProps(props as Record<string, unknown>, element.props);
+  // A Fragment takes no ref (React warns); it only passes the other props on.
+  if (element.type === Fragment) return cloneElement(element, merged);
   const childRef = REF_IN_PROPS ? element.props.ref : element.ref;
-  return cloneElement(element, {
-    ...mergeProps(props as Record<string, unknown>, element.props),
-    ref: composeRefs(ref, childRef),
-  });
+  return cloneElement(element, { ...merged, ref: composeRefs(ref, childRef) });
 });

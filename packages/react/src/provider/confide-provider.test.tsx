@@ -1,11 +1,41 @@
-import { memoryTransport } from '@confide/core';
+import { type ConversationId, httpTransport, memoryStorage, type Transport } from '@confide/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor } from '@testing-library/react';
+import { StrictMode, useEffect } from 'react';
 import { describe, expect, it } from 'vitest';
+import { useStore } from 'zustand';
 import { ComposeSecureMessage } from '../components/compose-secure-message/compose-secure-message.js';
 import { MessageIndex } from '../components/message-index/message-index.js';
+import { useConfideClient } from '../hooks/use-client.js';
+import { useThread } from '../hooks/use-thread.js';
 import { useViewer } from '../hooks/use-viewer.js';
+import {
+  createMockServer,
+  type DemoPerson,
+  type MockServer,
+  seedConversation,
+} from '../test/setup-client.js';
 import { ConfideProvider } from './confide-provider.js';
+
+/** A person's transport on `mock` that counts open event streams and the sends made through it. */
+function countingTransport(mock: MockServer, person: DemoPerson) {
+  const counts = { openStreams: 0, sends: 0 };
+  const { baseUrl, fetch, getToken } = mock.as(person);
+  const counted: typeof globalThis.fetch = (input, init) => {
+    const url = String(input instanceof Request ? input.url : input);
+    const method = input instanceof Request ? input.method : (init?.method ?? 'GET');
+    if (url.endsWith('/v1/events')) {
+      counts.openStreams += 1;
+      init?.signal?.addEventListener('abort', () => {
+        counts.openStreams -= 1;
+      });
+    }
+    if (method === 'POST' && url.includes('/messages')) counts.sends += 1;
+    return fetch(input, init);
+  };
+  const transport: Transport = httpTransport({ baseUrl, getToken, fetch: counted, retry: { limit: 0 } });
+  return { transport, counts };
+}
 
 function ViewerName() {
   const { viewer } = useViewer();
@@ -16,7 +46,7 @@ describe('ConfideProvider', () => {
   it('builds a client from a transport and keeps its data in the host QueryClient under confide keys', async () => {
     const hostClient = new QueryClient();
     render(
-      <ConfideProvider transport={memoryTransport()} queryClient={hostClient}>
+      <ConfideProvider transport={httpTransport(createMockServer().as('ben'))} queryClient={hostClient}>
         <ViewerName />
       </ConfideProvider>,
     );
@@ -33,7 +63,7 @@ describe('ConfideProvider', () => {
     const defaultClient = new QueryClient();
     render(
       <QueryClientProvider client={defaultClient}>
-        <ConfideProvider transport={memoryTransport()}>
+        <ConfideProvider transport={httpTransport(createMockServer().as('ben'))}>
           <ViewerName />
         </ConfideProvider>
       </QueryClientProvider>,
@@ -45,7 +75,7 @@ describe('ConfideProvider', () => {
   it("applies the provider's strings to every component, a component's own overrides winning", async () => {
     render(
       <ConfideProvider
-        transport={memoryTransport()}
+        transport={httpTransport(createMockServer().as('ben'))}
         overrides={{ COMPOSER_SEND: 'Envoyer', LOADING: 'Chargement…' }}
       >
         <ComposeSecureMessage overrides={{ COMPOSER_SEND: 'Expédier' }} />
@@ -61,15 +91,93 @@ describe('ConfideProvider', () => {
   });
 
   it('disposes the client it built when it unmounts', async () => {
-    const transport = memoryTransport();
+    const { transport, counts } = countingTransport(createMockServer(), 'ben');
     const { unmount } = render(
       <ConfideProvider transport={transport}>
         <ViewerName />
       </ConfideProvider>,
     );
     await screen.findByText('Ben Cho');
-    await waitFor(() => expect(transport.backend.subscriberCount).toBe(1));
+    await waitFor(() => expect(counts.openStreams).toBe(1));
     unmount();
-    await waitFor(() => expect(transport.backend.subscriberCount).toBe(0));
+    await waitFor(() => expect(counts.openStreams).toBe(0));
+  });
+
+  it('leaves no second client or stream behind under StrictMode', async () => {
+    const { transport, counts } = countingTransport(createMockServer(), 'ben');
+    const { unmount } = render(
+      <StrictMode>
+        <ConfideProvider transport={transport}>
+          <ViewerName />
+        </ConfideProvider>
+      </StrictMode>,
+    );
+    await screen.findByText('Ben Cho');
+    await waitFor(() => expect(counts.openStreams).toBe(1));
+    // Let any stray client finish starting: it would open a second stream now.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(counts.openStreams).toBe(1);
+    unmount();
+    await waitFor(() => expect(counts.openStreams).toBe(0));
+  });
+
+  it("shows and sends nothing of the previous person's on a shared QueryClient and storage", async () => {
+    const mock = createMockServer();
+    const id = await seedConversation(mock, { subject: 'Shared device' });
+    const queryClient = new QueryClient();
+    const storage = memoryStorage();
+    const ben = countingTransport(mock, 'ben');
+    const first = render(
+      <ConfideProvider transport={ben.transport} queryClient={queryClient} storage={storage}>
+        <ViewerName />
+        <SendOffline conversationId={id} />
+      </ConfideProvider>,
+    );
+    await screen.findByText('Ben Cho');
+    await screen.findByText('queued');
+    first.unmount();
+
+    const daniel = countingTransport(mock, 'daniel');
+    render(
+      <ConfideProvider transport={daniel.transport} queryClient={queryClient} storage={storage}>
+        <ViewerName />
+        <ThreadBodies conversationId={id} />
+      </ConfideProvider>,
+    );
+    expect(await screen.findByText('Daniel Okafor')).toBeInTheDocument();
+    expect(screen.queryByText('Ben Cho')).not.toBeInTheDocument();
+    await screen.findByText('Shared device: Hello Daniel');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.queryByText(/Written by Ben offline/)).not.toBeInTheDocument();
+    expect(daniel.counts.sends).toBe(0);
+    expect(ben.counts.sends).toBe(0);
   });
 });
+
+/** Ben goes offline and queues a reply (shown as "queued" once the outbox holds it). */
+function SendOffline({ conversationId }: { readonly conversationId: ConversationId }) {
+  const client = useConfideClient();
+  const entries = useStore(client.stores.outbox, (state) => state.entries);
+  useEffect(() => {
+    client.setOnline(false);
+    void client.ready.then(() =>
+      client
+        .thread(conversationId)
+        .send('Written by Ben offline')
+        .catch(() => {}),
+    );
+  }, [client, conversationId]);
+  return <p>{entries.length > 0 ? 'queued' : 'empty'}</p>;
+}
+
+/** The thread's subject and message bodies as the signed-in person sees them. */
+function ThreadBodies({ conversationId }: { readonly conversationId: ConversationId }) {
+  const thread = useThread(conversationId);
+  return (
+    <ul>
+      {thread.messages.map((message) => (
+        <li key={message.id}>{`${thread.conversation?.subject ?? ''}: ${message.body}`}</li>
+      ))}
+    </ul>
+  );
+}

@@ -1,7 +1,7 @@
 'use client';
 import { type ConfideClient, createConfideClient, type StorageAdapter, type Transport } from '@confide/core';
 import type { QueryClient } from '@tanstack/react-query';
-import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import type { ConfideComponents } from './components.js';
 import { ConfideContext, type ConfideContextValue } from './confide-context.js';
 import { type ConfideOverrides, defaultMessages } from './messages.js';
@@ -23,7 +23,7 @@ interface ProviderCommonProps {
 export type ConfideProviderProps = ProviderCommonProps &
   (
     | {
-        /** A client from `createConfideClient`; the host owns it and disposes it. */
+        /** A client from `createConfideClient`; the provider mounts it, the host owns it and disposes it. */
         readonly client: ConfideClient;
         readonly transport?: never;
         readonly queryClient?: never;
@@ -40,26 +40,40 @@ export type ConfideProviderProps = ProviderCommonProps &
       }
   );
 
-function useOwnedClient(props: ConfideProviderProps): ConfideClient {
+const disposedClients = new WeakSet<ConfideClient>();
+
+/**
+ * The provider's client: the host's, or one built from the transport. Building a client does nothing observable,
+ * so React may call the initializer twice; the effect mounts it and disposes it on unmount. Strict mode's effect
+ * re-run finds the first client disposed and builds a fresh one, so no stream or timer outlives its client.
+ */
+function useProviderClient(props: ConfideProviderProps): ConfideClient {
   const { client, transport, queryClient, storage } = props;
-  const [owned] = useState(() =>
-    client
-      ? null
-      : createConfideClient({
-          transport: transport as Transport,
-          ...(queryClient ? { queryClient } : {}),
-          ...(storage ? { storage } : {}),
-        }),
+  const [build] = useState(
+    () => () =>
+      createConfideClient({
+        transport: transport as Transport,
+        ...(queryClient ? { queryClient } : {}),
+        ...(storage ? { storage } : {}),
+      }),
   );
-  const disposeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const [owned, setOwned] = useState(() => (client ? null : build()));
   useEffect(() => {
+    if (client) {
+      client.mount();
+      return;
+    }
     if (!owned) return;
-    clearTimeout(disposeTimer.current);
-    // React's strict mode unmounts and remounts once: dispose only if no remount follows straight away.
+    if (disposedClients.has(owned)) {
+      setOwned(build());
+      return;
+    }
+    owned.mount();
     return () => {
-      disposeTimer.current = setTimeout(() => owned.dispose(), 0);
+      disposedClients.add(owned);
+      owned.dispose();
     };
-  }, [owned]);
+  }, [client, owned, build]);
   return client ?? (owned as ConfideClient);
 }
 
@@ -73,7 +87,7 @@ function useOwnedClient(props: ConfideProviderProps): ConfideClient {
  * </ConfideProvider>
  */
 export function ConfideProvider(props: ConfideProviderProps) {
-  const client = useOwnedClient(props);
+  const client = useProviderClient(props);
   const { overrides, components, locale, timeZone, children } = props;
   const value = useMemo<ConfideContextValue>(
     () => ({

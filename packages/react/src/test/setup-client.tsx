@@ -4,34 +4,49 @@ import {
   ConfideError,
   type ConversationId,
   createConfideClient,
-  createMemoryBackend,
-  type MemoryBackend,
-  type MemoryIdentity,
-  memoryTransport,
+  httpTransport,
   type Transport,
 } from '@confide/core';
+import {
+  createMockServer,
+  DEMO_IDS,
+  type DemoPerson as DemoFirstName,
+  EMPTY_ACCOUNT,
+  type MockServer,
+} from '@confide/mocks';
 import { type RenderResult, render } from '@testing-library/react';
 import axe from 'axe-core';
 import type { ReactNode } from 'react';
 import { ConfideProvider } from '../provider/confide-provider.js';
 
-/** Ben Cho, an admin of the demo firm. */
-export const BEN: MemoryIdentity = { kind: 'member', id: 'mem_ben' };
-/** Carla Diaz, a plain member of the demo firm. */
-export const CARLA: MemoryIdentity = { kind: 'member', id: 'mem_carla' };
-/** Daniel Okafor, a client with an active portal. */
-export const DANIEL: MemoryIdentity = { kind: 'client', id: 'con_daniel' };
+export { createMockServer, DEMO_IDS, type MockServer };
+
+/** Who a test signs in as: a demo person, or the owner or client of the mocks' empty account. */
+export type DemoPerson = DemoFirstName | 'emptyOwner' | 'emptyClient';
+
+const emailOf = (person: DemoPerson): string =>
+  person === 'emptyOwner'
+    ? EMPTY_ACCOUNT.ownerEmail
+    : person === 'emptyClient'
+      ? EMPTY_ACCOUNT.clientEmail
+      : person;
 
 const clients: ConfideClient[] = [];
 
-/** A loaded client for `identity` on `backend`; disposed by `disposeClients()`. */
+/** The transport of a demo person on `mock`: the real server rules in process, without the transport's retries. */
+export function transportFor(mock: MockServer, person: DemoPerson): Transport {
+  return httpTransport({ ...mock.as(emailOf(person)), retry: { limit: 0 } });
+}
+
+/** A mounted, loaded client for `person` on `mock`; disposed by `disposeClients()`. */
 export async function clientFor(
-  backend: MemoryBackend,
-  identity: MemoryIdentity,
+  mock: MockServer,
+  person: DemoPerson,
   options: Partial<ConfideClientOptions> = {},
 ): Promise<ConfideClient> {
-  const client = createConfideClient({ transport: memoryTransport({ backend, as: identity }), ...options });
+  const client = createConfideClient({ transport: transportFor(mock, person), ...options });
   clients.push(client);
+  client.mount();
   await client.ready;
   return client;
 }
@@ -41,24 +56,43 @@ export function disposeClients() {
   for (const client of clients.splice(0)) client.dispose();
 }
 
-/** Starts a conversation between Ben and Daniel on the backend, with `replies` alternating after it. */
-export function seedConversation(
-  backend: MemoryBackend,
+let keyCount = 0;
+
+/** A unique idempotency key for data a test puts on the server. */
+export function seedKey(label = 'seed'): string {
+  keyCount += 1;
+  return `${label}_${keyCount}_${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/** `person` sends `body` in conversation `id` on `mock` (an internal note with `internal`). */
+export function seedMessage(
+  mock: MockServer,
+  person: DemoPerson,
+  id: ConversationId,
+  body: string,
+  options: { internal?: boolean } = {},
+) {
+  return transportFor(mock, person).sendMessage(id, {
+    body,
+    idempotencyKey: seedKey('message'),
+    ...(options.internal ? { internal: true } : {}),
+  });
+}
+
+/** Ben starts a conversation with Daniel on `mock`, with `replies` alternating after it (Daniel first). */
+export async function seedConversation(
+  mock: MockServer,
   options: { subject?: string; body?: string; replies?: number } = {},
-): ConversationId {
-  const suffix = Math.random().toString(36).slice(2, 10);
-  const started = backend.as(BEN).startConversation({
-    contactId: 'con_daniel',
+): Promise<ConversationId> {
+  const started = await transportFor(mock, 'ben').startConversation({
+    contactId: DEMO_IDS.daniel as never,
     subject: options.subject ?? 'Visa documents',
     body: options.body ?? 'Hello Daniel',
-    idempotencyKey: `seed_${suffix}`,
+    idempotencyKey: seedKey(),
   });
   const id = started.conversation.id;
   for (let index = 0; index < (options.replies ?? 0); index += 1) {
-    backend.as(index % 2 === 0 ? DANIEL : BEN).sendMessage(id, {
-      body: `Reply ${index + 1}`,
-      idempotencyKey: `reply_${suffix}_${index}`,
-    });
+    await seedMessage(mock, index % 2 === 0 ? 'daniel' : 'ben', id, `Reply ${index + 1}`);
   }
   return id;
 }
@@ -84,12 +118,10 @@ export async function axeViolations(container: Element): Promise<string[]> {
   );
 }
 
-export { createMemoryBackend };
-
-/** A member's transport whose sends fail (not retryable) while `failing.value` is true. */
-export function flakyTransport(backend: MemoryBackend, identity: MemoryIdentity) {
+/** A person's transport whose sends fail (not retryable) while `failing.value` is true. */
+export function flakyTransport(mock: MockServer, person: DemoPerson) {
   const failing = { value: true };
-  const base = memoryTransport({ backend, as: identity });
+  const base = transportFor(mock, person);
   const transport: Transport = {
     ...base,
     sendMessage: (id, input, options) =>

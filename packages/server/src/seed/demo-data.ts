@@ -1,3 +1,5 @@
+// The one definition of the demo dataset: the seed, the mocks, the demo apps and the e2e suite all read it
+// (`@confide/server/demo-data`, a module with no runtime imports, safe for a browser bundle).
 import type { ClientStartedThreadValue, ContactRow, MemberRow, PartyRef } from '../store/rows.js';
 
 /** Stable ids of the demo dataset, for apps, stories and end-to-end tests. */

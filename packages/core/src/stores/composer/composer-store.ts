@@ -47,7 +47,8 @@ export interface ComposerState {
   restoreDrafts(drafts: Readonly<Record<string, Draft>>): void;
 }
 
-function emptyDraft(id: string, conversationId: ConversationId | null, now: number): Draft {
+/** An empty draft with a fresh idempotency key. */
+export function emptyDraft(id: string, conversationId: ConversationId | null, now: number): Draft {
   return {
     id,
     conversationId,

@@ -1,15 +1,14 @@
-import { ConfideError, createConfideClient, memoryStorage, memoryTransport } from '@confide/core';
+import { ConfideError, createConfideClient, memoryStorage } from '@confide/core';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   axeViolations,
-  BEN,
   clientFor,
-  createMemoryBackend,
-  DANIEL,
+  createMockServer,
   disposeClients,
   renderWith,
+  transportFor,
 } from '../../test/setup-client.js';
 import { ComposeSecureMessage } from './compose-secure-message.js';
 
@@ -17,8 +16,8 @@ afterEach(disposeClients);
 
 describe('ComposeSecureMessage', () => {
   it('lists clients, shows inactive portals disabled with the reason, and has no axe violations', async () => {
-    const backend = createMemoryBackend();
-    const client = await clientFor(backend, BEN);
+    const mock = createMockServer();
+    const client = await clientFor(mock, 'ben');
     const { container } = renderWith(client, <ComposeSecureMessage />);
     expect(screen.getByRole('heading', { name: 'New secure message' })).toBeInTheDocument();
     const combobox = screen.getByRole('combobox', { name: 'Client' });
@@ -32,8 +31,8 @@ describe('ComposeSecureMessage', () => {
   });
 
   it('picks a client, writes and sends with the keyboard only', async () => {
-    const backend = createMemoryBackend();
-    const client = await clientFor(backend, BEN);
+    const mock = createMockServer();
+    const client = await clientFor(mock, 'ben');
     const onSent = vi.fn();
     renderWith(client, <ComposeSecureMessage onSent={onSent} />);
     await userEvent.tab();
@@ -52,53 +51,54 @@ describe('ComposeSecureMessage', () => {
     await userEvent.keyboard('Please upload it.{Control>}{Enter}{/Control}');
     await waitFor(() => expect(onSent).toHaveBeenCalledTimes(1));
     expect(await screen.findByText('Message sent.')).toBeInTheDocument();
-    const [conversation] = backend.as(BEN).listConversations({}).items;
+    const [conversation] = (await transportFor(mock, 'ben').listConversations({})).items;
     expect(conversation?.subject).toBe('Passport scan');
     expect(onSent).toHaveBeenCalledWith(conversation?.id);
   });
 
   it('explains what is missing instead of sending an incomplete draft', async () => {
-    const backend = createMemoryBackend();
-    const client = await clientFor(backend, BEN);
+    const mock = createMockServer();
+    const client = await clientFor(mock, 'ben');
+    const before = (await transportFor(mock, 'ben').listConversations({})).items.length;
     renderWith(client, <ComposeSecureMessage />);
     await userEvent.click(screen.getByRole('button', { name: 'Send' }));
     expect(await screen.findByText('Choose a client.')).toBeInTheDocument();
     expect(screen.getByText('Add a subject.')).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: 'Subject' })).toHaveAttribute('aria-invalid', 'true');
-    expect(backend.as(BEN).listConversations({}).items).toHaveLength(0);
+    expect((await transportFor(mock, 'ben').listConversations({})).items).toHaveLength(before);
   });
 
   it('inserts a template with its merge fields filled from the chosen client', async () => {
-    const backend = createMemoryBackend();
-    const client = await clientFor(backend, BEN);
+    const mock = createMockServer();
+    const client = await clientFor(mock, 'ben');
     renderWith(client, <ComposeSecureMessage />);
     await userEvent.click(screen.getByRole('combobox', { name: 'Client' }));
     await userEvent.click(await screen.findByRole('option', { name: /Daniel Okafor/ }));
     await userEvent.click(screen.getByRole('button', { name: 'Insert template' }));
     await userEvent.click(await screen.findByRole('radio', { name: 'Appointment reminder' }));
-    expect(screen.getByText('Your appointment with {{firm.name}}')).toBeInTheDocument();
+    expect(screen.getByText('Reminder: your appointment with {{firm.name}}')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Use this template' }));
     await waitFor(() =>
       expect(screen.getByRole('textbox', { name: 'Subject' })).toHaveValue(
-        'Your appointment with Rivera & Cho Immigration',
+        'Reminder: your appointment with Rivera & Cho Immigration',
       ),
     );
     expect(screen.getByRole('textbox', { name: 'Message' })).toHaveValue(
-      'Hello Daniel Okafor,\nthis is a reminder of your appointment.\nBen Cho',
+      'Hello Daniel Okafor,\n\nThis is a reminder of your upcoming appointment. Please bring a photo ID.\n\nBen Cho',
     );
   });
 
   it('flags unknown merge fields in the text', async () => {
-    const backend = createMemoryBackend();
-    const client = await clientFor(backend, BEN);
+    const mock = createMockServer();
+    const client = await clientFor(mock, 'ben');
     renderWith(client, <ComposeSecureMessage />);
     await userEvent.type(screen.getByRole('textbox', { name: 'Message' }), 'Dear {{{{client.nickname}}');
     expect(await screen.findByText(/Unknown merge field client\.nickname/)).toBeInTheDocument();
   });
 
   it('inserts only the plain text of a rich paste', async () => {
-    const backend = createMemoryBackend();
-    const client = await clientFor(backend, BEN);
+    const mock = createMockServer();
+    const client = await clientFor(mock, 'ben');
     renderWith(client, <ComposeSecureMessage />);
     const body = screen.getByRole('textbox', { name: 'Message' });
     fireEvent.paste(body, {
@@ -110,8 +110,8 @@ describe('ComposeSecureMessage', () => {
   });
 
   it('is the portal\'s "Create new conversation" form for clients', async () => {
-    const backend = createMemoryBackend();
-    const portal = await clientFor(backend, DANIEL);
+    const mock = createMockServer();
+    const portal = await clientFor(mock, 'daniel');
     const onSent = vi.fn();
     const { container } = renderWith(portal, <ComposeSecureMessage audience="client" onSent={onSent} />);
     expect(screen.getByRole('heading', { name: 'Create new conversation' })).toBeInTheDocument();
@@ -125,23 +125,23 @@ describe('ComposeSecureMessage', () => {
   });
 
   it("links the new conversation to the host's matter", async () => {
-    const backend = createMemoryBackend();
-    const portal = await clientFor(backend, DANIEL);
+    const mock = createMockServer();
+    const portal = await clientFor(mock, 'daniel');
     const onSent = vi.fn();
     renderWith(portal, <ComposeSecureMessage matter={{ id: 'mat_9', label: 'Work visa' }} onSent={onSent} />);
     await userEvent.type(screen.getByRole('textbox', { name: 'Subject' }), 'About my case');
     await userEvent.type(screen.getByRole('textbox', { name: 'Message' }), 'Any news?');
     await userEvent.click(screen.getByRole('button', { name: 'Send' }));
     await waitFor(() => expect(onSent).toHaveBeenCalledTimes(1));
-    expect(backend.as(DANIEL).listConversations({}).items[0]?.matter).toEqual({
+    expect((await transportFor(mock, 'daniel').listConversations({})).items[0]?.matter).toEqual({
       id: 'mat_9',
       label: 'Work visa',
     });
   });
 
   it('shows progress while sending', async () => {
-    const backend = createMemoryBackend();
-    const transport = memoryTransport({ backend, as: DANIEL });
+    const mock = createMockServer();
+    const transport = transportFor(mock, 'daniel');
     let release = () => {};
     const held = new Promise<void>((resolve) => {
       release = resolve;
@@ -155,6 +155,7 @@ describe('ComposeSecureMessage', () => {
         },
       },
     });
+    client.mount();
     await client.ready;
     renderWith(client, <ComposeSecureMessage />);
     await userEvent.type(screen.getByRole('textbox', { name: 'Subject' }), 'Slow network');
@@ -169,8 +170,8 @@ describe('ComposeSecureMessage', () => {
   });
 
   it('keeps the draft when sending fails and says so', async () => {
-    const backend = createMemoryBackend();
-    const base = memoryTransport({ backend, as: DANIEL });
+    const mock = createMockServer();
+    const base = transportFor(mock, 'daniel');
     const client = createConfideClient({
       transport: {
         ...base,
@@ -178,6 +179,7 @@ describe('ComposeSecureMessage', () => {
           Promise.reject(new ConfideError('forbidden', 'Refused by the test', { retryable: false })),
       },
     });
+    client.mount();
     await client.ready;
     renderWith(client, <ComposeSecureMessage />);
     await userEvent.type(screen.getByRole('textbox', { name: 'Subject' }), 'Kept subject');
@@ -189,21 +191,21 @@ describe('ComposeSecureMessage', () => {
   });
 
   it('restores the draft after a reload', async () => {
-    const backend = createMemoryBackend();
+    const mock = createMockServer();
     const storage = memoryStorage();
-    const first = await clientFor(backend, DANIEL, { storage });
+    const first = await clientFor(mock, 'daniel', { storage });
     const view = renderWith(first, <ComposeSecureMessage />);
     await userEvent.type(screen.getByRole('textbox', { name: 'Subject' }), 'Half-written');
     view.unmount();
     act(() => first.dispose());
-    const second = await clientFor(backend, DANIEL, { storage });
+    const second = await clientFor(mock, 'daniel', { storage });
     renderWith(second, <ComposeSecureMessage />);
     await waitFor(() => expect(screen.getByRole('textbox', { name: 'Subject' })).toHaveValue('Half-written'));
   });
 
   it('shows the offline banner', async () => {
-    const backend = createMemoryBackend();
-    const client = await clientFor(backend, DANIEL);
+    const mock = createMockServer();
+    const client = await clientFor(mock, 'daniel');
     renderWith(client, <ComposeSecureMessage />);
     act(() => client.setOnline(false));
     expect(screen.getByText(/You are offline/)).toBeInTheDocument();

@@ -1,10 +1,4 @@
-import {
-  type ConversationSummary,
-  createConfideClient,
-  type MemoryBackend,
-  memoryTransport,
-  type Transport,
-} from '@confide/core';
+import { type ContactId, type ConversationSummary, createConfideClient, type Transport } from '@confide/core';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -12,13 +6,15 @@ import type { EmptyStateProps } from '../../provider/components.js';
 import { ConfideProvider } from '../../provider/confide-provider.js';
 import {
   axeViolations,
-  BEN,
   clientFor,
-  createMemoryBackend,
-  DANIEL,
+  createMockServer,
   disposeClients,
+  type MockServer,
   renderWith,
   seedConversation,
+  seedKey,
+  seedMessage,
+  transportFor,
 } from '../../test/setup-client.js';
 import { MessageIndex } from './message-index.js';
 
@@ -32,25 +28,40 @@ function FriendlyEmpty({ kind, children }: EmptyStateProps) {
   );
 }
 
-function startWithElena(backend: MemoryBackend, subject: string, matter?: { id: string; label: string }) {
-  return backend.as(BEN).startConversation({
-    contactId: 'con_elena',
+async function startWithElena(mock: MockServer, subject: string, matter?: { id: string; label: string }) {
+  const started = await transportFor(mock, 'ben').startConversation({
+    contactId: 'con_elena' as ContactId,
     subject,
     body: 'Hello Elena',
-    idempotencyKey: `elena_${subject.replace(/\W+/g, '_')}`,
+    idempotencyKey: seedKey('elena'),
     ...(matter ? { matter } : {}),
-  }).conversation.id;
+  });
+  return started.conversation.id;
+}
+
+/** Marks every conversation `person` has read, so only what a test adds is unread. */
+async function readEverything(mock: MockServer, person: 'ben') {
+  const transport = transportFor(mock, person);
+  for (const conversation of (await transport.listConversations({})).items) {
+    if (conversation.lastMessage)
+      await transport.markRead(conversation.id, { upTo: conversation.lastMessage.id });
+  }
+}
+
+/** The index's rows (the matter filter's options are options too). */
+async function findRows() {
+  return within(await screen.findByRole('listbox')).findAllByRole('option');
 }
 
 describe('MessageIndex', () => {
   it('lists conversations newest first with participant, preview, unread badge and no axe violations', async () => {
-    const backend = createMemoryBackend();
-    const older = seedConversation(backend, { subject: 'Older subject' });
-    startWithElena(backend, 'Newer subject');
-    backend.as(DANIEL).sendMessage(older, { body: 'A question from Daniel', idempotencyKey: 'question_1' });
-    const client = await clientFor(backend, BEN);
+    const mock = createMockServer();
+    const older = await seedConversation(mock, { subject: 'Older subject' });
+    await startWithElena(mock, 'Newer subject');
+    await seedMessage(mock, 'daniel', older, 'A question from Daniel');
+    const client = await clientFor(mock, 'ben');
     const { container } = renderWith(client, <MessageIndex />);
-    const options = await screen.findAllByRole('option');
+    const options = await findRows();
     expect(options[0]).toHaveTextContent('Older subject');
     expect(options[0]).toHaveTextContent('A question from Daniel');
     expect(options[0]).toHaveAttribute('data-unread');
@@ -61,13 +72,15 @@ describe('MessageIndex', () => {
   });
 
   it('moves with the arrow keys and opens with Enter', async () => {
-    const backend = createMemoryBackend();
-    const first = seedConversation(backend, { subject: 'First' });
-    const second = startWithElena(backend, 'Second');
-    const client = await clientFor(backend, BEN);
+    const mock = createMockServer();
+    const first = await seedConversation(mock, { subject: 'First' });
+    const second = await startWithElena(mock, 'Second');
+    const client = await clientFor(mock, 'ben');
     const onOpen = vi.fn();
     renderWith(client, <MessageIndex onOpen={onOpen} />);
     const listbox = await screen.findByRole('listbox');
+    // Search, unread only, the matter filter (the demo data has matters), then the list.
+    await userEvent.tab();
     await userEvent.tab();
     await userEvent.tab();
     await userEvent.tab();
@@ -76,46 +89,117 @@ describe('MessageIndex', () => {
     expect(onOpen).toHaveBeenCalledWith(first);
     await userEvent.keyboard('{Home}{Enter}');
     expect(onOpen).toHaveBeenLastCalledWith(second);
-    expect(screen.getAllByRole('option')[0]).toHaveAttribute('aria-selected', 'true');
+    expect((await findRows())[0]).toHaveAttribute('aria-selected', 'true');
+  });
+
+  it('keeps the keyboard highlight on its conversation when a live message re-sorts the list', async () => {
+    const mock = createMockServer();
+    const older = await seedConversation(mock, { subject: 'Older' });
+    const newer = await startWithElena(mock, 'Newer');
+    const client = await clientFor(mock, 'ben');
+    const onOpen = vi.fn();
+    renderWith(client, <MessageIndex onOpen={onOpen} />);
+    const listbox = await screen.findByRole('listbox');
+    expect((await findRows())[0]).toHaveTextContent('Newer');
+    act(() => listbox.focus());
+    await userEvent.keyboard('{ArrowDown}');
+    const highlighted = () => document.getElementById(listbox.getAttribute('aria-activedescendant') ?? '');
+    expect(highlighted()).toHaveTextContent('Older');
+    await act(async () => {
+      await seedMessage(mock, 'daniel', older, 'Moves Older to the top');
+    });
+    await waitFor(async () => expect((await findRows())[0]).toHaveTextContent('Older'));
+    expect(highlighted()).toHaveTextContent('Older');
+    await userEvent.keyboard('{Enter}');
+    expect(onOpen).toHaveBeenCalledWith(older);
+    expect(onOpen).not.toHaveBeenCalledWith(newer);
+  });
+
+  it('lets the host own the selection with value and onValueChange', async () => {
+    const mock = createMockServer();
+    const first = await seedConversation(mock, { subject: 'First' });
+    const second = await startWithElena(mock, 'Second');
+    const client = await clientFor(mock, 'ben');
+    const onValueChange = vi.fn();
+    const view = renderWith(client, <MessageIndex value={first} onValueChange={onValueChange} />);
+    const selectedRow = async () =>
+      (await findRows()).find((row) => row.getAttribute('aria-selected') === 'true');
+    expect(await selectedRow()).toHaveTextContent('First');
+    await userEvent.click((await findRows())[0]!);
+    expect(onValueChange).toHaveBeenCalledWith(second);
+    // The host has not changed `value` yet: the selection stays where the host put it.
+    expect(await selectedRow()).toHaveTextContent('First');
+    view.rerender(
+      <ConfideProvider client={client} timeZone="UTC" locale="en-GB">
+        <MessageIndex value={second} onValueChange={onValueChange} />
+      </ConfideProvider>,
+    );
+    expect(await selectedRow()).toHaveTextContent('Second');
+  });
+
+  it('starts from defaultValue when it owns the selection', async () => {
+    const mock = createMockServer();
+    const first = await seedConversation(mock, { subject: 'First' });
+    await startWithElena(mock, 'Second');
+    const client = await clientFor(mock, 'ben');
+    renderWith(client, <MessageIndex defaultValue={first} />);
+    const rows = await findRows();
+    expect(rows.find((row) => row.getAttribute('aria-selected') === 'true')).toHaveTextContent('First');
+  });
+
+  it('never points aria-activedescendant at a row that is not rendered', async () => {
+    const mock = createMockServer();
+    await mock.addConversations({ count: 200 });
+    const client = await clientFor(mock, 'ben');
+    renderWith(client, <MessageIndex />);
+    const listbox = await screen.findByRole('listbox');
+    act(() => listbox.focus());
+    await userEvent.keyboard('{End}');
+    const active = listbox.getAttribute('aria-activedescendant');
+    if (active !== null) expect(document.getElementById(active)).not.toBeNull();
+    await userEvent.keyboard('{Home}');
+    const first = listbox.getAttribute('aria-activedescendant');
+    expect(first).not.toBeNull();
+    expect(document.getElementById(first ?? '')).toHaveAttribute('role', 'option');
   });
 
   it('opens a conversation on click', async () => {
-    const backend = createMemoryBackend();
-    const id = seedConversation(backend);
-    const client = await clientFor(backend, BEN);
+    const mock = createMockServer();
+    const id = await seedConversation(mock);
+    const client = await clientFor(mock, 'ben');
     const onOpen = vi.fn();
     renderWith(client, <MessageIndex onOpen={onOpen} />);
-    await userEvent.click(await screen.findByRole('option'));
+    await userEvent.click((await findRows())[0]!);
     expect(onOpen).toHaveBeenCalledWith(id);
   });
 
   it('searches, filters unread and filters by matter', async () => {
-    const backend = createMemoryBackend();
-    const daniel = seedConversation(backend, { subject: 'Visa documents' });
-    startWithElena(backend, 'Residence permit', { id: 'mat_7', label: 'Petrova residence' });
-    backend.as(DANIEL).sendMessage(daniel, { body: 'Unread one', idempotencyKey: 'unread_1' });
-    const client = await clientFor(backend, BEN);
+    const mock = createMockServer();
+    await readEverything(mock, 'ben');
+    const daniel = await seedConversation(mock, { subject: 'Visa documents' });
+    await startWithElena(mock, 'Zebra permit', { id: 'mat_7', label: 'Petrova residence' });
+    await seedMessage(mock, 'daniel', daniel, 'Unread one');
+    const client = await clientFor(mock, 'ben');
     renderWith(client, <MessageIndex />);
-    await screen.findAllByRole('option');
+    const all = (await findRows()).length;
     const rows = () => within(screen.getByRole('listbox')).getAllByRole('option');
-    await userEvent.type(screen.getByRole('searchbox', { name: 'Search conversations' }), 'Residence');
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search conversations' }), 'Zebra');
     await waitFor(() => expect(rows()).toHaveLength(1));
-    expect(rows()[0]).toHaveTextContent('Residence permit');
+    expect(rows()[0]).toHaveTextContent('Zebra permit');
     await userEvent.clear(screen.getByRole('searchbox', { name: 'Search conversations' }));
-    await waitFor(() => expect(rows()).toHaveLength(2));
+    await waitFor(() => expect(rows()).toHaveLength(all));
     await userEvent.click(screen.getByRole('checkbox', { name: 'Unread only' }));
     await waitFor(() => expect(rows()).toHaveLength(1));
     expect(rows()[0]).toHaveTextContent('Visa documents');
     await userEvent.click(screen.getByRole('checkbox', { name: 'Unread only' }));
-    await waitFor(() => expect(rows()).toHaveLength(2));
+    await waitFor(() => expect(rows()).toHaveLength(all));
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Matter' }), 'mat_7');
     await waitFor(() => expect(rows()).toHaveLength(1));
     expect(rows()[0]).toHaveTextContent('Petrova residence');
   });
 
   it('shows the empty state and, when filters match nothing, says so', async () => {
-    const backend = createMemoryBackend();
-    const client = await clientFor(backend, BEN);
+    const client = await clientFor(createMockServer(), 'emptyOwner');
     const { container } = renderWith(client, <MessageIndex />);
     expect(await screen.findByText('No conversations yet.')).toBeInTheDocument();
     expect(await axeViolations(container)).toEqual([]);
@@ -124,8 +208,7 @@ describe('MessageIndex', () => {
   });
 
   it('renders a replaced EmptyState from the provider', async () => {
-    const backend = createMemoryBackend();
-    const client = await clientFor(backend, BEN);
+    const client = await clientFor(createMockServer(), 'emptyOwner');
     render(
       <ConfideProvider client={client} components={{ EmptyState: FriendlyEmpty }}>
         <MessageIndex />
@@ -136,9 +219,9 @@ describe('MessageIndex', () => {
   });
 
   it('shows an error with a retry that loads the list', async () => {
-    const backend = createMemoryBackend();
-    seedConversation(backend);
-    const base = memoryTransport({ backend, as: BEN });
+    const mock = createMockServer();
+    await seedConversation(mock);
+    const base = transportFor(mock, 'ben');
     let fail = true;
     const transport: Transport = {
       ...base,
@@ -146,43 +229,45 @@ describe('MessageIndex', () => {
         fail ? Promise.reject(new Error('down')) : base.listConversations(query, options),
     };
     const client = createConfideClient({ transport });
+    client.mount();
     await client.ready;
     const { container } = renderWith(client, <MessageIndex />);
     const retry = await screen.findByRole('button', { name: 'Try again' });
     expect(await axeViolations(container)).toEqual([]);
     fail = false;
     await userEvent.click(retry);
-    expect(await screen.findByRole('option')).toHaveTextContent('Visa documents');
+    expect((await findRows())[0]).toHaveTextContent('Visa documents');
     client.dispose();
   });
 
   it('renders a window of a 10,000-conversation index, not every row', async () => {
-    const backend = createMemoryBackend();
-    const template = backend.as(BEN).listConversations({}).items[0];
-    seedConversation(backend);
-    const sample = backend.as(BEN).listConversations({}).items[0] ?? template;
+    const mock = createMockServer();
+    const template = (await transportFor(mock, 'ben').listConversations({})).items[0];
+    await seedConversation(mock);
+    const sample = (await transportFor(mock, 'ben').listConversations({})).items[0] ?? template;
     const items: ConversationSummary[] = Array.from({ length: 10_000 }, (_, index) => ({
       ...(sample as ConversationSummary),
       id: `cnv_${index}` as ConversationSummary['id'],
       subject: `Conversation ${index}`,
     }));
-    const base = memoryTransport({ backend, as: BEN });
+    const base = transportFor(mock, 'ben');
     const transport: Transport = {
       ...base,
       listConversations: async () => ({ items, nextCursor: null, unreadTotal: 0 }),
     };
     const client = createConfideClient({ transport });
+    client.mount();
     await client.ready;
     renderWith(client, <MessageIndex />);
-    const options = await screen.findAllByRole('option');
+    const options = await findRows();
     expect(options.length).toBeLessThan(100);
     expect(options[0]).toHaveAttribute('aria-setsize', '10000');
     client.dispose();
   });
 
   it('shows the offline banner', async () => {
-    const backend = createMemoryBackend();
-    const client = await clientFor(backend, BEN);
+    const mock = createMockServer();
+    const client = await clientFor(mock, 'ben');
     renderWith(client, <MessageIndex />);
     act(() => client.setOnline(false));
     expect(screen.getByText(/You are offline/)).toBeInTheDocument();

@@ -25,10 +25,16 @@ import { ConversationItem, type MessageIndexPart } from './conversation-item.js'
 
 /** Props of `MessageIndex`. */
 export interface MessageIndexProps
-  extends Omit<HTMLAttributes<HTMLDivElement>, 'children'>,
+  extends Omit<HTMLAttributes<HTMLDivElement>, 'children' | 'defaultValue'>,
     StyledComponentProps<MessageIndexPart> {
   /** Called when the viewer opens a conversation (click or Enter), so the host can route to it. */
   readonly onOpen?: (conversationId: ConversationId) => void;
+  /** The selected conversation, when the host owns the selection (its router, say). */
+  readonly value?: ConversationId | null;
+  /** The conversation selected at first, when the component owns the selection. @default the client's selection */
+  readonly defaultValue?: ConversationId | null;
+  /** Called with the conversation the viewer selects (click or Enter). */
+  readonly onValueChange?: (conversationId: ConversationId) => void;
   /** Matters to offer in the filter. @default the matters of the loaded conversations */
   readonly matters?: readonly Matter[];
 }
@@ -66,7 +72,18 @@ function mattersOf(conversations: readonly ConversationSummary[]): Matter[] {
  * <MessageIndex onOpen={(id) => navigate(`/messages/${id}`)} />
  */
 export const MessageIndex = forwardRef<HTMLDivElement, MessageIndexProps>(function MessageIndex(props, ref) {
-  const { onOpen, matters, classNames, overrides, components, className, ...rest } = props;
+  const {
+    onOpen,
+    value,
+    defaultValue,
+    onValueChange,
+    matters,
+    classNames,
+    overrides,
+    components,
+    className,
+    ...rest
+  } = props;
   const { dates } = useConfideContext();
   const messages = useMessages(overrides);
   const slots = useSlots(components);
@@ -83,7 +100,11 @@ export const MessageIndex = forwardRef<HTMLDivElement, MessageIndexProps>(functi
     [setFilters, stores],
   );
   const [search, setSearch] = useDebouncedSearch(applySearch, index.filters.query);
-  const [highlighted, setHighlighted] = useState(0);
+  const [ownSelection, setOwnSelection] = useState(() => defaultValue ?? index.selectedConversationId);
+  const selected = value === undefined ? ownSelection : value;
+  // The keyboard highlight follows a conversation, not a position: a live message that re-sorts the list must
+  // not move it to another conversation.
+  const [highlightedId, setHighlightedId] = useState<ConversationId | null>(null);
   const [now] = useState(() => new Date());
   const baseId = useId();
   const keys = useMemo(() => conversations.map((conversation) => conversation.id), [conversations]);
@@ -93,7 +114,18 @@ export const MessageIndex = forwardRef<HTMLDivElement, MessageIndexProps>(functi
     initial: { count: INITIAL_ROWS, from: 'start' },
   });
   const matterOptions = useMemo(() => matters ?? mattersOf(conversations), [matters, conversations]);
-  const current = Math.min(highlighted, Math.max(0, conversations.length - 1));
+  const current = Math.max(
+    0,
+    [highlightedId, selected].reduce(
+      (found, id) => (found >= 0 || id === null ? found : keys.indexOf(id)),
+      -1,
+    ),
+  );
+  const currentId = conversations[current]?.id;
+  const rowId = (id: ConversationId) => `${baseId}-${id}`;
+  // Only a rendered row can be the active descendant.
+  const activeDescendant =
+    currentId !== undefined && current >= list.start && current < list.end ? rowId(currentId) : undefined;
 
   useEffect(() => {
     if (hasMore && !isLoadingMore && list.end >= conversations.length - LOAD_MORE_THRESHOLD_ROWS)
@@ -101,7 +133,10 @@ export const MessageIndex = forwardRef<HTMLDivElement, MessageIndexProps>(functi
   }, [hasMore, isLoadingMore, list.end, conversations.length, loadMore]);
 
   function open(conversation: ConversationSummary) {
+    setHighlightedId(conversation.id);
+    if (value === undefined) setOwnSelection(conversation.id);
     index.select(conversation.id);
+    onValueChange?.(conversation.id);
     onOpen?.(conversation.id);
   }
 
@@ -114,9 +149,10 @@ export const MessageIndex = forwardRef<HTMLDivElement, MessageIndexProps>(functi
       End: last,
     };
     const target = moves[event.key];
-    if (target !== undefined) {
+    const targetId = target === undefined ? undefined : conversations[target]?.id;
+    if (target !== undefined && targetId !== undefined) {
       event.preventDefault();
-      setHighlighted(target);
+      setHighlightedId(targetId);
       list.scrollToIndex(target);
     } else if (event.key === 'Enter' || event.key === ' ') {
       const conversation = conversations[current];
@@ -183,7 +219,7 @@ export const MessageIndex = forwardRef<HTMLDivElement, MessageIndexProps>(functi
           role="listbox"
           tabIndex={0}
           aria-label={messages.INDEX_LABEL}
-          aria-activedescendant={`${baseId}-${current}`}
+          aria-activedescendant={activeDescendant}
           aria-busy={isLoadingMore}
           className={cx('confide-index-list', classNames?.list)}
           onScroll={list.onScroll}
@@ -198,12 +234,12 @@ export const MessageIndex = forwardRef<HTMLDivElement, MessageIndexProps>(functi
               return (
                 <ConversationItem
                   key={conversation.id}
-                  id={`${baseId}-${position}`}
+                  id={rowId(conversation.id)}
                   position={position + 1}
                   total={conversations.length}
                   conversation={conversation}
                   viewer={viewer}
-                  active={conversation.id === index.selectedConversationId}
+                  active={conversation.id === selected}
                   highlighted={position === current}
                   now={now}
                   messages={messages}

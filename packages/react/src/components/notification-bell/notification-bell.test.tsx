@@ -1,33 +1,35 @@
-import { memoryTransport, type Transport } from '@confide/core';
+import type { Transport } from '@confide/core';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   axeViolations,
-  BEN,
   clientFor,
-  createMemoryBackend,
-  DANIEL,
+  createMockServer,
   disposeClients,
   renderWith,
   seedConversation,
+  seedMessage,
+  transportFor,
 } from '../../test/setup-client.js';
 import { NotificationBell } from './notification-bell.js';
 import { NotificationList } from './notification-list.js';
 
 afterEach(disposeClients);
 
-function withReply() {
-  const backend = createMemoryBackend();
-  const id = seedConversation(backend);
-  backend.as(DANIEL).sendMessage(id, { body: 'My reply', idempotencyKey: 'reply_key_1' });
-  return { backend, id };
+/** A mock where Ben's only unread notification is Daniel's reply in a new conversation. */
+async function withReply() {
+  const mock = createMockServer();
+  await transportFor(mock, 'ben').markNotificationsRead({ all: true });
+  const id = await seedConversation(mock);
+  await seedMessage(mock, 'daniel', id, 'My reply');
+  return { mock, id };
 }
 
 describe('NotificationBell', () => {
   it('shows the unread count and opens the list, with no axe violations', async () => {
-    const { backend } = withReply();
-    const client = await clientFor(backend, BEN);
+    const { mock } = await withReply();
+    const client = await clientFor(mock, 'ben');
     const { container } = renderWith(client, <NotificationBell />);
     const bell = await screen.findByRole('button', { name: 'Notifications, 1 unread' });
     expect(bell).toHaveAttribute('aria-expanded', 'false');
@@ -38,8 +40,8 @@ describe('NotificationBell', () => {
   });
 
   it('opens a notification: marks it read, closes the list and calls onOpen', async () => {
-    const { backend, id } = withReply();
-    const client = await clientFor(backend, BEN);
+    const { mock, id } = await withReply();
+    const client = await clientFor(mock, 'ben');
     const onOpen = vi.fn();
     renderWith(client, <NotificationBell onOpen={onOpen} />);
     await userEvent.click(await screen.findByRole('button', { name: 'Notifications, 1 unread' }));
@@ -52,8 +54,8 @@ describe('NotificationBell', () => {
   });
 
   it('closes with Escape and gives focus back to the bell', async () => {
-    const { backend } = withReply();
-    const client = await clientFor(backend, BEN);
+    const { mock } = await withReply();
+    const client = await clientFor(mock, 'ben');
     renderWith(client, <NotificationBell />);
     const bell = await screen.findByRole('button', { name: 'Notifications, 1 unread' });
     await userEvent.click(bell);
@@ -66,8 +68,8 @@ describe('NotificationBell', () => {
 
 describe('NotificationBell outside presses', () => {
   it('closes the list when the viewer presses elsewhere on the page', async () => {
-    const { backend } = withReply();
-    const client = await clientFor(backend, BEN);
+    const { mock } = await withReply();
+    const client = await clientFor(mock, 'ben');
     renderWith(
       client,
       <>
@@ -84,51 +86,52 @@ describe('NotificationBell outside presses', () => {
 
 describe('NotificationList', () => {
   it('marks one notification read', async () => {
-    const { backend } = withReply();
-    const client = await clientFor(backend, BEN);
+    const { mock } = await withReply();
+    const client = await clientFor(mock, 'ben');
     renderWith(client, <NotificationList />);
-    const item = (await screen.findByRole('button', { name: /^Daniel Okafor replied in/ })).closest(
-      'li',
-    ) as HTMLElement;
+    const item = (
+      await screen.findByRole('button', { name: /^Daniel Okafor replied in “Visa documents”/ })
+    ).closest('li') as HTMLElement;
     expect(item).toHaveAttribute('data-unread');
     await userEvent.click(within(item).getByRole('button', { name: /Mark as read/ }));
     await waitFor(() => expect(item).not.toHaveAttribute('data-unread'));
   });
 
   it('marks every notification read', async () => {
-    const { backend } = withReply();
-    const client = await clientFor(backend, BEN);
+    const { mock } = await withReply();
+    const client = await clientFor(mock, 'ben');
     renderWith(client, <NotificationList />);
     await userEvent.click(await screen.findByRole('button', { name: 'Mark all as read' }));
     await waitFor(() =>
       expect(screen.queryByRole('button', { name: 'Mark all as read' })).not.toBeInTheDocument(),
     );
     expect(
-      screen.getByRole('button', { name: /^Daniel Okafor replied in/ }).closest('li'),
+      screen.getByRole('button', { name: /^Daniel Okafor replied in “Visa documents”/ }).closest('li'),
     ).not.toHaveAttribute('data-unread');
   });
 
   it('shows an error with a retry that loads the feed', async () => {
-    const { backend } = withReply();
-    const base = memoryTransport({ backend, as: BEN });
+    const { mock } = await withReply();
+    const base = transportFor(mock, 'ben');
     let fail = true;
     const transport: Transport = {
       ...base,
       listNotifications: (query, options) =>
         fail ? Promise.reject(new Error('down')) : base.listNotifications(query, options),
     };
-    const client = await clientFor(backend, BEN, { transport });
+    const client = await clientFor(mock, 'ben', { transport });
     const { container } = renderWith(client, <NotificationList />);
     const retry = await screen.findByRole('button', { name: 'Try again' });
     expect(await axeViolations(container)).toEqual([]);
     fail = false;
     await userEvent.click(retry);
-    expect(await screen.findByRole('button', { name: /^Daniel Okafor replied in/ })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('button', { name: /^Daniel Okafor replied in “Visa documents”/ }),
+    ).toBeInTheDocument();
   });
 
   it('shows the empty state with no axe violations', async () => {
-    const backend = createMemoryBackend();
-    const client = await clientFor(backend, BEN);
+    const client = await clientFor(createMockServer(), 'emptyOwner');
     const { container } = renderWith(client, <NotificationList />);
     expect(await screen.findByText('No notifications.')).toBeInTheDocument();
     expect(await axeViolations(container)).toEqual([]);

@@ -1,5 +1,5 @@
 'use client';
-import { type ConversationId, confideKeys, type Notification as NotificationData } from '@confide/core';
+import type { ConversationId, Notification as NotificationData } from '@confide/core';
 import { forwardRef, type HTMLAttributes, useId } from 'react';
 import { useMessages } from '../../hooks/use-messages.js';
 import { useNotifications } from '../../hooks/use-notifications.js';
@@ -78,7 +78,7 @@ export const NotificationList = forwardRef<HTMLElement, NotificationListProps>(
           <ErrorState
             error={feed.error}
             messages={messages}
-            onRetry={() => void client.queryClient.refetchQueries({ queryKey: confideKeys.notifications() })}
+            onRetry={() => void client.queryClient.refetchQueries({ queryKey: client.keys.notifications() })}
           />
         )}
         {feed.status === 'success' && feed.notifications.length === 0 && (

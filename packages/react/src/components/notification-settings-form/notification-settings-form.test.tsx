@@ -1,15 +1,14 @@
-import { ConfideError, memoryTransport, type Transport } from '@confide/core';
+import { ConfideError, type Transport } from '@confide/core';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   axeViolations,
-  BEN,
-  CARLA,
   clientFor,
-  createMemoryBackend,
+  createMockServer,
   disposeClients,
   renderWith,
+  transportFor,
 } from '../../test/setup-client.js';
 import { NotificationSettingsForm } from './notification-settings-form.js';
 
@@ -17,8 +16,8 @@ afterEach(disposeClients);
 
 describe('NotificationSettingsForm', () => {
   it('shows the four choices with the current one checked and no axe violations', async () => {
-    const backend = createMemoryBackend();
-    const client = await clientFor(backend, BEN);
+    const mock = createMockServer();
+    const client = await clientFor(mock, 'ben');
     const { container } = renderWith(client, <NotificationSettingsForm />);
     const group = await screen.findByRole('group', { name: 'When a client starts a conversation, notify' });
     expect(group).toBeEnabled();
@@ -28,24 +27,26 @@ describe('NotificationSettingsForm', () => {
   });
 
   it('lets an admin change and save the setting', async () => {
-    const backend = createMemoryBackend();
-    const client = await clientFor(backend, BEN);
+    const mock = createMockServer();
+    const client = await clientFor(mock, 'ben');
     renderWith(client, <NotificationSettingsForm />);
     await userEvent.click(await screen.findByRole('radio', { name: 'All members' }));
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('Saved.')).toBeInTheDocument();
-    expect(backend.as(BEN).getNotificationSettings().clientStartedThread).toBe('all_members');
+    expect((await transportFor(mock, 'ben').getNotificationSettings()).clientStartedThread).toBe(
+      'all_members',
+    );
   });
 
   it('says when saving fails and keeps the choice', async () => {
-    const backend = createMemoryBackend();
-    const base = memoryTransport({ backend, as: BEN });
+    const mock = createMockServer();
+    const base = transportFor(mock, 'ben');
     const transport: Transport = {
       ...base,
       updateNotificationSettings: () =>
         Promise.reject(new ConfideError('forbidden', 'Refused by the test', { retryable: false })),
     };
-    const client = await clientFor(backend, BEN, { transport });
+    const client = await clientFor(mock, 'ben', { transport });
     renderWith(client, <NotificationSettingsForm />);
     await userEvent.click(await screen.findByRole('radio', { name: 'No one' }));
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
@@ -54,8 +55,8 @@ describe('NotificationSettingsForm', () => {
   });
 
   it('shows an error with a retry when the settings cannot load', async () => {
-    const backend = createMemoryBackend();
-    const base = memoryTransport({ backend, as: BEN });
+    const mock = createMockServer();
+    const base = transportFor(mock, 'ben');
     let fail = true;
     const transport: Transport = {
       ...base,
@@ -64,7 +65,7 @@ describe('NotificationSettingsForm', () => {
           ? Promise.reject(new ConfideError('forbidden', 'Refused by the test', { retryable: false }))
           : base.getNotificationSettings(options),
     };
-    const client = await clientFor(backend, BEN, { transport });
+    const client = await clientFor(mock, 'ben', { transport });
     renderWith(client, <NotificationSettingsForm />);
     const retry = await screen.findByRole('button', { name: 'Try again' });
     fail = false;
@@ -73,8 +74,8 @@ describe('NotificationSettingsForm', () => {
   });
 
   it('is read-only for members who are not owners or admins', async () => {
-    const backend = createMemoryBackend();
-    const client = await clientFor(backend, CARLA);
+    const mock = createMockServer();
+    const client = await clientFor(mock, 'carla');
     const { container } = renderWith(client, <NotificationSettingsForm />);
     await waitFor(() =>
       expect(

@@ -1,15 +1,15 @@
-import { type Message, memoryTransport, type Transport } from '@confide/core';
+import type { Message, Transport } from '@confide/core';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
-  BEN,
   clientFor,
-  createMemoryBackend,
-  DANIEL,
+  createMockServer,
   disposeClients,
   renderWith,
   seedConversation,
+  seedMessage,
+  transportFor,
 } from '../../test/setup-client.js';
 import { ThreadView } from './thread-view.js';
 
@@ -66,15 +66,15 @@ function scrollFeedTo(feed: HTMLElement, top: number) {
 
 describe('ThreadView scrolling', () => {
   it('opens at the newest message, and offers a "new messages" pill after the reader scrolled up', async () => {
-    const backend = createMemoryBackend();
-    const id = seedConversation(backend, { replies: 9 });
-    const client = await clientFor(backend, BEN);
+    const mock = createMockServer();
+    const id = await seedConversation(mock, { replies: 9 });
+    const client = await clientFor(mock, 'ben');
     renderWith(client, <ThreadView conversationId={id} />);
     const feed = await screen.findByRole('feed');
     await waitFor(() => expect(feed.scrollTop).toBe(10 * ROW_PX - VIEWPORT_PX));
     act(() => scrollFeedTo(feed, 0));
     await act(async () => {
-      backend.as(DANIEL).sendMessage(id, { body: 'While you were reading', idempotencyKey: 'live_key_2' });
+      await seedMessage(mock, 'daniel', id, 'While you were reading');
     });
     const pill = await screen.findByRole('button', { name: '1 new message' });
     expect(feed.scrollTop).toBe(0);
@@ -86,13 +86,13 @@ describe('ThreadView scrolling', () => {
   });
 
   it('stays pinned to the bottom when a message arrives while the reader is there', async () => {
-    const backend = createMemoryBackend();
-    const id = seedConversation(backend, { replies: 9 });
-    const client = await clientFor(backend, BEN);
+    const mock = createMockServer();
+    const id = await seedConversation(mock, { replies: 9 });
+    const client = await clientFor(mock, 'ben');
     renderWith(client, <ThreadView conversationId={id} />);
     const feed = await screen.findByRole('feed');
     await act(async () => {
-      backend.as(DANIEL).sendMessage(id, { body: 'Arrives at the bottom', idempotencyKey: 'live_key_3' });
+      await seedMessage(mock, 'daniel', id, 'Arrives at the bottom');
     });
     await screen.findByText('Arrives at the bottom');
     await waitFor(() => expect(feed.scrollTop).toBe(11 * ROW_PX - VIEWPORT_PX));
@@ -100,9 +100,9 @@ describe('ThreadView scrolling', () => {
   });
 
   it('loads older messages on scrolling to the top and keeps the reader on the same message', async () => {
-    const backend = createMemoryBackend();
-    const id = seedConversation(backend, { replies: 40 });
-    const client = await clientFor(backend, BEN);
+    const mock = createMockServer();
+    const id = await seedConversation(mock, { replies: 40 });
+    const client = await clientFor(mock, 'ben');
     renderWith(client, <ThreadView conversationId={id} />);
     const feed = await screen.findByRole('feed');
     await waitFor(() => expect(feed.scrollTop).toBeGreaterThan(0));
@@ -115,9 +115,9 @@ describe('ThreadView scrolling', () => {
   });
 
   it('opens a 10,000-message thread rendering only a window of it', async () => {
-    const backend = createMemoryBackend();
-    const id = seedConversation(backend);
-    const base = memoryTransport({ backend, as: BEN });
+    const mock = createMockServer();
+    const id = await seedConversation(mock);
+    const base = transportFor(mock, 'ben');
     const start = Date.parse('2026-01-01T00:00:00Z');
     const items: Message[] = Array.from({ length: 10_000 }, (_, index) => ({
       id: `msg_${index}` as Message['id'],
@@ -132,7 +132,7 @@ describe('ThreadView scrolling', () => {
       idempotencyKey: `key_${String(index).padStart(8, '0')}`,
     })) as Message[];
     const transport: Transport = { ...base, listMessages: async () => ({ items, nextCursor: null }) };
-    const client = await clientFor(backend, BEN, { transport });
+    const client = await clientFor(mock, 'ben', { transport });
     renderWith(client, <ThreadView conversationId={id} />);
     await screen.findByText('Message 9999');
     const articles = within(screen.getByRole('feed')).getAllByRole('article');

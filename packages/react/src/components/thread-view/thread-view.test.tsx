@@ -1,18 +1,18 @@
-import { memoryTransport, type Transport } from '@confide/core';
+import type { ConversationId, Transport } from '@confide/core';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AvatarProps, MessageBodyProps } from '../../provider/components.js';
 import {
   axeViolations,
-  BEN,
   clientFor,
-  createMemoryBackend,
-  DANIEL,
+  createMockServer,
   disposeClients,
   flakyTransport,
   renderWith,
   seedConversation,
+  seedMessage,
+  transportFor,
 } from '../../test/setup-client.js';
 import { ThreadView } from './thread-view.js';
 
@@ -28,9 +28,9 @@ function ShoutingBody({ message }: MessageBodyProps) {
 
 describe('ThreadView', () => {
   it('shows a loading skeleton, then the whole chain with authors and no axe violations', async () => {
-    const backend = createMemoryBackend();
-    const id = seedConversation(backend, { replies: 2 });
-    const client = await clientFor(backend, BEN);
+    const mock = createMockServer();
+    const id = await seedConversation(mock, { replies: 2 });
+    const client = await clientFor(mock, 'ben');
     const { container } = renderWith(client, <ThreadView conversationId={id} />);
     expect(screen.getByRole('status', { name: 'Loading…' })).toBeInTheDocument();
     const feed = await screen.findByRole('feed');
@@ -44,9 +44,9 @@ describe('ThreadView', () => {
   });
 
   it('sends a reply with Ctrl+Enter, shows it at once and empties the box', async () => {
-    const backend = createMemoryBackend();
-    const id = seedConversation(backend);
-    const client = await clientFor(backend, BEN);
+    const mock = createMockServer();
+    const id = await seedConversation(mock);
+    const client = await clientFor(mock, 'ben');
     renderWith(client, <ThreadView conversationId={id} />);
     const box = await screen.findByRole('textbox', { name: 'Reply' });
     await userEvent.type(box, 'See you on Monday{Control>}{Enter}{/Control}');
@@ -59,9 +59,9 @@ describe('ThreadView', () => {
   });
 
   it('moves between messages with Page Up and Page Down, as a feed', async () => {
-    const backend = createMemoryBackend();
-    const id = seedConversation(backend, { replies: 2 });
-    const client = await clientFor(backend, BEN);
+    const mock = createMockServer();
+    const id = await seedConversation(mock, { replies: 2 });
+    const client = await clientFor(mock, 'ben');
     renderWith(client, <ThreadView conversationId={id} />);
     const feed = await screen.findByRole('feed');
     const articles = within(feed).getAllByRole('article');
@@ -76,10 +76,10 @@ describe('ThreadView', () => {
   });
 
   it('marks a failed send, keeps it, and sends it again on retry', async () => {
-    const backend = createMemoryBackend();
-    const id = seedConversation(backend);
-    const { transport, failing } = flakyTransport(backend, BEN);
-    const client = await clientFor(backend, BEN, { transport });
+    const mock = createMockServer();
+    const id = await seedConversation(mock);
+    const { transport, failing } = flakyTransport(mock, 'ben');
+    const client = await clientFor(mock, 'ben', { transport });
     const { container } = renderWith(client, <ThreadView conversationId={id} />);
     const box = await screen.findByRole('textbox', { name: 'Reply' });
     await userEvent.type(box, 'Please call me');
@@ -101,10 +101,10 @@ describe('ThreadView', () => {
   });
 
   it('drops a failed send on discard', async () => {
-    const backend = createMemoryBackend();
-    const id = seedConversation(backend);
-    const { transport } = flakyTransport(backend, BEN);
-    const client = await clientFor(backend, BEN, { transport });
+    const mock = createMockServer();
+    const id = await seedConversation(mock);
+    const { transport } = flakyTransport(mock, 'ben');
+    const client = await clientFor(mock, 'ben', { transport });
     renderWith(client, <ThreadView conversationId={id} />);
     await userEvent.type(await screen.findByRole('textbox', { name: 'Reply' }), 'Draft to drop');
     await userEvent.click(screen.getByRole('button', { name: 'Send' }));
@@ -113,9 +113,9 @@ describe('ThreadView', () => {
   });
 
   it('shows internal notes with a lock to members and lets them write one', async () => {
-    const backend = createMemoryBackend();
-    const id = seedConversation(backend);
-    const client = await clientFor(backend, BEN);
+    const mock = createMockServer();
+    const id = await seedConversation(mock);
+    const client = await clientFor(mock, 'ben');
     renderWith(client, <ThreadView conversationId={id} />);
     const box = await screen.findByRole('textbox', { name: 'Reply' });
     await userEvent.click(screen.getByRole('checkbox', { name: /Internal note/ }));
@@ -126,10 +126,10 @@ describe('ThreadView', () => {
   });
 
   it('never shows internal notes, the note toggle or "Seen" to the client', async () => {
-    const backend = createMemoryBackend();
-    const id = seedConversation(backend);
-    backend.as(BEN).sendMessage(id, { body: 'Firm only', idempotencyKey: 'note_key_1', internal: true });
-    const portal = await clientFor(backend, DANIEL);
+    const mock = createMockServer();
+    const id = await seedConversation(mock);
+    await seedMessage(mock, 'ben', id, 'Firm only', { internal: true });
+    const portal = await clientFor(mock, 'daniel');
     renderWith(portal, <ThreadView conversationId={id} />);
     const feed = await screen.findByRole('feed');
     expect(within(feed).getAllByRole('article')).toHaveLength(1);
@@ -139,22 +139,24 @@ describe('ThreadView', () => {
   });
 
   it('shows "Seen" to members once the client has read their message', async () => {
-    const backend = createMemoryBackend();
-    const id = seedConversation(backend);
-    const [first] = backend.as(DANIEL).listMessages(id, {}).items;
-    backend.as(DANIEL).markRead(id, { upTo: first?.id });
-    const client = await clientFor(backend, BEN);
+    const mock = createMockServer();
+    const id = await seedConversation(mock);
+    const [first] = (await transportFor(mock, 'daniel').listMessages(id, {})).items;
+    await transportFor(mock, 'daniel').markRead(id, { upTo: first!.id });
+    const client = await clientFor(mock, 'ben');
     renderWith(client, <ThreadView conversationId={id} />);
     expect(await screen.findByText('Seen')).toBeInTheDocument();
   });
 
   it('separates days and shows times in the viewer time zone', async () => {
-    let now = Date.parse('2026-03-02T09:00:00Z');
-    const backend = createMemoryBackend({ now: () => now });
-    const id = seedConversation(backend);
-    now = Date.parse('2026-03-03T15:30:00Z');
-    backend.as(DANIEL).sendMessage(id, { body: 'Next day', idempotencyKey: 'day_key_1' });
-    const client = await clientFor(backend, BEN);
+    const mock = createMockServer();
+    // Two messages 30 h 30 min apart: 2 March 09:00 and 3 March 15:30 (UTC).
+    const id = (await mock.addLongThread({
+      messages: 2,
+      spacingMinutes: 30 * 60 + 30,
+      now: new Date('2026-03-03T15:30:00Z'),
+    })) as ConversationId;
+    const client = await clientFor(mock, 'ben');
     renderWith(client, <ThreadView conversationId={id} />);
     expect(await screen.findByText('Monday, 2 March 2026')).toBeInTheDocument();
     expect(screen.getByText('Tuesday, 3 March 2026')).toBeInTheDocument();
@@ -162,13 +164,13 @@ describe('ThreadView', () => {
   });
 
   it('announces a message that arrives live', async () => {
-    const backend = createMemoryBackend();
-    const id = seedConversation(backend);
-    const client = await clientFor(backend, BEN);
+    const mock = createMockServer();
+    const id = await seedConversation(mock);
+    const client = await clientFor(mock, 'ben');
     renderWith(client, <ThreadView conversationId={id} />);
     await screen.findByRole('feed');
     await act(async () => {
-      backend.as(DANIEL).sendMessage(id, { body: 'Live reply', idempotencyKey: 'live_key_1' });
+      await seedMessage(mock, 'daniel', id, 'Live reply');
     });
     expect(await screen.findByText('Live reply')).toBeInTheDocument();
     await waitFor(() =>
@@ -180,9 +182,9 @@ describe('ThreadView', () => {
   });
 
   it('loads older messages from the button above the chain', async () => {
-    const backend = createMemoryBackend();
-    const id = seedConversation(backend, { replies: 40 });
-    const client = await clientFor(backend, BEN);
+    const mock = createMockServer();
+    const id = await seedConversation(mock, { replies: 40 });
+    const client = await clientFor(mock, 'ben');
     renderWith(client, <ThreadView conversationId={id} />);
     const feed = await screen.findByRole('feed');
     expect(within(feed).getAllByRole('article')[0]).toHaveAttribute('aria-setsize', '30');
@@ -194,8 +196,8 @@ describe('ThreadView', () => {
   });
 
   it('shows the empty state, the error state with retry, and the offline banner', async () => {
-    const backend = createMemoryBackend();
-    const client = await clientFor(backend, BEN);
+    const mock = createMockServer();
+    const client = await clientFor(mock, 'ben');
     const { container } = renderWith(client, <ThreadView conversationId={'cnv_missing' as never} />);
     expect(await screen.findByText('Something went wrong.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
@@ -205,28 +207,28 @@ describe('ThreadView', () => {
   });
 
   it('renders message text through a replaced MessageBody', async () => {
-    const backend = createMemoryBackend();
-    const id = seedConversation(backend, { body: 'quiet words' });
-    const client = await clientFor(backend, BEN);
+    const mock = createMockServer();
+    const id = await seedConversation(mock, { body: 'quiet words' });
+    const client = await clientFor(mock, 'ben');
     renderWith(client, <ThreadView conversationId={id} components={{ MessageBody: ShoutingBody }} />);
     expect(await screen.findByTestId('body')).toHaveTextContent('QUIET WORDS');
   });
 
   it('shows the empty state for a thread without messages', async () => {
-    const backend = createMemoryBackend();
-    const id = seedConversation(backend);
-    const base = memoryTransport({ backend, as: BEN });
+    const mock = createMockServer();
+    const id = await seedConversation(mock);
+    const base = transportFor(mock, 'ben');
     const transport: Transport = { ...base, listMessages: async () => ({ items: [], nextCursor: null }) };
-    const client = await clientFor(backend, BEN, { transport });
+    const client = await clientFor(mock, 'ben', { transport });
     const { container } = renderWith(client, <ThreadView conversationId={id} />);
     expect(await screen.findByText('No messages yet.')).toBeInTheDocument();
     expect(await axeViolations(container)).toEqual([]);
   });
 
   it('replaces strings, slots and class names', async () => {
-    const backend = createMemoryBackend();
-    const id = seedConversation(backend, { body: 'Hello https://example.com/a.' });
-    const client = await clientFor(backend, BEN);
+    const mock = createMockServer();
+    const id = await seedConversation(mock, { body: 'Hello https://example.com/a.' });
+    const client = await clientFor(mock, 'ben');
     renderWith(
       client,
       <ThreadView

@@ -1,5 +1,5 @@
 'use client';
-import { type ConversationId, confideKeys, type ThreadMessage } from '@confide/core';
+import type { ConversationId, ThreadMessage } from '@confide/core';
 import {
   forwardRef,
   type HTMLAttributes,
@@ -148,7 +148,7 @@ export const ThreadView = forwardRef<HTMLDivElement, ThreadViewProps>(function T
   }, [autoFocus, loaded]);
 
   const retryLoad = () =>
-    void client.queryClient.refetchQueries({ queryKey: confideKeys.messages(conversationId) });
+    void client.queryClient.refetchQueries({ queryKey: client.keys.messages(conversationId) });
   const subject = thread.conversation?.subject ?? '';
 
   return (

@@ -1,10 +1,9 @@
-import { ConfideError, httpTransport, type ServerEvent } from '@confide/core';
+import { createMockServer, DEMO_EMAILS, DEMO_IDS } from '@confide/mocks';
 import { ContactIdSchema, ConversationIdSchema } from '@confide/protocol';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMockServer } from './create-mock-server.js';
-import { DEMO_EMAILS, DEMO_IDS } from './fixtures/people.js';
-import { deferred } from './test/deferred.js';
+import { ConfideError, httpTransport, type ServerEvent } from '../index.js';
+import { deferred } from '../test/deferred.js';
 
 const WORK_PERMIT = ConversationIdSchema.parse('cnv_daniel_work_permit');
 const mock = createMockServer();

@@ -1,10 +1,8 @@
-import { ConfideError, httpTransport } from '@confide/core';
+import { createMockServer, DEMO_EMAILS, DEMO_IDS, EMPTY_ACCOUNT, scenarios } from '@confide/mocks';
 import { ContactIdSchema, ConversationIdSchema } from '@confide/protocol';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createMockServer } from '../create-mock-server.js';
-import { DEMO_EMAILS, DEMO_IDS, EMPTY_ACCOUNT } from '../fixtures/people.js';
-import { scenarios } from './mock-scenario.js';
+import { ConfideError, httpTransport } from '../index.js';
 
 const mock = createMockServer();
 const inactive = createMockServer({

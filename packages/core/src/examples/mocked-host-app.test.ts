@@ -1,9 +1,10 @@
 // The README's example: a host app's own test suite mocking Confide with @confide/mocks.
-// (Inside this repository the imports are relative; a host writes '@confide/mocks' and '@confide/mocks/node'.)
-import { type ConfideClient, createConfideClient, httpTransport } from '@confide/core';
+// (Inside this repository the SDK is imported relatively; a host writes '@confide/core'.)
+
+import { DEMO_EMAILS, scenarios } from '@confide/mocks';
+import { setupConfideServer } from '@confide/mocks/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_EMAILS, scenarios } from '../index.js';
-import { setupConfideServer } from '../node.js';
+import { type ConfideClient, createConfideClient, httpTransport } from '../index.js';
 
 // The host's code under test: a line for its dashboard, built on the SDK.
 async function inboxSummary(client: ConfideClient): Promise<string> {
@@ -26,6 +27,7 @@ function clientFor(email: string): ConfideClient {
     retry: { limit: 0 },
   });
   const client = createConfideClient({ transport, live: false });
+  client.mount();
   clients.push(client);
   return client;
 }

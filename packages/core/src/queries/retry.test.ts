@@ -1,0 +1,36 @@
+import { QueryClient } from '@tanstack/query-core';
+import { describe, expect, it } from 'vitest';
+import { createConfideClient } from '../client/create-confide-client.js';
+import { createMockServer } from '../test/mock-clients.js';
+import { until } from '../test/until.js';
+import { httpTransport } from '../transport/http-transport.js';
+import { QUERY_RETRY_LIMIT } from './query-defaults.js';
+
+describe('query retries', () => {
+  it.each([
+    ['a server error', { status: 503 as const }, 1 + QUERY_RETRY_LIMIT],
+    ['a refusal', { code: 'forbidden' as const }, 1],
+  ])(
+    "retry %s in one place, whatever the host QueryClient's defaults say",
+    async (_name, failure, expected) => {
+      const mock = createMockServer({ scenario: { failures: { listConversations: failure } } });
+      const { baseUrl, fetch, getToken } = mock.as('ben');
+      let requests = 0;
+      const counting: typeof globalThis.fetch = (input, init) => {
+        if (String(input instanceof Request ? input.url : input).includes('/v1/conversations')) requests += 1;
+        return fetch(input, init);
+      };
+      const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 5, retryDelay: 1 } } });
+      const client = createConfideClient({
+        transport: httpTransport({ baseUrl, getToken, fetch: counting }),
+        queryClient,
+        live: false,
+      });
+      client.mount();
+      await client.ready;
+      await until(client.conversations, (state) => state.status === 'error');
+      expect(requests).toBe(expected);
+      client.dispose();
+    },
+  );
+});

@@ -1,0 +1,69 @@
+import { createMockServer, DEMO_IDS, type DemoPerson, type MockServer } from '@confide/mocks';
+import type { ConversationId } from '@confide/protocol';
+import {
+  type ConfideClient,
+  type ConfideClientOptions,
+  createConfideClient,
+} from '../client/create-confide-client.js';
+import { httpTransport } from '../transport/http-transport.js';
+import type { Transport } from '../transport/transport.js';
+
+export { createMockServer, DEMO_IDS, type DemoPerson, type MockServer };
+
+/** The transport of a demo person on `mock`: the real server rules in process, without the transport's retries. */
+export function transportFor(mock: MockServer, person: DemoPerson): Transport {
+  return httpTransport({ ...mock.as(person), retry: { limit: 0 } });
+}
+
+/** A client for `person` on `mock`, mounted and loaded. */
+export async function clientFor(
+  mock: MockServer,
+  person: DemoPerson,
+  options: Partial<ConfideClientOptions> = {},
+): Promise<ConfideClient> {
+  const client = createConfideClient({ transport: transportFor(mock, person), ...options });
+  client.mount();
+  await client.ready;
+  return client;
+}
+
+let seedCount = 0;
+
+/** A unique idempotency key for data a test puts on the server. */
+export function seedKey(label = 'seed'): string {
+  seedCount += 1;
+  return `${label}_${seedCount}_${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/** Ben starts a conversation with Daniel on `mock`; resolves with its id. */
+export async function seedConversation(
+  mock: MockServer,
+  subject = 'Visa documents',
+  body = 'Hello Daniel',
+): Promise<ConversationId> {
+  const started = await transportFor(mock, 'ben').startConversation({
+    contactId: DEMO_IDS.daniel as never,
+    subject,
+    body,
+    idempotencyKey: seedKey(),
+  });
+  return started.conversation.id;
+}
+
+/** `person` sends `body` in conversation `id` on `mock`. */
+export function seedMessage(mock: MockServer, person: DemoPerson, id: ConversationId, body: string) {
+  return transportFor(mock, person).sendMessage(id, { body, idempotencyKey: seedKey('message') });
+}
+
+/** Every message body of conversation `id` on the server, oldest first, as `person` sees it. */
+export async function serverBodies(mock: MockServer, id: ConversationId, person: DemoPerson = 'ben') {
+  const transport = transportFor(mock, person);
+  const bodies: string[] = [];
+  let before: string | undefined;
+  do {
+    const page = await transport.listMessages(id, { limit: 100, ...(before ? { before } : {}) });
+    bodies.unshift(...page.items.map((message) => message.body));
+    before = page.nextCursor ?? undefined;
+  } while (before);
+  return bodies;
+}

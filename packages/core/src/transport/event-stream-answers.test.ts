@@ -1,0 +1,159 @@
+import type { ServerEvent } from '@confide/protocol';
+import { describe, expect, it } from 'vitest';
+import type { ConfideError } from '../errors/confide-error.js';
+import type { Clock } from '../lib/clock.js';
+import { messageEventFrame } from '../test/wire-fixtures.js';
+import { httpTransport } from './http-transport.js';
+import type { ConnectionStatus } from './transport.js';
+
+const BASE = 'https://confide.test/api';
+const encoder = new TextEncoder();
+
+/** A fetch that answers the n-th call to the events route with `answers[n]` (the last one repeats). */
+function scriptedFetch(answers: readonly (() => Response)[]) {
+  const calls: { lastEventId: string | null; authorization: string | null }[] = [];
+  const fetch = async (_url: RequestInfo | URL, init?: RequestInit) => {
+    const headers = new Headers(init?.headers);
+    calls.push({ lastEventId: headers.get('last-event-id'), authorization: headers.get('authorization') });
+    const answer = answers[Math.min(calls.length, answers.length) - 1];
+    if (!answer) throw new Error('no answer scripted');
+    return answer();
+  };
+  return { fetch, calls };
+}
+
+/** An event stream that sends `chunks` one by one and then closes (or stays open). */
+function stream(chunks: readonly string[], close = true) {
+  return () =>
+    new Response(
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (const chunk of chunks) controller.enqueue(encoder.encode(chunk));
+          if (close) controller.close();
+        },
+      }),
+      { headers: { 'content-type': 'text/event-stream; charset=utf-8' } },
+    );
+}
+
+function refusal(status: number, code: string) {
+  return () =>
+    new Response(JSON.stringify({ error: { code, message: 'No' } }), {
+      status,
+      headers: { 'content-type': 'application/json' },
+    });
+}
+
+/** A clock whose timers fire at once but which records every delay it was asked for. */
+function recordingClock() {
+  const delays: number[] = [];
+  const clock: Clock = {
+    now: () => Date.now(),
+    setTimeout(callback, delayMs) {
+      delays.push(delayMs);
+      return globalThis.setTimeout(callback, 0);
+    },
+    clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>),
+  };
+  return { clock, delays };
+}
+
+function open(fetch: typeof globalThis.fetch, clock?: Clock) {
+  const events: ServerEvent[] = [];
+  const statuses: [ConnectionStatus, ConfideError | undefined][] = [];
+  const transport = httpTransport({
+    baseUrl: BASE,
+    getToken: ({ reason }) => (reason === 'initial' ? 'token-1' : 'token-2'),
+    fetch,
+    events: { baseDelayMs: 1, maxDelayMs: 2, heartbeatTimeoutMs: 0, ...(clock ? { clock } : {}) },
+  });
+  const stop = transport.subscribe((event) => events.push(event), {
+    onStatusChange: (status, error) => statuses.push([status, error]),
+  });
+  return { events, statuses, stop };
+}
+
+async function eventually(check: () => boolean) {
+  while (!check()) await new Promise((resolve) => setTimeout(resolve, 1));
+}
+
+describe('event stream parsing', () => {
+  it('reads a CRLF split across two chunks as one event that keeps its id', async () => {
+    const frame = messageEventFrame('5').replaceAll('\n', '\r\n');
+    // The first chunk ends between the `\r` and the `\n` of the `id:` line.
+    const split = frame.indexOf('\n');
+    const { fetch, calls } = scriptedFetch([
+      stream([frame.slice(0, split), frame.slice(split)]),
+      stream([': open\n\n'], false),
+    ]);
+    const { events, stop } = open(fetch);
+    await eventually(() => calls.length === 2);
+    stop();
+    expect(events.map((event) => event.id)).toEqual(['5']);
+    // The event kept its SSE id: the reconnect resumes from it.
+    expect(calls.map((call) => call.lastEventId)).toEqual([null, '5']);
+  });
+
+  it('takes an id from a block without data as the resume point', async () => {
+    const { fetch, calls } = scriptedFetch([stream(['id: 42\n\n']), stream([': open\n\n'], false)]);
+    const { stop } = open(fetch);
+    await eventually(() => calls.length === 2);
+    stop();
+    expect(calls.map((call) => call.lastEventId)).toEqual([null, '42']);
+  });
+
+  it('takes a retry from a block without data as the reconnect delay', async () => {
+    const { clock, delays } = recordingClock();
+    const { fetch, calls } = scriptedFetch([stream(['retry: 4321\n\n']), stream([': open\n\n'], false)]);
+    const { stop } = open(fetch, clock);
+    await eventually(() => calls.length === 2);
+    stop();
+    expect(delays).toContain(4321);
+  });
+});
+
+describe('event stream answers', () => {
+  it.each([
+    [400, 'invalid_input'],
+    [403, 'forbidden'],
+    [404, 'not_found'],
+  ])('stops and reports a %i answer instead of reconnecting', async (status, code) => {
+    const { fetch, calls } = scriptedFetch([refusal(status, code)]);
+    const { statuses } = open(fetch);
+    await eventually(() => statuses.at(-1)?.[0] === 'closed');
+    expect(calls).toHaveLength(1);
+    expect(statuses.at(-1)?.[1]).toMatchObject({ code, status });
+  });
+
+  it('asks for a fresh token once on 401 and stops when that one is refused too', async () => {
+    const { fetch, calls } = scriptedFetch([refusal(401, 'unauthenticated')]);
+    const { statuses } = open(fetch);
+    await eventually(() => statuses.at(-1)?.[0] === 'closed');
+    expect(calls.map((call) => call.authorization)).toEqual(['Bearer token-1', 'Bearer token-2']);
+    expect(statuses.at(-1)?.[1]).toMatchObject({ code: 'unauthenticated' });
+  });
+
+  it.each([
+    [500, 'internal'],
+    [503, 'internal'],
+  ])('keeps reconnecting after a %i answer', async (status, code) => {
+    const { fetch, calls } = scriptedFetch([refusal(status, code), stream([': open\n\n'], false)]);
+    const { statuses, stop } = open(fetch);
+    await eventually(() => statuses.at(-1)?.[0] === 'open');
+    stop();
+    expect(calls).toHaveLength(2);
+  });
+
+  it('does not read a 200 answer that is not an event stream, and tries again', async () => {
+    const page = () =>
+      new Response('<html>Sign in to the Wi-Fi</html>', { headers: { 'content-type': 'text/html' } });
+    const { fetch, calls } = scriptedFetch([page, stream([': open\n\n'], false)]);
+    const { statuses, stop } = open(fetch);
+    await eventually(() => statuses.at(-1)?.[0] === 'open');
+    stop();
+    expect(calls).toHaveLength(2);
+    expect(statuses.find(([status]) => status === 'reconnecting')?.[1]).toMatchObject({
+      code: 'invalid_response',
+    });
+  });
+});
