@@ -36,11 +36,11 @@ export default async function setup(project: TestProject) {
   console.log(
     `consumers: packed ${Object.keys(packed.tarballs).length} packages, Node host ${
       nodeHost.installedNow ? 'installed' : 'reused'
-    }, server up at ${server.url} in ${Math.round(performance.now() - started)} ms`,
+    }, server up at ${server.ready} in ${Math.round(performance.now() - started)} ms`,
   );
   project.provide('packed', packed);
   project.provide('nodeHost', nodeHost.folder);
-  project.provide('apiUrl', server.url);
+  project.provide('apiUrl', server.ready);
   project.provide('vitePort', vitePort);
   project.provide('nextPort', nextPort);
   return async () => {
