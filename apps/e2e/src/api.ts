@@ -1,8 +1,10 @@
 import {
   DevTokenResponseSchema,
+  ListContactsResponseSchema,
   ListNotificationsResponseSchema,
   type Notification,
   routes,
+  StartConversationResponseSchema,
 } from '@confide/protocol';
 import type { Person } from './people.js';
 import { urls } from './urls.js';
@@ -24,4 +26,31 @@ export async function notificationsOf(person: Person): Promise<readonly Notifica
   });
   if (!response.ok) throw new Error(`Notifications of ${person.email}: ${response.status}`);
   return ListNotificationsResponseSchema.parse(await response.json()).items;
+}
+
+/** A member starts a conversation with a client through the API, as the firm app would; resolves to its id. */
+export async function startConversationAs(
+  member: Person,
+  client: Person,
+  subject: string,
+  body: string,
+): Promise<string> {
+  const headers = { authorization: `Bearer ${await devToken(member)}`, 'content-type': 'application/json' };
+  const contacts = await fetch(
+    `${urls.api()}${routes.listContacts.path}?query=${encodeURIComponent(client.email)}`,
+    {
+      headers,
+    },
+  );
+  const contact = ListContactsResponseSchema.parse(await contacts.json()).items.find(
+    (item) => item.email === client.email,
+  );
+  if (!contact) throw new Error(`${client.email} is not a contact of ${member.email}`);
+  const response = await fetch(`${urls.api()}${routes.startConversation.path}`, {
+    method: routes.startConversation.method,
+    headers,
+    body: JSON.stringify({ contactId: contact.id, subject, body, idempotencyKey: crypto.randomUUID() }),
+  });
+  if (!response.ok) throw new Error(`Starting a conversation failed: ${response.status}`);
+  return StartConversationResponseSchema.parse(await response.json()).conversation.id;
 }
