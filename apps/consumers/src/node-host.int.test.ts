@@ -17,11 +17,13 @@ describe('a Node host using the packed packages', () => {
   ])('runs the SDK headless from $format', async ({ script, body }) => {
     const output = await run(process.execPath, [join(nodeHost, script), apiUrl], { cwd: nodeHost });
     const result = JSON.parse(output.trim().split('\n').at(-1) ?? '');
+    // Other hosts' tests add conversations to the same server: the seeded one is there, Elena's never is.
     expect(result).toEqual({
       viewer: 'Daniel Okafor',
-      subjects: ['Work permit renewal'],
+      subjects: expect.arrayContaining(['Work permit renewal']),
       sent: body,
       refusal: 'not_found',
     });
+    expect(result.subjects).not.toContain('Question about my residence card');
   });
 });
