@@ -1,6 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 
+/** How long a process gets to exit after SIGTERM before it is killed, in milliseconds. */
+const STOP_GRACE_MS = 10_000;
+
 /** A long-running child process that has said it is ready. */
 export interface StartedProcess {
   /** The first capture group of the ready pattern (an address), or the whole match. */
@@ -45,7 +48,10 @@ export function startProcess(
           if (child.exitCode !== null || child.signalCode !== null) return;
           const exited = once(child, 'exit');
           child.kill('SIGTERM');
+          // A graceful close waits for open connections (a browser's event stream); the run must not.
+          const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
           await exited;
+          clearTimeout(timer);
         },
       });
     };
