@@ -1,10 +1,15 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
-export default defineConfig({
+const shared: Options = {
   entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
   dts: true,
-  clean: true,
   sourcemap: true,
   target: 'es2022',
-});
+};
+
+export default defineConfig([
+  { ...shared, format: 'esm', clean: true },
+  // ky ships only ES modules: `require('ky')` hands back its namespace, whose `default` is not ky, so the
+  // CommonJS build carries its own copy of ky (the consumer test `headless.cjs` caught `ky.create is not a function`).
+  { ...shared, format: 'cjs', noExternal: ['ky'] },
+]);

@@ -13,9 +13,10 @@ export default defineConfig({
   banner: { js: '"use client";' },
   async onSuccess() {
     await mkdir('dist', { recursive: true });
-    // One stylesheet for hosts: the tokens, the components, then the dark theme, in cascade order.
+    // One stylesheet for hosts: the tokens, the components, narrow containers and touch, then the dark theme,
+    // in cascade order.
     const parts = await Promise.all(
-      ['tokens', 'index', 'dark'].map((name) => readFile(`src/styles/${name}.css`, 'utf8')),
+      ['tokens', 'index', 'responsive', 'dark'].map((name) => readFile(`src/styles/${name}.css`, 'utf8')),
     );
     await writeFile('dist/styles.css', parts.join('\n'));
   },

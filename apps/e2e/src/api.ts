@@ -2,6 +2,7 @@ import {
   type ConversationSummary,
   DevTokenResponseSchema,
   GetConversationResponseSchema,
+  ListContactsResponseSchema,
   ListNotificationsResponseSchema,
   type Notification,
   routes,
@@ -51,4 +52,31 @@ export async function conversationAs(person: Person, conversationId: string): Pr
   });
   if (!response.ok) throw new Error(`Conversation ${conversationId} as ${person.email}: ${response.status}`);
   return GetConversationResponseSchema.parse(await response.json());
+}
+
+/** A member starts a conversation with a client (found by e-mail) through the API; resolves to its id. */
+export async function startConversationWith(
+  member: Person,
+  client: Person,
+  subject: string,
+  body: string,
+): Promise<string> {
+  const headers = { authorization: `Bearer ${await devToken(member)}`, 'content-type': 'application/json' };
+  const contacts = await fetch(
+    `${urls.api()}${routes.listContacts.path}?query=${encodeURIComponent(client.email)}`,
+    {
+      headers,
+    },
+  );
+  const contact = ListContactsResponseSchema.parse(await contacts.json()).items.find(
+    (item) => item.email === client.email,
+  );
+  if (!contact) throw new Error(`${client.email} is not a contact of ${member.email}`);
+  const response = await fetch(`${urls.api()}${routes.startConversation.path}`, {
+    method: routes.startConversation.method,
+    headers,
+    body: JSON.stringify({ contactId: contact.id, subject, body, idempotencyKey: crypto.randomUUID() }),
+  });
+  if (!response.ok) throw new Error(`Starting a conversation failed: ${response.status}`);
+  return StartConversationResponseSchema.parse(await response.json()).conversation.id;
 }

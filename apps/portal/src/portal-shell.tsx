@@ -25,7 +25,7 @@ function MessagesTab({
   }, [client, conversationId]);
   const firmName = viewer?.firm.name ?? 'your firm';
   return (
-    <div className="messages-layout">
+    <div className="messages-layout" data-open={composing || conversationId ? 'conversation' : 'index'}>
       <section className="panel index-panel" aria-labelledby="messages-heading">
         <div className="panel-head">
           <h1 id="messages-heading">Messages</h1>
@@ -36,6 +36,10 @@ function MessagesTab({
         <MessageIndex onOpen={(id) => navigate(`/messages/${id}`)} />
       </section>
       <section className="panel thread-panel" aria-label={composing ? 'New conversation' : 'Conversation'}>
+        {/* Shown where the layout has room for one pane only (see styles.css). */}
+        <Link href="/messages" className="back-link">
+          <span aria-hidden="true">← </span>All conversations
+        </Link>
         {composing ? (
           <div className="compose-pane">
             <p className="muted">

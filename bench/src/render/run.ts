@@ -1,5 +1,5 @@
 /**
- * Rendering, in the system Chromium (headless), on a production build of the bench page: our component and the
+ * Rendering, in headless Chromium (the one scripts/system-chromium.ts finds), on a production build of the bench page: our component and the
  * react-virtuoso baseline take turns on the same data (interleaved runs, a fresh page each), and each figure
  * is the median over the runs.
  */

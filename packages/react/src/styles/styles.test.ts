@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 
 const read = (name: string) =>
   readFileSync(new URL(`./${name}.css`, import.meta.url), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
-const files = { tokens: read('tokens'), index: read('index'), dark: read('dark') };
+const files = {
+  tokens: read('tokens'),
+  index: read('index'),
+  responsive: read('responsive'),
+  dark: read('dark'),
+};
 
 /** Splits a selector list at its top-level commas (not those inside `:where(…)`). */
 function splitTopLevel(list: string): string[] {
@@ -72,6 +77,15 @@ describe('styles.css', () => {
         expect(selector, selector).toMatch(/(^|\s|\])\.confide([.:\s[]|$)/);
         expect(selector, selector).toMatch(/^(\.confide|\[data-theme="dark"\] \.confide)/);
       }
+    }
+  });
+
+  it("adapts to each component's container, never to the window's width", () => {
+    for (const css of Object.values(files)) expect(css).not.toMatch(/@media[^{]*width/);
+    for (const root of ['index', 'thread', 'compose', 'notifications']) {
+      expect(files.responsive).toMatch(
+        new RegExp(`\\.confide\\.confide-${root}[,\\s][^}]*container-type: inline-size`),
+      );
     }
   });
 
