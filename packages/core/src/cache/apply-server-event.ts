@@ -104,6 +104,10 @@ function applyConversationRead(context: CacheContext, event: ServerEventOf<'conv
   }
 }
 
+/**
+ * Shows a new notification at the top of every notification list. The unread count is not guessed (a "+1" on a
+ * number another tab may have made stale drifts): the lists are refetched for the server's figure.
+ */
 function applyNotificationCreated(context: CacheContext, event: ServerEventOf<'notification.created'>) {
   const { notification } = event.data;
   const lists = context.queryClient.getQueriesData<NotificationPages>({
@@ -115,10 +119,35 @@ function applyNotificationCreated(context: CacheContext, event: ServerEventOf<'n
     if (pages.pages.some((page) => page.items.some((item) => item.id === notification.id))) continue;
     context.queryClient.setQueryData<NotificationPages>(queryKey, {
       ...pages,
-      pages: [
-        { ...first, items: [notification, ...first.items], unreadCount: first.unreadCount + 1 },
-        ...rest.map((page) => ({ ...page, unreadCount: page.unreadCount + 1 })),
-      ],
+      pages: [{ ...first, items: [notification, ...first.items] }, ...rest],
+    });
+  }
+  void context.queryClient.invalidateQueries({ queryKey: context.keys.notifications() });
+}
+
+/**
+ * Another tab or device of the same member read notifications: the named ones (or all up to `readAt`) show as
+ * read, and every list takes the server's unread count from the event.
+ */
+function applyNotificationRead(context: CacheContext, event: ServerEventOf<'notification.read'>) {
+  const { ids, readAt, unreadCount } = event.data;
+  const named = ids === 'all' ? undefined : new Set<string>(ids);
+  const isNowRead = (item: { id: string; createdAt: string }) =>
+    named === undefined ? item.createdAt <= readAt : named.has(item.id);
+  const lists = context.queryClient.getQueriesData<NotificationPages>({
+    queryKey: context.keys.notifications(),
+  });
+  for (const [queryKey, pages] of lists) {
+    if (!pages) continue;
+    context.queryClient.setQueryData<NotificationPages>(queryKey, {
+      ...pages,
+      pages: pages.pages.map((page) => ({
+        ...page,
+        unreadCount,
+        items: page.items.map((item) =>
+          item.readAt === null && isNowRead(item) ? { ...item, readAt } : item,
+        ),
+      })),
     });
   }
 }
@@ -134,5 +163,7 @@ export function applyServerEvent(context: CacheContext, event: ServerEvent) {
       return applyConversationRead(context, event);
     case 'notification.created':
       return applyNotificationCreated(context, event);
+    case 'notification.read':
+      return applyNotificationRead(context, event);
   }
 }

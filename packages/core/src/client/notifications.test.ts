@@ -8,7 +8,7 @@ import {
   seedMessage,
   transportFor,
 } from '../test/mock-clients.js';
-import { stateOf, until } from '../test/until.js';
+import { stateOf, until, untilState } from '../test/until.js';
 
 /** Daniel replies `count` times in a new conversation (Carla and Ben are notified); resolves with its id. */
 async function replies(mock: MockServer, count: number) {
@@ -155,4 +155,38 @@ describe('templates', () => {
     });
     client.dispose();
   });
+});
+
+describe('notifications in several tabs', () => {
+  it.each([
+    ['mark all read', (client: Awaited<ReturnType<typeof clientFor>>) => client.notifications.markAllRead()],
+    [
+      'mark one read',
+      (client: Awaited<ReturnType<typeof clientFor>>) =>
+        client.notifications.markRead([stateOf(client.notifications).notifications[0]!.id]),
+    ],
+  ])(
+    'keeps a second tab on the server\'s count after %s there and a new notification (the "57, then 58, server 1" case)',
+    async (_name, read) => {
+      const mock = createMockServer();
+      await replies(mock, 3);
+      const firstTab = await clientFor(mock, 'carla');
+      const secondTab = await clientFor(mock, 'carla');
+      for (const tab of [firstTab, secondTab]) {
+        await until(tab.notifications, (state) => state.status === 'success');
+        await untilState(tab.stores.connection, (state) => state.status === 'open');
+      }
+      await read(firstTab);
+      const afterRead = await unreadNotifications(mock);
+      await until(secondTab.notifications, (state) => state.unreadCount === afterRead);
+      const id = await seedConversation(mock);
+      await seedMessage(mock, 'daniel', id, 'After the read');
+      const server = await unreadNotifications(mock);
+      expect(server).toBe(afterRead + 1);
+      await until(secondTab.notifications, (state) => state.unreadCount === server);
+      await until(firstTab.notifications, (state) => state.unreadCount === server);
+      firstTab.dispose();
+      secondTab.dispose();
+    },
+  );
 });

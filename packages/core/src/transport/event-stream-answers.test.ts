@@ -157,3 +157,19 @@ describe('event stream answers', () => {
     });
   });
 });
+
+describe('event stream resume points', () => {
+  it('reconnects without Last-Event-ID after 410 events_expired, so the client refetches instead of asking forever', async () => {
+    const { fetch, calls } = scriptedFetch([
+      stream(['id: 5\n\n']),
+      refusal(410, 'events_expired'),
+      stream([messageEventFrame('6')], false),
+    ]);
+    const { events, statuses, stop } = open(fetch);
+    await eventually(() => events.length === 1);
+    stop();
+    expect(calls.map((call) => call.lastEventId)).toEqual([null, '5', null]);
+    // A 410 is not a refusal: the stream kept going rather than closing with an error.
+    expect(statuses.filter(([status, error]) => status === 'closed' && error !== undefined)).toEqual([]);
+  });
+});

@@ -145,6 +145,9 @@ export function openEventStream(options: EventStreamOptions): Unsubscribe {
       tokenReason = response.status === 401 ? 'unauthenticated' : 'initial';
       const body = await response.json().catch(() => undefined);
       const error = errorFromResponse(response, body);
+      // The resume point is older than the server keeps events (or unknown to it): reconnect without it, which
+      // makes the client refetch what it shows (`onResync`) instead of asking for the same id forever.
+      if (response.status === 410) lastEventId = undefined;
       // A 401 is worth one more try with a fresh token; a second one, or a refusal, will never succeed.
       const final = response.status === 401 ? refreshed : NEVER_SUCCEEDS.has(response.status);
       throw final ? new StreamRefused(error) : error;
