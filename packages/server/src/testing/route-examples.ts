@@ -2,8 +2,23 @@ import type { RouteName } from '@confide/protocol';
 import { freshKey } from './test-app.js';
 
 /** Valid path parameters and bodies of the demo dataset, for the owner; bodies are made fresh for each use. */
+/** The file the hostile-text contract puts in Daniel's conversation (an upload of his, in `msg_daniel_4`). */
+export const EXAMPLE_ATTACHMENT_ID = 'att_hostile_text_example';
+
+/**
+ * Valid path parameters and bodies of the demo dataset, for the owner; bodies are made fresh for each use.
+ * `status` is what the example answers when it passes the schemas only (a download ticket works once and is made
+ * at run time, so the example is well-formed but unknown).
+ */
 export const ROUTE_EXAMPLES: Partial<
-  Record<RouteName, { readonly params?: Record<string, string>; readonly bodies?: () => unknown[] }>
+  Record<
+    RouteName,
+    {
+      readonly params?: Record<string, string>;
+      readonly bodies?: () => unknown[];
+      readonly status?: number;
+    }
+  >
 > = {
   startConversation: {
     bodies: () => [
@@ -34,6 +49,9 @@ export const ROUTE_EXAMPLES: Partial<
   deleteTemplate: { params: { id: 'tpl_case_status_update' } },
   markNotificationsRead: { bodies: () => [{ ids: ['ntf_missing_one'] }, { all: true }] },
   updateNotificationSettings: { bodies: () => [{ clientStartedThread: 'all_members' }] },
+  getAttachment: { params: { id: EXAMPLE_ATTACHMENT_ID } },
+  createDownloadTicket: { params: { id: EXAMPLE_ATTACHMENT_ID } },
+  downloadAttachment: { params: { ticket: 'unknownticket_0123456789abcdef0123' }, status: 410 },
   issueDevToken: { bodies: () => [{ email: 'ana.rivera@rivera-cho.test' }] },
 };
 
