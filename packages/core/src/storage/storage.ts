@@ -1,3 +1,5 @@
+import type { PersistStorage } from 'zustand/middleware';
+
 /**
  * Where drafts and the outbox survive a reload. Values are strings (JSON); methods may answer synchronously
  * (localStorage) or with a promise (IndexedDB, React Native's AsyncStorage). Only drafts and queued sends are
@@ -57,4 +59,12 @@ export function localStorageAdapter(storage: Storage | undefined = globalThis.lo
       }
     },
   };
+}
+
+/**
+ * A store's storage before `mount()` knows whose drafts and sends they are: nothing is read or written. The client
+ * swaps in the viewer's own storage when it mounts and this one back when it is disposed.
+ */
+export function detachedStorage<Saved>(): PersistStorage<Saved> {
+  return { getItem: () => null, setItem: () => {}, removeItem: () => {} };
 }
