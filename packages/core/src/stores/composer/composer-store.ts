@@ -2,7 +2,7 @@ import type { ContactId, ConversationId, Matter, TemplateId } from '@confide/pro
 import { persist } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
 import { createIdempotencyKey } from '../../lib/id.js';
-import { detachedStorage } from '../../storage/storage.js';
+import { viewerPersistOptions } from '../../storage/storage.js';
 
 /** What a person is writing, kept until it is sent or discarded. */
 export interface Draft {
@@ -122,17 +122,13 @@ export function createComposerStore(now: () => number = Date.now) {
           set((state) => ({ drafts: { ...drafts, ...state.drafts } }));
         },
       }),
-      {
-        name: 'drafts',
-        storage: detachedStorage(),
-        skipHydration: true,
-        version: 1,
-        partialize: (state) => ({ drafts: state.drafts }),
-        // No older shape has been released: whatever still has a draft's shape is kept, the rest dropped.
-        migrate: (saved) => ({ drafts: savedDrafts(saved) }),
-        // Drafts the page already has win over saved ones.
-        merge: (saved, state) => ({ ...state, drafts: { ...savedDrafts(saved), ...state.drafts } }),
-      },
+      // Drafts the page already has win over saved ones.
+      viewerPersistOptions(
+        'drafts',
+        (state) => ({ drafts: state.drafts }),
+        (saved) => ({ drafts: savedDrafts(saved) }),
+        (saved, state) => ({ ...state, drafts: { ...saved.drafts, ...state.drafts } }),
+      ),
     ),
   );
 }

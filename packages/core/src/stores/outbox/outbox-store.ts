@@ -2,7 +2,7 @@ import type { ContactId, ConversationId, Matter } from '@confide/protocol';
 import { persist } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
 import type { ConfideErrorCode } from '../../errors/confide-error.js';
-import { detachedStorage } from '../../storage/storage.js';
+import { viewerPersistOptions } from '../../storage/storage.js';
 
 /** Where a queued send stands. `sent` entries leave the outbox; the thread then shows the server's message. */
 export type OutboxStatus = 'queued' | 'sending' | 'failed';
@@ -127,16 +127,12 @@ export function createOutboxStore() {
           set((state) => ({ entries: withRestored(state.entries, saved) }));
         },
       }),
-      {
-        name: 'outbox',
-        storage: detachedStorage(),
-        skipHydration: true,
-        version: 1,
-        partialize: (state) => ({ entries: state.entries }),
-        // No older shape has been released: whatever still has an entry's shape is kept, the rest dropped.
-        migrate: (saved) => ({ entries: savedEntries(saved) }),
-        merge: (saved, state) => ({ ...state, entries: withRestored(state.entries, savedEntries(saved)) }),
-      },
+      viewerPersistOptions(
+        'outbox',
+        (state) => ({ entries: state.entries }),
+        (saved) => ({ entries: savedEntries(saved) }),
+        (saved, state) => ({ ...state, entries: withRestored(state.entries, saved.entries) }),
+      ),
     ),
   );
 }
