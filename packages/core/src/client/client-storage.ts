@@ -1,72 +1,75 @@
 import type { Viewer } from '@confide/protocol';
+import { createJSONStorage, type PersistOptions, type PersistStorage } from 'zustand/middleware';
 import type { Logger } from '../lib/logger.js';
-import type { StorageAdapter } from '../storage/storage.js';
-import type { Draft } from '../stores/composer/composer-store.js';
-import type { OutboxEntry } from '../stores/outbox/outbox-store.js';
-import { type PersistHandle, persistStore } from '../stores/persist.js';
+import { detachedStorage, type StorageAdapter } from '../storage/storage.js';
 import type { ConfideStores } from './client-context.js';
 
 /**
  * The storage key prefix for one viewer. Drafts and queued sends are kept per person: on a shared device the
- * next person must never see, or worse send, someone else's queued messages.
+ * next person must never see, or worse send, someone else's queued messages. The format's version is stored
+ * with the value (zustand's `persist`), not in the key.
  */
 export function storageNamespace(prefix: string, viewer: Viewer): string {
-  return `${prefix}:v1:${viewer.firm.id}:${viewer.role}:${viewer.id}`;
+  return `${prefix}:${viewer.firm.id}:${viewer.role}:${viewer.id}`;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** The part of a persisted store's `persist` API the client uses. */
+interface PersistedStore<State, Saved> {
+  setState(partial: Partial<State>): unknown;
+  readonly persist: {
+    setOptions(options: Partial<PersistOptions<State, Saved>>): void;
+    rehydrate(): Promise<void>;
+  };
 }
 
-function isDraft(value: unknown): value is Draft {
-  return (
-    isRecord(value) &&
-    typeof value.id === 'string' &&
-    typeof value.idempotencyKey === 'string' &&
-    typeof value.body === 'string'
-  );
+/** Points one store at the viewer's storage, reads it back, and returns how to detach it again. */
+async function attach<State, Saved>(
+  store: PersistedStore<State, Saved>,
+  key: string,
+  adapter: StorageAdapter,
+  logger: Logger,
+): Promise<() => void> {
+  const json = createJSONStorage<Saved>(() => adapter) as PersistStorage<Saved>;
+  // Writes begin only after the read, so an empty store at start-up never overwrites what a previous page saved.
+  let writable = false;
+  store.persist.setOptions({
+    name: key,
+    storage: {
+      getItem: json.getItem,
+      removeItem: json.removeItem,
+      setItem(name, value) {
+        if (!writable) return;
+        const warn = () => logger.warn('Could not save state', { key: name });
+        try {
+          void Promise.resolve(json.setItem(name, value)).catch(warn);
+        } catch {
+          warn();
+        }
+      },
+    },
+    onRehydrateStorage: () => (_state, error) => {
+      if (error !== undefined) logger.warn('Ignored unreadable saved state', { key });
+    },
+  });
+  await store.persist.rehydrate();
+  writable = true;
+  // Saves the merged state at once: what the page did while the read was pending joins what was saved.
+  store.setState({});
+  return () => store.persist.setOptions({ storage: detachedStorage() });
 }
 
-function isOutboxEntry(value: unknown): value is OutboxEntry {
-  return (
-    isRecord(value) &&
-    typeof value.id === 'string' &&
-    typeof value.body === 'string' &&
-    (value.kind === 'message' || value.kind === 'conversation')
-  );
-}
-
-/** Connects the draft and outbox stores to storage under the viewer's namespace. */
-export function persistClientStores(
+/** Restores the draft and outbox stores from the viewer's storage and keeps saving them; resolves to a stop. */
+export async function persistClientStores(
   stores: ConfideStores,
   storage: StorageAdapter,
   namespace: string,
   logger: Logger,
-): PersistHandle[] {
-  return [
-    persistStore(stores.composer, {
-      key: `${namespace}:drafts`,
-      storage,
-      logger,
-      select: (state) => state.drafts,
-      restore: (saved, state) => {
-        if (!isRecord(saved)) return;
-        state.restoreDrafts(
-          Object.fromEntries(Object.entries(saved).filter(([, draft]) => isDraft(draft))) as Record<
-            string,
-            Draft
-          >,
-        );
-      },
-    }),
-    persistStore(stores.outbox, {
-      key: `${namespace}:outbox`,
-      storage,
-      logger,
-      select: (state) => state.entries,
-      restore: (saved, state) => {
-        if (Array.isArray(saved)) state.restoreEntries(saved.filter(isOutboxEntry));
-      },
-    }),
-  ];
+): Promise<() => void> {
+  const stops = await Promise.all([
+    attach(stores.composer, `${namespace}:drafts`, storage, logger),
+    attach(stores.outbox, `${namespace}:outbox`, storage, logger),
+  ]);
+  return () => {
+    for (const stop of stops) stop();
+  };
 }

@@ -208,15 +208,14 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
     try {
       const loaded = await ensureViewer();
       if (state !== 'mounted') return;
-      const handles = persistClientStores(
+      const stopPersisting = await persistClientStores(
         stores,
         options.storage ?? memoryStorage(),
         storageNamespace(options.storageKeyPrefix ?? 'confide', loaded),
         logger,
       );
-      for (const handle of handles) cleanups.push(handle.stop);
-      await Promise.all(handles.map((handle) => handle.ready));
-      if (state !== 'mounted') return;
+      if (state !== 'mounted') return stopPersisting();
+      cleanups.push(stopPersisting);
       startEvents();
       outbox.start();
       settleReady?.resolve(loaded);

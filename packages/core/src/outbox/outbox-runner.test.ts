@@ -5,6 +5,7 @@ import { memoryStorage } from '../storage/storage.js';
 import {
   clientFor,
   createMockServer,
+  queueOffline,
   seedConversation,
   serverBodies,
   transportFor,
@@ -122,12 +123,7 @@ describe('outbox', () => {
     const id = await seedConversation(mock, 'Reload', 'First');
     const storage = memoryStorage();
     const before = await clientFor(mock, 'ben', { storage });
-    before.setOnline(false);
-    before
-      .thread(id)
-      .send('Written before the reload')
-      .catch(() => {});
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await queueOffline(before, id, 'Written before the reload');
     before.dispose();
 
     const after = await clientFor(mock, 'ben', { storage });
@@ -141,12 +137,7 @@ describe('outbox', () => {
     const id = await seedConversation(mock, 'Start-up', 'First');
     const storage = memoryStorage();
     const before = await clientFor(mock, 'ben', { storage });
-    before.setOnline(false);
-    before
-      .thread(id)
-      .send('Queued on the last page')
-      .catch(() => {});
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await queueOffline(before, id, 'Queued on the last page');
     before.dispose();
 
     const after = createConfideClient({ transport: transportFor(mock, 'ben'), storage });
@@ -169,12 +160,7 @@ describe('outbox', () => {
     const id = await seedConversation(mock, 'Shared device', 'First');
     const storage = memoryStorage();
     const ben = await clientFor(mock, 'ben', { storage });
-    ben.setOnline(false);
-    ben
-      .thread(id)
-      .send('Ben only')
-      .catch(() => {});
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await queueOffline(ben, id, 'Ben only');
     ben.dispose();
     const carla = await clientFor(mock, 'carla', { storage });
     expect(carla.stores.outbox.getState().entries).toEqual([]);

@@ -1,3 +1,5 @@
+import type { PersistOptions, PersistStorage } from 'zustand/middleware';
+
 /**
  * Where drafts and the outbox survive a reload. Values are strings (JSON); methods may answer synchronously
  * (localStorage) or with a promise (IndexedDB, React Native's AsyncStorage). Only drafts and queued sends are
@@ -56,5 +58,39 @@ export function localStorageAdapter(storage: Storage | undefined = globalThis.lo
         // As above.
       }
     },
+  };
+}
+
+/**
+ * A store's storage before `mount()` knows whose drafts and sends they are: nothing is read or written. The client
+ * swaps in the viewer's own storage when it mounts and this one back when it is disposed.
+ */
+export function detachedStorage<Saved>(): PersistStorage<Saved> {
+  return { getItem: () => null, setItem: () => {}, removeItem: () => {} };
+}
+
+/** The version of the saved drafts and outbox format, stored inside each value. */
+const SAVED_FORMAT_VERSION = 1;
+
+/**
+ * `persist` options of a store the client saves per viewer: detached and not read until `mount()`, saving what
+ * `partialize` picks. Storage is not trusted: every value read, of any version, goes through `guard` (which keeps
+ * what has today's shape) before `restore` merges it into the page's state.
+ */
+export function viewerPersistOptions<State, Saved>(
+  name: string,
+  partialize: (state: State) => Saved,
+  guard: (saved: unknown) => Saved,
+  restore: (saved: Saved, state: State) => State,
+): PersistOptions<State, Saved> {
+  return {
+    name,
+    storage: detachedStorage(),
+    skipHydration: true,
+    version: SAVED_FORMAT_VERSION,
+    partialize,
+    // No older format has been released: a value of another version keeps what still has today's shape.
+    migrate: guard,
+    merge: (saved, state) => restore(guard(saved), state),
   };
 }

@@ -67,3 +67,13 @@ export async function serverBodies(mock: MockServer, id: ConversationId, person:
   } while (before);
   return bodies;
 }
+
+/** Takes `client` offline and queues a reply in conversation `id`; resolves once the send is in the outbox. */
+export async function queueOffline(client: ConfideClient, id: ConversationId, body: string): Promise<void> {
+  client.setOnline(false);
+  client
+    .thread(id)
+    .send(body)
+    .catch(() => {});
+  await new Promise((resolve) => setTimeout(resolve, 10));
+}

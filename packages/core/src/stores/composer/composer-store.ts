@@ -1,6 +1,8 @@
 import type { ContactId, ConversationId, Matter, TemplateId } from '@confide/protocol';
+import { persist } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
 import { createIdempotencyKey } from '../../lib/id.js';
+import { viewerPersistOptions } from '../../storage/storage.js';
 
 /** What a person is writing, kept until it is sent or discarded. */
 export interface Draft {
@@ -63,36 +65,72 @@ export function emptyDraft(id: string, conversationId: ConversationId | null, no
   };
 }
 
-/** Creates one client's composer store (drafts). Never a module singleton: two clients never share drafts. */
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isDraft(value: unknown): value is Draft {
+  return (
+    isRecord(value) &&
+    typeof value.id === 'string' &&
+    typeof value.idempotencyKey === 'string' &&
+    typeof value.body === 'string'
+  );
+}
+
+/** The drafts of a saved value that still have a draft's shape; storage is not trusted. */
+function savedDrafts(saved: unknown): Record<string, Draft> {
+  if (!isRecord(saved) || !isRecord(saved.drafts)) return {};
+  return Object.fromEntries(Object.entries(saved.drafts).filter(([, draft]) => isDraft(draft))) as Record<
+    string,
+    Draft
+  >;
+}
+
+/**
+ * Creates one client's composer store (drafts). Never a module singleton: two clients never share drafts. The
+ * drafts are persisted, but only once a mounted client names the viewer's storage (see `client-storage.ts`).
+ */
 export function createComposerStore(now: () => number = Date.now) {
-  return createStore<ComposerState>()((set, get) => ({
-    drafts: {},
-    ensureDraft(id, conversationId) {
-      const existing = get().drafts[id];
-      if (existing) return existing;
-      const draft = emptyDraft(id, conversationId, now());
-      set((state) => ({ drafts: { ...state.drafts, [id]: draft } }));
-      return draft;
-    },
-    updateDraft(id, input) {
-      const draft = get().drafts[id];
-      if (!draft) return;
-      set((state) => ({ drafts: { ...state.drafts, [id]: { ...draft, ...input, updatedAt: now() } } }));
-    },
-    resetDraft(id) {
-      const draft = get().drafts[id];
-      if (!draft) return;
-      const fresh = emptyDraft(id, draft.conversationId, now());
-      set((state) => ({ drafts: { ...state.drafts, [id]: { ...fresh, internal: draft.internal } } }));
-    },
-    removeDraft(id) {
-      const { [id]: _removed, ...drafts } = get().drafts;
-      set({ drafts });
-    },
-    restoreDrafts(drafts) {
-      set((state) => ({ drafts: { ...drafts, ...state.drafts } }));
-    },
-  }));
+  return createStore<ComposerState>()(
+    persist(
+      (set, get) => ({
+        drafts: {},
+        ensureDraft(id, conversationId) {
+          const existing = get().drafts[id];
+          if (existing) return existing;
+          const draft = emptyDraft(id, conversationId, now());
+          set((state) => ({ drafts: { ...state.drafts, [id]: draft } }));
+          return draft;
+        },
+        updateDraft(id, input) {
+          const draft = get().drafts[id];
+          if (!draft) return;
+          set((state) => ({ drafts: { ...state.drafts, [id]: { ...draft, ...input, updatedAt: now() } } }));
+        },
+        resetDraft(id) {
+          const draft = get().drafts[id];
+          if (!draft) return;
+          const fresh = emptyDraft(id, draft.conversationId, now());
+          set((state) => ({ drafts: { ...state.drafts, [id]: { ...fresh, internal: draft.internal } } }));
+        },
+        removeDraft(id) {
+          const { [id]: _removed, ...drafts } = get().drafts;
+          set({ drafts });
+        },
+        restoreDrafts(drafts) {
+          set((state) => ({ drafts: { ...drafts, ...state.drafts } }));
+        },
+      }),
+      // Drafts the page already has win over saved ones.
+      viewerPersistOptions(
+        'drafts',
+        (state) => ({ drafts: state.drafts }),
+        (saved) => ({ drafts: savedDrafts(saved) }),
+        (saved, state) => ({ ...state, drafts: { ...saved.drafts, ...state.drafts } }),
+      ),
+    ),
+  );
 }
 
 /** A composer store made by `createComposerStore`. */

@@ -1,6 +1,8 @@
 import type { ContactId, ConversationId, Matter } from '@confide/protocol';
+import { persist } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
 import type { ConfideErrorCode } from '../../errors/confide-error.js';
+import { viewerPersistOptions } from '../../storage/storage.js';
 
 /** Where a queued send stands. `sent` entries leave the outbox; the thread then shows the server's message. */
 export type OutboxStatus = 'queued' | 'sending' | 'failed';
@@ -72,35 +74,67 @@ export interface OutboxState {
   restoreEntries(entries: readonly OutboxEntry[]): void;
 }
 
-/** Creates one client's outbox store. */
+function isOutboxEntry(value: unknown): value is OutboxEntry {
+  if (typeof value !== 'object' || value === null) return false;
+  const entry = value as Record<string, unknown>;
+  return (
+    typeof entry.id === 'string' &&
+    typeof entry.body === 'string' &&
+    (entry.kind === 'message' || entry.kind === 'conversation')
+  );
+}
+
+/** The entries of a saved value that still have an entry's shape; storage is not trusted. */
+function savedEntries(saved: unknown): OutboxEntry[] {
+  const entries = (saved as { entries?: unknown } | null)?.entries;
+  return Array.isArray(entries) ? entries.filter(isOutboxEntry) : [];
+}
+
+/** Saved entries go first (they were made earlier); ones mid-flight when the page closed are queued again. */
+function withRestored(current: readonly OutboxEntry[], saved: readonly OutboxEntry[]): OutboxEntry[] {
+  const known = new Set(current.map((entry) => entry.id));
+  const restored = saved
+    .filter((entry) => !known.has(entry.id))
+    .map((entry): OutboxEntry => (entry.status === 'sending' ? { ...entry, status: 'queued' } : entry));
+  return [...restored, ...current];
+}
+
+/**
+ * Creates one client's outbox store. The entries are persisted, but only once a mounted client names the viewer's
+ * storage (see `client-storage.ts`).
+ */
 export function createOutboxStore() {
-  return createStore<OutboxState>()((set) => ({
-    entries: [],
-    enqueue(input) {
-      set((state) => {
-        if (state.entries.some((entry) => entry.id === input.id)) return state;
-        const entry = { ...input, status: 'queued', failure: null } as OutboxEntry;
-        return { entries: [...state.entries, entry] };
-      });
-    },
-    setStatus(id, status, failure = null) {
-      set((state) => ({
-        entries: state.entries.map((entry) => (entry.id === id ? { ...entry, status, failure } : entry)),
-      }));
-    },
-    remove(id) {
-      set((state) => ({ entries: state.entries.filter((entry) => entry.id !== id) }));
-    },
-    restoreEntries(saved) {
-      set((state) => {
-        const known = new Set(state.entries.map((entry) => entry.id));
-        const restored = saved
-          .filter((entry) => !known.has(entry.id))
-          .map((entry): OutboxEntry => (entry.status === 'sending' ? { ...entry, status: 'queued' } : entry));
-        return { entries: [...restored, ...state.entries] };
-      });
-    },
-  }));
+  return createStore<OutboxState>()(
+    persist(
+      (set) => ({
+        entries: [],
+        enqueue(input) {
+          set((state) => {
+            if (state.entries.some((entry) => entry.id === input.id)) return state;
+            const entry = { ...input, status: 'queued', failure: null } as OutboxEntry;
+            return { entries: [...state.entries, entry] };
+          });
+        },
+        setStatus(id, status, failure = null) {
+          set((state) => ({
+            entries: state.entries.map((entry) => (entry.id === id ? { ...entry, status, failure } : entry)),
+          }));
+        },
+        remove(id) {
+          set((state) => ({ entries: state.entries.filter((entry) => entry.id !== id) }));
+        },
+        restoreEntries(saved) {
+          set((state) => ({ entries: withRestored(state.entries, saved) }));
+        },
+      }),
+      viewerPersistOptions(
+        'outbox',
+        (state) => ({ entries: state.entries }),
+        (saved) => ({ entries: savedEntries(saved) }),
+        (saved, state) => ({ ...state, entries: withRestored(state.entries, saved.entries) }),
+      ),
+    ),
+  );
 }
 
 /** An outbox store made by `createOutboxStore`. */

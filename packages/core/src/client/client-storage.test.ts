@@ -1,0 +1,166 @@
+import type { ConversationId } from '@confide/protocol';
+import { describe, expect, it } from 'vitest';
+import { memoryStorage, type StorageAdapter } from '../storage/storage.js';
+import { emptyDraft } from '../stores/composer/composer-store.js';
+import {
+  clientFor,
+  createMockServer,
+  queueOffline,
+  seedConversation,
+  seedKey,
+  serverBodies,
+  transportFor,
+} from '../test/mock-clients.js';
+import { stateOf, untilState } from '../test/until.js';
+import { storageNamespace } from './client-storage.js';
+import { createConfideClient } from './create-confide-client.js';
+
+/** Storage that answers every call a turn later, as IndexedDB or React Native's AsyncStorage do. */
+function asyncStorage(): StorageAdapter {
+  const values = memoryStorage();
+  const later = <T>(value: () => T) => new Promise<T>((resolve) => setTimeout(() => resolve(value()), 1));
+  return {
+    getItem: (key) => later(() => values.getItem(key) as string | null),
+    setItem: (key, value) =>
+      later(() => {
+        values.setItem(key, value);
+      }),
+    removeItem: (key) =>
+      later(() => {
+        values.removeItem(key);
+      }),
+  };
+}
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 10));
+
+/** Ben's storage key prefix, as a mounted client computes it. */
+async function bensNamespace(mock: ReturnType<typeof createMockServer>): Promise<string> {
+  const client = await clientFor(mock, 'ben');
+  const viewer = await client.ready;
+  client.dispose();
+  return storageNamespace('confide', viewer);
+}
+
+describe('persisted drafts and sends', () => {
+  it('restores a draft and sends a queued message after a reload, over an asynchronous storage', async () => {
+    const mock = createMockServer();
+    const id = await seedConversation(mock, 'Reload', 'First');
+    const storage = asyncStorage();
+    const before = await clientFor(mock, 'ben', { storage });
+    before.composer({ conversationId: id }).setBody('Half a reply');
+    await queueOffline(before, id, 'Queued while offline');
+    before.dispose();
+
+    const after = await clientFor(mock, 'ben', { storage });
+    expect(stateOf(after.composer({ conversationId: id })).draft.body).toBe('Half a reply');
+    await untilState(after.stores.outbox, (state) => state.entries.length === 0);
+    expect(await serverBodies(mock, id)).toEqual(['First', 'Queued while offline']);
+    after.dispose();
+  });
+
+  it('saves what was sent while the saved sends were being read together with them', async () => {
+    const mock = createMockServer();
+    const id = await seedConversation(mock, 'Start-up', 'First');
+    const namespace = await bensNamespace(mock);
+    const storage = asyncStorage();
+    const before = await clientFor(mock, 'ben', { storage });
+    await queueOffline(before, id, 'Queued on the last page');
+    before.dispose();
+
+    const after = createConfideClient({ transport: transportFor(mock, 'ben'), storage });
+    after.setOnline(false);
+    after.mount();
+    after
+      .thread(id)
+      .send('Written during start-up')
+      .catch(() => {});
+    await after.ready;
+    await tick();
+    const saved = JSON.parse((await storage.getItem(`${namespace}:outbox`)) as string);
+    expect(saved.state.entries.map((entry: { body: string }) => entry.body)).toEqual([
+      'Queued on the last page',
+      'Written during start-up',
+    ]);
+    after.dispose();
+  });
+
+  it('keeps what still has its shape from a value saved by an older version, and drops the rest', async () => {
+    const mock = createMockServer();
+    const id = await seedConversation(mock, 'Older version', 'First');
+    const namespace = await bensNamespace(mock);
+    const storage = memoryStorage();
+    const draft = { ...emptyDraft('new', null, 0), subject: 'Saved by an older version' };
+    storage.setItem(
+      `${namespace}:drafts`,
+      JSON.stringify({ state: { drafts: { new: draft, broken: { id: 7 } } }, version: 0 }),
+    );
+    const entry = {
+      kind: 'message',
+      id: seedKey('older'),
+      draftId: null,
+      conversationId: id as ConversationId,
+      internal: false,
+      body: 'Queued by an older version',
+      createdAt: 0,
+      status: 'sending',
+      failure: null,
+    };
+    storage.setItem(
+      `${namespace}:outbox`,
+      JSON.stringify({ state: { entries: [entry, { kind: 'fax', id: 'x', body: 'no' }] }, version: 0 }),
+    );
+
+    const client = await clientFor(mock, 'ben', { storage });
+    expect(Object.keys(client.stores.composer.getState().drafts)).toEqual(['new']);
+    expect(stateOf(client.composer()).draft.subject).toBe('Saved by an older version');
+    await untilState(client.stores.outbox, (state) => state.entries.length === 0);
+    expect(await serverBodies(mock, id)).toEqual(['First', 'Queued by an older version']);
+    client.dispose();
+  });
+
+  it.each([
+    ['text that is not JSON', '{"state":'],
+    ['null', 'null'],
+    ['a number', '5'],
+    ['an array', '[]'],
+    ['a state that is not an object', '{"state":5,"version":0}'],
+    ['drafts that are a list', '{"state":{"drafts":[1,2],"entries":{"a":1}},"version":1}'],
+    ['a value of a future version', '{"state":{"drafts":{"new":{"id":"new"}},"entries":[{}]},"version":99}'],
+    ['an unversioned raw record', '{"new":{"id":"new","idempotencyKey":"k","body":"b"}}'],
+  ])('starts empty from a saved value that is %s, and saves over it', async (_label, saved) => {
+    const mock = createMockServer();
+    const namespace = await bensNamespace(mock);
+    const storage = memoryStorage();
+    storage.setItem(`${namespace}:drafts`, saved);
+    storage.setItem(`${namespace}:outbox`, saved);
+
+    const client = await clientFor(mock, 'ben', { storage });
+    expect(client.stores.composer.getState().drafts).toEqual({});
+    expect(client.stores.outbox.getState().entries).toEqual([]);
+    client.composer().setSubject('Written after start-up');
+    const written = JSON.parse(storage.getItem(`${namespace}:drafts`) as string);
+    expect(written).toMatchObject({
+      version: 1,
+      state: { drafts: { new: { subject: 'Written after start-up' } } },
+    });
+    client.dispose();
+  });
+
+  it('writes nothing to storage before it is mounted, and nothing after it is disposed', async () => {
+    const mock = createMockServer();
+    const namespace = await bensNamespace(mock);
+    const storage = memoryStorage();
+    const client = createConfideClient({ transport: transportFor(mock, 'ben'), storage });
+    client.composer().setSubject('Before mount');
+    expect(storage.getItem(`${namespace}:drafts`)).toBeNull();
+    expect(storage.getItem('drafts')).toBeNull();
+    client.mount();
+    await client.ready;
+    client.composer().setSubject('Mounted');
+    client.dispose();
+    client.composer().setSubject('Disposed');
+    const saved = JSON.parse(storage.getItem(`${namespace}:drafts`) as string);
+    expect(saved.state.drafts.new.subject).toBe('Mounted');
+  });
+});
