@@ -21,6 +21,26 @@ async function devToken(person: Person): Promise<string> {
   return DevTokenResponseSchema.parse(await response.json()).token;
 }
 
+/** The member's unread notification count, as the server counts it. */
+export async function unreadNotificationCountOf(person: Person): Promise<number> {
+  const response = await fetch(`${urls.api()}${routes.listNotifications.path}`, {
+    headers: { authorization: `Bearer ${await devToken(person)}` },
+  });
+  if (!response.ok) throw new Error(`Notifications of ${person.email}: ${response.status}`);
+  return ListNotificationsResponseSchema.parse(await response.json()).unreadCount;
+}
+
+/** Sends a message in a conversation as `person` through the API, as their app would. */
+export async function sendMessageAs(person: Person, conversationId: string, body: string): Promise<void> {
+  const path = routes.sendMessage.path.replace(':id', encodeURIComponent(conversationId));
+  const response = await fetch(`${urls.api()}${path}`, {
+    method: routes.sendMessage.method,
+    headers: { authorization: `Bearer ${await devToken(person)}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ body, idempotencyKey: `e2e_${crypto.randomUUID()}` }),
+  });
+  if (!response.ok) throw new Error(`Send as ${person.email}: ${response.status}`);
+}
+
 /** A member's in-app notifications, newest first, read through the API as their bell reads them. */
 export async function notificationsOf(person: Person): Promise<readonly Notification[]> {
   const response = await fetch(`${urls.api()}${routes.listNotifications.path}`, {
