@@ -65,9 +65,9 @@ export function mergeThreadMessages(
   for (const page of [...(data?.pages ?? [])].reverse()) {
     for (const message of page.items) byId.set(message.id, message);
   }
-  const sent = [...byId.values()].sort(
-    (left, right) => left.createdAt.localeCompare(right.createdAt) || compareIds(left.id, right.id),
-  );
+  // The pages hold the server's order (oldest page first, each page oldest first, live messages appended):
+  // the stable sort keeps it for messages that share a timestamp, whose ids are random and carry no order.
+  const sent = [...byId.values()].sort((left, right) => left.createdAt.localeCompare(right.createdAt));
   const confirmedKeys = new Set(sent.map((message) => message.idempotencyKey));
   const author = authorOf(viewer);
   const pending = entries
@@ -97,9 +97,4 @@ export function mergeThreadMessages(
     ),
     ...pending,
   ];
-}
-
-// Ids of one server sort by length first so that `msg_10` follows `msg_9` when two share a timestamp.
-function compareIds(left: string, right: string): number {
-  return left.length - right.length || left.localeCompare(right);
 }
