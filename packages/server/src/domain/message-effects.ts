@@ -36,6 +36,21 @@ export interface PlannedMessageEffects {
   readonly events: readonly NewEvent[];
 }
 
+/** A new message row of `conversation` before the store assigns its `seq` (sends and the first message alike). */
+export function newMessageRow(
+  context: DomainContext,
+  conversation: ConversationRow,
+  fields: Pick<MessageRow, 'author' | 'body' | 'internal' | 'idempotencyKey' | 'createdAt'>,
+): MessageRow {
+  return {
+    id: context.createId('msg'),
+    seq: 0,
+    conversationId: conversation.id,
+    firmId: conversation.firmId,
+    ...fields,
+  };
+}
+
 /** Who receives a message's events: the whole firm, plus the client unless it is an internal note. */
 export function messageAudience(conversation: ConversationRow, internal: boolean): EventAudience {
   return {

@@ -2,7 +2,7 @@ import { ApiError, forbidden } from '../errors/api-error.js';
 import type { MessageRow } from '../store/rows.js';
 import { loadAccessibleConversation } from './access.js';
 import type { DomainContext } from './context.js';
-import { messageAudience, planMessageEffects } from './message-effects.js';
+import { messageAudience, newMessageRow, planMessageEffects } from './message-effects.js';
 import { nameBookOf, presentMessage } from './present.js';
 import { type ViewerIdentity, viewerRef } from './viewer.js';
 import type { WireMessage } from './wire.js';
@@ -46,17 +46,13 @@ export async function sendMessage(
   const author = viewerRef(viewer);
   const { conversation, contact } = await loadAccessibleConversation(context.store, viewer, conversationId);
   const names = nameBookOf(viewer, [contact]);
-  const message: MessageRow = {
-    id: context.createId('msg'),
-    seq: 0,
-    conversationId: conversation.id,
-    firmId: conversation.firmId,
+  const message = newMessageRow(context, conversation, {
     author,
     body: input.body,
     internal,
     idempotencyKey: input.idempotencyKey,
     createdAt: context.clock.now().toISOString(),
-  };
+  });
   const wire = presentMessage(message, names);
   const planned = planMessageEffects(context, { viewer, conversation, contact, message, started: false });
   const { seq: _assignedByStore, ...newMessage } = message;

@@ -2,7 +2,7 @@ import { ApiError, forbidden, invalidInput, notFound } from '../errors/api-error
 import type { ContactRow, ConversationRow, MessageRow, NewEvent } from '../store/rows.js';
 import type { StoreQueries, StoreTransaction } from '../store/store.js';
 import type { DomainContext } from './context.js';
-import { messageAudience, planMessageEffects } from './message-effects.js';
+import { messageAudience, newMessageRow, planMessageEffects } from './message-effects.js';
 import { DEFAULT_CLIENT_STARTED_THREAD } from './notification-recipients.js';
 import { nameBookOf, presentConversation, presentMessage } from './present.js';
 import type { SendOptions } from './send-message.js';
@@ -100,17 +100,13 @@ async function insertStart(
     startedBy: author,
     createdAt: now,
   });
-  const message: MessageRow = {
-    id: context.createId('msg'),
-    seq: 0,
-    conversationId: conversation.id,
-    firmId: conversation.firmId,
+  const message = newMessageRow(context, conversation, {
     author,
     body: input.body,
     internal: false,
     idempotencyKey: input.idempotencyKey,
     createdAt: now,
-  };
+  });
   // The first message's activity equals the conversation's creation (same time), so the row as created is
   // what the events and the answer show.
   const settings = viewer.kind === 'client' ? await tx.getNotificationSettings(conversation.firmId) : null;
