@@ -40,6 +40,12 @@ export const SubjectSchema = textSchema({ max: SUBJECT_MAX_LENGTH, trim: true })
  */
 export const BodySchema = textSchema({ max: BODY_MAX_LENGTH });
 
+/**
+ * A message's body as stored and sent out: a `BodySchema` text, or `''` for a message that only carries files
+ * (a send may leave the body empty when it attaches at least one file).
+ */
+export const MessageBodySchema = z.union([BodySchema, z.literal('')]);
+
 /** A client-chosen key that makes a send safe to retry: the same key from the same author returns the first result. */
 export const IdempotencyKeySchema = z
   .string()
@@ -150,7 +156,8 @@ export const MessageSchema = z.object({
   id: MessageIdSchema,
   conversationId: ConversationIdSchema,
   author: AuthorSchema,
-  body: BodySchema,
+  /** The text; `''` when the message only carries files. */
+  body: MessageBodySchema,
   createdAt: TimestampSchema,
   /** A firm-only note; clients never receive one. */
   internal: z.boolean(),
@@ -168,6 +175,8 @@ export const MessagePreviewSchema = z.object({
   text: textSchema({ max: PREVIEW_MAX_LENGTH, required: false }),
   createdAt: TimestampSchema,
   internal: z.boolean(),
+  /** How many files the message carries that the viewer may see; absent when none (the kit says "2 files"). */
+  attachmentCount: z.optional(z.int().check(z.positive())),
 });
 export type MessagePreview = z.infer<typeof MessagePreviewSchema>;
 

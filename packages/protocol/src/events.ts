@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { AttachmentSchema } from './attachments.js';
 import { ConversationSchema, MessageSchema, NotificationSchema } from './entities.js';
 import {
   ContactIdSchema,
@@ -80,6 +81,17 @@ export const NotificationReadEventSchema = z.object({
   }),
 });
 
+/**
+ * A sent file's state changed (the scanner finished: `available` or `blocked`). Everyone who may see the file
+ * receives it (an internal note's files: members only), with the file as that audience sees it; a client replaces
+ * the file with this id in the message it already shows.
+ */
+export const AttachmentUpdatedEventSchema = z.object({
+  id: EventIdSchema,
+  type: z.literal('attachment.updated'),
+  data: z.object({ conversationId: ConversationIdSchema, attachment: AttachmentSchema }),
+});
+
 /** Every event `GET /v1/events` sends; the SSE `event:` field carries `type`, `data:` the JSON of the whole event. */
 export const ServerEventSchema = z.discriminatedUnion('type', [
   MessageCreatedEventSchema,
@@ -87,6 +99,7 @@ export const ServerEventSchema = z.discriminatedUnion('type', [
   ConversationReadEventSchema,
   NotificationCreatedEventSchema,
   NotificationReadEventSchema,
+  AttachmentUpdatedEventSchema,
 ]);
 export type ServerEvent = z.infer<typeof ServerEventSchema>;
 export type ServerEventType = ServerEvent['type'];

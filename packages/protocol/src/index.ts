@@ -48,6 +48,7 @@ export {
   MatterSchema,
   MemberRoleSchema,
   MemberSchema,
+  MessageBodySchema,
   MessagePreviewSchema,
   MessageSchema,
   NotificationKindSchema,
@@ -71,6 +72,7 @@ export {
 } from './errors.js';
 export type { EventId, ServerEvent, ServerEventOf, ServerEventType } from './events.js';
 export {
+  AttachmentUpdatedEventSchema,
   ConversationCreatedEventSchema,
   ConversationReadEventSchema,
   EventIdSchema,

@@ -17,6 +17,22 @@ function issuePaths(result: { success: boolean; error?: { issues: { path: Proper
 }
 
 describe('request schemas', () => {
+  const key = 'draft_7f3a9c21';
+  const files = ['att_passport01'];
+  it.each([
+    ['text only', { body: 'Here you are', idempotencyKey: key }, []],
+    ['text and files', { body: 'Here you are', idempotencyKey: key, attachmentIds: files }, []],
+    ['files only, empty body', { body: '', idempotencyKey: key, attachmentIds: files }, []],
+    ['empty body, no files', { body: '', idempotencyKey: key }, ['body']],
+    ['empty body, empty file list', { body: '', idempotencyKey: key, attachmentIds: [] }, ['body']],
+    ['blank body, files', { body: ' \u200b ', idempotencyKey: key, attachmentIds: files }, ['body']],
+    ['a file twice', { body: 'x', idempotencyKey: key, attachmentIds: [...files, ...files] }, ['attachmentIds']],
+  ])('a send: %s', (_name, request, paths) => {
+    expect(issuePaths(SendMessageRequestSchema.safeParse(request))).toEqual(paths);
+    const start = { ...request, contactId: 'con_daniel', subject: 'Documents' };
+    expect(issuePaths(StartConversationRequestSchema.safeParse(start))).toEqual(paths);
+  });
+
   it('accept a member starting a conversation and trim the subject', () => {
     const request = StartConversationRequestSchema.parse({
       contactId: 'con_daniel',

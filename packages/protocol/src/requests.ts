@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { AttachmentIdsSchema } from './attachments.js';
 import {
   AuditEntrySchema,
   BodySchema,
@@ -10,6 +11,7 @@ import {
   MatterIdSchema,
   MatterSchema,
   MemberSchema,
+  MessageBodySchema,
   MessageSchema,
   NotificationSchema,
   SubjectSchema,
@@ -71,15 +73,26 @@ export const ListConversationsResponseSchema = z.extend(pageSchema(ConversationS
 });
 export type ListConversationsResponse = z.infer<typeof ListConversationsResponseSchema>;
 
+/** A send's body may be empty only when it carries files. */
+const bodyOrFiles = z.refine<{ body: string; attachmentIds?: string[] | undefined }>(
+  (request) => request.body !== '' || (request.attachmentIds?.length ?? 0) > 0,
+  { message: 'Write a message or attach a file', path: ['body'] },
+);
+
 // POST /v1/conversations
-export const StartConversationRequestSchema = z.strictObject({
-  /** The client to write to; members must give it, clients must not (they write for themselves). */
-  contactId: z.optional(ContactIdSchema),
-  subject: SubjectSchema,
-  body: BodySchema,
-  idempotencyKey: IdempotencyKeySchema,
-  matter: z.optional(z.strictObject(MatterSchema.shape)),
-});
+export const StartConversationRequestSchema = z
+  .strictObject({
+    /** The client to write to; members must give it, clients must not (they write for themselves). */
+    contactId: z.optional(ContactIdSchema),
+    subject: SubjectSchema,
+    /** The text; may be `''` only when `attachmentIds` names at least one file. */
+    body: MessageBodySchema,
+    idempotencyKey: IdempotencyKeySchema,
+    matter: z.optional(z.strictObject(MatterSchema.shape)),
+    /** Finished uploads of the sender's to send with the first message (at most 20, each once). */
+    attachmentIds: z.optional(AttachmentIdsSchema),
+  })
+  .check(bodyOrFiles);
 export type StartConversationRequest = z.input<typeof StartConversationRequestSchema>;
 export const StartConversationResponseSchema = z.object({
   conversation: ConversationSchema,
@@ -102,12 +115,17 @@ export const ListMessagesResponseSchema = pageSchema(MessageSchema);
 export type ListMessagesResponse = z.infer<typeof ListMessagesResponseSchema>;
 
 // POST /v1/conversations/:id/messages
-export const SendMessageRequestSchema = z.strictObject({
-  body: BodySchema,
-  idempotencyKey: IdempotencyKeySchema,
-  /** Members only: keep the message inside the firm. */
-  internal: z.optional(z.boolean()),
-});
+export const SendMessageRequestSchema = z
+  .strictObject({
+    /** The text; may be `''` only when `attachmentIds` names at least one file. */
+    body: MessageBodySchema,
+    idempotencyKey: IdempotencyKeySchema,
+    /** Members only: keep the message inside the firm (its files become firm-only too). */
+    internal: z.optional(z.boolean()),
+    /** Finished uploads of the sender's to send with the message (at most 20, each once). */
+    attachmentIds: z.optional(AttachmentIdsSchema),
+  })
+  .check(bodyOrFiles);
 export type SendMessageRequest = z.input<typeof SendMessageRequestSchema>;
 export const SendMessageResponseSchema = MessageSchema;
 export type SendMessageResponse = z.infer<typeof SendMessageResponseSchema>;
