@@ -1,9 +1,14 @@
 /**
  * The render benchmark's page, built for production. It mounts either the kit's component (over @confide/mocks:
- * the reference server's rules in the page, through the SDK's HTTP transport and the mock's in-process fetch,
- * so fetching, validation, the query cache and the stores are all in the measured path) or the
- * baseline: a minimal react-virtuoso list of plain bubbles fed the same data. The runner drives it through
- * `window.bench`.
+ * the reference server's rules in the page, through the SDK's HTTP transport and the mock's in-process fetch)
+ * or the baseline: a minimal react-virtuoso list of plain bubbles fed the same data. The runner drives it
+ * through `window.bench`.
+ *
+ * The mock server runs in the page's own thread, where a real server would run on another machine. So that
+ * `mount` measures the component and not that server, requests the component makes while mounting (the
+ * index's next page, the thread's mark-read) are held until the newest item is on screen, as if the network
+ * took longer than the mount; `mount` then lets them through and waits for the server's answers outside the
+ * measured window. Everything after mount (appends, scrolling to the oldest) runs unheld.
  */
 import '@confide/react/styles.css';
 import { type ConfideClient, type ConversationId, createConfideClient, httpTransport } from '@confide/core';
@@ -109,6 +114,45 @@ async function loaded(source: Observable<{ status: string }>) {
   if (state.status === 'error') throw new Error('The bench data did not load');
 }
 
+/**
+ * Holds the requests of `fetch` while `hold()` is in force; `release()` lets them through and resolves once the
+ * server has answered them all.
+ */
+function createRequestGate(fetch: typeof globalThis.fetch) {
+  let held: { opened: Promise<void>; open: () => void } | undefined;
+  const answers: Promise<unknown>[] = [];
+  return {
+    fetch: (async (input, init) => {
+      if (!held) return fetch(input, init);
+      const answer = held.opened.then(() => fetch(input, init));
+      answers.push(answer.catch(() => {}));
+      return answer;
+    }) as typeof globalThis.fetch,
+    hold() {
+      let open = () => {};
+      const opened = new Promise<void>((resolve) => {
+        open = resolve;
+      });
+      held = { opened, open };
+    },
+    async release() {
+      held?.open();
+      held = undefined;
+      await Promise.all(answers.splice(0));
+    },
+  };
+}
+let gate: ReturnType<typeof createRequestGate> | undefined;
+
+/** Ben's client on `mock`, its requests going through a gate that `mount` can hold. */
+function benClient(server: MockServer): ConfideClient {
+  const connection = server.as('ben');
+  gate = createRequestGate(connection.fetch);
+  const created = createConfideClient({ transport: httpTransport({ ...connection, fetch: gate.fetch }) });
+  created.mount();
+  return created;
+}
+
 const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
 
 /** The element whose own text contains `text`, if it is rendered and inside the visible root. */
@@ -183,8 +227,7 @@ async function prepareThread(library: Library, count: number) {
     }
   });
   conversationId = id as ConversationId;
-  client = createConfideClient({ transport: httpTransport(mock.as('ben')) });
-  client.mount();
+  client = benClient(mock);
   daniel = httpTransport(mock.as('daniel'));
   await client.ready;
   // Fetch the newest page into the client's cache first, as the baseline has its data in memory: the mount
@@ -250,8 +293,7 @@ async function prepareIndex(library: Library, count: number) {
       });
     }
   });
-  client = createConfideClient({ transport: httpTransport(mock.as('ben')) });
-  client.mount();
+  client = benClient(mock);
   await client.ready;
   await loaded(client.conversations);
   element = (
@@ -286,12 +328,15 @@ const bench = {
     else await prepareIndex(setup.library, setup.count);
     return true;
   },
-  /** Mounts and measures until the newest item is on screen. */
+  /** Mounts and measures until the newest item is on screen (requests made meanwhile held, see above). */
   async mount() {
+    gate?.hold();
     const start = performance.now();
     root = createRoot(host);
     root.render(element);
-    return untilVisible(NEWEST, start);
+    const timing = await untilVisible(NEWEST, start);
+    await gate?.release();
+    return timing;
   },
   /** Adds one message from the client and measures until it is on screen. */
   async append() {
