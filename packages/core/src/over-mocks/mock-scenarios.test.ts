@@ -19,7 +19,7 @@ afterEach(() => {
 afterAll(() => server.close());
 
 const transportFor = (email: string, base = mock) =>
-  httpTransport({ baseUrl: base.baseUrl, getToken: base.getToken(email), retry: { limit: 0 } });
+  httpTransport({ baseUrl: base.baseUrl, getToken: base.getToken(email) });
 
 describe('scenario: server errors', () => {
   it('answers 503 with Retry-After on the chosen routes only', async () => {

@@ -13,7 +13,7 @@ beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 afterAll(() => server.close());
 
 const transportFor = (email: string) =>
-  httpTransport({ baseUrl: mock.baseUrl, getToken: mock.getToken(email), retry: { limit: 0 } });
+  httpTransport({ baseUrl: mock.baseUrl, getToken: mock.getToken(email) });
 
 describe('createMockServer', () => {
   it("lists only Daniel's own conversations for Daniel", async () => {

@@ -10,9 +10,9 @@ import type { Transport } from '../transport/transport.js';
 
 export { createMockServer, DEMO_IDS, type DemoPerson, type MockServer };
 
-/** The transport of a demo person on `mock`: the real server rules in process, without the transport's retries. */
+/** The transport of a demo person on `mock`: the real server rules in process. */
 export function transportFor(mock: MockServer, person: DemoPerson): Transport {
-  return httpTransport({ ...mock.as(person), retry: { limit: 0 } });
+  return httpTransport(mock.as(person));
 }
 
 /** A client for `person` on `mock`, mounted and loaded. */

@@ -63,7 +63,7 @@ function countingTransport(mock: MockServer, person: DemoPerson) {
     if (method === 'POST' && url.includes('/messages')) counts.sends += 1;
     return fetch(input, init);
   };
-  const transport: Transport = httpTransport({ baseUrl, getToken, fetch: counted, retry: { limit: 0 } });
+  const transport: Transport = httpTransport({ baseUrl, getToken, fetch: counted });
   return { transport, counts };
 }
 

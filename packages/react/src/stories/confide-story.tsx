@@ -81,7 +81,6 @@ export const confideLoader: Loader = async ({ parameters, viewMode }) => {
     baseUrl: mock.baseUrl,
     getToken: mock.getToken(emailOf(options.as ?? 'ben')),
     // Stories show each state at once: the transport's own retries would only delay an error state.
-    retry: { limit: 0 },
   });
   const client = createConfideClient({ transport });
   if (options.online === false) client.setOnline(false);
