@@ -35,7 +35,22 @@ interface Bubble {
   readonly id: string;
   readonly author: string;
   readonly body: string;
+  /** When it was written, as ISO text: formatted while rendering, as the kit does. */
   readonly at: string;
+}
+
+let baselineDates: Intl.DateTimeFormat | undefined;
+/**
+ * The baseline's dates, in the locale and time zone the kit is given. Formatting is part of rendering, so the
+ * formatter is made on first use, inside the measured window, as the kit makes its own.
+ */
+function formatAt(iso: string) {
+  baselineDates ??= new Intl.DateTimeFormat('en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  });
+  return baselineDates.format(new Date(iso));
 }
 
 /** The page size both sides load at a time, as the SDK's thread does. */
@@ -86,7 +101,7 @@ function BaselineList({ store }: { readonly store: BubbleStore }) {
       itemContent={(_index, bubble) => (
         <div style={{ padding: '4px 12px' }}>
           <div style={{ fontSize: 12, color: '#555' }}>
-            {bubble.author} · {bubble.at}
+            {bubble.author} · {formatAt(bubble.at)}
           </div>
           <div style={{ background: '#eef', borderRadius: 8, padding: 8, whiteSpace: 'pre-wrap' }}>
             {bubble.body}
@@ -189,7 +204,7 @@ async function prepareThread(library: Library, count: number) {
         id: `b${index}`,
         author: message.fromClient ? 'Daniel Okafor' : 'Ben Cho',
         body: message.body,
-        at: new Date(message.at).toLocaleString('en-GB'),
+        at: new Date(message.at).toISOString(),
       })),
       true,
     );
@@ -254,7 +269,7 @@ async function prepareIndex(library: Library, count: number) {
           id: `c${index}`,
           author: 'Daniel Okafor',
           body: subject,
-          at: new Date(start + index * 60_000).toLocaleString('en-GB'),
+          at: new Date(start + index * 60_000).toISOString(),
         }))
         .reverse(),
       false,
@@ -314,7 +329,7 @@ function BaselineIndex({ store }: { readonly store: BubbleStore }) {
         <div style={{ padding: 8, borderBottom: '1px solid #ddd' }}>
           <div>{row.author}</div>
           <div>{row.body}</div>
-          <div style={{ fontSize: 12 }}>{row.at}</div>
+          <div style={{ fontSize: 12 }}>{formatAt(row.at)}</div>
         </div>
       )}
     />
@@ -348,7 +363,7 @@ const bench = {
         id: `a${appended}`,
         author: 'Daniel Okafor',
         body,
-        at: new Date().toLocaleString('en-GB'),
+        at: new Date().toISOString(),
       });
     } else if (mock && conversationId) {
       void daniel?.sendMessage(conversationId, { body, idempotencyKey: `bench_append_${appended}` });
