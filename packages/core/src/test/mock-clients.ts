@@ -68,12 +68,11 @@ export async function serverBodies(mock: MockServer, id: ConversationId, person:
   return bodies;
 }
 
-/** Takes `client` offline and queues a reply in conversation `id`; resolves once the send is in the outbox. */
-export async function queueOffline(client: ConfideClient, id: ConversationId, body: string): Promise<void> {
+/** Takes `client` offline and queues a reply in conversation `id` (the outbox holds it on return). */
+export function queueOffline(client: ConfideClient, id: ConversationId, body: string): void {
   client.setOnline(false);
   client
     .thread(id)
     .send(body)
     .catch(() => {});
-  await new Promise((resolve) => setTimeout(resolve, 10));
 }
