@@ -11,7 +11,7 @@ import {
 } from '@confide/mocks';
 import { BROWSER_MOCK_BASE_URL, setupConfideWorker } from '@confide/mocks/browser';
 import type { Decorator, Loader } from '@storybook/react-vite';
-import { createContext, type ReactNode, useContext, useEffect } from 'react';
+import { type CSSProperties, createContext, type ReactNode, useContext, useEffect } from 'react';
 import { ConfideProvider } from '../provider/confide-provider.js';
 
 /** Who a story signs in as: a demo person, or someone of the empty account. */
@@ -180,3 +180,12 @@ export const withConfide: Decorator = (Story, context) => {
     </Frame>
   );
 };
+
+/** A decorator that shows the story inside a box of `style` (a width, a height), as a host's layout would. */
+export function framed(style: CSSProperties): Decorator {
+  return (Story) => (
+    <div style={style}>
+      <Story />
+    </div>
+  );
+}

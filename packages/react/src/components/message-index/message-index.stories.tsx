@@ -1,15 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import type { ReactNode } from 'react';
 import { expect, fn, type Mock, userEvent, waitFor, within } from 'storybook/test';
-import { confideParameters, mockOf } from '../../stories/confide-story.js';
+import { confideParameters, framed, mockOf } from '../../stories/confide-story.js';
 import { addStoryConversation, characterBox } from '../../stories/fixtures.js';
 import { MessageIndex } from './message-index.js';
-
-function Frame({ children }: { readonly children: ReactNode }) {
-  return (
-    <div style={{ height: 560, display: 'flex', flexDirection: 'column', maxWidth: 560 }}>{children}</div>
-  );
-}
 
 /** The conversation rows (the matter filter's own options left out). */
 async function rows(canvasElement: HTMLElement) {
@@ -21,13 +14,7 @@ const meta = {
   title: 'Components/MessageIndex',
   component: MessageIndex,
   args: { onOpen: fn() },
-  decorators: [
-    (Story) => (
-      <Frame>
-        <Story />
-      </Frame>
-    ),
-  ],
+  decorators: [framed({ height: 560, display: 'flex', flexDirection: 'column', maxWidth: 560 })],
 } satisfies Meta<typeof MessageIndex>;
 
 export default meta;

@@ -1,18 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
-import { confideParameters, mockOf } from '../../stories/confide-story.js';
+import { confideParameters, framed, mockOf } from '../../stories/confide-story.js';
 import { NotificationSettingsForm } from './notification-settings-form.js';
 
 const meta = {
   title: 'Components/NotificationSettingsForm',
   component: NotificationSettingsForm,
-  decorators: [
-    (Story) => (
-      <div style={{ maxWidth: 520 }}>
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [framed({ maxWidth: 520 })],
 } satisfies Meta<typeof NotificationSettingsForm>;
 
 export default meta;
