@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { confideParameters, mockOf } from '../../stories/confide-story.js';
+import { confideParameters, framed, mockOf } from '../../stories/confide-story.js';
 import { IME_ENTERS, pressImeEnter } from '../../stories/fixtures.js';
 import { ComposeSecureMessage } from './compose-secure-message.js';
 
@@ -8,13 +8,7 @@ const meta = {
   title: 'Components/ComposeSecureMessage',
   component: ComposeSecureMessage,
   args: { onSent: fn() },
-  decorators: [
-    (Story) => (
-      <div style={{ maxWidth: 640 }}>
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [framed({ maxWidth: 640 })],
 } satisfies Meta<typeof ComposeSecureMessage>;
 
 export default meta;
