@@ -1,19 +1,13 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { confideParameters, mockOf } from '../../stories/confide-story.js';
+import { confideParameters, framed, mockOf } from '../../stories/confide-story.js';
 import { NotificationBell } from './notification-bell.js';
 
 const meta = {
   title: 'Components/NotificationBell',
   component: NotificationBell,
   args: { onOpen: fn() },
-  decorators: [
-    (Story) => (
-      <div style={{ display: 'flex', justifyContent: 'flex-end', minHeight: 420 }}>
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [framed({ display: 'flex', justifyContent: 'flex-end', minHeight: 420 })],
 } satisfies Meta<typeof NotificationBell>;
 
 export default meta;

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import { confideParameters, mockOf } from '../../stories/confide-story.js';
+import { confideParameters, framed, mockOf } from '../../stories/confide-story.js';
 import { addStoryConversation, characterBox } from '../../stories/fixtures.js';
 import { NotificationList } from './notification-list.js';
 
@@ -8,13 +8,7 @@ const meta = {
   title: 'Components/NotificationList',
   component: NotificationList,
   args: { onOpen: fn() },
-  decorators: [
-    (Story) => (
-      <div style={{ maxWidth: 420 }}>
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [framed({ maxWidth: 420 })],
 } satisfies Meta<typeof NotificationList>;
 
 export default meta;
@@ -79,13 +73,7 @@ const SUBJECTS = ['Signed retainer \u202efdp.exe', 'הסכם חתום', 'عقد 
  */
 export const BidiSubjects: Story = {
   // Wide enough that each sentence stays on one line, where the order of its words can be compared.
-  decorators: [
-    (Story) => (
-      <div style={{ width: 720 }}>
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [framed({ width: 720 })],
   parameters: confideParameters({
     setup: async (mock) => {
       for (const subject of SUBJECTS)
