@@ -1,6 +1,6 @@
 import type { ConversationId } from '@confide/protocol';
 import type { Transport } from '../transport/transport.js';
-import { cursorQuery, SERVER_DATA_STALE_TIME_MS, singleQuery } from './query-defaults.js';
+import { cursorQuery, pageQueryOf, SERVER_DATA_STALE_TIME_MS, singleQuery } from './query-defaults.js';
 import type { ConfideKeys, ConversationListParams } from './query-keys.js';
 
 /**
@@ -18,9 +18,7 @@ export function conversationQueries(transport: Transport, keys: ConfideKeys) {
       cursorQuery(keys.conversationList(params), (cursor, signal) =>
         transport.listConversations(
           {
-            ...(cursor ? { cursor } : {}),
-            ...(params.limit === undefined ? {} : { limit: params.limit }),
-            ...(params.unread ? { unread: 'true' as const } : {}),
+            ...pageQueryOf(cursor, params),
             ...(params.query ? { query: params.query } : {}),
             ...(params.matterId ? { matterId: params.matterId } : {}),
           },

@@ -1,5 +1,5 @@
 import type { Transport } from '../transport/transport.js';
-import { cursorQuery, DIRECTORY_STALE_TIME_MS, singleQuery } from './query-defaults.js';
+import { cursorQuery, DIRECTORY_STALE_TIME_MS, pageQueryOf, singleQuery } from './query-defaults.js';
 import type { ConfideKeys, NotificationListParams } from './query-keys.js';
 
 /** Query options for in-app notifications and their settings (members only). */
@@ -8,14 +8,7 @@ export function notificationQueries(transport: Transport, keys: ConfideKeys) {
     /** The feed: pages of notifications, newest first, each with the unread count. */
     list: (params: NotificationListParams = {}) =>
       cursorQuery(keys.notificationList(params), (cursor, signal) =>
-        transport.listNotifications(
-          {
-            ...(cursor ? { cursor } : {}),
-            ...(params.limit === undefined ? {} : { limit: params.limit }),
-            ...(params.unread ? { unread: 'true' as const } : {}),
-          },
-          { signal },
-        ),
+        transport.listNotifications(pageQueryOf(cursor, params), { signal }),
       ),
     /** The firm's setting for client-started conversations. */
     settings: () =>

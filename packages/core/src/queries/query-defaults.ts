@@ -45,3 +45,15 @@ export function cursorQuery<const Key extends readonly unknown[], Page extends {
     retry: retryQuery,
   };
 }
+
+/** The query string of one page of a filtered list: the cursor, the page size and the unread filter, when set. */
+export function pageQueryOf(
+  cursor: string | null,
+  params: { readonly limit?: number; readonly unread?: boolean },
+) {
+  return {
+    ...(cursor ? { cursor } : {}),
+    ...(params.limit === undefined ? {} : { limit: params.limit }),
+    ...(params.unread ? { unread: 'true' as const } : {}),
+  };
+}
