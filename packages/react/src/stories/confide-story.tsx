@@ -12,6 +12,7 @@ import {
 import { BROWSER_MOCK_BASE_URL, setupConfideWorker } from '@confide/mocks/browser';
 import type { Decorator, Loader } from '@storybook/react-vite';
 import { type CSSProperties, createContext, type ReactNode, useContext, useEffect } from 'react';
+import { expect, type within } from 'storybook/test';
 import { ConfideProvider } from '../provider/confide-provider.js';
 
 /** Who a story signs in as: a demo person, or someone of the empty account. */
@@ -188,4 +189,25 @@ export function framed(style: CSSProperties): Decorator {
       <Story />
     </div>
   );
+}
+
+/** What a story's `play` queries the rendered story with. */
+type Canvas = ReturnType<typeof within>;
+
+/** The `Loading` story of a component: the first answer never arrives, and the kit says it is loading. */
+export const loadingStory = {
+  parameters: confideParameters({ mock: { scenario: { latencyMs: 600_000 } } }),
+  play: async ({ canvas }: { readonly canvas: Canvas }) => {
+    await expect(await canvas.findByRole('status', { name: 'Loading…' })).toBeInTheDocument();
+  },
+};
+
+/** The `Empty` story of a component: the owner of the empty account sees `text`. */
+export function emptyAccountStory(text: string) {
+  return {
+    parameters: confideParameters({ as: 'emptyOwner' }),
+    play: async ({ canvas }: { readonly canvas: Canvas }) => {
+      await expect(await canvas.findByText(text)).toBeInTheDocument();
+    },
+  };
 }
