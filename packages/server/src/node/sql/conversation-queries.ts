@@ -1,25 +1,10 @@
 import { and, asc, desc, eq, lt, type SQL, sql } from 'drizzle-orm';
 import type { Audience, ConversationRow, MessageRow, PartyRef, ReadStateRow } from '../../store/rows.js';
-import type { MessageEffects, StoreQueries, UnreadScope } from '../../store/store.js';
+import type { ConversationQueryName, MessageEffects, StoreQueries, UnreadScope } from '../../store/store.js';
 import { queryRows, type SqlContext, toDate, toIso } from './database.js';
 import { assigneeIdsOf, containsIgnoringCase, toContact } from './people-queries.js';
 import { appendEventsExpressions, appendedEventsResult } from './record-queries.js';
 import { contacts, conversations, messages, readStates } from './schema.js';
-
-type ConversationQueryNames =
-  | 'insertConversation'
-  | 'getConversation'
-  | 'getConversationWithContact'
-  | 'listConversations'
-  | 'insertMessage'
-  | 'getMessage'
-  | 'findMessageByIdempotencyKey'
-  | 'listMessages'
-  | 'getReadState'
-  | 'advanceReadState'
-  | 'listReadStates'
-  | 'countUnread'
-  | 'countUnreadTotal';
 
 const party = (kind: string, id: string): PartyRef => ({ kind: kind as PartyRef['kind'], id });
 
@@ -199,7 +184,7 @@ function conversationMatches(query: string): SQL {
 }
 
 /** The SQL store's queries on conversations, messages and read state. */
-export function createConversationQueries(context: SqlContext): Pick<StoreQueries, ConversationQueryNames> {
+export function createConversationQueries(context: SqlContext): Pick<StoreQueries, ConversationQueryName> {
   const { db } = context;
   const getReadState = async (conversationId: string, reader: PartyRef) => {
     const [row] = await db

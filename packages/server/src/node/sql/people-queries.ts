@@ -8,29 +8,9 @@ import type {
   PortalStatusValue,
   TemplateRow,
 } from '../../store/rows.js';
-import type { StoreQueries } from '../../store/store.js';
+import type { PeopleQueryName, StoreQueries, TemplateQueryName } from '../../store/store.js';
 import { atomically, queryRows, type SqlContext, toDate, toIso } from './database.js';
 import { contactAssignees, contacts, firms, members, notificationSettings, templates } from './schema.js';
-
-type PeopleQueryNames =
-  | 'insertFirm'
-  | 'getFirm'
-  | 'insertMember'
-  | 'getMember'
-  | 'findMemberByEmail'
-  | 'listMembers'
-  | 'insertContact'
-  | 'getContact'
-  | 'findContactByEmail'
-  | 'listContacts'
-  | 'loadViewer'
-  | 'getNotificationSettings'
-  | 'putNotificationSettings'
-  | 'listTemplates'
-  | 'getTemplate'
-  | 'insertTemplate'
-  | 'updateTemplate'
-  | 'deleteTemplate';
 
 /** `text` contains `query`, ignoring case; no LIKE pattern, so `%` and `_` in a query match themselves. */
 export function containsIgnoringCase(
@@ -103,7 +83,9 @@ interface ViewerJson {
 }
 
 /** The SQL store's queries on firms, members, contacts, settings and templates. */
-export function createPeopleQueries(context: SqlContext): Pick<StoreQueries, PeopleQueryNames> {
+export function createPeopleQueries(
+  context: SqlContext,
+): Pick<StoreQueries, PeopleQueryName | TemplateQueryName> {
   const { db } = context;
 
   const withAssignees = async (rows: (typeof contacts.$inferSelect)[]): Promise<ContactRow[]> => {

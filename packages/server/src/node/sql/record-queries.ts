@@ -12,30 +12,11 @@ import type {
   NotificationRow,
   PartyRef,
 } from '../../store/rows.js';
-import type { StoreQueries } from '../../store/store.js';
+import type { RecordQueryName, StoreQueries } from '../../store/store.js';
 import { toConversation } from './conversation-queries.js';
 import { queryRows, type SqlContext, toDate, toIso, toIsoOrNull } from './database.js';
 import { assigneeIdsOf, toContact } from './people-queries.js';
 import { auditEntries, contacts, conversations, events, mailOutbox, notifications } from './schema.js';
-
-type RecordQueryNames =
-  | 'insertNotification'
-  | 'listNotifications'
-  | 'listNotificationsWithContext'
-  | 'countUnreadNotifications'
-  | 'markNotificationsRead'
-  | 'enqueueMail'
-  | 'claimMail'
-  | 'markMailSent'
-  | 'markMailFailed'
-  | 'listMail'
-  | 'appendAudit'
-  | 'listAudit'
-  | 'appendEvents'
-  | 'listEventsSince'
-  | 'readEvents'
-  | 'eventBounds'
-  | 'pruneEvents';
 
 // Any fixed number works; every process appending events to one database must use the same one.
 const EVENT_APPEND_LOCK_KEY = 731_504_002;
@@ -152,7 +133,7 @@ const heldBy = (id: string, workerId: string) =>
   and(eq(mailOutbox.id, id), eq(mailOutbox.lockedBy, workerId), eq(mailOutbox.status, 'pending'));
 
 /** The SQL store's queries on notifications, the mail outbox, the audit log and events. */
-export function createRecordQueries(context: SqlContext): Pick<StoreQueries, RecordQueryNames> {
+export function createRecordQueries(context: SqlContext): Pick<StoreQueries, RecordQueryName> {
   const { db } = context;
   return {
     async insertNotification(notification) {
