@@ -134,7 +134,10 @@ export function createConversationQueries(
       return state().settings.get(firmId) ?? null;
     },
     async putNotificationSettings(settings) {
-      state().settings.set(settings.firmId, settings);
+      state().settings.set(settings.firmId, {
+        ...settings,
+        allowedMediaTypes: settings.allowedMediaTypes ? [...settings.allowedMediaTypes] : null,
+      });
     },
     async insertConversation(conversation) {
       if (state().conversations.has(conversation.id)) throw new Error('Conversation id already exists');
