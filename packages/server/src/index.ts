@@ -96,6 +96,7 @@ export type {
   ConversationListItem,
   InsertMessageResult,
   ListConversationsOptions,
+  ListNotificationsOptions,
   MessageAttachments,
   MessageEffects,
   Store,
