@@ -23,6 +23,7 @@ describe('public API', () => {
       'createInProcessNotifier',
       'createMemoryBlobStore',
       'createMemoryStore',
+      'createMemoryUploads',
       'createOutboxMail',
       'createTokenVerifier',
       'loadMessageAttachments',
