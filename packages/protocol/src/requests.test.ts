@@ -26,7 +26,11 @@ describe('request schemas', () => {
     ['empty body, no files', { body: '', idempotencyKey: key }, ['body']],
     ['empty body, empty file list', { body: '', idempotencyKey: key, attachmentIds: [] }, ['body']],
     ['blank body, files', { body: ' \u200b ', idempotencyKey: key, attachmentIds: files }, ['body']],
-    ['a file twice', { body: 'x', idempotencyKey: key, attachmentIds: [...files, ...files] }, ['attachmentIds']],
+    [
+      'a file twice',
+      { body: 'x', idempotencyKey: key, attachmentIds: [...files, ...files] },
+      ['attachmentIds'],
+    ],
   ])('a send: %s', (_name, request, paths) => {
     expect(issuePaths(SendMessageRequestSchema.safeParse(request))).toEqual(paths);
     const start = { ...request, contactId: 'con_daniel', subject: 'Documents' };
