@@ -114,6 +114,27 @@ describe('bad input', () => {
     );
   });
 
+  it.each([
+    ['no file list', {}],
+    ['an empty file list', { attachmentIds: [] }],
+    ['only invisible text and files', { body: '\u200b', attachmentIds: ['att_anything'] }],
+    ['21 files', { attachmentIds: Array.from({ length: 21 }, (_, index) => `att_file_${index}`) }],
+    ['one file twice', { attachmentIds: ['att_twice', 'att_twice'] }],
+  ])('refuses an empty message with %s, on sends and new conversations', async (_name, extra) => {
+    const test = await createTestApp();
+    const message = { body: '', idempotencyKey: freshKey(), ...extra };
+    await expectRefused(test, 'POST', MESSAGES, { as: 'client', body: message }, 400, 'invalid_input');
+    const start = { ...message, subject: 'Documents' };
+    await expectRefused(
+      test,
+      'POST',
+      '/v1/conversations',
+      { as: 'client', body: start },
+      400,
+      'invalid_input',
+    );
+  });
+
   it('refuses an oversize body with a Content-Length', async () => {
     const test = await createTestApp();
     const body = JSON.stringify({ body: 'x'.repeat(REQUEST_BODY_MAX_BYTES), idempotencyKey: freshKey() });
