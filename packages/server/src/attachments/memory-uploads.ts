@@ -4,9 +4,11 @@ import type { DomainContext } from '../domain/context.js';
 import { viewerRef } from '../domain/viewer.js';
 import { ApiError, notFound } from '../errors/api-error.js';
 import { errorResponse } from '../http/error-response.js';
+import type { AttachmentRow } from '../store/attachment-rows.js';
 import { isUploader } from './attachment-access.js';
 import type { AttachmentSettings } from './attachment-settings.js';
 import type { BlobStore } from './blob-store.js';
+import { allowedTypesFor } from './firm-allow-list.js';
 import type { UploadHandler } from './upload-handler.js';
 
 /** Options of `createMemoryUploads`. */
@@ -121,11 +123,11 @@ export function createMemoryUploads(options: MemoryUploadsOptions): UploadHandle
     await context.store.deleteUnattachedUpload(id);
   }
 
-  async function finish(id: string, name: string, context: DomainContext) {
+  async function finish(id: string, name: string, firmId: string, context: DomainContext) {
     const chunks = staged.get(id) ?? [];
     const bytes = new Uint8Array(await new Blob(chunks).arrayBuffer());
     const mediaType = await decideMediaType(bytes, name);
-    if (!settings.allowedMediaTypes.has(mediaType)) {
+    if (!(await allowedTypesFor(context.store, settings, firmId)).has(mediaType)) {
       await discard(id, context);
       throw new ApiError('type_not_allowed', 'Files of this type are not accepted', { reason: mediaType });
     }
@@ -155,7 +157,8 @@ export function createMemoryUploads(options: MemoryUploadsOptions): UploadHandle
     });
   }
 
-  async function append(request: Request, id: string, size: number, name: string, context: DomainContext) {
+  async function append(request: Request, row: AttachmentRow, context: DomainContext) {
+    const { id, size } = row;
     if (request.headers.get('content-type') !== 'application/offset+octet-stream') {
       return errorResponse(new ApiError('invalid_input', 'tus chunks are application/offset+octet-stream'), {
         'Tus-Resumable': '1.0.0',
@@ -174,7 +177,7 @@ export function createMemoryUploads(options: MemoryUploadsOptions): UploadHandle
       });
     }
     staged.get(id)?.push(chunk);
-    if (offset + chunk.byteLength === size) await finish(id, name, context);
+    if (offset + chunk.byteLength === size) await finish(id, row.name, row.firmId, context);
     return answer(204, { 'Upload-Offset': String(offset + chunk.byteLength) });
   }
 
@@ -208,7 +211,7 @@ export function createMemoryUploads(options: MemoryUploadsOptions): UploadHandle
           reason: 'complete',
         });
       }
-      return await append(request, row.id, row.size, row.name, context);
+      return await append(request, row, context);
     } catch (error) {
       if (ApiError.is(error)) return errorResponse(error, { 'Tus-Resumable': '1.0.0' });
       throw error;
