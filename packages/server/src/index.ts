@@ -98,6 +98,7 @@ export type {
   ConversationListItem,
   InsertMessageResult,
   ListConversationsOptions,
+  ListNotificationsOptions,
   MessageAttachments,
   MessageEffects,
   Store,
