@@ -149,6 +149,32 @@ describe('composer attachments', () => {
     },
   );
 
+  it('asks for a new token once when an upload request answers 401', async () => {
+    const mock = createMockServer();
+    const reasons: string[] = [];
+    let expired = false;
+    const connection = mock.as('ben');
+    const transport = httpTransport({
+      ...connection,
+      getToken: async ({ reason }) => {
+        reasons.push(reason);
+        if (!expired) return connection.getToken();
+        expired = false;
+        return 'expired.token.value';
+      },
+      uploads: { retryDelaysMs: [0] },
+    });
+    const client = await clientFor(mock, 'ben', { transport });
+    // A reply's composer loads nothing else, so every token asked for after this is for the upload.
+    const composer = client.composer({ conversationId: await seedConversation(mock) });
+    reasons.length = 0;
+    expired = true;
+    composer.attachFiles([pdf('Passport.pdf', 1_000)]);
+    expect((await until(composer, settled)).attachments[0]?.status).toBe('uploaded');
+    expect(reasons.slice(0, 3)).toEqual(['initial', 'unauthenticated', 'initial']);
+    client.dispose();
+  });
+
   it('refuses a 21st file without uploading it', async () => {
     const { client } = await uploader(createMockServer(), 'ben');
     const composer = client.composer();
