@@ -66,19 +66,23 @@ describe('startServer with files', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('stores uploads in the data folder and hands them back through a ticket', async () => {
-    const server = await startServer(config(dataDir), {
-      log: () => undefined,
-      requestLogger: false,
-    });
-    try {
-      const { id, download, bytes } = await uploadThenDownload(server);
-      expect(await readFile(join(dataDir, 'files', id))).toEqual(Buffer.from(FILE));
-      expect(download.status).toBe(200);
-      expect(download.headers.get('content-type')).toBe('application/pdf');
-      expect(sha256(bytes)).toBe(sha256(FILE));
-    } finally {
-      await server.close();
-    }
-  }, SLOW_MACHINE_TIMEOUT_MS);
+  it(
+    'stores uploads in the data folder and hands them back through a ticket',
+    async () => {
+      const server = await startServer(config(dataDir), {
+        log: () => undefined,
+        requestLogger: false,
+      });
+      try {
+        const { id, download, bytes } = await uploadThenDownload(server);
+        expect(await readFile(join(dataDir, 'files', id))).toEqual(Buffer.from(FILE));
+        expect(download.status).toBe(200);
+        expect(download.headers.get('content-type')).toBe('application/pdf');
+        expect(sha256(bytes)).toBe(sha256(FILE));
+      } finally {
+        await server.close();
+      }
+    },
+    SLOW_MACHINE_TIMEOUT_MS,
+  );
 });
