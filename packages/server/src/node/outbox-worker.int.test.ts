@@ -26,15 +26,20 @@ async function enqueue(store: Store, id: string, to: string, createdAt: Date) {
 }
 
 /**
- * An SMTP test server and a mailer to it (both closed after the test), and a memory store with one due mail
- * `id` to `to`.
+ * An SMTP test server and a mailer to it from `from` (both closed after the test), and a memory store with one
+ * due mail `id` to `to`.
  */
-async function smtpWithMail(
-  id: string,
-  to: string,
-  smtpOptions?: Parameters<typeof startSmtpTestServer>[0],
-  from?: string,
-) {
+async function smtpWithMail({
+  id,
+  to,
+  from,
+  smtpOptions,
+}: {
+  id: string;
+  to: string;
+  from?: string;
+  smtpOptions?: Parameters<typeof startSmtpTestServer>[0];
+}) {
   const smtp = await startSmtpTestServer(smtpOptions);
   const mailer = createSmtpMailer({ url: smtp.url, from });
   closers.push(smtp.close, mailer.close);
@@ -46,12 +51,12 @@ async function smtpWithMail(
 
 describe('outbox worker with the SMTP mailer', () => {
   it('delivers due mail to a real SMTP server with a Message-ID from the outbox row, and marks it sent', async () => {
-    const { smtp, mailer, store, clock } = await smtpWithMail(
-      'mail_one',
-      'daniel@client.test',
-      undefined,
-      'Confide <no-reply@confide.test>',
-    );
+    const from = 'Confide <no-reply@confide.test>';
+    const { smtp, mailer, store, clock } = await smtpWithMail({
+      id: 'mail_one',
+      to: 'daniel@client.test',
+      from,
+    });
     const worker = createOutboxWorker({ store, mailer, clock, onError: () => undefined });
     expect(await worker.runOnce()).toEqual({ sent: 1, failed: 0, claimed: 1 });
     expect(smtp.received).toMatchObject([
@@ -68,12 +73,16 @@ describe('outbox worker with the SMTP mailer', () => {
 
   it('retries a refused delivery after the backoff and gives up after the last attempt', async () => {
     let refusals = 1;
-    const { smtp, mailer, store, clock } = await smtpWithMail('mail_retry', 'elena@client.test', {
-      beforeData: async () => {
-        if (refusals > 0) {
-          refusals -= 1;
-          throw new Error('try again later');
-        }
+    const { smtp, mailer, store, clock } = await smtpWithMail({
+      id: 'mail_retry',
+      to: 'elena@client.test',
+      smtpOptions: {
+        beforeData: async () => {
+          if (refusals > 0) {
+            refusals -= 1;
+            throw new Error('try again later');
+          }
+        },
       },
     });
     const worker = createOutboxWorker({ store, mailer, clock, maxAttempts: 2, onError: () => undefined });
@@ -104,12 +113,8 @@ describe('outbox worker with the SMTP mailer', () => {
   });
 
   it('sends a mail again with the same Message-ID when a worker died between sending and marking it', async () => {
-    const { smtp, mailer, store, clock } = await smtpWithMail(
-      'mail_crash',
-      'daniel@client.test',
-      undefined,
-      'no-reply@confide.test',
-    );
+    const crashing = { id: 'mail_crash', to: 'daniel@client.test', from: 'no-reply@confide.test' };
+    const { smtp, mailer, store, clock } = await smtpWithMail(crashing);
     // The first worker hands the mail to SMTP and then never comes back, as if its process had died there.
     const dying: Mailer = {
       deliver: async (mail) => {

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, lt, type SQL, sql } from 'drizzle-orm';
 import type { Audience, ConversationRow, MessageRow, PartyRef, ReadStateRow } from '../../store/rows.js';
 import type { ConversationQueryName, MessageEffects, StoreQueries, UnreadScope } from '../../store/store.js';
-import { partyOf, queryRows, type SqlContext, toDate, withIsoTimes } from './database.js';
+import { partyOf, queryRows, type SqlContext, selectById, toDate, withIsoTimes } from './database.js';
 import { assigneeIdsOf, containsIgnoringCase, toContact } from './people-queries.js';
 import { appendEventsExpressions, appendedEventsResult } from './record-queries.js';
 import { contacts, conversations, messages, readStates } from './schema.js';
@@ -195,9 +195,8 @@ export function createConversationQueries(context: SqlContext): Pick<StoreQuerie
       if (!row) throw new Error('The conversation was not inserted');
       return toConversation(row);
     },
-    async getConversation(id) {
-      const [row] = await db.select().from(conversations).where(eq(conversations.id, id));
-      return row ? toConversation(row) : null;
+    getConversation(id) {
+      return selectById(db, conversations, id, toConversation);
     },
     async getConversationWithContact(id) {
       const [row] = await db
@@ -280,9 +279,8 @@ export function createConversationQueries(context: SqlContext): Pick<StoreQuerie
       if (!existing) throw new Error('The idempotency key conflicted but its message is gone');
       return { created: false, message: toMessage(existing), lastEventSeq: 0 };
     },
-    async getMessage(id) {
-      const [row] = await db.select().from(messages).where(eq(messages.id, id));
-      return row ? toMessage(row) : null;
+    getMessage(id) {
+      return selectById(db, messages, id, toMessage);
     },
     async findMessageByIdempotencyKey(author, idempotencyKey) {
       const [row] = await db
