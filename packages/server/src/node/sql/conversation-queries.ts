@@ -1,7 +1,15 @@
 import { and, asc, desc, eq, lt, type SQL, sql } from 'drizzle-orm';
 import type { Audience, ConversationRow, MessageRow, PartyRef, ReadStateRow } from '../../store/rows.js';
 import type { ConversationQueryName, MessageEffects, StoreQueries, UnreadScope } from '../../store/store.js';
-import { partyOf, queryRows, type SqlContext, selectById, toDate, withIsoTimes } from './database.js';
+import {
+  insertReturning,
+  partyOf,
+  queryRows,
+  type SqlContext,
+  selectById,
+  toDate,
+  withIsoTimes,
+} from './database.js';
 import { assigneeIdsOf, containsIgnoringCase, toContact } from './people-queries.js';
 import { appendEventsExpressions, appendedEventsResult } from './record-queries.js';
 import { contacts, conversations, messages, readStates } from './schema.js';
@@ -172,9 +180,10 @@ export function createConversationQueries(context: SqlContext): Pick<StoreQuerie
   return {
     async insertConversation(conversation) {
       const createdAt = toDate(conversation.createdAt);
-      const [row] = await db
-        .insert(conversations)
-        .values({
+      return insertReturning(
+        db,
+        conversations,
+        {
           id: conversation.id,
           firmId: conversation.firmId,
           contactId: conversation.contactId,
@@ -190,10 +199,9 @@ export function createConversationQueries(context: SqlContext): Pick<StoreQuerie
           clientLastActivityAt: createdAt,
           clientLastActivitySeq: 0,
           clientLastMessageId: null,
-        })
-        .returning();
-      if (!row) throw new Error('The conversation was not inserted');
-      return toConversation(row);
+        },
+        toConversation,
+      );
     },
     getConversation(id) {
       return selectById(db, conversations, id, toConversation);

@@ -1,4 +1,4 @@
-import { eq, type SQLWrapper } from 'drizzle-orm';
+import { eq, getTableName, type SQLWrapper } from 'drizzle-orm';
 import type { PgColumn, PgDatabase, PgInsertValue, PgQueryResultHKT, PgTable } from 'drizzle-orm/pg-core';
 import type { PartyRef } from '../../store/rows.js';
 
@@ -98,4 +98,16 @@ export async function selectById<Table extends PgTable & { id: PgColumn }, Row>(
     .from(table as PgTable)
     .where(eq(table.id, id));
   return row ? toRow(row as Table['$inferSelect']) : null;
+}
+
+/** Inserts one row and maps what the database returned (its seq and defaults included) to the store's row. */
+export async function insertReturning<Table extends PgTable, Row>(
+  db: SqlDatabase,
+  table: Table,
+  values: PgInsertValue<Table>,
+  toRow: (row: Table['$inferSelect']) => Row,
+): Promise<Row> {
+  const [row] = await db.insert(table).values(values).returning();
+  if (!row) throw new Error(`No row was inserted into ${getTableName(table)}`);
+  return toRow(row as Table['$inferSelect']);
 }
