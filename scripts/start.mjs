@@ -3,11 +3,10 @@
 // Each child runs in its own process group so that stopping it also stops what it started (pnpm → tsx → node,
 // pnpm → vite); nothing is left listening after Ctrl-C.
 import { spawn } from 'node:child_process';
+import { stopProcessGroup } from './process-group.ts';
 
 const API_PORT = '8787';
 const API_URL = `http://localhost:${API_PORT}`;
-/** How long a child gets to exit after SIGTERM before it is killed, in milliseconds. */
-const STOP_GRACE_MS = 5000;
 
 // The server's `start` script runs `confide-server` on PGlite (data in packages/server/.confide-data) with the
 // demo data in dev mode. The packages run from source (their `@confide/source` export condition), so nothing
@@ -88,32 +87,11 @@ function start(service) {
   });
 }
 
-function stopChild(child) {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {}
-    }, STOP_GRACE_MS);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      clearTimeout(timer);
-      resolve();
-    }
-  });
-}
-
 async function stopAll(exitCode) {
   if (stopping) return;
   stopping = true;
   process.stdout.write('\nStopping…\n');
-  await Promise.all([...running.values()].map(stopChild));
+  await Promise.all([...running.values()].map((child) => stopProcessGroup(child)));
   process.stdout.write('Stopped.\n');
   process.exit(exitCode);
 }

@@ -12,21 +12,41 @@ import { measureServer, printServer } from './server.js';
 import { measureSizes, printSizes } from './size.js';
 import { measureUploads, printUploads } from './uploads.js';
 
-const PARTS = ['size', 'render', 'server', 'sdk', 'uploads'] as const;
-type Part = (typeof PARTS)[number];
+/** A part measured, its table printed, and whether its figures exceed a budget. */
+function part<Result>(
+  measure: (options: { quick: boolean }) => Promise<Result>,
+  print: (result: Result) => void,
+  overBudget: (result: Result) => boolean = () => false,
+) {
+  return async (options: { quick: boolean }) => {
+    const result = await measure(options);
+    print(result);
+    return { result, overBudget: overBudget(result) };
+  };
+}
+
+/** The parts in the order they run. */
+const PARTS = {
+  size: part(measureSizes, printSizes, (sizes) => sizes.some((size) => size.gzipBytes > size.budgetBytes)),
+  render: part(measureRendering, printRendering),
+  server: part(measureServer, printServer),
+  sdk: part(measureSdk, printSdk),
+  uploads: part(measureUploads, printUploads),
+};
+type Part = keyof typeof PARTS;
+const PART_NAMES = Object.keys(PARTS) as Part[];
 
 const { values } = parseArgs({
   options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } },
 });
 const quick = values.quick ?? false;
-const only = values.only?.split(',').map((part) => part.trim()) ?? [...PARTS];
-for (const part of only) {
-  if (!PARTS.includes(part as Part)) {
-    console.error(`Unknown part "${part}"; choose from ${PARTS.join(', ')}`);
+const only = values.only?.split(',').map((name) => name.trim()) ?? PART_NAMES;
+for (const name of only) {
+  if (!PART_NAMES.includes(name as Part)) {
+    console.error(`Unknown part "${name}"; choose from ${PART_NAMES.join(', ')}`);
     process.exit(2);
   }
 }
-const runs = (part: Part) => only.includes(part);
 
 const machine = {
   cores: cpus().length,
@@ -41,31 +61,11 @@ console.log(
 const results: Record<string, unknown> = { date: new Date().toISOString(), quick, machine };
 let overBudget = false;
 
-if (runs('size')) {
-  const sizes = await measureSizes();
-  printSizes(sizes);
-  results.size = sizes;
-  overBudget = sizes.some((size) => size.gzipBytes > size.budgetBytes);
-}
-if (runs('render')) {
-  const rendering = await measureRendering({ quick });
-  printRendering(rendering);
-  results.render = rendering;
-}
-if (runs('server')) {
-  const server = await measureServer({ quick });
-  printServer(server);
-  results.server = server;
-}
-if (runs('sdk')) {
-  const sdk = await measureSdk({ quick });
-  printSdk(sdk);
-  results.sdk = sdk;
-}
-if (runs('uploads')) {
-  const uploads = await measureUploads({ quick });
-  printUploads(uploads);
-  results.uploads = uploads;
+for (const name of PART_NAMES) {
+  if (!only.includes(name)) continue;
+  const measured = await PARTS[name]({ quick });
+  results[name] = measured.result;
+  overBudget ||= measured.overBudget;
 }
 
 const folder = join(import.meta.dirname, '..', 'results');

@@ -235,22 +235,15 @@ async function rawInsertRate(
   databaseUrl: string,
   durationMs: number,
 ): Promise<number> {
+  const table = 'bench_rows (id bigserial primary key, body text not null, created_at timestamptz)';
   const statement = 'insert into bench_rows (body, created_at) values ($1, now())';
   if (database === 'pglite') {
     const { PGlite } = await import('@electric-sql/pglite');
     const folder = await mkdtemp(join(tmpdir(), 'confide-bench-raw-'));
     const db = await PGlite.create(folder);
     try {
-      await db.exec(
-        'create table bench_rows (id bigserial primary key, body text not null, created_at timestamptz)',
-      );
-      let rows = 0;
-      const start = performance.now();
-      while (performance.now() - start < durationMs) {
-        await db.query(statement, [BODY]);
-        rows += 1;
-      }
-      return rows / ((performance.now() - start) / 1000);
+      await db.exec(`create table ${table}`);
+      return await repeatedPerSecond(() => db.query(statement, [BODY]), durationMs);
     } finally {
       await db.close();
       await rm(folder, { recursive: true, force: true });
@@ -260,19 +253,22 @@ async function rawInsertRate(
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    await client.query(
-      'create temporary table bench_rows (id bigserial primary key, body text not null, created_at timestamptz)',
-    );
-    let rows = 0;
-    const start = performance.now();
-    while (performance.now() - start < durationMs) {
-      await client.query(statement, [BODY]);
-      rows += 1;
-    }
-    return rows / ((performance.now() - start) / 1000);
+    await client.query(`create temporary table ${table}`);
+    return await repeatedPerSecond(() => client.query(statement, [BODY]), durationMs);
   } finally {
     await client.end();
   }
+}
+
+/** Runs `work` again and again, one at a time, for `durationMs`: how many times per second it completed. */
+async function repeatedPerSecond(work: () => Promise<unknown>, durationMs: number): Promise<number> {
+  let times = 0;
+  const start = performance.now();
+  while (performance.now() - start < durationMs) {
+    await work();
+    times += 1;
+  }
+  return times / ((performance.now() - start) / 1000);
 }
 
 /** The resident memory of a process, in MiB. */

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { memberSees } from './api.js';
 import { collectProblems, launchChromium } from './browser.js';
+import { openWorkPermitThread, startConversationFromHost } from './host-page.js';
 import { type StartedProcess, startProcess } from './process.js';
 import { run } from './run.js';
 import { installHost } from './scratch.js';
@@ -50,30 +50,16 @@ describe('a Next.js app (app router, React 19) with the packed kit', () => {
 
   it('hydrates: the index loads and a conversation opens with its whole chain', async () => {
     await page.goto(appUrl);
-    const row = page
-      .getByRole('listbox', { name: 'Conversations' })
-      .getByRole('option', { name: /Work permit renewal/ });
-    await row.click();
-    const thread = page.getByRole('region', { name: 'Open conversation' });
-    await thread.getByText('We also need a letter from your employer').waitFor();
-    expect(await thread.getByText('employer letter still missing').count()).toBe(0);
+    await openWorkPermitThread(page);
   });
 
   it('starts a new conversation that the firm receives', async () => {
-    const compose = page.getByRole('region', { name: 'New conversation' });
-    const subject = `Started in the Next.js host ${Date.now()}`;
-    await compose.getByRole('textbox', { name: 'Subject' }).fill(subject);
-    await compose.getByRole('textbox', { name: 'Message' }).fill('Hello from a Next.js host on React 19.');
-    await compose.getByRole('button', { name: 'Send', exact: true }).click();
-    await page
-      .getByRole('region', { name: 'Open conversation' })
-      .getByText('Hello from a Next.js host on React 19.')
-      .waitFor();
-    const ben = await memberSees(apiUrl, 'ben.cho@rivera-cho.test');
-    const conversation = await ben.conversation(subject);
-    expect(conversation && (await ben.messageBodies(conversation.id))).toEqual([
+    await startConversationFromHost(
+      page,
+      apiUrl,
+      `Started in the Next.js host ${Date.now()}`,
       'Hello from a Next.js host on React 19.',
-    ]);
+    );
   });
 
   it('reported no hydration warning, no error and no warning in the console', () => {

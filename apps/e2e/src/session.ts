@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { type Browser, expect, type Page } from '@playwright/test';
 import type { Person } from './people.js';
 import { urls } from './urls.js';
 
@@ -14,4 +14,10 @@ export async function openPortalAs(page: Page, person: Person, path = '/messages
   await page.goto(`${urls.portal()}${path}`);
   await page.getByRole('button', { name: `Sign in as ${person.name}` }).click();
   await expect(page.getByRole('banner')).toContainText(person.name);
+}
+
+/** A page in a browser context of its own: its own storage and session, as another person's browser has. */
+export async function ownBrowserPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
+  return context.newPage();
 }

@@ -1,7 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stopProcessGroup } from '../../../scripts/process-group.js';
 
 /**
  * The processes the end-to-end tests run against: the reference server (`confide-server` on PGlite in a fresh
@@ -17,8 +18,6 @@ export const PORTAL_PORT = 5174;
 
 /** How long a process gets to print its address, in milliseconds (a cold `tsx` start on a busy machine). */
 const READY_TIMEOUT_MS = 60_000;
-/** How long a process gets to exit after SIGTERM before it is killed, in milliseconds. */
-const STOP_GRACE_MS = 5_000;
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes are control characters.
 const ANSI = /\u001b\[[0-9;]*m/g;
@@ -30,29 +29,6 @@ export interface RunningProcess {
   readonly url: string;
   /** Stops the process and everything it started. */
   stop(): Promise<void>;
-}
-
-function stopGroup(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return resolve();
-    const pid = child.pid;
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-pid, 'SIGKILL');
-      } catch {}
-    }, STOP_GRACE_MS);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    try {
-      // The whole process group: pnpm, and the node or vite process it started.
-      process.kill(-pid, 'SIGTERM');
-    } catch {
-      clearTimeout(timer);
-      resolve();
-    }
-  });
 }
 
 /** Starts a command in its own process group and resolves with the first local address it prints. */
@@ -71,7 +47,7 @@ export function startProcess(
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      void stopGroup(child);
+      void stopProcessGroup(child);
       reject(new Error(`${name} printed no address within ${READY_TIMEOUT_MS} ms:\n${output}`));
     }, READY_TIMEOUT_MS);
     const onData = (chunk: Buffer) => {
@@ -82,7 +58,7 @@ export function startProcess(
       child.stdout?.off('data', onData);
       // Keep draining the pipes so a chatty process never blocks on a full buffer.
       child.stdout?.resume();
-      resolve({ url: match[1], stop: () => stopGroup(child) });
+      resolve({ url: match[1], stop: () => stopProcessGroup(child) });
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', (chunk: Buffer) => {

@@ -3,7 +3,7 @@ import { notificationsOf } from '../src/api.js';
 import { screenshot } from '../src/checks.js';
 import { readOutbox, showOutbox } from '../src/outbox.js';
 import { people, riveraChoMembers } from '../src/people.js';
-import { openFirmAs, openPortalAs } from '../src/session.js';
+import { openFirmAs, openPortalAs, ownBrowserPage } from '../src/session.js';
 import {
   indexRow,
   markWindow,
@@ -130,10 +130,8 @@ test("3. Every Rivera & Cho member is notified of Daniel's reply; Ben opens it f
   );
   expect(graces).toEqual([]);
 
-  const firm = await browser.newContext();
-  const portal = await browser.newContext();
-  const ben = await firm.newPage();
-  const daniel = await portal.newPage();
+  const ben = await ownBrowserPage(browser);
+  const daniel = await ownBrowserPage(browser);
   await openFirmAs(ben, people.ben);
   await openPortalAs(daniel, people.daniel, conversationPath);
   await expect(threadMessages(daniel)).toHaveCount(2);
@@ -172,6 +170,6 @@ test("3. Every Rivera & Cho member is notified of Daniel's reply; Ben opens it f
   expect(await windowStillMarked(ben)).toBe(true);
   await screenshot(ben, testInfo, 'firm-thread');
 
-  await firm.close();
-  await portal.close();
+  await ben.context().close();
+  await daniel.context().close();
 });

@@ -4,7 +4,7 @@ import { notificationsOf } from '../src/api.js';
 import { screenshot } from '../src/checks.js';
 import { readOutbox } from '../src/outbox.js';
 import { type Person, people } from '../src/people.js';
-import { openFirmAs, openPortalAs } from '../src/session.js';
+import { openFirmAs, openPortalAs, ownBrowserPage } from '../src/session.js';
 
 const SETTING_LABELS = {
   assignees: "The client's assignees",
@@ -62,11 +62,9 @@ function mailedSince(before: Map<string, number>, after: Map<string, number>): s
 test('4. A conversation Elena starts notifies whom the setting names, in the app and by e-mail, and nobody else', async ({
   browser,
 }, testInfo) => {
-  const firm = await browser.newContext();
-  const portal = await browser.newContext();
-  const ana = await firm.newPage();
-  const carla = await (await browser.newContext()).newPage();
-  const elena = await portal.newPage();
+  const ana = await ownBrowserPage(browser);
+  const carla = await ownBrowserPage(browser);
+  const elena = await ownBrowserPage(browser);
   await openFirmAs(ana, people.ana, '/settings');
   await openFirmAs(carla, people.carla);
   await openPortalAs(elena, people.elena);
@@ -102,6 +100,5 @@ test('4. A conversation Elena starts notifies whom the setting names, in the app
   await screenshot(elena, testInfo, 'portal-started-conversation');
   // Back to the demo's setting.
   await chooseSetting(ana, 'assignees_and_owner');
-  await firm.close();
-  await portal.close();
+  for (const page of [ana, carla, elena]) await page.context().close();
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { screenshot } from '../src/checks.js';
 import { people } from '../src/people.js';
-import { openFirmAs, openPortalAs } from '../src/session.js';
+import { openFirmAs, openPortalAs, ownBrowserPage } from '../src/session.js';
 import { markWindow, reply, threadMessage, windowStillMarked } from '../src/thread.js';
 
 const CONVERSATION = '/messages/cnv_daniel_work_permit';
@@ -10,10 +10,8 @@ const CONVERSATION = '/messages/cnv_daniel_work_permit';
 test('6. With the firm and the portal open side by side, a message sent on one appears on the other without a reload', async ({
   browser,
 }, testInfo) => {
-  const firm = await browser.newContext();
-  const portal = await browser.newContext();
-  const ben = await firm.newPage();
-  const daniel = await portal.newPage();
+  const ben = await ownBrowserPage(browser);
+  const daniel = await ownBrowserPage(browser);
   await openFirmAs(ben, people.ben, CONVERSATION);
   await openPortalAs(daniel, people.daniel, CONVERSATION);
   await expect(threadMessage(ben, 'your work permit expires')).toBeVisible();
@@ -41,6 +39,6 @@ test('6. With the firm and the portal open side by side, a message sent on one a
     description: `firm → portal ${firmToPortalMs} ms, portal → firm ${portalToFirmMs} ms (click to visible)`,
   });
   await screenshot(daniel, testInfo, 'portal-live');
-  await firm.close();
-  await portal.close();
+  await ben.context().close();
+  await daniel.context().close();
 });

@@ -1,18 +1,24 @@
 import { ServerEventSchema } from '@confide/protocol';
 import { describe, expect, it, vi } from 'vitest';
 import { readSse } from '../testing/read-sse.js';
-import { createTestApp, freshKey } from '../testing/test-app.js';
+import { createTestApp, freshKey, type PersonName } from '../testing/test-app.js';
 
 const CONVERSATION = 'cnv_daniel_work_permit';
 const send = (body: string, extra: Record<string, unknown> = {}) => ({
   body: { body, idempotencyKey: freshKey(), ...extra },
 });
 
+/** A test app with `as`'s event stream open, past its `connected` comment. */
+async function appWithStream(as: PersonName, options?: Parameters<typeof createTestApp>[0]) {
+  const test = await createTestApp(options);
+  const stream = readSse(await test.call('GET', '/v1/events', { as }));
+  expect(await stream.nextComment()).toBe('connected');
+  return { ...test, stream };
+}
+
 describe('GET /v1/events', () => {
   it('streams protocol events whose SSE id is the store sequence', async () => {
-    const { call } = await createTestApp();
-    const stream = readSse(await call('GET', '/v1/events', { as: 'owner' }));
-    expect(await stream.nextComment()).toBe('connected');
+    const { call, stream } = await appWithStream('owner');
     const sent = await (
       await call('POST', `/v1/conversations/${CONVERSATION}/messages`, { as: 'client', ...send('Hi') })
     ).json();
@@ -60,17 +66,13 @@ describe('GET /v1/events', () => {
   });
 
   it('writes heartbeat comments while idle', async () => {
-    const { call } = await createTestApp({ heartbeatIntervalMs: 5 });
-    const stream = readSse(await call('GET', '/v1/events', { as: 'client' }));
-    expect(await stream.nextComment()).toBe('connected');
+    const { stream } = await appWithStream('client', { heartbeatIntervalMs: 5 });
     expect(await stream.nextComment()).toBe('heartbeat');
     await stream.cancel();
   });
 
   it('never sends a client internal notes or members’ reads', async () => {
-    const { call } = await createTestApp();
-    const stream = readSse(await call('GET', '/v1/events', { as: 'client' }));
-    await stream.nextComment();
+    const { call, stream } = await appWithStream('client');
     await call('POST', `/v1/conversations/${CONVERSATION}/messages`, {
       as: 'owner',
       ...send('Secret note', { internal: true }),
@@ -91,9 +93,7 @@ describe('GET /v1/events', () => {
   });
 
   it("sends members the client's read receipts", async () => {
-    const { call } = await createTestApp();
-    const stream = readSse(await call('GET', '/v1/events', { as: 'member' }));
-    await stream.nextComment();
+    const { call, stream } = await appWithStream('member');
     await call('POST', `/v1/conversations/${CONVERSATION}/read`, {
       as: 'client',
       body: { upTo: 'msg_daniel_4' },
@@ -107,9 +107,7 @@ describe('GET /v1/events', () => {
   });
 
   it("sends nothing of another client's conversations", async () => {
-    const { call } = await createTestApp();
-    const stream = readSse(await call('GET', '/v1/events', { as: 'otherClient' }));
-    await stream.nextComment();
+    const { call, stream } = await appWithStream('otherClient');
     await call('POST', `/v1/conversations/${CONVERSATION}/messages`, { as: 'owner', ...send('For Daniel') });
     const own = await (
       await call('POST', '/v1/conversations/cnv_elena_residence/messages', {
@@ -136,18 +134,17 @@ describe('GET /v1/events', () => {
 
   it('ends open streams when the server shuts down', async () => {
     const shutdown = new AbortController();
-    const { call } = await createTestApp({ shutdownSignal: shutdown.signal, heartbeatIntervalMs: 60_000 });
-    const stream = readSse(await call('GET', '/v1/events', { as: 'owner' }));
-    expect(await stream.nextComment()).toBe('connected');
+    const { stream } = await appWithStream('owner', {
+      shutdownSignal: shutdown.signal,
+      heartbeatIntervalMs: 60_000,
+    });
     await stream.nextPosition();
     shutdown.abort();
     expect(await stream.untilEnd()).toEqual([]);
   });
 
   it('announces a new conversation to its client without the firm-only read receipt', async () => {
-    const { call } = await createTestApp();
-    const stream = readSse(await call('GET', '/v1/events', { as: 'client' }));
-    await stream.nextComment();
+    const { call, stream } = await appWithStream('client');
     const started = await (
       await call('POST', '/v1/conversations', {
         as: 'member',
@@ -171,9 +168,7 @@ describe('GET /v1/events', () => {
   });
 
   it('starts every stream with its position, so a resume from there misses nothing', async () => {
-    const { call, store } = await createTestApp();
-    const stream = readSse(await call('GET', '/v1/events', { as: 'owner' }));
-    expect(await stream.nextComment()).toBe('connected');
+    const { call, store, stream } = await appWithStream('owner');
     const position = await stream.nextPosition();
     expect(Number(position)).toBe((await store.eventBounds()).latestSeq);
     await stream.cancel();

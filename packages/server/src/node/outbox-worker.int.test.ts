@@ -25,14 +25,38 @@ async function enqueue(store: Store, id: string, to: string, createdAt: Date) {
   });
 }
 
+/**
+ * An SMTP test server and a mailer to it from `from` (both closed after the test), and a memory store with one
+ * due mail `id` to `to`.
+ */
+async function smtpWithMail({
+  id,
+  to,
+  from,
+  smtpOptions,
+}: {
+  id: string;
+  to: string;
+  from?: string;
+  smtpOptions?: Parameters<typeof startSmtpTestServer>[0];
+}) {
+  const smtp = await startSmtpTestServer(smtpOptions);
+  const mailer = createSmtpMailer({ url: smtp.url, from });
+  closers.push(smtp.close, mailer.close);
+  const store = createMemoryStore();
+  const clock = createTestClock();
+  await enqueue(store, id, to, clock.now());
+  return { smtp, mailer, store, clock };
+}
+
 describe('outbox worker with the SMTP mailer', () => {
   it('delivers due mail to a real SMTP server with a Message-ID from the outbox row, and marks it sent', async () => {
-    const smtp = await startSmtpTestServer();
-    const mailer = createSmtpMailer({ url: smtp.url, from: 'Confide <no-reply@confide.test>' });
-    closers.push(smtp.close, mailer.close);
-    const store = createMemoryStore();
-    const clock = createTestClock();
-    await enqueue(store, 'mail_one', 'daniel@client.test', clock.now());
+    const from = 'Confide <no-reply@confide.test>';
+    const { smtp, mailer, store, clock } = await smtpWithMail({
+      id: 'mail_one',
+      to: 'daniel@client.test',
+      from,
+    });
     const worker = createOutboxWorker({ store, mailer, clock, onError: () => undefined });
     expect(await worker.runOnce()).toEqual({ sent: 1, failed: 0, claimed: 1 });
     expect(smtp.received).toMatchObject([
@@ -49,19 +73,18 @@ describe('outbox worker with the SMTP mailer', () => {
 
   it('retries a refused delivery after the backoff and gives up after the last attempt', async () => {
     let refusals = 1;
-    const smtp = await startSmtpTestServer({
-      beforeData: async () => {
-        if (refusals > 0) {
-          refusals -= 1;
-          throw new Error('try again later');
-        }
+    const { smtp, mailer, store, clock } = await smtpWithMail({
+      id: 'mail_retry',
+      to: 'elena@client.test',
+      smtpOptions: {
+        beforeData: async () => {
+          if (refusals > 0) {
+            refusals -= 1;
+            throw new Error('try again later');
+          }
+        },
       },
     });
-    const mailer = createSmtpMailer({ url: smtp.url });
-    closers.push(smtp.close, mailer.close);
-    const store = createMemoryStore();
-    const clock = createTestClock();
-    await enqueue(store, 'mail_retry', 'elena@client.test', clock.now());
     const worker = createOutboxWorker({ store, mailer, clock, maxAttempts: 2, onError: () => undefined });
     expect(await worker.runOnce()).toMatchObject({ sent: 0, failed: 1 });
     const [failed] = await store.listMail({ limit: 1 });
@@ -90,12 +113,8 @@ describe('outbox worker with the SMTP mailer', () => {
   });
 
   it('sends a mail again with the same Message-ID when a worker died between sending and marking it', async () => {
-    const smtp = await startSmtpTestServer();
-    const mailer = createSmtpMailer({ url: smtp.url, from: 'no-reply@confide.test' });
-    closers.push(smtp.close, mailer.close);
-    const store = createMemoryStore();
-    const clock = createTestClock();
-    await enqueue(store, 'mail_crash', 'daniel@client.test', clock.now());
+    const crashing = { id: 'mail_crash', to: 'daniel@client.test', from: 'no-reply@confide.test' };
+    const { smtp, mailer, store, clock } = await smtpWithMail(crashing);
     // The first worker hands the mail to SMTP and then never comes back, as if its process had died there.
     const dying: Mailer = {
       deliver: async (mail) => {

@@ -121,7 +121,7 @@ describePostgres('two server instances on one PostgreSQL', 'confide_processes', 
     expect(event.event).toBe('message.created');
     expect(event.data).toMatchObject({ type: 'message.created', data: { message: { id: message.id } } });
     await stream.cancel();
-  });
+  }, 60_000);
 
   it('reads each commit once per process for 100 open streams, and ignores its own NOTIFY echo', async () => {
     const [first, second] = instances;

@@ -67,32 +67,6 @@ export interface NotificationSettingsRow {
   readonly updatedAt: string;
 }
 
-/**
- * A conversation with its denormalised activity, kept twice: once for the firm (every message, internal notes
- * included) and once for the client (client-visible messages only), so that an internal note never moves or
- * previews a conversation for the client.
- */
-export interface ConversationRow {
-  readonly id: string;
-  readonly firmId: string;
-  readonly contactId: string;
-  readonly subject: string;
-  readonly matterId: string | null;
-  readonly matterLabel: string | null;
-  readonly startedBy: PartyRef;
-  readonly createdAt: string;
-  /** Time of the newest message of any kind (or `createdAt` before the first message). */
-  readonly lastActivityAt: string;
-  /** `seq` of the newest message of any kind (0 before the first message). */
-  readonly lastActivitySeq: number;
-  readonly lastMessageId: string | null;
-  /** Time of the newest client-visible message (or `createdAt` before the first one). */
-  readonly clientLastActivityAt: string;
-  /** `seq` of the newest client-visible message (0 before the first one). */
-  readonly clientLastActivitySeq: number;
-  readonly clientLastMessageId: string | null;
-}
-
 /** The fields a caller gives to create a conversation; the activity fields start empty. */
 export interface NewConversation {
   readonly id: string;
@@ -103,6 +77,24 @@ export interface NewConversation {
   readonly matterLabel: string | null;
   readonly startedBy: PartyRef;
   readonly createdAt: string;
+}
+
+/**
+ * A conversation with its denormalised activity, kept twice: once for the firm (every message, internal notes
+ * included) and once for the client (client-visible messages only), so that an internal note never moves or
+ * previews a conversation for the client.
+ */
+export interface ConversationRow extends NewConversation {
+  /** Time of the newest message of any kind (or `createdAt` before the first message). */
+  readonly lastActivityAt: string;
+  /** `seq` of the newest message of any kind (0 before the first message). */
+  readonly lastActivitySeq: number;
+  readonly lastMessageId: string | null;
+  /** Time of the newest client-visible message (or `createdAt` before the first one). */
+  readonly clientLastActivityAt: string;
+  /** `seq` of the newest client-visible message (0 before the first one). */
+  readonly clientLastActivitySeq: number;
+  readonly clientLastMessageId: string | null;
 }
 
 /** A message (or, with `internal`, a firm-only note). Never updated or deleted. */

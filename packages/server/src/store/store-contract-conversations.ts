@@ -1,6 +1,13 @@
 import { expect, it } from 'vitest';
 import type { Store } from './store.js';
-import { at, createWorld, newMessage, uniqueId } from './store-contract-fixtures.js';
+import {
+  at,
+  createWorld,
+  firmMessages,
+  newMessage,
+  storeWithWorld,
+  uniqueId,
+} from './store-contract-fixtures.js';
 
 /** Contract cases for conversations, messages, idempotency and read state. */
 export function conversationContractCases(getStore: () => Store): void {
@@ -14,8 +21,7 @@ export function conversationContractCases(getStore: () => Store): void {
   });
 
   it('assigns increasing seqs and moves both activities for a client-visible message', async () => {
-    const store = getStore();
-    const world = await createWorld(store);
+    const { store, world } = await storeWithWorld(getStore);
     const first = await store.insertMessage(
       newMessage(world.conversation, world.ownerRef, { createdAt: at(2) }),
     );
@@ -36,8 +42,7 @@ export function conversationContractCases(getStore: () => Store): void {
   });
 
   it('moves only the firm activity for an internal note', async () => {
-    const store = getStore();
-    const world = await createWorld(store);
+    const { store, world } = await storeWithWorld(getStore);
     const visible = await store.insertMessage(
       newMessage(world.conversation, world.ownerRef, { createdAt: at(2) }),
     );
@@ -55,8 +60,7 @@ export function conversationContractCases(getStore: () => Store): void {
   });
 
   it('returns the existing message for a repeated idempotency key of the same author', async () => {
-    const store = getStore();
-    const world = await createWorld(store);
+    const { store, world } = await storeWithWorld(getStore);
     const original = newMessage(world.conversation, world.ownerRef);
     const first = await store.insertMessage(original);
     const again = await store.insertMessage({ ...original, id: uniqueId('msg'), body: 'Different' });
@@ -64,17 +68,11 @@ export function conversationContractCases(getStore: () => Store): void {
     expect(await store.findMessageByIdempotencyKey(world.ownerRef, original.idempotencyKey)).toEqual(
       first.message,
     );
-    const page = await store.listMessages({
-      conversationId: world.conversation.id,
-      audience: 'firm',
-      limit: 10,
-    });
-    expect(page).toHaveLength(1);
+    expect(await firmMessages(store, world.conversation)).toHaveLength(1);
   });
 
   it('treats the same idempotency key of another author as a new message', async () => {
-    const store = getStore();
-    const world = await createWorld(store);
+    const { store, world } = await storeWithWorld(getStore);
     const key = uniqueId('key');
     const first = await store.insertMessage(
       newMessage(world.conversation, world.ownerRef, { idempotencyKey: key }),
@@ -87,8 +85,7 @@ export function conversationContractCases(getStore: () => Store): void {
   });
 
   it('keeps one row when two transactions insert the same idempotency key at once', async () => {
-    const store = getStore();
-    const world = await createWorld(store);
+    const { store, world } = await storeWithWorld(getStore);
     const key = uniqueId('key');
     const send = () =>
       store.transaction(async (tx) =>
@@ -97,17 +94,11 @@ export function conversationContractCases(getStore: () => Store): void {
     const results = await Promise.all([send(), send()]);
     expect(results.filter((result) => result.created)).toHaveLength(1);
     expect(results[0]?.message.id).toBe(results[1]?.message.id);
-    const page = await store.listMessages({
-      conversationId: world.conversation.id,
-      audience: 'firm',
-      limit: 10,
-    });
-    expect(page).toHaveLength(1);
+    expect(await firmMessages(store, world.conversation)).toHaveLength(1);
   });
 
   it('lists messages newest first, pages with beforeSeq and hides internal notes from clients', async () => {
-    const store = getStore();
-    const world = await createWorld(store);
+    const { store, world } = await storeWithWorld(getStore);
     const one = await store.insertMessage(newMessage(world.conversation, world.ownerRef));
     const note = await store.insertMessage(
       newMessage(world.conversation, world.ownerRef, { internal: true }),
@@ -130,8 +121,7 @@ export function conversationContractCases(getStore: () => Store): void {
   });
 
   it('lists conversations by audience activity with previews, filters and cursor pages', async () => {
-    const store = getStore();
-    const world = await createWorld(store);
+    const { store, world } = await storeWithWorld(getStore);
     const later = await store.insertConversation({
       id: uniqueId('cnv'),
       firmId: world.firmId,
@@ -204,8 +194,7 @@ export function conversationContractCases(getStore: () => Store): void {
   });
 
   it('counts unread messages after the horizon, excluding own messages and, for clients, internal notes', async () => {
-    const store = getStore();
-    const world = await createWorld(store);
+    const { store, world } = await storeWithWorld(getStore);
     const first = await store.insertMessage(newMessage(world.conversation, world.ownerRef));
     await store.insertMessage(newMessage(world.conversation, world.ownerRef, { internal: true }));
     await store.insertMessage(newMessage(world.conversation, world.clientRef));
@@ -239,8 +228,7 @@ export function conversationContractCases(getStore: () => Store): void {
   });
 
   it('moves read horizons only forward', async () => {
-    const store = getStore();
-    const world = await createWorld(store);
+    const { store, world } = await storeWithWorld(getStore);
     const first = await store.insertMessage(newMessage(world.conversation, world.ownerRef));
     const second = await store.insertMessage(newMessage(world.conversation, world.ownerRef));
     const base = { conversationId: world.conversation.id, reader: world.clientRef };
@@ -254,8 +242,7 @@ export function conversationContractCases(getStore: () => Store): void {
   });
 
   it('rolls back everything a failing transaction wrote', async () => {
-    const store = getStore();
-    const world = await createWorld(store);
+    const { store, world } = await storeWithWorld(getStore);
     const message = newMessage(world.conversation, world.ownerRef);
     const failing = store.transaction(async (tx) => {
       await tx.insertMessage(message);

@@ -1,13 +1,12 @@
 import { expect, it } from 'vitest';
 import type { EventAudience, NewEvent } from './rows.js';
 import type { Store } from './store.js';
-import { at, createWorld, newMessage, uniqueId } from './store-contract-fixtures.js';
+import { at, createWorld, newMessage, storeWithWorld, uniqueId } from './store-contract-fixtures.js';
 
 /** Contract cases for the one-statement reads and writes of the data path: viewer, send with effects, events. */
 export function dataPathContractCases(getStore: () => Store): void {
   it('loads a viewer with the firm and its members, and only within that firm', async () => {
-    const store = getStore();
-    const world = await createWorld(store);
+    const { store, world } = await storeWithWorld(getStore);
     const firm = await store.getFirm(world.firmId);
     const members = [world.member, world.owner];
     expect(await store.loadViewer(world.firmId, world.ownerRef)).toEqual({
@@ -35,8 +34,7 @@ export function dataPathContractCases(getStore: () => Store): void {
   });
 
   it('reads a conversation with its contact and assignees in one call', async () => {
-    const store = getStore();
-    const world = await createWorld(store);
+    const { store, world } = await storeWithWorld(getStore);
     expect(await store.getConversationWithContact(world.conversation.id)).toEqual({
       conversation: world.conversation,
       contact: world.contact,
@@ -45,8 +43,7 @@ export function dataPathContractCases(getStore: () => Store): void {
   });
 
   it('lists conversations with their contact and the client read horizon', async () => {
-    const store = getStore();
-    const world = await createWorld(store);
+    const { store, world } = await storeWithWorld(getStore);
     const sent = await store.insertMessage(newMessage(world.conversation, world.ownerRef));
     const scope = { firmId: world.firmId, limit: 10, audience: 'firm', reader: world.ownerRef } as const;
     const [unread] = await store.listConversations(scope);
@@ -64,8 +61,7 @@ export function dataPathContractCases(getStore: () => Store): void {
   });
 
   it('writes a new message with its audit entry, notifications, mails and events together', async () => {
-    const store = getStore();
-    const world = await createWorld(store);
+    const { store, world } = await storeWithWorld(getStore);
     const before = (await store.eventBounds()).latestSeq;
     const message = newMessage(world.conversation, world.clientRef, { createdAt: at(4) });
     const audience: EventAudience = {
@@ -166,8 +162,7 @@ export function dataPathContractCases(getStore: () => Store): void {
   });
 
   it('leaves a conversation at its highest-seq message when sends to it run concurrently', async () => {
-    const store = getStore();
-    const world = await createWorld(store);
+    const { store, world } = await storeWithWorld(getStore);
     const authors = [world.ownerRef, world.clientRef, world.memberRef];
     const sent = await Promise.all(
       Array.from({ length: 12 }, (_, index) =>
@@ -189,8 +184,7 @@ export function dataPathContractCases(getStore: () => Store): void {
   });
 
   it('reads every new event whatever its audience, and reports the stored bounds', async () => {
-    const store = getStore();
-    const world = await createWorld(store);
+    const { store, world } = await storeWithWorld(getStore);
     const other = await createWorld(store);
     const start = (await store.eventBounds()).latestSeq;
     const audience = (firmId: string): EventAudience => ({
@@ -216,8 +210,7 @@ export function dataPathContractCases(getStore: () => Store): void {
   });
 
   it('prunes events older than a time but always keeps the newest', async () => {
-    const store = getStore();
-    const world = await createWorld(store);
+    const { store, world } = await storeWithWorld(getStore);
     const audience: EventAudience = {
       firmId: world.firmId,
       allMembers: true,

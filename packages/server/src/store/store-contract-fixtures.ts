@@ -1,4 +1,4 @@
-import type { ContactRow, ConversationRow, MemberRow, NewMessage, PartyRef } from './rows.js';
+import type { ContactRow, ConversationRow, MemberRow, NewMail, NewMessage, PartyRef } from './rows.js';
 import type { Store } from './store.js';
 
 /** A fixed instant plus `minutes`, as the ISO string the store keeps. */
@@ -24,6 +24,12 @@ export interface ContractWorld {
   readonly ownerRef: PartyRef;
   readonly memberRef: PartyRef;
   readonly clientRef: PartyRef;
+}
+
+/** The test's store and a fresh `ContractWorld` in it. */
+export async function storeWithWorld(getStore: () => Store): Promise<{ store: Store; world: ContractWorld }> {
+  const store = getStore();
+  return { store, world: await createWorld(store) };
 }
 
 /** Creates a fresh `ContractWorld` with unique ids. */
@@ -97,4 +103,24 @@ export function newMessage(
     createdAt: at(2),
     ...overrides,
   };
+}
+
+/** A mail of the world's firm to its client with a unique id, created at `at(0)`. */
+export function newMail(world: ContractWorld, overrides: Partial<NewMail> = {}): NewMail {
+  return {
+    id: uniqueId('mail'),
+    firmId: world.firmId,
+    kind: 'client_message_waiting',
+    to: world.contact.email,
+    subject: 'S',
+    text: 'T',
+    html: '<p>T</p>',
+    createdAt: at(0),
+    ...overrides,
+  };
+}
+
+/** The conversation's messages as the firm sees them, newest first (up to 10). */
+export function firmMessages(store: Store, conversation: ConversationRow) {
+  return store.listMessages({ conversationId: conversation.id, audience: 'firm', limit: 10 });
 }

@@ -1,12 +1,11 @@
 import { expect, it } from 'vitest';
 import type { Store } from './store.js';
-import { at, createWorld, uniqueId } from './store-contract-fixtures.js';
+import { at, storeWithWorld, uniqueId } from './store-contract-fixtures.js';
 
 /** Contract cases for firms, members, contacts, settings and templates. */
 export function peopleContractCases(getStore: () => Store): void {
   it('inserts firms, members and contacts once and reads them back', async () => {
-    const store = getStore();
-    const world = await createWorld(store);
+    const { store, world } = await storeWithWorld(getStore);
     expect(await store.insertFirm({ id: world.firmId, name: 'Other', createdAt: at(0) })).toBe(false);
     expect((await store.getFirm(world.firmId))?.name).toBe('Contract & Co');
     expect(await store.insertMember({ ...world.owner, name: 'Changed' })).toBe(false);
@@ -19,8 +18,7 @@ export function peopleContractCases(getStore: () => Store): void {
   });
 
   it('finds members and contacts by e-mail case-insensitively', async () => {
-    const store = getStore();
-    const world = await createWorld(store);
+    const { store, world } = await storeWithWorld(getStore);
     expect(await store.findMemberByEmail(world.owner.email.toUpperCase())).toEqual(world.owner);
     expect(await store.findContactByEmail(world.contact.email.toUpperCase())).toEqual(world.contact);
     expect(await store.findMemberByEmail(world.contact.email)).toBeNull();
@@ -28,8 +26,7 @@ export function peopleContractCases(getStore: () => Store): void {
   });
 
   it('lists members by name and contacts by last name, with a search query', async () => {
-    const store = getStore();
-    const world = await createWorld(store);
+    const { store, world } = await storeWithWorld(getStore);
     const members = await store.listMembers(world.firmId);
     expect(members.map((member) => member.name)).toEqual(['Marco Member', 'Olivia Owner']);
     const second = {
@@ -51,8 +48,7 @@ export function peopleContractCases(getStore: () => Store): void {
   });
 
   it('keeps contact assignees in order', async () => {
-    const store = getStore();
-    const world = await createWorld(store);
+    const { store, world } = await storeWithWorld(getStore);
     expect((await store.getContact(world.contact.id))?.assigneeIds).toEqual([
       world.member.id,
       world.owner.id,
@@ -60,8 +56,7 @@ export function peopleContractCases(getStore: () => Store): void {
   });
 
   it('stores and replaces notification settings', async () => {
-    const store = getStore();
-    const world = await createWorld(store);
+    const { store, world } = await storeWithWorld(getStore);
     expect(await store.getNotificationSettings(world.firmId)).toBeNull();
     await store.putNotificationSettings({
       firmId: world.firmId,
@@ -91,8 +86,7 @@ export function peopleContractCases(getStore: () => Store): void {
   });
 
   it('creates, lists, updates and deletes templates', async () => {
-    const store = getStore();
-    const world = await createWorld(store);
+    const { store, world } = await storeWithWorld(getStore);
     const base = {
       firmId: world.firmId,
       subject: 'Subject',

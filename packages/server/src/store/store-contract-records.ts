@@ -1,13 +1,12 @@
 import { expect, it } from 'vitest';
-import type { EventAudience, NewMail } from './rows.js';
+import type { EventAudience } from './rows.js';
 import type { Store } from './store.js';
-import { at, createWorld, newMessage, uniqueId } from './store-contract-fixtures.js';
+import { at, newMail, newMessage, storeWithWorld, uniqueId } from './store-contract-fixtures.js';
 
 /** Contract cases for notifications, the mail outbox, the audit log and events. */
 export function recordContractCases(getStore: () => Store): void {
   it('lists, counts and marks notifications of one member', async () => {
-    const store = getStore();
-    const world = await createWorld(store);
+    const { store, world } = await storeWithWorld(getStore);
     const { message } = await store.insertMessage(newMessage(world.conversation, world.clientRef));
     const base = {
       firmId: world.firmId,
@@ -46,18 +45,8 @@ export function recordContractCases(getStore: () => Store): void {
   });
 
   it('enqueues, leases, retries and completes outbox mail', async () => {
-    const store = getStore();
-    const world = await createWorld(store);
-    const mail: NewMail = {
-      id: uniqueId('mail'),
-      firmId: world.firmId,
-      kind: 'client_message_waiting',
-      to: world.contact.email,
-      subject: 'S',
-      text: 'T',
-      html: '<p>T</p>',
-      createdAt: at(0),
-    };
+    const { store, world } = await storeWithWorld(getStore);
+    const mail = newMail(world);
     const queued = await store.enqueueMail(mail);
     expect(queued).toMatchObject({
       status: 'pending',
@@ -102,18 +91,8 @@ export function recordContractCases(getStore: () => Store): void {
   });
 
   it('lets another worker claim mail whose lease ended, and gives up when told to', async () => {
-    const store = getStore();
-    const world = await createWorld(store);
-    const mail: NewMail = {
-      id: uniqueId('mail'),
-      firmId: world.firmId,
-      kind: 'member_client_started',
-      to: world.owner.email,
-      subject: 'S',
-      text: 'T',
-      html: 'H',
-      createdAt: at(0),
-    };
+    const { store, world } = await storeWithWorld(getStore);
+    const mail = newMail(world, { kind: 'member_client_started', to: world.owner.email, html: 'H' });
     await store.enqueueMail(mail);
     const workerA = uniqueId('worker');
     const workerB = uniqueId('worker');
@@ -130,8 +109,7 @@ export function recordContractCases(getStore: () => Store): void {
   });
 
   it('lists mail newest first', async () => {
-    const store = getStore();
-    const world = await createWorld(store);
+    const { store, world } = await storeWithWorld(getStore);
     // Due only in the far future, so these rows never crowd the claim cases of later runs on a kept database.
     const base = {
       firmId: world.firmId,
@@ -151,8 +129,7 @@ export function recordContractCases(getStore: () => Store): void {
   });
 
   it('appends audit entries and lists them newest first per firm', async () => {
-    const store = getStore();
-    const world = await createWorld(store);
+    const { store, world } = await storeWithWorld(getStore);
     const base = {
       firmId: world.firmId,
       actor: world.ownerRef,
@@ -175,8 +152,7 @@ export function recordContractCases(getStore: () => Store): void {
   });
 
   it('appends events with increasing seqs and lists only those the viewer may receive', async () => {
-    const store = getStore();
-    const world = await createWorld(store);
+    const { store, world } = await storeWithWorld(getStore);
     const start = (await store.eventBounds()).latestSeq;
     const audience = (overrides: Partial<EventAudience>): EventAudience => ({
       firmId: world.firmId,

@@ -4,6 +4,7 @@ import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { assertBlobKey, type BlobStore } from '../../attachments/blob-store.js';
+import { countingBytes } from './count-bytes.js';
 
 /**
  * A `BlobStore` in a local folder (the server's data folder by default): one file per key. A file is written
@@ -19,23 +20,15 @@ export async function createFolderBlobStore(directory: string): Promise<BlobStor
     async put(key, body) {
       const target = pathOf(key);
       const temporary = join(directory, `.${key}.${randomUUID()}.part`);
-      let size = 0;
-      const counted = body.pipeThrough(
-        new TransformStream<Uint8Array, Uint8Array>({
-          transform(chunk, controller) {
-            size += chunk.byteLength;
-            controller.enqueue(chunk);
-          },
-        }),
-      );
+      const counted = countingBytes(body);
       try {
-        await counted.pipeTo(Writable.toWeb(createWriteStream(temporary, { flush: true })));
+        await counted.stream.pipeTo(Writable.toWeb(createWriteStream(temporary, { flush: true })));
         await rename(temporary, target);
       } catch (error) {
         await rm(temporary, { force: true });
         throw error;
       }
-      return { size };
+      return { size: counted.size() };
     },
     async get(key) {
       const path = pathOf(key);

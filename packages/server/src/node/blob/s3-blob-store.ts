@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { assertBlobKey, type BlobStore } from '../../attachments/blob-store.js';
+import { countingBytes } from './count-bytes.js';
 
 /** Parts of a multipart upload: S3's minimum is 5 MiB; 8 MiB keeps memory at a few parts whatever the file size. */
 const PART_SIZE_BYTES = 8 * 1024 * 1024;
@@ -51,22 +52,18 @@ export function createS3BlobStore(options: S3BlobStoreOptions): BlobStore & { re
   return {
     client,
     async put(key, body) {
-      let size = 0;
-      const counted = body.pipeThrough(
-        new TransformStream<Uint8Array, Uint8Array>({
-          transform(chunk, controller) {
-            size += chunk.byteLength;
-            controller.enqueue(chunk);
-          },
-        }),
-      );
+      const counted = countingBytes(body);
       await new Upload({
         client,
-        params: { Bucket: options.bucket, Key: objectKey(key), Body: Readable.fromWeb(counted as never) },
+        params: {
+          Bucket: options.bucket,
+          Key: objectKey(key),
+          Body: Readable.fromWeb(counted.stream as never),
+        },
         partSize: PART_SIZE_BYTES,
         queueSize: PART_CONCURRENCY,
       }).done();
-      return { size };
+      return { size: counted.size() };
     },
     async get(key) {
       try {

@@ -9,7 +9,16 @@ import {
   type UnreadScope,
 } from '../../store/store.js';
 import { fromRawAttachment, type RawAttachment } from './attachment-queries.js';
-import { hasSqlState, partyOf, queryRows, type SqlContext, toDate, withIsoTimes } from './database.js';
+import {
+  hasSqlState,
+  insertReturning,
+  partyOf,
+  queryRows,
+  type SqlContext,
+  selectById,
+  toDate,
+  withIsoTimes,
+} from './database.js';
 import { ATTACHMENTS_UNAVAILABLE_SQLSTATE } from './migrations.js';
 import { assigneeIdsOf, containsIgnoringCase, toContact } from './people-queries.js';
 import { appendEventsExpressions, appendedEventsResult } from './record-queries.js';
@@ -208,9 +217,10 @@ export function createConversationQueries(context: SqlContext): Pick<StoreQuerie
   return {
     async insertConversation(conversation) {
       const createdAt = toDate(conversation.createdAt);
-      const [row] = await db
-        .insert(conversations)
-        .values({
+      return insertReturning(
+        db,
+        conversations,
+        {
           id: conversation.id,
           firmId: conversation.firmId,
           contactId: conversation.contactId,
@@ -226,14 +236,12 @@ export function createConversationQueries(context: SqlContext): Pick<StoreQuerie
           clientLastActivityAt: createdAt,
           clientLastActivitySeq: 0,
           clientLastMessageId: null,
-        })
-        .returning();
-      if (!row) throw new Error('The conversation was not inserted');
-      return toConversation(row);
+        },
+        toConversation,
+      );
     },
-    async getConversation(id) {
-      const [row] = await db.select().from(conversations).where(eq(conversations.id, id));
-      return row ? toConversation(row) : null;
+    getConversation(id) {
+      return selectById(db, conversations, id, toConversation);
     },
     async getConversationWithContact(id) {
       const [row] = await db
@@ -327,9 +335,8 @@ export function createConversationQueries(context: SqlContext): Pick<StoreQuerie
       if (!existing) throw new Error('The idempotency key conflicted but its message is gone');
       return { created: false, message: toMessage(existing), lastEventSeq: 0, attachments: [] };
     },
-    async getMessage(id) {
-      const [row] = await db.select().from(messages).where(eq(messages.id, id));
-      return row ? toMessage(row) : null;
+    getMessage(id) {
+      return selectById(db, messages, id, toMessage);
     },
     async findMessageByIdempotencyKey(author, idempotencyKey) {
       const [row] = await db

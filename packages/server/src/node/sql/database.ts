@@ -1,5 +1,5 @@
-import type { SQLWrapper } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { eq, getTableName, type SQLWrapper } from 'drizzle-orm';
+import type { PgColumn, PgDatabase, PgInsertValue, PgQueryResultHKT, PgTable } from 'drizzle-orm/pg-core';
 import type { PartyRef } from '../../store/rows.js';
 
 /**
@@ -83,4 +83,40 @@ export function withIsoTimes<Row extends object>(row: Row): WithIsoTimes<Row> {
 /** A party from its kind and id columns (`author_kind`, `author_id` and the like). */
 export function partyOf(kind: string, id: string): PartyRef {
   return { kind: kind as PartyRef['kind'], id };
+}
+
+/** Inserts one row unless its key is taken (`ON CONFLICT DO NOTHING`), and says whether it did. */
+export async function insertIfAbsent<Table extends PgTable>(
+  db: SqlDatabase,
+  table: Table,
+  values: PgInsertValue<Table>,
+): Promise<boolean> {
+  const inserted = await db.insert(table).values(values).onConflictDoNothing().returning();
+  return inserted.length > 0;
+}
+
+/** The row whose `id` column is `id`, mapped to the store's row, or null. */
+export async function selectById<Table extends PgTable & { id: PgColumn }, Row>(
+  db: SqlDatabase,
+  table: Table,
+  id: string,
+  toRow: (row: Table['$inferSelect']) => Row,
+): Promise<Row | null> {
+  const [row] = await db
+    .select()
+    .from(table as PgTable)
+    .where(eq(table.id, id));
+  return row ? toRow(row as Table['$inferSelect']) : null;
+}
+
+/** Inserts one row and maps what the database returned (its seq and defaults included) to the store's row. */
+export async function insertReturning<Table extends PgTable, Row>(
+  db: SqlDatabase,
+  table: Table,
+  values: PgInsertValue<Table>,
+  toRow: (row: Table['$inferSelect']) => Row,
+): Promise<Row> {
+  const [row] = await db.insert(table).values(values).returning();
+  if (!row) throw new Error(`No row was inserted into ${getTableName(table)}`);
+  return toRow(row as Table['$inferSelect']);
 }

@@ -9,7 +9,15 @@ import type {
   TemplateRow,
 } from '../../store/rows.js';
 import type { PeopleQueryName, StoreQueries, TemplateQueryName } from '../../store/store.js';
-import { atomically, queryRows, type SqlContext, toDate, withIsoTimes } from './database.js';
+import {
+  atomically,
+  insertIfAbsent,
+  queryRows,
+  type SqlContext,
+  selectById,
+  toDate,
+  withIsoTimes,
+} from './database.js';
 import { contactAssignees, contacts, firms, members, notificationSettings, templates } from './schema.js';
 
 /** `text` contains `query`, ignoring case; no LIKE pattern, so `%` and `_` in a query match themselves. */
@@ -88,29 +96,17 @@ export function createPeopleQueries(
   };
 
   return {
-    async insertFirm(firm) {
-      const inserted = await db
-        .insert(firms)
-        .values({ ...firm, createdAt: toDate(firm.createdAt) })
-        .onConflictDoNothing()
-        .returning({ id: firms.id });
-      return inserted.length > 0;
+    insertFirm(firm) {
+      return insertIfAbsent(db, firms, { ...firm, createdAt: toDate(firm.createdAt) });
     },
-    async getFirm(id) {
-      const [row] = await db.select().from(firms).where(eq(firms.id, id));
-      return row ? toFirm(row) : null;
+    getFirm(id) {
+      return selectById(db, firms, id, toFirm);
     },
-    async insertMember(member) {
-      const inserted = await db
-        .insert(members)
-        .values({ ...member, createdAt: toDate(member.createdAt) })
-        .onConflictDoNothing()
-        .returning({ id: members.id });
-      return inserted.length > 0;
+    insertMember(member) {
+      return insertIfAbsent(db, members, { ...member, createdAt: toDate(member.createdAt) });
     },
-    async getMember(id) {
-      const [row] = await db.select().from(members).where(eq(members.id, id));
-      return row ? toMember(row) : null;
+    getMember(id) {
+      return selectById(db, members, id, toMember);
     },
     async findMemberByEmail(email) {
       const [row] = await db
@@ -132,12 +128,7 @@ export function createPeopleQueries(
     insertContact(contact) {
       return atomically(context, async (tx) => {
         const { assigneeIds, ...row } = contact;
-        const inserted = await tx
-          .insert(contacts)
-          .values({ ...row, createdAt: toDate(row.createdAt) })
-          .onConflictDoNothing()
-          .returning({ id: contacts.id });
-        if (inserted.length === 0) return false;
+        if (!(await insertIfAbsent(tx, contacts, { ...row, createdAt: toDate(row.createdAt) }))) return false;
         if (assigneeIds.length > 0) {
           const unique = [...new Set(assigneeIds)];
           await tx
@@ -258,17 +249,12 @@ export function createPeopleQueries(
         .orderBy(asc(templates.name), asc(templates.id));
       return rows.map(toTemplate);
     },
-    async getTemplate(id) {
-      const [row] = await db.select().from(templates).where(eq(templates.id, id));
-      return row ? toTemplate(row) : null;
+    getTemplate(id) {
+      return selectById(db, templates, id, toTemplate);
     },
-    async insertTemplate(template) {
-      const inserted = await db
-        .insert(templates)
-        .values({ ...template, createdAt: toDate(template.createdAt), updatedAt: toDate(template.updatedAt) })
-        .onConflictDoNothing()
-        .returning({ id: templates.id });
-      return inserted.length > 0;
+    insertTemplate(template) {
+      const times = { createdAt: toDate(template.createdAt), updatedAt: toDate(template.updatedAt) };
+      return insertIfAbsent(db, templates, { ...template, ...times });
     },
     async updateTemplate(id, changes) {
       const [row] = await db

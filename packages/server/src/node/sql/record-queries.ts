@@ -13,7 +13,7 @@ import type {
 } from '../../store/rows.js';
 import type { RecordQueryName, StoreQueries } from '../../store/store.js';
 import { toConversation } from './conversation-queries.js';
-import { partyOf, queryRows, type SqlContext, toDate, withIsoTimes } from './database.js';
+import { insertReturning, partyOf, queryRows, type SqlContext, toDate, withIsoTimes } from './database.js';
 import { assigneeIdsOf, toContact } from './people-queries.js';
 import { auditEntries, contacts, conversations, events, mailOutbox, notifications } from './schema.js';
 
@@ -101,16 +101,16 @@ export function createRecordQueries(context: SqlContext): Pick<StoreQueries, Rec
   const { db } = context;
   return {
     async insertNotification(notification) {
-      const [row] = await db
-        .insert(notifications)
-        .values({
+      return insertReturning(
+        db,
+        notifications,
+        {
           ...notification,
           createdAt: toDate(notification.createdAt),
           readAt: notification.readAt === null ? null : toDate(notification.readAt),
-        })
-        .returning();
-      if (!row) throw new Error('The notification was not inserted');
-      return toNotification(row);
+        },
+        toNotification,
+      );
     },
     async listNotifications(options) {
       const rows = await db
@@ -178,9 +178,10 @@ export function createRecordQueries(context: SqlContext): Pick<StoreQueries, Rec
     },
     async enqueueMail(mail) {
       const createdAt = toDate(mail.createdAt);
-      const [row] = await db
-        .insert(mailOutbox)
-        .values({
+      return insertReturning(
+        db,
+        mailOutbox,
+        {
           id: mail.id,
           firmId: mail.firmId,
           kind: mail.kind,
@@ -192,10 +193,9 @@ export function createRecordQueries(context: SqlContext): Pick<StoreQueries, Rec
           status: 'pending',
           attempts: 0,
           nextAttemptAt: createdAt,
-        })
-        .returning();
-      if (!row) throw new Error('The mail was not enqueued');
-      return toMail(row);
+        },
+        toMail,
+      );
     },
     async claimMail(options) {
       const now = toDate(options.now);
@@ -251,9 +251,10 @@ export function createRecordQueries(context: SqlContext): Pick<StoreQueries, Rec
       return rows.map(toMail);
     },
     async appendAudit(entry) {
-      const [row] = await db
-        .insert(auditEntries)
-        .values({
+      return insertReturning(
+        db,
+        auditEntries,
+        {
           id: entry.id,
           firmId: entry.firmId,
           actorKind: entry.actor.kind,
@@ -262,10 +263,9 @@ export function createRecordQueries(context: SqlContext): Pick<StoreQueries, Rec
           targetId: entry.targetId,
           requestId: entry.requestId,
           at: toDate(entry.at),
-        })
-        .returning();
-      if (!row) throw new Error('The audit entry was not appended');
-      return toAudit(row);
+        },
+        toAudit,
+      );
     },
     async listAudit(options) {
       const rows = await db
