@@ -58,7 +58,8 @@ export const defaultMessages = {
   ATTACHMENT_TOO_LARGE: (limit: string | null) =>
     limit ? `Too large: files can be at most ${limit}.` : 'Too large to send.',
   ATTACHMENT_TYPE_NOT_ALLOWED: 'This type of file is not accepted.',
-  ATTACHMENT_TOO_MANY: (max: number) => `At most ${max} files a message.`,
+  ATTACHMENT_TOO_MANY: 'A message can carry at most 20 files.',
+  ATTACHMENT_NAME_INVALID: 'This file name cannot be used: rename the file and attach it again.',
   ATTACHMENT_UPLOAD_FAILED: 'Upload failed. Try again.',
   ATTACHMENT_BLOCKED: 'Removed for a security reason',
   ATTACHMENT_SCANNING: 'Checking for viruses…',

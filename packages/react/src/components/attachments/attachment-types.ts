@@ -24,6 +24,8 @@ export interface AttachmentErrorView {
   readonly code: string;
   readonly retryable?: boolean;
   readonly context?: Readonly<Record<string, string | number | boolean | undefined>> | undefined;
+  /** The offending fields of an `invalid_input` error (`attachmentIds` when a message has too many files). */
+  readonly issues?: readonly { readonly path: readonly (string | number)[] }[];
 }
 
 /** A file sent with a message, as the kit shows it in a thread (the protocol's `Attachment`). */

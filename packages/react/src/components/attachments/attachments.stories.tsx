@@ -181,7 +181,11 @@ export const TooLarge: Story = {
         mediaType: 'video/quicktime',
         status: 'failed',
         uploadedBytes: 0,
-        error: { code: 'file_too_large', retryable: false, context: { maxBytes: 100 * MB } },
+        error: {
+          code: 'payload_too_large',
+          retryable: false,
+          context: { reason: 'file_too_large', maxBytes: 100 * MB },
+        },
       }),
     ],
   },

@@ -63,6 +63,16 @@ describe('ComposerAttachments', () => {
     [{ code: 'payload_too_large' }, 'Too large: files can be at most 50 MB.', false],
     [{ code: 'type_not_allowed' }, 'This type of file is not accepted.', false],
     [{ code: 'attachment_blocked' }, 'Removed for a security reason', false],
+    [
+      { code: 'invalid_input', issues: [{ path: ['attachmentIds'] }] },
+      'A message can carry at most 20 files.',
+      false,
+    ],
+    [
+      { code: 'invalid_input', issues: [{ path: ['name'] }] },
+      'This file name cannot be used: rename the file and attach it again.',
+      false,
+    ],
     [{ code: 'network', retryable: true }, 'Upload failed. Try again.', true],
     [{ code: 'internal' }, 'Upload failed. Try again.', true],
   ])(

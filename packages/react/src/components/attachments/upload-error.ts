@@ -8,6 +8,7 @@ const FINAL_CODES = new Set([
   'payload_too_large',
   'type_not_allowed',
   'attachment_blocked',
+  'invalid_input',
 ]);
 
 /** Whether retrying an upload that failed this way may succeed. */
@@ -38,6 +39,10 @@ export function uploadErrorText(
       return messages.ATTACHMENT_TYPE_NOT_ALLOWED;
     case 'attachment_blocked':
       return messages.ATTACHMENT_BLOCKED;
+    case 'invalid_input':
+      return error?.issues?.some((issue) => issue.path.includes('attachmentIds'))
+        ? messages.ATTACHMENT_TOO_MANY
+        : messages.ATTACHMENT_NAME_INVALID;
     default:
       return messages.ATTACHMENT_UPLOAD_FAILED;
   }
