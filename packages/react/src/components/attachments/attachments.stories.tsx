@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useRef, useState } from 'react';
-import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { expect, userEvent, waitFor } from 'storybook/test';
 import { useMessages } from '../../hooks/use-messages.js';
 import { useConfideContext } from '../../provider/use-confide-context.js';
 import { AttachButton } from './attach-files.js';
@@ -139,8 +139,7 @@ type Story = StoryObj<typeof meta>;
 /** A file on its way: 40 % uploaded, with a progress bar and Cancel. */
 export const Uploading: Story = {
   args: { composer: [composerFile('Passport scan.pdf', { status: 'uploading', uploadedBytes: 0.96 * MB })] },
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas }) => {
     const bar = canvas.getByRole('progressbar', { name: 'Passport scan.pdf' });
     await expect(bar).toHaveAttribute('aria-valuenow', '40');
     await expect(bar).toHaveAttribute('aria-valuetext', '40 % uploaded');
@@ -164,8 +163,7 @@ export const FailedWithRetry: Story = {
       }),
     ],
   },
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas }) => {
     await expect(canvas.getByText('Upload failed. Try again.')).toBeInTheDocument();
     await userEvent.click(canvas.getByRole('button', { name: 'Retry Bank statement.pdf' }));
     await expect(canvas.getByRole('progressbar', { name: 'Bank statement.pdf' })).toBeInTheDocument();
@@ -189,8 +187,7 @@ export const TooLarge: Story = {
       }),
     ],
   },
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas }) => {
     await expect(canvas.getByText('Too large: files can be at most 100 MB.')).toBeInTheDocument();
     await expect(canvas.queryByRole('button', { name: /^Retry/ })).toBeNull();
   },
@@ -208,8 +205,8 @@ export const TypeNotAllowed: Story = {
       }),
     ],
   },
-  play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByText('This type of file is not accepted.')).toBeInTheDocument();
+  play: async ({ canvas }) => {
+    await expect(canvas.getByText('This type of file is not accepted.')).toBeInTheDocument();
   },
 };
 
@@ -218,8 +215,7 @@ export const AttachAndRemoveWithKeyboard: Story = {
   args: {
     composer: [composerFile('Employer letter.pdf'), composerFile('Payslip November.pdf')],
   },
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas }) => {
     const attach = canvas.getByRole('button', { name: 'Attach files' });
     const input = canvasElement.querySelector<HTMLInputElement>('input[type="file"]');
     if (!input) throw new Error('No file input');
@@ -255,8 +251,8 @@ export const TwentyFiles: Story = {
       }),
     ),
   },
-  play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getAllByRole('listitem')).toHaveLength(20);
+  play: async ({ canvas }) => {
+    await expect(canvas.getAllByRole('listitem')).toHaveLength(20);
   },
 };
 
@@ -292,8 +288,7 @@ export const VeryLongName: Story = {
 /** Files a scanner is still checking: shown, not yet downloadable. */
 export const Scanning: Story = {
   args: { sent: [sentFile('Signed engagement letter.pdf', { state: 'scanning' })] },
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas }) => {
     await expect(canvas.getByText('Checking for viruses…')).toBeInTheDocument();
     await expect(canvas.queryByRole('button', { name: /^Download/ })).toBeNull();
   },
@@ -302,8 +297,7 @@ export const Scanning: Story = {
 /** A file the malware scan blocked: both sides see it removed for a security reason; nobody can download it. */
 export const Blocked: Story = {
   args: { sent: [sentFile('invoice.pdf', { state: 'blocked' })] },
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas }) => {
     await expect(canvas.getByText('Removed for a security reason')).toBeInTheDocument();
     await expect(canvas.queryByRole('button', { name: /^Download/ })).toBeNull();
   },
@@ -314,8 +308,7 @@ export const NotScanned: Story = {
   args: {
     sent: [sentFile('Lease agreement.docx', { state: 'not_scanned', mediaType: 'application/msword' })],
   },
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas }) => {
     await expect(canvas.getByText('Not scanned')).toBeInTheDocument();
     await expect(canvas.getByRole('button', { name: /^Download Lease agreement\.docx/ })).toBeInTheDocument();
   },
@@ -324,8 +317,8 @@ export const NotScanned: Story = {
 /** An image shows a small thumbnail (loaded through its own download ticket), named by the file. */
 export const ImageThumbnail: Story = {
   args: { sent: [sentFile('Passport photo.png', { mediaType: 'image/png', size: 340 * 1024 })] },
-  play: async ({ canvasElement }) => {
-    const image = await within(canvasElement).findByRole('img', { name: 'Passport photo.png' });
+  play: async ({ canvas }) => {
+    const image = await canvas.findByRole('img', { name: 'Passport photo.png' });
     await waitFor(() => expect((image as HTMLImageElement).naturalWidth).toBeGreaterThan(0));
   },
 };
@@ -339,8 +332,7 @@ export const MemberView: Story = {
       sentFile('Photo of residence permit.jpg', { mediaType: 'image/jpeg', sha256: SHA256 }),
     ],
   },
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas }) => {
     await expect(canvas.getByText(/^Downloaded by the client on/)).toBeInTheDocument();
     const copy = canvas.getByRole('button', { name: 'Copy the SHA-256 of Signed I-9 form.pdf' });
     const full = copy.parentElement?.querySelector<HTMLElement>('.confide-attachment-sha256-full');
@@ -352,8 +344,7 @@ export const MemberView: Story = {
 /** A download the server refuses (the file was blocked after the page loaded): the kit says so. */
 export const DownloadRefused: Story = {
   args: { sent: [sentFile('Quarterly report.pdf')], failDownloadsWith: 'attachment_blocked' },
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas }) => {
     await userEvent.click(canvas.getByRole('button', { name: /^Download Quarterly report\.pdf/ }));
     await expect(await canvas.findByText('Removed for a security reason')).toBeInTheDocument();
   },

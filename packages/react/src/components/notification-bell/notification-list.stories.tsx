@@ -124,9 +124,9 @@ export const AttachmentBlocked: Story = {
       return {};
     },
   }),
-  play: async ({ canvasElement }) => {
+  play: async ({ canvas }) => {
     await expect(
-      await within(canvasElement).findByRole('button', {
+      await canvas.findByRole('button', {
         name: /^A file in “Signed lease” was blocked by the malware scan/,
       }),
     ).toBeInTheDocument();
