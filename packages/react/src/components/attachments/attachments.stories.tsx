@@ -215,7 +215,7 @@ export const AttachAndRemoveWithKeyboard: Story = {
   args: {
     composer: [composerFile('Employer letter.pdf'), composerFile('Payslip November.pdf')],
   },
-  play: async ({ canvas }) => {
+  play: async ({ canvas, canvasElement }) => {
     const attach = canvas.getByRole('button', { name: 'Attach files' });
     const input = canvasElement.querySelector<HTMLInputElement>('input[type="file"]');
     if (!input) throw new Error('No file input');
