@@ -5,8 +5,6 @@ export {
   DEFAULT_HEARTBEAT_INTERVAL_MS,
   DEFAULT_SEND_RATE_LIMIT,
 } from './app.js';
-export type { AttachTarget } from './attachments/attach-uploads.js';
-export { attachUploads } from './attachments/attach-uploads.js';
 export type { AttachmentSettings } from './attachments/attachment-settings.js';
 export {
   ATTACH_WINDOW_MS,
@@ -19,6 +17,8 @@ export {
 export type { BlobStore } from './attachments/blob-store.js';
 export type { MalwareScanner } from './attachments/malware-scanner.js';
 export { createMemoryBlobStore } from './attachments/memory-blob-store.js';
+export type { MemoryUploadsOptions } from './attachments/memory-uploads.js';
+export { createMemoryUploads } from './attachments/memory-uploads.js';
 export type { WireAttachment } from './attachments/present-attachment.js';
 export { loadMessageAttachments } from './attachments/present-attachment.js';
 export type { ScanVerdict } from './attachments/record-scan-result.js';
@@ -58,6 +58,7 @@ export type {
   AttachmentRow,
   AttachmentStateValue,
   DownloadTicketRow,
+  MessageAttachmentRow,
   NewAttachment,
   TicketRedemption,
 } from './store/attachment-rows.js';
@@ -98,8 +99,11 @@ export type {
   InsertMessageResult,
   ListConversationsOptions,
   ListNotificationsOptions,
+  MessageAttachments,
+  MessageEffects,
   Store,
   StoreQueries,
   StoreTransaction,
   UnreadScope,
 } from './store/store.js';
+export { AttachmentsUnavailableError } from './store/store.js';

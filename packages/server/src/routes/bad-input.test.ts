@@ -204,6 +204,26 @@ describe('bad input', () => {
     });
   });
 
+  it.each([
+    ['no file list', {}],
+    ['an empty file list', { attachmentIds: [] }],
+    ['only invisible text and files', { body: '\u200b', attachmentIds: ['att_anything'] }],
+    ['21 files', { attachmentIds: Array.from({ length: 21 }, (_, index) => `att_file_${index}`) }],
+    ['one file twice', { attachmentIds: ['att_twice', 'att_twice'] }],
+  ])('refuses an empty message with %s, on sends and new conversations', async (_name, extra) => {
+    const before = await storeFootprint(test.store);
+    const message = { body: '', idempotencyKey: freshKey(), ...extra };
+    for (const [path, body] of [
+      [MESSAGES, message],
+      ['/v1/conversations', { ...message, subject: 'Documents' }],
+    ] as const) {
+      const response = await test.call('POST', path, { as: 'client', body });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ error: { code: 'invalid_input' } });
+    }
+    expect(await storeFootprint(test.store)).toEqual(before);
+  });
+
   it('refuses an oversize body sent without Content-Length', async () => {
     const token = await test.tokenFor('owner');
     const before = await storeFootprint(test.store);

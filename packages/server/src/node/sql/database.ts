@@ -75,3 +75,12 @@ export function withIsoTimes<Row extends object>(row: Row): WithIsoTimes<Row> {
 export function partyOf(kind: string, id: string): PartyRef {
   return { kind: kind as PartyRef['kind'], id };
 }
+
+/** Whether a driver error (possibly wrapped by drizzle as its `cause`) carries this SQLSTATE. */
+export function hasSqlState(error: unknown, sqlState: string): boolean {
+  for (let current = error, depth = 0; current && typeof current === 'object' && depth < 4; depth += 1) {
+    if ((current as { code?: unknown }).code === sqlState) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
