@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { defaultMessages } from '../../provider/messages.js';
 import { axeViolations } from '../../test/setup-client.js';
 import type { ComposerAttachmentView } from './attachment-types.js';
-import { ComposerAttachments, pendingAttachmentsReason, uploadPercent } from './composer-attachments.js';
+import { ComposerAttachments, uploadPercent } from './composer-attachments.js';
 import { splitFileName } from './file-name.js';
 
 const MB = 1024 * 1024;
@@ -163,17 +163,6 @@ describe('uploadPercent', () => {
     [150, 100, 100],
   ])('is %d of %d bytes → %d %%', (uploadedBytes, size, percent) => {
     expect(uploadPercent({ uploadedBytes, size })).toBe(percent);
-  });
-});
-
-describe('pendingAttachmentsReason', () => {
-  it.each([
-    [[], undefined],
-    [[file({ status: 'uploaded' })], undefined],
-    [[file({ status: 'uploaded' }), file({ status: 'uploading' })], defaultMessages.ATTACHMENTS_PENDING],
-    [[file({ status: 'uploading' }), file({ status: 'failed' })], defaultMessages.ATTACHMENTS_FAILED],
-  ])('for %o is %s', (attachments, reason) => {
-    expect(pendingAttachmentsReason(attachments, defaultMessages)).toBe(reason);
   });
 });
 

@@ -211,14 +211,3 @@ function ComposerAttachmentChip({
     </li>
   );
 }
-
-/** Why Send waits, when files hold it back: uploads still running, or uploads that failed. */
-export function pendingAttachmentsReason(
-  attachments: readonly ComposerAttachmentView[],
-  messages: ConfideMessages,
-): string | undefined {
-  if (attachments.some((attachment) => attachment.status === 'failed')) return messages.ATTACHMENTS_FAILED;
-  if (attachments.some((attachment) => attachment.status === 'uploading'))
-    return messages.ATTACHMENTS_PENDING;
-  return undefined;
-}

@@ -49,7 +49,10 @@ function startDownload(url: string, name: string) {
 export function MessageAttachments(props: MessageAttachmentsProps) {
   const { attachments, messages } = props;
   return (
-    <ul className="confide-attachments confide-message-attachments" aria-label={messages.ATTACHMENTS_LABEL}>
+    <ul
+      className="confide-attachments confide-message-attachments"
+      aria-label={messages.MESSAGE_ATTACHMENTS_LABEL}
+    >
       {attachments.map((attachment) => (
         <MessageAttachment key={attachment.id} {...props} attachment={attachment} />
       ))}
