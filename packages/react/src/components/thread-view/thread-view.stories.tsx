@@ -364,3 +364,46 @@ export const AutoFocus: Story = {
     await waitFor(() => expect(reply).toHaveFocus());
   },
 };
+
+/** Puts `files` in a composer's hidden file input as the device's picker would. */
+function pickFiles(input: HTMLInputElement, files: readonly File[]) {
+  const picked = new DataTransfer();
+  for (const file of files) picked.items.add(file);
+  input.files = picked.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/**
+ * Daniel replies with a file: "Attach files" (a real button, here pressed with the keyboard), the chip uploads
+ * through the mocks, Send waits until it has, and the sent message shows the file with its download button.
+ */
+export const ReplyWithFile: Story = {
+  parameters: confideParameters({ as: 'daniel' }),
+  play: async ({ canvas, canvasElement }) => {
+    await canvas.findByRole('textbox', { name: 'Reply' });
+    const input = canvasElement.querySelector<HTMLInputElement>('.confide-reply input[type="file"]');
+    if (!input) throw new Error('No file input in the reply box');
+    let opened = false;
+    input.addEventListener('click', (event) => {
+      // The device's picker cannot be driven from a test: record that it was asked for, and pick instead.
+      event.preventDefault();
+      opened = true;
+    });
+    canvas.getByRole('button', { name: 'Attach files' }).focus();
+    await userEvent.keyboard('{Enter}');
+    await expect(opened).toBe(true);
+    pickFiles(input, [
+      new File(['%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n'], 'Employer letter.pdf', {
+        type: 'application/pdf',
+      }),
+    ]);
+    const chips = await canvas.findByRole('list', { name: 'Files to send' });
+    await within(chips).findByText('Uploaded', {}, { timeout: 10_000 });
+    const send = canvas.getByRole('button', { name: 'Send' });
+    await waitFor(() => expect(send).toBeEnabled());
+    await userEvent.click(send);
+    await expect(
+      await canvas.findByRole('button', { name: /^Download Employer letter\.pdf/ }, { timeout: 10_000 }),
+    ).toBeInTheDocument();
+  },
+};
