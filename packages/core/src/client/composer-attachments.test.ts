@@ -1,4 +1,4 @@
-import type { Attachment, AttachmentId, ListMessagesResponse } from '@confide/protocol';
+import type { Attachment, AttachmentId, ContactId, ListMessagesResponse } from '@confide/protocol';
 import type { InfiniteData } from '@tanstack/query-core';
 import { describe, expect, it } from 'vitest';
 import { applyServerEvent } from '../cache/apply-server-event.js';
@@ -88,9 +88,45 @@ describe('composer attachments', () => {
       body: '',
       attachmentIds: ids,
     });
-    expect(message).toMatchObject({ conversationId: id });
+    expect(message).toMatchObject({ attachments: [{ id: ids[0] }, { id: ids[1] }] });
     expect(stateOf(composer).attachments).toEqual([]);
+    const mine = await until(client.thread(id), (state) => state.messages.length === 2);
+    expect(mine.messages[1]?.attachments.map((file) => file.id)).toEqual(ids);
+    const ben = await clientFor(mock, 'ben');
+    const seen = await until(ben.thread(id), (state) => state.messages.length === 2);
+    expect(seen.messages[1]?.attachments.map((file) => [file.name, file.mediaType, file.state])).toEqual([
+      ['Passport.pdf', 'application/pdf', 'not_scanned'],
+      ['Payslip.pdf', 'application/pdf', 'not_scanned'],
+    ]);
     client.dispose();
+    ben.dispose();
+  });
+
+  it("keeps an internal note's file from the client, and Daniel cannot send Ben's upload", async () => {
+    const mock = createMockServer();
+    const id = await seedConversation(mock);
+    const { client } = await uploader(mock, 'ben');
+    const composer = client.composer({ conversationId: id });
+    composer.setInternal(true);
+    composer.attachFiles([pdf('Risk memo.pdf', 1_000)]);
+    const fileId = (await until(composer, settled)).attachments[0]?.attachmentId as AttachmentId;
+    await composer.send();
+    const daniel = await clientFor(mock, 'daniel');
+    const thread = await until(daniel.thread(id), (state) => state.status === 'success');
+    expect(thread.messages.flatMap((message) => message.attachments)).toEqual([]);
+    await expect(daniel.attachments.downloadUrl(fileId)).rejects.toMatchObject({ code: 'not_found' });
+    composer.setInternal(false);
+    composer.attachFiles([pdf('For Daniel.pdf', 1_000)]);
+    const unsent = (await until(composer, settled)).attachments[0]?.attachmentId as AttachmentId;
+    await expect(
+      daniel.transport.sendMessage(id, {
+        body: 'Mine now',
+        idempotencyKey: 'idk_daniel_takes_bens',
+        attachmentIds: [unsent],
+      }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    client.dispose();
+    daniel.dispose();
   });
 
   it.each([
@@ -112,6 +148,32 @@ describe('composer attachments', () => {
       client.dispose();
     },
   );
+
+  it('asks for a new token once when an upload request answers 401', async () => {
+    const mock = createMockServer();
+    const reasons: string[] = [];
+    let expired = false;
+    const connection = mock.as('ben');
+    const transport = httpTransport({
+      ...connection,
+      getToken: async ({ reason }) => {
+        reasons.push(reason);
+        if (!expired) return connection.getToken();
+        expired = false;
+        return 'expired.token.value';
+      },
+      uploads: { retryDelaysMs: [0] },
+    });
+    const client = await clientFor(mock, 'ben', { transport });
+    // A reply's composer loads nothing else, so every token asked for after this is for the upload.
+    const composer = client.composer({ conversationId: await seedConversation(mock) });
+    reasons.length = 0;
+    expired = true;
+    composer.attachFiles([pdf('Passport.pdf', 1_000)]);
+    expect((await until(composer, settled)).attachments[0]?.status).toBe('uploaded');
+    expect(reasons.slice(0, 3)).toEqual(['initial', 'unauthenticated', 'initial']);
+    client.dispose();
+  });
 
   it('refuses a 21st file without uploading it', async () => {
     const { client } = await uploader(createMockServer(), 'ben');
@@ -175,9 +237,15 @@ describe('composer attachments', () => {
     first.client.composer().attachFiles([pdf('Unfinished.pdf', 60_000)]);
     first.client.dispose();
     const second = await uploader(mock, 'ben', { storage });
-    expect(stateOf(second.client.composer()).attachments).toEqual([
+    const composer = second.client.composer();
+    expect(stateOf(composer).attachments).toEqual([
       expect.objectContaining({ name: 'Kept.pdf', status: 'uploaded' }),
     ]);
+    composer.setContact('con_daniel' as ContactId);
+    composer.setSubject('Your file');
+    await expect(composer.send()).resolves.toMatchObject({
+      message: { body: '', attachments: [expect.objectContaining({ name: 'Kept.pdf' })] },
+    });
     second.client.dispose();
   });
 
@@ -237,13 +305,14 @@ describe('attachment.updated', () => {
     await until(client.conversations, (state) => state.status === 'success');
     const message = thread.messages[0];
     const file: Attachment = {
-      ...{ id: 'att_scan' as AttachmentId, name: 'Scan.pdf', size: 10, mediaType: 'application/pdf' },
-      ...{
-        state: 'scanning',
-        internal: false,
-        messageId: message?.id ?? null,
-        createdAt: message?.createdAt ?? '',
-      },
+      id: 'att_scan' as AttachmentId,
+      name: 'Scan.pdf',
+      size: 10,
+      mediaType: 'application/pdf',
+      state: 'scanning',
+      internal: false,
+      messageId: (message?.id ?? null) as Attachment['messageId'],
+      createdAt: message?.createdAt ?? '',
     };
     client.queryClient.setQueryData<InfiniteData<ListMessagesResponse>>(
       client.keys.messages(id),

@@ -128,7 +128,10 @@ export function createTusUploads(options: TusUploadsOptions) {
         : {}),
       async onBeforeRequest(request) {
         try {
-          request.setHeader('Authorization', `Bearer ${await options.getToken({ reason })}`);
+          const asked = reason;
+          // Only the request that follows a 401 asks for a new token.
+          reason = 'initial';
+          request.setHeader('Authorization', `Bearer ${await options.getToken({ reason: asked })}`);
         } catch (cause) {
           throw new ConfideError('unauthenticated', 'No token is available for this request', {
             cause,

@@ -94,6 +94,16 @@ describe('memory uploads', () => {
     },
   );
 
+  it("refuses a type the firm's own allow-list leaves out", async () => {
+    const test = await uploadsApp();
+    await test.call('PUT', '/v1/settings/notifications', {
+      as: 'owner',
+      body: { clientStartedThread: 'assignees_and_owner', allowedMediaTypes: ['application/pdf'] },
+    });
+    expect((await upload(test, 'notes.txt', ascii('Pay slips for March\n'))).last.status).toBe(415);
+    expect((await upload(test, 'Passport.pdf', PDF)).last.status).toBe(204);
+  });
+
   it('refuses a file over the limit, a wrong offset and a missing name', async () => {
     const test = await uploadsApp();
     expect(await (await create(test, 'big.pdf', 10_001)).json()).toMatchObject({

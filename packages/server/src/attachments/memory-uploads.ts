@@ -4,9 +4,12 @@ import type { DomainContext } from '../domain/context.js';
 import { viewerRef } from '../domain/viewer.js';
 import { ApiError, notFound } from '../errors/api-error.js';
 import { errorResponse } from '../http/error-response.js';
+import type { AttachmentRow } from '../store/attachment-rows.js';
 import { isUploader } from './attachment-access.js';
 import type { AttachmentSettings } from './attachment-settings.js';
 import type { BlobStore } from './blob-store.js';
+import { completeUpload } from './complete-upload.js';
+import { allowedTypesFor } from './firm-allow-list.js';
 import type { UploadHandler } from './upload-handler.js';
 
 /** Options of `createMemoryUploads`. */
@@ -121,41 +124,27 @@ export function createMemoryUploads(options: MemoryUploadsOptions): UploadHandle
     await context.store.deleteUnattachedUpload(id);
   }
 
-  async function finish(id: string, name: string, context: DomainContext) {
-    const chunks = staged.get(id) ?? [];
-    const bytes = new Uint8Array(await new Blob(chunks).arrayBuffer());
-    const mediaType = await decideMediaType(bytes, name);
-    if (!settings.allowedMediaTypes.has(mediaType)) {
+  async function finish(row: AttachmentRow, context: DomainContext) {
+    const { id } = row;
+    const bytes = new Uint8Array(await new Blob(staged.get(id) ?? []).arrayBuffer());
+    const mediaType = await decideMediaType(bytes, row.name);
+    if (!(await allowedTypesFor(context.store, settings, row.firmId)).has(mediaType)) {
       await discard(id, context);
       throw new ApiError('type_not_allowed', 'Files of this type are not accepted', { reason: mediaType });
     }
     await blobStore.put(id, new Blob([bytes]).stream());
     staged.delete(id);
-    const now = context.clock.now();
-    await context.store.transaction(async (tx) => {
-      const row = await tx.completeAttachment(id, {
-        size: bytes.byteLength,
-        mediaType,
-        sha256: await sha256Hex(bytes),
-        state: 'not_scanned',
-        blobKey: id,
-        completedAt: now.toISOString(),
-        expiresAt: new Date(now.getTime() + settings.attachWindowMs).toISOString(),
-      });
-      if (!row) return;
-      await tx.appendAudit({
-        id: context.createId('aud'),
-        firmId: row.firmId,
-        actor: row.uploader,
-        action: 'attachment.uploaded',
-        targetId: row.id,
-        requestId: context.requestId,
-        at: now.toISOString(),
-      });
-    });
+    const sha256 = await sha256Hex(bytes);
+    await completeUpload(
+      context,
+      row,
+      { size: bytes.byteLength, mediaType, sha256, state: 'not_scanned' },
+      settings,
+    );
   }
 
-  async function append(request: Request, id: string, size: number, name: string, context: DomainContext) {
+  async function append(request: Request, row: AttachmentRow, context: DomainContext) {
+    const { id, size } = row;
     if (request.headers.get('content-type') !== 'application/offset+octet-stream') {
       return errorResponse(new ApiError('invalid_input', 'tus chunks are application/offset+octet-stream'), {
         'Tus-Resumable': '1.0.0',
@@ -174,7 +163,7 @@ export function createMemoryUploads(options: MemoryUploadsOptions): UploadHandle
       });
     }
     staged.get(id)?.push(chunk);
-    if (offset + chunk.byteLength === size) await finish(id, name, context);
+    if (offset + chunk.byteLength === size) await finish(row, context);
     return answer(204, { 'Upload-Offset': String(offset + chunk.byteLength) });
   }
 
@@ -208,7 +197,7 @@ export function createMemoryUploads(options: MemoryUploadsOptions): UploadHandle
           reason: 'complete',
         });
       }
-      return await append(request, row.id, row.size, row.name, context);
+      return await append(request, row, context);
     } catch (error) {
       if (ApiError.is(error)) return errorResponse(error, { 'Tus-Resumable': '1.0.0' });
       throw error;

@@ -1,13 +1,12 @@
 import type { Transport } from '@confide/core';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ConfideOverrides } from '../../provider/messages.js';
 import {
   axeViolations,
   clientFor,
   createMockServer,
-  disposeClients,
   renderWith,
   seedConversation,
   seedMessage,
@@ -15,8 +14,6 @@ import {
 } from '../../test/setup-client.js';
 import { NotificationBell } from './notification-bell.js';
 import { NotificationList } from './notification-list.js';
-
-afterEach(disposeClients);
 
 const GERMAN_BLOCKED: ConfideOverrides = {
   NOTIFICATION_ATTACHMENT_BLOCKED: (subject) => `Datei in „${subject}“ gesperrt`,

@@ -8,6 +8,7 @@ import { Server, type Upload } from '@tus/server';
 import { isUploader } from '../../attachments/attachment-access.js';
 import type { AttachmentSettings } from '../../attachments/attachment-settings.js';
 import type { BlobStore } from '../../attachments/blob-store.js';
+import { completeUpload } from '../../attachments/complete-upload.js';
 import { allowedTypesFor } from '../../attachments/firm-allow-list.js';
 import type { MalwareScanner } from '../../attachments/malware-scanner.js';
 import { recordScanResult } from '../../attachments/record-scan-result.js';
@@ -170,28 +171,12 @@ export async function createTusUploads(options: TusUploadsOptions): Promise<TusU
     const report = await storeStagedFile(row.id, stagedPath);
     const mediaType = sniffed ?? (report.text ? decideTextType(row.name) : 'application/octet-stream');
     if (!allowedMediaTypes.has(mediaType)) throw tusError(await refuseType(row, context, mediaType));
-    const now = context.clock.now();
-    const completed = await context.store.transaction(async (tx) => {
-      const updated = await tx.completeAttachment(row.id, {
-        size: report.size,
-        mediaType,
-        sha256: report.sha256,
-        state: scanner ? 'scanning' : 'not_scanned',
-        blobKey: row.id,
-        completedAt: now.toISOString(),
-        expiresAt: new Date(now.getTime() + settings.attachWindowMs).toISOString(),
-      });
-      await tx.appendAudit({
-        id: context.createId('aud'),
-        firmId: row.firmId,
-        actor: row.uploader,
-        action: 'attachment.uploaded',
-        targetId: row.id,
-        requestId: context.requestId,
-        at: now.toISOString(),
-      });
-      return updated;
-    });
+    const completed = await completeUpload(
+      context,
+      row,
+      { size: report.size, mediaType, sha256: report.sha256, state: scanner ? 'scanning' : 'not_scanned' },
+      settings,
+    );
     await removeStaged(row.id);
     if (completed) scan(context, completed);
     return {};
