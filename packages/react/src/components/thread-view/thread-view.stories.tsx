@@ -333,6 +333,9 @@ export const FocusAfterSend: Story = {
     await waitFor(() => expect(reply).toHaveFocus());
     await userEvent.type(reply, 'Second, sent with Enter on Send.');
     await userEvent.tab();
+    // Attach files and, for members, the internal-note checkbox come between the text and Send.
+    if (document.activeElement === canvas.getByRole('button', { name: 'Attach files' }))
+      await userEvent.tab();
     if (document.activeElement?.getAttribute('type') === 'checkbox') await userEvent.tab();
     await expect(canvas.getByRole('button', { name: 'Send' })).toHaveFocus();
     await userEvent.keyboard('{Enter}');
