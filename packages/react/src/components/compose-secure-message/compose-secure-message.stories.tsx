@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, fn, userEvent, waitFor, type within } from 'storybook/test';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { confideParameters, framed, mockOf } from '../../stories/confide-story.js';
 import { IME_ENTERS, pressImeEnter } from '../../stories/fixtures.js';
 import { ComposeSecureMessage } from './compose-secure-message.js';
@@ -219,3 +219,25 @@ export const RightToLeft: Story = { globals: { locale: 'ar-EG' } };
 
 /** Without the kit's stylesheet: the bare parts a host styles through their class names and `data-*` states. */
 export const Unstyled: Story = { globals: { stylesheet: 'none' } };
+
+/**
+ * Daniel starts a conversation with only a file, which he pastes into the message (a screenshot): the chip
+ * uploads, Send waits for it, and the conversation starts without any text.
+ */
+export const StartWithPastedFile: Story = {
+  parameters: confideParameters({ as: 'daniel' }),
+  play: async ({ canvas, args }) => {
+    await userEvent.type(await canvas.findByRole('textbox', { name: 'Subject' }), 'My passport');
+    const body = canvas.getByRole('textbox', { name: 'Message' });
+    const clipboard = new DataTransfer();
+    clipboard.items.add(new File(['%PDF-1.7\n%%EOF\n'], 'Passport.pdf', { type: 'application/pdf' }));
+    body.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: clipboard, bubbles: true, cancelable: true }),
+    );
+    const chips = await canvas.findByRole('list', { name: 'Files to send' });
+    await expect(body).toHaveValue('');
+    await within(chips).findByText('Uploaded', {}, { timeout: 10_000 });
+    await userEvent.click(canvas.getByRole('button', { name: 'Send' }));
+    await waitFor(() => expect(args.onSent).toHaveBeenCalledTimes(1));
+  },
+};

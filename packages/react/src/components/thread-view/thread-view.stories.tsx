@@ -40,7 +40,8 @@ type Story = StoryObj<typeof meta>;
 export const Default: Story = {
   play: async ({ canvas }) => {
     await expect(await canvas.findByText(/employer letter still missing/)).toBeInTheDocument();
-    await expect(canvas.getAllByText('Internal note').length).toBeGreaterThan(0);
+    // The note renders with its message, which may come a frame after the first one: wait for it too.
+    await expect((await canvas.findAllByText('Internal note')).length).toBeGreaterThan(0);
   },
 };
 
@@ -181,8 +182,10 @@ export const Unstyled: Story = { globals: { stylesheet: 'none' } };
 
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 
-function articleWith(canvasElement: HTMLElement, text: RegExp): HTMLElement {
-  const article = within(canvasElement).getByText(text).closest<HTMLElement>('[role="article"]');
+/** The message whose text matches, once it is rendered (the virtualized list may add it a frame later). */
+async function articleWith(canvasElement: HTMLElement, text: RegExp): Promise<HTMLElement> {
+  const found = await within(canvasElement).findByText(text, {}, { timeout: 10_000 });
+  const article = found.closest<HTMLElement>('[role="article"]');
   if (!article) throw new Error(`No message ${text}`);
   return article;
 }
@@ -208,16 +211,18 @@ export const OlderMessagesKeepPosition: Story = {
     // The older page answers late enough to measure the view before it arrives.
     mockOf(loaded).setScenario({ latencyMs: 2_000 });
     feed.scrollTop = 0;
-    await canvas.findByText(/^31\. /);
+    await canvas.findByText(/^31\. /, {}, { timeout: 10_000 });
     await nextFrame();
     // The newest page's first message, under its day heading, at the top of the view.
     const before =
-      articleWith(canvasElement, /^31\. /).getBoundingClientRect().top - feed.getBoundingClientRect().top;
+      (await articleWith(canvasElement, /^31\. /)).getBoundingClientRect().top -
+      feed.getBoundingClientRect().top;
     await canvas.findByText(/^30\. /, {}, { timeout: 10_000 });
     await waitFor(() => expect(feed).toHaveAttribute('aria-busy', 'false'));
     await nextFrame();
     const after =
-      articleWith(canvasElement, /^31\. /).getBoundingClientRect().top - feed.getBoundingClientRect().top;
+      (await articleWith(canvasElement, /^31\. /)).getBoundingClientRect().top -
+      feed.getBoundingClientRect().top;
     await expect(Math.abs(after - before)).toBeLessThan(1);
   },
 };
@@ -252,7 +257,7 @@ export const ViewportResize: Story = {
       await waitFor(() =>
         expect(feed.scrollHeight - feed.scrollTop - feed.clientHeight).toBeLessThanOrEqual(4),
       );
-      const newest = articleWith(canvasElement, /^40\. /).getBoundingClientRect();
+      const newest = (await articleWith(canvasElement, /^40\. /)).getBoundingClientRect();
       await expect(newest.bottom).toBeLessThanOrEqual(feed.getBoundingClientRect().bottom + 1);
     }
   },
@@ -328,6 +333,9 @@ export const FocusAfterSend: Story = {
     await waitFor(() => expect(reply).toHaveFocus());
     await userEvent.type(reply, 'Second, sent with Enter on Send.');
     await userEvent.tab();
+    // Attach files and, for members, the internal-note checkbox come between the text and Send.
+    if (document.activeElement === canvas.getByRole('button', { name: 'Attach files' }))
+      await userEvent.tab();
     if (document.activeElement?.getAttribute('type') === 'checkbox') await userEvent.tab();
     await expect(canvas.getByRole('button', { name: 'Send' })).toHaveFocus();
     await userEvent.keyboard('{Enter}');
@@ -357,5 +365,48 @@ export const AutoFocus: Story = {
   play: async ({ canvas }) => {
     const reply = await canvas.findByRole('textbox', { name: 'Reply' });
     await waitFor(() => expect(reply).toHaveFocus());
+  },
+};
+
+/** Puts `files` in a composer's hidden file input as the device's picker would. */
+function pickFiles(input: HTMLInputElement, files: readonly File[]) {
+  const picked = new DataTransfer();
+  for (const file of files) picked.items.add(file);
+  input.files = picked.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/**
+ * Daniel replies with a file: "Attach files" (a real button, here pressed with the keyboard), the chip uploads
+ * through the mocks, Send waits until it has, and the sent message shows the file with its download button.
+ */
+export const ReplyWithFile: Story = {
+  parameters: confideParameters({ as: 'daniel' }),
+  play: async ({ canvas, canvasElement }) => {
+    await canvas.findByRole('textbox', { name: 'Reply' });
+    const input = canvasElement.querySelector<HTMLInputElement>('.confide-reply input[type="file"]');
+    if (!input) throw new Error('No file input in the reply box');
+    let opened = false;
+    input.addEventListener('click', (event) => {
+      // The device's picker cannot be driven from a test: record that it was asked for, and pick instead.
+      event.preventDefault();
+      opened = true;
+    });
+    canvas.getByRole('button', { name: 'Attach files' }).focus();
+    await userEvent.keyboard('{Enter}');
+    await expect(opened).toBe(true);
+    pickFiles(input, [
+      new File(['%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n'], 'Employer letter.pdf', {
+        type: 'application/pdf',
+      }),
+    ]);
+    const chips = await canvas.findByRole('list', { name: 'Files to send' });
+    await within(chips).findByText('Uploaded', {}, { timeout: 10_000 });
+    const send = canvas.getByRole('button', { name: 'Send' });
+    await waitFor(() => expect(send).toBeEnabled());
+    await userEvent.click(send);
+    await expect(
+      await canvas.findByRole('button', { name: /^Download Employer letter\.pdf/ }, { timeout: 10_000 }),
+    ).toBeInTheDocument();
   },
 };
