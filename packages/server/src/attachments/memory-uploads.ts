@@ -74,6 +74,8 @@ function answer(status: number, headers: Record<string, string> = {}): Response 
  */
 export function createMemoryUploads(options: MemoryUploadsOptions): UploadHandler {
   const { blobStore, settings } = options;
+  // Plain arrays and streams, not `Blob`: a host's jsdom test environment replaces `Blob` with one that has neither
+  // `arrayBuffer()` nor `stream()`.
   const staged = new Map<string, Uint8Array<ArrayBuffer>[]>();
   const offsetOf = (id: string) => (staged.get(id) ?? []).reduce((sum, chunk) => sum + chunk.byteLength, 0);
 
@@ -126,13 +128,13 @@ export function createMemoryUploads(options: MemoryUploadsOptions): UploadHandle
 
   async function finish(row: AttachmentRow, context: DomainContext) {
     const { id } = row;
-    const bytes = new Uint8Array(await new Blob(staged.get(id) ?? []).arrayBuffer());
+    const bytes = joinChunks(staged.get(id) ?? []);
     const mediaType = await decideMediaType(bytes, row.name);
     if (!(await allowedTypesFor(context.store, settings, row.firmId)).has(mediaType)) {
       await discard(id, context);
       throw new ApiError('type_not_allowed', 'Files of this type are not accepted', { reason: mediaType });
     }
-    await blobStore.put(id, new Blob([bytes]).stream());
+    await blobStore.put(id, streamOf(bytes));
     staged.delete(id);
     const sha256 = await sha256Hex(bytes);
     await completeUpload(
@@ -203,4 +205,23 @@ export function createMemoryUploads(options: MemoryUploadsOptions): UploadHandle
       throw error;
     }
   };
+}
+
+function joinChunks(chunks: readonly Uint8Array<ArrayBuffer>[]): Uint8Array<ArrayBuffer> {
+  const joined = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    joined.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return joined;
+}
+
+function streamOf(bytes: Uint8Array<ArrayBuffer>): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(controller) {
+      controller.enqueue(bytes);
+      controller.close();
+    },
+  });
 }

@@ -1,8 +1,7 @@
-import { Blob as NodeBlob } from 'node:buffer';
 import type { ConversationId } from '@confide/core';
 import { createEvent, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   axeViolations,
   clientFor,
@@ -15,12 +14,6 @@ import {
 import { ComposeSecureMessage } from '../compose-secure-message/compose-secure-message.js';
 import { MessageIndex } from '../message-index/message-index.js';
 import { ThreadView } from '../thread-view/thread-view.js';
-
-// jsdom's Blob has no stream(), which the mocks' in-memory upload store calls on the bytes it keeps (reported to
-// the server's owners; hosts' jsdom tests meet the same): the mock server gets Node's Blob, as in Node.
-beforeAll(() => {
-  vi.stubGlobal('Blob', NodeBlob);
-});
 
 afterEach(() => {
   disposeClients();
