@@ -87,6 +87,14 @@ describe('InspectingFileStore', () => {
     expect(store.inspectionOf('att_d', FILE.byteLength)?.sha256).toBe(sha256(FILE));
   });
 
+  it.each(['../att_g', 'nested/att_g', '/tmp/att_g'])(
+    'refuses to write outside its folder (%s)',
+    async (id) => {
+      const store = new InspectingFileStore({ directory });
+      await expect(store.write(body([FILE]), id, 0)).rejects.toMatchObject({ status_code: 404 });
+    },
+  );
+
   it('has no report for a size other than the bytes it saw, nor after the upload was removed', async () => {
     const store = new InspectingFileStore({ directory });
     await newUpload(store, 'att_e');

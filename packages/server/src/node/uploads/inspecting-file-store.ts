@@ -1,7 +1,18 @@
+import { createWriteStream } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
+import { dirname, resolve } from 'node:path';
 import { type Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { FileStore } from '@tus/file-store';
+import { ERRORS } from '@tus/server';
 import { type ByteInspector, type ByteReport, createByteInspector } from './inspect-bytes.js';
+
+/**
+ * How many bytes of a request may wait for the disk. While one write is under way the next chunks gather and go
+ * in one `writev`: the file store's default (16 KiB, one 64 KiB socket chunk per write and a thread-pool round trip
+ * each) made a busy machine's scheduling delays the upload's speed limit.
+ */
+const WRITE_BUFFER_BYTES = 4 * 1024 * 1024;
 
 /**
  * tus's file store that inspects each upload's bytes (SHA-256, the text check) as its requests write them, so a
@@ -13,23 +24,33 @@ import { type ByteInspector, type ByteReport, createByteInspector } from './insp
 export class InspectingFileStore extends FileStore {
   readonly #inspections = new Map<string, ByteInspector>();
 
+  /** Appends a request's bytes at `offset` (as `FileStore` does, with a larger write buffer) and inspects them. */
   override async write(readable: IncomingMessage | Readable, id: string, offset: number): Promise<number> {
+    const path = resolve(this.directory, id);
+    if (dirname(path) !== resolve(this.directory)) throw ERRORS.FILE_NOT_FOUND;
     let inspector = this.#inspections.get(id);
     this.#inspections.delete(id);
     if (offset === 0) inspector = createByteInspector();
-    if (inspector?.size !== offset) return super.write(readable, id, offset);
-    const running = inspector;
-    const inspected = new Transform({
+    const running = inspector?.size === offset ? inspector : undefined;
+    let written = offset;
+    const counted = new Transform({
       transform(chunk: Buffer, _encoding, callback) {
-        running.update(chunk);
+        written += chunk.byteLength;
+        running?.update(chunk);
         callback(null, chunk);
       },
     });
-    // `pipe` does not pass a source's failure on; the store's pipeline must see it to stop the write.
-    readable.once('error', (error) => inspected.destroy(error));
-    const written = await super.write(readable.pipe(inspected), id, offset);
-    // Every byte the inspector took was written (the store counts the same bytes after it): it continues here.
-    if (running.size === written) this.#inspections.set(id, running);
+    try {
+      await pipeline(
+        readable,
+        counted,
+        createWriteStream(path, { flags: 'r+', start: offset, highWaterMark: WRITE_BUFFER_BYTES }),
+      );
+    } catch {
+      throw ERRORS.FILE_WRITE_ERROR;
+    }
+    // Every byte the inspector took is in the file now: the next request continues from here.
+    if (running) this.#inspections.set(id, running);
     return written;
   }
 
@@ -43,10 +64,5 @@ export class InspectingFileStore extends FileStore {
     const inspector = this.#inspections.get(id);
     this.#inspections.delete(id);
     return inspector?.size === size ? inspector.finish() : null;
-  }
-
-  /** Forgets an upload's inspection (its staged bytes are gone or were adopted elsewhere). */
-  forget(id: string): void {
-    this.#inspections.delete(id);
   }
 }
