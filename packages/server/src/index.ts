@@ -97,6 +97,7 @@ export type {
   ConversationListItem,
   InsertMessageResult,
   ListConversationsOptions,
+  ListNotificationsOptions,
   Store,
   StoreQueries,
   StoreTransaction,
