@@ -1,12 +1,11 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConfideProvider } from '../provider/confide-provider.js';
 import {
   clientFor,
   createMockServer,
   type DemoPerson,
-  disposeClients,
   seedConversation,
   seedMessage,
 } from '../test/setup-client.js';
@@ -17,8 +16,6 @@ import { useTemplates } from './use-templates.js';
 import { useThread } from './use-thread.js';
 import { useUnreadCount } from './use-unread-count.js';
 import { useViewer } from './use-viewer.js';
-
-afterEach(disposeClients);
 
 async function setup(identity: DemoPerson = 'ben') {
   const mock = createMockServer();

@@ -17,6 +17,7 @@ import {
 import { type RenderResult, render } from '@testing-library/react';
 import axe from 'axe-core';
 import type { ReactNode } from 'react';
+import { afterEach } from 'vitest';
 import { ConfideProvider } from '../provider/confide-provider.js';
 
 export { createMockServer, DEMO_IDS, type MockServer };
@@ -51,10 +52,13 @@ export async function clientFor(
   return client;
 }
 
-/** Disposes every client made by `clientFor`. */
+/** Disposes every client made by `clientFor`; runs after each test of every file that imports this one. */
 export function disposeClients() {
   for (const client of clients.splice(0)) client.dispose();
 }
+
+// Registered once here for every test file that imports this module (as each did by hand before).
+afterEach(disposeClients);
 
 let keyCount = 0;
 

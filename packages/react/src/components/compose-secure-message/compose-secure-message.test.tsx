@@ -1,18 +1,15 @@
 import { ConfideError, createConfideClient, memoryStorage } from '@confide/core';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   axeViolations,
   clientFor,
   createMockServer,
-  disposeClients,
   renderWith,
   transportFor,
 } from '../../test/setup-client.js';
 import { ComposeSecureMessage } from './compose-secure-message.js';
-
-afterEach(disposeClients);
 
 describe('ComposeSecureMessage', () => {
   it('lists clients, shows inactive portals disabled with the reason, and has no axe violations', async () => {

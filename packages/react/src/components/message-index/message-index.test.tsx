@@ -1,14 +1,13 @@
 import { type ContactId, type ConversationSummary, createConfideClient, type Transport } from '@confide/core';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { EmptyStateProps } from '../../provider/components.js';
 import { ConfideProvider } from '../../provider/confide-provider.js';
 import {
   axeViolations,
   clientFor,
   createMockServer,
-  disposeClients,
   type MockServer,
   renderWith,
   seedConversation,
@@ -17,8 +16,6 @@ import {
   transportFor,
 } from '../../test/setup-client.js';
 import { MessageIndex } from './message-index.js';
-
-afterEach(disposeClients);
 
 function FriendlyEmpty({ kind, children }: EmptyStateProps) {
   return (

@@ -1,12 +1,11 @@
 import type { Transport } from '@confide/core';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   axeViolations,
   clientFor,
   createMockServer,
-  disposeClients,
   renderWith,
   seedConversation,
   seedMessage,
@@ -14,8 +13,6 @@ import {
 } from '../../test/setup-client.js';
 import { NotificationBell } from './notification-bell.js';
 import { NotificationList } from './notification-list.js';
-
-afterEach(disposeClients);
 
 /** A mock where Ben's only unread notification is Daniel's reply in a new conversation. */
 async function withReply() {

@@ -1,18 +1,15 @@
 import { ConfideError, type Transport } from '@confide/core';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   axeViolations,
   clientFor,
   createMockServer,
-  disposeClients,
   renderWith,
   transportFor,
 } from '../../test/setup-client.js';
 import { NotificationSettingsForm } from './notification-settings-form.js';
-
-afterEach(disposeClients);
 
 describe('NotificationSettingsForm', () => {
   it('shows the four choices with the current one checked and no axe violations', async () => {

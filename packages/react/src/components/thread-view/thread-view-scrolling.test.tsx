@@ -1,19 +1,16 @@
 import type { Message, Transport } from '@confide/core';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   clientFor,
   createMockServer,
-  disposeClients,
   renderWith,
   seedConversation,
   seedMessage,
   transportFor,
 } from '../../test/setup-client.js';
 import { ThreadView } from './thread-view.js';
-
-afterEach(disposeClients);
 
 // jsdom has no layout. Give the feed a 400 px viewport and a content height of one estimated row (96 px) per
 // message, and let it remember its scroll position, so the windowing and pinning logic runs as in a browser.

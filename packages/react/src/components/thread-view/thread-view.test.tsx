@@ -1,13 +1,12 @@
 import type { ConversationId, Transport } from '@confide/core';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AvatarProps, MessageBodyProps } from '../../provider/components.js';
 import {
   axeViolations,
   clientFor,
   createMockServer,
-  disposeClients,
   flakyTransport,
   renderWith,
   seedConversation,
@@ -15,8 +14,6 @@ import {
   transportFor,
 } from '../../test/setup-client.js';
 import { ThreadView } from './thread-view.js';
-
-afterEach(disposeClients);
 
 function TestAvatar({ author }: AvatarProps) {
   return <span data-testid="avatar">{author.name}</span>;
