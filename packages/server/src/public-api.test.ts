@@ -10,6 +10,7 @@ const ENTRY_POINTS = [
     names: [
       'ATTACH_WINDOW_MS',
       'ApiError',
+      'AttachmentsUnavailableError',
       'DEFAULT_ALLOWED_MEDIA_TYPES',
       'DEFAULT_CLIENT_STARTED_THREAD',
       'DEFAULT_CLOCK_TOLERANCE_SECONDS',
@@ -21,7 +22,6 @@ const ENTRY_POINTS = [
       'DOWNLOAD_TICKET_TTL_MS',
       'NEVER_ALLOWED_MEDIA_TYPES',
       'UPLOAD_EXPIRY_MS',
-      'attachUploads',
       'consoleRequestLogger',
       'createApp',
       'createInProcessNotifier',

@@ -79,6 +79,25 @@ const REFUSALS: readonly Refusal[] = [
     MESSAGES,
     owner({ body: { body: 'Hi', idempotencyKey: 'bad key!' } }),
   ),
+  // An empty body only with files: both kinds of send, whatever else is wrong with the files.
+  ...(
+    [
+      ['no file list', {}],
+      ['an empty file list', { attachmentIds: [] }],
+      ['only invisible text and files', { body: '\u200b', attachmentIds: ['att_anything'] }],
+      ['21 files', { attachmentIds: Array.from({ length: 21 }, (_, index) => `att_file_${index}`) }],
+      ['one file twice', { attachmentIds: ['att_twice', 'att_twice'] }],
+    ] as const
+  ).flatMap(([name, extra]) => [
+    invalid(`an empty message with ${name}`, 'POST', MESSAGES, {
+      as: 'client',
+      body: { body: '', idempotencyKey: freshKey(), ...extra },
+    }),
+    invalid(`a new conversation with an empty message and ${name}`, 'POST', '/v1/conversations', {
+      as: 'client',
+      body: { subject: 'Documents', body: '', idempotencyKey: freshKey(), ...extra },
+    }),
+  ]),
   ...[
     '/v1/conversations?cursor=garbage',
     '/v1/conversations?cursor=m_1',

@@ -49,6 +49,15 @@ export function toIsoOrNull(value: Date | null): string | null {
   return value === null ? null : value.toISOString();
 }
 
+/** Whether a driver error (possibly wrapped by drizzle as its `cause`) carries this SQLSTATE. */
+export function hasSqlState(error: unknown, sqlState: string): boolean {
+  for (let current = error, depth = 0; current && typeof current === 'object' && depth < 4; depth += 1) {
+    if ((current as { code?: unknown }).code === sqlState) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /** A selected row's columns with each timestamptz value (a Date) as the ISO string the rows use. */
 export type WithIsoTimes<Row> = {
   [Column in keyof Row]: Row[Column] extends Date

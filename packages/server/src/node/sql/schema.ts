@@ -59,6 +59,7 @@ export const contactAssignees = pgTable(
 export const notificationSettings = pgTable('notification_settings', {
   firmId: text('firm_id').primaryKey(),
   clientStartedThread: text('client_started_thread').notNull(),
+  allowedMediaTypes: text('allowed_media_types').array(),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
 });
 
@@ -93,6 +94,7 @@ export const messages = pgTable('messages', {
   internal: boolean('internal').notNull(),
   idempotencyKey: text('idempotency_key').notNull(),
   createdAt: createdAt(),
+  attachmentCount: integer('attachment_count').notNull().default(0),
 });
 
 /** How far each reader has read each conversation. */
