@@ -5,8 +5,6 @@ export {
   DEFAULT_HEARTBEAT_INTERVAL_MS,
   DEFAULT_SEND_RATE_LIMIT,
 } from './app.js';
-export type { AttachTarget } from './attachments/attach-uploads.js';
-export { attachUploads } from './attachments/attach-uploads.js';
 export type { AttachmentSettings } from './attachments/attachment-settings.js';
 export {
   ATTACH_WINDOW_MS,
@@ -58,6 +56,7 @@ export type {
   AttachmentRow,
   AttachmentStateValue,
   DownloadTicketRow,
+  MessageAttachmentRow,
   NewAttachment,
   TicketRedemption,
 } from './store/attachment-rows.js';
@@ -97,8 +96,11 @@ export type {
   ConversationListItem,
   InsertMessageResult,
   ListConversationsOptions,
+  MessageAttachments,
+  MessageEffects,
   Store,
   StoreQueries,
   StoreTransaction,
   UnreadScope,
 } from './store/store.js';
+export { AttachmentsUnavailableError } from './store/store.js';

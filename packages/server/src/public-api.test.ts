@@ -6,6 +6,7 @@ describe('public API', () => {
     expect(Object.keys(server).sort()).toEqual([
       'ATTACH_WINDOW_MS',
       'ApiError',
+      'AttachmentsUnavailableError',
       'DEFAULT_ALLOWED_MEDIA_TYPES',
       'DEFAULT_CLIENT_STARTED_THREAD',
       'DEFAULT_CLOCK_TOLERANCE_SECONDS',
@@ -17,7 +18,6 @@ describe('public API', () => {
       'DOWNLOAD_TICKET_TTL_MS',
       'NEVER_ALLOWED_MEDIA_TYPES',
       'UPLOAD_EXPIRY_MS',
-      'attachUploads',
       'consoleRequestLogger',
       'createApp',
       'createInProcessNotifier',

@@ -1,66 +1,162 @@
-import { ATTACHMENTS_PER_MESSAGE_MAX } from '@confide/protocol';
 import type { DomainContext } from '../domain/context.js';
-import type { EmitEvent } from '../domain/unit-of-work.js';
+import { messageAudience } from '../domain/message-effects.js';
+import { type EmitEvent, runUnitOfWork } from '../domain/unit-of-work.js';
 import type { ViewerIdentity } from '../domain/viewer.js';
-import { ApiError, invalidInput, notFound } from '../errors/api-error.js';
+import { ApiError, notFound } from '../errors/api-error.js';
 import type { AttachmentRow } from '../store/attachment-rows.js';
-import type { ConversationRow, MessageRow } from '../store/rows.js';
-import type { StoreTransaction } from '../store/store.js';
+import type {
+  Audience,
+  ContactRow,
+  ConversationRow,
+  MessageRow,
+  NewEvent,
+  NewNotification,
+} from '../store/rows.js';
+import type { MessageAttachments, StoreQueries } from '../store/store.js';
 import { isUploader } from './attachment-access.js';
-import { notifyAttachmentBlocked } from './blocked-attachment.js';
-
-/** What `attachUploads` attaches to. */
-export interface AttachTarget {
-  readonly conversation: ConversationRow;
-  /** The message just inserted in the same transaction. */
-  readonly message: MessageRow;
-}
+import { notifyAttachmentBlocked, planBlockedNotifications } from './blocked-attachment.js';
+import {
+  type CompletedAttachmentRow,
+  isCompleted,
+  loadMessageAttachments,
+  presentAttachment,
+  type WireAttachment,
+} from './present-attachment.js';
 
 function unavailable(message: string, reason: string): ApiError {
   return new ApiError('attachment_unavailable', message, { reason });
 }
 
+/** The refusal of a send whose upload was attached by another send meanwhile (the store's write decided). */
+export function alreadyAttached(): ApiError {
+  return unavailable('The file was already sent', 'already_attached');
+}
+
 /**
- * Attaches the viewer's finished uploads to a message they are sending, inside the send's own transaction (pass
- * its `tx` and `emit`): each upload only by its uploader, only once, only before it expires, at most 20 a
- * message; files of an internal note become firm-only. Any refusal throws, so the whole send rolls back. A file
- * the scanner already blocked is attached as blocked (both sides see it removed) and the owner and admins are
- * notified.
+ * The read step of a send with files: loads the uploads `ids` names (one statement) and refuses, in the order
+ * given, one that is not the viewer's own upload in their firm (`not_found`, exactly like a missing id: ids leak
+ * nothing), one still uploading (`attachment_unavailable`, `incomplete`) or expired unattached (`expired`). One
+ * already attached passes here: the write decides, so that a retried send replays its message and a second send
+ * of the file is refused (`already_attached`) even when the two race.
  */
-export async function attachUploads(
-  tx: StoreTransaction,
-  emit: EmitEvent,
+export async function loadUploadsToAttach(
+  store: StoreQueries,
+  viewer: ViewerIdentity,
+  ids: readonly string[],
+  now: string,
+): Promise<CompletedAttachmentRow[]> {
+  if (ids.length === 0) return [];
+  const byId = new Map((await store.getAttachments(ids)).map((row) => [row.id, row]));
+  return ids.map((id) => {
+    const row = byId.get(id);
+    if (!row || row.firmId !== viewer.firm.id || !isUploader(row, viewer)) throw notFound('Upload');
+    if (!isCompleted(row)) throw unavailable('The upload has not finished', 'incomplete');
+    if (row.messageId === null && row.expiresAt <= now)
+      throw unavailable('The upload has expired', 'expired');
+    return row;
+  });
+}
+
+/** What a send's files add to its write and to what it shows, planned before the write. */
+export interface PlannedAttachments {
+  /** For `MessageEffects.attachments`; undefined when the send has no files. */
+  readonly write: MessageAttachments | undefined;
+  /** The files as they will be once attached. */
+  readonly rows: readonly CompletedAttachmentRow[];
+  /** Notifications (with their events) for files the scanner already blocked. */
+  readonly notifications: readonly NewNotification[];
+  readonly events: readonly NewEvent[];
+}
+
+/**
+ * Plans attaching checked uploads to `message`: each takes the message's conversation and `internal` (an internal
+ * note's files are firm-only), and each file already blocked notifies the owner and admins with the message.
+ */
+export function planAttachments(
   context: DomainContext,
   viewer: ViewerIdentity,
-  target: AttachTarget,
-  attachmentIds: readonly string[],
-): Promise<AttachmentRow[]> {
-  if (attachmentIds.length > ATTACHMENTS_PER_MESSAGE_MAX) {
-    throw invalidInput(['attachmentIds'], `At most ${ATTACHMENTS_PER_MESSAGE_MAX} files a message`);
-  }
-  if (new Set(attachmentIds).size !== attachmentIds.length) {
-    throw invalidInput(['attachmentIds'], 'Each file may be attached once');
-  }
-  const now = context.clock.now().toISOString();
-  const attached: AttachmentRow[] = [];
-  for (const [position, attachmentId] of attachmentIds.entries()) {
-    const row = await tx.getAttachment(attachmentId);
-    // Someone else's upload answers exactly like a missing one: ids leak nothing.
-    if (!row || row.firmId !== target.conversation.firmId || !isUploader(row, viewer))
-      throw notFound('Upload');
-    if (row.messageId !== null) throw unavailable('The file was already sent', 'already_attached');
-    if (row.state === 'uploading') throw unavailable('The upload has not finished', 'incomplete');
-    if (row.expiresAt <= now) throw unavailable('The upload has expired', 'expired');
-    const placed = await tx.attachAttachment(row.id, {
-      conversationId: target.conversation.id,
-      messageId: target.message.id,
-      position,
-      internal: target.message.internal,
-      attachedAt: now,
-    });
-    if (!placed) throw unavailable('The file was already sent', 'already_attached');
-    if (placed.state === 'blocked') await notifyAttachmentBlocked(tx, emit, context, placed);
-    attached.push(placed);
-  }
-  return attached;
+  target: {
+    readonly conversation: ConversationRow;
+    readonly contact: ContactRow;
+    readonly message: MessageRow;
+  },
+  uploads: readonly CompletedAttachmentRow[],
+): PlannedAttachments {
+  if (uploads.length === 0) return { write: undefined, rows: [], notifications: [], events: [] };
+  const { conversation, message } = target;
+  const rows = uploads.map((row, position) => ({
+    ...row,
+    conversationId: conversation.id,
+    messageId: message.id,
+    position,
+    internal: message.internal,
+    attachedAt: message.createdAt,
+  }));
+  const blocked = planBlockedNotifications(context, {
+    ...target,
+    messageId: message.id,
+    members: viewer.members,
+    blockedFiles: rows.filter((row) => row.state === 'blocked').length,
+  });
+  return { write: { ids: rows.map((row) => row.id), attachedAt: message.createdAt }, rows, ...blocked };
+}
+
+/** Files as one audience sees them on a message just sent (nobody has downloaded them yet). */
+export function presentSentFiles(rows: readonly AttachmentRow[], audience: Audience): WireAttachment[] {
+  return rows.filter(isCompleted).map((row) => presentAttachment(row, audience, null));
+}
+
+/** A message's files as `viewer` sees them, loaded only when it has any. */
+export async function loadFilesOf(
+  store: StoreQueries,
+  viewer: ViewerIdentity,
+  message: MessageRow,
+): Promise<WireAttachment[]> {
+  if (message.attachmentCount === 0) return [];
+  return (await loadMessageAttachments(store, viewer, [message.id])).get(message.id) ?? [];
+}
+
+/**
+ * Emits `attachment.updated` for a sent file to whoever may see it: the whole firm, and the client unless it
+ * belongs to an internal note. The payload is the firm's view; clients receive it without the firm-only fields.
+ */
+export async function announceFile(
+  tx: StoreQueries,
+  emit: EmitEvent,
+  conversation: Pick<ConversationRow, 'id' | 'firmId' | 'contactId'>,
+  row: AttachmentRow,
+): Promise<void> {
+  if (!isCompleted(row) || row.messageId === null) return;
+  const downloads = await tx.firstClientDownloads([row.id]);
+  emit(
+    'attachment.updated',
+    {
+      conversationId: conversation.id,
+      attachment: presentAttachment(row, 'firm', downloads.get(row.id) ?? null),
+    },
+    messageAudience(conversation, row.internal),
+  );
+}
+
+/**
+ * After a send with files: a file whose scan finished between the read and the write was planned in its old
+ * state, and the scan could not announce it (the file was not sent yet). Announce it now: `attachment.updated`,
+ * and the owner and admins' notification when it was blocked. Each change is told once: a scan finishing after
+ * the write announces itself (`recordScanResult`).
+ */
+export async function announceChangedFiles(
+  context: DomainContext,
+  conversation: ConversationRow,
+  planned: readonly AttachmentRow[],
+  written: readonly AttachmentRow[],
+): Promise<void> {
+  const plannedState = new Map(planned.map((row) => [row.id, row.state]));
+  const changed = written.filter((row) => plannedState.get(row.id) !== row.state);
+  if (changed.length === 0) return;
+  await runUnitOfWork(context, async (tx, emit) => {
+    for (const row of changed) {
+      await announceFile(tx, emit, conversation, row);
+      if (row.state === 'blocked') await notifyAttachmentBlocked(tx, emit, context, row);
+    }
+  });
 }

@@ -1,7 +1,8 @@
 import type { AttachmentSchema } from '@confide/protocol';
 import type * as z from 'zod/mini';
-import type { ViewerIdentity } from '../domain/viewer.js';
+import { type ViewerIdentity, viewerAudience } from '../domain/viewer.js';
 import type { AttachmentRow } from '../store/attachment-rows.js';
+import type { Audience } from '../store/rows.js';
 import type { StoreQueries } from '../store/store.js';
 
 /** An attachment as the protocol sends it. */
@@ -20,12 +21,12 @@ export function isCompleted(row: AttachmentRow): row is CompletedAttachmentRow {
 }
 
 /**
- * A completed file as `viewer` may see it: members also get its SHA-256 and when the client first downloaded it;
- * clients never learn about staff downloads.
+ * A completed file as one audience sees it: the firm also gets its SHA-256 and when the client first downloaded
+ * it; clients never learn about staff downloads.
  */
 export function presentAttachment(
   row: CompletedAttachmentRow,
-  viewer: ViewerIdentity,
+  audience: Audience,
   clientDownloadedAt: string | null,
 ): WireAttachment {
   const wire: WireAttachment = {
@@ -38,33 +39,28 @@ export function presentAttachment(
     messageId: row.messageId,
     createdAt: row.createdAt,
   };
-  if (viewer.kind === 'client') return wire;
+  if (audience === 'client') return wire;
   return { ...wire, sha256: row.sha256, clientDownloadedAt };
 }
 
 /**
- * The files of these messages that `viewer` may see, by message id, in their order: what a message's
- * `attachments` carry. Clients get none of internal notes (their messages are filtered before, this is the second
- * lock). Messages without files are absent from the map.
+ * The files of these messages that `viewer` may see, by message id, in their order (one store query for a whole
+ * page): what a message's `attachments` carry. Clients get none of internal notes (their messages are filtered
+ * before, this is the second lock). Messages without files are absent from the map.
  */
 export async function loadMessageAttachments(
   store: StoreQueries,
   viewer: ViewerIdentity,
   messageIds: readonly string[],
 ): Promise<Map<string, WireAttachment[]>> {
-  const rows = (await store.listMessageAttachments(messageIds)).filter(
-    (row): row is CompletedAttachmentRow => isCompleted(row) && (viewer.kind === 'member' || !row.internal),
-  );
-  const downloads =
-    viewer.kind === 'member'
-      ? await store.firstClientDownloads(rows.map((row) => row.id))
-      : new Map<string, string>();
   const byMessage = new Map<string, WireAttachment[]>();
-  for (const row of rows) {
-    const messageId = row.messageId ?? '';
-    const list = byMessage.get(messageId) ?? [];
-    list.push(presentAttachment(row, viewer, downloads.get(row.id) ?? null));
-    byMessage.set(messageId, list);
+  if (messageIds.length === 0) return byMessage;
+  const audience = viewerAudience(viewer);
+  for (const row of await store.listMessageAttachments(messageIds)) {
+    if (!isCompleted(row) || row.messageId === null || (audience === 'client' && row.internal)) continue;
+    const list = byMessage.get(row.messageId) ?? [];
+    list.push(presentAttachment(row, audience, row.clientDownloadedAt));
+    byMessage.set(row.messageId, list);
   }
   return byMessage;
 }

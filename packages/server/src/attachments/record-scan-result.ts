@@ -1,15 +1,18 @@
 import type { DomainContext } from '../domain/context.js';
 import { runUnitOfWork } from '../domain/unit-of-work.js';
 import type { AttachmentRow } from '../store/attachment-rows.js';
+import { announceFile } from './attach-uploads.js';
 import { notifyAttachmentBlocked } from './blocked-attachment.js';
 
 /** What the malware scanner said about a file. */
 export type ScanVerdict = { readonly clean: true } | { readonly clean: false; readonly signature: string };
 
 /**
- * Records a scan's verdict on a file that is `scanning`: `available`, or `blocked` with an audit entry and, when
- * the file was already sent, an in-app notification to the firm's owner and admins (a file blocked before it is
- * sent notifies them when it is attached). Returns the new row, or null when the file was not waiting for a scan.
+ * Records a scan's verdict on a file that is `scanning`: `available`, or `blocked` with an audit entry. When the
+ * file was already sent, everyone who may see it hears of the new state (`attachment.updated`; an internal note's
+ * file: the firm only) and, when blocked, the firm's owner and admins get an in-app notification. A file not sent
+ * yet tells nobody now: its send carries its state (and notifies when it is blocked). Returns the new row, or null
+ * when the file was not waiting for a scan.
  */
 export async function recordScanResult(
   context: DomainContext,
@@ -18,7 +21,12 @@ export async function recordScanResult(
 ): Promise<AttachmentRow | null> {
   return runUnitOfWork(context, async (tx, emit) => {
     const row = await tx.finishAttachmentScan(attachmentId, verdict.clean ? 'available' : 'blocked');
-    if (!row || verdict.clean) return row;
+    if (!row) return row;
+    if (row.conversationId !== null && row.messageId !== null) {
+      const conversation = await tx.getConversation(row.conversationId);
+      if (conversation) await announceFile(tx, emit, conversation, row);
+    }
+    if (verdict.clean) return row;
     await tx.appendAudit({
       id: context.createId('aud'),
       firmId: row.firmId,

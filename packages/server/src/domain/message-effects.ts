@@ -40,7 +40,10 @@ export interface PlannedMessageEffects {
 export function newMessageRow(
   context: DomainContext,
   conversation: ConversationRow,
-  fields: Pick<MessageRow, 'author' | 'body' | 'internal' | 'idempotencyKey' | 'createdAt'>,
+  fields: Pick<
+    MessageRow,
+    'author' | 'body' | 'internal' | 'idempotencyKey' | 'createdAt' | 'attachmentCount'
+  >,
 ): MessageRow {
   return {
     id: context.createId('msg'),
@@ -52,7 +55,10 @@ export function newMessageRow(
 }
 
 /** Who receives a message's events: the whole firm, plus the client unless it is an internal note. */
-export function messageAudience(conversation: ConversationRow, internal: boolean): EventAudience {
+export function messageAudience(
+  conversation: Pick<ConversationRow, 'firmId' | 'contactId'>,
+  internal: boolean,
+): EventAudience {
   return {
     firmId: conversation.firmId,
     allMembers: true,

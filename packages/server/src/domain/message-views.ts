@@ -1,4 +1,5 @@
 import { PAGE_SIZE_DEFAULT } from '@confide/protocol';
+import { loadMessageAttachments } from '../attachments/present-attachment.js';
 import { decodeCursor, encodeCursor } from '../lib/cursor.js';
 import type { StoreQueries } from '../store/store.js';
 import { loadAccessibleConversation } from './access.js';
@@ -13,7 +14,7 @@ export interface MessageListInput {
 
 /**
  * The newest page of a conversation's messages the viewer may see (clients: no internal notes), oldest first
- * within the page; `nextCursor` continues towards older messages.
+ * within the page, each with its files as the viewer may see them; `nextCursor` continues towards older messages.
  */
 export async function listConversationMessages(
   store: StoreQueries,
@@ -31,9 +32,12 @@ export async function listConversationMessages(
   });
   const page = rows.slice(0, limit);
   const names = nameBookOf(viewer, [contact]);
+  // One more statement, and only for a page where some message carries files.
+  const withFiles = page.filter((message) => message.attachmentCount > 0).map((message) => message.id);
+  const files = await loadMessageAttachments(store, viewer, withFiles);
   const oldest = page.at(-1);
   return {
-    items: page.reverse().map((message) => presentMessage(message, names)),
+    items: page.reverse().map((message) => presentMessage(message, names, files.get(message.id))),
     nextCursor: rows.length > limit && oldest ? encodeCursor('messages', oldest.seq) : null,
   };
 }

@@ -19,6 +19,7 @@ function messageWith(body: string): MessageRow {
     internal: false,
     idempotencyKey: 'key_00000001',
     createdAt: '2026-03-02T10:00:00.000Z',
+    attachmentCount: 0,
   };
 }
 

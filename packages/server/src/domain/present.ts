@@ -1,4 +1,5 @@
 import { countGraphemes, PREVIEW_MAX_LENGTH, sliceGraphemes } from '@confide/protocol';
+import type { WireAttachment } from '../attachments/present-attachment.js';
 import type {
   Audience,
   AuditRow,
@@ -48,8 +49,12 @@ function presentAuthor(author: PartyRef, names: NameBook) {
   return { kind: author.kind, id: author.id, name };
 }
 
-/** A message as the protocol sends it. */
-export function presentMessage(message: MessageRow, names: NameBook): WireMessage {
+/** A message as the protocol sends it, with the files the viewer may see (`attachments` absent when none). */
+export function presentMessage(
+  message: MessageRow,
+  names: NameBook,
+  attachments: readonly WireAttachment[] = [],
+): WireMessage {
   return {
     id: message.id,
     conversationId: message.conversationId,
@@ -58,6 +63,7 @@ export function presentMessage(message: MessageRow, names: NameBook): WireMessag
     createdAt: message.createdAt,
     internal: message.internal,
     idempotencyKey: message.idempotencyKey,
+    ...(attachments.length > 0 ? { attachments: [...attachments] } : {}),
   };
 }
 
@@ -68,7 +74,11 @@ function previewText(body: string): string {
   return `${sliceGraphemes(text, PREVIEW_MAX_LENGTH - 1)}…`;
 }
 
-/** A message preview: the first characters of the text, on one line. */
+/**
+ * A message preview: the first characters of the text, on one line, and how many files it carries. Whoever may
+ * see the message may see all its files (an internal note's files are firm-only like the note), so the count
+ * is the same for every viewer of it.
+ */
 export function presentPreview(message: MessageRow, names: NameBook) {
   return {
     id: message.id,
@@ -76,6 +86,7 @@ export function presentPreview(message: MessageRow, names: NameBook) {
     text: previewText(message.body),
     createdAt: message.createdAt,
     internal: message.internal,
+    ...(message.attachmentCount > 0 ? { attachmentCount: message.attachmentCount } : {}),
   };
 }
 

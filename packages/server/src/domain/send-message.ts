@@ -1,10 +1,24 @@
+import {
+  alreadyAttached,
+  announceChangedFiles,
+  loadFilesOf,
+  loadUploadsToAttach,
+  planAttachments,
+  presentSentFiles,
+} from '../attachments/attach-uploads.js';
 import { ApiError, forbidden } from '../errors/api-error.js';
-import type { MessageRow } from '../store/rows.js';
+import type { MessageRow, NewMessage } from '../store/rows.js';
+import {
+  AttachmentsUnavailableError,
+  type InsertMessageResult,
+  type MessageEffects,
+  type StoreQueries,
+} from '../store/store.js';
 import { loadAccessibleConversation } from './access.js';
 import type { DomainContext } from './context.js';
 import { messageAudience, newMessageRow, planMessageEffects } from './message-effects.js';
 import { nameBookOf, presentMessage } from './present.js';
-import { type ViewerIdentity, viewerRef } from './viewer.js';
+import { type ViewerIdentity, viewerAudience, viewerRef } from './viewer.js';
 import type { WireMessage } from './wire.js';
 
 /** Hooks of `sendMessage` and `startConversation`. */
@@ -18,6 +32,21 @@ export interface SendMessageInput {
   readonly body: string;
   readonly idempotencyKey: string;
   readonly internal?: boolean | undefined;
+  /** The sender's finished uploads to send with it, in order. */
+  readonly attachmentIds?: readonly string[] | undefined;
+}
+
+/** `store.insertMessage`, answering an upload that a racing send attached first as `already_attached`. */
+export async function insertWithFiles(
+  store: StoreQueries,
+  message: NewMessage,
+  effects: MessageEffects,
+): Promise<InsertMessageResult> {
+  try {
+    return await store.insertMessage(message, effects);
+  } catch (error) {
+    throw error instanceof AttachmentsUnavailableError ? alreadyAttached() : error;
+  }
 }
 
 function replayOrConflict(existing: MessageRow, conversationId: string): MessageRow {
@@ -28,11 +57,13 @@ function replayOrConflict(existing: MessageRow, conversationId: string): Message
 }
 
 /**
- * Sends a message (members: optionally an internal note) with its e-mail, notifications, audit entry and events.
- * After one read (the conversation with its contact; the viewer came with the firm's members), everything is
- * planned in memory and written by one store call: on SQL one statement, so one short transaction whose event
- * ordering lock is held only for that statement. The same idempotency key from the same author returns the
- * original message and causes nothing else, also when two identical requests race.
+ * Sends a message (members: optionally an internal note) with its files, e-mail, notifications, audit entry and
+ * events. After one read (the conversation with its contact; the viewer came with the firm's members; with files,
+ * one more for the uploads), everything is planned in memory and written by one store call: on SQL one statement,
+ * so one short transaction whose event ordering lock is held only for that statement. That write attaches the
+ * files too, all or nothing, so two sends racing for one upload cannot both take it. The same idempotency key
+ * from the same author returns the original message with its files and causes nothing else, also when two
+ * identical requests race.
  */
 export async function sendMessage(
   context: DomainContext,
@@ -45,18 +76,21 @@ export async function sendMessage(
   if (internal && viewer.kind !== 'member') throw forbidden('Only firm members may write internal notes');
   const author = viewerRef(viewer);
   const { conversation, contact } = await loadAccessibleConversation(context.store, viewer, conversationId);
+  const createdAt = context.clock.now().toISOString();
+  const uploads = await loadUploadsToAttach(context.store, viewer, input.attachmentIds ?? [], createdAt);
   const names = nameBookOf(viewer, [contact]);
   const message = newMessageRow(context, conversation, {
     author,
     body: input.body,
     internal,
     idempotencyKey: input.idempotencyKey,
-    createdAt: context.clock.now().toISOString(),
+    createdAt,
+    attachmentCount: uploads.length,
   });
-  const wire = presentMessage(message, names);
+  const files = planAttachments(context, viewer, { conversation, contact, message }, uploads);
   const planned = planMessageEffects(context, { viewer, conversation, contact, message, started: false });
-  const { seq: _assignedByStore, ...newMessage } = message;
-  const written = await context.store.insertMessage(newMessage, {
+  const { seq: _assignedByStore, attachmentCount: _countedByStore, ...newMessage } = message;
+  const written = await insertWithFiles(context.store, newMessage, {
     audit: {
       id: context.createId('aud'),
       firmId: conversation.firmId,
@@ -66,26 +100,34 @@ export async function sendMessage(
       requestId: context.requestId,
       at: message.createdAt,
     },
-    notifications: planned.notifications,
+    notifications: [...planned.notifications, ...files.notifications],
     mails: planned.mails,
     // The message's own event goes first, so subscribers can resolve the notifications that follow it.
     events: [
       {
         type: 'message.created',
-        payload: { message: wire },
+        payload: { message: presentMessage(message, names, presentSentFiles(files.rows, 'firm')) },
         audience: messageAudience(conversation, internal),
         createdAt: message.createdAt,
       },
       ...planned.events,
+      ...files.events,
     ],
+    attachments: files.write,
   });
   if (!written.created) {
-    const replayed = presentMessage(replayOrConflict(written.message, conversation.id), names);
+    const earlier = replayOrConflict(written.message, conversation.id);
+    const replayed = presentMessage(earlier, names, await loadFilesOf(context.store, viewer, earlier));
     await options.onReplay?.();
     return replayed;
   }
   await context.notifier.notify(written.lastEventSeq);
-  return wire;
+  await announceChangedFiles(context, conversation, files.rows, written.attachments);
+  return presentMessage(
+    written.message,
+    names,
+    presentSentFiles(written.attachments, viewerAudience(viewer)),
+  );
 }
 
 /**
@@ -101,5 +143,10 @@ export async function findSentMessage(
   const earlier = await context.store.findMessageByIdempotencyKey(viewerRef(viewer), idempotencyKey);
   if (!earlier) return null;
   const { contact } = await loadAccessibleConversation(context.store, viewer, conversationId);
-  return presentMessage(replayOrConflict(earlier, conversationId), nameBookOf(viewer, [contact]));
+  const message = replayOrConflict(earlier, conversationId);
+  return presentMessage(
+    message,
+    nameBookOf(viewer, [contact]),
+    await loadFilesOf(context.store, viewer, message),
+  );
 }

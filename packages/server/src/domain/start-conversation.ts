@@ -1,11 +1,19 @@
+import {
+  announceChangedFiles,
+  loadFilesOf,
+  loadUploadsToAttach,
+  planAttachments,
+  presentSentFiles,
+} from '../attachments/attach-uploads.js';
 import { ApiError, forbidden, invalidInput, notFound } from '../errors/api-error.js';
+import type { AttachmentRow } from '../store/attachment-rows.js';
 import type { ContactRow, ConversationRow, MessageRow, NewEvent } from '../store/rows.js';
 import type { StoreQueries, StoreTransaction } from '../store/store.js';
 import type { DomainContext } from './context.js';
 import { messageAudience, newMessageRow, planMessageEffects } from './message-effects.js';
 import { DEFAULT_CLIENT_STARTED_THREAD } from './notification-recipients.js';
 import { nameBookOf, presentConversation, presentMessage } from './present.js';
-import type { SendOptions } from './send-message.js';
+import { insertWithFiles, type SendOptions } from './send-message.js';
 import { runUnitOfWork } from './unit-of-work.js';
 import { type ViewerIdentity, viewerAudience, viewerRef } from './viewer.js';
 import type { WireConversation, WireMessage } from './wire.js';
@@ -17,6 +25,8 @@ export interface StartConversationInput {
   readonly body: string;
   readonly idempotencyKey: string;
   readonly matter?: { readonly id: string; readonly label: string } | undefined;
+  /** The sender's finished uploads to send with the first message, in order. */
+  readonly attachmentIds?: readonly string[] | undefined;
 }
 
 /** A started conversation with its first message, as the viewer sees them. */
@@ -76,20 +86,32 @@ async function replay(
       : null;
   return {
     conversation: presentConversation(conversation, contact, names, viewerAudience(viewer), clientRead),
-    message: presentMessage(message, names),
+    message: presentMessage(message, names, await loadFilesOf(store, viewer, message)),
   };
 }
 
-/** Writes the conversation and its first message; throws `LostIdempotencyRace` when a racing twin won. */
+/** What `insertStart` wrote. */
+interface WrittenStart {
+  readonly conversation: ConversationRow;
+  readonly message: MessageRow;
+  /** The message as the firm sees it (its event's payload). */
+  readonly firmMessage: WireMessage;
+  readonly events: readonly NewEvent[];
+  readonly plannedFiles: readonly AttachmentRow[];
+  readonly attachedFiles: readonly AttachmentRow[];
+}
+
+/** Writes the conversation and its first message with its files; throws `LostIdempotencyRace` when a racing twin won. */
 async function insertStart(
   tx: StoreTransaction,
   context: DomainContext,
   viewer: ViewerIdentity,
   contact: ContactRow,
   input: StartConversationInput,
-): Promise<{ conversation: ConversationRow; message: MessageRow; events: readonly NewEvent[] }> {
+): Promise<WrittenStart> {
   const author = viewerRef(viewer);
   const now = context.clock.now().toISOString();
+  const uploads = await loadUploadsToAttach(tx, viewer, input.attachmentIds ?? [], now);
   const conversation = await tx.insertConversation({
     id: context.createId('cnv'),
     firmId: viewer.firm.id,
@@ -106,14 +128,16 @@ async function insertStart(
     internal: false,
     idempotencyKey: input.idempotencyKey,
     createdAt: now,
+    attachmentCount: uploads.length,
   });
   // The first message's activity equals the conversation's creation (same time), so the row as created is
   // what the events and the answer show.
   const settings = viewer.kind === 'client' ? await tx.getNotificationSettings(conversation.firmId) : null;
   const started = { setting: settings?.clientStartedThread ?? DEFAULT_CLIENT_STARTED_THREAD };
   const planned = planMessageEffects(context, { viewer, conversation, contact, message, started });
-  const { seq: _assignedByStore, ...newMessage } = message;
-  const inserted = await tx.insertMessage(newMessage, {
+  const files = planAttachments(context, viewer, { conversation, contact, message }, uploads);
+  const { seq: _assignedByStore, attachmentCount: _countedByStore, ...newMessage } = message;
+  const inserted = await insertWithFiles(tx, newMessage, {
     audit: {
       id: context.createId('aud'),
       firmId: conversation.firmId,
@@ -123,11 +147,19 @@ async function insertStart(
       requestId: context.requestId,
       at: conversation.createdAt,
     },
-    notifications: planned.notifications,
+    notifications: [...planned.notifications, ...files.notifications],
     mails: planned.mails,
+    attachments: files.write,
   });
   if (!inserted.created) throw new LostIdempotencyRace(inserted.message);
-  return { conversation, message: inserted.message, events: planned.events };
+  return {
+    conversation,
+    message: inserted.message,
+    firmMessage: presentMessage(message, nameBookOf(viewer, [contact]), presentSentFiles(files.rows, 'firm')),
+    events: [...planned.events, ...files.events],
+    plannedFiles: files.rows,
+    attachedFiles: inserted.attachments,
+  };
 }
 
 /**
@@ -148,23 +180,31 @@ export async function startConversation(
     return started;
   };
   try {
-    return await runUnitOfWork(context, async (tx, emit) => {
+    const outcome = await runUnitOfWork(context, async (tx, emit) => {
       const contact = await chooseContact(tx, viewer, input.contactId);
       const earlier = await tx.findMessageByIdempotencyKey(author, input.idempotencyKey);
-      if (earlier) return replayed(tx, earlier);
-      const { conversation, message, events } = await insertStart(tx, context, viewer, contact, input);
+      if (earlier) return { replayed: await replayed(tx, earlier) };
+      const written = await insertStart(tx, context, viewer, contact, input);
+      const { conversation, message } = written;
       const names = nameBookOf(viewer, [contact]);
-      const wireMessage = presentMessage(message, names);
       const firmView = presentConversation(conversation, contact, names, 'firm', null);
-      await emit(
+      emit(
         'conversation.created',
-        { conversation: firmView, message: wireMessage },
+        { conversation: firmView, message: written.firmMessage },
         messageAudience(conversation, false),
       );
-      for (const event of events) emit(event.type, event.payload, event.audience);
+      for (const event of written.events) emit(event.type, event.payload, event.audience);
       const viewerView = presentConversation(conversation, contact, names, viewerAudience(viewer), null);
-      return { conversation: viewerView, message: wireMessage };
+      const files = presentSentFiles(written.attachedFiles, viewerAudience(viewer));
+      return {
+        written,
+        started: { conversation: viewerView, message: presentMessage(message, names, files) },
+      };
     });
+    if ('replayed' in outcome) return outcome.replayed;
+    const { written, started } = outcome;
+    await announceChangedFiles(context, written.conversation, written.plannedFiles, written.attachedFiles);
+    return started;
   } catch (error) {
     if (error instanceof LostIdempotencyRace) return replayed(context.store, error.winner);
     throw error;

@@ -7,17 +7,41 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-/** A client's copy of an event's data: no read receipts of the firm, and never an internal note. */
+/** A client's copy of a file: never one of an internal note, never its SHA-256 or the firm's download record. */
+function clientFile(file: unknown): Record<string, unknown> | null {
+  if (!isRecord(file) || file.internal !== false) return null;
+  const { sha256: _firmOnly, clientDownloadedAt: _alsoFirmOnly, ...visible } = file;
+  return visible;
+}
+
+/** A client's copy of a message: never an internal note; its files as `clientFile`. */
+function clientMessage(message: Record<string, unknown>): Record<string, unknown> | null {
+  if (message.internal !== false) return null;
+  if (!Array.isArray(message.attachments)) return message;
+  const files = message.attachments.map(clientFile).filter((file) => file !== null);
+  const { attachments: _all, ...rest } = message;
+  return files.length > 0 ? { ...rest, attachments: files } : rest;
+}
+
+/** A client's copy of an event's data: no read receipts of the firm, no firm-only file details, never an internal note. */
 function clientData(event: EventRow): unknown {
   if (!isRecord(event.payload)) return event.payload;
-  const message = event.payload.message;
-  if (isRecord(message) && message.internal !== false) return null;
-  const conversation = event.payload.conversation;
-  if (isRecord(conversation)) {
-    const { clientRead: _firmOnly, ...visible } = conversation;
-    return { ...event.payload, conversation: visible };
+  let data: Record<string, unknown> = event.payload;
+  if ('attachment' in data) {
+    const attachment = clientFile(data.attachment);
+    if (attachment === null) return null;
+    data = { ...data, attachment };
   }
-  return event.payload;
+  if (isRecord(data.message)) {
+    const message = clientMessage(data.message);
+    if (message === null) return null;
+    data = { ...data, message };
+  }
+  if (isRecord(data.conversation)) {
+    const { clientRead: _firmOnly, ...visible } = data.conversation;
+    data = { ...data, conversation: visible };
+  }
+  return data;
 }
 
 /**

@@ -2,6 +2,7 @@ import { loadVisibleAttachment } from '../attachments/attachment-access.js';
 import { attachmentContentDisposition } from '../attachments/content-disposition.js';
 import { issueDownloadTicket, redeemDownloadTicket } from '../attachments/download-tickets.js';
 import { presentAttachment } from '../attachments/present-attachment.js';
+import { viewerAudience } from '../domain/viewer.js';
 import { ApiError, notFound } from '../errors/api-error.js';
 import type { RouteHandlers } from './route-handler.js';
 
@@ -19,7 +20,7 @@ export const attachmentRouteHandlers = {
     const row = await loadVisibleAttachment(context.store, viewer, params.id);
     const downloads =
       viewer.kind === 'member' ? await context.store.firstClientDownloads([row.id]) : new Map();
-    return presentAttachment(row, viewer, downloads.get(row.id) ?? null);
+    return presentAttachment(row, viewerAudience(viewer), downloads.get(row.id) ?? null);
   },
   async createDownloadTicket({ viewer, params, context, services }) {
     return issueDownloadTicket(context, viewer, params.id, services.attachments.settings.downloadTicketTtlMs);

@@ -4,6 +4,7 @@ import { seedAttachment } from '../testing/attachment-fixtures.js';
 import { storeFootprint } from '../testing/footprint.js';
 import {
   EXAMPLE_ATTACHMENT_ID,
+  EXAMPLE_UPLOAD_IDS,
   ROUTE_EXAMPLES as EXAMPLES,
   OPAQUE_CURSOR_KEYS,
   percentEncode,
@@ -96,6 +97,8 @@ export function describeHostileTextRefusals(name: string, open: () => Promise<Ho
         conversationId: 'cnv_daniel_work_permit',
         messageId: 'msg_daniel_4',
       });
+      for (const id of Object.values(EXAMPLE_UPLOAD_IDS))
+        await seedAttachment(subject, { id, uploader: 'owner' });
     }, SLOW_MACHINE_TIMEOUT_MS);
 
     it('has a valid example for every parameter and body field of the route table', async () => {

@@ -4,6 +4,7 @@ import type {
   AttachmentPlacement,
   AttachmentRow,
   DownloadTicketRow,
+  MessageAttachmentRow,
   NewAttachment,
   TicketRedemption,
 } from './attachment-rows.js';
@@ -14,6 +15,8 @@ export interface AttachmentQueries {
   insertAttachment(attachment: NewAttachment): Promise<AttachmentRow>;
   /** The upload or attachment, or null. */
   getAttachment(id: string): Promise<AttachmentRow | null>;
+  /** Those of these uploads or attachments that exist, in any order (one statement). */
+  getAttachments(ids: readonly string[]): Promise<AttachmentRow[]>;
   /** Records a finished upload, only while it is `uploading`; returns the new row, or null when it was not. */
   completeAttachment(id: string, completion: AttachmentCompletion): Promise<AttachmentRow | null>;
   /** Records a scan's verdict, only while the file is `scanning`; returns the new row, or null when it was not. */
@@ -23,8 +26,11 @@ export interface AttachmentQueries {
    * both take it); returns the new row, or null when it was already attached or does not exist.
    */
   attachAttachment(id: string, placement: AttachmentPlacement): Promise<AttachmentRow | null>;
-  /** The attachments of these messages, ordered by message id, then position. */
-  listMessageAttachments(messageIds: readonly string[]): Promise<AttachmentRow[]>;
+  /**
+   * The attachments of these messages, ordered by message id, then position, each with the earliest download by
+   * a client (one statement, for a whole page of messages).
+   */
+  listMessageAttachments(messageIds: readonly string[]): Promise<MessageAttachmentRow[]>;
   /** Unattached uploads whose `expiresAt` is at or before `now`, oldest first, at most `limit`. */
   listAbandonedUploads(now: string, limit: number): Promise<AttachmentRow[]>;
   /** Files that have been `scanning` since before `completedBefore`, oldest first, at most `limit`. */

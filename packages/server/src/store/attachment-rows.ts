@@ -35,6 +35,9 @@ export interface AttachmentRow {
   readonly attachedAt: string | null;
 }
 
+/** A sent file with the earliest time a client downloaded it (null when no client has). */
+export type MessageAttachmentRow = AttachmentRow & { readonly clientDownloadedAt: string | null };
+
 /** An upload as it is created: nothing received yet, attached to nothing. */
 export type NewAttachment = Pick<
   AttachmentRow,

@@ -7,6 +7,16 @@ const byTimeThenId = (left: string, right: string, leftId: string, rightId: stri
 
 /** The in-memory store's queries on uploads, attachments, download tickets and downloads. */
 export function createAttachmentQueries(state: () => MemoryState): AttachmentQueries {
+  const firstClientDownloads = (attachmentIds: readonly string[]) => {
+    const wanted = new Set(attachmentIds);
+    const first = new Map<string, string>();
+    for (const download of state().attachmentDownloads) {
+      if (download.downloader.kind !== 'client' || !wanted.has(download.attachmentId)) continue;
+      const earlier = first.get(download.attachmentId);
+      if (earlier === undefined || download.at < earlier) first.set(download.attachmentId, download.at);
+    }
+    return first;
+  };
   const replace = (row: AttachmentRow): AttachmentRow => {
     state().attachments.set(row.id, row);
     return row;
@@ -31,6 +41,9 @@ export function createAttachmentQueries(state: () => MemoryState): AttachmentQue
     async getAttachment(id) {
       return state().attachments.get(id) ?? null;
     },
+    async getAttachments(ids) {
+      return ids.flatMap((id) => state().attachments.get(id) ?? []);
+    },
     async completeAttachment(id, completion) {
       const row = state().attachments.get(id);
       if (row?.state !== 'uploading') return null;
@@ -48,13 +61,15 @@ export function createAttachmentQueries(state: () => MemoryState): AttachmentQue
     },
     async listMessageAttachments(messageIds) {
       const wanted = new Set(messageIds);
-      return [...state().attachments.values()]
+      const rows = [...state().attachments.values()]
         .filter((row) => row.messageId !== null && wanted.has(row.messageId))
         .sort(
           (left, right) =>
             byTimeThenId(left.messageId ?? '', right.messageId ?? '', '', '') ||
             (left.position ?? 0) - (right.position ?? 0),
         );
+      const downloads = firstClientDownloads(rows.map((row) => row.id));
+      return rows.map((row) => ({ ...row, clientDownloadedAt: downloads.get(row.id) ?? null }));
     },
     async listAbandonedUploads(now, limit) {
       return [...state().attachments.values()]
@@ -93,14 +108,7 @@ export function createAttachmentQueries(state: () => MemoryState): AttachmentQue
       state().attachmentDownloads.push(download);
     },
     async firstClientDownloads(attachmentIds) {
-      const wanted = new Set(attachmentIds);
-      const first = new Map<string, string>();
-      for (const download of state().attachmentDownloads) {
-        if (download.downloader.kind !== 'client' || !wanted.has(download.attachmentId)) continue;
-        const earlier = first.get(download.attachmentId);
-        if (earlier === undefined || download.at < earlier) first.set(download.attachmentId, download.at);
-      }
-      return first;
+      return firstClientDownloads(attachmentIds);
     },
   };
 }

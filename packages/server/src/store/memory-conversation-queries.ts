@@ -201,15 +201,19 @@ export function createConversationQueries(
       }
       return items;
     },
-    async insertMessage(message) {
+    async insertMessage(message, effects) {
       const key = `${partyKey(message.author)}:${message.idempotencyKey}`;
       const existingId = state().idempotencyKeys.get(key);
       const existing = existingId === undefined ? undefined : state().messages.get(existingId);
-      if (existing) return { created: false, message: existing, lastEventSeq: 0 };
+      if (existing) return { created: false, message: existing, lastEventSeq: 0, attachments: [] };
       const conversation = state().conversations.get(message.conversationId);
       if (!conversation) throw new Error('Conversation does not exist');
       if (state().messages.has(message.id)) throw new Error('Message id already exists');
-      const row: MessageRow = { ...message, seq: state().sequences.message + 1 };
+      const row: MessageRow = {
+        ...message,
+        seq: state().sequences.message + 1,
+        attachmentCount: effects?.attachments?.ids.length ?? 0,
+      };
       state().sequences.message = row.seq;
       state().messages.set(row.id, row);
       const thread = state().messagesByConversation.get(row.conversationId) ?? [];
@@ -224,7 +228,7 @@ export function createConversationQueries(
             clientLastMessageId: row.id,
           };
       state().conversations.set(conversation.id, { ...conversation, ...firmActivity, ...clientActivity });
-      return { created: true, message: row, lastEventSeq: 0 };
+      return { created: true, message: row, lastEventSeq: 0, attachments: [] };
     },
     async getMessage(id) {
       return state().messages.get(id) ?? null;

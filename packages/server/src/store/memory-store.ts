@@ -1,8 +1,41 @@
+import type { AttachmentRow } from './attachment-rows.js';
 import { createAttachmentQueries } from './memory-attachment-queries.js';
 import { createConversationQueries } from './memory-conversation-queries.js';
 import { createRecordQueries } from './memory-record-queries.js';
 import { cloneMemoryState, createMemoryState, type MemoryState } from './memory-state.js';
-import type { Store, StoreQueries } from './store.js';
+import type { MessageRow } from './rows.js';
+import {
+  AttachmentsUnavailableError,
+  type MessageAttachments,
+  type Store,
+  type StoreQueries,
+} from './store.js';
+
+/** Attaches every upload to the new message or throws (the caller's transaction then discards everything). */
+function attachFiles(state: MemoryState, message: MessageRow, files: MessageAttachments): AttachmentRow[] {
+  return files.ids.map((id, position) => {
+    const row = state.attachments.get(id);
+    const attachable =
+      row !== undefined &&
+      row.messageId === null &&
+      row.firmId === message.firmId &&
+      row.uploader.kind === message.author.kind &&
+      row.uploader.id === message.author.id &&
+      row.state !== 'uploading' &&
+      row.expiresAt > files.attachedAt;
+    if (!attachable) throw new AttachmentsUnavailableError();
+    const attached: AttachmentRow = {
+      ...row,
+      conversationId: message.conversationId,
+      messageId: message.id,
+      position,
+      internal: message.internal,
+      attachedAt: files.attachedAt,
+    };
+    state.attachments.set(id, attached);
+    return attached;
+  });
+}
 
 function createQueries(state: () => MemoryState): StoreQueries {
   const conversationQueries = createConversationQueries(state);
@@ -12,14 +45,17 @@ function createQueries(state: () => MemoryState): StoreQueries {
     ...recordQueries,
     ...createAttachmentQueries(state),
     async insertMessage(message, effects) {
-      const inserted = await conversationQueries.insertMessage(message);
+      const inserted = await conversationQueries.insertMessage(message, effects);
       if (!inserted.created || effects === undefined) return inserted;
+      const attachments = effects.attachments
+        ? attachFiles(state(), inserted.message, effects.attachments)
+        : [];
       if (effects.audit) await recordQueries.appendAudit(effects.audit);
       for (const notification of effects.notifications ?? [])
         await recordQueries.insertNotification(notification);
       for (const mail of effects.mails ?? []) await recordQueries.enqueueMail(mail);
       const lastEventSeq = await recordQueries.appendEvents(effects.events ?? []);
-      return { ...inserted, lastEventSeq };
+      return { ...inserted, lastEventSeq, attachments };
     },
   };
 }

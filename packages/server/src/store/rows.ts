@@ -112,10 +112,12 @@ export interface MessageRow {
   readonly internal: boolean;
   readonly idempotencyKey: string;
   readonly createdAt: string;
+  /** How many files were sent with it (0–20); set by the store from the files attached in the same write. */
+  readonly attachmentCount: number;
 }
 
-/** A message to insert; the store assigns `seq`. */
-export type NewMessage = Omit<MessageRow, 'seq'>;
+/** A message to insert; the store assigns `seq` and counts the files attached with it. */
+export type NewMessage = Omit<MessageRow, 'seq' | 'attachmentCount'>;
 
 /** How far one reader has read one conversation. Horizons only move forward. */
 export interface ReadStateRow {
@@ -239,7 +241,8 @@ export type EventTypeValue =
   | 'conversation.created'
   | 'conversation.read'
   | 'notification.created'
-  | 'notification.read';
+  | 'notification.read'
+  | 'attachment.updated';
 
 /** A persisted server event; `payload` is the protocol event's `data`, stored as JSON. */
 export interface EventRow {

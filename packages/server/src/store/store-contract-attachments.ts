@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
 import type { AttachmentCompletion, NewAttachment } from './attachment-rows.js';
 import type { PartyRef } from './rows.js';
-import type { Store } from './store.js';
-import { at, createWorld, newMessage, uniqueId } from './store-contract-fixtures.js';
+import { AttachmentsUnavailableError, type Store } from './store.js';
+import { at, type ContractWorld, createWorld, newMessage, uniqueId } from './store-contract-fixtures.js';
 
 function newUpload(
   firmId: string,
@@ -32,8 +32,188 @@ const completion = (overrides: Partial<AttachmentCompletion> = {}): AttachmentCo
   ...overrides,
 });
 
+/** A finished upload of `uploader` in the world's firm, attachable until `at(120)`. */
+async function finishedUpload(
+  store: Store,
+  world: ContractWorld,
+  uploader: PartyRef,
+  overrides: Partial<NewAttachment> = {},
+) {
+  const upload = newUpload(world.firmId, uploader, overrides);
+  await store.insertAttachment(upload);
+  await store.completeAttachment(upload.id, completion({ state: 'not_scanned' }));
+  return upload.id;
+}
+
+/** What is stored of a message's thread and its would-be files, to show that a refused write left nothing. */
+async function footprint(store: Store, world: ContractWorld, ids: readonly string[]) {
+  return {
+    messages: await store.listMessages({
+      conversationId: world.conversation.id,
+      audience: 'firm',
+      limit: 100,
+    }),
+    files: await Promise.all(ids.map((id) => store.getAttachment(id))),
+    audit: await store.listAudit({ firmId: world.firmId, limit: 100 }),
+    events: (await store.eventBounds()).latestSeq,
+  };
+}
+
 /** Contract cases for uploads, attachments, download tickets and downloads. */
 export function attachmentContractCases(getStore: () => Store): void {
+  it('attaches files with a new message in the same write, in order, taking its conversation and internal flag', async () => {
+    const store = getStore();
+    const world = await createWorld(store);
+    const ids = [
+      await finishedUpload(store, world, world.ownerRef),
+      await finishedUpload(store, world, world.ownerRef),
+    ];
+    const message = newMessage(world.conversation, world.ownerRef, { internal: true, createdAt: at(7) });
+    const written = await store.insertMessage(message, {
+      attachments: { ids: [ids[1] ?? '', ids[0] ?? ''], attachedAt: at(7) },
+    });
+    expect(written.created).toBe(true);
+    expect(written.message.attachmentCount).toBe(2);
+    expect(
+      written.attachments.map((row) => [row.id, row.position, row.messageId, row.internal, row.attachedAt]),
+    ).toEqual([
+      [ids[1], 0, message.id, true, at(7)],
+      [ids[0], 1, message.id, true, at(7)],
+    ]);
+    expect(written.attachments.map((row) => row.conversationId)).toEqual([
+      world.conversation.id,
+      world.conversation.id,
+    ]);
+    expect(await store.getAttachment(ids[0] ?? '')).toEqual(written.attachments[1]);
+    expect((await store.getMessage(message.id))?.attachmentCount).toBe(2);
+    const listed = await store.listMessageAttachments([message.id]);
+    expect(listed.map((row) => [row.id, row.clientDownloadedAt])).toEqual([
+      [ids[1], null],
+      [ids[0], null],
+    ]);
+    await store.insertAttachmentDownload({
+      attachmentId: ids[0] ?? '',
+      downloader: world.clientRef,
+      at: at(9),
+    });
+    expect((await store.listMessageAttachments([message.id]))[1]?.clientDownloadedAt).toBe(at(9));
+    expect((await store.getAttachments([...ids, uniqueId('att')])).map((row) => row.id).sort()).toEqual(
+      [...ids].sort(),
+    );
+    expect(await store.getAttachments([])).toEqual([]);
+    const plain = await store.insertMessage(newMessage(world.conversation, world.ownerRef));
+    expect(plain.message.attachmentCount).toBe(0);
+    expect(plain.attachments).toEqual([]);
+  });
+
+  const refusals: ReadonlyArray<[string, (store: Store, world: ContractWorld) => Promise<string>]> = [
+    [
+      'attached to another message',
+      async (store, world) => {
+        const id = await finishedUpload(store, world, world.ownerRef);
+        await store.insertMessage(newMessage(world.conversation, world.ownerRef), {
+          attachments: { ids: [id], attachedAt: at(6) },
+        });
+        return id;
+      },
+    ],
+    ['another person’s', (store, world) => finishedUpload(store, world, world.memberRef)],
+    ['the client’s', (store, world) => finishedUpload(store, world, world.clientRef)],
+    [
+      'unfinished',
+      async (store, world) => {
+        const upload = newUpload(world.firmId, world.ownerRef);
+        await store.insertAttachment(upload);
+        return upload.id;
+      },
+    ],
+    [
+      'expired',
+      async (store, world) => {
+        const upload = newUpload(world.firmId, world.ownerRef);
+        await store.insertAttachment(upload);
+        await store.completeAttachment(upload.id, completion({ state: 'not_scanned', expiresAt: at(7) }));
+        return upload.id;
+      },
+    ],
+    [
+      'of another firm',
+      async (store) => {
+        const other = await createWorld(store);
+        return finishedUpload(store, other, other.ownerRef);
+      },
+    ],
+    ['missing', async () => uniqueId('att')],
+  ];
+
+  it.each(refusals)('writes nothing, not even the message, when one upload is %s', async (_name, make) => {
+    const store = getStore();
+    const world = await createWorld(store);
+    const good = await finishedUpload(store, world, world.ownerRef);
+    const bad = await make(store, world);
+    const before = await footprint(store, world, [good, bad]);
+    const message = newMessage(world.conversation, world.ownerRef, { createdAt: at(7) });
+    const audit = {
+      id: uniqueId('aud'),
+      firmId: world.firmId,
+      actor: world.ownerRef,
+      action: 'message.sent' as const,
+      targetId: message.id,
+      requestId: 'req_contract',
+      at: at(7),
+    };
+    const events = [
+      {
+        type: 'message.created' as const,
+        payload: {},
+        audience: { firmId: world.firmId, allMembers: true, memberIds: [], contactId: null },
+        createdAt: at(7),
+      },
+    ];
+    await expect(
+      store.insertMessage(message, { audit, events, attachments: { ids: [good, bad], attachedAt: at(7) } }),
+    ).rejects.toBeInstanceOf(AttachmentsUnavailableError);
+    expect(await footprint(store, world, [good, bad])).toEqual(before);
+    expect(await store.getMessage(message.id)).toBeNull();
+  });
+
+  it('lets exactly one of two racing sends attach an upload', async () => {
+    const store = getStore();
+    const world = await createWorld(store);
+    const id = await finishedUpload(store, world, world.ownerRef);
+    const send = () =>
+      store.insertMessage(newMessage(world.conversation, world.ownerRef, { createdAt: at(7) }), {
+        attachments: { ids: [id], attachedAt: at(7) },
+      });
+    const results = await Promise.allSettled([send(), send()]);
+    expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const rejected = results.find((result) => result.status === 'rejected');
+    expect(rejected?.reason).toBeInstanceOf(AttachmentsUnavailableError);
+    const messages = await store.listMessages({
+      conversationId: world.conversation.id,
+      audience: 'firm',
+      limit: 10,
+    });
+    expect(messages).toHaveLength(1);
+    expect((await store.getAttachment(id))?.messageId).toBe(messages[0]?.id);
+  });
+
+  it('attaches nothing when the send is a replay of its idempotency key', async () => {
+    const store = getStore();
+    const world = await createWorld(store);
+    const first = await finishedUpload(store, world, world.ownerRef);
+    const second = await finishedUpload(store, world, world.ownerRef);
+    const message = newMessage(world.conversation, world.ownerRef, { createdAt: at(7) });
+    const written = await store.insertMessage(message, { attachments: { ids: [first], attachedAt: at(7) } });
+    const replay = await store.insertMessage(
+      { ...message, id: uniqueId('msg') },
+      { attachments: { ids: [first, second], attachedAt: at(8) } },
+    );
+    expect(replay).toEqual({ created: false, message: written.message, lastEventSeq: 0, attachments: [] });
+    expect((await store.getAttachment(second))?.messageId).toBeNull();
+    expect((await store.getAttachment(first))?.attachedAt).toBe(at(7));
+  });
+
   it('records an upload, completes it once and records one scan verdict', async () => {
     const store = getStore();
     const world = await createWorld(store);

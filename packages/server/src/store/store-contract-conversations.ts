@@ -60,7 +60,7 @@ export function conversationContractCases(getStore: () => Store): void {
     const original = newMessage(world.conversation, world.ownerRef);
     const first = await store.insertMessage(original);
     const again = await store.insertMessage({ ...original, id: uniqueId('msg'), body: 'Different' });
-    expect(again).toEqual({ created: false, message: first.message, lastEventSeq: 0 });
+    expect(again).toEqual({ created: false, message: first.message, lastEventSeq: 0, attachments: [] });
     expect(await store.findMessageByIdempotencyKey(world.ownerRef, original.idempotencyKey)).toEqual(
       first.message,
     );

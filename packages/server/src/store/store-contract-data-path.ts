@@ -158,7 +158,7 @@ export function dataPathContractCases(getStore: () => Store): void {
         events,
       },
     );
-    expect(replay).toEqual({ created: false, message: written.message, lastEventSeq: 0 });
+    expect(replay).toEqual({ created: false, message: written.message, lastEventSeq: 0, attachments: [] });
     expect((await store.eventBounds()).latestSeq).toBe(written.lastEventSeq);
     expect(await store.listAudit({ firmId: world.firmId, limit: 10 })).toHaveLength(1);
     expect(await store.countUnreadNotifications(world.member.id)).toBe(1);

@@ -1,4 +1,5 @@
 import type { AttachmentQueries } from './attachment-queries.js';
+import type { AttachmentRow } from './attachment-rows.js';
 import type {
   Audience,
   AuditRow,
@@ -73,8 +74,23 @@ export type InsertMessageResult =
       readonly message: MessageRow;
       /** The highest seq of the events appended with the message (0 when none): what to notify after commit. */
       readonly lastEventSeq: number;
+      /** The files attached with it, as attached (their state as of the write), in the message's order. */
+      readonly attachments: readonly AttachmentRow[];
     }
-  | { readonly created: false; readonly message: MessageRow; readonly lastEventSeq: 0 };
+  | {
+      readonly created: false;
+      readonly message: MessageRow;
+      readonly lastEventSeq: 0;
+      readonly attachments: readonly [];
+    };
+
+/** Uploads to attach to a new message in the same write (`MessageEffects.attachments`). */
+export interface MessageAttachments {
+  /** Upload ids in the message's order (each file's `position` is its index). */
+  readonly ids: readonly string[];
+  /** When they are attached; an upload whose `expiresAt` is at or before it can no longer be attached. */
+  readonly attachedAt: string;
+}
 
 /**
  * What a new message causes, written with it (in SQL in the same statement) and only when the message is new:
@@ -86,6 +102,25 @@ export interface MessageEffects {
   readonly mails?: readonly NewMail[] | undefined;
   /** Appended in this order, under the event ordering rule of `appendEvents`. */
   readonly events?: readonly NewEvent[] | undefined;
+  /**
+   * Uploads to attach to the new message: each must be the author's own (same firm), finished (not
+   * `uploading`), unexpired and attached to nothing, at the moment of the write. They take the message's
+   * conversation, id and `internal`. Unless every one of them can be attached, nothing at all is written (not the
+   * message either) and `insertMessage` rejects with `AttachmentsUnavailableError`; so of two racing sends of one
+   * upload exactly one succeeds. A replay attaches nothing.
+   */
+  readonly attachments?: MessageAttachments | undefined;
+}
+
+/**
+ * Thrown by `insertMessage` when not every upload of `MessageEffects.attachments` could be attached (one was
+ * attached meanwhile, removed, or never qualified); nothing was written.
+ */
+export class AttachmentsUnavailableError extends Error {
+  constructor() {
+    super('Not every upload could be attached to the message');
+    this.name = 'AttachmentsUnavailableError';
+  }
 }
 
 /** The signed-in person as the store holds them, with their firm and the firm's members (for author names). */

@@ -1,9 +1,17 @@
 import type { RouteName } from '@confide/protocol';
 import { freshKey } from './test-app.js';
 
-/** Valid path parameters and bodies of the demo dataset, for the owner; bodies are made fresh for each use. */
 /** The file the hostile-text contract puts in Daniel's conversation (an upload of his, in `msg_daniel_4`). */
 export const EXAMPLE_ATTACHMENT_ID = 'att_hostile_text_example';
+
+/**
+ * Finished uploads of the owner's that the examples send (a message with files only, an empty body): the
+ * hostile-text contract seeds them, and each is sent once, by the example that accepts the bodies.
+ */
+export const EXAMPLE_UPLOAD_IDS = {
+  sendMessage: 'att_example_send_upload',
+  startConversation: 'att_example_start_upload',
+} as const;
 
 /**
  * Valid path parameters and bodies of the demo dataset, for the owner; bodies are made fresh for each use.
@@ -29,13 +37,23 @@ export const ROUTE_EXAMPLES: Partial<
         idempotencyKey: freshKey(),
         matter: { id: 'M-2026-001', label: 'Work permit' },
       },
+      {
+        contactId: 'con_daniel',
+        subject: 'Your documents',
+        body: '',
+        idempotencyKey: freshKey(),
+        attachmentIds: [EXAMPLE_UPLOAD_IDS.startConversation],
+      },
     ],
   },
   getConversation: { params: { id: 'cnv_daniel_work_permit' } },
   listMessages: { params: { id: 'cnv_daniel_work_permit' } },
   sendMessage: {
     params: { id: 'cnv_daniel_work_permit' },
-    bodies: () => [{ body: 'Thank you, received.', idempotencyKey: freshKey(), internal: false }],
+    bodies: () => [
+      { body: 'Thank you, received.', idempotencyKey: freshKey(), internal: false },
+      { body: '', idempotencyKey: freshKey(), attachmentIds: [EXAMPLE_UPLOAD_IDS.sendMessage] },
+    ],
   },
   markRead: { params: { id: 'cnv_daniel_work_permit' }, bodies: () => [{ upTo: 'msg_daniel_4' }] },
   getTemplate: { params: { id: 'tpl_appointment_reminder' } },

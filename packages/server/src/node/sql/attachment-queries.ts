@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, lt, lte, min } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt, lte, min, sql } from 'drizzle-orm';
 import type { AttachmentQueries } from '../../store/attachment-queries.js';
 import type { AttachmentRow, AttachmentStateValue, DownloadTicketRow } from '../../store/attachment-rows.js';
 import type { PartyRef } from '../../store/rows.js';
@@ -26,6 +26,53 @@ function toAttachment(row: typeof attachments.$inferSelect): AttachmentRow {
     position: row.position,
     internal: row.internal,
     attachedAt: toIsoOrNull(row.attachedAt),
+  };
+}
+
+/** An attachment row as JSON of a raw statement gives it (`json_agg` of the table's columns). */
+export interface RawAttachment {
+  id: string;
+  firm_id: string;
+  uploader_kind: string;
+  uploader_id: string;
+  name: string;
+  size: number | string;
+  media_type: string | null;
+  sha256: string | null;
+  state: string;
+  blob_key: string | null;
+  created_at: string;
+  completed_at: string | null;
+  expires_at: string;
+  conversation_id: string | null;
+  message_id: string | null;
+  position: number | null;
+  internal: boolean;
+  attached_at: string | null;
+}
+
+const isoOrNull = (value: string | null) => (value === null ? null : new Date(value).toISOString());
+
+/** `RawAttachment` as the store's row. */
+export function fromRawAttachment(row: RawAttachment): AttachmentRow {
+  return {
+    id: row.id,
+    firmId: row.firm_id,
+    uploader: party(row.uploader_kind, row.uploader_id),
+    name: row.name,
+    size: Number(row.size),
+    mediaType: row.media_type,
+    sha256: row.sha256,
+    state: row.state as AttachmentStateValue,
+    blobKey: row.blob_key,
+    createdAt: new Date(row.created_at).toISOString(),
+    completedAt: isoOrNull(row.completed_at),
+    expiresAt: new Date(row.expires_at).toISOString(),
+    conversationId: row.conversation_id,
+    messageId: row.message_id,
+    position: row.position,
+    internal: row.internal,
+    attachedAt: isoOrNull(row.attached_at),
   };
 }
 
@@ -67,6 +114,15 @@ export function createAttachmentQueries(context: SqlContext): AttachmentQueries 
     },
     async getAttachment(id) {
       return one(await db.select().from(attachments).where(eq(attachments.id, id)));
+    },
+    async getAttachments(ids) {
+      if (ids.length === 0) return [];
+      return (
+        await db
+          .select()
+          .from(attachments)
+          .where(inArray(attachments.id, [...ids]))
+      ).map(toAttachment);
     },
     async completeAttachment(id, completion) {
       return one(
@@ -112,11 +168,21 @@ export function createAttachmentQueries(context: SqlContext): AttachmentQueries 
     async listMessageAttachments(messageIds) {
       if (messageIds.length === 0) return [];
       const rows = await db
-        .select()
+        .select({
+          attachment: attachments,
+          clientDownloadedAt: sql<
+            Date | string | null
+          >`(SELECT min(download.at) FROM attachment_downloads AS download
+            WHERE download.attachment_id = ${attachments.id} AND download.downloader_kind = 'client')`,
+        })
         .from(attachments)
         .where(inArray(attachments.messageId, [...messageIds]))
         .orderBy(asc(attachments.messageId), asc(attachments.position));
-      return rows.map(toAttachment);
+      return rows.map((row) => ({
+        ...toAttachment(row.attachment),
+        clientDownloadedAt:
+          row.clientDownloadedAt === null ? null : new Date(row.clientDownloadedAt).toISOString(),
+      }));
     },
     async listAbandonedUploads(now, limit) {
       const rows = await db

@@ -1,7 +1,15 @@
 import { and, asc, desc, eq, lt, type SQL, sql } from 'drizzle-orm';
 import type { Audience, ConversationRow, MessageRow, PartyRef, ReadStateRow } from '../../store/rows.js';
-import type { MessageEffects, StoreQueries, UnreadScope } from '../../store/store.js';
-import { queryRows, type SqlContext, toDate, toIso } from './database.js';
+import {
+  AttachmentsUnavailableError,
+  type MessageAttachments,
+  type MessageEffects,
+  type StoreQueries,
+  type UnreadScope,
+} from '../../store/store.js';
+import { fromRawAttachment, type RawAttachment } from './attachment-queries.js';
+import { hasSqlState, queryRows, type SqlContext, toDate, toIso } from './database.js';
+import { ATTACHMENTS_UNAVAILABLE_SQLSTATE } from './migrations.js';
 import { assigneeIdsOf, containsIgnoringCase, toContact } from './people-queries.js';
 import { appendEventsExpressions, appendedEventsResult } from './record-queries.js';
 import { contacts, conversations, messages, readStates } from './schema.js';
@@ -53,6 +61,7 @@ function toMessage(row: typeof messages.$inferSelect): MessageRow {
     internal: row.internal,
     idempotencyKey: row.idempotencyKey,
     createdAt: toIso(row.createdAt),
+    attachmentCount: row.attachmentCount,
   };
 }
 
@@ -94,6 +103,7 @@ interface RawMessage {
   internal: boolean;
   idempotency_key: string;
   created_at: Date | string;
+  attachment_count: number | string;
 }
 
 function fromRawMessage(row: RawMessage): MessageRow {
@@ -107,7 +117,27 @@ function fromRawMessage(row: RawMessage): MessageRow {
     internal: row.internal,
     idempotencyKey: row.idempotency_key,
     createdAt: new Date(row.created_at).toISOString(),
+    attachmentCount: Number(row.attachment_count),
   };
+}
+
+/**
+ * The statement's part that attaches the files: each upload only while it is the author's own, finished,
+ * unexpired and attached to nothing. A racing send that attached one first has its row locked, so this waits
+ * for it and then finds `message_id` set; `confide_require_attached` in the select list then fails the whole
+ * statement. Nothing is attached for a replay (no row in `inserted`).
+ */
+function attachFilesExpression(files: MessageAttachments): SQL {
+  return sql`, attached AS (
+      UPDATE attachments AS file SET conversation_id = new.conversation_id, message_id = new.id,
+        position = wanted.position - 1, internal = new.internal, attached_at = ${files.attachedAt}::timestamptz
+      FROM inserted AS new,
+        jsonb_array_elements_text(${JSON.stringify(files.ids)}::jsonb) WITH ORDINALITY AS wanted(id, position)
+      WHERE file.id = wanted.id AND file.message_id IS NULL AND file.firm_id = new.firm_id
+        AND file.uploader_kind = new.author_kind AND file.uploader_id = new.author_id
+        AND file.state <> 'uploading' AND file.expires_at > ${files.attachedAt}::timestamptz
+      RETURNING file.*
+    )`;
 }
 
 /**
@@ -150,6 +180,12 @@ function insertMessageStatement(
         FROM inserted, jsonb_array_elements(${json(effects.mails)}) WITH ORDINALITY AS row(value, position)
         ORDER BY row.position RETURNING 1)`
       : sql``;
+  const files = effects.attachments && effects.attachments.ids.length > 0 ? effects.attachments : undefined;
+  const attached = files ? attachFilesExpression(files) : sql``;
+  const attachedResult = files
+    ? sql`, confide_require_attached((SELECT count(*) FROM attached), ${files.ids.length}) AS attached_all,
+      (SELECT json_agg(attached ORDER BY attached.position) FROM attached) AS attached_files`
+    : sql``;
   const events = effects.events ?? [];
   const appended =
     events.length > 0
@@ -157,10 +193,10 @@ function insertMessageStatement(
       : sql`, appended AS (SELECT NULL::bigint AS seq WHERE false)`;
   return sql`WITH inserted AS (
       INSERT INTO messages (id, conversation_id, firm_id, author_kind, author_id, body, internal, idempotency_key,
-        created_at)
+        created_at, attachment_count)
       VALUES (${message.id}, ${message.conversationId}, ${message.firmId}, ${message.author.kind},
         ${message.author.id}, ${message.body}, ${message.internal}, ${message.idempotencyKey},
-        ${message.createdAt}::timestamptz)
+        ${message.createdAt}::timestamptz, ${files?.ids.length ?? 0})
       ON CONFLICT (author_kind, author_id, idempotency_key) DO NOTHING
       RETURNING *
     ),
@@ -179,9 +215,9 @@ function insertMessageStatement(
           ELSE GREATEST(conversation.client_last_activity_seq, new.seq) END
       FROM inserted AS new WHERE conversation.id = new.conversation_id
       RETURNING conversation.id
-    )${audit}${notified}${mailed}${appended},
+    )${attached}${audit}${notified}${mailed}${appended},
     events_result AS (${appendedEventsResult(eventChannel)})
-    SELECT inserted.*, events_result.last_event_seq, (SELECT count(*) FROM activity) AS activity_rows
+    SELECT inserted.*, events_result.last_event_seq, (SELECT count(*) FROM activity) AS activity_rows${attachedResult}
     FROM inserted, events_result`;
 }
 
@@ -302,14 +338,25 @@ export function createConversationQueries(context: SqlContext): Pick<StoreQuerie
     },
     async insertMessage(message, effects = {}) {
       const [row] = await queryRows<
-        RawMessage & { last_event_seq: number | string | null; activity_rows: number | string }
-      >(db, insertMessageStatement(message, effects, context.eventChannel));
+        RawMessage & {
+          last_event_seq: number | string | null;
+          activity_rows: number | string;
+          attached_files?: RawAttachment[] | string | null;
+        }
+      >(db, insertMessageStatement(message, effects, context.eventChannel)).catch((error: unknown) => {
+        throw hasSqlState(error, ATTACHMENTS_UNAVAILABLE_SQLSTATE)
+          ? new AttachmentsUnavailableError()
+          : error;
+      });
       if (row) {
         if (Number(row.activity_rows) !== 1) throw new Error('Conversation does not exist');
+        const files =
+          typeof row.attached_files === 'string' ? JSON.parse(row.attached_files) : row.attached_files;
         return {
           created: true,
           message: fromRawMessage(row),
           lastEventSeq: row.last_event_seq === null ? 0 : Number(row.last_event_seq),
+          attachments: ((files ?? []) as RawAttachment[]).map(fromRawAttachment),
         };
       }
       const [existing] = await db
@@ -323,7 +370,7 @@ export function createConversationQueries(context: SqlContext): Pick<StoreQuerie
           ),
         );
       if (!existing) throw new Error('The idempotency key conflicted but its message is gone');
-      return { created: false, message: toMessage(existing), lastEventSeq: 0 };
+      return { created: false, message: toMessage(existing), lastEventSeq: 0, attachments: [] };
     },
     async getMessage(id) {
       const [row] = await db.select().from(messages).where(eq(messages.id, id));

@@ -47,3 +47,12 @@ export function toIso(value: Date): string {
 export function toIsoOrNull(value: Date | null): string | null {
   return value === null ? null : value.toISOString();
 }
+
+/** Whether a driver error (possibly wrapped by drizzle as its `cause`) carries this SQLSTATE. */
+export function hasSqlState(error: unknown, sqlState: string): boolean {
+  for (let current = error, depth = 0; current && typeof current === 'object' && depth < 4; depth += 1) {
+    if ((current as { code?: unknown }).code === sqlState) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}

@@ -217,5 +217,27 @@ const attachmentTables: Migration = {
   ],
 };
 
+/** SQLSTATE of `confide_require_attached`'s refusal (class `CF`: Confide's own). */
+export const ATTACHMENTS_UNAVAILABLE_SQLSTATE = 'CF409';
+
+const filesWithMessages: Migration = {
+  version: 3,
+  name: 'files sent with messages',
+  statements: [
+    // Set once when the message is written (messages are never updated): lets pages skip the file query.
+    'ALTER TABLE messages ADD COLUMN attachment_count integer NOT NULL DEFAULT 0 CHECK (attachment_count >= 0)',
+    // A send's single statement calls this after attaching its files: when fewer than asked could be attached
+    // (a racing send took one), the error rolls the whole statement back, the message included.
+    `CREATE FUNCTION confide_require_attached(attached bigint, wanted integer) RETURNS boolean
+      LANGUAGE plpgsql VOLATILE AS $$
+      BEGIN
+        IF attached <> wanted THEN
+          RAISE EXCEPTION 'Not every upload could be attached' USING ERRCODE = '${ATTACHMENTS_UNAVAILABLE_SQLSTATE}';
+        END IF;
+        RETURN true;
+      END $$`,
+  ],
+};
+
 /** Every migration, oldest first. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, attachmentTables];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, attachmentTables, filesWithMessages];

@@ -93,6 +93,7 @@ export const messages = pgTable('messages', {
   internal: boolean('internal').notNull(),
   idempotencyKey: text('idempotency_key').notNull(),
   createdAt: createdAt(),
+  attachmentCount: integer('attachment_count').notNull().default(0),
 });
 
 /** How far each reader has read each conversation. */
