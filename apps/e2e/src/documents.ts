@@ -10,7 +10,7 @@ export interface DocumentFile {
   readonly size: number;
   /** Hex SHA-256 of the bytes. */
   readonly sha256: string;
-  readonly bytes: Buffer;
+  readonly bytes: Uint8Array<ArrayBuffer>;
 }
 
 /** Size of the large document: big enough that cutting its upload halfway is observable, well under the default limit. */
@@ -85,7 +85,7 @@ export function executableBytes(): Buffer {
 async function writeDocument(folder: string, name: string, bytes: Buffer): Promise<DocumentFile> {
   const path = join(folder, name);
   await writeFile(path, bytes);
-  return { path, name, size: bytes.length, sha256: sha256Of(bytes), bytes };
+  return { path, name, size: bytes.length, sha256: sha256Of(bytes), bytes: new Uint8Array(bytes) };
 }
 
 /** Hex SHA-256 of `bytes`. */

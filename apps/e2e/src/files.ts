@@ -30,7 +30,11 @@ async function answerOf(response: Response): Promise<Answer> {
  * Uploads `bytes` as `person` with tus, as the SDK does (create the upload, then send the bytes in one `PATCH`);
  * resolves to the file's id, which a send's `attachmentIds` takes.
  */
-export async function uploadAs(person: Person, name: string, bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+export async function uploadAs(
+  person: Person,
+  name: string,
+  bytes: Uint8Array<ArrayBuffer>,
+): Promise<string> {
   const authorization = `Bearer ${await devToken(person)}`;
   const created = await fetch(`${urls.api()}${UPLOADS_PATH}`, {
     method: 'POST',
