@@ -37,7 +37,7 @@ export interface SdkResult {
 
 async function measureSends(count: number) {
   const mock = createMockServer();
-  const transport = httpTransport({ ...mock.as('ben'), retry: { limit: 0 } });
+  const transport = httpTransport({ ...mock.as('ben') });
   const started = await transport.startConversation({
     contactId: DANIEL,
     subject: 'Bench thread',
@@ -93,7 +93,7 @@ function withEventTap(transport: Transport) {
 
 async function measureEvents(eventCount: number, conversationCount: number) {
   const mock = createMockServer();
-  const transport = httpTransport({ ...mock.as('ben'), retry: { limit: 0 } });
+  const transport = httpTransport({ ...mock.as('ben') });
   const ids: ConversationId[] = [];
   for (let index = 0; index < conversationCount; index += 1) {
     const started = await transport.startConversation({

@@ -1,5 +1,6 @@
 export { ConfideSession, type ConfideSessionProps } from './confide-session.js';
 export { ConversationPane, type ConversationPaneProps } from './conversation-pane.js';
+export { DemoApp, type DemoAppProps, mountDemoApp } from './demo-app.js';
 export { createDevSession, type DevSession } from './dev-session.js';
 export { Dialog, type DialogProps } from './dialog.js';
 export { DEMO_CLIENTS, DEMO_FIRM_PEOPLE, type DemoPerson } from './people.js';
@@ -12,4 +13,5 @@ export {
   usePath,
   wantsFocus,
 } from './router.js';
+export { initials, SignInPage, type SignInPageProps } from './sign-in-page.js';
 export { storedChoice } from './stored-choice.js';

@@ -1,9 +1,14 @@
 /**
  * The render benchmark's page, built for production. It mounts either the kit's component (over @confide/mocks:
- * the reference server's rules in the page, through the SDK's HTTP transport and the mock's in-process fetch,
- * so fetching, validation, the query cache and the stores are all in the measured path) or the
- * baseline: a minimal react-virtuoso list of plain bubbles fed the same data. The runner drives it through
- * `window.bench`.
+ * the reference server's rules in the page, through the SDK's HTTP transport and the mock's in-process fetch)
+ * or the baseline: a minimal react-virtuoso list of plain bubbles fed the same data. The runner drives it
+ * through `window.bench`.
+ *
+ * The mock server runs in the page's own thread, where a real server would run on another machine. So that
+ * `mount` measures the component and not that server, requests the component makes while mounting (the
+ * index's next page, the thread's mark-read) are held until the newest item is on screen, as if the network
+ * took longer than the mount; `mount` then lets them through and waits for the server's answers outside the
+ * measured window. Everything after mount (appends, scrolling to the oldest) runs unheld.
  */
 import '@confide/react/styles.css';
 import { type ConfideClient, type ConversationId, createConfideClient, httpTransport } from '@confide/core';
@@ -30,7 +35,22 @@ interface Bubble {
   readonly id: string;
   readonly author: string;
   readonly body: string;
+  /** When it was written, as ISO text: formatted while rendering, as the kit does. */
   readonly at: string;
+}
+
+let baselineDates: Intl.DateTimeFormat | undefined;
+/**
+ * The baseline's dates, in the locale and time zone the kit is given. Formatting is part of rendering, so the
+ * formatter is made on first use, inside the measured window, as the kit makes its own.
+ */
+function formatAt(iso: string) {
+  baselineDates ??= new Intl.DateTimeFormat('en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  });
+  return baselineDates.format(new Date(iso));
 }
 
 /** The page size both sides load at a time, as the SDK's thread does. */
@@ -81,7 +101,7 @@ function BaselineList({ store }: { readonly store: BubbleStore }) {
       itemContent={(_index, bubble) => (
         <div style={{ padding: '4px 12px' }}>
           <div style={{ fontSize: 12, color: '#555' }}>
-            {bubble.author} · {bubble.at}
+            {bubble.author} · {formatAt(bubble.at)}
           </div>
           <div style={{ background: '#eef', borderRadius: 8, padding: 8, whiteSpace: 'pre-wrap' }}>
             {bubble.body}
@@ -107,6 +127,45 @@ let appended = 0;
 async function loaded(source: Observable<{ status: string }>) {
   const state = await until(source, (current) => current.status === 'success' || current.status === 'error');
   if (state.status === 'error') throw new Error('The bench data did not load');
+}
+
+/**
+ * Holds the requests of `fetch` while `hold()` is in force; `release()` lets them through and resolves once the
+ * server has answered them all.
+ */
+function createRequestGate(fetch: typeof globalThis.fetch) {
+  let held: { opened: Promise<void>; open: () => void } | undefined;
+  const answers: Promise<unknown>[] = [];
+  return {
+    fetch: (async (input, init) => {
+      if (!held) return fetch(input, init);
+      const answer = held.opened.then(() => fetch(input, init));
+      answers.push(answer.catch(() => {}));
+      return answer;
+    }) as typeof globalThis.fetch,
+    hold() {
+      let open = () => {};
+      const opened = new Promise<void>((resolve) => {
+        open = resolve;
+      });
+      held = { opened, open };
+    },
+    async release() {
+      held?.open();
+      held = undefined;
+      await Promise.all(answers.splice(0));
+    },
+  };
+}
+let gate: ReturnType<typeof createRequestGate> | undefined;
+
+/** Ben's client on `mock`, its requests going through a gate that `mount` can hold. */
+function benClient(server: MockServer): ConfideClient {
+  const connection = server.as('ben');
+  gate = createRequestGate(connection.fetch);
+  const created = createConfideClient({ transport: httpTransport({ ...connection, fetch: gate.fetch }) });
+  created.mount();
+  return created;
 }
 
 const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
@@ -145,7 +204,7 @@ async function prepareThread(library: Library, count: number) {
         id: `b${index}`,
         author: message.fromClient ? 'Daniel Okafor' : 'Ben Cho',
         body: message.body,
-        at: new Date(message.at).toLocaleString('en-GB'),
+        at: new Date(message.at).toISOString(),
       })),
       true,
     );
@@ -183,8 +242,7 @@ async function prepareThread(library: Library, count: number) {
     }
   });
   conversationId = id as ConversationId;
-  client = createConfideClient({ transport: httpTransport(mock.as('ben')) });
-  client.mount();
+  client = benClient(mock);
   daniel = httpTransport(mock.as('daniel'));
   await client.ready;
   // Fetch the newest page into the client's cache first, as the baseline has its data in memory: the mount
@@ -211,7 +269,7 @@ async function prepareIndex(library: Library, count: number) {
           id: `c${index}`,
           author: 'Daniel Okafor',
           body: subject,
-          at: new Date(start + index * 60_000).toLocaleString('en-GB'),
+          at: new Date(start + index * 60_000).toISOString(),
         }))
         .reverse(),
       false,
@@ -250,8 +308,7 @@ async function prepareIndex(library: Library, count: number) {
       });
     }
   });
-  client = createConfideClient({ transport: httpTransport(mock.as('ben')) });
-  client.mount();
+  client = benClient(mock);
   await client.ready;
   await loaded(client.conversations);
   element = (
@@ -272,7 +329,7 @@ function BaselineIndex({ store }: { readonly store: BubbleStore }) {
         <div style={{ padding: 8, borderBottom: '1px solid #ddd' }}>
           <div>{row.author}</div>
           <div>{row.body}</div>
-          <div style={{ fontSize: 12 }}>{row.at}</div>
+          <div style={{ fontSize: 12 }}>{formatAt(row.at)}</div>
         </div>
       )}
     />
@@ -286,12 +343,15 @@ const bench = {
     else await prepareIndex(setup.library, setup.count);
     return true;
   },
-  /** Mounts and measures until the newest item is on screen. */
+  /** Mounts and measures until the newest item is on screen (requests made meanwhile held, see above). */
   async mount() {
+    gate?.hold();
     const start = performance.now();
     root = createRoot(host);
     root.render(element);
-    return untilVisible(NEWEST, start);
+    const timing = await untilVisible(NEWEST, start);
+    await gate?.release();
+    return timing;
   },
   /** Adds one message from the client and measures until it is on screen. */
   async append() {
@@ -303,7 +363,7 @@ const bench = {
         id: `a${appended}`,
         author: 'Daniel Okafor',
         body,
-        at: new Date().toLocaleString('en-GB'),
+        at: new Date().toISOString(),
       });
     } else if (mock && conversationId) {
       void daniel?.sendMessage(conversationId, { body, idempotencyKey: `bench_append_${appended}` });

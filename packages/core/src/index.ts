@@ -138,7 +138,7 @@ export {
   type RenderedTemplate,
   renderTemplate,
 } from './templates/render-template.js';
-export type { GetToken, HttpRetryOptions, TokenReason } from './transport/http-client.js';
+export type { GetToken, TokenReason } from './transport/http-client.js';
 export { type HttpTransportOptions, httpTransport } from './transport/http-transport.js';
 export type {
   ConnectionStatus,

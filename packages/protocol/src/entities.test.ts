@@ -13,110 +13,111 @@ import {
 } from './entities.js';
 import { BODY_MAX_LENGTH, SUBJECT_MAX_LENGTH } from './limits.js';
 import * as fixtures from './test/fixtures.js';
+import { issuePaths } from './test/issue-paths.js';
 
-function issuePaths(result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) {
-  return result.error?.issues.map((issue) => issue.path.join('.')) ?? [];
-}
+const { clientRead: _clientRead, ...conversationWithoutReceipt } = fixtures.conversation;
 
 describe('entity schemas', () => {
-  it('accept realistic payloads', () => {
-    expect(FirmSchema.parse(fixtures.firm)).toEqual(fixtures.firm);
-    expect(MemberSchema.parse(fixtures.member)).toEqual(fixtures.member);
-    expect(ContactSchema.parse(fixtures.contact)).toEqual(fixtures.contact);
-    expect(ConversationSchema.parse(fixtures.conversation)).toEqual(fixtures.conversation);
-    expect(MessageSchema.parse(fixtures.message)).toEqual(fixtures.message);
-    expect(ConversationSummarySchema.parse(fixtures.summary)).toEqual(fixtures.summary);
-    expect(TemplateSchema.parse(fixtures.template)).toEqual(fixtures.template);
-    expect(NotificationSchema.parse(fixtures.notification)).toEqual(fixtures.notification);
+  it.each([
+    ['a firm', FirmSchema, fixtures.firm],
+    ['a member', MemberSchema, fixtures.member],
+    ['a contact', ContactSchema, fixtures.contact],
+    ['a conversation', ConversationSchema, fixtures.conversation],
+    [
+      'a conversation without a matter and the client read receipt',
+      ConversationSchema,
+      { ...conversationWithoutReceipt, matter: null },
+    ],
+    ['a message', MessageSchema, fixtures.message],
+    [
+      'a message body of exactly the maximum length',
+      MessageSchema,
+      { ...fixtures.message, body: 'x'.repeat(BODY_MAX_LENGTH) },
+    ],
+    ['a conversation summary', ConversationSummarySchema, fixtures.summary],
+    ['a template', TemplateSchema, fixtures.template],
+    ['a notification', NotificationSchema, fixtures.notification],
+    [
+      'a member viewer',
+      ViewerSchema,
+      {
+        role: 'member',
+        id: 'mem_ben',
+        name: 'Ben Cho',
+        email: 'ben.cho@rivera-cho.test',
+        memberRole: 'admin',
+        firm: fixtures.firm,
+      },
+    ],
+    [
+      'a client viewer',
+      ViewerSchema,
+      {
+        role: 'client',
+        id: 'con_daniel',
+        name: 'Daniel Okafor',
+        firstName: 'Daniel',
+        email: 'daniel.okafor@client.test',
+        firm: fixtures.firm,
+      },
+    ],
+  ])('accept %s as it is', (_case, schema, payload) => {
+    expect(schema.parse(payload)).toEqual(payload);
   });
 
-  it('accepts both kinds of viewer', () => {
-    const memberViewer = {
-      role: 'member',
-      id: 'mem_ben',
-      name: 'Ben Cho',
-      email: 'ben.cho@rivera-cho.test',
-      memberRole: 'admin',
-      firm: fixtures.firm,
-    };
-    const clientViewer = {
-      role: 'client',
-      id: 'con_daniel',
-      name: 'Daniel Okafor',
-      firstName: 'Daniel',
-      email: 'daniel.okafor@client.test',
-      firm: fixtures.firm,
-    };
-    expect(ViewerSchema.parse(memberViewer).role).toBe('member');
-    expect(ViewerSchema.parse(clientViewer).role).toBe('client');
-  });
-
-  it('accepts a conversation without a matter and without the client read receipt', () => {
-    const { clientRead: _clientRead, ...withoutReceipt } = fixtures.conversation;
-    expect(ConversationSchema.parse({ ...withoutReceipt, matter: null }).matter).toBeNull();
-  });
-
-  it('rejects an unknown portal status at its path', () => {
-    const result = ContactSchema.safeParse({ ...fixtures.contact, portalStatus: 'pending' });
-    expect(result.success).toBe(false);
-    expect(issuePaths(result)).toEqual(['portalStatus']);
-  });
-
-  it('rejects ids with characters outside the id alphabet', () => {
-    const result = MessageSchema.safeParse({ ...fixtures.message, conversationId: '../admin' });
-    expect(issuePaths(result)).toEqual(['conversationId']);
-  });
-
-  it('rejects a message author of an unknown kind', () => {
-    const result = MessageSchema.safeParse({
-      ...fixtures.message,
-      author: { kind: 'bot', id: 'x', name: 'X' },
-    });
-    expect(result.success).toBe(false);
-    expect(issuePaths(result)[0]).toMatch(/^author/);
-  });
-
-  it('rejects a blank or oversize body and subject', () => {
-    expect(issuePaths(MessageSchema.safeParse({ ...fixtures.message, body: '  \n ' }))).toEqual(['body']);
-    expect(
-      issuePaths(MessageSchema.safeParse({ ...fixtures.message, body: 'x'.repeat(BODY_MAX_LENGTH + 1) })),
-    ).toEqual(['body']);
-    expect(issuePaths(ConversationSchema.safeParse({ ...fixtures.conversation, subject: '   ' }))).toEqual([
-      'subject',
-    ]);
-    expect(
-      issuePaths(
-        ConversationSchema.safeParse({
-          ...fixtures.conversation,
-          subject: 's'.repeat(SUBJECT_MAX_LENGTH + 1),
-        }),
-      ),
-    ).toEqual(['subject']);
-  });
-
-  it('accepts a body of exactly the maximum length', () => {
-    expect(MessageSchema.safeParse({ ...fixtures.message, body: 'x'.repeat(BODY_MAX_LENGTH) }).success).toBe(
-      true,
-    );
-  });
-
-  it('rejects a timestamp that is not ISO-8601', () => {
-    const result = NotificationSchema.safeParse({ ...fixtures.notification, createdAt: 'yesterday' });
-    expect(issuePaths(result)).toEqual(['createdAt']);
-  });
-
-  it('rejects an unknown client-started-thread setting and unknown keys in settings', () => {
-    expect(issuePaths(NotificationSettingsSchema.safeParse({ clientStartedThread: 'owner' }))).toEqual([
-      'clientStartedThread',
-    ]);
-    expect(NotificationSettingsSchema.safeParse({ clientStartedThread: 'none', extra: 1 }).success).toBe(
-      false,
-    );
-  });
-
-  it('rejects a negative unread count', () => {
-    expect(issuePaths(ConversationSummarySchema.safeParse({ ...fixtures.summary, unreadCount: -1 }))).toEqual(
+  it.each([
+    [
+      'an unknown portal status',
+      ContactSchema,
+      { ...fixtures.contact, portalStatus: 'pending' },
+      ['portalStatus'],
+    ],
+    [
+      'an id outside the id alphabet',
+      MessageSchema,
+      { ...fixtures.message, conversationId: '../admin' },
+      ['conversationId'],
+    ],
+    [
+      'a message author of an unknown kind',
+      MessageSchema,
+      { ...fixtures.message, author: { kind: 'bot', id: 'x', name: 'X' } },
+      ['author.kind'],
+    ],
+    ['a blank body', MessageSchema, { ...fixtures.message, body: '  \n ' }, ['body']],
+    [
+      'an oversize body',
+      MessageSchema,
+      { ...fixtures.message, body: 'x'.repeat(BODY_MAX_LENGTH + 1) },
+      ['body'],
+    ],
+    ['a blank subject', ConversationSchema, { ...fixtures.conversation, subject: '   ' }, ['subject']],
+    [
+      'an oversize subject',
+      ConversationSchema,
+      { ...fixtures.conversation, subject: 's'.repeat(SUBJECT_MAX_LENGTH + 1) },
+      ['subject'],
+    ],
+    [
+      'a timestamp that is not ISO-8601',
+      NotificationSchema,
+      { ...fixtures.notification, createdAt: 'yesterday' },
+      ['createdAt'],
+    ],
+    [
+      'an unknown client-started-thread setting',
+      NotificationSettingsSchema,
+      { clientStartedThread: 'owner' },
+      ['clientStartedThread'],
+    ],
+    ['unknown keys in settings', NotificationSettingsSchema, { clientStartedThread: 'none', extra: 1 }, ['']],
+    [
+      'a negative unread count',
+      ConversationSummarySchema,
+      { ...fixtures.summary, unreadCount: -1 },
       ['unreadCount'],
-    );
+    ],
+  ])('reject %s at its path', (_case, schema, payload, paths) => {
+    expect(issuePaths(schema, payload)).toEqual(paths);
   });
 });

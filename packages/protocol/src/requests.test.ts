@@ -11,10 +11,7 @@ import {
   UpdateTemplateRequestSchema,
 } from './requests.js';
 import * as fixtures from './test/fixtures.js';
-
-function issuePaths(result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) {
-  return result.error?.issues.map((issue) => issue.path.join('.')) ?? [];
-}
+import { issuePaths } from './test/issue-paths.js';
 
 describe('request schemas', () => {
   const key = 'draft_7f3a9c21';
@@ -26,11 +23,15 @@ describe('request schemas', () => {
     ['empty body, no files', { body: '', idempotencyKey: key }, ['body']],
     ['empty body, empty file list', { body: '', idempotencyKey: key, attachmentIds: [] }, ['body']],
     ['blank body, files', { body: ' \u200b ', idempotencyKey: key, attachmentIds: files }, ['body']],
-    ['a file twice', { body: 'x', idempotencyKey: key, attachmentIds: [...files, ...files] }, ['attachmentIds']],
+    [
+      'a file twice',
+      { body: 'x', idempotencyKey: key, attachmentIds: [...files, ...files] },
+      ['attachmentIds'],
+    ],
   ])('a send: %s', (_name, request, paths) => {
-    expect(issuePaths(SendMessageRequestSchema.safeParse(request))).toEqual(paths);
+    expect(issuePaths(SendMessageRequestSchema, request)).toEqual(paths);
     const start = { ...request, contactId: 'con_daniel', subject: 'Documents' };
-    expect(issuePaths(StartConversationRequestSchema.safeParse(start))).toEqual(paths);
+    expect(issuePaths(StartConversationRequestSchema, start)).toEqual(paths);
   });
 
   it('accept a member starting a conversation and trim the subject', () => {
@@ -38,7 +39,7 @@ describe('request schemas', () => {
       contactId: 'con_daniel',
       subject: '  Documents we need  ',
       body: 'Dear Daniel,\nplease upload your passport.',
-      idempotencyKey: 'draft_7f3a9c21',
+      idempotencyKey: key,
       matter: { id: 'M-1', label: 'H-1B petition' },
     });
     expect(request.subject).toBe('Documents we need');
@@ -47,65 +48,72 @@ describe('request schemas', () => {
   it('reject unknown keys with the key in the message', () => {
     const result = SendMessageRequestSchema.safeParse({
       body: 'Hello',
-      idempotencyKey: 'draft_7f3a9c21',
+      idempotencyKey: key,
       authorId: 'mem_ana',
     });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.code).toBe('unrecognized_keys');
   });
 
-  it('reject unknown keys inside the matter', () => {
-    const result = StartConversationRequestSchema.safeParse({
-      subject: 'S',
-      body: 'B',
-      idempotencyKey: 'draft_7f3a9c21',
-      matter: { id: 'M-1', label: 'L', firmId: 'firm_northgate' },
-    });
-    expect(result.success).toBe(false);
-    expect(issuePaths(result)).toEqual(['matter']);
-  });
-
-  it('reject a short or malformed idempotency key at its path', () => {
-    expect(issuePaths(SendMessageRequestSchema.safeParse({ body: 'Hi', idempotencyKey: 'abc' }))).toEqual([
-      'idempotencyKey',
-    ]);
-    expect(
-      issuePaths(SendMessageRequestSchema.safeParse({ body: 'Hi', idempotencyKey: 'has spaces in it' })),
-    ).toEqual(['idempotencyKey']);
-  });
-
-  it('reject an internal flag that is not a boolean', () => {
-    expect(
-      issuePaths(
-        SendMessageRequestSchema.safeParse({ body: 'Hi', idempotencyKey: 'draft_7f3a9c21', internal: 'yes' }),
-      ),
-    ).toEqual(['internal']);
-  });
-
-  it('coerce query-string limits and flags and enforce the page size', () => {
+  it('coerce query-string limits and flags', () => {
     expect(ListConversationsQuerySchema.parse({ limit: '25', unread: 'true' })).toEqual({
       limit: 25,
       unread: true,
     });
-    expect(issuePaths(ListConversationsQuerySchema.safeParse({ limit: '0' }))).toEqual(['limit']);
-    expect(issuePaths(ListConversationsQuerySchema.safeParse({ limit: '101' }))).toEqual(['limit']);
-    expect(issuePaths(ListConversationsQuerySchema.safeParse({ unread: 'yes' }))).toEqual(['unread']);
   });
 
-  it('reject a cursor that was not made by the server', () => {
-    expect(issuePaths(ListMessagesQuerySchema.safeParse({ before: 'drop table;' }))).toEqual(['before']);
+  it.each([
+    [
+      'unknown keys inside the matter',
+      StartConversationRequestSchema,
+      {
+        subject: 'S',
+        body: 'B',
+        idempotencyKey: key,
+        matter: { id: 'M-1', label: 'L', firmId: 'firm_northgate' },
+      },
+      ['matter'],
+    ],
+    [
+      'a short idempotency key',
+      SendMessageRequestSchema,
+      { body: 'Hi', idempotencyKey: 'abc' },
+      ['idempotencyKey'],
+    ],
+    [
+      'a malformed idempotency key',
+      SendMessageRequestSchema,
+      { body: 'Hi', idempotencyKey: 'has spaces in it' },
+      ['idempotencyKey'],
+    ],
+    [
+      'an internal flag that is not a boolean',
+      SendMessageRequestSchema,
+      { body: 'Hi', idempotencyKey: key, internal: 'yes' },
+      ['internal'],
+    ],
+    ['a page size of 0', ListConversationsQuerySchema, { limit: '0' }, ['limit']],
+    ['a page size over the maximum', ListConversationsQuerySchema, { limit: '101' }, ['limit']],
+    ['a flag that is not true or false', ListConversationsQuerySchema, { unread: 'yes' }, ['unread']],
+    [
+      'a cursor that was not made by the server',
+      ListMessagesQuerySchema,
+      { before: 'drop table;' },
+      ['before'],
+    ],
+    ['marking notifications read with all: false', MarkNotificationsReadRequestSchema, { all: false }, ['']],
+    ['marking no notification ids read', MarkNotificationsReadRequestSchema, { ids: [] }, ['ids']],
+    ['an empty template update', UpdateTemplateRequestSchema, {}, ['']],
+  ])('reject %s at its path', (_case, schema, payload, paths) => {
+    expect(issuePaths(schema, payload)).toEqual(paths);
   });
 
-  it('accept marking notifications read by ids or all, and nothing else', () => {
-    expect(MarkNotificationsReadRequestSchema.safeParse({ ids: ['ntf_01'] }).success).toBe(true);
-    expect(MarkNotificationsReadRequestSchema.safeParse({ all: true }).success).toBe(true);
-    expect(MarkNotificationsReadRequestSchema.safeParse({ all: false }).success).toBe(false);
-    expect(MarkNotificationsReadRequestSchema.safeParse({ ids: [] }).success).toBe(false);
-  });
-
-  it('reject an empty template update', () => {
-    expect(UpdateTemplateRequestSchema.safeParse({}).success).toBe(false);
-    expect(UpdateTemplateRequestSchema.safeParse({ name: 'Renamed' }).success).toBe(true);
+  it.each([
+    ['marking notifications read by ids', MarkNotificationsReadRequestSchema, { ids: ['ntf_01'] }],
+    ['marking all notifications read', MarkNotificationsReadRequestSchema, { all: true }],
+    ['a template update of one field', UpdateTemplateRequestSchema, { name: 'Renamed' }],
+  ])('accept %s', (_case, schema, payload) => {
+    expect(issuePaths(schema, payload)).toEqual([]);
   });
 });
 
@@ -171,13 +179,11 @@ describe('ServerEventSchema', () => {
   it('rejects an unknown event type and a non-numeric id', () => {
     expect(ServerEventSchema.safeParse({ id: '1', type: 'message.deleted', data: {} }).success).toBe(false);
     expect(
-      issuePaths(
-        ServerEventSchema.safeParse({
-          id: 'abc',
-          type: 'message.created',
-          data: { message: fixtures.message },
-        }),
-      ),
+      issuePaths(ServerEventSchema, {
+        id: 'abc',
+        type: 'message.created',
+        data: { message: fixtures.message },
+      }),
     ).toEqual(['id']);
   });
 });

@@ -98,6 +98,7 @@ export type {
   ListConversationsOptions,
   MessageAttachments,
   MessageEffects,
+  ListNotificationsOptions,
   Store,
   StoreQueries,
   StoreTransaction,

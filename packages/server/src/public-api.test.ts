@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import * as server from './index.js';
+import * as node from './node/index.js';
 
-describe('public API', () => {
-  it('exports exactly these runtime names', () => {
-    expect(Object.keys(server).sort()).toEqual([
+/** Each entry point with exactly the runtime names it exports, so the API changes only on purpose. */
+const ENTRY_POINTS = [
+  {
+    name: '@confide/server',
+    module: server,
+    names: [
       'ATTACH_WINDOW_MS',
       'ApiError',
       'AttachmentsUnavailableError',
@@ -35,7 +39,45 @@ describe('public API', () => {
       'signToken',
       'systemClock',
       'toOutgoingMail',
-    ]);
+    ],
+  },
+  {
+    name: '@confide/server/node',
+    module: node,
+    names: [
+      'ConfigError',
+      'DEFAULT_DATA_DIR',
+      'DEFAULT_HOST',
+      'DEFAULT_MAIL_FROM',
+      'DEFAULT_OUTBOX_BATCH_SIZE',
+      'DEFAULT_OUTBOX_LEASE_MS',
+      'DEFAULT_OUTBOX_MAX_ATTEMPTS',
+      'DEFAULT_OUTBOX_POLL_INTERVAL_MS',
+      'DEFAULT_PORT',
+      'DEFAULT_POSTGRES_POOL_SIZE',
+      'createClamdScanner',
+      'createFolderBlobStore',
+      'createOutboxWorker',
+      'createPostgresNotifier',
+      'createPostgresRateLimiter',
+      'createS3BlobStore',
+      'createSmtpMailer',
+      'createTusUploads',
+      'eventChannelName',
+      'openPgliteStore',
+      'openPostgresStore',
+      'outboxRetryDelayMs',
+      'parseClamdAddress',
+      'readAttachmentConfig',
+      'readServerConfig',
+      'startServer',
+    ],
+  },
+];
+
+describe('public API', () => {
+  it.each(ENTRY_POINTS)('$name exports exactly these runtime names', ({ module, names }) => {
+    expect(Object.keys(module).sort()).toEqual(names);
   });
 
   it('does not export the test-only store contract suite', () => {

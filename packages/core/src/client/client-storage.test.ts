@@ -49,7 +49,7 @@ describe('persisted drafts and sends', () => {
     const storage = asyncStorage();
     const before = await clientFor(mock, 'ben', { storage });
     before.composer({ conversationId: id }).setBody('Half a reply');
-    await queueOffline(before, id, 'Queued while offline');
+    queueOffline(before, id, 'Queued while offline');
     before.dispose();
 
     const after = await clientFor(mock, 'ben', { storage });
@@ -65,7 +65,7 @@ describe('persisted drafts and sends', () => {
     const namespace = await bensNamespace(mock);
     const storage = asyncStorage();
     const before = await clientFor(mock, 'ben', { storage });
-    await queueOffline(before, id, 'Queued on the last page');
+    queueOffline(before, id, 'Queued on the last page');
     before.dispose();
 
     const after = createConfideClient({ transport: transportFor(mock, 'ben'), storage });

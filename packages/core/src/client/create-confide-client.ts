@@ -8,7 +8,6 @@ import {
 } from '../cache/apply-server-event.js';
 import { type Clock, systemClock } from '../lib/clock.js';
 import { randomId } from '../lib/id.js';
-import { createListenerSet } from '../lib/listeners.js';
 import { type Logger, silentLogger } from '../lib/logger.js';
 import type { NetworkStatus } from '../lib/network-status.js';
 import { createOutboxRunner, type OutboxOptions } from '../outbox/outbox-runner.js';
@@ -140,7 +139,7 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
     observers.add(once);
     return once;
   };
-  const arrivals = createListenerSet<Notification>();
+  const arrivals = new Set<(notification: Notification) => void>();
   const viewer = () => queryClient.getQueryData<Viewer>(keys.viewer());
   const ensureViewer = () => queryClient.fetchQuery(queries.viewer.viewer());
   const cache: CacheContext = {
@@ -193,7 +192,8 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
       transport.subscribe(
         (event) => {
           applyServerEvent(cache, event);
-          if (event.type === 'notification.created') arrivals.notify(event.data.notification);
+          if (event.type === 'notification.created')
+            for (const handler of [...arrivals]) handler(event.data.notification);
         },
         {
           onStatusChange: (status, error) => stores.connection.getState().setStatus(status, error),

@@ -26,7 +26,7 @@ export interface ContactsApi {
 
 /** Message templates: everyone in the firm reads them, owners and admins manage them. */
 export interface TemplatesApi {
-  /** Templates, optionally searched by name and subject. */
+  /** Templates, optionally searched by name. */
   list(query?: string): Promise<readonly Template[]>;
   /** Whether the viewer may create, change and delete templates. */
   canManage(): Promise<boolean>;

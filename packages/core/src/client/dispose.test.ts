@@ -28,7 +28,7 @@ describe('dispose', () => {
       }
       return fetch(input, init);
     };
-    const inner = httpTransport({ baseUrl, getToken, fetch: countingFetch, retry: { limit: 0 } });
+    const inner = httpTransport({ baseUrl, getToken, fetch: countingFetch });
     const transport: Transport = {
       ...inner,
       sendMessage: async () => {

@@ -7,7 +7,6 @@ import type {
 } from '@confide/protocol';
 import { type InfiniteData, InfiniteQueryObserver, QueryObserver } from '@tanstack/query-core';
 import { type ConfideError, toConfideError } from '../errors/confide-error.js';
-import type { createListenerSet } from '../lib/listeners.js';
 import type { ClientContext } from './client-context.js';
 import { listenToAll, type Observable } from './observe.js';
 
@@ -87,7 +86,7 @@ export function notificationsStateOf(
 /** Creates the notification feed of one client. `arrivals` is fed by the client's event stream. */
 export function createNotifications(
   context: ClientContext,
-  arrivals: ReturnType<typeof createListenerSet<Notification>>,
+  arrivals: Set<(notification: Notification) => void>,
 ): Notifications {
   const { queryClient, queries, keys } = context;
 
@@ -151,6 +150,9 @@ export function createNotifications(
       if (notification.readAt === null) await markRead([notification.id]);
       return notification.conversationId;
     },
-    onNotification: (handler) => arrivals.add(handler),
+    onNotification(handler) {
+      arrivals.add(handler);
+      return () => void arrivals.delete(handler);
+    },
   };
 }

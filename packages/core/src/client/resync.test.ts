@@ -34,7 +34,6 @@ describe('a reconnect without a resume point', () => {
         baseUrl,
         getToken,
         fetch: droppingFetch,
-        retry: { limit: 0 },
         events: { baseDelayMs: 1, maxDelayMs: 2 },
       }),
     });

@@ -29,7 +29,6 @@ describe('one QueryClient and one storage across sign-ins', () => {
       transport: httpTransport({
         baseUrl,
         getToken,
-        retry: { limit: 0 },
         fetch: (input, init) => {
           const method = input instanceof Request ? input.method : (init?.method ?? 'GET');
           if (method === 'POST') sends.push(String(input instanceof Request ? input.url : input));

@@ -24,7 +24,6 @@ function clientFor(email: string): ConfideClient {
   const transport = httpTransport({
     baseUrl: mock.baseUrl,
     getToken: mock.getToken(email),
-    retry: { limit: 0 },
   });
   const client = createConfideClient({ transport, live: false });
   client.mount();

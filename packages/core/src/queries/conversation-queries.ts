@@ -1,6 +1,6 @@
-import type { ConversationId, ListConversationsResponse } from '@confide/protocol';
+import type { ConversationId } from '@confide/protocol';
 import type { Transport } from '../transport/transport.js';
-import { type QueryContext, retryQuery, SERVER_DATA_STALE_TIME_MS } from './query-defaults.js';
+import { cursorQuery, pageQueryOf, SERVER_DATA_STALE_TIME_MS, singleQuery } from './query-defaults.js';
 import type { ConfideKeys, ConversationListParams } from './query-keys.js';
 
 /**
@@ -14,30 +14,23 @@ import type { ConfideKeys, ConversationListParams } from './query-keys.js';
 export function conversationQueries(transport: Transport, keys: ConfideKeys) {
   return {
     /** The index: pages of summaries, newest activity first, for the given filters. */
-    list: (params: ConversationListParams = {}) => ({
-      queryKey: keys.conversationList(params),
-      queryFn: ({ pageParam, signal }: QueryContext<string | null>): Promise<ListConversationsResponse> =>
+    list: (params: ConversationListParams = {}) =>
+      cursorQuery(keys.conversationList(params), (cursor, signal) =>
         transport.listConversations(
           {
-            ...(pageParam ? { cursor: pageParam } : {}),
-            ...(params.limit === undefined ? {} : { limit: params.limit }),
-            ...(params.unread ? { unread: 'true' as const } : {}),
+            ...pageQueryOf(cursor, params),
             ...(params.query ? { query: params.query } : {}),
             ...(params.matterId ? { matterId: params.matterId } : {}),
           },
           { signal },
         ),
-      initialPageParam: null as string | null,
-      getNextPageParam: (lastPage: ListConversationsResponse) => lastPage.nextCursor ?? undefined,
-      staleTime: SERVER_DATA_STALE_TIME_MS,
-      retry: retryQuery,
-    }),
+      ),
     /** One conversation as the viewer sees it. */
-    detail: (id: ConversationId) => ({
-      queryKey: keys.conversation(id),
-      queryFn: ({ signal }: QueryContext) => transport.getConversation(id, { signal }),
-      staleTime: SERVER_DATA_STALE_TIME_MS,
-      retry: retryQuery,
-    }),
+    detail: (id: ConversationId) =>
+      singleQuery(
+        keys.conversation(id),
+        (signal) => transport.getConversation(id, { signal }),
+        SERVER_DATA_STALE_TIME_MS,
+      ),
   };
 }

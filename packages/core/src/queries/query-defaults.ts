@@ -21,3 +21,39 @@ export const QUERY_RETRY_LIMIT = 2;
 export function retryQuery(failureCount: number, error: unknown): boolean {
   return failureCount < QUERY_RETRY_LIMIT && ConfideError.is(error) && error.retryable;
 }
+
+/** Options of a query that loads one thing: its key, how to fetch it, and how long it stays fresh. */
+export function singleQuery<const Key extends readonly unknown[], Data>(
+  queryKey: Key,
+  fetch: (signal: AbortSignal) => Promise<Data>,
+  staleTime: number,
+) {
+  return { queryKey, queryFn: ({ signal }: QueryContext) => fetch(signal), staleTime, retry: retryQuery };
+}
+
+/** Options of a list loaded page by page with the server's `nextCursor`, the first page first. */
+export function cursorQuery<const Key extends readonly unknown[], Page extends { nextCursor: string | null }>(
+  queryKey: Key,
+  fetchPage: (cursor: string | null, signal: AbortSignal) => Promise<Page>,
+) {
+  return {
+    queryKey,
+    queryFn: ({ pageParam, signal }: QueryContext<string | null>) => fetchPage(pageParam ?? null, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (lastPage: Page) => lastPage.nextCursor ?? undefined,
+    staleTime: SERVER_DATA_STALE_TIME_MS,
+    retry: retryQuery,
+  };
+}
+
+/** The query string of one page of a filtered list: the cursor, the page size and the unread filter, when set. */
+export function pageQueryOf(
+  cursor: string | null,
+  params: { readonly limit?: number; readonly unread?: boolean },
+) {
+  return {
+    ...(cursor ? { cursor } : {}),
+    ...(params.limit === undefined ? {} : { limit: params.limit }),
+    ...(params.unread ? { unread: 'true' as const } : {}),
+  };
+}

@@ -1,24 +1,24 @@
 import type { TemplateId } from '@confide/protocol';
 import type { Transport } from '../transport/transport.js';
-import { DIRECTORY_STALE_TIME_MS, type QueryContext, retryQuery } from './query-defaults.js';
+import { DIRECTORY_STALE_TIME_MS, singleQuery } from './query-defaults.js';
 import type { ConfideKeys } from './query-keys.js';
 
 /** Query options for message templates (members only). */
 export function templateQueries(transport: Transport, keys: ConfideKeys) {
   return {
-    /** Templates, optionally searched by name and subject. */
-    list: (query = '') => ({
-      queryKey: keys.templateList(query),
-      queryFn: ({ signal }: QueryContext) => transport.listTemplates(query ? { query } : {}, { signal }),
-      staleTime: DIRECTORY_STALE_TIME_MS,
-      retry: retryQuery,
-    }),
+    /** Templates, optionally searched by name. */
+    list: (query = '') =>
+      singleQuery(
+        keys.templateList(query),
+        (signal) => transport.listTemplates(query ? { query } : {}, { signal }),
+        DIRECTORY_STALE_TIME_MS,
+      ),
     /** One template. */
-    detail: (id: TemplateId) => ({
-      queryKey: keys.template(id),
-      queryFn: ({ signal }: QueryContext) => transport.getTemplate(id, { signal }),
-      staleTime: DIRECTORY_STALE_TIME_MS,
-      retry: retryQuery,
-    }),
+    detail: (id: TemplateId) =>
+      singleQuery(
+        keys.template(id),
+        (signal) => transport.getTemplate(id, { signal }),
+        DIRECTORY_STALE_TIME_MS,
+      ),
   };
 }

@@ -10,9 +10,9 @@ import type { Transport } from '../transport/transport.js';
 
 export { createMockServer, DEMO_IDS, type DemoPerson, type MockServer };
 
-/** The transport of a demo person on `mock`: the real server rules in process, without the transport's retries. */
+/** The transport of a demo person on `mock`: the real server rules in process. */
 export function transportFor(mock: MockServer, person: DemoPerson): Transport {
-  return httpTransport({ ...mock.as(person), retry: { limit: 0 } });
+  return httpTransport(mock.as(person));
 }
 
 /** A client for `person` on `mock`, mounted and loaded. */
@@ -68,12 +68,11 @@ export async function serverBodies(mock: MockServer, id: ConversationId, person:
   return bodies;
 }
 
-/** Takes `client` offline and queues a reply in conversation `id`; resolves once the send is in the outbox. */
-export async function queueOffline(client: ConfideClient, id: ConversationId, body: string): Promise<void> {
+/** Takes `client` offline and queues a reply in conversation `id` (the outbox holds it on return). */
+export function queueOffline(client: ConfideClient, id: ConversationId, body: string): void {
   client.setOnline(false);
   client
     .thread(id)
     .send(body)
     .catch(() => {});
-  await new Promise((resolve) => setTimeout(resolve, 10));
 }

@@ -10,19 +10,6 @@ export type TokenReason = 'initial' | 'unauthenticated';
 /** Returns a bearer token for the next request; asked on every call, never stored by the SDK. */
 export type GetToken = (context: { readonly reason: TokenReason }) => string | Promise<string>;
 
-/**
- * Retry settings of the HTTP transport. Off by default: queries retry in their options and sends in the outbox,
- * so a transport retry would multiply theirs.
- */
-export interface HttpRetryOptions {
-  /** Retries after the first attempt. @default 0 */
-  readonly limit?: number;
-  /** Delay before the first retry, in milliseconds; it doubles each time, with jitter. @default 300 */
-  readonly baseDelayMs?: number;
-  /** Ceiling of one delay, in milliseconds. @default 8000 */
-  readonly maxDelayMs?: number;
-}
-
 /** What the route caller needs. */
 export interface HttpClientOptions {
   /** Where the API lives; route paths are appended. */
@@ -31,10 +18,8 @@ export interface HttpClientOptions {
   readonly getToken: GetToken;
   /** The fetch to use. @default globalThis.fetch */
   readonly fetch?: typeof globalThis.fetch;
-  /** Per-attempt timeout in milliseconds. @default 15000 */
+  /** Timeout of a request in milliseconds. @default 15000 */
   readonly timeoutMs?: number;
-  /** Retry settings for idempotent calls. @default no retries */
-  readonly retry?: HttpRetryOptions;
 }
 
 /** The parts of one call: path parameters, query and JSON body. */
@@ -49,11 +34,8 @@ export interface RouteCall {
   readonly context?: ConfideErrorContext;
 }
 
-/** Per-attempt timeout: long enough for a slow mobile link, short enough that a dead one surfaces. */
+/** Request timeout: long enough for a slow mobile link, short enough that a dead one surfaces. */
 export const HTTP_TIMEOUT_MS = 15_000;
-const RETRY_STATUS_CODES = [408, 429, 500, 502, 503, 504];
-// Creating a template has no idempotency key: a retry after a lost answer could create it twice.
-const NOT_RETRIED: ReadonlySet<RouteName> = new Set(['createTemplate']);
 
 function toSearchParams(query: RouteCall['query']): Record<string, string> {
   const searchParams: Record<string, string> = {};
@@ -91,12 +73,10 @@ function toHttpConfideError(error: unknown, context?: ConfideErrorContext): Conf
 /**
  * Calls routes of the protocol's table over HTTP with ky: paths, methods and response schemas all come from
  * `routes`. Adds the bearer token, asks for a new token and retries once on 401, and turns every failure or
- * malformed answer into a `ConfideError`. It makes no other retries unless `retry` asks for them.
+ * malformed answer into a `ConfideError`. It makes no other retries: queries retry in their options and sends
+ * in the outbox, so a retry here would multiply theirs.
  */
 export function createHttpClient(options: HttpClientOptions) {
-  const retryLimit = options.retry?.limit ?? 0;
-  const baseDelayMs = options.retry?.baseDelayMs ?? 300;
-  const maxDelayMs = options.retry?.maxDelayMs ?? 8000;
   const api = ky.create({
     // An empty base means this origin's root, not a path relative to the current page.
     prefix: options.baseUrl || '/',
@@ -125,15 +105,7 @@ export function createHttpClient(options: HttpClientOptions) {
       searchParams: toSearchParams(call.query),
       ...(call.body === undefined ? {} : { json: call.body }),
       ...(signal ? { signal } : {}),
-      retry: {
-        limit: NOT_RETRIED.has(name) ? 0 : retryLimit,
-        methods: ['get', 'put', 'delete', 'post'],
-        statusCodes: RETRY_STATUS_CODES,
-        retryOnTimeout: true,
-        backoffLimit: maxDelayMs,
-        delay: (attemptCount) => baseDelayMs * 2 ** (attemptCount - 1),
-        jitter: (delay) => delay / 2 + Math.random() * (delay / 2),
-      },
+      retry: 0,
     });
     return readJson(response, call.context);
   }

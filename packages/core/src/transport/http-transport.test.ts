@@ -13,34 +13,37 @@ afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
 function transport(overrides: Partial<Parameters<typeof httpTransport>[0]> = {}) {
-  return httpTransport({
-    baseUrl: BASE,
-    getToken: () => 'token-1',
-    retry: { limit: 3, baseDelayMs: 1, maxDelayMs: 4 },
-    ...overrides,
-  });
+  return httpTransport({ baseUrl: BASE, getToken: () => 'token-1', ...overrides });
 }
+
+type Target = ReturnType<typeof httpTransport>;
 
 describe('httpTransport', () => {
   it.each([
-    ['a read', (target: ReturnType<typeof httpTransport>) => target.getViewer()],
+    ['a read', (target: Target) => target.getViewer()],
     [
       'a send',
-      (target: ReturnType<typeof httpTransport>) =>
+      (target: Target) =>
         target.sendMessage('cnv_1' as never, { body: 'Hi', idempotencyKey: 'idk_once_0001' }),
     ],
-  ])('makes one request for %s that fails with 503 unless told to retry', async (_name, call) => {
-    let requests = 0;
-    server.use(
-      http.all(`${BASE}/*`, () => {
-        requests += 1;
-        return HttpResponse.json({ error: { code: 'internal', message: 'Down' } }, { status: 503 });
-      }),
-    );
-    const plain = httpTransport({ baseUrl: BASE, getToken: () => 'token-1' });
-    await expect(call(plain)).rejects.toMatchObject({ code: 'internal', retryable: true });
-    expect(requests).toBe(1);
-  });
+    [
+      'creating a template',
+      (target: Target) => target.createTemplate({ name: 'a', subject: 'b', body: 'c' }),
+    ],
+  ])(
+    'makes one request for %s that fails with 503: queries and the outbox own retries',
+    async (_name, call) => {
+      let requests = 0;
+      server.use(
+        http.all(`${BASE}/*`, () => {
+          requests += 1;
+          return HttpResponse.json({ error: { code: 'internal', message: 'Down' } }, { status: 503 });
+        }),
+      );
+      await expect(call(transport())).rejects.toMatchObject({ code: 'internal', retryable: true });
+      expect(requests).toBe(1);
+    },
+  );
 
   it('calls the route from the table with the bearer token and never puts the token in the URL', async () => {
     const seen: { url: string; authorization: string | null }[] = [];
@@ -65,46 +68,6 @@ describe('httpTransport', () => {
     await transport().listMessages('cnv_01' as never, { before: 'o30', limit: 10 });
     expect(url?.pathname).toBe('/api/v1/conversations/cnv_01/messages');
     expect(Object.fromEntries(url?.searchParams ?? [])).toEqual({ before: 'o30', limit: '10' });
-  });
-
-  it('retries an idempotent call on 503 with backoff until it succeeds', async () => {
-    let attempts = 0;
-    server.use(
-      http.get(`${BASE}/v1/me`, () => {
-        attempts += 1;
-        return attempts < 3 ? new HttpResponse(null, { status: 503 }) : HttpResponse.json(viewerJson);
-      }),
-    );
-    await expect(transport().getViewer()).resolves.toMatchObject({ id: 'mem_ben' });
-    expect(attempts).toBe(3);
-  });
-
-  it('retries a send with its idempotency key, the same key every time', async () => {
-    const keys: string[] = [];
-    server.use(
-      http.post(`${BASE}/v1/conversations/:id/messages`, async ({ request }) => {
-        keys.push(((await request.json()) as { idempotencyKey: string }).idempotencyKey);
-        return keys.length === 1
-          ? new HttpResponse(null, { status: 502 })
-          : HttpResponse.json(messageJson, { status: 201 });
-      }),
-    );
-    await transport().sendMessage('cnv_01' as never, { body: 'Hello', idempotencyKey: 'idk_test_0001' });
-    expect(keys).toEqual(['idk_test_0001', 'idk_test_0001']);
-  });
-
-  it('does not retry creating a template, which has no idempotency key', async () => {
-    let attempts = 0;
-    server.use(
-      http.post(`${BASE}/v1/templates`, () => {
-        attempts += 1;
-        return new HttpResponse(null, { status: 503 });
-      }),
-    );
-    await expect(transport().createTemplate({ name: 'a', subject: 'b', body: 'c' })).rejects.toMatchObject({
-      code: 'internal',
-    });
-    expect(attempts).toBe(1);
   });
 
   it('asks for a new token after a 401 and retries once', async () => {
@@ -140,6 +103,55 @@ describe('httpTransport', () => {
     expect(getToken).toHaveBeenCalledTimes(2);
   });
 
+  it.each([
+    [
+      'an answer that is not JSON',
+      () => HttpResponse.text('<html>gateway</html>'),
+      { code: 'invalid_response' },
+    ],
+    [
+      'JSON that does not match the protocol',
+      () => HttpResponse.json({ ...viewerJson, role: 'superuser' }),
+      { code: 'invalid_response', retryable: false },
+    ],
+    [
+      'the error envelope',
+      () =>
+        HttpResponse.json(
+          { error: { code: 'portal_inactive', message: "The client's portal is not active" } },
+          { status: 409 },
+        ),
+      {
+        code: 'portal_inactive',
+        status: 409,
+        retryable: false,
+        message: "The client's portal is not active",
+      },
+    ],
+    [
+      'a 429 with Retry-After',
+      () =>
+        HttpResponse.json(
+          { error: { code: 'rate_limited', message: 'Too many requests' } },
+          { status: 429, headers: { 'retry-after': '0' } },
+        ),
+      { code: 'rate_limited', retryable: true, retryAfterSeconds: 0 },
+    ],
+    [
+      'a bare 5xx without an envelope',
+      () => HttpResponse.text('Bad gateway', { status: 502 }),
+      { code: 'internal', status: 502 },
+    ],
+    ['a network failure', () => HttpResponse.error(), { code: 'network', retryable: true }],
+  ])('turns %s into a ConfideError', async (_name, answer, expected) => {
+    server.use(http.get(`${BASE}/v1/me`, answer));
+    const error = await transport()
+      .getViewer()
+      .catch((caught: unknown) => caught);
+    expect(ConfideError.is(error)).toBe(true);
+    expect(error).toMatchObject(expected);
+  });
+
   it('turns a slow answer into a timeout error', async () => {
     server.use(
       http.get(`${BASE}/v1/me`, async () => {
@@ -147,79 +159,8 @@ describe('httpTransport', () => {
         return HttpResponse.json(viewerJson);
       }),
     );
-    const error = await transport({ timeoutMs: 20, retry: { limit: 0 } })
-      .getViewer()
-      .catch((caught: unknown) => caught);
-    expect(ConfideError.is(error)).toBe(true);
-    expect(error).toMatchObject({ code: 'timeout', retryable: true });
-  });
-
-  it('turns an answer that is not JSON into invalid_response', async () => {
-    server.use(http.get(`${BASE}/v1/me`, () => HttpResponse.text('<html>gateway</html>')));
-    await expect(transport().getViewer()).rejects.toMatchObject({ code: 'invalid_response' });
-  });
-
-  it('turns JSON that does not match the protocol into invalid_response, not retried', async () => {
-    server.use(http.get(`${BASE}/v1/me`, () => HttpResponse.json({ ...viewerJson, role: 'superuser' })));
-    await expect(transport().getViewer()).rejects.toMatchObject({
-      code: 'invalid_response',
-      retryable: false,
-    });
-  });
-
-  it('reads the error envelope into the code, message, status and field issues', async () => {
-    server.use(
-      http.post(`${BASE}/v1/conversations`, () =>
-        HttpResponse.json(
-          { error: { code: 'portal_inactive', message: "The client's portal is not active" } },
-          { status: 409 },
-        ),
-      ),
-    );
-    const error = await transport()
-      .startConversation({
-        contactId: 'con_farid',
-        subject: 'Hi',
-        body: 'Hello',
-        idempotencyKey: 'idk_test_0002',
-      })
-      .catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ code: 'portal_inactive', status: 409, retryable: false });
-    expect((error as ConfideError).message).toBe("The client's portal is not active");
-  });
-
-  it('reads how long to wait from the envelope or the Retry-After header', async () => {
-    server.use(
-      http.get(`${BASE}/v1/me`, () =>
-        HttpResponse.json(
-          { error: { code: 'rate_limited', message: 'Too many requests' } },
-          { status: 429, headers: { 'retry-after': '0' } },
-        ),
-      ),
-    );
-    await expect(transport({ retry: { limit: 0 } }).getViewer()).rejects.toMatchObject({
-      code: 'rate_limited',
-      retryable: true,
-      retryAfterSeconds: 0,
-    });
-  });
-
-  it('maps a bare 5xx without an envelope to internal after the retries', async () => {
-    let attempts = 0;
-    server.use(
-      http.get(`${BASE}/v1/me`, () => {
-        attempts += 1;
-        return HttpResponse.text('Bad gateway', { status: 502 });
-      }),
-    );
-    await expect(transport().getViewer()).rejects.toMatchObject({ code: 'internal', status: 502 });
-    expect(attempts).toBe(4);
-  });
-
-  it('reports a network failure as network', async () => {
-    server.use(http.get(`${BASE}/v1/me`, () => HttpResponse.error()));
-    await expect(transport({ retry: { limit: 1, baseDelayMs: 1 } }).getViewer()).rejects.toMatchObject({
-      code: 'network',
+    await expect(transport({ timeoutMs: 20 }).getViewer()).rejects.toMatchObject({
+      code: 'timeout',
       retryable: true,
     });
   });

@@ -1,7 +1,7 @@
 import type { Clock } from '../lib/clock.js';
 import type { Logger } from '../lib/logger.js';
 import { openEventStream } from './event-stream.js';
-import { createHttpClient, type GetToken, type HttpRetryOptions } from './http-client.js';
+import { createHttpClient, type GetToken } from './http-client.js';
 import type { Transport } from './transport.js';
 import { markValidated } from './validated-transport.js';
 
@@ -13,10 +13,8 @@ export interface HttpTransportOptions {
   readonly getToken: GetToken;
   /** The fetch to use. @default globalThis.fetch, looked up on each call */
   readonly fetch?: typeof globalThis.fetch;
-  /** Per-attempt timeout in milliseconds. @default 15000 */
+  /** Timeout of a request in milliseconds. @default 15000 */
   readonly timeoutMs?: number;
-  /** Retries inside the transport. @default none: queries retry in their options, sends in the outbox */
-  readonly retry?: HttpRetryOptions;
   /** Reconnect delays, heartbeat timeout and timers of the event stream (see `openEventStream`). */
   readonly events?: {
     readonly baseDelayMs?: number;

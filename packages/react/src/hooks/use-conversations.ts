@@ -10,17 +10,9 @@ import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import { useConfideClient } from './use-client.js';
 
-/** The message index and its actions. */
-export interface UseConversationsResult extends ConversationIndexState {
-  /** Changes filters (unread only, search, matter); the list reloads for them. */
-  readonly setFilters: ConversationIndex['setFilters'];
-  /** Selects a conversation (or none). */
-  readonly select: ConversationIndex['select'];
-  /** Loads the next, older page. */
-  readonly loadMore: ConversationIndex['loadMore'];
-  /** Refetches the loaded pages. */
-  readonly refresh: ConversationIndex['refresh'];
-}
+/** The message index and its actions (documented on `ConversationIndex`). */
+export type UseConversationsResult = ConversationIndexState &
+  Pick<ConversationIndex, 'setFilters' | 'select' | 'loadMore' | 'refresh'>;
 
 /**
  * The viewer's conversations, newest activity first, with filters, selection and paging.

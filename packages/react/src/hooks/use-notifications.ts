@@ -9,17 +9,9 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useConfideClient } from './use-client.js';
 
-/** The notification feed and its actions. */
-export interface UseNotificationsResult extends NotificationsState {
-  /** Loads older notifications. */
-  readonly loadMore: Notifications['loadMore'];
-  /** Marks some notifications read. */
-  readonly markRead: Notifications['markRead'];
-  /** Marks every notification read. */
-  readonly markAllRead: Notifications['markAllRead'];
-  /** Marks a notification read, selects its conversation and resolves with the conversation's id. */
-  readonly open: Notifications['open'];
-}
+/** The notification feed and its actions (documented on `Notifications`). */
+export type UseNotificationsResult = NotificationsState &
+  Pick<Notifications, 'loadMore' | 'markRead' | 'markAllRead' | 'open'>;
 
 /** The feed's state for the viewer (members only; clients get an empty feed without a request). */
 export function useNotificationsState(): NotificationsState {

@@ -16,7 +16,7 @@ export interface UseTemplatesResult {
 }
 
 /**
- * The firm's message templates (members only), optionally searched by name and subject.
+ * The firm's message templates (members only), optionally searched by name.
  *
  * @example
  * const { templates } = useTemplates(search);

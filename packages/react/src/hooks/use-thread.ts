@@ -5,19 +5,9 @@ import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import { useConfideClient } from './use-client.js';
 
-/** One thread and its actions. */
-export interface UseThreadResult extends ThreadState {
-  /** Loads the previous, older page. */
-  readonly loadOlder: Thread['loadOlder'];
-  /** Sends a reply at once (optimistically). */
-  readonly send: Thread['send'];
-  /** Sends a failed message again with the same idempotency key. */
-  readonly retry: Thread['retry'];
-  /** Drops a failed or waiting message. */
-  readonly discard: Thread['discard'];
-  /** Marks the thread read up to a message (by default the newest confirmed one). */
-  readonly markRead: Thread['markRead'];
-}
+/** One thread and its actions (documented on `Thread`). */
+export type UseThreadResult = ThreadState &
+  Pick<Thread, 'loadOlder' | 'send' | 'retry' | 'discard' | 'markRead'>;
 
 /**
  * A conversation's whole chain (oldest first, unconfirmed sends last) with paging, sending and read marks.

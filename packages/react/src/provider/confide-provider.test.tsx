@@ -1,8 +1,14 @@
-import { type ConversationId, httpTransport, memoryStorage, type Transport } from '@confide/core';
+import {
+  type ConfideClient,
+  type ConversationId,
+  httpTransport,
+  memoryStorage,
+  type Transport,
+} from '@confide/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor } from '@testing-library/react';
-import { StrictMode, useEffect } from 'react';
-import { describe, expect, it } from 'vitest';
+import { StrictMode, useEffect, useState } from 'react';
+import { describe, expect, it, vi } from 'vitest';
 import { useStore } from 'zustand';
 import { ComposeSecureMessage } from '../components/compose-secure-message/compose-secure-message.js';
 import { MessageIndex } from '../components/message-index/message-index.js';
@@ -16,6 +22,30 @@ import {
   seedConversation,
 } from '../test/setup-client.js';
 import { ConfideProvider } from './confide-provider.js';
+
+/** The clients the provider has mounted and not yet disposed: a leaked client stays in here. */
+const liveClients = vi.hoisted(() => new Set<ConfideClient>());
+
+vi.mock('@confide/core', async (importOriginal) => {
+  const core = await importOriginal<typeof import('@confide/core')>();
+  return {
+    ...core,
+    createConfideClient: (options: Parameters<typeof core.createConfideClient>[0]) => {
+      const client = core.createConfideClient(options);
+      return {
+        ...client,
+        mount: () => {
+          liveClients.add(client);
+          client.mount();
+        },
+        dispose: () => {
+          liveClients.delete(client);
+          client.dispose();
+        },
+      };
+    },
+  };
+});
 
 /** A person's transport on `mock` that counts open event streams and the sends made through it. */
 function countingTransport(mock: MockServer, person: DemoPerson) {
@@ -33,7 +63,7 @@ function countingTransport(mock: MockServer, person: DemoPerson) {
     if (method === 'POST' && url.includes('/messages')) counts.sends += 1;
     return fetch(input, init);
   };
-  const transport: Transport = httpTransport({ baseUrl, getToken, fetch: counted, retry: { limit: 0 } });
+  const transport: Transport = httpTransport({ baseUrl, getToken, fetch: counted });
   return { transport, counts };
 }
 
@@ -114,10 +144,10 @@ describe('ConfideProvider', () => {
     );
     await screen.findByText('Ben Cho');
     await waitFor(() => expect(counts.openStreams).toBe(1));
-    // Let any stray client finish starting: it would open a second stream now.
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(counts.openStreams).toBe(1);
+    // Effects have run (render is wrapped in act): a stray client is one mounted and never disposed.
+    expect(liveClients.size).toBe(1);
     unmount();
+    expect(liveClients.size).toBe(0);
     await waitFor(() => expect(counts.openStreams).toBe(0));
   });
 
@@ -142,14 +172,16 @@ describe('ConfideProvider', () => {
       <ConfideProvider transport={daniel.transport} queryClient={queryClient} storage={storage}>
         <ViewerName />
         <ThreadBodies conversationId={id} />
+        <SendWhenReady conversationId={id} body="Daniel checks in" />
       </ConfideProvider>,
     );
     expect(await screen.findByText('Daniel Okafor')).toBeInTheDocument();
     expect(screen.queryByText('Ben Cho')).not.toBeInTheDocument();
-    await screen.findByText('Shared device: Hello Daniel');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The outbox sends oldest first: a restored entry of Ben's would reach the server before Daniel's own send.
+    await screen.findByText('sent');
+    await screen.findByText('Shared device: Daniel checks in');
     expect(screen.queryByText(/Written by Ben offline/)).not.toBeInTheDocument();
-    expect(daniel.counts.sends).toBe(0);
+    expect(daniel.counts.sends).toBe(1);
     expect(ben.counts.sends).toBe(0);
   });
 });
@@ -168,6 +200,22 @@ function SendOffline({ conversationId }: { readonly conversationId: Conversation
     );
   }, [client, conversationId]);
   return <p>{entries.length > 0 ? 'queued' : 'empty'}</p>;
+}
+
+/** Sends `body` once the client is ready and says when the server has it. */
+function SendWhenReady(props: { readonly conversationId: ConversationId; readonly body: string }) {
+  const { conversationId, body } = props;
+  const client = useConfideClient();
+  const [state, setState] = useState('waiting');
+  useEffect(() => {
+    void client.ready
+      .then(() => client.thread(conversationId).send(body))
+      .then(
+        () => setState('sent'),
+        () => setState('failed'),
+      );
+  }, [client, conversationId, body]);
+  return <p>{state}</p>;
 }
 
 /** The thread's subject and message bodies as the signed-in person sees them. */

@@ -11,7 +11,8 @@ import {
 } from '@confide/mocks';
 import { BROWSER_MOCK_BASE_URL, setupConfideWorker } from '@confide/mocks/browser';
 import type { Decorator, Loader } from '@storybook/react-vite';
-import { createContext, type ReactNode, useContext, useEffect } from 'react';
+import { type CSSProperties, createContext, type ReactNode, useContext, useEffect } from 'react';
+import { expect, type within } from 'storybook/test';
 import { ConfideProvider } from '../provider/confide-provider.js';
 
 /** Who a story signs in as: a demo person, or someone of the empty account. */
@@ -81,7 +82,6 @@ export const confideLoader: Loader = async ({ parameters, viewMode }) => {
     baseUrl: mock.baseUrl,
     getToken: mock.getToken(emailOf(options.as ?? 'ben')),
     // Stories show each state at once: the transport's own retries would only delay an error state.
-    retry: { limit: 0 },
   });
   const client = createConfideClient({ transport });
   if (options.online === false) client.setOnline(false);
@@ -181,3 +181,33 @@ export const withConfide: Decorator = (Story, context) => {
     </Frame>
   );
 };
+
+/** A decorator that shows the story inside a box of `style` (a width, a height), as a host's layout would. */
+export function framed(style: CSSProperties): Decorator {
+  return (Story) => (
+    <div style={style}>
+      <Story />
+    </div>
+  );
+}
+
+/** What a story's `play` queries the rendered story with. */
+type Canvas = ReturnType<typeof within>;
+
+/** The `Loading` story of a component: the first answer never arrives, and the kit says it is loading. */
+export const loadingStory = {
+  parameters: confideParameters({ mock: { scenario: { latencyMs: 600_000 } } }),
+  play: async ({ canvas }: { readonly canvas: Canvas }) => {
+    await expect(await canvas.findByRole('status', { name: 'Loading…' })).toBeInTheDocument();
+  },
+};
+
+/** The `Empty` story of a component: the owner of the empty account sees `text`. */
+export function emptyAccountStory(text: string) {
+  return {
+    parameters: confideParameters({ as: 'emptyOwner' }),
+    play: async ({ canvas }: { readonly canvas: Canvas }) => {
+      await expect(await canvas.findByText(text)).toBeInTheDocument();
+    },
+  };
+}

@@ -1,6 +1,6 @@
 import type { ConversationId } from '@confide/core';
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { expect, userEvent, waitFor } from 'storybook/test';
 import { useComposer } from '../hooks/use-composer.js';
 import { useThread } from '../hooks/use-thread.js';
 import { Composer, Thread } from '../primitives/index.js';
@@ -56,8 +56,7 @@ type Story = StoryObj<typeof meta>;
 
 /** A reply built from `Thread.*` and `Composer.*` with `useThread` and `useComposer`; Ctrl+Enter sends. */
 export const CustomUi: Story = {
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas }) => {
     await canvas.findByText(/letter from your employer/);
     await userEvent.type(canvas.getByRole('textbox', { name: 'Your reply' }), 'Sent from a custom UI.');
     await userEvent.keyboard('{Control>}{Enter}{/Control}');

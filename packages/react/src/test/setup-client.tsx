@@ -33,9 +33,9 @@ const emailOf = (person: DemoPerson): string =>
 
 const clients: ConfideClient[] = [];
 
-/** The transport of a demo person on `mock`: the real server rules in process, without the transport's retries. */
+/** The transport of a demo person on `mock`: the real server rules in process. */
 export function transportFor(mock: MockServer, person: DemoPerson): Transport {
-  return httpTransport({ ...mock.as(emailOf(person)), retry: { limit: 0 } });
+  return httpTransport({ ...mock.as(emailOf(person)) });
 }
 
 /** A mounted, loaded client for `person` on `mock`; disposed by `disposeClients()`. */

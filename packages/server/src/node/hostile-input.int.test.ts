@@ -1,4 +1,4 @@
-import { afterAll, describe } from 'vitest';
+import { afterAll } from 'vitest';
 import { describeRouteFuzz } from '../routes/fuzz-contract.js';
 import { describeHostileTextRefusals } from '../routes/hostile-text-contract.js';
 import { seedDemo } from '../seed/demo.js';
@@ -6,12 +6,7 @@ import { createTestApp, TEST_START } from '../testing/test-app.js';
 import { openPgliteStore } from './pglite-store.js';
 import { openPostgresStore } from './postgres-store.js';
 import type { SqlStore } from './sql-store-handle.js';
-import {
-  dropTestSchema,
-  POSTGRES_SKIP_REASON,
-  TEST_DATABASE_URL,
-  uniqueTestSchema,
-} from './testing/postgres-test-schema.js';
+import { describePostgres } from './testing/postgres-test-schema.js';
 
 // The SQL stores are where a NUL used to become a driver error and a 500, so the hostile-input contracts run over
 // them too. One PGlite for the file (a new one costs seconds and hundreds of MiB): the refusals run first, then
@@ -41,17 +36,6 @@ afterAll(async () => {
 describeHostileTextRefusals('hostile text over PGlite', openPglite);
 describeRouteFuzz('the route table under fuzzing (PGlite store)', openPglite, FUZZ_RUNS);
 
-const url = TEST_DATABASE_URL;
-const schema = uniqueTestSchema('confide_hostile');
-
-describe.skipIf(url === undefined)(
-  `hostile text over PostgreSQL${url === undefined ? ` (${POSTGRES_SKIP_REASON})` : ''}`,
-  () => {
-    afterAll(async () => {
-      if (url !== undefined) await dropTestSchema(url, schema);
-    });
-    describeHostileTextRefusals('contract', async () =>
-      openOver(await openPostgresStore({ url: url ?? '', schema })),
-    );
-  },
-);
+describePostgres('hostile text over PostgreSQL', 'confide_hostile', ({ url, schema }) => {
+  describeHostileTextRefusals('contract', async () => openOver(await openPostgresStore({ url, schema })));
+});

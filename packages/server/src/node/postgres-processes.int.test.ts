@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp } from '../app.js';
 import { signToken } from '../auth/sign-token.js';
 import type { Notifier } from '../events/notifier.js';
@@ -10,14 +10,8 @@ import { createPostgresNotifier } from './postgres-notifier.js';
 import { createPostgresRateLimiter, type PostgresRateLimiter } from './postgres-rate-limiter.js';
 import { openPostgresStore } from './postgres-store.js';
 import type { SqlStore } from './sql-store-handle.js';
-import {
-  dropTestSchema,
-  POSTGRES_SKIP_REASON,
-  TEST_DATABASE_URL,
-  uniqueTestSchema,
-} from './testing/postgres-test-schema.js';
+import { describePostgres } from './testing/postgres-test-schema.js';
 
-const url = TEST_DATABASE_URL;
 const SECRET = 'confide-processes-test-secret-0123456789';
 const CONVERSATION = 'cnv_daniel_work_permit';
 const STREAMS_PER_INSTANCE = 50;
@@ -64,116 +58,125 @@ function countingReads(store: Store, reads: Instance['reads']): Store {
 
 const tokenOf = (person: Person) => signToken(person, { secret: SECRET, now: new Date() });
 
-describe.skipIf(url === undefined)(
-  `two server instances on one PostgreSQL${url === undefined ? ` (${POSTGRES_SKIP_REASON})` : ''}`,
-  () => {
-    const schema = uniqueTestSchema('confide_processes');
-    const instances: Instance[] = [];
+/** `person` replies in Daniel's conversation through `instance`. */
+async function sendOn(instance: Instance, person: Person, body: string, idempotencyKey: string) {
+  return instance.app.request(`/v1/conversations/${CONVERSATION}/messages`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${await tokenOf(person)}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ body, idempotencyKey }),
+  });
+}
 
-    beforeAll(async () => {
-      // Two instances as two processes have them: each its own pool, listening connection, limiter and hub.
-      for (let index = 0; index < 2; index += 1) {
-        const store = await openPostgresStore({ url: url ?? '', schema, poolSize: 3 });
-        const notifier = await createPostgresNotifier({
-          url: url ?? '',
-          schema,
-          isOwnBackend: store.isOwnBackend,
-        });
-        const rule = { limit: SEND_LIMIT, windowMs: 60_000 };
-        const limiter = await createPostgresRateLimiter({ url: url ?? '', schema, rule });
-        const reads = { hub: 0, perStream: 0 };
-        const app = createApp({
-          store: countingReads(store, reads),
-          notifier,
-          sendLimiter: limiter,
-          auth: { secret: SECRET },
-          // Far beyond the test timeout: streams may only wake on notifications, never by polling.
-          heartbeatIntervalMs: 600_000,
-          portalUrl: 'https://portal.example.test',
-          firmAppUrl: 'https://firm.example.test',
-          logger: false,
-        });
-        instances.push({ store, notifier, limiter, app, reads });
-      }
-      await seedDemo(instances[0]?.store ?? raise());
-    }, 60_000);
+describePostgres('two server instances on one PostgreSQL', 'confide_processes', ({ url, schema }) => {
+  const instances: Instance[] = [];
 
-    afterAll(async () => {
-      for (const instance of instances) {
-        await instance.notifier.close?.();
-        await instance.limiter.close();
-        await instance.store.close();
-      }
-      if (url !== undefined) await dropTestSchema(url, schema);
-    });
-
-    it('reads each commit once per process for 100 open streams, and ignores its own NOTIFY echo', async () => {
-      const [first, second] = instances;
-      if (!first || !second) throw new Error('The instances did not start');
-      const streams = [];
-      for (const instance of instances) {
-        for (let index = 0; index < STREAMS_PER_INSTANCE; index += 1) {
-          const subscriber = SUBSCRIBERS[index % SUBSCRIBERS.length] ?? raise();
-          const response = await instance.app.request('/v1/events', {
-            headers: { Authorization: `Bearer ${await tokenOf(subscriber.person)}` },
-          });
-          const stream = readSse(response);
-          expect(await stream.nextComment()).toBe('connected');
-          await stream.nextPosition();
-          streams.push({ stream, entitled: subscriber.entitled });
-        }
-      }
-      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-      for (const instance of instances) Object.assign(instance.reads, { hub: 0, perStream: 0 });
-
-      const sent = await first.app.request(`/v1/conversations/${CONVERSATION}/messages`, {
-        method: 'POST',
-        headers: {
-          Authorization: `Bearer ${await tokenOf(member(DEMO_IDS.ben))}`,
-          'Content-Type': 'application/json',
-        },
-        body: JSON.stringify({ body: 'One read per process.', idempotencyKey: 'processes-fan-out-1' }),
+  beforeAll(async () => {
+    // Two instances as two processes have them: each its own pool, listening connection, limiter and hub.
+    for (let index = 0; index < 2; index += 1) {
+      const store = await openPostgresStore({ url, schema, poolSize: 3 });
+      const notifier = await createPostgresNotifier({
+        url,
+        schema,
+        isOwnBackend: store.isOwnBackend,
       });
-      expect(sent.status).toBe(201);
-      const message = (await sent.json()) as { id: string };
-      const entitled = streams.filter((entry) => entry.entitled);
-      const received = await Promise.all(entitled.map((entry) => entry.stream.nextEvent()));
-      for (const event of received) {
-        expect(event.data).toMatchObject({ type: 'message.created', data: { message: { id: message.id } } });
-      }
-      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-      expect(first.reads).toEqual({ hub: 1, perStream: 0 });
-      expect(second.reads).toEqual({ hub: 1, perStream: 0 });
-      await Promise.all(streams.map((entry) => entry.stream.cancel()));
-    }, 60_000);
+      const rule = { limit: SEND_LIMIT, windowMs: 60_000 };
+      const limiter = await createPostgresRateLimiter({ url, schema, rule });
+      const reads = { hub: 0, perStream: 0 };
+      const app = createApp({
+        store: countingReads(store, reads),
+        notifier,
+        sendLimiter: limiter,
+        auth: { secret: SECRET },
+        // Far beyond the test timeout: streams may only wake on notifications, never by polling.
+        heartbeatIntervalMs: 600_000,
+        portalUrl: 'https://portal.example.test',
+        firmAppUrl: 'https://firm.example.test',
+        logger: false,
+      });
+      instances.push({ store, notifier, limiter, app, reads });
+    }
+    await seedDemo(instances[0]?.store ?? raise());
+  }, 60_000);
 
-    it('shares the send rate limit across processes, and answers retries of delivered sends over it', async () => {
-      const [first, second] = instances;
-      if (!first || !second) throw new Error('The instances did not start');
-      const token = await tokenOf(member(DEMO_IDS.carla));
-      const sendOn = (instance: Instance, idempotencyKey: string) =>
-        instance.app.request(`/v1/conversations/${CONVERSATION}/messages`, {
-          method: 'POST',
-          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-          body: JSON.stringify({ body: 'Counting towards the limit.', idempotencyKey }),
+  afterAll(async () => {
+    for (const instance of instances) {
+      await instance.notifier.close?.();
+      await instance.limiter.close();
+      await instance.store.close();
+    }
+  });
+
+  it('delivers an event of a send on instance A to a subscriber connected to instance B', async () => {
+    const [first, second] = instances;
+    if (!first || !second) throw new Error('The instances did not start');
+    const response = await second.app.request('/v1/events', {
+      headers: { Authorization: `Bearer ${await tokenOf(client(DEMO_IDS.daniel))}` },
+    });
+    const stream = readSse(response);
+    expect(await stream.nextComment()).toBe('connected');
+    const sent = await sendOn(first, member(DEMO_IDS.ben), 'Your permit was approved.', 'notify-across-1');
+    expect(sent.status).toBe(201);
+    const message = (await sent.json()) as { id: string };
+    const event = await stream.nextEvent();
+    expect(event.event).toBe('message.created');
+    expect(event.data).toMatchObject({ type: 'message.created', data: { message: { id: message.id } } });
+    await stream.cancel();
+  });
+
+  it('reads each commit once per process for 100 open streams, and ignores its own NOTIFY echo', async () => {
+    const [first, second] = instances;
+    if (!first || !second) throw new Error('The instances did not start');
+    const streams = [];
+    for (const instance of instances) {
+      for (let index = 0; index < STREAMS_PER_INSTANCE; index += 1) {
+        const subscriber = SUBSCRIBERS[index % SUBSCRIBERS.length] ?? raise();
+        const response = await instance.app.request('/v1/events', {
+          headers: { Authorization: `Bearer ${await tokenOf(subscriber.person)}` },
         });
-      const statuses = [];
-      const firstSend = await sendOn(first, 'processes-limit-1');
-      statuses.push(firstSend.status);
-      // A retry of a delivered send is answered and uses no quota, on either process.
-      expect((await sendOn(second, 'processes-limit-1')).status).toBe(201);
-      statuses.push((await sendOn(second, 'processes-limit-2')).status);
-      statuses.push((await sendOn(first, 'processes-limit-3')).status);
-      const refused = await sendOn(second, 'processes-limit-4');
-      statuses.push(refused.status);
-      expect(statuses).toEqual([201, 201, 201, 429]);
-      expect(await refused.json()).toMatchObject({ error: { code: 'rate_limited' } });
-      const retried = await sendOn(first, 'processes-limit-1');
-      expect(retried.status).toBe(201);
-      expect(await retried.json()).toMatchObject({ id: ((await firstSend.json()) as { id: string }).id });
-    }, 60_000);
-  },
-);
+        const stream = readSse(response);
+        expect(await stream.nextComment()).toBe('connected');
+        await stream.nextPosition();
+        streams.push({ stream, entitled: subscriber.entitled });
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    for (const instance of instances) Object.assign(instance.reads, { hub: 0, perStream: 0 });
+
+    const sent = await sendOn(first, member(DEMO_IDS.ben), 'One read per process.', 'processes-fan-out-1');
+    expect(sent.status).toBe(201);
+    const message = (await sent.json()) as { id: string };
+    const entitled = streams.filter((entry) => entry.entitled);
+    const received = await Promise.all(entitled.map((entry) => entry.stream.nextEvent()));
+    for (const event of received) {
+      expect(event.data).toMatchObject({ type: 'message.created', data: { message: { id: message.id } } });
+    }
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    expect(first.reads).toEqual({ hub: 1, perStream: 0 });
+    expect(second.reads).toEqual({ hub: 1, perStream: 0 });
+    await Promise.all(streams.map((entry) => entry.stream.cancel()));
+  }, 60_000);
+
+  it('shares the send rate limit across processes, and answers retries of delivered sends over it', async () => {
+    const [first, second] = instances;
+    if (!first || !second) throw new Error('The instances did not start');
+    const carlaSendsOn = (instance: Instance, idempotencyKey: string) =>
+      sendOn(instance, member(DEMO_IDS.carla), 'Counting towards the limit.', idempotencyKey);
+    const statuses = [];
+    const firstSend = await carlaSendsOn(first, 'processes-limit-1');
+    statuses.push(firstSend.status);
+    // A retry of a delivered send is answered and uses no quota, on either process.
+    expect((await carlaSendsOn(second, 'processes-limit-1')).status).toBe(201);
+    statuses.push((await carlaSendsOn(second, 'processes-limit-2')).status);
+    statuses.push((await carlaSendsOn(first, 'processes-limit-3')).status);
+    const refused = await carlaSendsOn(second, 'processes-limit-4');
+    statuses.push(refused.status);
+    expect(statuses).toEqual([201, 201, 201, 429]);
+    expect(await refused.json()).toMatchObject({ error: { code: 'rate_limited' } });
+    const retried = await carlaSendsOn(first, 'processes-limit-1');
+    expect(retried.status).toBe(201);
+    expect(await retried.json()).toMatchObject({ id: ((await firstSend.json()) as { id: string }).id });
+  }, 60_000);
+});
 
 function raise(): never {
   throw new Error('The test setup is incomplete');

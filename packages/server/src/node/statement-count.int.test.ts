@@ -12,12 +12,7 @@ import {
   countPoolStatements,
   type StatementCounter,
 } from './testing/count-statements.js';
-import {
-  dropTestSchema,
-  POSTGRES_SKIP_REASON,
-  TEST_DATABASE_URL,
-  uniqueTestSchema,
-} from './testing/postgres-test-schema.js';
+import { describePostgres } from './testing/postgres-test-schema.js';
 
 const SECRET = 'confide-statement-count-secret-0123456789';
 const CONVERSATION = 'cnv_daniel_work_permit';
@@ -144,21 +139,13 @@ describeBudgets('statements per request on PGlite', async () => {
   return { store: createSqlStore(db), counter: countPgliteStatements(client), close: () => client.close() };
 });
 
-const url = TEST_DATABASE_URL;
-const schema = uniqueTestSchema('confide_statements');
-describe.skipIf(url === undefined)(
-  `on PostgreSQL${url === undefined ? ` (${POSTGRES_SKIP_REASON})` : ''}`,
-  () => {
-    describeBudgets('statements per request on PostgreSQL', async () => {
-      const { db, pool } = await openPostgresDatabase({ url: url ?? '', schema });
-      return {
-        store: createSqlStore(db, { eventChannel: eventChannelName(schema) }),
-        counter: countPoolStatements(pool),
-        close: async () => {
-          await pool.end();
-          await dropTestSchema(url ?? '', schema);
-        },
-      };
-    });
-  },
-);
+describePostgres('on PostgreSQL', 'confide_statements', ({ url, schema }) => {
+  describeBudgets('statements per request on PostgreSQL', async () => {
+    const { db, pool } = await openPostgresDatabase({ url, schema });
+    return {
+      store: createSqlStore(db, { eventChannel: eventChannelName(schema) }),
+      counter: countPoolStatements(pool),
+      close: () => pool.end(),
+    };
+  });
+});

@@ -1,34 +1,6 @@
-import type { MemoryState } from './memory-state.js';
+import { insertNew, type MemoryState, rowOrNull } from './memory-state.js';
 import type { Audience, ContactRow, ConversationRow, MessageRow, PartyRef, ReadStateRow } from './rows.js';
-import type { StoreQueries, UnreadScope } from './store.js';
-
-type ConversationQueryNames =
-  | 'insertFirm'
-  | 'getFirm'
-  | 'insertMember'
-  | 'getMember'
-  | 'findMemberByEmail'
-  | 'listMembers'
-  | 'insertContact'
-  | 'getContact'
-  | 'findContactByEmail'
-  | 'listContacts'
-  | 'getNotificationSettings'
-  | 'putNotificationSettings'
-  | 'insertConversation'
-  | 'loadViewer'
-  | 'getConversation'
-  | 'getConversationWithContact'
-  | 'listConversations'
-  | 'insertMessage'
-  | 'getMessage'
-  | 'findMessageByIdempotencyKey'
-  | 'listMessages'
-  | 'getReadState'
-  | 'advanceReadState'
-  | 'listReadStates'
-  | 'countUnread'
-  | 'countUnreadTotal';
+import type { ConversationQueryName, PeopleQueryName, StoreQueries, UnreadScope } from './store.js';
 
 const partyKey = (party: PartyRef) => `${party.kind}:${party.id}`;
 const readStateKey = (conversationId: string, reader: PartyRef) => `${conversationId}:${partyKey(reader)}`;
@@ -53,7 +25,7 @@ function contactMatches(contact: ContactRow, query: string): boolean {
 /** The in-memory store's queries on people, settings, conversations, messages and read state. */
 export function createConversationQueries(
   state: () => MemoryState,
-): Pick<StoreQueries, ConversationQueryNames> {
+): Pick<StoreQueries, PeopleQueryName | ConversationQueryName> {
   const countUnread = (conversationId: string, scope: UnreadScope): number => {
     const horizon = state().readStates.get(readStateKey(conversationId, scope.reader))?.upToSeq ?? 0;
     let count = 0;
@@ -68,41 +40,37 @@ export function createConversationQueries(
     }
     return count;
   };
+  const membersOf = (firmId: string) =>
+    [...state().members.values()]
+      .filter((member) => member.firmId === firmId)
+      .sort((left, right) => left.name.localeCompare(right.name) || byId(left, right));
   const activitySeq = (conversation: ConversationRow, audience: Audience) =>
     audience === 'firm' ? conversation.lastActivitySeq : conversation.clientLastActivitySeq;
 
   return {
     async insertFirm(firm) {
-      if (state().firms.has(firm.id)) return false;
-      state().firms.set(firm.id, firm);
-      return true;
+      return insertNew(state().firms, firm);
     },
     async getFirm(id) {
-      return state().firms.get(id) ?? null;
+      return rowOrNull(state().firms, id);
     },
     async insertMember(member) {
-      if (state().members.has(member.id)) return false;
-      state().members.set(member.id, member);
-      return true;
+      return insertNew(state().members, member);
     },
     async getMember(id) {
-      return state().members.get(id) ?? null;
+      return rowOrNull(state().members, id);
     },
     async findMemberByEmail(email) {
       return firstByEmail(state().members.values(), email);
     },
     async listMembers(firmId) {
-      return [...state().members.values()]
-        .filter((member) => member.firmId === firmId)
-        .sort((left, right) => left.name.localeCompare(right.name) || byId(left, right));
+      return membersOf(firmId);
     },
     async insertContact(contact) {
-      if (state().contacts.has(contact.id)) return false;
-      state().contacts.set(contact.id, { ...contact, assigneeIds: [...contact.assigneeIds] });
-      return true;
+      return insertNew(state().contacts, { ...contact, assigneeIds: [...contact.assigneeIds] });
     },
     async getContact(id) {
-      return state().contacts.get(id) ?? null;
+      return rowOrNull(state().contacts, id);
     },
     async findContactByEmail(email) {
       return firstByEmail(state().contacts.values(), email);
@@ -120,9 +88,7 @@ export function createConversationQueries(
     async loadViewer(firmId, party) {
       const firm = state().firms.get(firmId);
       if (!firm) return null;
-      const members = [...state().members.values()]
-        .filter((member) => member.firmId === firmId)
-        .sort((left, right) => left.name.localeCompare(right.name) || byId(left, right));
+      const members = membersOf(firmId);
       if (party.kind === 'member') {
         const member = state().members.get(party.id);
         return member && member.firmId === firmId ? { kind: 'member', firm, member, members } : null;
@@ -131,7 +97,7 @@ export function createConversationQueries(
       return contact && contact.firmId === firmId ? { kind: 'client', firm, contact, members } : null;
     },
     async getNotificationSettings(firmId) {
-      return state().settings.get(firmId) ?? null;
+      return rowOrNull(state().settings, firmId);
     },
     async putNotificationSettings(settings) {
       state().settings.set(settings.firmId, settings);
@@ -151,7 +117,7 @@ export function createConversationQueries(
       return row;
     },
     async getConversation(id) {
-      return state().conversations.get(id) ?? null;
+      return rowOrNull(state().conversations, id);
     },
     async getConversationWithContact(id) {
       const conversation = state().conversations.get(id);
@@ -231,7 +197,7 @@ export function createConversationQueries(
       return { created: true, message: row, lastEventSeq: 0, attachments: [] };
     },
     async getMessage(id) {
-      return state().messages.get(id) ?? null;
+      return rowOrNull(state().messages, id);
     },
     async findMessageByIdempotencyKey(author, idempotencyKey) {
       const id = state().idempotencyKeys.get(`${partyKey(author)}:${idempotencyKey}`);

@@ -1,13 +1,6 @@
-import type { AttachmentQueries } from './attachment-queries.js';
-import type { createConversationQueries } from './memory-conversation-queries.js';
-import type { MemoryState } from './memory-state.js';
+import { insertNew, type MemoryState, rowOrNull } from './memory-state.js';
 import type { AuditRow, EventRow, MailRow, NotificationRow, PartyRef, TemplateRow } from './rows.js';
-import type { StoreQueries } from './store.js';
-
-type RecordQueryNames = Exclude<
-  keyof StoreQueries,
-  keyof ReturnType<typeof createConversationQueries> | keyof AttachmentQueries
->;
+import type { ListNotificationsOptions, RecordQueryName, StoreQueries, TemplateQueryName } from './store.js';
 
 const byName = (left: TemplateRow, right: TemplateRow) =>
   left.name.localeCompare(right.name) || (left.id < right.id ? -1 : left.id > right.id ? 1 : 0);
@@ -24,11 +17,20 @@ function addMilliseconds(isoTime: string, milliseconds: number): string {
 }
 
 /** The in-memory store's queries on notifications, templates, the mail outbox, the audit log and events. */
-export function createRecordQueries(state: () => MemoryState): Pick<StoreQueries, RecordQueryNames> {
+export function createRecordQueries(
+  state: () => MemoryState,
+): Pick<StoreQueries, TemplateQueryName | RecordQueryName> {
   const heldBy = (id: string, workerId: string): MailRow | null => {
     const row = state().mail.get(id);
     return row && row.status === 'pending' && row.lockedBy === workerId ? row : null;
   };
+  const notificationPage = (options: ListNotificationsOptions) =>
+    [...state().notifications.values()]
+      .filter((row) => row.memberId === options.memberId)
+      .filter((row) => options.beforeSeq === undefined || row.seq < options.beforeSeq)
+      .filter((row) => !options.unreadOnly || row.readAt === null)
+      .sort((left, right) => right.seq - left.seq)
+      .slice(0, options.limit);
   return {
     async insertNotification(notification) {
       if (state().notifications.has(notification.id)) throw new Error('Notification id already exists');
@@ -38,21 +40,10 @@ export function createRecordQueries(state: () => MemoryState): Pick<StoreQueries
       return row;
     },
     async listNotifications(options) {
-      return [...state().notifications.values()]
-        .filter((row) => row.memberId === options.memberId)
-        .filter((row) => options.beforeSeq === undefined || row.seq < options.beforeSeq)
-        .filter((row) => !options.unreadOnly || row.readAt === null)
-        .sort((left, right) => right.seq - left.seq)
-        .slice(0, options.limit);
+      return notificationPage(options);
     },
     async listNotificationsWithContext(options) {
-      const rows = [...state().notifications.values()]
-        .filter((row) => row.memberId === options.memberId)
-        .filter((row) => options.beforeSeq === undefined || row.seq < options.beforeSeq)
-        .filter((row) => !options.unreadOnly || row.readAt === null)
-        .sort((left, right) => right.seq - left.seq)
-        .slice(0, options.limit);
-      return rows.flatMap((notification) => {
+      return notificationPage(options).flatMap((notification) => {
         const conversation = state().conversations.get(notification.conversationId);
         const contact = conversation && state().contacts.get(conversation.contactId);
         if (!conversation || !contact || conversation.firmId !== options.firmId) return [];
@@ -81,12 +72,10 @@ export function createRecordQueries(state: () => MemoryState): Pick<StoreQueries
         .sort(byName);
     },
     async getTemplate(id) {
-      return state().templates.get(id) ?? null;
+      return rowOrNull(state().templates, id);
     },
     async insertTemplate(template) {
-      if (state().templates.has(template.id)) return false;
-      state().templates.set(template.id, template);
-      return true;
+      return insertNew(state().templates, template);
     },
     async updateTemplate(id, changes) {
       const row = state().templates.get(id);

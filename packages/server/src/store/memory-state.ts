@@ -88,3 +88,15 @@ export function cloneMemoryState(state: MemoryState): MemoryState {
     sequences: { ...state.sequences },
   };
 }
+
+/** Adds `row` unless its id is taken, and says whether it did: the SQL stores' `ON CONFLICT DO NOTHING`. */
+export function insertNew<Row extends { readonly id: string }>(rows: Map<string, Row>, row: Row): boolean {
+  if (rows.has(row.id)) return false;
+  rows.set(row.id, row);
+  return true;
+}
+
+/** The row under `key`, or null. */
+export function rowOrNull<Row>(rows: ReadonlyMap<string, Row>, key: string): Row | null {
+  return rows.get(key) ?? null;
+}

@@ -43,6 +43,16 @@ export interface NotificationListItem {
   readonly contact: ContactRow;
 }
 
+/** Options of `StoreQueries.listNotifications`: a member's notifications, newest first. */
+export interface ListNotificationsOptions {
+  readonly memberId: string;
+  /** Only notifications whose seq is below this (the previous page's last item). */
+  readonly beforeSeq?: number | undefined;
+  readonly limit: number;
+  /** Only notifications with `readAt` null. */
+  readonly unreadOnly?: boolean | undefined;
+}
+
 /** Whose unread messages to count: the reader and what they may see. */
 export interface UnreadScope {
   readonly audience: Audience;
@@ -262,23 +272,14 @@ export interface StoreQueries extends AttachmentQueries {
   /** Inserts a notification, assigning the next `seq`. */
   insertNotification(notification: NewNotification): Promise<NotificationRow>;
   /** The member's notifications by seq, newest first; `beforeSeq` continues a page; `unreadOnly` keeps unread ones. */
-  listNotifications(options: {
-    readonly memberId: string;
-    readonly beforeSeq?: number | undefined;
-    readonly limit: number;
-    readonly unreadOnly?: boolean | undefined;
-  }): Promise<NotificationRow[]>;
+  listNotifications(options: ListNotificationsOptions): Promise<NotificationRow[]>;
   /**
    * `listNotifications` with each notification's conversation and contact joined (one statement), for the
    * notifications page; notifications of conversations outside `firmId` are left out.
    */
-  listNotificationsWithContext(options: {
-    readonly memberId: string;
-    readonly firmId: string;
-    readonly beforeSeq?: number | undefined;
-    readonly limit: number;
-    readonly unreadOnly?: boolean | undefined;
-  }): Promise<NotificationListItem[]>;
+  listNotificationsWithContext(
+    options: ListNotificationsOptions & { readonly firmId: string },
+  ): Promise<NotificationListItem[]>;
   /** How many of the member's notifications have `readAt` null. */
   countUnreadNotifications(memberId: string): Promise<number>;
   /**
@@ -375,6 +376,52 @@ export interface StoreQueries extends AttachmentQueries {
    */
   pruneEvents(before: string): Promise<number>;
 }
+
+/** The store's queries on firms, members, contacts, viewers and notification settings. */
+export type PeopleQueryName =
+  | 'insertFirm'
+  | 'getFirm'
+  | 'insertMember'
+  | 'getMember'
+  | 'findMemberByEmail'
+  | 'listMembers'
+  | 'insertContact'
+  | 'getContact'
+  | 'findContactByEmail'
+  | 'listContacts'
+  | 'loadViewer'
+  | 'getNotificationSettings'
+  | 'putNotificationSettings';
+
+/** The store's queries on message templates. */
+export type TemplateQueryName =
+  | 'listTemplates'
+  | 'getTemplate'
+  | 'insertTemplate'
+  | 'updateTemplate'
+  | 'deleteTemplate';
+
+/** The store's queries on conversations, messages, read state and unread counts. */
+export type ConversationQueryName =
+  | 'insertConversation'
+  | 'getConversation'
+  | 'getConversationWithContact'
+  | 'listConversations'
+  | 'insertMessage'
+  | 'getMessage'
+  | 'findMessageByIdempotencyKey'
+  | 'listMessages'
+  | 'getReadState'
+  | 'advanceReadState'
+  | 'listReadStates'
+  | 'countUnread'
+  | 'countUnreadTotal';
+
+/** The store's queries on notifications, the mail outbox, the audit log and events: all the others. */
+export type RecordQueryName = Exclude<
+  keyof StoreQueries,
+  PeopleQueryName | TemplateQueryName | ConversationQueryName | keyof AttachmentQueries
+>;
 
 /** The queries available inside one transaction. */
 export type StoreTransaction = StoreQueries;

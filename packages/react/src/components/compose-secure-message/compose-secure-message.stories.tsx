@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { confideParameters, mockOf } from '../../stories/confide-story.js';
+import { expect, fn, userEvent, waitFor, type within } from 'storybook/test';
+import { confideParameters, framed, mockOf } from '../../stories/confide-story.js';
 import { IME_ENTERS, pressImeEnter } from '../../stories/fixtures.js';
 import { ComposeSecureMessage } from './compose-secure-message.js';
 
@@ -8,13 +8,7 @@ const meta = {
   title: 'Components/ComposeSecureMessage',
   component: ComposeSecureMessage,
   args: { onSent: fn() },
-  decorators: [
-    (Story) => (
-      <div style={{ maxWidth: 640 }}>
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [framed({ maxWidth: 640 })],
 } satisfies Meta<typeof ComposeSecureMessage>;
 
 export default meta;
@@ -27,8 +21,7 @@ async function pickDaniel(canvas: ReturnType<typeof within>) {
 
 /** The firm's form: pick a client (Farid's inactive portal is shown disabled with the reason), subject, body. */
 export const Default: Story = {
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas }) => {
     await userEvent.click(await canvas.findByRole('combobox', { name: 'Client' }));
     const farid = await canvas.findByRole('option', { name: /Farid Haddad/ });
     await expect(farid).toHaveAttribute('aria-disabled', 'true');
@@ -37,8 +30,7 @@ export const Default: Story = {
 
 /** Sends with Ctrl+Enter; `onSent` gets the new conversation's id. */
 export const SendFromComposer: Story = {
-  play: async ({ canvasElement, args }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas, args }) => {
     await pickDaniel(canvas);
     await userEvent.type(canvas.getByRole('textbox', { name: 'Subject' }), 'Passport scan');
     await userEvent.type(canvas.getByRole('textbox', { name: 'Message' }), 'Please upload it.');
@@ -49,8 +41,7 @@ export const SendFromComposer: Story = {
 
 /** "Insert template" fills merge fields from the chosen client. */
 export const InsertTemplate: Story = {
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas }) => {
     await pickDaniel(canvas);
     await userEvent.click(canvas.getByRole('button', { name: 'Insert template' }));
     await userEvent.click(await canvas.findByRole('radio', { name: 'Document request' }));
@@ -67,8 +58,7 @@ export const InsertTemplate: Story = {
 export const ClientAudience: Story = {
   args: { audience: 'client' },
   parameters: confideParameters({ as: 'daniel' }),
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas }) => {
     await expect(await canvas.findByRole('heading', { name: 'Create new conversation' })).toBeInTheDocument();
     await expect(canvas.queryByRole('combobox', { name: 'Client' })).toBeNull();
   },
@@ -77,8 +67,7 @@ export const ClientAudience: Story = {
 /** Daniel's portal has been deactivated: the firm cannot pick him, and says why. */
 export const PortalInactive: Story = {
   parameters: confideParameters({ mock: { inactivePortals: ['con_daniel'] } }),
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas }) => {
     await userEvent.click(await canvas.findByRole('combobox', { name: 'Client' }));
     await expect(await canvas.findByRole('option', { name: /Daniel Okafor/ })).toHaveAttribute(
       'aria-disabled',
@@ -89,8 +78,7 @@ export const PortalInactive: Story = {
 
 /** On a slow network the form shows its progress until the server answers. */
 export const Sending: Story = {
-  play: async ({ canvasElement, loaded }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas, loaded }) => {
     await pickDaniel(canvas);
     await userEvent.type(canvas.getByRole('textbox', { name: 'Subject' }), 'Slow link');
     await userEvent.type(canvas.getByRole('textbox', { name: 'Message' }), 'This takes a while.');
@@ -105,8 +93,7 @@ export const SendFailed: Story = {
   parameters: confideParameters({
     mock: { scenario: { failures: { startConversation: { code: 'forbidden' } } } },
   }),
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas }) => {
     await pickDaniel(canvas);
     await userEvent.type(canvas.getByRole('textbox', { name: 'Subject' }), 'Refused');
     await userEvent.type(canvas.getByRole('textbox', { name: 'Message' }), 'The server says no.');
@@ -119,8 +106,8 @@ export const SendFailed: Story = {
 /** The device is offline. */
 export const Offline: Story = {
   parameters: confideParameters({ online: false }),
-  play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByText(/You are offline/)).toBeInTheDocument();
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByText(/You are offline/)).toBeInTheDocument();
   },
 };
 
@@ -129,8 +116,7 @@ export const Offline: Story = {
  * client, submit the form or send. Each field is tried with both ways browsers mark that Enter.
  */
 export const InputMethodEnter: Story = {
-  play: async ({ canvasElement, args }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas, args }) => {
     const noSubmit = () => {
       // A submitted incomplete form lists what is missing at once.
       expect(canvas.queryByText('Choose a client.')).toBeNull();
@@ -168,8 +154,7 @@ export const InputMethodEnter: Story = {
 
 /** Counts are what a person sees, as the server counts them: 101 × 👍 is 101 of 200. Too long says why at once. */
 export const CharacterCounts: Story = {
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas }) => {
     await pickDaniel(canvas);
     await userEvent.click(canvas.getByRole('textbox', { name: 'Subject' }));
     await userEvent.paste('👍'.repeat(101));
@@ -187,8 +172,7 @@ export const CharacterCounts: Story = {
 
 /** Text with nothing visible (zero-width spaces, fillers) is empty: Send stays disabled and says what is missing. */
 export const InvisibleText: Story = {
-  play: async ({ canvasElement, args }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas, args }) => {
     await pickDaniel(canvas);
     await userEvent.type(canvas.getByRole('textbox', { name: 'Subject' }), 'Visa');
     const send = canvas.getByRole('button', { name: 'Send' });
@@ -206,8 +190,7 @@ export const InvisibleText: Story = {
 
 /** A template filled in for Daniel is filled in again for Elena when the client changes: she never gets his name. */
 export const TemplateForAnotherClient: Story = {
-  play: async ({ canvasElement, args }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas, args }) => {
     await pickDaniel(canvas);
     await userEvent.click(canvas.getByRole('button', { name: 'Insert template' }));
     await userEvent.click(await canvas.findByRole('radio', { name: 'Document request' }));

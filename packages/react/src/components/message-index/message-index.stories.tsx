@@ -1,15 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import type { ReactNode } from 'react';
 import { expect, fn, type Mock, userEvent, waitFor, within } from 'storybook/test';
-import { confideParameters, mockOf } from '../../stories/confide-story.js';
+import {
+  confideParameters,
+  emptyAccountStory,
+  framed,
+  loadingStory,
+  mockOf,
+} from '../../stories/confide-story.js';
 import { addStoryConversation, characterBox } from '../../stories/fixtures.js';
 import { MessageIndex } from './message-index.js';
-
-function Frame({ children }: { readonly children: ReactNode }) {
-  return (
-    <div style={{ height: 560, display: 'flex', flexDirection: 'column', maxWidth: 560 }}>{children}</div>
-  );
-}
 
 /** The conversation rows (the matter filter's own options left out). */
 async function rows(canvasElement: HTMLElement) {
@@ -21,13 +20,7 @@ const meta = {
   title: 'Components/MessageIndex',
   component: MessageIndex,
   args: { onOpen: fn() },
-  decorators: [
-    (Story) => (
-      <Frame>
-        <Story />
-      </Frame>
-    ),
-  ],
+  decorators: [framed({ height: 560, display: 'flex', flexDirection: 'column', maxWidth: 560 })],
 } satisfies Meta<typeof MessageIndex>;
 
 export default meta;
@@ -52,8 +45,7 @@ export const ClientAudience: Story = {
 
 /** Arrow keys move the highlight; Enter opens the conversation (`onOpen`). */
 export const KeyboardNavigation: Story = {
-  play: async ({ canvasElement, args }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas, canvasElement, args }) => {
     const onOpen = args.onOpen as Mock;
     const listbox = await canvas.findByRole('listbox');
     await rows(canvasElement);
@@ -68,8 +60,7 @@ export const KeyboardNavigation: Story = {
 
 /** Searching narrows the list as the reader types. */
 export const Search: Story = {
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas, canvasElement }) => {
     await rows(canvasElement);
     await userEvent.type(canvas.getByRole('searchbox', { name: 'Search conversations' }), 'residence');
     await waitFor(() => expect(within(canvas.getByRole('listbox')).getAllByRole('option')).toHaveLength(1));
@@ -78,8 +69,7 @@ export const Search: Story = {
 
 /** "Unread only" and the matter filter narrow the list. */
 export const Filters: Story = {
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas, canvasElement }) => {
     await rows(canvasElement);
     await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Matter' }), 'Okafor — work permit');
     await waitFor(async () => expect(await rows(canvasElement)).toHaveLength(1));
@@ -88,20 +78,10 @@ export const Filters: Story = {
 };
 
 /** The first page is on its way. */
-export const Loading: Story = {
-  parameters: confideParameters({ mock: { scenario: { latencyMs: 600_000 } } }),
-  play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByRole('status', { name: 'Loading…' })).toBeInTheDocument();
-  },
-};
+export const Loading: Story = loadingStory;
 
 /** An account without conversations. */
-export const Empty: Story = {
-  parameters: confideParameters({ as: 'emptyOwner' }),
-  play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByText('No conversations yet.')).toBeInTheDocument();
-  },
-};
+export const Empty: Story = emptyAccountStory('No conversations yet.');
 
 /** The server is unavailable (503); "Try again" loads the list once it is back. */
 export const ErrorWithRetry: Story = {
@@ -109,8 +89,7 @@ export const ErrorWithRetry: Story = {
   parameters: confideParameters({
     mock: { scenario: { failures: { listConversations: { status: 503, retryAfterSeconds: 1 } } } },
   }),
-  play: async ({ canvasElement, loaded }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas, canvasElement, loaded }) => {
     const retry = await canvas.findByRole('button', { name: 'Try again' });
     mockOf(loaded).setScenario({});
     await userEvent.click(retry);
@@ -136,17 +115,17 @@ export const Long: Story = {
 /** The device is offline. */
 export const Offline: Story = {
   parameters: confideParameters({ online: false }),
-  play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByText(/You are offline/)).toBeInTheDocument();
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByText(/You are offline/)).toBeInTheDocument();
   },
 };
 
 /** Strings replaced for this component only. */
 export const Overrides: Story = {
   args: { overrides: { INDEX_SEARCH: 'Find a matter or client', INDEX_FILTER_UNREAD: 'Needs reply' } },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvas }) => {
     await expect(
-      await within(canvasElement).findByRole('searchbox', { name: 'Find a matter or client' }),
+      await canvas.findByRole('searchbox', { name: 'Find a matter or client' }),
     ).toBeInTheDocument();
   },
 };
@@ -166,8 +145,7 @@ export const RightToLeftContent: Story = {
       return {};
     },
   }),
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas }) => {
     for (const subject of LONG_SUBJECTS) {
       const [element] = (await canvas.findAllByText(subject)).filter((candidate) =>
         candidate.classList.contains('confide-index-subject'),

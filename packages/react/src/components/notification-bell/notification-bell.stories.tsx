@@ -1,19 +1,13 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { confideParameters, mockOf } from '../../stories/confide-story.js';
+import { confideParameters, framed, mockOf } from '../../stories/confide-story.js';
 import { NotificationBell } from './notification-bell.js';
 
 const meta = {
   title: 'Components/NotificationBell',
   component: NotificationBell,
   args: { onOpen: fn() },
-  decorators: [
-    (Story) => (
-      <div style={{ display: 'flex', justifyContent: 'flex-end', minHeight: 420 }}>
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [framed({ display: 'flex', justifyContent: 'flex-end', minHeight: 420 })],
 } satisfies Meta<typeof NotificationBell>;
 
 export default meta;
@@ -21,17 +15,16 @@ type Story = StoryObj<typeof meta>;
 
 /** Ben's bell with its unread count. */
 export const Default: Story = {
-  play: async ({ canvasElement }) => {
+  play: async ({ canvas }) => {
     await expect(
-      await within(canvasElement).findByRole('button', { name: /^Notifications, \d+ unread$/ }),
+      await canvas.findByRole('button', { name: /^Notifications, \d+ unread$/ }),
     ).toBeInTheDocument();
   },
 };
 
 /** Opening a notification calls `onOpen` with its conversation and closes the list. */
 export const OpenNotification: Story = {
-  play: async ({ canvasElement, args }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas, args }) => {
     await userEvent.click(await canvas.findByRole('button', { name: /^Notifications, \d+ unread$/ }));
     const list = await canvas.findByRole('region', { name: 'Notifications' });
     const [first] = await within(list).findAllByRole('button', { name: /^(?!Mark).*(replied in|started)/ });
@@ -44,8 +37,7 @@ export const OpenNotification: Story = {
 
 /** The list, open. */
 export const Open: Story = {
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas }) => {
     await userEvent.click(await canvas.findByRole('button', { name: /^Notifications/ }));
     await expect(await canvas.findByRole('region', { name: 'Notifications' })).toBeInTheDocument();
   },
@@ -54,8 +46,7 @@ export const Open: Story = {
 /** Nothing to see: the empty account. */
 export const Empty: Story = {
   parameters: confideParameters({ as: 'emptyOwner' }),
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas }) => {
     await userEvent.click(await canvas.findByRole('button', { name: 'Notifications' }));
     await expect(await canvas.findByText('No notifications.')).toBeInTheDocument();
   },
@@ -68,8 +59,7 @@ export const Dark: Story = { ...Open, globals: { theme: 'dark' } };
 export const ErrorWithRetry: Story = {
   name: 'Error',
   parameters: confideParameters({ mock: { scenario: { failures: { listNotifications: { status: 500 } } } } }),
-  play: async ({ canvasElement, loaded }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas, loaded }) => {
     await userEvent.click(await canvas.findByRole('button', { name: /^Notifications/ }));
     const retry = await canvas.findByRole('button', { name: 'Try again' });
     mockOf(loaded).setScenario({});

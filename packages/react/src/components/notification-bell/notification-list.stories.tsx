@@ -1,6 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, fn, userEvent, within } from 'storybook/test';
-import { confideParameters, mockOf } from '../../stories/confide-story.js';
+import { expect, fn, userEvent } from 'storybook/test';
+import {
+  confideParameters,
+  emptyAccountStory,
+  framed,
+  loadingStory,
+  mockOf,
+} from '../../stories/confide-story.js';
 import { addStoryConversation, characterBox } from '../../stories/fixtures.js';
 import { NotificationList } from './notification-list.js';
 
@@ -8,13 +14,7 @@ const meta = {
   title: 'Components/NotificationList',
   component: NotificationList,
   args: { onOpen: fn() },
-  decorators: [
-    (Story) => (
-      <div style={{ maxWidth: 420 }}>
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [framed({ maxWidth: 420 })],
 } satisfies Meta<typeof NotificationList>;
 
 export default meta;
@@ -22,42 +22,30 @@ type Story = StoryObj<typeof meta>;
 
 /** Ben's notifications, newest first; unread ones marked. */
 export const Default: Story = {
-  play: async ({ canvasElement }) => {
-    await expect((await within(canvasElement).findAllByRole('listitem')).length).toBeGreaterThan(0);
+  play: async ({ canvas }) => {
+    await expect((await canvas.findAllByRole('listitem')).length).toBeGreaterThan(0);
   },
 };
 
 /** "Mark all as read" clears the unread marks. */
 export const MarkAllRead: Story = {
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas }) => {
     await userEvent.click(await canvas.findByRole('button', { name: 'Mark all as read' }));
     await expect(await canvas.findAllByRole('listitem')).not.toHaveLength(0);
   },
 };
 
 /** The first page is on its way. */
-export const Loading: Story = {
-  parameters: confideParameters({ mock: { scenario: { latencyMs: 600_000 } } }),
-  play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByRole('status', { name: 'Loading…' })).toBeInTheDocument();
-  },
-};
+export const Loading: Story = loadingStory;
 
 /** No notifications (the empty account). */
-export const Empty: Story = {
-  parameters: confideParameters({ as: 'emptyOwner' }),
-  play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByText('No notifications.')).toBeInTheDocument();
-  },
-};
+export const Empty: Story = emptyAccountStory('No notifications.');
 
 /** The server fails; "Try again" loads the feed once it recovers. */
 export const ErrorWithRetry: Story = {
   name: 'Error',
   parameters: confideParameters({ mock: { scenario: { failures: { listNotifications: { status: 500 } } } } }),
-  play: async ({ canvasElement, loaded }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas, loaded }) => {
     const retry = await canvas.findByRole('button', { name: 'Try again' });
     mockOf(loaded).setScenario({});
     await userEvent.click(retry);
@@ -79,13 +67,7 @@ const SUBJECTS = ['Signed retainer \u202efdp.exe', 'הסכם חתום', 'عقد 
  */
 export const BidiSubjects: Story = {
   // Wide enough that each sentence stays on one line, where the order of its words can be compared.
-  decorators: [
-    (Story) => (
-      <div style={{ width: 720 }}>
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [framed({ width: 720 })],
   parameters: confideParameters({
     setup: async (mock) => {
       for (const subject of SUBJECTS)
@@ -97,8 +79,7 @@ export const BidiSubjects: Story = {
       return {};
     },
   }),
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas, canvasElement }) => {
     await canvas.findAllByRole('listitem');
     for (const subject of SUBJECTS) {
       const sentence = [...canvasElement.querySelectorAll('.confide-notification-open > span')].find((span) =>

@@ -1,18 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, userEvent, within } from 'storybook/test';
-import { confideParameters, mockOf } from '../../stories/confide-story.js';
+import { expect, userEvent } from 'storybook/test';
+import { confideParameters, framed, loadingStory, mockOf } from '../../stories/confide-story.js';
 import { NotificationSettingsForm } from './notification-settings-form.js';
 
 const meta = {
   title: 'Components/NotificationSettingsForm',
   component: NotificationSettingsForm,
-  decorators: [
-    (Story) => (
-      <div style={{ maxWidth: 520 }}>
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [framed({ maxWidth: 520 })],
 } satisfies Meta<typeof NotificationSettingsForm>;
 
 export default meta;
@@ -20,8 +14,7 @@ type Story = StoryObj<typeof meta>;
 
 /** An admin (Ben) changes and saves who is notified of client-started conversations. */
 export const Editable: Story = {
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas }) => {
     await userEvent.click(await canvas.findByRole('radio', { name: 'All members' }));
     await userEvent.click(canvas.getByRole('button', { name: 'Save' }));
     await expect(await canvas.findByText('Saved.')).toBeInTheDocument();
@@ -31,8 +24,7 @@ export const Editable: Story = {
 /** A plain member (Carla) sees the setting read-only. */
 export const ReadOnly: Story = {
   parameters: confideParameters({ as: 'carla' }),
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas }) => {
     await expect(
       await canvas.findByText('Only owners and admins can change this setting.'),
     ).toBeInTheDocument();
@@ -40,12 +32,7 @@ export const ReadOnly: Story = {
 };
 
 /** The setting is on its way. */
-export const Loading: Story = {
-  parameters: confideParameters({ mock: { scenario: { latencyMs: 600_000 } } }),
-  play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByRole('status', { name: 'Loading…' })).toBeInTheDocument();
-  },
-};
+export const Loading: Story = loadingStory;
 
 /** The setting cannot be loaded; "Try again" loads it once the server recovers. */
 export const ErrorWithRetry: Story = {
@@ -53,8 +40,7 @@ export const ErrorWithRetry: Story = {
   parameters: confideParameters({
     mock: { scenario: { failures: { getNotificationSettings: { status: 500 } } } },
   }),
-  play: async ({ canvasElement, loaded }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas, loaded }) => {
     const retry = await canvas.findByRole('button', { name: 'Try again' });
     mockOf(loaded).setScenario({});
     await userEvent.click(retry);

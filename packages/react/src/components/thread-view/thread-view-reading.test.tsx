@@ -46,7 +46,6 @@ function danielReading() {
   const transport = httpTransport({
     baseUrl: mock.baseUrl,
     getToken: mock.getToken(DEMO_EMAILS.daniel),
-    retry: { limit: 0 },
   });
   const markRead = vi.fn(transport.markRead);
   const client = createConfideClient({

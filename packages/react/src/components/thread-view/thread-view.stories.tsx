@@ -3,7 +3,13 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { type ComponentProps, StrictMode } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import type { MessageBodyProps } from '../../provider/components.js';
-import { confideParameters, loadedOf, mockOf, useConfideStory } from '../../stories/confide-story.js';
+import {
+  confideParameters,
+  loadedOf,
+  loadingStory,
+  mockOf,
+  useConfideStory,
+} from '../../stories/confide-story.js';
 import { addStoryConversation, characterBox, IME_ENTERS, pressImeEnter } from '../../stories/fixtures.js';
 import { ThreadView } from './thread-view.js';
 
@@ -32,8 +38,7 @@ type Story = StoryObj<typeof meta>;
 
 /** Ben (firm side) reads the work-permit thread: an internal note, the client's "Seen", a reply box. */
 export const Default: Story = {
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas }) => {
     await expect(await canvas.findByText(/employer letter still missing/)).toBeInTheDocument();
     await expect(canvas.getAllByText('Internal note').length).toBeGreaterThan(0);
   },
@@ -42,8 +47,7 @@ export const Default: Story = {
 /** Daniel (client side) sees the same thread without the internal note. */
 export const ClientAudience: Story = {
   parameters: confideParameters({ as: 'daniel' }),
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas }) => {
     await canvas.findByText(/letter from your employer/);
     await expect(canvas.queryByText(/employer letter still missing/)).toBeNull();
   },
@@ -51,8 +55,7 @@ export const ClientAudience: Story = {
 
 /** Daniel replies while Ben reads: the message arrives over the live event stream (SSE through MSW). */
 export const LiveArrival: Story = {
-  play: async ({ canvasElement, loaded }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas, loaded }) => {
     await canvas.findByText(/letter from your employer/);
     const { mock, client } = loadedOf(loaded);
     await waitFor(() => expect(client.stores.connection.getState().status).toBe('open'));
@@ -71,12 +74,7 @@ export const LiveArrival: Story = {
 };
 
 /** The first page is on its way (the network never answers in this story). */
-export const Loading: Story = {
-  parameters: confideParameters({ mock: { scenario: { latencyMs: 600_000 } } }),
-  play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByRole('status', { name: 'Loading…' })).toBeInTheDocument();
-  },
-};
+export const Loading: Story = loadingStory;
 
 /** A conversation without messages yet. */
 export const Empty: Story = {
@@ -96,8 +94,8 @@ export const Empty: Story = {
       return { conversationId: 'cnv_story_empty' };
     },
   }),
-  play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByText('No messages yet.')).toBeInTheDocument();
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByText('No messages yet.')).toBeInTheDocument();
   },
 };
 
@@ -105,8 +103,7 @@ export const Empty: Story = {
 export const ErrorWithRetry: Story = {
   name: 'Error',
   parameters: confideParameters({ mock: { scenario: { failures: { listMessages: { status: 500 } } } } }),
-  play: async ({ canvasElement, loaded }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas, loaded }) => {
     const retry = await canvas.findByRole('button', { name: 'Try again' });
     mockOf(loaded).setScenario({});
     await userEvent.click(retry);
@@ -119,8 +116,7 @@ export const Long: Story = {
   parameters: confideParameters({
     setup: async (mock) => ({ conversationId: await mock.addLongThread({ messages: 10_000 }) }),
   }),
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas, canvasElement }) => {
     await canvas.findByText(/^10000\. /);
     await expect(canvasElement.querySelectorAll('article').length).toBeLessThan(200);
   },
@@ -129,16 +125,15 @@ export const Long: Story = {
 /** The device is offline: a banner says that sends wait. */
 export const Offline: Story = {
   parameters: confideParameters({ online: false }),
-  play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByText(/You are offline/)).toBeInTheDocument();
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByText(/You are offline/)).toBeInTheDocument();
   },
 };
 
 /** A reply the server refuses (403) shows "Not sent." with Retry and Discard. */
 export const SendFailed: Story = {
   parameters: confideParameters({ mock: { scenario: { failures: { sendMessage: { code: 'forbidden' } } } } }),
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas }) => {
     const reply = await canvas.findByRole('textbox', { name: 'Reply' });
     await userEvent.type(reply, 'Here is the letter.');
     await userEvent.keyboard('{Control>}{Enter}{/Control}');
@@ -149,8 +144,7 @@ export const SendFailed: Story = {
 
 /** A reply on a slow network stays "Sending…" until the server answers. */
 export const Sending: Story = {
-  play: async ({ canvasElement, loaded }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas, loaded }) => {
     const reply = await canvas.findByRole('textbox', { name: 'Reply' });
     mockOf(loaded).setScenario({
       latencyMs: 600_000,
@@ -171,8 +165,8 @@ export const Overrides: Story = {
     overrides: { MESSAGE_SEEN: 'Read by client', MESSAGE_INTERNAL: 'Firm only' },
     components: { MessageBody: QuotedBody },
   },
-  play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findAllByText('Firm only')).not.toHaveLength(0);
+  play: async ({ canvas }) => {
+    await expect(await canvas.findAllByText('Firm only')).not.toHaveLength(0);
   },
 };
 
@@ -207,8 +201,7 @@ export const OlderMessagesKeepPosition: Story = {
       }),
     }),
   }),
-  play: async ({ canvasElement, loaded }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas, canvasElement, loaded }) => {
     const feed = await canvas.findByRole('feed');
     await canvas.findByText(/^60\. /);
     await nextFrame();
@@ -249,8 +242,7 @@ export const ViewportResize: Story = {
     setup: async (mock) => ({ conversationId: await mock.addLongThread({ messages: 40 }) }),
   }),
   render: (args) => <ResizableThread {...args} />,
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas, canvasElement }) => {
     const feed = await canvas.findByRole('feed');
     await canvas.findByText(/^40\. /);
     await nextFrame();
@@ -289,8 +281,7 @@ export const RightToLeftContent: Story = {
       }),
     }),
   }),
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas, canvasElement }) => {
     for (const { body, direction } of DIRECTIONS) {
       const text =
         (await canvas.findByText(body)).closest<HTMLElement>('.confide-message-body') ?? canvasElement;
@@ -320,8 +311,7 @@ export const DeceptiveLink: Story = {
       }),
     }),
   }),
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas }) => {
     const lookalike = await canvas.findByRole('link', { name: 'https://xn--eby-7cd.com/invoice' });
     await expect(lookalike).toHaveAttribute('href', 'https://xn--eby-7cd.com/invoice');
     const userinfo = canvas.getByRole('link', { name: 'https://evil.test/pay' });
@@ -331,8 +321,7 @@ export const DeceptiveLink: Story = {
 
 /** After sending with the keyboard or the mouse, focus is back in the reply box for the next message. */
 export const FocusAfterSend: Story = {
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas }) => {
     const reply = await canvas.findByRole('textbox', { name: 'Reply' });
     await userEvent.type(reply, 'First, sent with the mouse.');
     await userEvent.click(canvas.getByRole('button', { name: 'Send' }));
@@ -349,8 +338,7 @@ export const FocusAfterSend: Story = {
 
 /** The Enter (with Ctrl) that commits an input method's composition in the reply box does not send the reply. */
 export const InputMethodEnter: Story = {
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas }) => {
     const reply = await canvas.findByRole('textbox', { name: 'Reply' });
     await userEvent.type(reply, 'ありがとうございます');
     for (const ime of IME_ENTERS) {
@@ -366,8 +354,8 @@ export const InputMethodEnter: Story = {
 /** `autoFocus`: a thread just started (from a dialog that is now gone) opens with focus in its reply box. */
 export const AutoFocus: Story = {
   args: { autoFocus: true },
-  play: async ({ canvasElement }) => {
-    const reply = await within(canvasElement).findByRole('textbox', { name: 'Reply' });
+  play: async ({ canvas }) => {
+    const reply = await canvas.findByRole('textbox', { name: 'Reply' });
     await waitFor(() => expect(reply).toHaveFocus());
   },
 };

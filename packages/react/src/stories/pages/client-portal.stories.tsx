@@ -1,7 +1,7 @@
 import type { ConversationId } from '@confide/core';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
-import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { expect, userEvent, waitFor } from 'storybook/test';
 import { ComposeSecureMessage } from '../../components/compose-secure-message/compose-secure-message.js';
 import { MessageIndex } from '../../components/message-index/message-index.js';
 import { ThreadView } from '../../components/thread-view/thread-view.js';
@@ -47,8 +47,7 @@ type Story = StoryObj<typeof meta>;
 
 /** Daniel opens his conversation and replies. */
 export const Default: Story = {
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas }) => {
     await userEvent.click(await canvas.findByRole('option', { name: /Work permit renewal/ }));
     const reply = await canvas.findByRole('textbox', { name: 'Reply' });
     await userEvent.type(reply, 'I will ask HR for the letter today.');
@@ -61,8 +60,7 @@ export const Default: Story = {
 
 /** Daniel starts a new conversation; the thread opens once it is sent. */
 export const StartConversation: Story = {
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas }) => {
     await userEvent.click(await canvas.findByRole('button', { name: 'Create new conversation' }));
     await userEvent.type(await canvas.findByRole('textbox', { name: 'Subject' }), 'Change of address');
     await userEvent.type(canvas.getByRole('textbox', { name: 'Message' }), 'I am moving next month.');

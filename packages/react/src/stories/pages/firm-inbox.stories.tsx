@@ -1,7 +1,7 @@
 import type { ConversationId } from '@confide/core';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
-import { expect, userEvent, within } from 'storybook/test';
+import { expect, userEvent } from 'storybook/test';
 import { ComposeSecureMessage } from '../../components/compose-secure-message/compose-secure-message.js';
 import { MessageIndex } from '../../components/message-index/message-index.js';
 import { NotificationBell } from '../../components/notification-bell/notification-bell.js';
@@ -51,8 +51,7 @@ type Story = StoryObj<typeof meta>;
 
 /** Ben opens Elena's conversation from the index and reads it. */
 export const Default: Story = {
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
+  play: async ({ canvas }) => {
     await userEvent.click(await canvas.findByRole('option', { name: /Question about my residence card/ }));
     await expect(
       await canvas.findByRole('feed', { name: /Question about my residence card/ }),

@@ -2,77 +2,32 @@ import { and, asc, desc, eq, lt, type SQL, sql } from 'drizzle-orm';
 import type { Audience, ConversationRow, MessageRow, PartyRef, ReadStateRow } from '../../store/rows.js';
 import {
   AttachmentsUnavailableError,
+  type ConversationQueryName,
   type MessageAttachments,
   type MessageEffects,
   type StoreQueries,
   type UnreadScope,
 } from '../../store/store.js';
 import { fromRawAttachment, type RawAttachment } from './attachment-queries.js';
-import { hasSqlState, queryRows, type SqlContext, toDate, toIso } from './database.js';
+import { hasSqlState, partyOf, queryRows, type SqlContext, toDate, withIsoTimes } from './database.js';
 import { ATTACHMENTS_UNAVAILABLE_SQLSTATE } from './migrations.js';
 import { assigneeIdsOf, containsIgnoringCase, toContact } from './people-queries.js';
 import { appendEventsExpressions, appendedEventsResult } from './record-queries.js';
 import { contacts, conversations, messages, readStates } from './schema.js';
 
-type ConversationQueryNames =
-  | 'insertConversation'
-  | 'getConversation'
-  | 'getConversationWithContact'
-  | 'listConversations'
-  | 'insertMessage'
-  | 'getMessage'
-  | 'findMessageByIdempotencyKey'
-  | 'listMessages'
-  | 'getReadState'
-  | 'advanceReadState'
-  | 'listReadStates'
-  | 'countUnread'
-  | 'countUnreadTotal';
-
-const party = (kind: string, id: string): PartyRef => ({ kind: kind as PartyRef['kind'], id });
-
 export function toConversation(row: typeof conversations.$inferSelect): ConversationRow {
-  return {
-    id: row.id,
-    firmId: row.firmId,
-    contactId: row.contactId,
-    subject: row.subject,
-    matterId: row.matterId,
-    matterLabel: row.matterLabel,
-    startedBy: party(row.startedByKind, row.startedById),
-    createdAt: toIso(row.createdAt),
-    lastActivityAt: toIso(row.lastActivityAt),
-    lastActivitySeq: row.lastActivitySeq,
-    lastMessageId: row.lastMessageId,
-    clientLastActivityAt: toIso(row.clientLastActivityAt),
-    clientLastActivitySeq: row.clientLastActivitySeq,
-    clientLastMessageId: row.clientLastMessageId,
-  };
+  const { startedByKind, startedById, ...columns } = withIsoTimes(row);
+  return { ...columns, startedBy: partyOf(startedByKind, startedById) };
 }
 
 function toMessage(row: typeof messages.$inferSelect): MessageRow {
-  return {
-    id: row.id,
-    seq: row.seq,
-    conversationId: row.conversationId,
-    firmId: row.firmId,
-    author: party(row.authorKind, row.authorId),
-    body: row.body,
-    internal: row.internal,
-    idempotencyKey: row.idempotencyKey,
-    createdAt: toIso(row.createdAt),
-    attachmentCount: row.attachmentCount,
-  };
+  const { authorKind, authorId, ...columns } = withIsoTimes(row);
+  return { ...columns, author: partyOf(authorKind, authorId) };
 }
 
 function toReadState(row: typeof readStates.$inferSelect): ReadStateRow {
-  return {
-    conversationId: row.conversationId,
-    reader: party(row.readerKind, row.readerId),
-    upToMessageId: row.upToMessageId,
-    upToSeq: row.upToSeq,
-    readAt: toIso(row.readAt),
-  };
+  const { readerKind, readerId, ...columns } = withIsoTimes(row);
+  return { ...columns, reader: partyOf(readerKind, readerId) };
 }
 
 /**
@@ -112,7 +67,7 @@ function fromRawMessage(row: RawMessage): MessageRow {
     seq: Number(row.seq),
     conversationId: row.conversation_id,
     firmId: row.firm_id,
-    author: party(row.author_kind, row.author_id),
+    author: partyOf(row.author_kind, row.author_id),
     body: row.body,
     internal: row.internal,
     idempotencyKey: row.idempotency_key,
@@ -235,7 +190,7 @@ function conversationMatches(query: string): SQL {
 }
 
 /** The SQL store's queries on conversations, messages and read state. */
-export function createConversationQueries(context: SqlContext): Pick<StoreQueries, ConversationQueryNames> {
+export function createConversationQueries(context: SqlContext): Pick<StoreQueries, ConversationQueryName> {
   const { db } = context;
   const getReadState = async (conversationId: string, reader: PartyRef) => {
     const [row] = await db

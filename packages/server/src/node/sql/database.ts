@@ -1,5 +1,6 @@
 import type { SQLWrapper } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { PartyRef } from '../../store/rows.js';
 
 /**
  * A drizzle database or transaction on either driver (PGlite or node-postgres). Every SQL query is written once
@@ -55,4 +56,31 @@ export function hasSqlState(error: unknown, sqlState: string): boolean {
     current = (current as { cause?: unknown }).cause;
   }
   return false;
+}
+
+/** A selected row's columns with each timestamptz value (a Date) as the ISO string the rows use. */
+export type WithIsoTimes<Row> = {
+  [Column in keyof Row]: Row[Column] extends Date
+    ? string
+    : Row[Column] extends Date | null
+      ? string | null
+      : Row[Column];
+};
+
+/**
+ * A selected row with every timestamptz column read back as an ISO string and the others as they are: the
+ * mapping every table's row shares, so each mapper spells out only what differs (parties, enums, renames).
+ */
+export function withIsoTimes<Row extends object>(row: Row): WithIsoTimes<Row> {
+  return Object.fromEntries(
+    Object.entries(row).map(([column, value]) => [
+      column,
+      value instanceof Date ? value.toISOString() : value,
+    ]),
+  ) as WithIsoTimes<Row>;
+}
+
+/** A party from its kind and id columns (`author_kind`, `author_id` and the like). */
+export function partyOf(kind: string, id: string): PartyRef {
+  return { kind: kind as PartyRef['kind'], id };
 }

@@ -8,29 +8,9 @@ import type {
   PortalStatusValue,
   TemplateRow,
 } from '../../store/rows.js';
-import type { StoreQueries } from '../../store/store.js';
-import { atomically, queryRows, type SqlContext, toDate, toIso } from './database.js';
+import type { PeopleQueryName, StoreQueries, TemplateQueryName } from '../../store/store.js';
+import { atomically, queryRows, type SqlContext, toDate, withIsoTimes } from './database.js';
 import { contactAssignees, contacts, firms, members, notificationSettings, templates } from './schema.js';
-
-type PeopleQueryNames =
-  | 'insertFirm'
-  | 'getFirm'
-  | 'insertMember'
-  | 'getMember'
-  | 'findMemberByEmail'
-  | 'listMembers'
-  | 'insertContact'
-  | 'getContact'
-  | 'findContactByEmail'
-  | 'listContacts'
-  | 'loadViewer'
-  | 'getNotificationSettings'
-  | 'putNotificationSettings'
-  | 'listTemplates'
-  | 'getTemplate'
-  | 'insertTemplate'
-  | 'updateTemplate'
-  | 'deleteTemplate';
 
 /** `text` contains `query`, ignoring case; no LIKE pattern, so `%` and `_` in a query match themselves. */
 export function containsIgnoringCase(
@@ -40,30 +20,14 @@ export function containsIgnoringCase(
   return sql`strpos(lower(${text}), lower(${query})) > 0`;
 }
 
-const toFirm = (row: typeof firms.$inferSelect): FirmRow => ({
-  id: row.id,
-  name: row.name,
-  createdAt: toIso(row.createdAt),
-});
+const toFirm = (row: typeof firms.$inferSelect): FirmRow => withIsoTimes(row);
 
 const toMember = (row: typeof members.$inferSelect): MemberRow => ({
-  id: row.id,
-  firmId: row.firmId,
-  name: row.name,
-  email: row.email,
+  ...withIsoTimes(row),
   role: row.role as MemberRoleValue,
-  createdAt: toIso(row.createdAt),
 });
 
-const toTemplate = (row: typeof templates.$inferSelect): TemplateRow => ({
-  id: row.id,
-  firmId: row.firmId,
-  name: row.name,
-  subject: row.subject,
-  body: row.body,
-  createdAt: toIso(row.createdAt),
-  updatedAt: toIso(row.updatedAt),
-});
+const toTemplate = (row: typeof templates.$inferSelect): TemplateRow => withIsoTimes(row);
 
 /** A contact's assignee ids in their order, as an array column of the contact's row (no second statement). */
 export const assigneeIdsOf = (contactId: unknown) =>
@@ -73,14 +37,9 @@ export const assigneeIdsOf = (contactId: unknown) =>
 /** A contact row selected together with `assigneeIdsOf` as a `ContactRow`. */
 export function toContact(row: typeof contacts.$inferSelect, assigneeIds: readonly string[]): ContactRow {
   return {
-    id: row.id,
-    firmId: row.firmId,
-    firstName: row.firstName,
-    lastName: row.lastName,
-    email: row.email,
+    ...withIsoTimes(row),
     portalStatus: row.portalStatus as PortalStatusValue,
     assigneeIds: [...assigneeIds],
-    createdAt: toIso(row.createdAt),
   };
 }
 
@@ -103,7 +62,9 @@ interface ViewerJson {
 }
 
 /** The SQL store's queries on firms, members, contacts, settings and templates. */
-export function createPeopleQueries(context: SqlContext): Pick<StoreQueries, PeopleQueryNames> {
+export function createPeopleQueries(
+  context: SqlContext,
+): Pick<StoreQueries, PeopleQueryName | TemplateQueryName> {
   const { db } = context;
 
   const withAssignees = async (rows: (typeof contacts.$inferSelect)[]): Promise<ContactRow[]> => {
@@ -118,18 +79,12 @@ export function createPeopleQueries(context: SqlContext): Pick<StoreQueries, Peo
         ),
       )
       .orderBy(asc(contactAssignees.contactId), asc(contactAssignees.position));
-    return rows.map((row) => ({
-      id: row.id,
-      firmId: row.firmId,
-      firstName: row.firstName,
-      lastName: row.lastName,
-      email: row.email,
-      portalStatus: row.portalStatus as PortalStatusValue,
-      assigneeIds: assignees
-        .filter((assignee) => assignee.contactId === row.id)
-        .map((assignee) => assignee.memberId),
-      createdAt: toIso(row.createdAt),
-    }));
+    return rows.map((row) =>
+      toContact(
+        row,
+        assignees.filter((assignee) => assignee.contactId === row.id).map((assignee) => assignee.memberId),
+      ),
+    );
   };
 
   return {
@@ -271,11 +226,7 @@ export function createPeopleQueries(context: SqlContext): Pick<StoreQueries, Peo
         .from(notificationSettings)
         .where(eq(notificationSettings.firmId, firmId));
       return row
-        ? {
-            firmId: row.firmId,
-            clientStartedThread: row.clientStartedThread as ClientStartedThreadValue,
-            updatedAt: toIso(row.updatedAt),
-          }
+        ? { ...withIsoTimes(row), clientStartedThread: row.clientStartedThread as ClientStartedThreadValue }
         : null;
     },
     async putNotificationSettings(settings) {

@@ -10,32 +10,12 @@ import type {
   NewEvent,
   NotificationKindValue,
   NotificationRow,
-  PartyRef,
 } from '../../store/rows.js';
-import type { StoreQueries } from '../../store/store.js';
+import type { RecordQueryName, StoreQueries } from '../../store/store.js';
 import { toConversation } from './conversation-queries.js';
-import { queryRows, type SqlContext, toDate, toIso, toIsoOrNull } from './database.js';
+import { partyOf, queryRows, type SqlContext, toDate, withIsoTimes } from './database.js';
 import { assigneeIdsOf, toContact } from './people-queries.js';
 import { auditEntries, contacts, conversations, events, mailOutbox, notifications } from './schema.js';
-
-type RecordQueryNames =
-  | 'insertNotification'
-  | 'listNotifications'
-  | 'listNotificationsWithContext'
-  | 'countUnreadNotifications'
-  | 'markNotificationsRead'
-  | 'enqueueMail'
-  | 'claimMail'
-  | 'markMailSent'
-  | 'markMailFailed'
-  | 'listMail'
-  | 'appendAudit'
-  | 'listAudit'
-  | 'appendEvents'
-  | 'listEventsSince'
-  | 'readEvents'
-  | 'eventBounds'
-  | 'pruneEvents';
 
 // Any fixed number works; every process appending events to one database must use the same one.
 const EVENT_APPEND_LOCK_KEY = 731_504_002;
@@ -82,68 +62,33 @@ export function appendedEventsResult(eventChannel: string | undefined): SQL {
   return sql`SELECT max(appended.seq) AS last_event_seq${notify} FROM appended`;
 }
 
-const party = (kind: string, id: string): PartyRef => ({ kind: kind as PartyRef['kind'], id });
-
 function toNotification(row: typeof notifications.$inferSelect): NotificationRow {
-  return {
-    id: row.id,
-    seq: row.seq,
-    firmId: row.firmId,
-    memberId: row.memberId,
-    kind: row.kind as NotificationKindValue,
-    conversationId: row.conversationId,
-    messageId: row.messageId,
-    createdAt: toIso(row.createdAt),
-    readAt: toIsoOrNull(row.readAt),
-  };
+  return { ...withIsoTimes(row), kind: row.kind as NotificationKindValue };
 }
 
 function toMail(row: typeof mailOutbox.$inferSelect): MailRow {
+  const { recipient, textBody, htmlBody, ...columns } = withIsoTimes(row);
   return {
-    id: row.id,
-    seq: row.seq,
-    firmId: row.firmId,
+    ...columns,
     kind: row.kind as MailKind,
-    to: row.recipient,
-    subject: row.subject,
-    text: row.textBody,
-    html: row.htmlBody,
-    createdAt: toIso(row.createdAt),
     status: row.status as MailStatus,
-    attempts: row.attempts,
-    nextAttemptAt: toIso(row.nextAttemptAt),
-    lockedUntil: toIsoOrNull(row.lockedUntil),
-    lockedBy: row.lockedBy,
-    sentAt: toIsoOrNull(row.sentAt),
-    lastError: row.lastError,
+    to: recipient,
+    text: textBody,
+    html: htmlBody,
   };
 }
 
 function toAudit(row: typeof auditEntries.$inferSelect): AuditRow {
-  return {
-    id: row.id,
-    seq: row.seq,
-    firmId: row.firmId,
-    actor: party(row.actorKind, row.actorId),
-    action: row.action as AuditActionValue,
-    targetId: row.targetId,
-    requestId: row.requestId,
-    at: toIso(row.at),
-  };
+  const { actorKind, actorId, ...columns } = withIsoTimes(row);
+  return { ...columns, actor: partyOf(actorKind, actorId), action: row.action as AuditActionValue };
 }
 
 function toEvent(row: typeof events.$inferSelect): EventRow {
+  const { firmId, allMembers, memberIds, contactId, ...columns } = withIsoTimes(row);
   return {
-    seq: row.seq,
+    ...columns,
     type: row.type as EventTypeValue,
-    payload: row.payload,
-    audience: {
-      firmId: row.firmId,
-      allMembers: row.allMembers,
-      memberIds: row.memberIds,
-      contactId: row.contactId,
-    },
-    createdAt: toIso(row.createdAt),
+    audience: { firmId, allMembers, memberIds, contactId },
   };
 }
 
@@ -152,7 +97,7 @@ const heldBy = (id: string, workerId: string) =>
   and(eq(mailOutbox.id, id), eq(mailOutbox.lockedBy, workerId), eq(mailOutbox.status, 'pending'));
 
 /** The SQL store's queries on notifications, the mail outbox, the audit log and events. */
-export function createRecordQueries(context: SqlContext): Pick<StoreQueries, RecordQueryNames> {
+export function createRecordQueries(context: SqlContext): Pick<StoreQueries, RecordQueryName> {
   const { db } = context;
   return {
     async insertNotification(notification) {
