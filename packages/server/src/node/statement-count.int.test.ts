@@ -88,7 +88,58 @@ const CASES: readonly Case[] = [
     budget: 3,
   },
   { name: 'the notifications page', as: 'member', method: 'GET', path: '/v1/notifications', budget: 3 },
+  // Files cost one read each way, whatever their number: the uploads before a send, the files of a page.
+  {
+    name: 'a member reply with two files (one more read: the uploads)',
+    as: 'member',
+    method: 'POST',
+    path: `/v1/conversations/${CONVERSATION}/messages`,
+    body: () => send({ attachmentIds: [...UPLOAD_IDS] }),
+    budget: 4,
+  },
+  {
+    name: "a member's thread page with files (one more read: the page's files with the client's downloads)",
+    as: 'member',
+    method: 'GET',
+    path: `/v1/conversations/${CONVERSATION}/messages`,
+    budget: 4,
+  },
+  {
+    name: "a client's thread page with files (one more read: the page's files)",
+    as: 'client',
+    method: 'GET',
+    path: `/v1/conversations/${CONVERSATION}/messages`,
+    budget: 4,
+  },
 ];
+
+/** Ben's finished uploads, sent by the reply with files (the cases run in order). */
+const UPLOAD_IDS = ['att_count_statements_1', 'att_count_statements_2'] as const;
+
+async function seedUploads(store: Store) {
+  const now = new Date();
+  const later = new Date(now.getTime() + 3_600_000).toISOString();
+  for (const id of UPLOAD_IDS) {
+    await store.insertAttachment({
+      id,
+      firmId: DEMO_IDS.riveraCho,
+      uploader: { kind: 'member', id: DEMO_IDS.ben },
+      name: `${id}.pdf`,
+      size: 4,
+      createdAt: now.toISOString(),
+      expiresAt: later,
+    });
+    await store.completeAttachment(id, {
+      size: 4,
+      mediaType: 'application/pdf',
+      sha256: '0'.repeat(64),
+      state: 'not_scanned',
+      blobKey: id,
+      completedAt: now.toISOString(),
+      expiresAt: later,
+    });
+  }
+}
 
 function describeBudgets(
   name: string,
@@ -101,6 +152,7 @@ function describeBudgets(
     beforeAll(async () => {
       opened = await open();
       await seedDemo(opened.store);
+      await seedUploads(opened.store);
       app = createApp({
         store: opened.store,
         auth: { secret: SECRET },

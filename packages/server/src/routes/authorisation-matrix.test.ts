@@ -268,3 +268,68 @@ describe('authorisation matrix', () => {
     }
   }
 });
+
+/** Attaching a file, and seeing the file of an internal note: the rows every caller adds to the matrix. */
+describe('authorisation matrix for files sent with messages', () => {
+  const sendDanielsUpload: Partial<Record<PersonName, number>> = {
+    owner: 404,
+    admin: 404,
+    member: 404,
+    client: 201,
+    otherClient: 404,
+    otherFirmMember: 404,
+  };
+  for (const caller of CALLERS) {
+    const expected = sendDanielsUpload[caller as PersonName] ?? 401;
+    it(`answers sending Daniel's upload in his conversation for ${caller} with ${expected}`, async () => {
+      const test = await createTestApp();
+      const upload = await seedAttachment(test, { uploader: 'client' });
+      const token = await tokenFor(test, caller);
+      const response = await test.call('POST', `/v1/conversations/${CONVERSATION}/messages`, {
+        ...(token ? { token } : {}),
+        body: { body: '', idempotencyKey: freshKey(), attachmentIds: [upload.id] },
+      });
+      expect(response.status).toBe(expected);
+      const attachedTo = (await test.store.getAttachment(upload.id))?.messageId ?? null;
+      expect(attachedTo === null).toBe(expected !== 201);
+    });
+  }
+
+  const seesNoteFile: Partial<Record<PersonName, 'file' | 'no file' | 404>> = {
+    owner: 'file',
+    admin: 'file',
+    member: 'file',
+    client: 'no file',
+    otherClient: 404,
+    otherFirmMember: 404,
+  };
+  for (const caller of CALLERS) {
+    const expected = seesNoteFile[caller as PersonName] ?? 401;
+    it(`shows the file of an internal note on the thread page to ${caller}: ${expected}`, async () => {
+      const test = await createTestApp();
+      const upload = await seedAttachment(test, { uploader: 'member', name: 'privileged-memo.pdf' });
+      const sent = await test.call('POST', `/v1/conversations/${CONVERSATION}/messages`, {
+        as: 'member',
+        body: {
+          body: 'For the team',
+          idempotencyKey: freshKey(),
+          internal: true,
+          attachmentIds: [upload.id],
+        },
+      });
+      expect(sent.status).toBe(201);
+      const token = await tokenFor(test, caller);
+      const page = await test.call(
+        'GET',
+        `/v1/conversations/${CONVERSATION}/messages`,
+        token ? { token } : {},
+      );
+      const text = await page.text();
+      expect(page.status).toBe(typeof expected === 'number' ? expected : 200);
+      expect(text.includes(upload.id)).toBe(expected === 'file');
+      expect(text.includes('privileged-memo')).toBe(expected === 'file');
+      const file = await test.call('GET', `/v1/attachments/${upload.id}`, token ? { token } : {});
+      expect(file.status).toBe(expected === 'file' ? 200 : typeof expected === 'number' ? expected : 404);
+    });
+  }
+});

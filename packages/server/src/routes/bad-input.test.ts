@@ -79,6 +79,24 @@ const REFUSALS: readonly Refusal[] = [
     MESSAGES,
     owner({ body: { body: 'Hi', idempotencyKey: 'bad key!' } }),
   ),
+  ...(
+    [
+      ['no file list', {}],
+      ['an empty file list', { attachmentIds: [] }],
+      ['only invisible text and files', { body: '\u200b', attachmentIds: ['att_anything'] }],
+      ['21 files', { attachmentIds: Array.from({ length: 21 }, (_, index) => `att_file_${index}`) }],
+      ['one file twice', { attachmentIds: ['att_twice', 'att_twice'] }],
+    ] as const
+  ).flatMap(([name, extra]) => {
+    const message = { body: '', idempotencyKey: freshKey(), ...extra };
+    return [
+      invalid(`an empty send with ${name}`, 'POST', MESSAGES, { as: 'client', body: message }),
+      invalid(`an empty new conversation with ${name}`, 'POST', '/v1/conversations', {
+        as: 'client',
+        body: { ...message, subject: 'Documents' },
+      }),
+    ];
+  }),
   ...[
     '/v1/conversations?cursor=garbage',
     '/v1/conversations?cursor=m_1',
