@@ -1,4 +1,7 @@
 export type {
+  Attachment,
+  AttachmentId,
+  AttachmentState,
   Author,
   ClientStartedThread,
   Contact,
@@ -38,6 +41,7 @@ export {
   composerStateOf,
   wantsRecipients,
 } from './client/composer.js';
+export type { ComposerAttachment, UploadProgress } from './client/composer-attachments.js';
 export {
   type ConversationIndex,
   type ConversationIndexState,
@@ -46,6 +50,7 @@ export {
   listParamsOf,
 } from './client/conversation-index.js';
 export {
+  type AttachmentsApi,
   type ConfideClient,
   type ConfideClientOptions,
   createConfideClient,
@@ -104,6 +109,7 @@ export {
   type ComposerStore,
   createComposerStore,
   type Draft,
+  type DraftAttachment,
   type DraftInput,
 } from './stores/composer/composer-store.js';
 export {
@@ -146,4 +152,6 @@ export type {
   SubscribeOptions,
   Transport,
   Unsubscribe,
+  UploadFile,
+  UploadFileOptions,
 } from './transport/transport.js';

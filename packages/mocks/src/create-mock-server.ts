@@ -1,5 +1,12 @@
 import type { RateLimitRule, Store } from '@confide/server';
-import { createApp, createMemoryStore, seedDemo } from '@confide/server';
+import {
+  createApp,
+  createMemoryBlobStore,
+  createMemoryStore,
+  createMemoryUploads,
+  resolveAttachmentSettings,
+  seedDemo,
+} from '@confide/server';
 import { seedEmptyAccount } from './fixtures/empty-account.js';
 import { presetInactivePortals } from './fixtures/inactive-portals.js';
 import { type LongThreadOptions, seedLongThread } from './fixtures/long-thread.js';
@@ -31,6 +38,8 @@ export interface MockServerOptions {
   readonly allowedOrigins?: readonly string[];
   /** Heartbeat interval of event streams, in milliseconds. @default the server's */
   readonly heartbeatIntervalMs?: number;
+  /** The largest file the mock accepts, in bytes (files live in memory). @default the server's (100 MB) */
+  readonly maxUploadBytes?: number;
 }
 
 /** What `httpTransport` needs to reach the mock as one person: `httpTransport({ ...mock.as('ben') })`. */
@@ -91,6 +100,8 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   const now = options.now ?? new Date();
   const store = createMemoryStore();
   const ready = seed(store, options, now);
+  const settings = resolveAttachmentSettings({ maxUploadBytes: options.maxUploadBytes });
+  const blobStore = createMemoryBlobStore();
   const app = createApp({
     store,
     auth: { secret: MOCK_JWT_SECRET },
@@ -100,6 +111,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     allowedOrigins: options.allowedOrigins ?? [],
     rateLimits: { sends: MOCK_RATE_LIMIT, devTokens: MOCK_RATE_LIMIT },
     logger: false,
+    attachments: { settings, blobStore, uploads: createMemoryUploads({ blobStore, settings }) },
     ...(options.heartbeatIntervalMs === undefined
       ? {}
       : { heartbeatIntervalMs: options.heartbeatIntervalMs }),

@@ -36,6 +36,21 @@ describe('mock.fetch', () => {
     expect(await response.json()).toMatchObject({ error: { code: 'forbidden' } });
   });
 
+  it('serves tus uploads from memory and puts the base path into their Location', async () => {
+    const { baseUrl, fetch, getToken } = mock.as('daniel');
+    const created = await fetch(`${baseUrl}/v1/uploads`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${await getToken()}`,
+        'tus-resumable': '1.0.0',
+        'upload-length': '5',
+        'upload-metadata': `filename ${btoa('note.txt')}`,
+      },
+    });
+    expect(created.status).toBe(201);
+    expect(created.headers.get('location')).toMatch(/^\/services\/confide\/v1\/uploads\/att_/);
+  });
+
   it('ends an event stream when the caller aborts', async () => {
     const controller = new AbortController();
     const response = await get('/v1/events', 'ben', { signal: controller.signal });

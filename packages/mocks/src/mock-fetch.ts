@@ -123,6 +123,12 @@ export function createMockFetch(options: MockFetchOptions): MockFetch {
       await response.body?.cancel(request.signal.reason).catch(() => {});
       request.signal.throwIfAborted();
     }
-    return abortableBody(response, request.signal);
+    // The app answers as if it served the root (a tus upload's `Location: /v1/uploads/…`): put the base path back.
+    const location = response.headers.get('location');
+    if (!location?.startsWith('/') || !basePath) return abortableBody(response, request.signal);
+    const headers = new Headers(response.headers);
+    headers.set('location', `${basePath}${location}`);
+    const { status, statusText } = response;
+    return abortableBody(new Response(response.body, { status, statusText, headers }), request.signal);
   };
 }

@@ -17,6 +17,8 @@ export {
 export type { BlobStore } from './attachments/blob-store.js';
 export type { MalwareScanner } from './attachments/malware-scanner.js';
 export { createMemoryBlobStore } from './attachments/memory-blob-store.js';
+export type { MemoryUploadsOptions } from './attachments/memory-uploads.js';
+export { createMemoryUploads } from './attachments/memory-uploads.js';
 export type { WireAttachment } from './attachments/present-attachment.js';
 export { loadMessageAttachments } from './attachments/present-attachment.js';
 export type { ScanVerdict } from './attachments/record-scan-result.js';

@@ -27,6 +27,7 @@ const ENTRY_POINTS = [
       'createInProcessNotifier',
       'createMemoryBlobStore',
       'createMemoryStore',
+      'createMemoryUploads',
       'createOutboxMail',
       'createTokenVerifier',
       'loadMessageAttachments',

@@ -3,6 +3,7 @@ import type {
   ConversationId,
   ConversationSummary,
   ListConversationsResponse,
+  ListMessagesResponse,
   ListNotificationsResponse,
   Message,
   ServerEvent,
@@ -152,6 +153,25 @@ function applyNotificationRead(context: CacheContext, event: ServerEventOf<'noti
   }
 }
 
+type MessagePages = InfiniteData<ListMessagesResponse, string | null>;
+
+/** A file's state changed (its scan finished): the file is replaced in its cached message; the index is untouched. */
+function applyAttachmentUpdated(context: CacheContext, event: ServerEventOf<'attachment.updated'>) {
+  const { conversationId, attachment } = event.data;
+  const replace = (message: Message): Message =>
+    message.id === attachment.messageId && message.attachments
+      ? {
+          ...message,
+          attachments: message.attachments.map((file) => (file.id === attachment.id ? attachment : file)),
+        }
+      : message;
+  context.queryClient.setQueryData<MessagePages>(
+    context.keys.messages(conversationId),
+    (pages) =>
+      pages && { ...pages, pages: pages.pages.map((page) => ({ ...page, items: page.items.map(replace) })) },
+  );
+}
+
 /** The one place where server events change the query cache. */
 export function applyServerEvent(context: CacheContext, event: ServerEvent) {
   switch (event.type) {
@@ -165,5 +185,7 @@ export function applyServerEvent(context: CacheContext, event: ServerEvent) {
       return applyNotificationCreated(context, event);
     case 'notification.read':
       return applyNotificationRead(context, event);
+    case 'attachment.updated':
+      return applyAttachmentUpdated(context, event);
   }
 }

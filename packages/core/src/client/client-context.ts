@@ -57,6 +57,8 @@ export interface ClientContext {
   readonly viewer: () => Viewer | undefined;
   /** The viewer, loading it if needed. */
   readonly ensureViewer: () => Promise<Viewer>;
+  /** The largest file the composer lets upload, in bytes (the server checks again). */
+  readonly maxUploadBytes: number;
   /** Keeps a stop function until it runs or the client is disposed (which runs it): observers never outlive the client. */
   readonly track: (stop: () => void) => () => void;
 }

@@ -1,12 +1,13 @@
-import type {
-  Contact,
-  ContactId,
-  ConversationId,
-  ListContactsResponse,
-  Matter,
-  Template,
-  TemplateId,
-  Viewer,
+import {
+  type Contact,
+  type ContactId,
+  type ConversationId,
+  hasVisibleText,
+  type ListContactsResponse,
+  type Matter,
+  type Template,
+  type TemplateId,
+  type Viewer,
 } from '@confide/protocol';
 import { QueryObserver } from '@tanstack/query-core';
 import { createStore, type StoreApi } from 'zustand/vanilla';
@@ -16,7 +17,14 @@ import { ConfideError, toConfideError } from '../errors/confide-error.js';
 import type { SendResult } from '../outbox/outbox-runner.js';
 import { type Draft, type DraftInput, emptyDraft } from '../stores/composer/composer-store.js';
 import { type MergeContext, renderTemplate } from '../templates/render-template.js';
+import type { UploadFile } from '../transport/transport.js';
 import type { ClientContext } from './client-context.js';
+import {
+  type ComposerAttachment,
+  composerAttachmentsOf,
+  createComposerFiles,
+  type UploadProgress,
+} from './composer-attachments.js';
 import { mergeFieldsOf } from './composer-fields.js';
 import { listenToAll, type Observable } from './observe.js';
 
@@ -49,13 +57,17 @@ export interface ComposerState {
   readonly status: ComposerStatus;
   /** Why the last send failed, when `status` is `failed`. */
   readonly error: ConfideError | null;
+  /** The files picked, in order, with their upload progress. */
+  readonly attachments: readonly ComposerAttachment[];
 }
 
-/** A composer's own client-only state (zustand): where the last send stands and the recipient search. */
+/** A composer's own client-only state (zustand): the last send, the recipient search and upload progress. */
 export interface ComposerLocalState {
   readonly status: ComposerStatus;
   readonly error: ConfideError | null;
   readonly recipientQuery: string;
+  /** Progress of uploads still running or failed, by the file's `localId`. */
+  readonly uploads: Readonly<Record<string, UploadProgress>>;
 }
 
 /** What a composer's state is made of. */
@@ -86,14 +98,16 @@ function recipientsFor(contacts: readonly Contact[] | undefined, query: string):
 /** A composer's state from its sources: a pure function. */
 export function composerStateOf(sources: ComposerSources): ComposerState {
   const { mode, draft, local, contacts, viewer } = sources;
+  const attachments = composerAttachmentsOf(draft, local.uploads);
   return {
     mode,
     draft,
     recipients: wantsRecipients(mode, viewer) ? recipientsFor(contacts, local.recipientQuery) : null,
-    validation: validateDraft(draft, { mode, role: viewer?.role ?? 'member', contacts }),
+    validation: validateDraft(draft, { mode, role: viewer?.role ?? 'member', contacts, attachments }),
     mergeFields: mergeFieldsOf(draft.subject, draft.body),
     status: local.status,
     error: local.error,
+    attachments,
   };
 }
 
@@ -119,6 +133,15 @@ export interface Composer extends Observable<ComposerState> {
   setMatter(matter: Matter | null): void;
   /** Replaces subject and body with a template's, merge fields filled from the chosen client and the viewer. */
   importTemplate(template: Template | TemplateId): Promise<void>;
+  /**
+   * Adds files and starts uploading each (resumably). A file over the size limit, of a type never accepted or
+   * beyond 20 is added as `failed` with the reason, without uploading.
+   */
+  attachFiles(files: Iterable<UploadFile>): void;
+  /** Removes a file: a running upload stops and the server forgets it. */
+  removeAttachment(localId: string): void;
+  /** Uploads a failed file again, continuing from the bytes the server already has. */
+  retryAttachment(localId: string): void;
   /** Narrows the recipient list by name or e-mail address. */
   searchRecipients(query: string): void;
   /** Validates and sends; resolves with the server's answer, rejects with a `ConfideError` (`invalid_input` with field issues when invalid). */
@@ -137,6 +160,7 @@ export function createComposer(context: ClientContext, options: ComposerOptions 
     status: 'idle',
     error: null,
     recipientQuery: '',
+    uploads: {},
   }));
   // Until the first change, the composer shows an empty draft of its own (one key for every read) and writes
   // nothing: reading a draft never changes the store.
@@ -154,6 +178,9 @@ export function createComposer(context: ClientContext, options: ComposerOptions 
     if (!composer.drafts[draftId]) composer.restoreDrafts({ [draftId]: draft() });
     stores.composer.getState().updateDraft(draftId, input);
   }
+
+  const files = createComposerFiles({ context, uploads: local, draft, update });
+  context.track(files.stop);
 
   async function mergeContext(contactId: ContactId | null): Promise<MergeContext> {
     const viewer = await context.ensureViewer();
@@ -178,7 +205,8 @@ export function createComposer(context: ClientContext, options: ComposerOptions 
     const viewer = context.viewer() ?? (await context.ensureViewer());
     const cached = viewerWantsRecipients() ? loadContacts() : undefined;
     const contacts = cached instanceof Promise ? (await cached).items : cached?.items;
-    const validation = validateDraft(current, { mode, role: viewer.role, contacts });
+    const attachments = composerAttachmentsOf(current, local.getState().uploads);
+    const validation = validateDraft(current, { mode, role: viewer.role, contacts, attachments });
     if (!validation.valid) {
       throw new ConfideError('invalid_input', 'The draft is not ready to send', {
         retryable: false,
@@ -189,7 +217,15 @@ export function createComposer(context: ClientContext, options: ComposerOptions 
       });
     }
     const sent = outbox.whenSent(current.idempotencyKey);
-    const base = { id: current.idempotencyKey, draftId, body: current.body, createdAt: context.clock.now() };
+    const uploaded = current.attachments.flatMap((file) => (file.attachment ? [file.attachment] : []));
+    const base = {
+      id: current.idempotencyKey,
+      draftId,
+      // Only files: the protocol's empty text.
+      body: uploaded.length > 0 && !hasVisibleText(current.body) ? '' : current.body,
+      createdAt: context.clock.now(),
+      ...(uploaded.length > 0 ? { attachments: uploaded } : {}),
+    };
     if (mode === 'reply' && current.conversationId) {
       stores.outbox.getState().enqueue({
         ...base,
@@ -298,6 +334,9 @@ export function createComposer(context: ClientContext, options: ComposerOptions 
         templateId: full.id,
       });
     },
+    attachFiles: files.attachFiles,
+    removeAttachment: files.removeAttachment,
+    retryAttachment: files.retryAttachment,
     searchRecipients: (recipientQuery) => local.setState({ recipientQuery }),
     send() {
       const sending = sendAndTrack();
@@ -306,6 +345,7 @@ export function createComposer(context: ClientContext, options: ComposerOptions 
       return sending;
     },
     reset() {
+      for (const file of draft().attachments) files.removeAttachment(file.localId);
       resetDraft();
       local.setState({ status: 'idle', error: null });
     },

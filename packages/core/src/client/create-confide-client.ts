@@ -1,4 +1,10 @@
-import type { ConversationId, Notification, Viewer } from '@confide/protocol';
+import {
+  type AttachmentId,
+  type ConversationId,
+  DEFAULT_MAX_UPLOAD_BYTES,
+  type Notification,
+  type Viewer,
+} from '@confide/protocol';
 import { QueryClient } from '@tanstack/query-core';
 import {
   applyNewConversation,
@@ -6,6 +12,7 @@ import {
   applyServerEvent,
   type CacheContext,
 } from '../cache/apply-server-event.js';
+import { ConfideError } from '../errors/confide-error.js';
 import { type Clock, systemClock } from '../lib/clock.js';
 import { randomId } from '../lib/id.js';
 import { type Logger, silentLogger } from '../lib/logger.js';
@@ -63,6 +70,18 @@ export interface ConfideClientOptions {
   readonly outbox?: OutboxOptions;
   /** Connectivity, so sends wait while offline (e.g. `browserNetworkStatus()`). @default always online */
   readonly network?: NetworkStatus;
+  /** The largest file the composer lets upload, in bytes; set it to the server's limit. @default DEFAULT_MAX_UPLOAD_BYTES (100 MB) */
+  readonly maxUploadBytes?: number;
+}
+
+/** Files sent in messages. */
+export interface AttachmentsApi {
+  /**
+   * A URL that downloads the file once, within a minute, without a token (a single-use ticket: fit for a link or a
+   * new tab; the bearer token never goes into a URL). Rejects with `not_found`, `attachment_unavailable` (still
+   * being scanned) or `attachment_blocked`.
+   */
+  downloadUrl(id: AttachmentId): Promise<string>;
 }
 
 /** A Confide client: everything a UI needs, without any UI. */
@@ -93,6 +112,7 @@ export interface ConfideClient {
   readonly notifications: Notifications;
   readonly settings: SettingsApi;
   readonly contacts: ContactsApi;
+  readonly attachments: AttachmentsApi;
   /** Tells the client the device went on- or offline (when no `network` option reports it). */
   setOnline(online: boolean): void;
   /**
@@ -175,6 +195,7 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
     viewer,
     ensureViewer,
     track,
+    maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
   };
 
   let state: 'created' | 'mounted' | 'disposed' = 'created';
@@ -257,6 +278,14 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
     notifications: createNotifications(context, arrivals),
     settings: directory.settings,
     contacts: directory.contacts,
+    attachments: {
+      async downloadUrl(id) {
+        if (!transport.createDownloadTicket) {
+          throw new ConfideError('internal', 'This transport cannot download files', { retryable: false });
+        }
+        return (await transport.createDownloadTicket(id)).url;
+      },
+    },
     setOnline: (online) => stores.connection.getState().setOnline(online),
     mount() {
       if (state !== 'created') return;

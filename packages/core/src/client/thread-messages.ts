@@ -1,4 +1,5 @@
 import type {
+  Attachment,
   Author,
   ConversationId,
   ListMessagesResponse,
@@ -26,6 +27,8 @@ export interface ThreadMessage {
   readonly createdAt: string;
   /** A firm-only note. */
   readonly internal: boolean;
+  /** Its files in order (an unconfirmed send shows the ones it carries). */
+  readonly attachments: readonly Attachment[];
   /** The key that ties an optimistic copy to the server's message. */
   readonly idempotencyKey: string;
   /** Where it stands. */
@@ -47,7 +50,7 @@ function authorOf(viewer: Viewer | undefined): Author | null {
 }
 
 function fromServer(message: Message, seen: boolean): ThreadMessage {
-  return { ...message, state: 'sent', failure: null, seen };
+  return { ...message, attachments: message.attachments ?? [], state: 'sent', failure: null, seen };
 }
 
 /**
@@ -81,6 +84,7 @@ export function mergeThreadMessages(
         body: entry.body,
         createdAt: new Date(entry.createdAt).toISOString(),
         internal: entry.kind === 'message' && entry.internal,
+        attachments: entry.attachments ?? [],
         idempotencyKey: entry.id,
         state: entry.status === 'failed' ? 'failed' : 'sending',
         failure: entry.failure,

@@ -13,6 +13,7 @@ function draft(input: Partial<Draft>): Draft {
     internal: false,
     matter: null,
     templateId: null,
+    attachments: [],
     idempotencyKey: 'key_0000000000000000',
     updatedAt: 0,
     ...input,

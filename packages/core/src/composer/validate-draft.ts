@@ -12,7 +12,7 @@ import { findForeignDetails } from '../templates/personal-details.js';
 import { isSelectableRecipient } from './recipients.js';
 
 /** A field of the composer that can be invalid. */
-export type DraftField = 'contactId' | 'subject' | 'body';
+export type DraftField = 'contactId' | 'subject' | 'body' | 'attachments';
 
 /** Why a field is invalid: a stable code for UIs with their own words, and an English message. */
 export interface FieldError {
@@ -23,7 +23,9 @@ export interface FieldError {
     | 'merge_fields_left'
     | 'other_client_details'
     | 'portal_inactive'
-    | 'unknown_contact';
+    | 'unknown_contact'
+    | 'uploading'
+    | 'upload_failed';
   readonly message: string;
 }
 
@@ -45,6 +47,8 @@ export interface ValidationContext {
   readonly role: 'member' | 'client';
   /** The firm's contacts, when loaded, to check the chosen one's portal. */
   readonly contacts?: readonly Contact[] | undefined;
+  /** Where each picked file's upload stands: the draft can be sent once all are uploaded. */
+  readonly attachments?: readonly { readonly status: 'uploading' | 'uploaded' | 'failed' }[] | undefined;
 }
 
 /** How long a field's text is and may be, in the characters a person sees (grapheme clusters), as the server counts. */
@@ -127,9 +131,23 @@ export function validateDraft(draft: Draft, context: ValidationContext): DraftVa
       (member ? foreignDetailsError(draft.subject, draft, context.contacts) : undefined);
     if (error) errors.subject = error;
   }
-  const bodyError =
-    textError(draft.body, 'body', 'message') ??
-    (member && context.mode === 'new' ? foreignDetailsError(draft.body, draft, context.contacts) : undefined);
+  const files = context.attachments ?? [];
+  if (files.some((file) => file.status === 'failed')) {
+    errors.attachments = {
+      code: 'upload_failed',
+      message: 'Retry or remove the files that could not be uploaded',
+    };
+  } else if (files.some((file) => file.status === 'uploading')) {
+    errors.attachments = { code: 'uploading', message: 'Wait until every file has finished uploading' };
+  }
+  // A message may be only files: with one uploaded, an empty text is sent as `''`.
+  const filesOnly = files.some((file) => file.status === 'uploaded') && !hasVisibleText(draft.body);
+  const bodyError = filesOnly
+    ? undefined
+    : (textError(draft.body, 'body', 'message') ??
+      (member && context.mode === 'new'
+        ? foreignDetailsError(draft.body, draft, context.contacts)
+        : undefined));
   if (bodyError) errors.body = bodyError;
   const lengths = {
     subject: measureDraftText('subject', draft.subject),

@@ -59,11 +59,15 @@ export function createOutboxRunner(dependencies: RunnerDependencies) {
   }
 
   function send(entry: OutboxEntry, signal: AbortSignal): Promise<SendResult> {
+    const files = entry.attachments?.length
+      ? { attachmentIds: entry.attachments.map((file) => file.id) }
+      : {};
     if (entry.kind === 'message') {
       const input = {
         body: entry.body,
         idempotencyKey: entry.id,
         ...(entry.internal ? { internal: true } : {}),
+        ...files,
       };
       return transport.sendMessage(entry.conversationId, input, { signal });
     }
@@ -74,6 +78,7 @@ export function createOutboxRunner(dependencies: RunnerDependencies) {
         idempotencyKey: entry.id,
         ...(entry.contactId ? { contactId: entry.contactId } : {}),
         ...(entry.matter ? { matter: entry.matter } : {}),
+        ...files,
       },
       { signal },
     );

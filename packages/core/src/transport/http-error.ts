@@ -25,9 +25,12 @@ export function errorFromResponse(
   const withRetryAfter = retryAfterSeconds === undefined ? {} : { retryAfterSeconds };
   if (envelope.success) {
     const { code, message, details } = envelope.data.error;
+    // The reason (`file_too_large`, `already_attached`, …) is an id-like word, never user text.
+    const reason = details?.reason === undefined ? {} : { context: { ...context, reason: details.reason } };
     return new ConfideError(code, message, {
       status,
       ...withContext,
+      ...reason,
       ...withRetryAfter,
       ...(details?.issues ? { issues: details.issues } : {}),
     });

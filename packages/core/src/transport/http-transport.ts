@@ -1,8 +1,10 @@
+import { absoluteUrl } from '../lib/absolute-url.js';
 import type { Clock } from '../lib/clock.js';
 import type { Logger } from '../lib/logger.js';
 import { openEventStream } from './event-stream.js';
 import { createHttpClient, type GetToken } from './http-client.js';
 import type { Transport } from './transport.js';
+import { createTusUploads, type TusUploadsOptions } from './tus-uploads.js';
 import { markValidated } from './validated-transport.js';
 
 /** Options of `httpTransport`. */
@@ -24,6 +26,8 @@ export interface HttpTransportOptions {
   };
   /** Where recoverable problems are reported. */
   readonly logger?: Logger;
+  /** Chunk size (over a custom `fetch`) and automatic retry delays of resumable uploads. */
+  readonly uploads?: Pick<TusUploadsOptions, 'chunkSizeBytes' | 'retryDelaysMs'>;
 }
 
 /**
@@ -38,6 +42,13 @@ export function httpTransport(options: HttpTransportOptions): Transport {
   const http = createHttpClient(options);
   const conversation = (id: string) => ({ params: { id }, context: { conversationId: id } });
   const template = (id: string) => ({ params: { id }, context: { templateId: id } });
+  const attachment = (id: string) => ({ params: { id }, context: { attachmentId: id } });
+  const tus = createTusUploads({
+    ...options.uploads,
+    baseUrl: options.baseUrl,
+    getToken: options.getToken,
+    fetch: options.fetch,
+  });
 
   // Every answer is parsed with its route's schema and every event with the event schema here, so the client
   // does not parse them a second time.
@@ -70,6 +81,14 @@ export function httpTransport(options: HttpTransportOptions): Transport {
     updateNotificationSettings: (body, requestOptions) =>
       http.request('updateNotificationSettings', { body }, requestOptions),
     listAudit: (query, requestOptions) => http.request('listAudit', { query }, requestOptions),
+    getAttachment: (id, requestOptions) => http.request('getAttachment', attachment(id), requestOptions),
+    uploadFile: async (file, uploadOptions = {}) =>
+      http.request('getAttachment', attachment(await tus.upload(file, uploadOptions)), uploadOptions),
+    deleteUpload: (id) => tus.remove(id),
+    createDownloadTicket: async (id, requestOptions) => {
+      const ticket = await http.request('createDownloadTicket', attachment(id), requestOptions);
+      return { ...ticket, url: absoluteUrl(options.baseUrl, ticket.url) };
+    },
     subscribe: (onEvent, subscribeOptions = {}) =>
       openEventStream({
         baseUrl: options.baseUrl,

@@ -1,6 +1,9 @@
 import type {
+  Attachment,
+  AttachmentId,
   ConversationId,
   ConversationSummary,
+  CreateDownloadTicketResponse,
   CreateTemplateRequest,
   DeleteTemplateResponse,
   ListAuditQuery,
@@ -38,6 +41,17 @@ import type { ConfideError } from '../errors/confide-error.js';
 export interface RequestOptions {
   /** Cancels the call; the method then rejects with a `ConfideError` of code `aborted`. */
   readonly signal?: AbortSignal;
+}
+
+/** A file to upload: a browser `File`, or any `Blob` with a name. */
+export type UploadFile = Blob & { readonly name: string };
+
+/** Options of `Transport.uploadFile`. */
+export interface UploadFileOptions extends RequestOptions {
+  /** Told how many bytes have been sent so far. */
+  readonly onProgress?: (uploadedBytes: number) => void;
+  /** Told the upload's id as soon as the server has created it, before the bytes arrive. */
+  readonly onCreated?: (id: AttachmentId) => void;
 }
 
 /** The state of the live event stream. */
@@ -125,6 +139,22 @@ export interface Transport {
   ): Promise<NotificationSettings>;
   /** A page of the firm's audit log (`GET /v1/audit`). Owners and admins only. */
   listAudit(query: ListAuditQuery, options?: RequestOptions): Promise<ListAuditResponse>;
+  /**
+   * Uploads a file resumably (tus at `/v1/uploads`) and resolves with the file as the server decided it (type from
+   * the bytes). Aborting `signal` pauses it: the same file given again continues where it stopped. Rejects with
+   * `payload_too_large`, `type_not_allowed`, `invalid_input` (the name), `network` or `aborted`. Optional: without
+   * it the composer cannot attach files.
+   */
+  uploadFile?(file: UploadFile, options?: UploadFileOptions): Promise<Attachment>;
+  /** Cancels an upload, or removes a finished one that was not sent (`DELETE /v1/uploads/:id`); `not_found` for others'. */
+  deleteUpload?(id: AttachmentId, options?: RequestOptions): Promise<void>;
+  /** One file as the viewer may see it (`GET /v1/attachments/:id`); `not_found` when they may not. */
+  getAttachment?(id: AttachmentId, options?: RequestOptions): Promise<Attachment>;
+  /**
+   * A single-use download ticket for one file, with the absolute `url` to fetch it without a token
+   * (`POST /v1/attachments/:id/tickets`); `not_found`, `attachment_unavailable` (still scanning) or `attachment_blocked`.
+   */
+  createDownloadTicket?(id: AttachmentId, options?: RequestOptions): Promise<CreateDownloadTicketResponse>;
   /** Opens the live event stream (`GET /v1/events`), reconnecting on its own until unsubscribed. */
   subscribe(onEvent: (event: ServerEvent) => void, options?: SubscribeOptions): Unsubscribe;
 }

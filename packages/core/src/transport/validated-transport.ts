@@ -1,8 +1,8 @@
-import { type RouteName, routes, ServerEventSchema } from '@confide/protocol';
+import { AttachmentSchema, type RouteName, routes, ServerEventSchema } from '@confide/protocol';
 import { ConfideError, toConfideError } from '../errors/confide-error.js';
 import type { Transport } from './transport.js';
 
-type Operation = Exclude<keyof Transport, 'subscribe'>;
+type Operation = Exclude<keyof Transport, 'subscribe' | 'uploadFile' | 'deleteUpload'>;
 
 /** Which route's response schema checks each transport method's answer. */
 const ROUTE_OF: Readonly<Record<Operation, RouteName>> = {
@@ -25,7 +25,32 @@ const ROUTE_OF: Readonly<Record<Operation, RouteName>> = {
   getNotificationSettings: 'getNotificationSettings',
   updateNotificationSettings: 'updateNotificationSettings',
   listAudit: 'listAudit',
+  getAttachment: 'getAttachment',
+  createDownloadTicket: 'createDownloadTicket',
 };
+
+/** Calls a transport method, turning anything it throws into a `ConfideError` and parsing its answer. */
+async function checked(
+  name: string,
+  schema: { safeParse(value: unknown): { success: boolean; data?: unknown; error?: unknown } } | null,
+  call: () => Promise<unknown>,
+): Promise<unknown> {
+  let answer: unknown;
+  try {
+    answer = await call();
+  } catch (error) {
+    throw toConfideError(error);
+  }
+  if (!schema) return answer;
+  const parsed = schema.safeParse(answer);
+  if (!parsed.success) {
+    throw new ConfideError('invalid_response', `The answer to ${name} does not match the protocol`, {
+      cause: parsed.error,
+      retryable: false,
+    });
+  }
+  return parsed.data;
+}
 
 const VALIDATED = Symbol.for('confide.validated-transport');
 
@@ -42,28 +67,25 @@ export function markValidated(transport: Transport): Transport {
  */
 export function validatedTransport(transport: Transport): Transport {
   if ((transport as { [VALIDATED]?: boolean })[VALIDATED] === true) return transport;
-  const wrapped = {} as Record<Operation, (...args: unknown[]) => Promise<unknown>>;
+  const wrapped: Partial<Record<keyof Transport, unknown>> = {};
   for (const [operation, routeName] of Object.entries(ROUTE_OF) as [Operation, RouteName][]) {
-    const method = transport[operation] as (...args: unknown[]) => Promise<unknown>;
-    wrapped[operation] = async (...args) => {
-      let answer: unknown;
-      try {
-        answer = await method.apply(transport, args);
-      } catch (error) {
-        throw toConfideError(error);
-      }
-      const parsed = routes[routeName].response.safeParse(answer);
-      if (!parsed.success) {
-        throw new ConfideError('invalid_response', `The answer to ${operation} does not match the protocol`, {
-          cause: parsed.error,
-          retryable: false,
-        });
-      }
-      return parsed.data;
-    };
+    const method = transport[operation] as ((...args: unknown[]) => Promise<unknown>) | undefined;
+    if (method) {
+      wrapped[operation] = (...args: unknown[]) =>
+        checked(operation, routes[routeName].response, () => method.apply(transport, args));
+    }
+  }
+  const { uploadFile, deleteUpload } = transport;
+  if (uploadFile) {
+    wrapped.uploadFile = (...args: Parameters<typeof uploadFile>) =>
+      checked('uploadFile', AttachmentSchema, () => uploadFile.apply(transport, args));
+  }
+  if (deleteUpload) {
+    wrapped.deleteUpload = (...args: Parameters<typeof deleteUpload>) =>
+      checked('deleteUpload', null, () => deleteUpload.apply(transport, args));
   }
   return {
-    ...(wrapped as unknown as Omit<Transport, 'subscribe'>),
+    ...(wrapped as Omit<Transport, 'subscribe'>),
     subscribe(onEvent, options = {}) {
       return transport.subscribe((event) => {
         const parsed = ServerEventSchema.safeParse(event);

@@ -47,6 +47,9 @@ export function useComposer(options: ComposerOptions = {}): UseComposerResult {
     setMatter: composer.setMatter,
     importTemplate: composer.importTemplate,
     searchRecipients: composer.searchRecipients,
+    attachFiles: composer.attachFiles,
+    removeAttachment: composer.removeAttachment,
+    retryAttachment: composer.retryAttachment,
     send: composer.send,
     reset: composer.reset,
   };

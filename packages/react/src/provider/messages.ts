@@ -32,7 +32,12 @@ export const defaultMessages = {
     `${length.toLocaleString('en')} of ${max.toLocaleString('en')} characters`,
   FIELD_ERROR: (field: DraftField, code: FieldError['code']) =>
     ({
-      required: { contactId: 'Choose a client.', subject: 'Add a subject.', body: 'Write a message.' }[field],
+      required: {
+        contactId: 'Choose a client.',
+        subject: 'Add a subject.',
+        body: 'Write a message.',
+        attachments: undefined,
+      }[field],
       too_long: `The ${field === 'subject' ? 'subject' : 'message'} is too long: shorten it to send.`,
       invalid_character: `Remove the control characters from the ${field === 'subject' ? 'subject' : 'message'}.`,
       merge_fields_left: 'Fill in or remove the merge fields left in the text.',
@@ -40,6 +45,8 @@ export const defaultMessages = {
         'This text was filled in for another client and still carries their details: change them before sending.',
       portal_inactive: 'This client does not have an active portal.',
       unknown_contact: 'This client is not in your firm.',
+      uploading: 'Wait until every file has finished uploading.',
+      upload_failed: 'Retry or remove the files that could not be uploaded.',
     })[code],
   RECIPIENT_UNAVAILABLE: (reason: UnavailableReason) =>
     reason === 'portal_invited' ? 'Invited, portal not activated yet' : 'No active portal',

@@ -1,8 +1,22 @@
-import type { ContactId, ConversationId, Matter, TemplateId } from '@confide/protocol';
+import type { Attachment, ContactId, ConversationId, Matter, TemplateId } from '@confide/protocol';
 import { persist } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
 import { createIdempotencyKey } from '../../lib/id.js';
 import { viewerPersistOptions } from '../../storage/storage.js';
+
+/** A file picked for a draft: what the device said about it, and the server's file once the upload finished. */
+export interface DraftAttachment {
+  /** The composer's own id for it (the server's id exists only once the upload finished). */
+  readonly localId: string;
+  /** The file's name on the device. */
+  readonly name: string;
+  /** Its size in bytes. */
+  readonly size: number;
+  /** The device's claim of its type. */
+  readonly mediaType: string;
+  /** The uploaded file as the server decided it (type from the bytes), or `null` while uploading or failed. */
+  readonly attachment: Attachment | null;
+}
 
 /** What a person is writing, kept until it is sent or discarded. */
 export interface Draft {
@@ -22,6 +36,8 @@ export interface Draft {
   readonly matter: Matter | null;
   /** The template the text came from, if any. */
   readonly templateId: TemplateId | null;
+  /** The files picked, in order. Only uploaded ones are saved: a `File` cannot be stored, so others go on reload. */
+  readonly attachments: readonly DraftAttachment[];
   /** Generated once per draft: every retry of this draft's send carries it, so the server never duplicates. */
   readonly idempotencyKey: string;
   /** When the draft last changed, in epoch milliseconds. */
@@ -30,7 +46,7 @@ export interface Draft {
 
 /** The fields of a draft a composer may change. */
 export type DraftInput = Partial<
-  Pick<Draft, 'contactId' | 'subject' | 'body' | 'internal' | 'matter' | 'templateId'>
+  Pick<Draft, 'contactId' | 'subject' | 'body' | 'internal' | 'matter' | 'templateId' | 'attachments'>
 >;
 
 /** The composer store's state: drafts by id, and the actions that change them. */
@@ -60,6 +76,7 @@ export function emptyDraft(id: string, conversationId: ConversationId | null, no
     internal: false,
     matter: null,
     templateId: null,
+    attachments: [],
     idempotencyKey: createIdempotencyKey(),
     updatedAt: now,
   };
@@ -78,13 +95,22 @@ function isDraft(value: unknown): value is Draft {
   );
 }
 
+const isUploaded = (value: unknown): value is DraftAttachment =>
+  isRecord(value) && typeof value.localId === 'string' && isRecord(value.attachment);
+
 /** The drafts of a saved value that still have a draft's shape; storage is not trusted. */
 function savedDrafts(saved: unknown): Record<string, Draft> {
   if (!isRecord(saved) || !isRecord(saved.drafts)) return {};
-  return Object.fromEntries(Object.entries(saved.drafts).filter(([, draft]) => isDraft(draft))) as Record<
-    string,
-    Draft
-  >;
+  return Object.fromEntries(
+    Object.entries(saved.drafts)
+      .filter((entry): entry is [string, Draft] => isDraft(entry[1]))
+      .map(([id, draft]) => [id, { ...draft, attachments: withUploadedOnly(draft.attachments) }]),
+  );
+}
+
+/** A draft's files that can be saved: uploaded ones (drafts saved before files existed have none). */
+function withUploadedOnly(attachments: unknown): DraftAttachment[] {
+  return Array.isArray(attachments) ? attachments.filter(isUploaded) : [];
 }
 
 /**
@@ -125,7 +151,14 @@ export function createComposerStore(now: () => number = Date.now) {
       // Drafts the page already has win over saved ones.
       viewerPersistOptions(
         'drafts',
-        (state) => ({ drafts: state.drafts }),
+        (state) => ({
+          drafts: Object.fromEntries(
+            Object.entries(state.drafts).map(([id, draft]) => [
+              id,
+              { ...draft, attachments: withUploadedOnly(draft.attachments) },
+            ]),
+          ),
+        }),
         (saved) => ({ drafts: savedDrafts(saved) }),
         (saved, state) => ({ ...state, drafts: { ...saved.drafts, ...state.drafts } }),
       ),

@@ -1,4 +1,4 @@
-import type { ContactId, ConversationId, Matter } from '@confide/protocol';
+import type { Attachment, ContactId, ConversationId, Matter } from '@confide/protocol';
 import { persist } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
 import type { ConfideErrorCode } from '../../errors/confide-error.js';
@@ -24,6 +24,8 @@ interface OutboxEntryBase {
   readonly draftId: string | null;
   /** The text being sent. */
   readonly body: string;
+  /** The uploaded files sent with it, in order (every retry sends the same ids); the thread shows them at once. */
+  readonly attachments?: readonly Attachment[];
   /** When the send was made, in epoch milliseconds. */
   readonly createdAt: number;
   /** Where the send stands. */

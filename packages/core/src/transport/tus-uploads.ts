@@ -1,0 +1,203 @@
+import { type AttachmentId, UPLOADS_PATH } from '@confide/protocol';
+import {
+  type DetailedError,
+  type HttpRequest,
+  type HttpStack,
+  Upload,
+  type UploadOptions,
+} from 'tus-js-client';
+import { ConfideError, toConfideError } from '../errors/confide-error.js';
+import { absoluteUrl } from '../lib/absolute-url.js';
+import type { GetToken } from './http-client.js';
+import { errorFromResponse } from './http-error.js';
+import type { UploadFile, UploadFileOptions } from './transport.js';
+
+/** Options of `createTusUploads`. */
+export interface TusUploadsOptions {
+  readonly baseUrl: string;
+  readonly getToken: GetToken;
+  /** A custom fetch: uploads then go through it in chunks of `chunkSizeBytes`; without one, tus-js-client's own stack. */
+  readonly fetch?: typeof globalThis.fetch | undefined;
+  /** Bytes per `PATCH` over a custom fetch (progress is reported per chunk). @default 5 MiB */
+  readonly chunkSizeBytes?: number | undefined;
+  /** Waits before each automatic retry of a failed request, in milliseconds. @default [0, 1000, 3000, 5000] */
+  readonly retryDelaysMs?: readonly number[] | undefined;
+}
+
+/** Bytes per tus `PATCH` over a custom fetch: progress per chunk, and a dropped connection loses at most one. */
+export const FETCH_UPLOAD_CHUNK_BYTES = 5 * 1024 * 1024;
+const RETRY_DELAYS_MS = [0, 1_000, 3_000, 5_000];
+// Statuses worth another attempt: no answer at all, server trouble, rate limits, and tus's offset conflicts
+// (the retry asks the server for its offset first).
+const RETRY_STATUSES: ReadonlySet<number> = new Set([408, 409, 423, 429]);
+
+/** tus-js-client's `HttpStack` over fetch, for hosts (and the mocks) that hand the transport their own fetch. */
+function fetchHttpStack(fetch: typeof globalThis.fetch): HttpStack {
+  return {
+    getName: () => 'confide-fetch',
+    createRequest(method, url): HttpRequest {
+      const headers: Record<string, string> = {};
+      const controller = new AbortController();
+      let onProgress: (bytesSent: number) => void = () => {};
+      return {
+        getMethod: () => method,
+        getURL: () => url,
+        setHeader: (name, value) => {
+          headers[name] = value;
+        },
+        getHeader: (name) => headers[name],
+        setProgressHandler: (handler) => {
+          onProgress = handler;
+        },
+        async send(body?: Blob | null) {
+          const response = await fetch(url, {
+            method,
+            headers,
+            body: body ?? null,
+            signal: controller.signal,
+          });
+          const text = await response.text();
+          if (body) onProgress(body.size);
+          return {
+            getStatus: () => response.status,
+            getHeader: (name) => response.headers.get(name) ?? undefined,
+            getBody: () => text,
+            getUnderlyingObject: () => response,
+          };
+        },
+        abort: async () => controller.abort(),
+        getUnderlyingObject: () => controller,
+      };
+    },
+  };
+}
+
+// tus-js-client's Node build reads only Buffers and streams; a web Blob (what `File` is) works everywhere.
+const blobReader: NonNullable<UploadOptions['fileReader']> = {
+  openFile: async (file: Blob) => ({
+    size: file.size,
+    slice: async (start, end) => ({ value: file.slice(start, end), done: end >= file.size }),
+    close: () => {},
+  }),
+};
+
+function uploadError(error: unknown): ConfideError {
+  const { originalResponse } = error as Partial<DetailedError>;
+  if (!originalResponse) {
+    return ConfideError.is(error)
+      ? error
+      : new ConfideError('network', 'The upload failed before an answer arrived', { cause: error });
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(originalResponse.getBody());
+  } catch {
+    body = undefined;
+  }
+  const headers = new Headers();
+  const retryAfter = originalResponse.getHeader('retry-after');
+  if (retryAfter) headers.set('retry-after', retryAfter);
+  return errorFromResponse({ status: originalResponse.getStatus(), headers }, body);
+}
+
+/**
+ * Resumable uploads with tus-js-client: the bearer token from `getToken` on every request (asked again once after
+ * a 401), automatic retries that continue from the server's offset, and resumption of a paused or failed upload
+ * of the same `File` object in this page, or of the same file picked again after a reload (tus-js-client's
+ * fingerprint storage, `localStorage` in browsers).
+ */
+export function createTusUploads(options: TusUploadsOptions) {
+  // tus-js-client resolves the upload's `Location` against the endpoint, which needs a full URL.
+  const endpoint = absoluteUrl(options.baseUrl, UPLOADS_PATH);
+  // Unfinished uploads of this page by file, so a retry continues where the last attempt stopped.
+  const unfinished = new WeakMap<Blob, string>();
+
+  function tusOptions(): UploadOptions {
+    let reason: 'initial' | 'unauthenticated' = 'initial';
+    let refreshed = false;
+    return {
+      endpoint,
+      retryDelays: [...(options.retryDelaysMs ?? RETRY_DELAYS_MS)],
+      removeFingerprintOnSuccess: true,
+      fileReader: blobReader,
+      ...(options.fetch
+        ? {
+            httpStack: fetchHttpStack(options.fetch),
+            chunkSize: options.chunkSizeBytes ?? FETCH_UPLOAD_CHUNK_BYTES,
+          }
+        : {}),
+      async onBeforeRequest(request) {
+        try {
+          request.setHeader('Authorization', `Bearer ${await options.getToken({ reason })}`);
+        } catch (cause) {
+          throw new ConfideError('unauthenticated', 'No token is available for this request', {
+            cause,
+            retryable: false,
+          });
+        }
+      },
+      onShouldRetry(error) {
+        const status = error.originalResponse?.getStatus();
+        if (status === 401 && !refreshed) {
+          refreshed = true;
+          reason = 'unauthenticated';
+          return true;
+        }
+        return status === undefined || status >= 500 || RETRY_STATUSES.has(status);
+      },
+    };
+  }
+
+  return {
+    /** Uploads `file`; resolves with the upload's id once the server has every byte and accepted the type. */
+    upload(file: UploadFile, uploadOptions: UploadFileOptions = {}): Promise<AttachmentId> {
+      const { signal, onProgress, onCreated } = uploadOptions;
+      return new Promise((resolve, reject) => {
+        if (signal?.aborted) return reject(toConfideError(signal.reason));
+        const idOf = (url: string) => decodeURIComponent(url.split('/').at(-1) ?? '') as AttachmentId;
+        const upload = new Upload(file, {
+          ...tusOptions(),
+          uploadUrl: unfinished.get(file) ?? null,
+          metadata: { filename: file.name, filetype: file.type || 'application/octet-stream' },
+          onUploadUrlAvailable() {
+            if (!upload.url) return;
+            unfinished.set(file, upload.url);
+            onCreated?.(idOf(upload.url));
+          },
+          onProgress: (sent) => onProgress?.(sent),
+          onSuccess() {
+            unfinished.delete(file);
+            signal?.removeEventListener('abort', pause);
+            resolve(idOf(upload.url ?? ''));
+          },
+          onError(error) {
+            signal?.removeEventListener('abort', pause);
+            reject(uploadError(error));
+          },
+        });
+        // Aborting pauses: the server keeps the bytes, and the same file continues from there next time.
+        const pause = () => {
+          void upload.abort(false);
+          reject(new ConfideError('aborted', 'The upload was paused', { retryable: true }));
+        };
+        signal?.addEventListener('abort', pause, { once: true });
+        void upload.findPreviousUploads().then(
+          (previous) => {
+            const latest = previous.at(-1);
+            if (latest && !upload.options.uploadUrl) upload.resumeFromPreviousUpload(latest);
+            if (!signal?.aborted) upload.start();
+          },
+          () => upload.start(),
+        );
+      });
+    },
+    /** Stops an upload for good or removes a finished one that was not sent (`DELETE` on the upload). */
+    async remove(id: AttachmentId): Promise<void> {
+      try {
+        await Upload.terminate(`${endpoint}/${encodeURIComponent(id)}`, tusOptions());
+      } catch (error) {
+        throw uploadError(error);
+      }
+    },
+  };
+}
