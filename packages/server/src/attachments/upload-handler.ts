@@ -10,4 +10,9 @@ export type UploadHandler = (input: {
   readonly request: Request;
   readonly viewer: ViewerIdentity;
   readonly context: DomainContext;
+  /**
+   * What the runtime passed the app besides the request (on Node, `@hono/node-server`'s `{ incoming, outgoing }`),
+   * so a handler can read a large body from the runtime's own stream. `undefined` elsewhere (a browser, MSW).
+   */
+  readonly runtime?: unknown;
 }) => Promise<Response>;

@@ -11,10 +11,10 @@ const DOWNLOAD_CSP = "default-src 'none'; sandbox";
 
 /** Handlers of the upload, attachment and download routes. */
 export const attachmentRouteHandlers = {
-  async createUpload({ viewer, context, services, request }) {
+  async createUpload({ viewer, context, services, request, hono }) {
     const { uploads } = services.attachments;
     if (!uploads) throw new ApiError('not_found', 'Uploads are not enabled on this server');
-    return uploads({ request, viewer, context });
+    return uploads({ request, viewer, context, runtime: hono.env });
   },
   async getAttachment({ viewer, params, context }) {
     const row = await loadVisibleAttachment(context.store, viewer, params.id);

@@ -17,37 +17,44 @@ export interface ByteReport {
 }
 
 /**
- * A pass-through stream that hashes the bytes (SHA-256) and checks whether they are plain text while they flow
- * to where they are stored, so each file is read once. `report()` is ready once the stream has ended.
+ * Hashes a file's bytes (SHA-256) and checks whether they are plain text, chunk by chunk in the file's order, so
+ * the bytes can be inspected while they arrive (an upload's requests one after another) without being read again.
  */
-export function createByteInspector(): {
-  readonly stream: TransformStream<Uint8Array, Uint8Array>;
-  report(): ByteReport;
-} {
+export interface ByteInspector {
+  /** How many bytes it has taken so far. */
+  readonly size: number;
+  /** Takes the file's next bytes. */
+  update(chunk: Uint8Array): void;
+  /** Ends the inspection (the file has no more bytes) and tells what it found. Call once. */
+  finish(): ByteReport;
+}
+
+/** A new inspection, at the start of a file. */
+export function createByteInspector(): ByteInspector {
   const hash = createHash('sha256');
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
   let size = 0;
   let text = true;
   let start = '';
-  let sha256: string | undefined;
   const checkText = (decoded: string) => {
     if (start.length < START_CHECK_LENGTH) start = `${start}${decoded}`.slice(0, START_CHECK_LENGTH);
     if (BINARY_CONTROL.test(decoded)) text = false;
   };
-  const stream = new TransformStream<Uint8Array, Uint8Array>({
-    transform(chunk, controller) {
+  return {
+    get size() {
+      return size;
+    },
+    update(chunk) {
       hash.update(chunk);
       size += chunk.byteLength;
-      if (text) {
-        try {
-          checkText(decoder.decode(chunk, { stream: true }));
-        } catch {
-          text = false;
-        }
+      if (!text) return;
+      try {
+        checkText(decoder.decode(chunk, { stream: true }));
+      } catch {
+        text = false;
       }
-      controller.enqueue(chunk);
     },
-    flush() {
+    finish() {
       if (text) {
         try {
           checkText(decoder.decode());
@@ -56,14 +63,35 @@ export function createByteInspector(): {
         }
       }
       if (MARKUP_OR_SCRIPT_START.test(start.trimStart())) text = false;
-      sha256 = hash.digest('hex');
+      return { size, sha256: hash.digest('hex'), text };
+    },
+  };
+}
+
+/**
+ * A pass-through stream that inspects the bytes (see `ByteInspector`) while they flow to where they are stored,
+ * so each file is read once. `report()` is ready once the stream has ended.
+ */
+export function createInspectingStream(): {
+  readonly stream: TransformStream<Uint8Array, Uint8Array>;
+  report(): ByteReport;
+} {
+  const inspector = createByteInspector();
+  let report: ByteReport | undefined;
+  const stream = new TransformStream<Uint8Array, Uint8Array>({
+    transform(chunk, controller) {
+      inspector.update(chunk);
+      controller.enqueue(chunk);
+    },
+    flush() {
+      report = inspector.finish();
     },
   });
   return {
     stream,
     report() {
-      if (sha256 === undefined) throw new Error('The stream has not ended');
-      return { size, sha256, text };
+      if (report === undefined) throw new Error('The stream has not ended');
+      return report;
     },
   };
 }

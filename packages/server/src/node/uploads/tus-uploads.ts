@@ -3,7 +3,6 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { AttachmentNameSchema, ERROR_STATUS, type ErrorCode, UPLOADS_PATH } from '@confide/protocol';
-import { FileStore } from '@tus/file-store';
 import { Server, type Upload } from '@tus/server';
 import { isUploader } from '../../attachments/attachment-access.js';
 import type { AttachmentSettings } from '../../attachments/attachment-settings.js';
@@ -17,7 +16,9 @@ import { ApiError, notFound } from '../../errors/api-error.js';
 import { errorResponse } from '../../http/error-response.js';
 import type { AttachmentRow } from '../../store/attachment-rows.js';
 import { decideTextType, sniffMediaType } from './decide-media-type.js';
-import { createByteInspector } from './inspect-bytes.js';
+import { type ByteReport, createByteInspector, createInspectingStream } from './inspect-bytes.js';
+import { InspectingFileStore } from './inspecting-file-store.js';
+import { nodeRequestOf, webStreamOfBody } from './node-request-body.js';
 
 /** Options of `createTusUploads`. */
 export interface TusUploadsOptions {
@@ -41,6 +42,35 @@ export interface TusUploads {
   rescanStale(context: DomainContext, olderThanMs: number): Promise<number>;
   /** Resolves once every scan started so far has finished (for tests and shutdown). */
   idle(): Promise<void>;
+}
+
+// Large reads of a staged file: fewer chunks through the streams for the same bytes.
+const STAGED_READ_CHUNK_BYTES = 1024 * 1024;
+
+const readStaged = (path: string) =>
+  Readable.toWeb(
+    createReadStream(path, { highWaterMark: STAGED_READ_CHUNK_BYTES }),
+  ) as ReadableStream<Uint8Array>;
+
+/** Inspects a staged file in one read (when its requests' writes could not inspect it on the way in). */
+async function inspectFile(path: string): Promise<ByteReport> {
+  const inspector = createByteInspector();
+  for await (const chunk of createReadStream(path, { highWaterMark: STAGED_READ_CHUNK_BYTES })) {
+    inspector.update(chunk as Buffer);
+  }
+  return inspector.finish();
+}
+
+/** A PATCH whose bytes come straight from Node's request stream where there is one (see `webStreamOfBody`). */
+function withNodeBody(request: Request, runtime: unknown): Request {
+  const incoming = request.method === 'PATCH' ? nodeRequestOf(runtime) : undefined;
+  if (!incoming) return request;
+  return new Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: webStreamOfBody(incoming),
+    duplex: 'half',
+  } as RequestInit);
 }
 
 interface RequestState {
@@ -100,7 +130,7 @@ function uploadIdOf(request: Request): string | null {
 export async function createTusUploads(options: TusUploadsOptions): Promise<TusUploads> {
   const { blobStore, settings, scanner } = options;
   await mkdir(options.stagingDirectory, { recursive: true });
-  const datastore = new FileStore({ directory: options.stagingDirectory });
+  const datastore = new InspectingFileStore({ directory: options.stagingDirectory });
   const requests = new WeakMap<Request, RequestState>();
   const scans = new Set<Promise<void>>();
   const stateOf = (request: Request): RequestState => {
@@ -136,23 +166,23 @@ export async function createTusUploads(options: TusUploadsOptions): Promise<TusU
   };
 
   /**
-   * Moves a finished upload into the blob store, hashing and text-checking it as it streams. A store on the same
-   * disk adopts the file (one read pass to hash it, no second write); any other store receives it in the same pass.
+   * Moves a finished upload into the blob store. Its bytes were usually inspected (hashed, text-checked) while the
+   * upload's requests wrote them (`inspected`); otherwise they are inspected now, in the pass that stores them
+   * where one is needed. A store on the same disk adopts the file (no second write); any other receives a copy.
    */
-  const storeStagedFile = async (key: string, stagedPath: string) => {
-    const inspector = createByteInspector();
-    const source = (Readable.toWeb(createReadStream(stagedPath)) as ReadableStream<Uint8Array>).pipeThrough(
-      inspector.stream,
-    );
+  const storeStagedFile = async (key: string, stagedPath: string, inspected: ByteReport | null) => {
     if (blobStore.adoptFile) {
-      await source.pipeTo(new WritableStream());
-      if (await blobStore.adoptFile(key, stagedPath)) return inspector.report();
-      const report = inspector.report();
-      await blobStore.put(key, Readable.toWeb(createReadStream(stagedPath)) as ReadableStream<Uint8Array>);
+      const report = inspected ?? (await inspectFile(stagedPath));
+      if (!(await blobStore.adoptFile(key, stagedPath))) await blobStore.put(key, readStaged(stagedPath));
       return report;
     }
-    await blobStore.put(key, source);
-    return inspector.report();
+    if (inspected) {
+      await blobStore.put(key, readStaged(stagedPath));
+      return inspected;
+    }
+    const inspecting = createInspectingStream();
+    await blobStore.put(key, readStaged(stagedPath).pipeThrough(inspecting.stream));
+    return inspecting.report();
   };
 
   const finish = async (request: Request, upload: Upload) => {
@@ -164,7 +194,11 @@ export async function createTusUploads(options: TusUploadsOptions): Promise<TusU
     if (sniffed !== undefined && !settings.allowedMediaTypes.has(sniffed)) {
       throw tusError(await refuseType(row, context, sniffed));
     }
-    const report = await storeStagedFile(row.id, stagedPath);
+    const report = await storeStagedFile(
+      row.id,
+      stagedPath,
+      datastore.inspectionOf(upload.id, upload.offset),
+    );
     const mediaType = sniffed ?? (report.text ? decideTextType(row.name) : 'application/octet-stream');
     if (!settings.allowedMediaTypes.has(mediaType)) throw tusError(await refuseType(row, context, mediaType));
     const now = context.clock.now();
@@ -241,7 +275,7 @@ export async function createTusUploads(options: TusUploadsOptions): Promise<TusU
     return new Response(null, { status: 204, headers: { 'Tus-Resumable': '1.0.0' } });
   };
 
-  const handler: UploadHandler = async ({ request, viewer, context }) => {
+  const handler: UploadHandler = async ({ request, viewer, context, runtime }) => {
     // tus would serve the bytes on GET; files leave only through single-use download tickets.
     if (request.method === 'GET') return errorResponse(notFound('Route'));
     const id = uploadIdOf(request);
@@ -285,8 +319,9 @@ export async function createTusUploads(options: TusUploadsOptions): Promise<TusU
         );
       }
     }
-    requests.set(request, { viewer, context });
-    return withEnvelope(await server.handleWeb(request));
+    const tusRequest = withNodeBody(request, runtime);
+    requests.set(tusRequest, { viewer, context });
+    return withEnvelope(await server.handleWeb(tusRequest));
   };
 
   return {
