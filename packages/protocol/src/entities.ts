@@ -228,8 +228,26 @@ export type Notification = z.infer<typeof NotificationSchema>;
 export const ClientStartedThreadSchema = z.enum(['assignees', 'assignees_and_owner', 'all_members', 'none']);
 export type ClientStartedThread = z.infer<typeof ClientStartedThreadSchema>;
 
-/** The firm's notification settings. */
-export const NotificationSettingsSchema = z.strictObject({ clientStartedThread: ClientStartedThreadSchema });
+/** Most media types a firm's own allow-list names. */
+export const ALLOWED_MEDIA_TYPES_MAX = 100;
+
+/** A media type as the server names file types (`type/subtype`, lower case), e.g. `application/pdf`. */
+export const MediaTypeSchema = z
+  .string()
+  .check(z.maxLength(200), z.regex(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/));
+
+/**
+ * The firm's settings: whom to notify when a client starts a conversation and, when the firm narrowed the
+ * server's allow-list of file types, the types it accepts.
+ */
+export const NotificationSettingsSchema = z.strictObject({
+  clientStartedThread: ClientStartedThreadSchema,
+  /**
+   * The only media types of files the firm accepts (decided from a file's bytes, within the server's allow-list);
+   * absent when the firm takes every type the server does.
+   */
+  allowedMediaTypes: z.optional(z.array(MediaTypeSchema)),
+});
 export type NotificationSettings = z.infer<typeof NotificationSettingsSchema>;
 
 /** What an audit entry records. */

@@ -34,6 +34,7 @@ export type {
   Viewer,
 } from './entities.js';
 export {
+  ALLOWED_MEDIA_TYPES_MAX,
   AuditActionSchema,
   AuditEntrySchema,
   AuthorSchema,
@@ -46,6 +47,7 @@ export {
   IdempotencyKeySchema,
   MatterIdSchema,
   MatterSchema,
+  MediaTypeSchema,
   MemberRoleSchema,
   MemberSchema,
   MessageBodySchema,

@@ -5,6 +5,7 @@ describe('@confide/protocol public API', () => {
   it('exports exactly these names', () => {
     expect(Object.keys(protocol).sort()).toMatchInlineSnapshot(`
       [
+        "ALLOWED_MEDIA_TYPES_MAX",
         "ATTACHMENTS_PER_MESSAGE_MAX",
         "ATTACHMENT_NAME_MAX_LENGTH",
         "AttachmentIdSchema",
@@ -72,6 +73,7 @@ describe('@confide/protocol public API', () => {
         "MarkReadResponseSchema",
         "MatterIdSchema",
         "MatterSchema",
+        "MediaTypeSchema",
         "MemberIdSchema",
         "MemberRoleSchema",
         "MemberSchema",

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { AttachmentIdsSchema } from './attachments.js';
 import {
+  ALLOWED_MEDIA_TYPES_MAX,
   AuditEntrySchema,
   BodySchema,
   ClientStartedThreadSchema,
@@ -10,6 +11,7 @@ import {
   IdempotencyKeySchema,
   MatterIdSchema,
   MatterSchema,
+  MediaTypeSchema,
   MemberSchema,
   MessageBodySchema,
   MessageSchema,
@@ -185,6 +187,18 @@ export type MarkNotificationsReadResponse = z.infer<typeof MarkNotificationsRead
 // /v1/settings/notifications
 export const UpdateNotificationSettingsRequestSchema = z.strictObject({
   clientStartedThread: ClientStartedThreadSchema,
+  /**
+   * Narrows the server's allow-list of file types for this firm (each must be one the server accepts); `null`
+   * goes back to the server's whole list; absent leaves the firm's list as it is.
+   */
+  allowedMediaTypes: z.optional(
+    z.nullable(
+      z.array(MediaTypeSchema).check(
+        z.maxLength(ALLOWED_MEDIA_TYPES_MAX),
+        z.refine((types) => new Set(types).size === types.length, { message: 'Each type may be named once' }),
+      ),
+    ),
+  ),
 });
 export type UpdateNotificationSettingsRequest = z.input<typeof UpdateNotificationSettingsRequestSchema>;
 

@@ -1,5 +1,7 @@
-import type { AttachmentId } from '@confide/protocol';
+import type { Attachment, AttachmentId, ListMessagesResponse } from '@confide/protocol';
+import type { InfiniteData } from '@tanstack/query-core';
 import { describe, expect, it } from 'vitest';
+import { applyServerEvent } from '../cache/apply-server-event.js';
 import { memoryStorage } from '../storage/storage.js';
 import {
   clientFor,
@@ -223,5 +225,53 @@ describe('client.attachments.downloadUrl', () => {
     await expect(daniel.attachments.downloadUrl(id)).rejects.toMatchObject({ code: 'not_found' });
     client.dispose();
     daniel.dispose();
+  });
+});
+
+describe('attachment.updated', () => {
+  it('replaces the file in its cached message and leaves the index alone', async () => {
+    const mock = createMockServer();
+    const id = await seedConversation(mock);
+    const { client } = await uploader(mock, 'ben');
+    const thread = await until(client.thread(id), (state) => state.status === 'success');
+    await until(client.conversations, (state) => state.status === 'success');
+    const message = thread.messages[0];
+    const file: Attachment = {
+      ...{ id: 'att_scan' as AttachmentId, name: 'Scan.pdf', size: 10, mediaType: 'application/pdf' },
+      ...{
+        state: 'scanning',
+        internal: false,
+        messageId: message?.id ?? null,
+        createdAt: message?.createdAt ?? '',
+      },
+    };
+    client.queryClient.setQueryData<InfiniteData<ListMessagesResponse>>(
+      client.keys.messages(id),
+      (pages) =>
+        pages && {
+          ...pages,
+          pages: pages.pages.map((page) => ({
+            ...page,
+            items: page.items.map((item) => ({ ...item, attachments: [file] })),
+          })),
+        },
+    );
+    const index = client.queryClient.getQueriesData({ queryKey: client.keys.conversationLists() });
+    const cache = {
+      queryClient: client.queryClient,
+      keys: client.keys,
+      viewer: () => undefined,
+      fetchSummary: async () => {
+        throw new Error('not needed');
+      },
+    };
+    applyServerEvent(cache, {
+      id: '1',
+      type: 'attachment.updated',
+      data: { conversationId: id, attachment: { ...file, state: 'blocked' } },
+    });
+    expect(stateOf(client.thread(id)).messages[0]?.attachments).toEqual([{ ...file, state: 'blocked' }]);
+    expect(client.queryClient.getQueriesData({ queryKey: client.keys.conversationLists() })).toEqual(index);
+    client.dispose();
   });
 });

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createRef, useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
@@ -17,6 +17,11 @@ function Form({ onSend }: { onSend: () => void }) {
       <Composer.Submit>Send</Composer.Submit>
     </Composer.Root>
   );
+}
+
+function PasteBody({ onPasteFiles }: { onPasteFiles: (files: File[]) => void }) {
+  const [body, setBody] = useState('Hi ');
+  return <Composer.Body aria-label="Body" value={body} onValueChange={setBody} onPasteFiles={onPasteFiles} />;
 }
 
 describe('primitives', () => {
@@ -70,5 +75,43 @@ describe('primitives', () => {
     const buttons = screen.getAllByRole('button', { name: 'Send' });
     expect(buttons[1]).toBeDisabled();
     expect(buttons[1]).toHaveAttribute('data-disabled');
+  });
+
+  it.each([
+    ['a screenshot', ['Files'], '', true],
+    ['files copied in a file manager (their names as text)', ['text/plain', 'Files'], 'scan.png', true],
+    [
+      'text from a word processor (with a picture of it)',
+      ['text/plain', 'text/html', 'Files'],
+      'Dear Ana',
+      false,
+    ],
+    ['plain text', ['text/plain'], 'Dear Ana', false],
+  ])(
+    'hand the files of a paste of %s to onPasteFiles, else insert the text',
+    (_name, types, text, asFiles) => {
+      const onPasteFiles = vi.fn();
+      render(<PasteBody onPasteFiles={onPasteFiles} />);
+      const box = screen.getByRole('textbox', { name: 'Body' }) as HTMLTextAreaElement;
+      box.setSelectionRange(3, 3);
+      const file = new File(['png'], 'scan.png', { type: 'image/png' });
+      const files = types.includes('Files') ? [file] : [];
+      fireEvent.paste(box, {
+        clipboardData: { types, files, getData: (type: string) => (type === 'text/plain' ? text : '') },
+      });
+      expect(onPasteFiles).toHaveBeenCalledTimes(asFiles ? 1 : 0);
+      if (asFiles) expect(onPasteFiles).toHaveBeenCalledWith([file]);
+      expect(box).toHaveValue(asFiles ? 'Hi ' : `Hi ${text}`);
+    },
+  );
+
+  it('paste only text without onPasteFiles, whatever else the clipboard holds', () => {
+    render(<Form onSend={() => {}} />);
+    const box = screen.getByRole('textbox', { name: 'Body' });
+    const file = new File(['png'], 'scan.png', { type: 'image/png' });
+    fireEvent.paste(box, {
+      clipboardData: { types: ['text/plain', 'Files'], files: [file], getData: () => 'scan.png' },
+    });
+    expect(box).toHaveValue('scan.png');
   });
 });

@@ -409,3 +409,33 @@ describe('a blocked file', () => {
     }
   });
 });
+
+describe('e-mails about messages with files', () => {
+  const secretName = 'Plea-deal draft – Okafor v. State (CONFIDENTIAL).pdf';
+
+  it.each<[string, PersonName, Record<string, unknown>]>([
+    ['a firm reply to the client', 'owner', {}],
+    ['a conversation the firm starts', 'owner', { subject: 'Draft', contactId: 'con_daniel' }],
+    ['a conversation the client starts (mails to members)', 'client', { subject: 'Draft' }],
+  ])('name no file in any field: %s', async (_name, person, start) => {
+    const test = await createTestApp();
+    await test.call('PUT', '/v1/settings/notifications', {
+      as: 'owner',
+      body: { clientStartedThread: 'all_members' },
+    });
+    const upload = await seedAttachment(test, { uploader: person, name: secretName });
+    const before = (await test.store.listMail({ limit: 100 })).length;
+    const body = { body: '', idempotencyKey: freshKey(), attachmentIds: [upload.id], ...start };
+    const path = 'subject' in start ? '/v1/conversations' : `/v1/conversations/${CONVERSATION}/messages`;
+    expect((await test.call('POST', path, { as: person, body })).status).toBe(201);
+    const all = await test.store.listMail({ limit: 100 });
+    const mails = all.slice(0, all.length - before);
+    expect(mails.length).toBeGreaterThan(0);
+    for (const mail of mails) {
+      const fields = JSON.stringify(mail);
+      for (const part of [secretName, 'Plea-deal', 'CONFIDENTIAL', upload.id, upload.sha256 ?? '', '.pdf']) {
+        expect(fields).not.toContain(part);
+      }
+    }
+  });
+});

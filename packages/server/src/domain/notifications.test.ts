@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { resolveAttachmentSettings } from '../attachments/attachment-settings.js';
 import { createTestApp, freshKey } from '../testing/test-app.js';
 import { requireMember } from './access.js';
 import { listMemberNotifications, markMemberNotificationsRead } from './notifications.js';
@@ -52,15 +53,20 @@ describe('notifications', () => {
 });
 
 describe('notification settings', () => {
+  const files = resolveAttachmentSettings();
+
   it('reads the firm setting and lets owners and admins change it, with an audit entry', async () => {
     const { store, context, viewer } = await createTestApp();
-    expect(await getNotificationSettings(store, await viewer('member'))).toEqual({
+    expect(await getNotificationSettings(store, await viewer('member'), files)).toEqual({
       clientStartedThread: 'assignees_and_owner',
     });
-    await updateNotificationSettings(context('req_settings'), await viewer('admin'), {
-      clientStartedThread: 'all_members',
-    });
-    expect(await getNotificationSettings(store, await viewer('owner'))).toEqual({
+    await updateNotificationSettings(
+      context('req_settings'),
+      await viewer('admin'),
+      { clientStartedThread: 'all_members' },
+      files,
+    );
+    expect(await getNotificationSettings(store, await viewer('owner'), files)).toEqual({
       clientStartedThread: 'all_members',
     });
     const [entry] = await store.listAudit({ firmId: 'firm_rivera_cho', limit: 1 });
@@ -74,7 +80,7 @@ describe('notification settings', () => {
   it('forbids plain members to change it', async () => {
     const { context, viewer } = await createTestApp();
     await expect(
-      updateNotificationSettings(context(), await viewer('member'), { clientStartedThread: 'none' }),
+      updateNotificationSettings(context(), await viewer('member'), { clientStartedThread: 'none' }, files),
     ).rejects.toMatchObject({ code: 'forbidden' });
   });
 });

@@ -1,30 +1,63 @@
-import type { ClientStartedThreadValue } from '../store/rows.js';
+import type { AttachmentSettings } from '../attachments/attachment-settings.js';
+import { assertNarrowsServerList, narrowAllowList } from '../attachments/firm-allow-list.js';
+import type { ClientStartedThreadValue, NotificationSettingsRow } from '../store/rows.js';
 import type { StoreQueries } from '../store/store.js';
 import { requireFirmAdmin } from './access.js';
 import type { DomainContext } from './context.js';
 import { DEFAULT_CLIENT_STARTED_THREAD } from './notification-recipients.js';
 import type { ViewerIdentity } from './viewer.js';
 
-/** The firm's notification settings, with the default when never set. */
-export async function getNotificationSettings(store: StoreQueries, viewer: ViewerIdentity) {
-  const row = await store.getNotificationSettings(viewer.firm.id);
-  return { clientStartedThread: row?.clientStartedThread ?? DEFAULT_CLIENT_STARTED_THREAD };
+/**
+ * The firm's settings as the protocol sends them: the file types only when the firm narrowed the server's list
+ * (what it accepts in effect, should the server's list have shrunk since).
+ */
+function presentSettings(row: NotificationSettingsRow | null, files: AttachmentSettings) {
+  const clientStartedThread = row?.clientStartedThread ?? DEFAULT_CLIENT_STARTED_THREAD;
+  if (row?.allowedMediaTypes === null || row?.allowedMediaTypes === undefined) return { clientStartedThread };
+  return {
+    clientStartedThread,
+    allowedMediaTypes: [...narrowAllowList(files, row.allowedMediaTypes)].sort(),
+  };
 }
 
-/** Changes the firm's notification settings (owners and admins only) and audits the change. */
+/** The firm's settings, with the defaults when never set. */
+export async function getNotificationSettings(
+  store: StoreQueries,
+  viewer: ViewerIdentity,
+  files: AttachmentSettings,
+) {
+  return presentSettings(await store.getNotificationSettings(viewer.firm.id), files);
+}
+
+/**
+ * Changes the firm's settings (owners and admins only) and audits the change. `allowedMediaTypes` narrows the
+ * server's allow-list (each type must be one the server accepts), `null` returns to the server's list, absent
+ * keeps the firm's list.
+ */
 export async function updateNotificationSettings(
   context: DomainContext,
   viewer: ViewerIdentity,
-  input: { readonly clientStartedThread: ClientStartedThreadValue },
+  input: {
+    readonly clientStartedThread: ClientStartedThreadValue;
+    readonly allowedMediaTypes?: readonly string[] | null | undefined;
+  },
+  files: AttachmentSettings,
 ) {
   requireFirmAdmin(viewer);
+  if (input.allowedMediaTypes) assertNarrowsServerList(files, input.allowedMediaTypes);
   return context.store.transaction(async (tx) => {
     const at = context.clock.now().toISOString();
-    await tx.putNotificationSettings({
+    const allowedMediaTypes =
+      input.allowedMediaTypes === undefined
+        ? ((await tx.getNotificationSettings(viewer.firm.id))?.allowedMediaTypes ?? null)
+        : input.allowedMediaTypes;
+    const row = {
       firmId: viewer.firm.id,
       clientStartedThread: input.clientStartedThread,
+      allowedMediaTypes,
       updatedAt: at,
-    });
+    };
+    await tx.putNotificationSettings(row);
     await tx.appendAudit({
       id: context.createId('aud'),
       firmId: viewer.firm.id,
@@ -34,6 +67,6 @@ export async function updateNotificationSettings(
       requestId: context.requestId,
       at,
     });
-    return { clientStartedThread: input.clientStartedThread };
+    return presentSettings(row, files);
   });
 }

@@ -42,12 +42,12 @@ export const firmRouteHandlers = {
     requireMember(viewer);
     return markMemberNotificationsRead(context, viewer, body);
   },
-  async getNotificationSettings({ viewer, context }) {
+  async getNotificationSettings({ viewer, context, services }) {
     requireMember(viewer);
-    return getNotificationSettings(context.store, viewer);
+    return getNotificationSettings(context.store, viewer, services.attachments.settings);
   },
-  async updateNotificationSettings({ viewer, body, context }) {
-    return updateNotificationSettings(context, viewer, body);
+  async updateNotificationSettings({ viewer, body, context, services }) {
+    return updateNotificationSettings(context, viewer, body, services.attachments.settings);
   },
   async listAudit({ viewer, query, context }) {
     return listFirmAudit(context.store, viewer, query);

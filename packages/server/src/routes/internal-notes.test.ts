@@ -94,7 +94,7 @@ describe('tenant isolation', () => {
     const { call } = await createTestApp();
     const response = await call('PUT', '/v1/settings/notifications', {
       as: 'otherFirmMember',
-      body: { clientStartedThread: 'none' },
+      body: { clientStartedThread: 'none', allowedMediaTypes: ['application/pdf'] },
     });
     expect(response.status).toBe(200);
     const rivera = await (await call('GET', '/v1/settings/notifications', { as: 'member' })).json();

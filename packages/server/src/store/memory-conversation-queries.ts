@@ -100,7 +100,10 @@ export function createConversationQueries(
       return rowOrNull(state().settings, firmId);
     },
     async putNotificationSettings(settings) {
-      state().settings.set(settings.firmId, settings);
+      state().settings.set(settings.firmId, {
+        ...settings,
+        allowedMediaTypes: settings.allowedMediaTypes ? [...settings.allowedMediaTypes] : null,
+      });
     },
     async insertConversation(conversation) {
       if (state().conversations.has(conversation.id)) throw new Error('Conversation id already exists');

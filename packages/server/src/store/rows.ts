@@ -59,6 +59,11 @@ export interface ContactRow {
 export interface NotificationSettingsRow {
   readonly firmId: string;
   readonly clientStartedThread: ClientStartedThreadValue;
+  /**
+   * The firm's own allow-list of file media types (it only narrows the server's); null or absent when the firm
+   * takes the server's list. Stores give it back as null when unset.
+   */
+  readonly allowedMediaTypes?: readonly string[] | null | undefined;
   readonly updatedAt: string;
 }
 

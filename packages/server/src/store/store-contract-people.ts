@@ -68,16 +68,26 @@ export function peopleContractCases(getStore: () => Store): void {
       clientStartedThread: 'all_members',
       updatedAt: at(1),
     });
+    expect((await store.getNotificationSettings(world.firmId))?.allowedMediaTypes).toBeNull();
     await store.putNotificationSettings({
       firmId: world.firmId,
       clientStartedThread: 'none',
+      allowedMediaTypes: ['application/pdf', 'image/png'],
       updatedAt: at(2),
     });
     expect(await store.getNotificationSettings(world.firmId)).toEqual({
       firmId: world.firmId,
       clientStartedThread: 'none',
+      allowedMediaTypes: ['application/pdf', 'image/png'],
       updatedAt: at(2),
     });
+    await store.putNotificationSettings({
+      firmId: world.firmId,
+      clientStartedThread: 'none',
+      allowedMediaTypes: null,
+      updatedAt: at(3),
+    });
+    expect((await store.getNotificationSettings(world.firmId))?.allowedMediaTypes).toBeNull();
   });
 
   it('creates, lists, updates and deletes templates', async () => {

@@ -66,7 +66,13 @@ export const ROUTE_EXAMPLES: Partial<
   },
   deleteTemplate: { params: { id: 'tpl_case_status_update' } },
   markNotificationsRead: { bodies: () => [{ ids: ['ntf_missing_one'] }, { all: true }] },
-  updateNotificationSettings: { bodies: () => [{ clientStartedThread: 'all_members' }] },
+  updateNotificationSettings: {
+    bodies: () => [
+      { clientStartedThread: 'all_members' },
+      { clientStartedThread: 'all_members', allowedMediaTypes: ['application/pdf', 'image/png'] },
+      { clientStartedThread: 'all_members', allowedMediaTypes: null },
+    ],
+  },
   getAttachment: { params: { id: EXAMPLE_ATTACHMENT_ID } },
   createDownloadTicket: { params: { id: EXAMPLE_ATTACHMENT_ID } },
   downloadAttachment: { params: { ticket: 'unknownticket_0123456789abcdef0123' }, status: 410 },

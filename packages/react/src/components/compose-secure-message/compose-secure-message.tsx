@@ -7,6 +7,7 @@ import {
   type KeyboardEvent,
   useEffect,
   useId,
+  useRef,
   useState,
 } from 'react';
 import { useComposer } from '../../hooks/use-composer.js';
@@ -17,6 +18,9 @@ import { cx } from '../../lib/class-names.js';
 import { isComposingKey } from '../../lib/ime.js';
 import { Composer } from '../../primitives/composer/composer.js';
 import type { ConfideMessages } from '../../provider/messages.js';
+import { useConfideContext } from '../../provider/use-confide-context.js';
+import { AttachButton, DropTarget, useFileDrop } from '../attachments/attach-files.js';
+import { ComposerAttachments } from '../attachments/composer-attachments.js';
 import { CharacterCount, shownErrors, showsCount } from '../shared/character-count.js';
 import type { StyledComponentProps } from '../shared/part-props.js';
 import { OfflineBanner } from '../shared/states.js';
@@ -25,7 +29,14 @@ import { TemplatePicker } from './template-picker.js';
 import { useRetargetingSelect } from './use-retargeting-select.js';
 
 /** The parts of a `ComposeSecureMessage` that take a class name. */
-export type ComposeSecureMessagePart = 'root' | 'title' | 'subject' | 'body' | 'submit' | 'warnings';
+export type ComposeSecureMessagePart =
+  | 'root'
+  | 'title'
+  | 'subject'
+  | 'body'
+  | 'attachments'
+  | 'submit'
+  | 'warnings';
 
 /** Props of `ComposeSecureMessage`. */
 export interface ComposeSecureMessageProps
@@ -52,7 +63,8 @@ function describedBy(...ids: readonly (string | false | undefined)[]): string | 
 
 /**
  * Starts a secure conversation. Firm side: pick a client (inactive portals disabled with why), a subject, the
- * text or a template (merge fields filled, unknown ones flagged), send with progress. Client side
+ * text or a template (merge fields filled, unknown ones flagged), files (attach button, drag-and-drop or paste; Send
+ * waits for their uploads), send with progress. Client side
  * (`audience="client"`): the portal's "Create new conversation" form. Ctrl/Cmd+Enter sends; drafts are saved as
  * they change (they survive a reload with the client's `storage`).
  *
@@ -63,6 +75,7 @@ export const ComposeSecureMessage = forwardRef<HTMLFormElement, ComposeSecureMes
   function ComposeSecureMessage(props, ref) {
     const { audience, matter, draftId, onSent, classNames, overrides, className, ...rest } = props;
     const messages = useMessages(overrides);
+    const { dates } = useConfideContext();
     const { isMember } = useViewer();
     const { online } = useConnection();
     const composer = useComposer(draftId ? { draftId } : {});
@@ -74,6 +87,8 @@ export const ComposeSecureMessage = forwardRef<HTMLFormElement, ComposeSecureMes
     const { setMatter } = composer;
     const matterId = matter?.id;
     const draftMatterId = composer.draft.matter?.id;
+    const attachRef = useRef<HTMLButtonElement>(null);
+    const { dragging, dropProps } = useFileDrop(composer.attachFiles);
 
     useEffect(() => {
       if (matter && matterId !== draftMatterId) setMatter(matter);
@@ -115,6 +130,9 @@ export const ComposeSecureMessage = forwardRef<HTMLFormElement, ComposeSecureMes
     const bodyCount = showsCount('body', lengths.body);
     // Not sendable yet: Send says so (aria-disabled) but stays focusable, and pressing it lists what is missing.
     const blocked = !composer.validation.valid;
+    // Files still uploading, or failed, hold Send back: said next to it at once, not only after pressing it.
+    const filesError = composer.validation.errors.attachments;
+    const waitingFor = filesError && messages.FIELD_ERROR('attachments', filesError.code);
     return (
       <Composer.Root
         {...rest}
@@ -126,7 +144,9 @@ export const ComposeSecureMessage = forwardRef<HTMLFormElement, ComposeSecureMes
         data-audience={firm ? 'firm' : 'client'}
         onSubmit={submit}
         onKeyDown={onKeyDown}
+        {...dropProps}
       >
+        {dragging && <DropTarget messages={messages} />}
         <h2 id={`${id}-title`} className={cx('confide-compose-title', classNames?.title)}>
           {firm ? messages.COMPOSER_TITLE_FIRM : messages.COMPOSER_TITLE_CLIENT}
         </h2>
@@ -177,6 +197,7 @@ export const ComposeSecureMessage = forwardRef<HTMLFormElement, ComposeSecureMes
             rows={8}
             value={composer.draft.body}
             onValueChange={composer.setBody}
+            onPasteFiles={composer.attachFiles}
             aria-invalid={bodyError ? true : undefined}
             aria-describedby={describedBy(
               `${id}-hint`,
@@ -193,6 +214,20 @@ export const ComposeSecureMessage = forwardRef<HTMLFormElement, ComposeSecureMes
               {bodyError}
             </span>
           )}
+        </div>
+        <div className={cx('confide-field', classNames?.attachments)}>
+          <ComposerAttachments
+            attachments={composer.attachments}
+            messages={messages}
+            locale={dates.locale}
+            onCancel={composer.removeAttachment}
+            onRetry={composer.retryAttachment}
+            onRemove={composer.removeAttachment}
+            returnFocusRef={attachRef}
+          />
+          <div>
+            <AttachButton ref={attachRef} messages={messages} onFiles={composer.attachFiles} />
+          </div>
         </div>
         <div className={cx('confide-warnings', classNames?.warnings)} aria-live="polite">
           {unknown.length > 0 && (
@@ -217,9 +252,15 @@ export const ComposeSecureMessage = forwardRef<HTMLFormElement, ComposeSecureMes
               {messages.COMPOSER_FAILED}
             </span>
           )}
+          {waitingFor && (
+            <span id={`${id}-waiting`} className="confide-hint">
+              {waitingFor}
+            </span>
+          )}
           <Composer.Submit
             state={composer.status}
             aria-disabled={blocked || undefined}
+            aria-describedby={waitingFor ? `${id}-waiting` : undefined}
             className={cx('confide-button', 'confide-button-primary', classNames?.submit)}
           >
             {sending ? messages.COMPOSER_SENDING : messages.COMPOSER_SEND}

@@ -28,6 +28,13 @@ export interface ConversationItemProps {
   readonly measureRef: (node: HTMLElement | null) => void;
 }
 
+/** A preview's text; a message that only carries files says how many ("📎 2 files"). */
+function previewText(preview: NonNullable<ConversationSummary['lastMessage']>, messages: ConfideMessages) {
+  return preview.text === '' && preview.attachmentCount
+    ? messages.INDEX_PREVIEW_FILES(preview.attachmentCount)
+    : preview.text;
+}
+
 /** One conversation in the index: participant, subject, preview, matter, time and unread count. */
 export const ConversationItem = memo(function ConversationItem(props: ConversationItemProps) {
   const { conversation, viewer, active, highlighted, now, messages, dates, slots, classNames } = props;
@@ -63,10 +70,10 @@ export const ConversationItem = memo(function ConversationItem(props: Conversati
           {preview ? (
             preview.internal ? (
               <>
-                {messages.MESSAGE_INTERNAL}: <bdi>{preview.text}</bdi>
+                {messages.MESSAGE_INTERNAL}: <bdi>{previewText(preview, messages)}</bdi>
               </>
             ) : (
-              preview.text
+              previewText(preview, messages)
             )
           ) : (
             messages.INDEX_NO_PREVIEW

@@ -2,6 +2,7 @@ import type { Transport } from '@confide/core';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ConfideOverrides } from '../../provider/messages.js';
 import {
   axeViolations,
   clientFor,
@@ -16,6 +17,10 @@ import { NotificationBell } from './notification-bell.js';
 import { NotificationList } from './notification-list.js';
 
 afterEach(disposeClients);
+
+const GERMAN_BLOCKED: ConfideOverrides = {
+  NOTIFICATION_ATTACHMENT_BLOCKED: (subject) => `Datei in „${subject}“ gesperrt`,
+};
 
 /** A mock where Ben's only unread notification is Daniel's reply in a new conversation. */
 async function withReply() {
@@ -135,5 +140,55 @@ describe('NotificationList', () => {
     const { container } = renderWith(client, <NotificationList />);
     expect(await screen.findByText('No notifications.')).toBeInTheDocument();
     expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('says that a file in a conversation was blocked by the malware scan, with its subject isolated', async () => {
+    const { mock, id } = await withReply();
+    const [message] = (await transportFor(mock, 'ben').listMessages(id, {})).items;
+    await mock.store.insertNotification({
+      id: 'ntf_blocked_1',
+      firmId: 'firm_rivera_cho',
+      memberId: 'mem_ben',
+      kind: 'attachment_blocked',
+      conversationId: id,
+      messageId: message?.id ?? '',
+      createdAt: new Date().toISOString(),
+      readAt: null,
+    });
+    const client = await clientFor(mock, 'ben');
+    const onOpen = vi.fn();
+    const { container } = renderWith(client, <NotificationList onOpen={onOpen} />);
+    const open = await screen.findByRole('button', {
+      name: /^A file in “Visa documents” was blocked by the malware scan/,
+    });
+    expect(open.querySelector('bdi')?.textContent).toBe('Visa documents');
+    expect(
+      screen.getByRole('button', {
+        name: 'Mark as read: A file in “Visa documents” was blocked by the malware scan',
+      }),
+    ).toBeInTheDocument();
+    expect(await axeViolations(container)).toEqual([]);
+    await userEvent.click(open);
+    await waitFor(() => expect(onOpen).toHaveBeenCalledWith(id));
+  });
+
+  it('takes the blocked-file sentence from overrides', async () => {
+    const { mock, id } = await withReply();
+    const [message] = (await transportFor(mock, 'ben').listMessages(id, {})).items;
+    await mock.store.insertNotification({
+      id: 'ntf_blocked_2',
+      firmId: 'firm_rivera_cho',
+      memberId: 'mem_ben',
+      kind: 'attachment_blocked',
+      conversationId: id,
+      messageId: message?.id ?? '',
+      createdAt: new Date().toISOString(),
+      readAt: null,
+    });
+    const client = await clientFor(mock, 'ben');
+    renderWith(client, <NotificationList overrides={GERMAN_BLOCKED} />);
+    expect(
+      await screen.findByRole('button', { name: /^Datei in „Visa documents“ gesperrt/ }),
+    ).toBeInTheDocument();
   });
 });

@@ -1,3 +1,4 @@
+import { DEMO_IDS } from '@confide/mocks';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent } from 'storybook/test';
 import {
@@ -99,5 +100,35 @@ export const BidiSubjects: Story = {
         await expect(box.right).toBeLessThanOrEqual(closingQuote.right);
       }
     }
+  },
+};
+
+/** The malware scan blocked a file someone sent: the firm's owner and admins are told in which conversation. */
+export const AttachmentBlocked: Story = {
+  parameters: confideParameters({
+    setup: async (mock) => {
+      const conversationId = await addStoryConversation(mock, {
+        subject: 'Signed lease',
+        messages: [{ from: 'client', body: 'Here is the lease.' }],
+      });
+      await mock.store.insertNotification({
+        id: `ntf_${conversationId}_blocked`,
+        firmId: DEMO_IDS.riveraCho,
+        memberId: DEMO_IDS.ben,
+        kind: 'attachment_blocked',
+        conversationId,
+        messageId: `msg_${conversationId}_0`,
+        createdAt: new Date().toISOString(),
+        readAt: null,
+      });
+      return {};
+    },
+  }),
+  play: async ({ canvas }) => {
+    await expect(
+      await canvas.findByRole('button', {
+        name: /^A file in “Signed lease” was blocked by the malware scan/,
+      }),
+    ).toBeInTheDocument();
   },
 };

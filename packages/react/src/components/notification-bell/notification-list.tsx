@@ -44,12 +44,20 @@ export const NotificationList = forwardRef<HTMLElement, NotificationListProps>(
       const conversationId = await feed.open(notification).catch(() => notification.conversationId);
       onOpen?.(conversationId);
     }
-    const sentenceOf = (notification: NotificationData) =>
-      notification.kind === 'client_replied'
-        ? messages.NOTIFICATION_CLIENT_REPLIED
-        : messages.NOTIFICATION_CLIENT_STARTED;
-    const describe = (notification: NotificationData) =>
-      sentenceOf(notification)(notification.contact.name, notification.subject);
+    const describe = (notification: NotificationData) => {
+      const { kind, contact, subject } = notification;
+      if (kind === 'attachment_blocked') return messages.NOTIFICATION_ATTACHMENT_BLOCKED(subject);
+      if (kind === 'client_replied') return messages.NOTIFICATION_CLIENT_REPLIED(contact.name, subject);
+      return messages.NOTIFICATION_CLIENT_STARTED(contact.name, subject);
+    };
+    // Names and subjects are isolated: their direction and bidi controls stay inside the quotes.
+    const sentence = ({ kind, contact, subject }: NotificationData) => {
+      if (kind === 'attachment_blocked')
+        return isolatedSentence(messages.NOTIFICATION_ATTACHMENT_BLOCKED, subject);
+      if (kind === 'client_replied')
+        return isolatedSentence(messages.NOTIFICATION_CLIENT_REPLIED, contact.name, subject);
+      return isolatedSentence(messages.NOTIFICATION_CLIENT_STARTED, contact.name, subject);
+    };
 
     return (
       <section
@@ -95,16 +103,10 @@ export const NotificationList = forwardRef<HTMLElement, NotificationListProps>(
                 <button
                   type="button"
                   className="confide-button confide-notification-open"
+                  data-kind={notification.kind}
                   onClick={() => void open(notification)}
                 >
-                  {/* Names and subjects are isolated: their direction and bidi controls stay inside the quotes. */}
-                  <span>
-                    {isolatedSentence(
-                      sentenceOf(notification),
-                      notification.contact.name,
-                      notification.subject,
-                    )}
-                  </span>
+                  <span>{sentence(notification)}</span>
                   <time
                     className="confide-hint"
                     dateTime={notification.createdAt}

@@ -5,6 +5,8 @@ import { useComposer } from '../../hooks/use-composer.js';
 import { cx } from '../../lib/class-names.js';
 import { Composer } from '../../primitives/composer/composer.js';
 import type { ConfideMessages } from '../../provider/messages.js';
+import { AttachButton, DropTarget, useFileDrop } from '../attachments/attach-files.js';
+import { ComposerAttachments } from '../attachments/composer-attachments.js';
 import { CharacterCount, showsCount } from '../shared/character-count.js';
 
 /** Props of the thread's reply box. */
@@ -12,18 +14,26 @@ export interface ReplyBoxProps {
   readonly conversationId: ConversationId;
   readonly isMember: boolean;
   readonly messages: ConfideMessages;
+  /** The locale file sizes are written in. */
+  readonly locale: string | undefined;
   readonly className: string | undefined;
   /** Called once a reply is on its way (it shows in the thread at once). */
   readonly onSent: () => void;
 }
 
 /**
- * The reply box under a thread; members can make the reply an internal note. Send stays disabled while the text has
- * nothing visible; text over the limit says so (with its count, as the server counts it) instead of failing quietly.
+ * The reply box under a thread; members can make the reply an internal note (its files firm-only too). Files come by
+ * the attach button, drag-and-drop or paste. Send stays disabled while the reply has neither visible text nor files,
+ * and, with the reason, while files upload; text over the limit says so (with its count, as the server counts it).
  */
-export function ReplyBox({ conversationId, isMember, messages, className, onSent }: ReplyBoxProps) {
+export function ReplyBox({ conversationId, isMember, messages, locale, className, onSent }: ReplyBoxProps) {
   const composer = useComposer({ conversationId });
   const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const attachRef = useRef<HTMLButtonElement>(null);
+  const { dragging, dropProps } = useFileDrop(composer.attachFiles);
+  // Files still uploading, or failed, hold Send back: said next to it at once.
+  const filesError = composer.validation.errors.attachments;
+  const waitingFor = filesError && messages.FIELD_ERROR('attachments', filesError.code);
   const bodyId = useId();
   const hintId = useId();
   const { valid, errors, lengths } = composer.validation;
@@ -44,7 +54,9 @@ export function ReplyBox({ conversationId, isMember, messages, className, onSent
       state={composer.status}
       onSubmit={submit}
       data-internal={composer.draft.internal ? '' : undefined}
+      {...dropProps}
     >
+      {dragging && <DropTarget messages={messages} />}
       <label htmlFor={bodyId} className="confide-visually-hidden">
         {messages.COMPOSER_REPLY_LABEL}
       </label>
@@ -55,6 +67,7 @@ export function ReplyBox({ conversationId, isMember, messages, className, onSent
         rows={3}
         value={composer.draft.body}
         onValueChange={composer.setBody}
+        onPasteFiles={composer.attachFiles}
         placeholder={messages.COMPOSER_BODY_PLACEHOLDER}
         aria-invalid={bodyError ? true : undefined}
         aria-describedby={[hintId, showCount && `${bodyId}-count`, bodyError && `${bodyId}-error`]
@@ -69,7 +82,17 @@ export function ReplyBox({ conversationId, isMember, messages, className, onSent
           {messages.FIELD_ERROR('body', bodyError.code)}
         </span>
       )}
+      <ComposerAttachments
+        attachments={composer.attachments}
+        messages={messages}
+        locale={locale}
+        onCancel={composer.removeAttachment}
+        onRetry={composer.retryAttachment}
+        onRemove={composer.removeAttachment}
+        returnFocusRef={attachRef}
+      />
       <div className="confide-reply-actions">
+        <AttachButton ref={attachRef} messages={messages} onFiles={composer.attachFiles} />
         {isMember && (
           <label className="confide-checkbox">
             <input
@@ -81,7 +104,16 @@ export function ReplyBox({ conversationId, isMember, messages, className, onSent
           </label>
         )}
         {showCount && <CharacterCount id={`${bodyId}-count`} length={lengths.body} messages={messages} />}
-        <Composer.Submit className="confide-button confide-button-primary" disabled={!valid}>
+        {waitingFor && (
+          <span id={`${bodyId}-waiting`} className="confide-hint">
+            {waitingFor}
+          </span>
+        )}
+        <Composer.Submit
+          className="confide-button confide-button-primary"
+          disabled={!valid}
+          aria-describedby={waitingFor ? `${bodyId}-waiting` : undefined}
+        >
           {messages.COMPOSER_SEND}
         </Composer.Submit>
       </div>

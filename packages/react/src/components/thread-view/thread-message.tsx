@@ -6,6 +6,7 @@ import { type DateSettings, formatDateTime, formatTime } from '../../lib/format.
 import { Thread } from '../../primitives/thread/thread.js';
 import type { ConfideComponents } from '../../provider/components.js';
 import type { ConfideMessages } from '../../provider/messages.js';
+import { MessageAttachments } from '../attachments/message-attachments.js';
 import { LockIcon } from '../shared/icons.js';
 
 /** The parts of a `ThreadView` that take a class name. */
@@ -32,6 +33,8 @@ export interface ThreadMessageViewProps {
   readonly classNames: Partial<Record<ThreadViewPart, string>> | undefined;
   readonly onRetry: (id: string) => void;
   readonly onDiscard: (id: string) => void;
+  /** A single-use download URL for one of the message's files. */
+  readonly getDownloadUrl: (attachmentId: string) => Promise<string>;
 }
 
 /** Whether a message comes from the viewer's side: the firm's for members, the client's own for clients. */
@@ -40,7 +43,10 @@ export function isOutbound(message: ThreadMessageData, viewer: Viewer | undefine
   return viewer.role === 'member' ? message.author.kind === 'member' : message.author.id === viewer.id;
 }
 
-/** One message of the thread: author, time, text, and its sending, failed, seen or internal state. */
+/**
+ * One message of the thread: author, time, text, its files, and its sending, failed, seen or internal state. A message
+ * that only carries files shows just the files.
+ */
 export const ThreadMessageView = memo(function ThreadMessageView(props: ThreadMessageViewProps) {
   const { message, viewer, messages, dates, slots, classNames, position, total } = props;
   const { Avatar, MessageBody } = slots;
@@ -76,7 +82,16 @@ export const ThreadMessageView = memo(function ThreadMessageView(props: ThreadMe
           </span>
         )}
       </div>
-      <MessageBody message={message} />
+      {(message.body !== '' || !message.attachments?.length) && <MessageBody message={message} />}
+      {message.attachments && message.attachments.length > 0 && (
+        <MessageAttachments
+          attachments={message.attachments}
+          isMember={isMember}
+          messages={messages}
+          dates={dates}
+          getDownloadUrl={props.getDownloadUrl}
+        />
+      )}
       <MessageStatus {...props} />
     </Thread.Message>
   );

@@ -40,7 +40,8 @@ type Story = StoryObj<typeof meta>;
 export const Default: Story = {
   play: async ({ canvas }) => {
     await expect(await canvas.findByText(/employer letter still missing/)).toBeInTheDocument();
-    await expect(canvas.getAllByText('Internal note').length).toBeGreaterThan(0);
+    // The note renders with its message, which may come a frame after the first one: wait for it too.
+    await expect((await canvas.findAllByText('Internal note')).length).toBeGreaterThan(0);
   },
 };
 
@@ -181,8 +182,10 @@ export const Unstyled: Story = { globals: { stylesheet: 'none' } };
 
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 
-function articleWith(canvasElement: HTMLElement, text: RegExp): HTMLElement {
-  const article = within(canvasElement).getByText(text).closest<HTMLElement>('[role="article"]');
+/** The message whose text matches, once it is rendered (the virtualized list may add it a frame later). */
+async function articleWith(canvasElement: HTMLElement, text: RegExp): Promise<HTMLElement> {
+  const found = await within(canvasElement).findByText(text, {}, { timeout: 10_000 });
+  const article = found.closest<HTMLElement>('[role="article"]');
   if (!article) throw new Error(`No message ${text}`);
   return article;
 }
@@ -208,16 +211,18 @@ export const OlderMessagesKeepPosition: Story = {
     // The older page answers late enough to measure the view before it arrives.
     mockOf(loaded).setScenario({ latencyMs: 2_000 });
     feed.scrollTop = 0;
-    await canvas.findByText(/^31\. /);
+    await canvas.findByText(/^31\. /, {}, { timeout: 10_000 });
     await nextFrame();
     // The newest page's first message, under its day heading, at the top of the view.
     const before =
-      articleWith(canvasElement, /^31\. /).getBoundingClientRect().top - feed.getBoundingClientRect().top;
+      (await articleWith(canvasElement, /^31\. /)).getBoundingClientRect().top -
+      feed.getBoundingClientRect().top;
     await canvas.findByText(/^30\. /, {}, { timeout: 10_000 });
     await waitFor(() => expect(feed).toHaveAttribute('aria-busy', 'false'));
     await nextFrame();
     const after =
-      articleWith(canvasElement, /^31\. /).getBoundingClientRect().top - feed.getBoundingClientRect().top;
+      (await articleWith(canvasElement, /^31\. /)).getBoundingClientRect().top -
+      feed.getBoundingClientRect().top;
     await expect(Math.abs(after - before)).toBeLessThan(1);
   },
 };
@@ -252,7 +257,7 @@ export const ViewportResize: Story = {
       await waitFor(() =>
         expect(feed.scrollHeight - feed.scrollTop - feed.clientHeight).toBeLessThanOrEqual(4),
       );
-      const newest = articleWith(canvasElement, /^40\. /).getBoundingClientRect();
+      const newest = (await articleWith(canvasElement, /^40\. /)).getBoundingClientRect();
       await expect(newest.bottom).toBeLessThanOrEqual(feed.getBoundingClientRect().bottom + 1);
     }
   },

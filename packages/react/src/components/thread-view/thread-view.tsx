@@ -1,9 +1,10 @@
 'use client';
-import type { ConversationId, ThreadMessage } from '@confide/core';
+import type { AttachmentId, ConversationId, ThreadMessage } from '@confide/core';
 import {
   forwardRef,
   type HTMLAttributes,
   type KeyboardEvent,
+  useCallback,
   useEffect,
   useMemo,
   useRef,
@@ -147,6 +148,11 @@ export const ThreadView = forwardRef<HTMLDivElement, ThreadViewProps>(function T
     target?.focus();
   }, [autoFocus, loaded]);
 
+  const getDownloadUrl = useCallback(
+    (attachmentId: string) => client.attachments.downloadUrl(attachmentId as AttachmentId),
+    [client],
+  );
+
   const retryLoad = () =>
     void client.queryClient.refetchQueries({ queryKey: client.keys.messages(conversationId) });
   const subject = thread.conversation?.subject ?? '';
@@ -217,6 +223,7 @@ export const ThreadView = forwardRef<HTMLDivElement, ThreadViewProps>(function T
                           classNames={classNames}
                           onRetry={thread.retry}
                           onDiscard={thread.discard}
+                          getDownloadUrl={getDownloadUrl}
                         />
                       </div>
                     );
@@ -235,6 +242,7 @@ export const ThreadView = forwardRef<HTMLDivElement, ThreadViewProps>(function T
               conversationId={conversationId}
               isMember={isMember}
               messages={messages}
+              locale={dates.locale}
               className={classNames?.composer}
               onSent={list.scrollToEnd}
             />

@@ -40,6 +40,18 @@ export interface ComposerBodyProps extends Omit<PrimitiveProps<'textarea'>, 'val
   readonly value: string;
   /** Called with the new text on typing and on paste. */
   readonly onValueChange: (value: string) => void;
+  /** Called with the files pasted from the clipboard (a screenshot, files copied in a file manager); without it, only text is pasted. */
+  readonly onPasteFiles?: (files: File[]) => void;
+}
+
+/**
+ * The files a paste carries, when it is a paste of files. Word processors and spreadsheets put a picture of the copied
+ * text on the clipboard next to the text and its HTML: that paste is text, so files count only without HTML.
+ */
+function pastedFiles(data: DataTransfer): File[] {
+  // Optional reads: hosts' tests often hand over a clipboard with only `getData`.
+  if (!data.files?.length || data.types?.includes('text/html')) return [];
+  return [...data.files];
 }
 
 // Clipboard text from word processors and web pages can carry Windows line endings and invisible characters.
@@ -49,10 +61,11 @@ function plainText(text: string): string {
 
 /**
  * The message text: Ctrl/Cmd+Enter submits the form (never the Enter that commits an input method's composition);
- * pasting anything inserts its plain text only; the text takes its direction from its own content.
+ * pasting text inserts its plain text only, pasting files hands them to `onPasteFiles`; the text takes its direction
+ * from its own content.
  */
 const Body = forwardRef<HTMLTextAreaElement, ComposerBodyProps>(function ComposerBody(
-  { value, onValueChange, onKeyDown, onPaste, ...props },
+  { value, onValueChange, onPasteFiles, onKeyDown, onPaste, ...props },
   ref,
 ) {
   const local = useRef<HTMLTextAreaElement | null>(null);
@@ -74,6 +87,11 @@ const Body = forwardRef<HTMLTextAreaElement, ComposerBodyProps>(function Compose
     onPaste?.(event);
     if (event.defaultPrevented) return;
     event.preventDefault();
+    const files = onPasteFiles ? pastedFiles(event.clipboardData) : [];
+    if (files.length > 0) {
+      onPasteFiles?.(files);
+      return;
+    }
     const pasted = plainText(event.clipboardData.getData('text/plain'));
     const { selectionStart, selectionEnd } = event.currentTarget;
     caret.current = selectionStart + pasted.length;

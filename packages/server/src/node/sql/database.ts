@@ -49,15 +49,6 @@ export function toIsoOrNull(value: Date | null): string | null {
   return value === null ? null : value.toISOString();
 }
 
-/** Whether a driver error (possibly wrapped by drizzle as its `cause`) carries this SQLSTATE. */
-export function hasSqlState(error: unknown, sqlState: string): boolean {
-  for (let current = error, depth = 0; current && typeof current === 'object' && depth < 4; depth += 1) {
-    if ((current as { code?: unknown }).code === sqlState) return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
-}
-
 /** A selected row's columns with each timestamptz value (a Date) as the ISO string the rows use. */
 export type WithIsoTimes<Row> = {
   [Column in keyof Row]: Row[Column] extends Date
@@ -83,4 +74,13 @@ export function withIsoTimes<Row extends object>(row: Row): WithIsoTimes<Row> {
 /** A party from its kind and id columns (`author_kind`, `author_id` and the like). */
 export function partyOf(kind: string, id: string): PartyRef {
   return { kind: kind as PartyRef['kind'], id };
+}
+
+/** Whether a driver error (possibly wrapped by drizzle as its `cause`) carries this SQLSTATE. */
+export function hasSqlState(error: unknown, sqlState: string): boolean {
+  for (let current = error, depth = 0; current && typeof current === 'object' && depth < 4; depth += 1) {
+    if ((current as { code?: unknown }).code === sqlState) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
 }

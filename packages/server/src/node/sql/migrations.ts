@@ -222,10 +222,12 @@ export const ATTACHMENTS_UNAVAILABLE_SQLSTATE = 'CF409';
 
 const filesWithMessages: Migration = {
   version: 3,
-  name: 'files sent with messages',
+  name: 'files sent with messages, firm allow-lists',
   statements: [
     // Set once when the message is written (messages are never updated): lets pages skip the file query.
     'ALTER TABLE messages ADD COLUMN attachment_count integer NOT NULL DEFAULT 0 CHECK (attachment_count >= 0)',
+    // A firm's own allow-list of file types (null: the server's list).
+    'ALTER TABLE notification_settings ADD COLUMN allowed_media_types text[]',
     // A send's single statement calls this after attaching its files: when fewer than asked could be attached
     // (a racing send took one), the error rolls the whole statement back, the message included.
     `CREATE FUNCTION confide_require_attached(attached bigint, wanted integer) RETURNS boolean

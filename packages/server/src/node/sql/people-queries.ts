@@ -230,13 +230,22 @@ export function createPeopleQueries(
         : null;
     },
     async putNotificationSettings(settings) {
-      const values = { ...settings, updatedAt: toDate(settings.updatedAt) };
+      const values = {
+        firmId: settings.firmId,
+        clientStartedThread: settings.clientStartedThread,
+        allowedMediaTypes: settings.allowedMediaTypes ? [...settings.allowedMediaTypes] : null,
+        updatedAt: toDate(settings.updatedAt),
+      };
       await db
         .insert(notificationSettings)
         .values(values)
         .onConflictDoUpdate({
           target: notificationSettings.firmId,
-          set: { clientStartedThread: values.clientStartedThread, updatedAt: values.updatedAt },
+          set: {
+            clientStartedThread: values.clientStartedThread,
+            allowedMediaTypes: values.allowedMediaTypes,
+            updatedAt: values.updatedAt,
+          },
         });
     },
     async listTemplates(firmId, query) {

@@ -59,6 +59,7 @@ export const contactAssignees = pgTable(
 export const notificationSettings = pgTable('notification_settings', {
   firmId: text('firm_id').primaryKey(),
   clientStartedThread: text('client_started_thread').notNull(),
+  allowedMediaTypes: text('allowed_media_types').array(),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
 });
 

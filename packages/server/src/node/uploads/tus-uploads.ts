@@ -7,6 +7,7 @@ import { Server, type Upload } from '@tus/server';
 import { isUploader } from '../../attachments/attachment-access.js';
 import type { AttachmentSettings } from '../../attachments/attachment-settings.js';
 import type { BlobStore } from '../../attachments/blob-store.js';
+import { allowedTypesFor } from '../../attachments/firm-allow-list.js';
 import type { MalwareScanner } from '../../attachments/malware-scanner.js';
 import { recordScanResult } from '../../attachments/record-scan-result.js';
 import type { UploadHandler } from '../../attachments/upload-handler.js';
@@ -190,8 +191,10 @@ export async function createTusUploads(options: TusUploadsOptions): Promise<TusU
     const row = await context.store.getAttachment(upload.id);
     if (!row) throw tusError(notFound('Upload'));
     const stagedPath = join(options.stagingDirectory, upload.id);
+    // The firm's own allow-list narrows the server's (attachments/firm-allow-list.ts).
+    const allowedMediaTypes = await allowedTypesFor(context.store, settings, row.firmId);
     const sniffed = await sniffMediaType(stagedPath);
-    if (sniffed !== undefined && !settings.allowedMediaTypes.has(sniffed)) {
+    if (sniffed !== undefined && !allowedMediaTypes.has(sniffed)) {
       throw tusError(await refuseType(row, context, sniffed));
     }
     const report = await storeStagedFile(
@@ -200,7 +203,7 @@ export async function createTusUploads(options: TusUploadsOptions): Promise<TusU
       datastore.inspectionOf(upload.id, upload.offset),
     );
     const mediaType = sniffed ?? (report.text ? decideTextType(row.name) : 'application/octet-stream');
-    if (!settings.allowedMediaTypes.has(mediaType)) throw tusError(await refuseType(row, context, mediaType));
+    if (!allowedMediaTypes.has(mediaType)) throw tusError(await refuseType(row, context, mediaType));
     const now = context.clock.now();
     const completed = await context.store.transaction(async (tx) => {
       const updated = await tx.completeAttachment(row.id, {
