@@ -16,7 +16,7 @@ export const FIRM_PORT = 5173;
 export const PORTAL_PORT = 5174;
 
 /** How long a process gets to print its address, in milliseconds (a cold `tsx` start on a busy machine). */
-const READY_TIMEOUT_MS = 60_000;
+const READY_TIMEOUT_MS = 180_000;
 /** How long a process gets to exit after SIGTERM before it is killed, in milliseconds. */
 const STOP_GRACE_MS = 5_000;
 
