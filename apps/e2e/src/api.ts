@@ -4,14 +4,17 @@ import {
   GetConversationResponseSchema,
   ListContactsResponseSchema,
   ListNotificationsResponseSchema,
+  type Message,
   type Notification,
   routes,
+  SendMessageResponseSchema,
   StartConversationResponseSchema,
 } from '@confide/protocol';
 import type { Person } from './people.js';
 import { urls } from './urls.js';
 
-async function devToken(person: Person): Promise<string> {
+/** A dev-mode bearer token for a demo person, as their app's backend would sign one. */
+export async function devToken(person: Person): Promise<string> {
   const response = await fetch(`${urls.api()}${routes.issueDevToken.path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -30,15 +33,22 @@ export async function unreadNotificationCountOf(person: Person): Promise<number>
   return ListNotificationsResponseSchema.parse(await response.json()).unreadCount;
 }
 
-/** Sends a message in a conversation as `person` through the API, as their app would. */
-export async function sendMessageAs(person: Person, conversationId: string, body: string): Promise<void> {
+/** Sends a message in a conversation as `person` through the API, as their app would, with files if given. */
+export async function sendMessageAs(
+  person: Person,
+  conversationId: string,
+  body: string,
+  attachmentIds: readonly string[] = [],
+): Promise<Message> {
   const path = routes.sendMessage.path.replace(':id', encodeURIComponent(conversationId));
+  const files = attachmentIds.length === 0 ? {} : { attachmentIds };
   const response = await fetch(`${urls.api()}${path}`, {
     method: routes.sendMessage.method,
     headers: { authorization: `Bearer ${await devToken(person)}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ body, idempotencyKey: `e2e_${crypto.randomUUID()}` }),
+    body: JSON.stringify({ body, idempotencyKey: `e2e_${crypto.randomUUID()}`, ...files }),
   });
   if (!response.ok) throw new Error(`Send as ${person.email}: ${response.status}`);
+  return SendMessageResponseSchema.parse(await response.json());
 }
 
 /** A member's in-app notifications, newest first, read through the API as their bell reads them. */

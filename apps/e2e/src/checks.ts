@@ -8,9 +8,17 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 /** The WCAG 2.1 rules and WCAG 2.2's AA additions, among them the minimum target size. */
 export const AXE_TAGS_WCAG22 = [...AXE_TAGS, 'wcag22aa'];
 
-/** Runs axe on the page as it is and fails with each violation's rule and elements. */
-export async function expectNoAxeViolations(page: Page, tags: readonly string[] = AXE_TAGS): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags([...tags]).analyze();
+/**
+ * Runs axe on the page as it is (or only on the elements `include` selects) and fails with each violation's rule
+ * and elements.
+ */
+export async function expectNoAxeViolations(
+  page: Page,
+  tags: readonly string[] = AXE_TAGS,
+  include?: string,
+): Promise<void> {
+  const builder = new AxeBuilder({ page }).withTags([...tags]);
+  const results = await (include ? builder.include(include) : builder).analyze();
   const violations = results.violations.map((violation) => ({
     rule: violation.id,
     help: violation.help,

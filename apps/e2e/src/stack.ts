@@ -17,7 +17,7 @@ export const FIRM_PORT = 5173;
 export const PORTAL_PORT = 5174;
 
 /** How long a process gets to print its address, in milliseconds (a cold `tsx` start on a busy machine). */
-const READY_TIMEOUT_MS = 60_000;
+const READY_TIMEOUT_MS = 180_000;
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes are control characters.
 const ANSI = /\u001b\[[0-9;]*m/g;
