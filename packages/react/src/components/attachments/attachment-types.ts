@@ -1,20 +1,11 @@
+import type { Attachment, ComposerAttachment } from '@confide/core';
+
 /**
  * A file in a composer, as the kit shows it: the SDK's `ComposerAttachment` (its `error` a `ConfideError`) or any
  * object of this shape, for hosts driving the parts themselves.
  */
-export interface ComposerAttachmentView {
-  /** The composer's own id for the file (there is no server id until the upload has finished). */
-  readonly localId: string;
-  /** The name the device gave the file. */
-  readonly name: string;
-  /** Size in bytes. */
-  readonly size: number;
-  /** The type the browser reported (the server decides from the bytes later). */
-  readonly mediaType: string;
-  /** Where the upload stands. */
-  readonly status: 'uploading' | 'uploaded' | 'failed';
-  /** Bytes the server has confirmed so far. */
-  readonly uploadedBytes: number;
+export interface ComposerAttachmentView
+  extends Pick<ComposerAttachment, 'localId' | 'name' | 'size' | 'mediaType' | 'status' | 'uploadedBytes'> {
   /** Why the upload failed, when `status` is `failed`. */
   readonly error: AttachmentErrorView | null;
 }
@@ -29,16 +20,8 @@ export interface AttachmentErrorView {
 }
 
 /** A file sent with a message, as the kit shows it in a thread (the protocol's `Attachment`). */
-export interface MessageAttachmentView {
-  readonly id: string;
-  readonly name: string;
-  /** Size in bytes. */
-  readonly size: number;
-  /** The type the server decided from the bytes. */
-  readonly mediaType: string;
-  readonly state: 'scanning' | 'available' | 'blocked' | 'not_scanned';
-  /** Hex SHA-256 of the bytes (members only). */
-  readonly sha256?: string | undefined;
-  /** When the client first downloaded it (members only). */
-  readonly clientDownloadedAt?: string | null | undefined;
-}
+export type MessageAttachmentView = { readonly id: string } & Pick<
+  Attachment,
+  'name' | 'size' | 'mediaType' | 'state'
+> &
+  Partial<Pick<Attachment, 'sha256' | 'clientDownloadedAt'>>;
