@@ -178,36 +178,40 @@ function ComposerAttachmentChip({
       </div>
       <div className="confide-attachment-actions">
         {status === 'uploading' && (
-          <button
-            type="button"
-            className="confide-button confide-button-small"
-            aria-label={messages.ATTACHMENT_CANCEL_LABEL(name)}
-            onClick={() => onCancel(localId)}
-          >
+          <ChipAction label={messages.ATTACHMENT_CANCEL_LABEL(name)} onClick={() => onCancel(localId)}>
             {messages.ATTACHMENT_CANCEL}
-          </button>
+          </ChipAction>
         )}
         {status === 'failed' && canRetryUpload(attachment.error) && (
-          <button
-            type="button"
-            className="confide-button confide-button-small"
-            aria-label={messages.ATTACHMENT_RETRY_LABEL(name)}
-            onClick={() => onRetry(localId)}
-          >
+          <ChipAction label={messages.ATTACHMENT_RETRY_LABEL(name)} onClick={() => onRetry(localId)}>
             {messages.ATTACHMENT_RETRY}
-          </button>
+          </ChipAction>
         )}
         {status !== 'uploading' && (
-          <button
-            type="button"
-            className="confide-button confide-button-small confide-button-quiet"
-            aria-label={messages.ATTACHMENT_REMOVE_LABEL(name)}
-            onClick={() => onRemove(localId)}
-          >
+          <ChipAction quiet label={messages.ATTACHMENT_REMOVE_LABEL(name)} onClick={() => onRemove(localId)}>
             {messages.ATTACHMENT_REMOVE}
-          </button>
+          </ChipAction>
         )}
       </div>
     </li>
+  );
+}
+
+/** One of a chip's buttons: its visible word, and an accessible name that says which file it acts on. */
+function ChipAction(props: {
+  readonly label: string;
+  readonly onClick: () => void;
+  readonly quiet?: boolean;
+  readonly children: string;
+}) {
+  return (
+    <button
+      type="button"
+      className={`confide-button confide-button-small${props.quiet ? ' confide-button-quiet' : ''}`}
+      aria-label={props.label}
+      onClick={props.onClick}
+    >
+      {props.children}
+    </button>
   );
 }
