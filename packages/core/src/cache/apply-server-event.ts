@@ -10,14 +10,17 @@ import type {
   ServerEventOf,
   Viewer,
 } from '@confide/protocol';
-import type { InfiniteData } from '@tanstack/query-core';
 import {
-  addMessage,
   applyClientRead,
   type CacheScope,
+  holds,
   insertIntoLists,
   isKnownPreview,
+  mapItems,
+  mapPages,
   moveToTop,
+  type Pages,
+  withItem,
   withMessage,
 } from './conversation-cache.js';
 
@@ -29,9 +32,6 @@ export interface CacheContext extends CacheScope {
   readonly fetchSummary: (id: ConversationId) => Promise<ConversationSummary>;
 }
 
-type ConversationPages = InfiniteData<ListConversationsResponse, string | null>;
-type NotificationPages = InfiniteData<ListNotificationsResponse, string | null>;
-
 function isOwn(viewer: Viewer | undefined, message: Message): boolean {
   return viewer !== undefined && message.author.kind === viewer.role && message.author.id === viewer.id;
 }
@@ -42,12 +42,14 @@ function isOwn(viewer: Viewer | undefined, message: Message): boolean {
  * the answers to the viewer's own sends alike, so both paths agree.
  */
 export function applyNewMessage(context: CacheContext, message: Message) {
-  const { queryClient } = context;
-  const added = addMessage(context, message);
-  const own = isOwn(context.viewer(), message);
-  const cachedThread = queryClient.getQueryData(context.keys.messages(message.conversationId)) !== undefined;
+  const { queryClient, keys } = context;
+  const thread = queryClient.getQueryData<Pages<ListMessagesResponse>>(keys.messages(message.conversationId));
   // A message already in a cached thread, or already previewed, was counted when it first arrived.
-  if ((cachedThread && !added) || isKnownPreview(context, message)) return;
+  if (thread && (!thread.pages[0] || holds(thread, message.id))) return;
+  if (thread)
+    queryClient.setQueryData(keys.messages(message.conversationId), withItem(thread, message, 'end'));
+  if (isKnownPreview(context, message)) return;
+  const own = isOwn(context.viewer(), message);
   const { missing } = moveToTop(
     context,
     message.conversationId,
@@ -58,7 +60,7 @@ export function applyNewMessage(context: CacheContext, message: Message) {
     void context
       .fetchSummary(message.conversationId)
       .then((summary) => insertIntoLists(context, summary, missing))
-      .catch(() => queryClient.invalidateQueries({ queryKey: context.keys.conversationLists() }));
+      .catch(() => queryClient.invalidateQueries({ queryKey: keys.conversationLists() }));
   }
 }
 
@@ -67,29 +69,18 @@ export function applyNewMessage(context: CacheContext, message: Message) {
  * as the whole thread so far. Used for live events and for the answer to the viewer's own start alike.
  */
 export function applyNewConversation(context: CacheContext, conversation: Conversation, message: Message) {
-  context.queryClient.setQueryData(
-    context.keys.messages(conversation.id),
+  const { queryClient, keys } = context;
+  queryClient.setQueryData(
+    keys.messages(conversation.id),
     (pages: unknown) => pages ?? { pages: [{ items: [message], nextCursor: null }], pageParams: [null] },
   );
   const own = isOwn(context.viewer(), message);
-  const summary: ConversationSummary = {
-    ...conversation,
-    lastMessage: null,
-    unreadCount: 0,
-  };
-  const withFirst = withMessage(summary, message, own);
-  const lists = context.queryClient.getQueriesData<ConversationPages>({
-    queryKey: context.keys.conversationLists(),
-  });
-  const fresh = lists
-    .filter(
-      ([, pages]) =>
-        pages !== undefined &&
-        !pages.pages.some((page) => page.items.some((item) => item.id === conversation.id)),
-    )
+  const summary = withMessage({ ...conversation, lastMessage: null, unreadCount: 0 }, message, own);
+  const fresh = queryClient
+    .getQueriesData<Pages<ListConversationsResponse>>({ queryKey: keys.conversationLists() })
+    .filter(([, pages]) => pages !== undefined && !holds(pages, conversation.id))
     .map(([queryKey]) => queryKey);
-  if (fresh.length === 0) return;
-  insertIntoLists(context, withFirst, fresh, own ? 0 : 1);
+  insertIntoLists(context, summary, fresh, own ? 0 : 1);
 }
 
 function applyConversationRead(context: CacheContext, event: ServerEventOf<'conversation.read'>) {
@@ -110,20 +101,12 @@ function applyConversationRead(context: CacheContext, event: ServerEventOf<'conv
  * number another tab may have made stale drifts): the lists are refetched for the server's figure.
  */
 function applyNotificationCreated(context: CacheContext, event: ServerEventOf<'notification.created'>) {
-  const { notification } = event.data;
-  const lists = context.queryClient.getQueriesData<NotificationPages>({
-    queryKey: context.keys.notifications(),
-  });
-  for (const [queryKey, pages] of lists) {
-    const [first, ...rest] = pages?.pages ?? [];
-    if (!pages || !first) continue;
-    if (pages.pages.some((page) => page.items.some((item) => item.id === notification.id))) continue;
-    context.queryClient.setQueryData<NotificationPages>(queryKey, {
-      ...pages,
-      pages: [{ ...first, items: [notification, ...first.items] }, ...rest],
-    });
-  }
-  void context.queryClient.invalidateQueries({ queryKey: context.keys.notifications() });
+  const queryKey = context.keys.notifications();
+  context.queryClient.setQueriesData<Pages<ListNotificationsResponse>>(
+    { queryKey },
+    (pages) => pages && withItem(pages, event.data.notification, 'start'),
+  );
+  void context.queryClient.invalidateQueries({ queryKey });
 }
 
 /**
@@ -135,25 +118,19 @@ function applyNotificationRead(context: CacheContext, event: ServerEventOf<'noti
   const named = ids === 'all' ? undefined : new Set<string>(ids);
   const isNowRead = (item: { id: string; createdAt: string }) =>
     named === undefined ? item.createdAt <= readAt : named.has(item.id);
-  const lists = context.queryClient.getQueriesData<NotificationPages>({
-    queryKey: context.keys.notifications(),
-  });
-  for (const [queryKey, pages] of lists) {
-    if (!pages) continue;
-    context.queryClient.setQueryData<NotificationPages>(queryKey, {
-      ...pages,
-      pages: pages.pages.map((page) => ({
+  context.queryClient.setQueriesData<Pages<ListNotificationsResponse>>(
+    { queryKey: context.keys.notifications() },
+    (pages) =>
+      pages &&
+      mapPages(pages, (page) => ({
         ...page,
         unreadCount,
         items: page.items.map((item) =>
           item.readAt === null && isNowRead(item) ? { ...item, readAt } : item,
         ),
       })),
-    });
-  }
+  );
 }
-
-type MessagePages = InfiniteData<ListMessagesResponse, string | null>;
 
 /** A file's state changed (its scan finished): the file is replaced in its cached message; the index is untouched. */
 function applyAttachmentUpdated(context: CacheContext, event: ServerEventOf<'attachment.updated'>) {
@@ -165,10 +142,9 @@ function applyAttachmentUpdated(context: CacheContext, event: ServerEventOf<'att
           attachments: message.attachments.map((file) => (file.id === attachment.id ? attachment : file)),
         }
       : message;
-  context.queryClient.setQueryData<MessagePages>(
+  context.queryClient.setQueryData<Pages<ListMessagesResponse>>(
     context.keys.messages(conversationId),
-    (pages) =>
-      pages && { ...pages, pages: pages.pages.map((page) => ({ ...page, items: page.items.map(replace) })) },
+    (pages) => pages && mapItems(pages, replace),
   );
 }
 

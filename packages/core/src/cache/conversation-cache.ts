@@ -2,12 +2,11 @@ import type {
   ConversationId,
   ConversationSummary,
   ListConversationsResponse,
-  ListMessagesResponse,
   MarkReadResponse,
   Message,
   ReadReceipt,
 } from '@confide/protocol';
-import type { InfiniteData, QueryClient } from '@tanstack/query-core';
+import type { InfiniteData, QueryClient, QueryKey } from '@tanstack/query-core';
 import type { ConfideKeys, ConversationListParams } from '../queries/query-keys.js';
 
 /** The cache one client writes to: its QueryClient and its keys. */
@@ -16,56 +15,81 @@ export interface CacheScope {
   readonly keys: ConfideKeys;
 }
 
-type ConversationPages = InfiniteData<ListConversationsResponse, string | null>;
-type MessagePages = InfiniteData<ListMessagesResponse, string | null>;
+/** A cached list, loaded page by page with the server's cursor. */
+export type Pages<Page> = InfiniteData<Page, string | null>;
+type ConversationPages = Pages<ListConversationsResponse>;
 
 const PREVIEW_LENGTH = 200;
 
-function listsOf({ queryClient, keys }: CacheScope) {
+/** The list with every page replaced by `map(page)`. */
+export function mapPages<Page>(pages: Pages<Page>, map: (page: Page) => Page): Pages<Page> {
+  return { ...pages, pages: pages.pages.map(map) };
+}
+
+/** The list with every item replaced by `map(item)`. */
+export function mapItems<Page extends { items: unknown[] }>(
+  pages: Pages<Page>,
+  map: (item: Page['items'][number]) => Page['items'][number],
+): Pages<Page> {
+  return mapPages(pages, (page) => ({ ...page, items: page.items.map(map) }));
+}
+
+/** Whether any page of the list holds an item with this id. */
+export function holds(pages: Pages<{ items: { id: string }[] }>, id: string): boolean {
+  return pages.pages.some((page) => page.items.some((item) => item.id === id));
+}
+
+/** The list with `item` added to its first page (at the start or the end), unless a page holds it already. */
+export function withItem<Item extends { id: string }, Page extends { items: Item[] }>(
+  pages: Pages<Page>,
+  item: Item,
+  at: 'start' | 'end',
+): Pages<Page> {
+  const [first, ...rest] = pages.pages;
+  if (!first || holds(pages, item.id)) return pages;
+  const items = at === 'start' ? [item, ...first.items] : [...first.items, item];
+  return { ...pages, pages: [{ ...first, items }, ...rest] };
+}
+
+function conversationListsOf({ queryClient, keys }: CacheScope) {
   return queryClient.getQueriesData<ConversationPages>({ queryKey: keys.conversationLists() });
 }
 
-function paramsOf(queryKey: readonly unknown[]): ConversationListParams {
-  return (queryKey.at(-1) ?? {}) as ConversationListParams;
+function withUnreadTotal(pages: ConversationPages, total: (current: number) => number): ConversationPages {
+  return mapPages(pages, (page) => ({ ...page, unreadTotal: total(page.unreadTotal) }));
 }
 
-function mapSummaries(
-  pages: ConversationPages,
-  map: (summary: ConversationSummary) => ConversationSummary,
-): ConversationPages {
-  return { ...pages, pages: pages.pages.map((page) => ({ ...page, items: page.items.map(map) })) };
+/** Puts a summary first in a list's first page, removing any older copy from every page. */
+function insertAtTop(pages: ConversationPages, summary: ConversationSummary): ConversationPages {
+  const without = mapPages(pages, (page) => ({
+    ...page,
+    items: page.items.filter((item) => item.id !== summary.id),
+  }));
+  return withItem(without, summary, 'start');
 }
 
-/** Applies a change to one conversation wherever it is cached: every index list and its detail query. */
-export function updateConversation(
+function updateDetail(
   scope: CacheScope,
   id: ConversationId,
   update: (summary: ConversationSummary) => ConversationSummary,
 ) {
-  const { queryClient, keys } = scope;
-  for (const [queryKey, pages] of listsOf(scope)) {
-    if (!pages) continue;
-    queryClient.setQueryData<ConversationPages>(
-      queryKey,
-      mapSummaries(pages, (summary) => (summary.id === id ? update(summary) : summary)),
-    );
-  }
-  queryClient.setQueryData<ConversationSummary>(
-    keys.conversation(id),
+  scope.queryClient.setQueryData<ConversationSummary>(
+    scope.keys.conversation(id),
     (summary) => summary && update(summary),
   );
 }
 
-/** Sets the unread total on every page of every cached index list. */
-export function setUnreadTotal(scope: CacheScope, total: (current: number) => number) {
-  const { queryClient } = scope;
-  for (const [queryKey, pages] of listsOf(scope)) {
-    if (!pages) continue;
-    queryClient.setQueryData<ConversationPages>(queryKey, {
-      ...pages,
-      pages: pages.pages.map((page) => ({ ...page, unreadTotal: Math.max(0, total(page.unreadTotal)) })),
-    });
-  }
+/** Applies a change to one conversation wherever it is cached: every index list and its detail query. */
+function updateConversation(
+  scope: CacheScope,
+  id: ConversationId,
+  update: (summary: ConversationSummary) => ConversationSummary,
+) {
+  scope.queryClient.setQueriesData<ConversationPages>(
+    { queryKey: scope.keys.conversationLists() },
+    (pages) => pages && mapItems(pages, (summary) => (summary.id === id ? update(summary) : summary)),
+  );
+  updateDetail(scope, id, update);
 }
 
 /** Whether a message is already the preview of its conversation anywhere in the cache (a replayed event). */
@@ -73,7 +97,7 @@ export function isKnownPreview(scope: CacheScope, message: Message): boolean {
   const { queryClient, keys } = scope;
   const detail = queryClient.getQueryData<ConversationSummary>(keys.conversation(message.conversationId));
   if (detail?.lastMessage?.id === message.id) return true;
-  return listsOf(scope).some(([, pages]) =>
+  return conversationListsOf(scope).some(([, pages]) =>
     pages?.pages.some((page) => page.items.some((item) => item.lastMessage?.id === message.id)),
   );
 }
@@ -88,57 +112,39 @@ export function moveToTop(
   id: ConversationId,
   update: (summary: ConversationSummary) => ConversationSummary,
   unreadDelta = 0,
-): { missing: (readonly unknown[])[] } {
-  const { queryClient, keys } = scope;
-  const missing: (readonly unknown[])[] = [];
-  for (const [queryKey, pages] of listsOf(scope)) {
+): { missing: QueryKey[] } {
+  const missing: QueryKey[] = [];
+  for (const [queryKey, pages] of conversationListsOf(scope)) {
     if (!pages || pages.pages.length === 0) continue;
     const current = pages.pages.flatMap((page) => page.items).find((summary) => summary.id === id);
     if (!current) missing.push(queryKey);
     const moved = current ? insertAtTop(pages, update(current)) : pages;
-    queryClient.setQueryData<ConversationPages>(queryKey, {
-      ...moved,
-      pages: moved.pages.map((page) => ({ ...page, unreadTotal: page.unreadTotal + unreadDelta })),
-    });
+    scope.queryClient.setQueryData(
+      queryKey,
+      withUnreadTotal(moved, (total) => total + unreadDelta),
+    );
   }
-  queryClient.setQueryData<ConversationSummary>(
-    keys.conversation(id),
-    (summary) => summary && update(summary),
-  );
+  updateDetail(scope, id, update);
   return { missing };
-}
-
-/** Puts a summary first in a list's first page, removing any older copy from every page. */
-export function insertAtTop(pages: ConversationPages, summary: ConversationSummary): ConversationPages {
-  const [first, ...rest] = pages.pages.map((page) => ({
-    ...page,
-    items: page.items.filter((item) => item.id !== summary.id),
-  }));
-  if (!first) return pages;
-  return { ...pages, pages: [{ ...first, items: [summary, ...first.items] }, ...rest] };
 }
 
 /** Inserts a summary at the top of the cached lists whose filters it matches (search lists are refetched). */
 export function insertIntoLists(
   scope: CacheScope,
   summary: ConversationSummary,
-  listKeys: readonly (readonly unknown[])[],
+  listKeys: readonly QueryKey[],
   unreadDelta = 0,
 ) {
-  const { queryClient } = scope;
   for (const queryKey of listKeys) {
-    const params = paramsOf(queryKey);
+    const params = (queryKey.at(-1) ?? {}) as ConversationListParams;
     if (params.query || params.matterId) {
-      void queryClient.invalidateQueries({ queryKey, exact: true });
+      void scope.queryClient.invalidateQueries({ queryKey, exact: true });
       continue;
     }
-    queryClient.setQueryData<ConversationPages>(queryKey, (pages) => {
+    scope.queryClient.setQueryData<ConversationPages>(queryKey, (pages) => {
       if (!pages) return pages;
       const inserted = params.unread && summary.unreadCount === 0 ? pages : insertAtTop(pages, summary);
-      return {
-        ...inserted,
-        pages: inserted.pages.map((page) => ({ ...page, unreadTotal: page.unreadTotal + unreadDelta })),
-      };
+      return withUnreadTotal(inserted, (total) => total + unreadDelta);
     });
   }
 }
@@ -164,24 +170,13 @@ export function withMessage(
   };
 }
 
-/** Adds a message to a cached thread, once: a message already there by id is left alone. */
-export function addMessage(scope: CacheScope, message: Message): boolean {
-  const { queryClient, keys } = scope;
-  let added = false;
-  queryClient.setQueryData<MessagePages>(keys.messages(message.conversationId), (pages) => {
-    const [newest, ...older] = pages?.pages ?? [];
-    if (!pages || !newest) return pages;
-    if (pages.pages.some((page) => page.items.some((item) => item.id === message.id))) return pages;
-    added = true;
-    return { ...pages, pages: [{ ...newest, items: [...newest.items, message] }, ...older] };
-  });
-  return added;
-}
-
 /** Applies the answer of a mark-read call to the unread counts. */
 export function applyReadResult(scope: CacheScope, id: ConversationId, result: MarkReadResponse) {
   updateConversation(scope, id, (summary) => ({ ...summary, unreadCount: result.unreadCount }));
-  setUnreadTotal(scope, () => result.unreadTotal);
+  scope.queryClient.setQueriesData<ConversationPages>(
+    { queryKey: scope.keys.conversationLists() },
+    (pages) => pages && withUnreadTotal(pages, () => result.unreadTotal),
+  );
 }
 
 /** Records the client's read horizon on a conversation (members see it as "Seen"). */
