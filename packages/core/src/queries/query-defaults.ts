@@ -22,11 +22,11 @@ export function retryQuery(failureCount: number, error: unknown): boolean {
   return failureCount < QUERY_RETRY_LIMIT && ConfideError.is(error) && error.retryable;
 }
 
-/** Options of a query that loads one thing: its key, how to fetch it, and how long it stays fresh. */
+/** Options of a query that loads one thing: its key, how to fetch it, and how long it stays fresh (in ms). */
 export function singleQuery<const Key extends readonly unknown[], Data>(
   queryKey: Key,
   fetch: (signal: AbortSignal) => Promise<Data>,
-  staleTime: number,
+  staleTime = DIRECTORY_STALE_TIME_MS,
 ) {
   return { queryKey, queryFn: ({ signal }: QueryContext) => fetch(signal), staleTime, retry: retryQuery };
 }
