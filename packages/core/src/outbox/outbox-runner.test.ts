@@ -49,9 +49,7 @@ describe('outbox', () => {
         return inner.sendMessage(conversationId, input, options);
       },
     };
-    const client = createConfideClient({ transport, outbox: { baseDelayMs: 1, maxDelayMs: 4 } });
-    client.mount();
-    await client.ready;
+    const client = await clientFor(mock, 'ben', { transport, outbox: { baseDelayMs: 1, maxDelayMs: 4 } });
     const thread = client.thread(id);
     await Promise.all([thread.send('a'), thread.send('b')]);
     expect(await serverBodies(mock, id)).toEqual(['First', 'a', 'b']);
@@ -70,12 +68,10 @@ describe('outbox', () => {
         throw new ConfideError('internal', 'Database unavailable', { status: 503 });
       },
     };
-    const client = createConfideClient({
+    const client = await clientFor(mock, 'ben', {
       transport,
       outbox: { baseDelayMs: 1, maxDelayMs: 2, maxServerAttempts: 3 },
     });
-    client.mount();
-    await client.ready;
     await expect(client.thread(id).send('Doomed')).rejects.toMatchObject({ code: 'internal' });
     expect(attempts).toBe(3);
     expect(client.stores.outbox.getState().entries[0]).toMatchObject({

@@ -29,6 +29,11 @@ interface RunnerDependencies {
   readonly onSent: (entry: OutboxEntry, result: SendResult) => void;
 }
 
+interface Waiter {
+  resolve(result: SendResult): void;
+  reject(error: ConfideError): void;
+}
+
 // A network error or timeout means "offline or flaky", not "refused": the send waits and retries without limit,
 // like mail in an outbox. Only errors the server answered with count towards the attempt limit.
 const WAITS_FOR_NETWORK: ReadonlySet<string> = new Set(['network', 'timeout']);
@@ -39,10 +44,7 @@ const WAITS_FOR_NETWORK: ReadonlySet<string> = new Set(['network', 'timeout']);
  */
 export function createOutboxRunner(dependencies: RunnerDependencies) {
   const { transport, outbox, connection, clock, options } = dependencies;
-  const waiters = new Map<
-    string,
-    { resolve: (result: SendResult) => void; reject: (error: ConfideError) => void }[]
-  >();
+  const waiters = new Map<string, Waiter[]>();
   const attempts = new Map<string, number>();
   let running = false;
   let started = false;
@@ -50,38 +52,21 @@ export function createOutboxRunner(dependencies: RunnerDependencies) {
   let timer: TimerHandle | undefined;
   let inFlight: AbortController | undefined;
 
-  function settle(id: string, outcome: { result: SendResult } | { error: ConfideError }) {
-    for (const waiter of waiters.get(id) ?? []) {
-      if ('result' in outcome) waiter.resolve(outcome.result);
-      else waiter.reject(outcome.error);
-    }
+  function settle(id: string, outcome: (waiter: Waiter) => void) {
+    for (const waiter of waiters.get(id) ?? []) outcome(waiter);
     waiters.delete(id);
   }
 
   function send(entry: OutboxEntry, signal: AbortSignal): Promise<SendResult> {
-    const files = entry.attachments?.length
-      ? { attachmentIds: entry.attachments.map((file) => file.id) }
-      : {};
+    const { id: idempotencyKey, body, attachments } = entry;
+    const files = attachments?.length ? { attachmentIds: attachments.map((file) => file.id) } : {};
     if (entry.kind === 'message') {
-      const input = {
-        body: entry.body,
-        idempotencyKey: entry.id,
-        ...(entry.internal ? { internal: true } : {}),
-        ...files,
-      };
+      const input = { body, idempotencyKey, ...(entry.internal ? { internal: true } : {}), ...files };
       return transport.sendMessage(entry.conversationId, input, { signal });
     }
-    return transport.startConversation(
-      {
-        subject: entry.subject,
-        body: entry.body,
-        idempotencyKey: entry.id,
-        ...(entry.contactId ? { contactId: entry.contactId } : {}),
-        ...(entry.matter ? { matter: entry.matter } : {}),
-        ...files,
-      },
-      { signal },
-    );
+    const { subject, contactId, matter } = entry;
+    const optional = { ...(contactId ? { contactId } : {}), ...(matter ? { matter } : {}) };
+    return transport.startConversation({ subject, body, idempotencyKey, ...optional, ...files }, { signal });
   }
 
   function scheduleRetry(attempt: number, retryAfterSeconds: number | undefined) {
@@ -106,7 +91,7 @@ export function createOutboxRunner(dependencies: RunnerDependencies) {
       dependencies.onSent(entry, result);
       outbox.getState().remove(entry.id);
       attempts.delete(entry.id);
-      settle(entry.id, { result });
+      settle(entry.id, (waiter) => waiter.resolve(result));
       return 'next';
     } catch (thrown) {
       if (disposed) return 'wait';
@@ -126,7 +111,7 @@ export function createOutboxRunner(dependencies: RunnerDependencies) {
       }
       outbox.getState().setStatus(entry.id, 'failed', failure);
       attempts.delete(entry.id);
-      settle(entry.id, { error });
+      settle(entry.id, (waiter) => waiter.reject(error));
       return 'next';
     } finally {
       inFlight = undefined;
@@ -185,7 +170,8 @@ export function createOutboxRunner(dependencies: RunnerDependencies) {
     discard(id: string) {
       outbox.getState().remove(id);
       attempts.delete(id);
-      settle(id, { error: new ConfideError('aborted', 'The send was discarded', { retryable: false }) });
+      const error = new ConfideError('aborted', 'The send was discarded', { retryable: false });
+      settle(id, (waiter) => waiter.reject(error));
     },
     /** Stops sending: clears the retry timer, aborts the request in flight, rejects waiting callers. */
     dispose() {
@@ -194,9 +180,8 @@ export function createOutboxRunner(dependencies: RunnerDependencies) {
       if (timer !== undefined) clock.clearTimeout(timer);
       timer = undefined;
       inFlight?.abort();
-      for (const id of [...waiters.keys()]) {
-        settle(id, { error: new ConfideError('aborted', 'The client was disposed', { retryable: false }) });
-      }
+      const error = new ConfideError('aborted', 'The client was disposed', { retryable: false });
+      for (const id of [...waiters.keys()]) settle(id, (waiter) => waiter.reject(error));
     },
   };
 }

@@ -72,8 +72,6 @@ export interface OutboxState {
   setStatus(id: string, status: OutboxStatus, failure?: SendFailure | null): void;
   /** Removes an entry (sent, or discarded). */
   remove(id: string): void;
-  /** Puts saved entries back; ones that were mid-flight when the page closed are queued again. */
-  restoreEntries(entries: readonly OutboxEntry[]): void;
 }
 
 function isOutboxEntry(value: unknown): value is OutboxEntry {
@@ -124,9 +122,6 @@ export function createOutboxStore() {
         },
         remove(id) {
           set((state) => ({ entries: state.entries.filter((entry) => entry.id !== id) }));
-        },
-        restoreEntries(saved) {
-          set((state) => ({ entries: withRestored(state.entries, saved) }));
         },
       }),
       viewerPersistOptions(
