@@ -1,21 +1,17 @@
 import type { Attachment, ContactId, ConversationId, Matter } from '@confide/protocol';
 import { persist } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
-import type { ConfideErrorCode } from '../../errors/confide-error.js';
+import type { ConfideError } from '../../errors/confide-error.js';
 import { viewerPersistOptions } from '../../storage/storage.js';
 
 /** Where a queued send stands. `sent` entries leave the outbox; the thread then shows the server's message. */
 export type OutboxStatus = 'queued' | 'sending' | 'failed';
 
-/** Why a send failed, in a form that survives storage. */
-export interface SendFailure {
-  /** The error's code. */
-  readonly code: ConfideErrorCode;
-  /** The error's message (never the message text that was sent). */
-  readonly message: string;
-  /** Whether sending again may succeed. */
-  readonly retryable: boolean;
-}
+/**
+ * Why a send failed, in a form that survives storage: the error's code, its message (never the text that was
+ * sent) and whether sending again may succeed.
+ */
+export type SendFailure = Pick<ConfideError, 'code' | 'message' | 'retryable'>;
 
 interface OutboxEntryBase {
   /** The idempotency key, which is also the entry's id. */
