@@ -18,6 +18,7 @@ export interface CacheScope {
 /** A cached list, loaded page by page with the server's cursor. */
 export type Pages<Page> = InfiniteData<Page, string | null>;
 type ConversationPages = Pages<ListConversationsResponse>;
+type Update = (summary: ConversationSummary) => ConversationSummary;
 
 const PREVIEW_LENGTH = 200;
 
@@ -68,11 +69,7 @@ function insertAtTop(pages: ConversationPages, summary: ConversationSummary): Co
   return withItem(without, summary, 'start');
 }
 
-function updateDetail(
-  scope: CacheScope,
-  id: ConversationId,
-  update: (summary: ConversationSummary) => ConversationSummary,
-) {
+function updateDetail(scope: CacheScope, id: ConversationId, update: Update) {
   scope.queryClient.setQueryData<ConversationSummary>(
     scope.keys.conversation(id),
     (summary) => summary && update(summary),
@@ -80,11 +77,7 @@ function updateDetail(
 }
 
 /** Applies a change to one conversation wherever it is cached: every index list and its detail query. */
-function updateConversation(
-  scope: CacheScope,
-  id: ConversationId,
-  update: (summary: ConversationSummary) => ConversationSummary,
-) {
+function updateConversation(scope: CacheScope, id: ConversationId, update: Update) {
   scope.queryClient.setQueriesData<ConversationPages>(
     { queryKey: scope.keys.conversationLists() },
     (pages) => pages && mapItems(pages, (summary) => (summary.id === id ? update(summary) : summary)),
@@ -110,7 +103,7 @@ export function isKnownPreview(scope: CacheScope, message: Message): boolean {
 export function moveToTop(
   scope: CacheScope,
   id: ConversationId,
-  update: (summary: ConversationSummary) => ConversationSummary,
+  update: Update,
   unreadDelta = 0,
 ): { missing: QueryKey[] } {
   const missing: QueryKey[] = [];

@@ -53,6 +53,7 @@ export function createOutboxRunner(dependencies: RunnerDependencies) {
   let inFlight: AbortController | undefined;
 
   function settle(id: string, outcome: (waiter: Waiter) => void) {
+    attempts.delete(id);
     for (const waiter of waiters.get(id) ?? []) outcome(waiter);
     waiters.delete(id);
   }
@@ -90,7 +91,6 @@ export function createOutboxRunner(dependencies: RunnerDependencies) {
       if (disposed) return 'wait';
       dependencies.onSent(entry, result);
       outbox.getState().remove(entry.id);
-      attempts.delete(entry.id);
       settle(entry.id, (waiter) => waiter.resolve(result));
       return 'next';
     } catch (thrown) {
@@ -110,7 +110,6 @@ export function createOutboxRunner(dependencies: RunnerDependencies) {
         return 'wait';
       }
       outbox.getState().setStatus(entry.id, 'failed', failure);
-      attempts.delete(entry.id);
       settle(entry.id, (waiter) => waiter.reject(error));
       return 'next';
     } finally {
@@ -145,7 +144,6 @@ export function createOutboxRunner(dependencies: RunnerDependencies) {
 
   return {
     drain,
-    flush,
     /**
      * Begins sending. The client calls it once saved sends are restored, so that a send made during start-up
      * never overtakes older ones from the previous page.
@@ -169,7 +167,6 @@ export function createOutboxRunner(dependencies: RunnerDependencies) {
     /** Removes an entry that has not reached the server. */
     discard(id: string) {
       outbox.getState().remove(id);
-      attempts.delete(id);
       const error = new ConfideError('aborted', 'The send was discarded', { retryable: false });
       settle(id, (waiter) => waiter.reject(error));
     },
