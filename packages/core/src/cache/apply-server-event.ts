@@ -6,6 +6,7 @@ import type {
   ListMessagesResponse,
   ListNotificationsResponse,
   Message,
+  Notification,
   ServerEvent,
   ServerEventOf,
   Viewer,
@@ -110,26 +111,34 @@ function applyNotificationCreated(context: CacheContext, event: ServerEventOf<'n
 }
 
 /**
+ * Shows notifications as read in every cached notification list (those `isNowRead` picks, at `readAt`) and sets
+ * each list's unread count to the server's figure. Used for the viewer's own reads and for reads in another tab.
+ */
+export function applyNotificationsRead(
+  scope: CacheScope,
+  isNowRead: (notification: Notification) => boolean,
+  readAt: string,
+  unreadCount: number,
+) {
+  const markRead = (item: Notification) =>
+    item.readAt === null && isNowRead(item) ? { ...item, readAt } : item;
+  scope.queryClient.setQueriesData<Pages<ListNotificationsResponse>>(
+    { queryKey: scope.keys.notifications() },
+    (pages) =>
+      pages && mapPages(pages, (page) => ({ ...page, unreadCount, items: page.items.map(markRead) })),
+  );
+}
+
+/**
  * Another tab or device of the same member read notifications: the named ones (or all up to `readAt`) show as
  * read, and every list takes the server's unread count from the event.
  */
 function applyNotificationRead(context: CacheContext, event: ServerEventOf<'notification.read'>) {
   const { ids, readAt, unreadCount } = event.data;
   const named = ids === 'all' ? undefined : new Set<string>(ids);
-  const isNowRead = (item: { id: string; createdAt: string }) =>
+  const isNowRead = (item: Notification) =>
     named === undefined ? item.createdAt <= readAt : named.has(item.id);
-  context.queryClient.setQueriesData<Pages<ListNotificationsResponse>>(
-    { queryKey: context.keys.notifications() },
-    (pages) =>
-      pages &&
-      mapPages(pages, (page) => ({
-        ...page,
-        unreadCount,
-        items: page.items.map((item) =>
-          item.readAt === null && isNowRead(item) ? { ...item, readAt } : item,
-        ),
-      })),
-  );
+  applyNotificationsRead(context, isNowRead, readAt, unreadCount);
 }
 
 /** A file's state changed (its scan finished): the file is replaced in its cached message; the index is untouched. */
