@@ -70,20 +70,16 @@ export interface OutboxState {
   remove(id: string): void;
 }
 
-function isOutboxEntry(value: unknown): value is OutboxEntry {
-  if (typeof value !== 'object' || value === null) return false;
-  const entry = value as Record<string, unknown>;
-  return (
-    typeof entry.id === 'string' &&
-    typeof entry.body === 'string' &&
-    (entry.kind === 'message' || entry.kind === 'conversation')
-  );
-}
-
 /** The entries of a saved value that still have an entry's shape; storage is not trusted. */
 function savedEntries(saved: unknown): OutboxEntry[] {
   const entries = (saved as { entries?: unknown } | null)?.entries;
-  return Array.isArray(entries) ? entries.filter(isOutboxEntry) : [];
+  if (!Array.isArray(entries)) return [];
+  return entries.filter(
+    (entry): entry is OutboxEntry =>
+      typeof entry?.id === 'string' &&
+      typeof entry.body === 'string' &&
+      (entry.kind === 'message' || entry.kind === 'conversation'),
+  );
 }
 
 /** Saved entries go first (they were made earlier); ones mid-flight when the page closed are queued again. */
