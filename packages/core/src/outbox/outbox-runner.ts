@@ -43,7 +43,8 @@ const WAITS_FOR_NETWORK: ReadonlySet<string> = new Set(['network', 'timeout']);
  * attempt carries the entry's idempotency key, so a retry after a lost answer never duplicates a message.
  */
 export function createOutboxRunner(dependencies: RunnerDependencies) {
-  const { transport, outbox, connection, clock, options } = dependencies;
+  const { transport, outbox, connection, clock } = dependencies;
+  const { baseDelayMs = 1_000, maxDelayMs = 30_000, maxServerAttempts = 5 } = dependencies.options;
   const waiters = new Map<string, Waiter[]>();
   const attempts = new Map<string, number>();
   let running = false;
@@ -71,10 +72,7 @@ export function createOutboxRunner(dependencies: RunnerDependencies) {
   }
 
   function scheduleRetry(attempt: number, retryAfterSeconds: number | undefined) {
-    const backoff = backoffDelay(attempt, {
-      baseDelayMs: options.baseDelayMs ?? 1_000,
-      maxDelayMs: options.maxDelayMs ?? 30_000,
-    });
+    const backoff = backoffDelay(attempt, { baseDelayMs, maxDelayMs });
     // A server that says when to come back (429, 503) is believed, however short our own backoff would be.
     const delay = Math.max(backoff, (retryAfterSeconds ?? 0) * 1_000);
     timer = clock.setTimeout(() => {
@@ -103,7 +101,7 @@ export function createOutboxRunner(dependencies: RunnerDependencies) {
       attempts.set(entry.id, attempt);
       const failure = { code: error.code, message: error.message, retryable: error.retryable };
       const keepTrying =
-        WAITS_FOR_NETWORK.has(error.code) || (error.retryable && attempt < (options.maxServerAttempts ?? 5));
+        WAITS_FOR_NETWORK.has(error.code) || (error.retryable && attempt < maxServerAttempts);
       if (keepTrying) {
         outbox.getState().setStatus(entry.id, 'queued', failure);
         scheduleRetry(attempt, error.retryAfterSeconds);
