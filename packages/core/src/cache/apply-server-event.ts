@@ -216,8 +216,7 @@ export function applyNewConversation(context: CacheContext, conversation: Conver
   );
   const own = isOwn(context.viewer(), message);
   const summary = withMessage({ ...conversation, lastMessage: null, unreadCount: 0 }, message, own);
-  const fresh = queryClient
-    .getQueriesData<Pages<ListConversationsResponse>>({ queryKey: keys.conversationLists() })
+  const fresh = conversationListsOf(context)
     .filter(([, pages]) => pages !== undefined && !holds(pages, conversation.id))
     .map(([queryKey]) => queryKey);
   insertIntoLists(context, summary, fresh, own ? 0 : 1);
