@@ -70,11 +70,15 @@ export function renderTemplate(
     );
   const subject = fill(template.subject);
   const body = fill(template.body);
-  const remaining = [...new Set([...findMergeFields(subject), ...findMergeFields(body)])];
+  const { unknown, unfilled } = mergeFieldsOf(subject, body);
+  return { subject, body, unknownFields: unknown, unfilledFields: unfilled };
+}
+
+/** The merge fields still written in a text's subject and body, split into unknown ones and known ones left unfilled. */
+export function mergeFieldsOf(subject: string, body: string) {
+  const names = [...new Set([...findMergeFields(subject), ...findMergeFields(body)])];
   return {
-    subject,
-    body,
-    unknownFields: remaining.filter((name) => !isKnownMergeField(name)),
-    unfilledFields: remaining.filter(isKnownMergeField),
+    unknown: names.filter((name) => !isKnownMergeField(name)),
+    unfilled: names.filter(isKnownMergeField),
   };
 }
