@@ -1,24 +1,15 @@
 import { type ContactId, ContactSchema } from '@confide/protocol';
 import { describe, expect, it } from 'vitest';
-import type { Draft } from '../stores/composer/composer-store.js';
+import { type Draft, emptyDraft } from '../stores/composer/composer-store.js';
 import { validateDraft } from './validate-draft.js';
 
-function draft(input: Partial<Draft>): Draft {
-  return {
-    id: 'new',
-    conversationId: null,
-    contactId: 'con_daniel' as ContactId,
-    subject: 'Visa documents',
-    body: 'Hello',
-    internal: false,
-    matter: null,
-    templateId: null,
-    attachments: [],
-    idempotencyKey: 'key_0000000000000000',
-    updatedAt: 0,
-    ...input,
-  };
-}
+const draft = (input: Partial<Draft>): Draft => ({
+  ...emptyDraft('new', null, 0),
+  contactId: 'con_daniel' as ContactId,
+  subject: 'Visa documents',
+  body: 'Hello',
+  ...input,
+});
 
 const newConversation = { mode: 'new', role: 'client' } as const;
 const reply = { mode: 'reply', role: 'member' } as const;
@@ -26,30 +17,23 @@ const reply = { mode: 'reply', role: 'member' } as const;
 describe('validateDraft', () => {
   // Limits count what a person sees (grapheme clusters), as the server does: one 👍🏽 is one character.
   it.each([
-    ['101 thumbs up', '👍'.repeat(101), 101, undefined],
-    ['200 thumbs up with a skin tone', '👍🏽'.repeat(200), 200, undefined],
-    ['201 family emoji', '👨‍👩‍👧'.repeat(201), 201, 'too_long'],
-    ['200 combining accents', 'e\u0301'.repeat(200), 200, undefined],
-    ['200 Hangul syllables written as jamo', '\u1100\u1161'.repeat(200), 200, undefined],
-    ['201 letters', 'a'.repeat(201), 201, 'too_long'],
-    ['200 letters between spaces (trimmed)', `  ${'a'.repeat(200)}  `, 200, undefined],
-    ['200 Devanagari clusters', 'क्षि'.repeat(200), 200, undefined],
-  ])('counts a subject of %s as the server does', (_name, subject, length, code) => {
-    const validation = validateDraft(draft({ subject }), newConversation);
-    expect(validation.lengths.subject).toEqual({ length, max: 200 });
-    expect(validation.errors.subject?.code).toBe(code);
-  });
-
-  it.each([
-    ['10,000 thumbs up', '👍'.repeat(10_000), 10_000, undefined],
-    ['20,001 thumbs up with a skin tone', '👍🏽'.repeat(20_001), 20_001, 'too_long'],
-    ['20,000 letters', 'a'.repeat(20_000), 20_000, undefined],
-    ['20,001 letters', 'a'.repeat(20_001), 20_001, 'too_long'],
-    ['20,000 flags', '🇺🇦'.repeat(20_000), 20_000, undefined],
-  ])('counts a reply of %s as the server does', (_name, body, length, code) => {
-    const validation = validateDraft(draft({ body }), reply);
-    expect(validation.lengths.body).toEqual({ length, max: 20_000 });
-    expect(validation.errors.body?.code).toBe(code);
+    ['subject', '101 thumbs up', '👍'.repeat(101), 101, undefined],
+    ['subject', '200 thumbs up with a skin tone', '👍🏽'.repeat(200), 200, undefined],
+    ['subject', '201 family emoji', '👨‍👩‍👧'.repeat(201), 201, 'too_long'],
+    ['subject', '200 combining accents', 'e\u0301'.repeat(200), 200, undefined],
+    ['subject', '200 Hangul syllables written as jamo', '\u1100\u1161'.repeat(200), 200, undefined],
+    ['subject', '201 letters', 'a'.repeat(201), 201, 'too_long'],
+    ['subject', '200 letters between spaces (trimmed)', `  ${'a'.repeat(200)}  `, 200, undefined],
+    ['subject', '200 Devanagari clusters', 'क्षि'.repeat(200), 200, undefined],
+    ['body', '10,000 thumbs up', '👍'.repeat(10_000), 10_000, undefined],
+    ['body', '20,001 thumbs up with a skin tone', '👍🏽'.repeat(20_001), 20_001, 'too_long'],
+    ['body', '20,000 letters', 'a'.repeat(20_000), 20_000, undefined],
+    ['body', '20,001 letters', 'a'.repeat(20_001), 20_001, 'too_long'],
+    ['body', '20,000 flags', '🇺🇦'.repeat(20_000), 20_000, undefined],
+  ] as const)('counts a %s of %s as the server does', (field, _name, text, length, code) => {
+    const validation = validateDraft(draft({ [field]: text }), field === 'subject' ? newConversation : reply);
+    expect(validation.lengths[field]).toEqual({ length, max: field === 'subject' ? 200 : 20_000 });
+    expect(validation.errors[field]?.code).toBe(code);
     expect(validation.valid).toBe(code === undefined);
   });
 
