@@ -8,30 +8,24 @@ const daniel = 'con_daniel' as ContactId;
 const farid = 'con_farid' as ContactId;
 
 describe('composer', () => {
-  it('offers only contacts with an active portal and lists the others with the reason', async () => {
-    const client = await clientFor(createMockServer(), 'ben');
-    const state = await until(client.composer(), (snapshot) => snapshot.recipients !== null);
-    expect(state.recipients?.selectable.map((contact) => contact.name)).toEqual([
-      'Daniel Okafor',
-      'Elena Petrova',
-    ]);
-    expect(state.recipients?.unavailable).toEqual([
-      expect.objectContaining({
-        reason: 'portal_invited',
-        contact: expect.objectContaining({ name: 'Farid Haddad' }),
-      }),
-    ]);
-    client.dispose();
-  });
-
-  it('narrows recipients by a search', async () => {
-    const client = await clientFor(createMockServer(), 'ben');
-    const composer = client.composer();
-    composer.searchRecipients('elena');
-    const state = await until(composer, (snapshot) => snapshot.recipients !== null);
-    expect(state.recipients?.selectable.map((contact) => contact.name)).toEqual(['Elena Petrova']);
-    client.dispose();
-  });
+  const invited = { reason: 'portal_invited', contact: expect.objectContaining({ name: 'Farid Haddad' }) };
+  it.each([
+    ['', ['Daniel Okafor', 'Elena Petrova'], [invited]],
+    ['elena', ['Elena Petrova'], []],
+  ])(
+    'offers the contacts with an active portal matching "%s" and lists the others with the reason',
+    async (query, selectable, unavailable) => {
+      const client = await clientFor(createMockServer(), 'ben');
+      const composer = client.composer();
+      composer.searchRecipients(query);
+      const state = await until(composer, (snapshot) => snapshot.recipients !== null);
+      expect(state.recipients?.selectable.map((contact) => contact.name)).toEqual(selectable);
+      expect(state.recipients?.unavailable).toEqual(
+        unavailable.map((entry) => expect.objectContaining(entry)),
+      );
+      client.dispose();
+    },
+  );
 
   it('reports what is missing field by field', async () => {
     const client = await clientFor(createMockServer(), 'ben');

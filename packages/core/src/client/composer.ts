@@ -162,14 +162,10 @@ export function createComposer(context: ClientContext, options: ComposerOptions 
   }));
   // Until the first change, the composer shows an empty draft of its own (one key for every read) and writes
   // nothing: reading a draft never changes the store.
-  let placeholder: Draft | undefined;
-  const draft = () => {
-    const saved = stores.composer.getState().drafts[draftId];
-    if (saved) return saved;
-    placeholder ??= emptyDraft(draftId, conversationId, context.clock.now());
-    return placeholder;
-  };
+  const placeholder = emptyDraft(draftId, conversationId, context.clock.now());
+  const draft = () => stores.composer.getState().drafts[draftId] ?? placeholder;
   const update = (input: DraftInput) => stores.composer.getState().updateDraft(draft(), input);
+  const resetDraft = () => stores.composer.getState().resetDraft(draftId);
 
   const files = createComposerFiles({ context, uploads: local, draft, update });
   context.track(files.stop);
@@ -245,11 +241,6 @@ export function createComposer(context: ClientContext, options: ComposerOptions 
       });
       throw error;
     }
-  }
-
-  function resetDraft() {
-    placeholder = undefined;
-    stores.composer.getState().resetDraft(draftId);
   }
 
   return {
