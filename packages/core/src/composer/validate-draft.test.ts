@@ -37,66 +37,52 @@ describe('validateDraft', () => {
     expect(validation.valid).toBe(code === undefined);
   });
 
-  // Text with nothing a person can see is empty, in the subject and in the text.
+  // Text with nothing a person can see is empty, in the subject and in the text; the server refuses control
+  // characters and lone surrogates, so the composer does before it.
   it.each([
-    ['zero-width space', '\u200b'],
-    ['zero-width joiner and non-joiner', '\u200d\u200c'],
-    ['word joiner', '\u2060'],
-    ['byte order mark', '\ufeff'],
-    ['Hangul filler', '\u3164'],
-    ['Hangul jungseong filler', '\u1160'],
-    ['Braille blank', '\u2800'],
-    ['soft hyphen', '\u00ad'],
-    ['bidi marks and overrides', '\u200e\u200f\u202e\u2066'],
-    ['variation selector', '\ufe0f'],
-    ['spaces, tabs and line breaks', ' \t\n\u00a0\u3000'],
-    ['a mix', ' \u200b\n\u2800\u3164 '],
-  ])('treats a text of only %s as empty', (_name, text) => {
+    ['only a zero-width space', '\u200b', 'required'],
+    ['only a zero-width joiner and non-joiner', '\u200d\u200c', 'required'],
+    ['only a word joiner', '\u2060', 'required'],
+    ['only a byte order mark', '\ufeff', 'required'],
+    ['only a Hangul filler', '\u3164', 'required'],
+    ['only a Hangul jungseong filler', '\u1160', 'required'],
+    ['only a Braille blank', '\u2800', 'required'],
+    ['only a soft hyphen', '\u00ad', 'required'],
+    ['only bidi marks and overrides', '\u200e\u200f\u202e\u2066', 'required'],
+    ['only a variation selector', '\ufe0f', 'required'],
+    ['only spaces, tabs and line breaks', ' \t\n\u00a0\u3000', 'required'],
+    ['only a mix', ' \u200b\n\u2800\u3164 ', 'required'],
+    ['a letter between zero-width spaces', '\u200ba\u200b', undefined],
+    ['an emoji', '👍', undefined],
+    ['a Hebrew word', 'שלום', undefined],
+    ['a full stop', '.', undefined],
+    ['NUL', 'a\u0000b', 'invalid_character'],
+    ['escape', 'a\u001bb', 'invalid_character'],
+    ['a lone high surrogate', 'a\ud800b', 'invalid_character'],
+    ['a lone low surrogate', 'a\udc00', 'invalid_character'],
+  ])('checks a text of %s as the server does', (_name, text, code) => {
     const forNew = validateDraft(draft({ subject: text, body: text }), newConversation);
-    expect(forNew.errors.subject?.code).toBe('required');
-    expect(forNew.errors.body?.code).toBe('required');
-    expect(validateDraft(draft({ body: text }), reply).valid).toBe(false);
-  });
-
-  it.each([
-    ['a letter between zero-width spaces', '\u200ba\u200b'],
-    ['an emoji', '👍'],
-    ['a Hebrew word', 'שלום'],
-    ['a full stop', '.'],
-  ])('accepts a text with %s', (_name, text) => {
-    expect(validateDraft(draft({ subject: text, body: text }), newConversation).valid).toBe(true);
-  });
-
-  it.each([
-    ['NUL', 'a\u0000b'],
-    ['escape', 'a\u001bb'],
-    ['a lone high surrogate', 'a\ud800b'],
-    ['a lone low surrogate', 'a\udc00'],
-  ])('refuses a text with %s before the server does', (_name, text) => {
-    const validation = validateDraft(draft({ subject: text, body: text }), newConversation);
-    expect(validation.errors.subject?.code).toBe('invalid_character');
-    expect(validation.errors.body?.code).toBe('invalid_character');
+    expect(forNew.errors.subject?.code).toBe(code);
+    expect(forNew.errors.body?.code).toBe(code);
+    expect(forNew.valid).toBe(code === undefined);
+    expect(validateDraft(draft({ body: text }), reply).errors.body?.code).toBe(code);
   });
 });
 
 describe('validateDraft for a template filled in for someone else', () => {
-  const daniel = ContactSchema.parse({
-    id: 'con_daniel',
-    firmId: 'firm_rivera_cho',
-    firstName: 'Daniel',
-    lastName: 'Okafor',
-    name: 'Daniel Okafor',
-    email: 'daniel.okafor@client.test',
-    portalStatus: 'active',
-    assigneeIds: [],
-  });
-  const elena = ContactSchema.parse({
-    ...daniel,
-    id: 'con_elena',
-    firstName: 'Elena',
-    lastName: 'Petrova',
-    name: 'Elena Petrova',
-  });
+  const contact = (firstName: string, lastName: string) =>
+    ContactSchema.parse({
+      id: `con_${firstName.toLowerCase()}`,
+      firmId: 'firm_rivera_cho',
+      firstName,
+      lastName,
+      name: `${firstName} ${lastName}`,
+      email: `${firstName.toLowerCase()}@client.test`,
+      portalStatus: 'active',
+      assigneeIds: [],
+    });
+  const daniel = contact('Daniel', 'Okafor');
+  const elena = contact('Elena', 'Petrova');
   const context = { mode: 'new', role: 'member', contacts: [daniel, elena] } as const;
   const fromTemplate = { templateId: 'tpl_document_request', contactId: 'con_elena' } as Partial<Draft>;
 
