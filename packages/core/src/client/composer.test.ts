@@ -1,11 +1,11 @@
 import type { ContactId, TemplateId } from '@confide/protocol';
 import { describe, expect, it } from 'vitest';
-import { memoryStorage } from '../storage/storage.js';
 import { clientFor, createMockServer, seedConversation } from '../test/mock-clients.js';
 import { stateOf, until } from '../test/until.js';
 
 const daniel = 'con_daniel' as ContactId;
 const farid = 'con_farid' as ContactId;
+const statusUpdate = 'tpl_case_status_update' as TemplateId;
 
 describe('composer', () => {
   const invited = { reason: 'portal_invited', contact: expect.objectContaining({ name: 'Farid Haddad' }) };
@@ -53,7 +53,7 @@ describe('composer', () => {
     });
     const composer = client.composer({ dateFormat: { locale: 'en-US', timeZone: 'UTC' } });
     composer.setContact(daniel);
-    await composer.importTemplate('tpl_case_status_update' as TemplateId);
+    await composer.importTemplate(statusUpdate);
     const state = stateOf(composer);
     expect(state.draft.subject).toBe('Update on your case (November 25, 2026)');
     expect(state.draft.body).toBe(
@@ -66,14 +66,11 @@ describe('composer', () => {
   it('lists unknown and unfilled merge fields and refuses to send them', async () => {
     const client = await clientFor(createMockServer(), 'ben');
     const composer = client.composer();
+    const template = await client.queryClient.fetchQuery(client.queries.templates.detail(statusUpdate));
     await composer.importTemplate({
-      id: 'tpl_x' as TemplateId,
-      firmId: 'firm_rivera_cho' as never,
-      name: 'Typo',
+      ...template,
       subject: 'For {{client.name}}',
       body: 'Dear {{client.frstName}}',
-      createdAt: '2026-11-01T08:00:00.000Z',
-      updatedAt: '2026-11-01T08:00:00.000Z',
     });
     const state = stateOf(composer);
     expect(state.mergeFields).toEqual({ unknown: ['client.frstName'], unfilled: ['client.name'] });
@@ -82,17 +79,6 @@ describe('composer', () => {
     const filled = await until(composer, (snapshot) => snapshot.draft.subject === 'For Daniel Okafor');
     expect(filled.mergeFields).toEqual({ unknown: ['client.frstName'], unfilled: [] });
     client.dispose();
-  });
-
-  it('saves the draft as it changes and restores it after a reload', async () => {
-    const mock = createMockServer();
-    const storage = memoryStorage();
-    const first = await clientFor(mock, 'ben', { storage });
-    first.composer().setSubject('Half written');
-    first.dispose();
-    const second = await clientFor(mock, 'ben', { storage });
-    expect(stateOf(second.composer()).draft.subject).toBe('Half written');
-    second.dispose();
   });
 
   it('starts a conversation and resets the draft after the server confirms it', async () => {

@@ -80,14 +80,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isDraft(value: unknown): value is Draft {
-  return (
-    isRecord(value) &&
-    typeof value.id === 'string' &&
-    typeof value.idempotencyKey === 'string' &&
-    typeof value.body === 'string'
-  );
-}
+const isDraft = (value: unknown): value is Draft =>
+  isRecord(value) && [value.id, value.idempotencyKey, value.body].every((field) => typeof field === 'string');
 
 const isUploaded = (value: unknown): value is DraftAttachment =>
   isRecord(value) && typeof value.localId === 'string' && isRecord(value.attachment);
