@@ -41,12 +41,11 @@ describe('renderTemplate', () => {
 
   it('takes the client fields from a client viewer', () => {
     const client = {
+      ...member,
       role: 'client',
       id: 'con_daniel',
       name: 'Daniel Okafor',
       firstName: 'Daniel',
-      email: 'd@client.test',
-      firm: member.firm,
     } as Viewer;
     expect(
       renderTemplate({ subject: 's', body: 'Hello {{client.firstName}}' }, { viewer: client, date }).body,
