@@ -223,26 +223,6 @@ export function createComposer(context: ClientContext, options: ComposerOptions 
     return sent;
   }
 
-  async function sendAndTrack(): Promise<SendResult> {
-    const current = draft();
-    local.setState({ status: 'sending', error: null });
-    try {
-      // The client resets the draft when the server confirms it (even after a reload), not here.
-      const result = await sendNow(current);
-      local.setState({ status: 'sent' });
-      return result;
-    } catch (thrown) {
-      const error = toConfideError(thrown);
-      // A new conversation that failed for good leaves the outbox; the draft keeps the text and the key.
-      if (mode === 'new') stores.outbox.getState().remove(current.idempotencyKey);
-      local.setState({
-        status: error.code === 'invalid_input' && !error.status ? 'idle' : 'failed',
-        error,
-      });
-      throw error;
-    }
-  }
-
   return {
     mode,
     draftId,
@@ -309,7 +289,25 @@ export function createComposer(context: ClientContext, options: ComposerOptions 
     retryAttachment: files.retryAttachment,
     searchRecipients: (recipientQuery) => local.setState({ recipientQuery }),
     send() {
-      const sending = sendAndTrack();
+      const current = draft();
+      local.setState({ status: 'sending', error: null });
+      // The client resets the draft when the server confirms it (even after a reload), not here.
+      const sending = sendNow(current).then(
+        (result) => {
+          local.setState({ status: 'sent' });
+          return result;
+        },
+        (thrown: unknown) => {
+          const error = toConfideError(thrown);
+          // A new conversation that failed for good leaves the outbox; the draft keeps the text and the key.
+          if (mode === 'new') stores.outbox.getState().remove(current.idempotencyKey);
+          local.setState({
+            status: error.code === 'invalid_input' && !error.status ? 'idle' : 'failed',
+            error,
+          });
+          throw error;
+        },
+      );
       // The state shows a failure itself; callers that ignore the promise must not cause an unhandled rejection.
       sending.catch(() => {});
       return sending;
