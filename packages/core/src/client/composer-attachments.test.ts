@@ -10,6 +10,7 @@ import {
   seedConversation,
 } from '../test/mock-clients.js';
 import { stateOf, until } from '../test/until.js';
+import type { GetToken } from '../transport/http-client.js';
 import { httpTransport } from '../transport/http-transport.js';
 import type { Composer, ComposerState } from './composer.js';
 import type { ConfideClient, ConfideClientOptions } from './create-confide-client.js';
@@ -35,7 +36,7 @@ async function uploader(
   mock: MockServer,
   person: DemoPerson,
   conversationId?: ConversationId,
-  options: Partial<ConfideClientOptions> = {},
+  { getToken, ...options }: Partial<ConfideClientOptions> & { getToken?: GetToken } = {},
 ) {
   const requests: { method: string; path: string; bytes: number; json?: unknown }[] = [];
   const connection = mock.as(person);
@@ -53,6 +54,7 @@ async function uploader(
   };
   const transport = httpTransport({
     ...connection,
+    getToken: getToken ?? connection.getToken,
     fetch,
     uploads: { chunkSizeBytes: 4096, retryDelaysMs: [0] },
   });
@@ -167,21 +169,14 @@ describe('composer attachments', () => {
     const mock = createMockServer();
     const reasons: string[] = [];
     let expired = false;
-    const connection = mock.as('ben');
-    const transport = httpTransport({
-      ...connection,
-      getToken: async ({ reason }) => {
-        reasons.push(reason);
-        if (!expired) return connection.getToken();
-        expired = false;
-        return 'expired.token.value';
-      },
-      uploads: { retryDelaysMs: [0] },
-    });
-    const client = await clientFor(mock, 'ben', { transport });
-    clients.push(client);
+    const getToken: GetToken = async ({ reason }) => {
+      reasons.push(reason);
+      if (!expired) return mock.as('ben').getToken();
+      expired = false;
+      return 'expired.token.value';
+    };
     // A reply's composer loads nothing else, so every token asked for after this is for the upload.
-    const composer = client.composer({ conversationId: await seedConversation(mock) });
+    const { composer } = await uploader(mock, 'ben', await seedConversation(mock), { getToken });
     reasons.length = 0;
     expired = true;
     expect((await upload(composer, pdf('Passport.pdf', 1_000))).attachments[0]?.status).toBe('uploaded');

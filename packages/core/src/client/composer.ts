@@ -69,9 +69,7 @@ export interface ComposerLocalState {
 }
 
 /** What a composer's state is made of. */
-export interface ComposerSources {
-  readonly mode: 'new' | 'reply';
-  readonly draft: Draft;
+export interface ComposerSources extends Pick<ComposerState, 'mode' | 'draft'> {
   readonly local: ComposerLocalState;
   /** The firm's contacts, when the viewer picks a recipient and they have loaded. */
   readonly contacts: readonly Contact[] | undefined;
