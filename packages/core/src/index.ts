@@ -24,12 +24,7 @@ export type {
   TemplateId,
   Viewer,
 } from '@confide/protocol';
-export {
-  applyNewConversation,
-  applyNewMessage,
-  applyServerEvent,
-  type CacheContext,
-} from './cache/apply-server-event.js';
+export { applyServerEvent, type CacheContext } from './cache/apply-server-event.js';
 export type { ConfideQueries, ConfideStores } from './client/client-context.js';
 export {
   type Composer,
@@ -95,7 +90,7 @@ export { conversationQueries } from './queries/conversation-queries.js';
 export { messageQueries } from './queries/message-queries.js';
 export { notificationQueries } from './queries/notification-queries.js';
 export { observeInfiniteQuery, observeQuery } from './queries/observe.js';
-export { QUERY_RETRY_LIMIT, type QueryContext, retryQuery } from './queries/query-defaults.js';
+export { QUERY_RETRY_LIMIT, type QueryContext } from './queries/query-defaults.js';
 export {
   type ConfideKeys,
   type ConversationListParams,
@@ -140,7 +135,6 @@ export {
 } from './templates/personal-details.js';
 export {
   type MergeContext,
-  mergeFieldValues,
   type RenderedTemplate,
   renderTemplate,
 } from './templates/render-template.js';

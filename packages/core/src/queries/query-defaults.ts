@@ -19,7 +19,7 @@ export const QUERY_RETRY_LIMIT = 2;
  * Whether query-core retries a failed query: only for errors that may pass (network, timeout, 5xx, 429), at most
  * `QUERY_RETRY_LIMIT` times. Set on every query option object, so a host's QueryClient defaults never multiply it.
  */
-export function retryQuery(failureCount: number, error: unknown): boolean {
+function retryQuery(failureCount: number, error: unknown): boolean {
   return failureCount < QUERY_RETRY_LIMIT && ConfideError.is(error) && error.retryable;
 }
 

@@ -33,8 +33,14 @@ export interface RenderedTemplate {
   readonly unfilledFields: readonly MergeField[];
 }
 
-/** The value of every merge field that `context` can fill. */
-export function mergeFieldValues(context: MergeContext): Partial<Record<MergeField, string>> {
+/**
+ * Fills a template's merge fields. Unknown and unfilled fields stay in the text, as typed, and are listed, so
+ * nothing is ever sent with a silently missing name.
+ */
+export function renderTemplate(
+  template: { readonly subject: string; readonly body: string },
+  context: MergeContext,
+): RenderedTemplate {
   const { viewer } = context;
   const client: Partial<Pick<Contact, 'firstName' | 'lastName' | 'name'>> | null =
     context.contact ?? (viewer?.role === 'client' ? viewer : null);
@@ -50,21 +56,10 @@ export function mergeFieldValues(context: MergeContext): Partial<Record<MergeFie
     'sender.name': viewer?.name,
     'date.today': format.format(context.date ?? new Date()),
   };
-  return Object.fromEntries(Object.entries(values).filter(([, value]) => value));
-}
-
-/**
- * Fills a template's merge fields. Unknown and unfilled fields stay in the text, as typed, and are listed, so
- * nothing is ever sent with a silently missing name.
- */
-export function renderTemplate(
-  template: { readonly subject: string; readonly body: string },
-  context: MergeContext,
-): RenderedTemplate {
-  const values = mergeFieldValues(context);
+  // An empty value counts as unfilled: the field stays in the text.
   const fill = (text: string) =>
     text.replace(MERGE_FIELD_PATTERN, (placeholder, name: string) =>
-      isKnownMergeField(name) ? (values[name] ?? placeholder) : placeholder,
+      isKnownMergeField(name) ? values[name] || placeholder : placeholder,
     );
   const subject = fill(template.subject);
   const body = fill(template.body);
