@@ -28,12 +28,10 @@ type Update = (summary: ConversationSummary) => ConversationSummary;
 
 const PREVIEW_LENGTH = 200;
 
-/** The list with every page replaced by `map(page)`. */
 function mapPages<Page>(pages: Pages<Page>, map: (page: Page) => Page): Pages<Page> {
   return { ...pages, pages: pages.pages.map(map) };
 }
 
-/** The list with every item replaced by `map(item)`. */
 function mapItems<Page extends { items: unknown[] }>(
   pages: Pages<Page>,
   map: (item: Page['items'][number]) => Page['items'][number],
@@ -41,7 +39,6 @@ function mapItems<Page extends { items: unknown[] }>(
   return mapPages(pages, (page) => ({ ...page, items: page.items.map(map) }));
 }
 
-/** Whether any page of the list holds an item with this id. */
 function holds(pages: Pages<{ items: { id: string }[] }>, id: string): boolean {
   return pages.pages.some((page) => page.items.some((item) => item.id === id));
 }
@@ -145,7 +142,6 @@ function insertIntoLists(
 
 /** The summary after a new message: preview, activity time and (for someone else's message) one more unread. */
 function withMessage(summary: ConversationSummary, message: Message, own: boolean): ConversationSummary {
-  if (summary.lastMessage?.id === message.id) return summary;
   return {
     ...summary,
     lastActivityAt: message.createdAt,

@@ -60,9 +60,7 @@ export interface ComposerState {
 }
 
 /** A composer's own client-only state (zustand): the last send, the recipient search and upload progress. */
-export interface ComposerLocalState {
-  readonly status: ComposerStatus;
-  readonly error: ConfideError | null;
+export interface ComposerLocalState extends Pick<ComposerState, 'status' | 'error'> {
   readonly recipientQuery: string;
   /** Progress of uploads still running or failed, by the file's `localId`. */
   readonly uploads: Readonly<Record<string, UploadProgress>>;
@@ -108,9 +106,7 @@ export function composerStateOf(sources: ComposerSources): ComposerState {
 }
 
 /** A composer: the actions on one draft, its own state store, and `observe` for a headless UI. */
-export interface Composer extends Observable<ComposerState> {
-  /** `new` starts a conversation; `reply` answers in one. */
-  readonly mode: 'new' | 'reply';
+export interface Composer extends Observable<ComposerState>, Pick<ComposerState, 'mode'> {
   /** The draft's id in the composer store (`client.stores.composer`). */
   readonly draftId: string;
   /** The draft: the saved one, or an empty one (with its key) until the first change saves it. */
