@@ -81,35 +81,29 @@ describe('composer', () => {
     client.dispose();
   });
 
-  it('starts a conversation and resets the draft after the server confirms it', async () => {
-    const client = await clientFor(createMockServer(), 'ben');
-    const composer = client.composer();
-    composer.setContact(daniel);
-    composer.setSubject('Your visa');
-    composer.setBody('We have news.');
-    const keyBefore = stateOf(composer).draft.idempotencyKey;
-    const result = await composer.send();
-    expect(result).toMatchObject({
-      conversation: { subject: 'Your visa' },
-      message: { idempotencyKey: keyBefore },
-    });
-    const state = stateOf(composer);
-    expect(state).toMatchObject({ status: 'sent', draft: { subject: '', body: '' } });
-    expect(state.draft.idempotencyKey).not.toBe(keyBefore);
-    client.dispose();
-  });
-
-  it('lets a client start a conversation with only a subject and a body', async () => {
-    const mock = createMockServer();
-    const client = await clientFor(mock, 'daniel');
-    const composer = client.composer();
-    composer.setSubject('A question');
-    composer.setBody('Can we talk on Monday?');
-    expect(stateOf(composer).validation.valid).toBe(true);
-    expect(stateOf(composer).recipients).toBeNull();
-    await expect(composer.send()).resolves.toMatchObject({ conversation: { contact: { id: 'con_daniel' } } });
-    client.dispose();
-  });
+  it.each([
+    ['a member, to the client they pick', 'ben', daniel],
+    ['a client, with only a subject and a body', 'daniel', null],
+  ] as const)(
+    'starts a conversation as %s and resets the draft once the server confirms it',
+    async (_label, person, contactId) => {
+      const client = await clientFor(createMockServer(), person);
+      const composer = client.composer();
+      if (contactId) composer.setContact(contactId);
+      composer.setSubject('Your visa');
+      composer.setBody('We have news.');
+      const before = await until(composer, (snapshot) => (snapshot.recipients === null) === !contactId);
+      expect(before.validation.valid).toBe(true);
+      await expect(composer.send()).resolves.toMatchObject({
+        conversation: { subject: 'Your visa', contact: { id: 'con_daniel' } },
+        message: { idempotencyKey: before.draft.idempotencyKey },
+      });
+      const state = stateOf(composer);
+      expect(state).toMatchObject({ status: 'sent', draft: { subject: '', body: '' } });
+      expect(state.draft.idempotencyKey).not.toBe(before.draft.idempotencyKey);
+      client.dispose();
+    },
+  );
 
   it('sends a reply optimistically and is empty again at once', async () => {
     const mock = createMockServer();

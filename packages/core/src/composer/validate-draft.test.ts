@@ -1,6 +1,7 @@
-import { type ContactId, ContactSchema } from '@confide/protocol';
+import type { ContactId } from '@confide/protocol';
 import { describe, expect, it } from 'vitest';
 import { type Draft, emptyDraft } from '../stores/composer/composer-store.js';
+import { createMockServer, transportFor } from '../test/mock-clients.js';
 import { validateDraft } from './validate-draft.js';
 
 const draft = (input: Partial<Draft>): Draft => ({
@@ -69,21 +70,9 @@ describe('validateDraft', () => {
   });
 });
 
-describe('validateDraft for a template filled in for someone else', () => {
-  const contact = (firstName: string, lastName: string) =>
-    ContactSchema.parse({
-      id: `con_${firstName.toLowerCase()}`,
-      firmId: 'firm_rivera_cho',
-      firstName,
-      lastName,
-      name: `${firstName} ${lastName}`,
-      email: `${firstName.toLowerCase()}@client.test`,
-      portalStatus: 'active',
-      assigneeIds: [],
-    });
-  const daniel = contact('Daniel', 'Okafor');
-  const elena = contact('Elena', 'Petrova');
-  const context = { mode: 'new', role: 'member', contacts: [daniel, elena] } as const;
+describe('validateDraft for a template filled in for someone else', async () => {
+  const { items: contacts } = await transportFor(createMockServer(), 'ben').listContacts({});
+  const context = { mode: 'new', role: 'member', contacts } as const;
   const fromTemplate = { templateId: 'tpl_document_request', contactId: 'con_elena' } as Partial<Draft>;
 
   it.each([

@@ -12,10 +12,4 @@ describe('connection store', () => {
     store.getState().setStatus('open');
     expect(store.getState()).toMatchObject({ status: 'open', lastError: null });
   });
-
-  it('records whether the device is online', () => {
-    const store = createConnectionStore();
-    store.getState().setOnline(false);
-    expect(store.getState().online).toBe(false);
-  });
 });
