@@ -289,12 +289,8 @@ describe('attachment.updated', () => {
     const sent = await until(client.thread(id), (state) => state.messages[1]?.state === 'sent');
     const file = sent.messages[1]?.attachments[0] as Attachment;
     const index = client.queryClient.getQueriesData({ queryKey: client.keys.conversationLists() });
-    const cache = {
-      queryClient: client.queryClient,
-      keys: client.keys,
-      viewer: () => undefined,
-      fetchSummary: () => Promise.reject(new Error('not needed')),
-    };
+    // The event touches only the thread: the cache needs no viewer and fetches no summary.
+    const cache = { ...client, viewer: () => undefined, fetchSummary: () => Promise.reject(new Error()) };
     applyServerEvent(cache, {
       id: '1',
       type: 'attachment.updated',

@@ -51,19 +51,6 @@ describe('outbox', () => {
     client.dispose();
   });
 
-  it('keeps retrying through network errors without reordering', async () => {
-    const mock = createMockServer();
-    const id = await seedConversation(mock, 'Flaky', 'First');
-    const { transport } = failingSends(mock, (attempt) =>
-      attempt <= 3 ? new ConfideError('network', 'Connection reset') : undefined,
-    );
-    const client = await clientFor(mock, 'ben', { transport, outbox: { baseDelayMs: 1, maxDelayMs: 4 } });
-    const thread = client.thread(id);
-    await Promise.all([thread.send('a'), thread.send('b')]);
-    expect(await serverBodies(mock, id)).toEqual(['First', 'a', 'b']);
-    client.dispose();
-  });
-
   it('gives up on a server error after the attempt limit and reports it as failed', async () => {
     const mock = createMockServer();
     const id = await seedConversation(mock);

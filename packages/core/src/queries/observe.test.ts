@@ -1,6 +1,8 @@
-import { QueryClient } from '@tanstack/query-core';
+import type { Viewer } from '@confide/protocol';
+import { QueryClient, type QueryObserverResult } from '@tanstack/query-core';
 import { describe, expect, it } from 'vitest';
 import { createMockServer, seedConversation, transportFor } from '../test/mock-clients.js';
+import { until } from '../test/until.js';
 import { conversationQueries } from './conversation-queries.js';
 import { observeInfiniteQuery, observeQuery } from './observe.js';
 import { createConfideKeys } from './query-keys.js';
@@ -12,15 +14,12 @@ describe('observe helpers', () => {
   it('follow a query option object from the factories until stopped', async () => {
     const transport = transportFor(createMockServer(), 'ben');
     const queryClient = new QueryClient();
-    const viewer = await new Promise<string | undefined>((resolve) => {
-      const stop = observeQuery(queryClient, viewerQueries(transport, keys).viewer(), (result) => {
-        if (result.data) {
-          stop();
-          resolve(result.data.name);
-        }
-      });
-    });
-    expect(viewer).toBe('Ben Cho');
+    const options = viewerQueries(transport, keys).viewer();
+    const result = await until<QueryObserverResult<Viewer>>(
+      { observe: (listener) => observeQuery(queryClient, options, listener) },
+      (current) => current.data !== undefined,
+    );
+    expect(result.data?.name).toBe('Ben Cho');
     queryClient.clear();
   });
 
