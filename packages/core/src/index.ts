@@ -135,7 +135,6 @@ export {
 } from './templates/personal-details.js';
 export {
   type MergeContext,
-  type RenderedTemplate,
   renderTemplate,
 } from './templates/render-template.js';
 export type { GetToken, TokenReason } from './transport/http-client.js';

@@ -1,7 +1,7 @@
 import type { Viewer } from '@confide/protocol';
 import { describe, expect, it } from 'vitest';
 import { viewerJson } from '../test/wire-fixtures.js';
-import { renderTemplate } from './render-template.js';
+import { mergeFieldsOf, renderTemplate } from './render-template.js';
 
 const member = viewerJson as Viewer;
 const date = new Date('2026-11-25T12:00:00Z');
@@ -24,19 +24,19 @@ describe('renderTemplate', () => {
     expect(rendered).toEqual({
       subject: 'For Daniel Okafor',
       body: 'Daniel Okafor, Rivera & Cho Immigration, Ben Cho, 25 November 2026',
-      unknownFields: [],
-      unfilledFields: [],
     });
   });
 
-  it('leaves unknown and unfilled fields in place and lists them', () => {
+  it('leaves unknown and unfilled fields in place, where mergeFieldsOf finds them', () => {
     const rendered = renderTemplate(
       { subject: 'Hi', body: 'Dear {{client.firstName}}, {{case.number}}' },
       { viewer: member, date },
     );
     expect(rendered.body).toBe('Dear {{client.firstName}}, {{case.number}}');
-    expect(rendered.unknownFields).toEqual(['case.number']);
-    expect(rendered.unfilledFields).toEqual(['client.firstName']);
+    expect(mergeFieldsOf(rendered.subject, rendered.body)).toEqual({
+      unknown: ['case.number'],
+      unfilled: ['client.firstName'],
+    });
   });
 
   it('takes the client fields from a client viewer', () => {

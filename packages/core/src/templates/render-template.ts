@@ -4,6 +4,7 @@ import {
   isKnownMergeField,
   MERGE_FIELD_PATTERN,
   type MergeField,
+  type Template,
   type Viewer,
 } from '@confide/protocol';
 
@@ -21,26 +22,15 @@ export interface MergeContext {
   readonly timeZone?: string;
 }
 
-/** A template's text with its merge fields filled in, and the fields that could not be. */
-export interface RenderedTemplate {
-  /** The subject with the fields that could be filled. */
-  readonly subject: string;
-  /** The body with the fields that could be filled. */
-  readonly body: string;
-  /** Fields Confide does not know (typos such as `{{client.frstName}}`); left in the text for the UI to flag. */
-  readonly unknownFields: readonly string[];
-  /** Known fields without a value here (e.g. no client chosen yet); left in the text for the UI to flag. */
-  readonly unfilledFields: readonly MergeField[];
-}
-
 /**
- * Fills a template's merge fields. Unknown and unfilled fields stay in the text, as typed, and are listed, so
- * nothing is ever sent with a silently missing name.
+ * Fills a template's merge fields. Unknown fields, and known ones without a value here, stay in the text as typed:
+ * the composer lists them (`ComposerState.mergeFields`) and refuses to send them, so nothing is ever sent with a
+ * silently missing name.
  */
 export function renderTemplate(
-  template: { readonly subject: string; readonly body: string },
+  template: Pick<Template, 'subject' | 'body'>,
   context: MergeContext,
-): RenderedTemplate {
+): Pick<Template, 'subject' | 'body'> {
   const { viewer } = context;
   const client: Partial<Pick<Contact, 'firstName' | 'lastName' | 'name'>> | null =
     context.contact ?? (viewer?.role === 'client' ? viewer : null);
@@ -61,10 +51,7 @@ export function renderTemplate(
     text.replace(MERGE_FIELD_PATTERN, (placeholder, name: string) =>
       isKnownMergeField(name) ? values[name] || placeholder : placeholder,
     );
-  const subject = fill(template.subject);
-  const body = fill(template.body);
-  const { unknown, unfilled } = mergeFieldsOf(subject, body);
-  return { subject, body, unknownFields: unknown, unfilledFields: unfilled };
+  return { subject: fill(template.subject), body: fill(template.body) };
 }
 
 /** The merge fields still written in a text's subject and body, split into unknown ones and known ones left unfilled. */
