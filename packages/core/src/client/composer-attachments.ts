@@ -2,17 +2,12 @@ import { ATTACHMENTS_PER_MESSAGE_MAX, type AttachmentId } from '@confide/protoco
 import type { StoreApi } from 'zustand/vanilla';
 import { ConfideError, toConfideError } from '../errors/confide-error.js';
 import { randomId } from '../lib/id.js';
-import type { Draft, DraftInput } from '../stores/composer/composer-store.js';
+import type { Draft, DraftAttachment, DraftInput } from '../stores/composer/composer-store.js';
 import type { UploadFile } from '../transport/transport.js';
 import type { ClientContext } from './client-context.js';
 
 /** A file in the composer, as a chip shows it. */
-export interface ComposerAttachment {
-  /** The composer's id for it: use it to remove or retry the file. */
-  readonly localId: string;
-  readonly name: string;
-  /** Size in bytes. */
-  readonly size: number;
+export interface ComposerAttachment extends Pick<DraftAttachment, 'localId' | 'name' | 'size'> {
   /** The device's claim until the upload finished, then the type the server decided from the bytes. */
   readonly mediaType: string;
   /** `uploading` with progress, `uploaded` (ready to send), or `failed` with `error`. */
