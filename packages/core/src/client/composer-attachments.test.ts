@@ -1,5 +1,5 @@
 import type { Attachment, AttachmentId, ContactId, ConversationId } from '@confide/protocol';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { applyServerEvent } from '../cache/apply-server-event.js';
 import { memoryStorage } from '../storage/storage.js';
 import {
@@ -13,7 +13,7 @@ import { stateOf, until } from '../test/until.js';
 import type { GetToken } from '../transport/http-client.js';
 import { httpTransport } from '../transport/http-transport.js';
 import type { Composer, ComposerState } from './composer.js';
-import type { ConfideClient, ConfideClientOptions } from './create-confide-client.js';
+import type { ConfideClientOptions } from './create-confide-client.js';
 
 const ascii = (text: string) => new TextEncoder().encode(text);
 /** A PDF by its bytes, padded to `size`. */
@@ -22,11 +22,6 @@ const pdf = (name: string, size = 20_000, type = 'application/pdf') =>
 const pages = (count: number) => Array.from({ length: count }, (_, index) => pdf(`Page ${index}.pdf`, 100));
 const exe = (name: string) =>
   new File([ascii('MZ'), new Uint8Array([0x90, 0, 3, 0, 0, 0, 4, 0]), new Uint8Array(300)], name);
-
-const clients: ConfideClient[] = [];
-afterEach(() => {
-  for (const client of clients.splice(0)) client.dispose();
-});
 
 /**
  * A client of `person` whose requests are recorded, uploading in small chunks so progress shows, and its composer:
@@ -59,7 +54,7 @@ async function uploader(
     uploads: { chunkSizeBytes: 4096, retryDelaysMs: [0] },
   });
   const client = await clientFor(mock, person, { transport, ...options });
-  clients.push(client);
+  onTestFinished(() => client.dispose());
   return { client, requests, composer: client.composer(conversationId ? { conversationId } : {}) };
 }
 

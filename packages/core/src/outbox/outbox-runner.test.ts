@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { createConfideClient } from '../client/create-confide-client.js';
 import { ConfideError } from '../errors/confide-error.js';
 import { memoryStorage } from '../storage/storage.js';
@@ -73,26 +73,23 @@ describe('outbox', () => {
 
   it("waits as long as the server's Retry-After asks before sending again", async () => {
     vi.useFakeTimers();
-    try {
-      const mock = createMockServer();
-      const id = await seedConversation(mock);
-      const slowDown = new ConfideError('rate_limited', 'Slow down', { status: 429, retryAfterSeconds: 60 });
-      const { transport, counter } = failingSends(mock, (attempt) => (attempt === 1 ? slowDown : undefined));
-      const client = createConfideClient({ transport, outbox: { baseDelayMs: 1, maxDelayMs: 2 } });
-      client.mount();
-      const ready = client.ready;
-      await vi.advanceTimersByTimeAsync(5);
-      await ready;
-      const sent = client.thread(id).send('After the pause');
-      await vi.advanceTimersByTimeAsync(59_000);
-      expect(counter.attempts).toBe(1);
-      await vi.advanceTimersByTimeAsync(1_100);
-      await sent;
-      expect(counter.attempts).toBe(2);
-      client.dispose();
-    } finally {
-      vi.useRealTimers();
-    }
+    onTestFinished(() => void vi.useRealTimers());
+    const mock = createMockServer();
+    const id = await seedConversation(mock);
+    const slowDown = new ConfideError('rate_limited', 'Slow down', { status: 429, retryAfterSeconds: 60 });
+    const { transport, counter } = failingSends(mock, (attempt) => (attempt === 1 ? slowDown : undefined));
+    const client = createConfideClient({ transport, outbox: { baseDelayMs: 1, maxDelayMs: 2 } });
+    client.mount();
+    const ready = client.ready;
+    await vi.advanceTimersByTimeAsync(5);
+    await ready;
+    const sent = client.thread(id).send('After the pause');
+    await vi.advanceTimersByTimeAsync(59_000);
+    expect(counter.attempts).toBe(1);
+    await vi.advanceTimersByTimeAsync(1_100);
+    await sent;
+    expect(counter.attempts).toBe(2);
+    client.dispose();
   });
 
   it('sends restored messages before one written during start-up', async () => {
