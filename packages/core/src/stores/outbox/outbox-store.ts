@@ -1,8 +1,9 @@
-import type { Attachment, ContactId, ConversationId, Matter } from '@confide/protocol';
+import type { Attachment, ConversationId } from '@confide/protocol';
 import { persist } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
 import type { ConfideError } from '../../errors/confide-error.js';
 import { viewerPersistOptions } from '../../storage/storage.js';
+import type { Draft } from '../composer/composer-store.js';
 
 /** Where a queued send stands. `sent` entries leave the outbox; the thread then shows the server's message. */
 export type OutboxStatus = 'queued' | 'sending' | 'failed';
@@ -30,24 +31,16 @@ interface OutboxEntryBase {
   readonly failure: SendFailure | null;
 }
 
-/** A reply (or internal note) waiting to reach the server. */
-export interface OutboxMessage extends OutboxEntryBase {
+/** A reply (or, with the draft's `internal`, an internal note) waiting to reach the server. */
+export interface OutboxMessage extends OutboxEntryBase, Pick<Draft, 'internal'> {
   readonly kind: 'message';
   /** The conversation it goes to. */
   readonly conversationId: ConversationId;
-  /** Whether it is an internal note. */
-  readonly internal: boolean;
 }
 
-/** A new conversation waiting to reach the server. */
-export interface OutboxConversation extends OutboxEntryBase {
+/** A new conversation on its way: the draft's client (`null` when a client starts it), subject and matter. */
+export interface OutboxConversation extends OutboxEntryBase, Pick<Draft, 'contactId' | 'subject' | 'matter'> {
   readonly kind: 'conversation';
-  /** The client (members only; `null` when a client starts it). */
-  readonly contactId: ContactId | null;
-  /** The subject. */
-  readonly subject: string;
-  /** The host's matter it belongs to. */
-  readonly matter: Matter | null;
 }
 
 /** One send in the outbox. */
