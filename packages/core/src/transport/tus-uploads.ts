@@ -8,14 +8,12 @@ import {
 } from 'tus-js-client';
 import { ConfideError, toConfideError } from '../errors/confide-error.js';
 import { absoluteUrl } from '../lib/absolute-url.js';
-import type { GetToken } from './http-client.js';
 import { errorFromResponse } from './http-error.js';
+import type { HttpTransportOptions } from './http-transport.js';
 import type { UploadFile, UploadFileOptions } from './transport.js';
 
 /** Options of `createTusUploads`. */
-export interface TusUploadsOptions {
-  readonly baseUrl: string;
-  readonly getToken: GetToken;
+export interface TusUploadsOptions extends Pick<HttpTransportOptions, 'baseUrl' | 'getToken'> {
   /** A custom fetch: uploads then go through it in chunks of `chunkSizeBytes`; without one, tus-js-client's own stack. */
   readonly fetch?: typeof globalThis.fetch | undefined;
   /** Bytes per `PATCH` over a custom fetch (progress is reported per chunk). @default 5 MiB */
