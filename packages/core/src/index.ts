@@ -62,7 +62,6 @@ export type { Observable } from './client/observe.js';
 export { type Thread, type ThreadSources, type ThreadState, threadStateOf } from './client/thread.js';
 export { type MessageState, mergeThreadMessages, type ThreadMessage } from './client/thread-messages.js';
 export {
-  isSelectableRecipient,
   partitionRecipients,
   type RecipientOptions,
   type UnavailableReason,
@@ -127,12 +126,7 @@ export {
   type OutboxStore,
   type SendFailure,
 } from './stores/outbox/outbox-store.js';
-export {
-  type ForeignDetail,
-  findForeignDetails,
-  type PersonalDetails,
-  retargetText,
-} from './templates/personal-details.js';
+export { type PersonalDetails, retargetText } from './templates/personal-details.js';
 export {
   type MergeContext,
   renderTemplate,
