@@ -79,16 +79,6 @@ export function wantsRecipients(mode: 'new' | 'reply', viewer: Viewer | undefine
   return mode === 'new' && viewer?.role === 'member';
 }
 
-function recipientsFor(contacts: readonly Contact[] | undefined, query: string): RecipientOptions | null {
-  if (!contacts) return null;
-  const search = query.trim().toLowerCase();
-  return partitionRecipients(
-    contacts.filter(
-      (contact) => !search || contact.name.toLowerCase().includes(search) || contact.email.includes(search),
-    ),
-  );
-}
-
 /** A composer's state from its sources: a pure function. */
 export function composerStateOf(sources: ComposerSources): ComposerState {
   const { mode, draft, local, contacts, viewer } = sources;
@@ -96,7 +86,8 @@ export function composerStateOf(sources: ComposerSources): ComposerState {
   return {
     mode,
     draft,
-    recipients: wantsRecipients(mode, viewer) ? recipientsFor(contacts, local.recipientQuery) : null,
+    recipients:
+      wantsRecipients(mode, viewer) && contacts ? partitionRecipients(contacts, local.recipientQuery) : null,
     validation: validateDraft(draft, { mode, role: viewer?.role ?? 'member', contacts, attachments }),
     mergeFields: mergeFieldsOf(draft.subject, draft.body),
     status: local.status,

@@ -31,9 +31,14 @@ export function isSelectableRecipient(contact: Pick<Contact, 'portalStatus'>): b
   return contact.portalStatus === 'active';
 }
 
-/** Sorts contacts into those a member may pick and those they may not, with the reason. */
-export function partitionRecipients(contacts: readonly Contact[]): RecipientOptions {
-  const byName = [...contacts].sort((left, right) => left.name.localeCompare(right.name));
+/** Splits the contacts matching `query` (name or e-mail) into those a member may pick and the rest, with why. */
+export function partitionRecipients(contacts: readonly Contact[], query = ''): RecipientOptions {
+  const search = query.trim().toLowerCase();
+  const byName = contacts
+    .filter(
+      (contact) => !search || contact.name.toLowerCase().includes(search) || contact.email.includes(search),
+    )
+    .sort((left, right) => left.name.localeCompare(right.name));
   return {
     selectable: byName.filter(isSelectableRecipient),
     unavailable: byName
