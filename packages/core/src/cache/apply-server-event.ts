@@ -271,9 +271,8 @@ export function applyNotificationsRead(
  */
 function applyNotificationRead(context: CacheContext, event: ServerEventOf<'notification.read'>) {
   const { ids, readAt, unreadCount } = event.data;
-  const named = ids === 'all' ? undefined : new Set<string>(ids);
-  const isNowRead = (item: Notification) =>
-    named === undefined ? item.createdAt <= readAt : named.has(item.id);
+  const named = new Set<string>(ids === 'all' ? [] : ids);
+  const isNowRead = (item: Notification) => (ids === 'all' ? item.createdAt <= readAt : named.has(item.id));
   applyNotificationsRead(context, isNowRead, readAt, unreadCount);
 }
 

@@ -221,8 +221,7 @@ describe('composer attachments', () => {
     await upload(first.composer, pdf('Kept.pdf', 1_000));
     first.composer.attachFiles([pdf('Unfinished.pdf', 60_000)]);
     first.client.dispose();
-    const second = await uploader(mock, 'ben', undefined, { storage });
-    const composer = second.client.composer();
+    const { composer } = await uploader(mock, 'ben', undefined, { storage });
     expect(stateOf(composer).attachments).toEqual([
       expect.objectContaining({ name: 'Kept.pdf', status: 'uploaded' }),
     ]);

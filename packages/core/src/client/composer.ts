@@ -251,8 +251,7 @@ export function createComposer(context: ClientContext, options: ComposerOptions 
       const current = draft();
       void mergeContext(contactId).then(
         (merge) => {
-          const rendered = renderTemplate(current, merge);
-          if (draft() === current) update({ subject: rendered.subject, body: rendered.body });
+          if (draft() === current) update(renderTemplate(current, merge));
         },
         () => {},
       );
