@@ -1,7 +1,5 @@
 import { absoluteUrl } from '../lib/absolute-url.js';
-import type { Clock } from '../lib/clock.js';
-import type { Logger } from '../lib/logger.js';
-import { openEventStream } from './event-stream.js';
+import { type EventStreamOptions, openEventStream } from './event-stream.js';
 import { createHttpClient, type GetToken } from './http-client.js';
 import type { Transport } from './transport.js';
 import { createTusUploads, type TusUploadsOptions } from './tus-uploads.js';
@@ -18,14 +16,7 @@ export interface HttpTransportOptions {
   /** Timeout of a request in milliseconds. @default 15000 */
   readonly timeoutMs?: number;
   /** Reconnect delays, heartbeat timeout and timers of the event stream (see `openEventStream`). */
-  readonly events?: {
-    readonly baseDelayMs?: number;
-    readonly maxDelayMs?: number;
-    readonly heartbeatTimeoutMs?: number;
-    readonly clock?: Clock;
-  };
-  /** Where recoverable problems are reported. */
-  readonly logger?: Logger;
+  readonly events?: Pick<EventStreamOptions, 'baseDelayMs' | 'maxDelayMs' | 'heartbeatTimeoutMs' | 'clock'>;
   /** Chunk size (over a custom `fetch`) and automatic retry delays of resumable uploads. */
   readonly uploads?: Pick<TusUploadsOptions, 'chunkSizeBytes' | 'retryDelaysMs'>;
 }
@@ -96,7 +87,6 @@ export function httpTransport(options: HttpTransportOptions): Transport {
         onEvent,
         ...subscribeOptions,
         ...(options.fetch ? { fetch: options.fetch } : {}),
-        ...(options.logger ? { logger: options.logger } : {}),
         ...options.events,
       }),
   });
