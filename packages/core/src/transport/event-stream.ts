@@ -67,14 +67,11 @@ export function openEventStream(options: EventStreamOptions): Unsubscribe {
     try {
       event = ServerEventSchema.parse(JSON.parse(message.data));
     } catch (cause) {
-      const context = message.id === undefined ? undefined : { eventId: message.id };
-      options.onError?.(
-        new ConfideError('invalid_response', 'An event from the server does not match the protocol', {
-          cause,
-          context,
-        }),
-      );
-      return;
+      const error = new ConfideError('invalid_response', 'A server event does not match the protocol', {
+        cause,
+        context: { eventId: message.id },
+      });
+      return options.onError?.(error);
     }
     options.onEvent(event);
   }

@@ -81,13 +81,6 @@ export function httpTransport(options: HttpTransportOptions): Transport {
       return { ...ticket, url: absoluteUrl(options.baseUrl, ticket.url) };
     },
     subscribe: (onEvent, subscribeOptions = {}) =>
-      openEventStream({
-        baseUrl: options.baseUrl,
-        getToken: options.getToken,
-        onEvent,
-        ...subscribeOptions,
-        ...(options.fetch ? { fetch: options.fetch } : {}),
-        ...options.events,
-      }),
+      openEventStream({ ...options, ...options.events, ...subscribeOptions, onEvent }),
   });
 }
