@@ -104,13 +104,11 @@ export function caseDeskTransport(options: CaseDeskTransportOptions): Transport 
   return {
     async getViewer({ signal } = {}) {
       const { user, firm } = await call<CaseDeskSession>('/session', signal);
-      const memberRole = user.partner ? 'owner' : 'member';
+      const { partner, ...person } = user;
       return ViewerSchema.parse({
         role: 'member',
-        id: user.id,
-        name: user.name,
-        email: user.email,
-        memberRole,
+        ...person,
+        memberRole: partner ? 'owner' : 'member',
         firm,
       });
     },

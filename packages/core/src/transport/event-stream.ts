@@ -1,9 +1,12 @@
-import { type ServerEvent, ServerEventSchema } from '@confide/protocol';
+import { routes, type ServerEvent, ServerEventSchema } from '@confide/protocol';
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { ConfideError, toConfideError } from '../errors/confide-error.js';
+import { absoluteUrl } from '../lib/absolute-url.js';
 import { backoffDelay } from '../lib/backoff.js';
 import { type Clock, sleep, systemClock, type TimerHandle } from '../lib/clock.js';
-import type { HttpClient } from './http-client.js';
+import type { TokenReason } from './http-client.js';
+import { errorFromResponse } from './http-error.js';
+import type { HttpTransportOptions } from './http-transport.js';
 import type { SubscribeOptions, Unsubscribe } from './transport.js';
 
 /** First reconnect delay after the stream drops, in milliseconds (doubles per failed attempt, with jitter). */
@@ -18,9 +21,9 @@ export const RECONNECT_MAX_DELAY_MS = 30_000;
 export const HEARTBEAT_TIMEOUT_MS = 90_000;
 
 /** What `openEventStream` needs. */
-export interface EventStreamOptions extends SubscribeOptions {
-  /** Calls the events route with the token (and a fresh one once after a 401). */
-  readonly http: HttpClient;
+export interface EventStreamOptions
+  extends SubscribeOptions,
+    Pick<HttpTransportOptions, 'baseUrl' | 'getToken' | 'fetch'> {
   /** Called with each parsed event. */
   readonly onEvent: (event: ServerEvent) => void;
   /** Timers for the reconnect delays. @default the system clock */
@@ -37,7 +40,7 @@ export interface EventStreamOptions extends SubscribeOptions {
  * Answers that no reconnect can change (a bad `Last-Event-ID`, a deactivated portal, a route that is not there):
  * the stream stops and reports the error instead of asking again every 30 s.
  */
-const NEVER_SUCCEEDS: ReadonlySet<number | undefined> = new Set([400, 401, 403, 404]);
+const NEVER_SUCCEEDS: ReadonlySet<number> = new Set([400, 403, 404]);
 
 /**
  * Reads `GET /v1/events` with fetch streaming and keeps it open: on a drop it reconnects with backoff and
@@ -49,8 +52,10 @@ const NEVER_SUCCEEDS: ReadonlySet<number | undefined> = new Set([400, 401, 403, 
 export function openEventStream(options: EventStreamOptions): Unsubscribe {
   const clock = options.clock ?? systemClock;
   const controller = new AbortController();
+  const url = absoluteUrl(options.baseUrl, routes.events.path);
   let lastEventId: string | undefined;
   let serverRetryMs: number | undefined;
+  let tokenReason: TokenReason = 'initial';
   let attempts = 0;
   let refusal: ConfideError | undefined;
 
@@ -97,19 +102,24 @@ export function openEventStream(options: EventStreamOptions): Unsubscribe {
   }
 
   async function readStream(signal: AbortSignal, onActivity: () => void): Promise<void> {
-    const resync = attempts > 0 && lastEventId === undefined;
+    const token = await options.getToken({ reason: tokenReason });
+    const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'text/event-stream' };
+    if (lastEventId !== undefined) headers['last-event-id'] = lastEventId;
+    const resumable = lastEventId !== undefined;
+    const reconnect = attempts > 0;
     attempts += 1;
-    const headers: Record<string, string> = lastEventId === undefined ? {} : { 'last-event-id': lastEventId };
-    const response = await options.http
-      .open('events', { headers }, { signal })
-      .catch((error: ConfideError) => {
-        // The resume point is older than the server keeps events (or unknown to it): reconnect without it, which
-        // makes the client refetch what it shows (`onResync`) instead of asking for the same id forever.
-        if (error.status === 410) lastEventId = undefined;
-        // A refusal, or a 401 although the token was just renewed, will never succeed.
-        if (NEVER_SUCCEEDS.has(error.status)) refusal = error;
-        throw error;
-      });
+    const response = await (options.fetch ?? globalThis.fetch)(url, { headers, signal });
+    if (!response.ok) {
+      const refreshed = tokenReason === 'unauthenticated';
+      tokenReason = response.status === 401 ? 'unauthenticated' : 'initial';
+      const error = errorFromResponse(response, await response.json().catch(() => undefined));
+      // The resume point is older than the server keeps events (or unknown to it): reconnect without it, which
+      // makes the client refetch what it shows (`onResync`) instead of asking for the same id forever.
+      if (response.status === 410) lastEventId = undefined;
+      // A 401 is worth one more try with a fresh token; a second one, or a refusal, will never succeed.
+      if (response.status === 401 ? refreshed : NEVER_SUCCEEDS.has(response.status)) refusal = error;
+      throw error;
+    }
     const contentType = response.headers.get('content-type') ?? '';
     if (!response.body || !contentType.toLowerCase().startsWith('text/event-stream')) {
       // A captive portal or a proxy answering 200 with a page of its own: try again later.
@@ -119,10 +129,11 @@ export function openEventStream(options: EventStreamOptions): Unsubscribe {
         status: response.status,
       });
     }
+    tokenReason = 'initial';
     onActivity();
     options.onStatusChange?.('open');
     // Without a resume point the server cannot replay what happened while the stream was down.
-    if (resync) options.onResync?.();
+    if (reconnect && !resumable) options.onResync?.();
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     // `retry:` and `id:` take effect as soon as they arrive, also in a block without data (the SSE spec).
     const parser = createParser({

@@ -12,13 +12,12 @@ export type TokenReason = 'initial' | 'unauthenticated';
 /** Returns a bearer token for the next request; asked on every call, never stored by the SDK. */
 export type GetToken = (context: { readonly reason: TokenReason }) => string | Promise<string>;
 
-/** The parts of one call: path parameters, query (only non-empty scalars are sent), JSON body, ids for errors, extra headers. */
+/** The parts of one call: path parameters, query (only non-empty scalars are sent), JSON body, ids for errors. */
 export interface RouteCall {
   readonly params?: Readonly<Record<string, string>>;
   readonly query?: Readonly<Record<string, unknown>>;
   readonly body?: unknown;
   readonly context?: ConfideErrorContext;
-  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** Request timeout: long enough for a slow mobile link, short enough that a dead one surfaces. */
@@ -56,60 +55,46 @@ export function createHttpClient(
 
   async function attempt(name: RouteName, call: RouteCall, token: string, signal?: AbortSignal) {
     const route = routes[name];
-    const stream = route.kind === 'sse';
-    return api(buildPath(route.path, call.params).slice(1), {
+    const response = await api(buildPath(route.path, call.params).slice(1), {
       method: route.method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        accept: stream ? 'text/event-stream' : 'application/json',
-        ...call.headers,
-      },
+      headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
       searchParams: Object.fromEntries(
         Object.entries(call.query ?? {}).filter(([, value]) => value !== '' && SCALAR.has(typeof value)),
       ) as Record<string, string | number | boolean>,
       ...(call.body === undefined ? {} : { json: call.body }),
       ...(signal ? { signal } : {}),
-      // An event stream stays open for as long as it lives; its own heartbeat watchdog finds a dead one.
-      ...(stream ? { timeout: false } : {}),
     });
-  }
-
-  /** Calls one route and returns the answer, asking for a new token once after a 401; rejects with a `ConfideError`. */
-  async function open(name: RouteName, call: RouteCall, { signal }: RequestOptions = {}): Promise<Response> {
-    try {
-      try {
-        return await attempt(name, call, await tokenFor('initial'), signal);
-      } catch (error) {
-        if (!(isHTTPError(error) && error.response.status === 401)) throw error;
-        return await attempt(name, call, await tokenFor('unauthenticated'), signal);
-      }
-    } catch (error) {
-      throw isHTTPError(error)
-        ? errorFromResponse(error.response, error.data, call.context)
-        : toConfideError(error, call.context);
-    }
-  }
-
-  /** Calls one route and returns its answer parsed with the route's response schema. */
-  async function request<Name extends RouteName>(
-    name: Name,
-    call: RouteCall,
-    requestOptions?: RequestOptions,
-  ): Promise<RouteResponse<Name>> {
-    const response = await open(name, call, requestOptions);
-    const json = await response.json().catch((cause: unknown) => {
+    return response.json().catch((cause: unknown) => {
       throw new ConfideError('invalid_response', 'The server answered with something other than JSON', {
         cause,
         status: response.status,
         context: call.context,
       });
     });
+  }
+
+  /** Calls one route and returns its answer parsed with the route's response schema. */
+  async function request<Name extends RouteName>(
+    name: Name,
+    call: RouteCall,
+    { signal }: RequestOptions = {},
+  ): Promise<RouteResponse<Name>> {
+    let json: unknown;
+    try {
+      try {
+        json = await attempt(name, call, await tokenFor('initial'), signal);
+      } catch (error) {
+        if (!(isHTTPError(error) && error.response.status === 401)) throw error;
+        json = await attempt(name, call, await tokenFor('unauthenticated'), signal);
+      }
+    } catch (error) {
+      throw isHTTPError(error)
+        ? errorFromResponse(error.response, error.data, call.context)
+        : toConfideError(error, call.context);
+    }
     // The table types each route's schema as a union; the route name picks the one that just parsed.
     return parseAnswer(name, routes[name].response, json, call.context) as RouteResponse<Name>;
   }
 
-  return { open, request };
+  return { request };
 }
-
-/** The route caller `createHttpClient` returns. */
-export type HttpClient = ReturnType<typeof createHttpClient>;

@@ -69,6 +69,6 @@ export function httpTransport(transportOptions: HttpTransportOptions): Transport
       return { ...ticket, url: absoluteUrl(transportOptions.baseUrl, ticket.url) };
     },
     subscribe: (onEvent, subscribeOptions = {}) =>
-      openEventStream({ ...transportOptions.events, ...subscribeOptions, http, onEvent }),
+      openEventStream({ ...transportOptions, ...transportOptions.events, ...subscribeOptions, onEvent }),
   });
 }
