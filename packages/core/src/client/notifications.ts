@@ -6,6 +6,7 @@ import type {
   Viewer,
 } from '@confide/protocol';
 import { type InfiniteData, InfiniteQueryObserver, QueryObserver } from '@tanstack/query-core';
+import { applyNotificationsRead } from '../cache/apply-server-event.js';
 import { type ConfideError, toConfideError } from '../errors/confide-error.js';
 import type { ClientContext } from './client-context.js';
 import { listenToAll, type Observable } from './observe.js';
@@ -43,8 +44,6 @@ export interface Notifications extends Observable<NotificationsState> {
    */
   onNotification(handler: (notification: Notification) => void): () => void;
 }
-
-type NotificationPages = InfiniteData<ListNotificationsResponse, string | null>;
 
 /** The feed query's result as the state needs it (query-core's or react-query's). */
 export interface NotificationListResult {
@@ -88,25 +87,11 @@ export function createNotifications(
   context: ClientContext,
   arrivals: Set<(notification: Notification) => void>,
 ): Notifications {
-  const { queryClient, queries, keys } = context;
+  const { queryClient, queries } = context;
 
   function applyRead(ids: ReadonlySet<string> | 'all', unreadCount: number) {
     const readAt = new Date(context.clock.now()).toISOString();
-    for (const [queryKey, pages] of queryClient.getQueriesData<NotificationPages>({
-      queryKey: keys.notifications(),
-    })) {
-      if (!pages) continue;
-      queryClient.setQueryData<NotificationPages>(queryKey, {
-        ...pages,
-        pages: pages.pages.map((page) => ({
-          ...page,
-          unreadCount,
-          items: page.items.map((item) =>
-            item.readAt === null && (ids === 'all' || ids.has(item.id)) ? { ...item, readAt } : item,
-          ),
-        })),
-      });
-    }
+    applyNotificationsRead(context, (item) => ids === 'all' || ids.has(item.id), readAt, unreadCount);
   }
 
   async function markRead(ids: readonly NotificationId[]) {
