@@ -31,15 +31,9 @@ function flakyTransport(inner: Transport, random: () => number): Transport {
     async sendMessage(id, input, options) {
       const roll = random();
       if (roll < 0.15) throw lost();
-      if (roll < 0.3) {
-        await inner.sendMessage(id, input, options);
-        throw lost();
-      }
-      if (roll < 0.4) {
-        await inner.sendMessage(id, input, options);
-        return inner.sendMessage(id, input, options);
-      }
-      return inner.sendMessage(id, input, options);
+      const sent = await inner.sendMessage(id, input, options);
+      if (roll < 0.3) throw lost();
+      return roll < 0.4 ? inner.sendMessage(id, input, options) : sent;
     },
     async listMessages(id, query, options) {
       if (random() < 0.3) throw lost();

@@ -17,30 +17,37 @@ describe('ConfideError', () => {
     expect(new ConfideError('invalid_response', 'i').retryable).toBe(false);
   });
 
-  it('wraps anything thrown, keeping the cause and ids of context', () => {
-    const abort = Object.assign(new Error('stop'), { name: 'AbortError' });
-    expect(toConfideError(abort)).toMatchObject({ code: 'aborted', cause: abort });
-    const wrapped = toConfideError(new TypeError('fetch failed'), { conversationId: 'cnv_1' });
-    expect(wrapped).toMatchObject({ code: 'network', context: { conversationId: 'cnv_1' } });
-  });
-
+  const named = (name: string) => Object.assign(new Error('x'), { name });
   it.each([
-    ['a plain Error', new Error('down')],
-    ['a TypeError from a bug', new TypeError("Cannot read properties of undefined (reading 'id')")],
-    ['a thrown string', 'oops'],
-    ['a thrown object', { status: 500 }],
-    ['undefined', undefined],
-  ])('makes %s a non-retryable internal error, never an endlessly retried network error', (_name, thrown) => {
-    expect(toConfideError(thrown)).toMatchObject({ code: 'internal', retryable: false });
-  });
-
-  it.each([
-    ['undici', new TypeError('fetch failed')],
-    ['Chromium', new TypeError('Failed to fetch')],
-    ['Firefox', new TypeError('NetworkError when attempting to fetch resource.')],
-    ['Safari', new TypeError('Load failed')],
-  ])("makes %s's network failure a retryable network error", (_name, thrown) => {
-    expect(toConfideError(thrown)).toMatchObject({ code: 'network', retryable: true });
+    ['an abort', 'aborted', false, named('AbortError')],
+    ['a timeout (ky, AbortSignal.timeout)', 'timeout', true, named('TimeoutError')],
+    ["zod's error from a custom transport", 'invalid_response', false, named('$ZodError')],
+    ["ky's network failure", 'network', true, named('NetworkError')],
+    ["undici's network failure", 'network', true, new TypeError('fetch failed')],
+    ["Chromium's network failure", 'network', true, new TypeError('Failed to fetch')],
+    [
+      "Firefox's network failure",
+      'network',
+      true,
+      new TypeError('NetworkError when attempting to fetch resource.'),
+    ],
+    ["Safari's network failure", 'network', true, new TypeError('Load failed')],
+    // Anything else is a bug: a non-retryable internal error, never an endlessly retried network error.
+    ['a plain Error', 'internal', false, new Error('down')],
+    [
+      'a TypeError from a bug',
+      'internal',
+      false,
+      new TypeError("Cannot read properties of undefined (reading 'id')"),
+    ],
+    ['a thrown string', 'internal', false, 'oops'],
+    ['a thrown object', 'internal', false, { status: 500 }],
+    ['undefined', 'internal', false, undefined],
+  ])('wraps %s as %s (retryable: %s) with its cause and ids', (_name, code, retryable, thrown) => {
+    const context = { conversationId: 'cnv_1' };
+    const error = toConfideError(thrown, context);
+    expect(error).toMatchObject({ code, retryable, context });
+    expect(error.cause).toBe(thrown);
   });
 
   it('knows the closed set of codes', () => {

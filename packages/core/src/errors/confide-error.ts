@@ -9,21 +9,13 @@ export type ConfideErrorCode = ErrorCode | (typeof CLIENT_ERROR_CODES)[number];
 /** Ids that say which records an error is about. Never message text, subjects or tokens. */
 export type ConfideErrorContext = Readonly<Record<string, string | number | boolean | undefined>>;
 
-/** What a `ConfideError` is made from. */
-export interface ConfideErrorOptions {
-  /** Whether trying again may succeed; defaults by code (network, timeout, rate limits and server faults). */
-  readonly retryable?: boolean;
+/** What a `ConfideError` is made from: its fields (each optional; `retryable` defaults by code) and the cause. */
+export type ConfideErrorOptions = Partial<
+  Pick<ConfideError, 'retryable' | 'context' | 'issues' | 'status' | 'retryAfterSeconds'>
+> & {
   /** The underlying error. */
   readonly cause?: unknown;
-  /** Ids of the records involved. */
-  readonly context?: ConfideErrorContext;
-  /** The offending fields of an `invalid_input` error. */
-  readonly issues?: readonly FieldIssue[];
-  /** The HTTP status, when the error came from an HTTP answer. */
-  readonly status?: number;
-  /** The server's hint on how long to wait before retrying, in seconds. */
-  readonly retryAfterSeconds?: number;
-}
+};
 
 const MARKER = Symbol.for('confide.error');
 const RETRYABLE_CODES: ReadonlySet<ConfideErrorCode> = new Set([
@@ -41,13 +33,13 @@ const ALL_CODES: ReadonlySet<string> = new Set([...ERROR_CODES, ...CLIENT_ERROR_
 export class ConfideError extends Error {
   /** What went wrong, from a closed set. */
   readonly code: ConfideErrorCode;
-  /** Whether trying again may succeed. */
+  /** Whether trying again may succeed; by default true only for network, timeout, rate limits and server faults. */
   readonly retryable: boolean;
   /** Ids of the records involved (never message text). */
   readonly context: ConfideErrorContext | undefined;
   /** The offending fields of an `invalid_input` error. */
   readonly issues: readonly FieldIssue[];
-  /** The HTTP status, when there was one. */
+  /** The HTTP status, when the error came from an HTTP answer. */
   readonly status: number | undefined;
   /** The server's hint on how long to wait before retrying, in seconds. */
   readonly retryAfterSeconds: number | undefined;
@@ -75,43 +67,35 @@ export function isConfideErrorCode(value: unknown): value is ConfideErrorCode {
   return typeof value === 'string' && ALL_CODES.has(value);
 }
 
-function isNamed(error: unknown, name: string): boolean {
-  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === name;
-}
-
 // What fetch implementations throw when the network fails (undici, Chromium, Firefox, Safari); any other throw is
 // a bug, and retrying a bug forever (the outbox retries network errors without limit) hides it.
 const FETCH_FAILURE = /fetch|network|load failed/i;
 
 /**
  * Turns anything thrown by a transport into a `ConfideError`: a `ConfideError` passes through, an abort becomes
- * `aborted`, a schema failure `invalid_response`, fetch's own network failure `network` (retryable), and
- * anything else `internal`, not retryable.
+ * `aborted`, a timeout `timeout`, a schema failure `invalid_response`, a network failure (ky's or fetch's own)
+ * `network`, and anything else `internal`, not retryable.
  */
 export function toConfideError(error: unknown, context?: ConfideErrorContext): ConfideError {
   if (ConfideError.is(error)) return error;
-  const withContext = context === undefined ? {} : { context };
-  if (isNamed(error, 'AbortError')) {
-    return new ConfideError('aborted', 'The request was aborted', { cause: error, ...withContext });
-  }
+  const [code, message] = classify(error);
+  return new ConfideError(code, message, {
+    cause: error,
+    context,
+    ...(code === 'internal' ? { retryable: false } : {}),
+  });
+}
+
+function classify(error: unknown): [ConfideErrorCode, string] {
+  const name = typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : undefined;
+  if (name === 'AbortError') return ['aborted', 'The request was aborted'];
+  if (name === 'TimeoutError') return ['timeout', 'The server did not answer in time'];
   // A custom transport that parses its answers with the protocol's schemas throws zod's error on a bad answer
   // (`$ZodError` from the protocol's zod/mini schemas, `ZodError` from full zod).
-  if (isNamed(error, '$ZodError') || isNamed(error, 'ZodError')) {
-    return new ConfideError('invalid_response', 'An answer does not match the protocol', {
-      cause: error,
-      retryable: false,
-      ...withContext,
-    });
+  if (name === '$ZodError' || name === 'ZodError')
+    return ['invalid_response', 'An answer does not match the protocol'];
+  if (name === 'NetworkError' || (error instanceof TypeError && FETCH_FAILURE.test(error.message))) {
+    return ['network', 'The request failed before an answer arrived'];
   }
-  if (error instanceof TypeError && FETCH_FAILURE.test(error.message)) {
-    return new ConfideError('network', 'The request failed before an answer arrived', {
-      cause: error,
-      ...withContext,
-    });
-  }
-  return new ConfideError('internal', 'The transport failed unexpectedly', {
-    cause: error,
-    retryable: false,
-    ...withContext,
-  });
+  return ['internal', 'The transport failed unexpectedly'];
 }

@@ -32,6 +32,11 @@ interface CaseDeskThread {
   lastPost: CaseDeskPost | null;
 }
 
+interface CaseDeskSession {
+  user: { id: string; name: string; email: string; partner: boolean };
+  firm: { id: string; name: string };
+}
+
 /** Options of the CaseDesk transport. */
 export interface CaseDeskTransportOptions {
   /** Where the host's API lives. */
@@ -79,38 +84,31 @@ const summary = (thread: CaseDeskThread) =>
 
 /** A Confide transport over CaseDesk's own API: the operations it supports, and a clear error for the rest. */
 export function caseDeskTransport(options: CaseDeskTransportOptions): Transport {
-  async function call<Answer>(
-    path: string,
-    init: { method?: string; body?: string; signal?: AbortSignal | undefined } = {},
-  ): Promise<Answer> {
+  async function call<Answer>(path: string, signal?: AbortSignal, post?: object): Promise<Answer> {
     const response = await fetch(`${options.apiUrl}${path}`, {
-      method: init.method ?? 'GET',
+      method: post ? 'POST' : 'GET',
       headers: { 'content-type': 'application/json', 'x-session': await options.getSessionToken() },
-      ...(init.body === undefined ? {} : { body: init.body }),
-      ...(init.signal ? { signal: init.signal } : {}),
+      body: post ? JSON.stringify(post) : null,
+      signal: signal ?? null,
     });
     if (response.status === 404) throw new ConfideError('not_found', 'CaseDesk does not know this record');
     if (!response.ok)
       throw new ConfideError('internal', `CaseDesk answered ${response.status}`, { status: response.status });
     return (await response.json()) as Answer;
   }
+  const thread = (id: string) => `/threads/${encodeURIComponent(id)}`;
   const unsupported = (operation: string) => async (): Promise<never> => {
     throw new ConfideError('forbidden', `${operation} is not available with CaseDesk`, { retryable: false });
   };
 
   return {
     async getViewer({ signal } = {}) {
-      const session = await call<{
-        user: { id: string; name: string; email: string; partner: boolean };
-        firm: { id: string; name: string };
-      }>('/session', { signal });
-      const { user, firm } = session;
+      const { user, firm } = await call<CaseDeskSession>('/session', signal);
+      const { partner, ...person } = user;
       return ViewerSchema.parse({
         role: 'member',
-        id: user.id,
-        name: user.name,
-        email: user.email,
-        memberRole: user.partner ? 'owner' : 'member',
+        ...person,
+        memberRole: partner ? 'owner' : 'member',
         firm,
       });
     },
@@ -122,40 +120,29 @@ export function caseDeskTransport(options: CaseDeskTransportOptions): Transport 
       });
       const page = await call<{ threads: CaseDeskThread[]; more: string | null; totalUnread: number }>(
         `/threads?${search}`,
-        { signal },
+        signal,
       );
-      return {
-        items: page.threads.map(summary),
-        nextCursor: page.more,
-        unreadTotal: page.totalUnread,
-      };
+      return { items: page.threads.map(summary), nextCursor: page.more, unreadTotal: page.totalUnread };
     },
     async getConversation(id, { signal } = {}) {
-      return summary(await call<CaseDeskThread>(`/threads/${encodeURIComponent(id)}`, { signal }));
+      return summary(await call<CaseDeskThread>(thread(id), signal));
     },
     async listMessages(id, query, { signal } = {}) {
+      const search = new URLSearchParams({ before: query.before ?? '' });
       const page = await call<{ posts: CaseDeskPost[]; more: string | null }>(
-        `/threads/${encodeURIComponent(id)}/posts?before=${query.before ?? ''}`,
-        { signal },
+        `${thread(id)}/posts?${search}`,
+        signal,
       );
       return { items: page.posts.map(message), nextCursor: page.more };
     },
     async sendMessage(id, input, { signal } = {}) {
-      const body = JSON.stringify({ text: input.body, key: input.idempotencyKey });
-      return message(
-        await call<CaseDeskPost>(`/threads/${encodeURIComponent(id)}/posts`, {
-          method: 'POST',
-          body,
-          signal,
-        }),
-      );
+      const post = { text: input.body, key: input.idempotencyKey };
+      return message(await call<CaseDeskPost>(`${thread(id)}/posts`, signal, post));
     },
     async markRead(id, input, { signal } = {}) {
-      const body = JSON.stringify({ upTo: input.upTo });
-      const counts = await call<{ unread: number; totalUnread: number }>(
-        `/threads/${encodeURIComponent(id)}/seen`,
-        { method: 'POST', body, signal },
-      );
+      const counts = await call<{ unread: number; totalUnread: number }>(`${thread(id)}/seen`, signal, {
+        upTo: input.upTo,
+      });
       return MarkReadResponseSchema.parse({
         upToMessageId: input.upTo,
         unreadCount: counts.unread,

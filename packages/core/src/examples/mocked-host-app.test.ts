@@ -21,10 +21,7 @@ const { mock, server } = setupConfideServer();
 const clients: ConfideClient[] = [];
 
 function clientFor(email: string): ConfideClient {
-  const transport = httpTransport({
-    baseUrl: mock.baseUrl,
-    getToken: mock.getToken(email),
-  });
+  const transport = httpTransport({ baseUrl: mock.baseUrl, getToken: mock.getToken(email) });
   const client = createConfideClient({ transport, live: false });
   client.mount();
   clients.push(client);

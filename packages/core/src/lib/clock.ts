@@ -19,20 +19,17 @@ export const systemClock: Clock = {
 };
 
 /** Resolves after `delayMs` on `clock`, or rejects with the signal's reason when it aborts first. */
-export function sleep(clock: Clock, delayMs: number, signal?: AbortSignal): Promise<void> {
+export function sleep(clock: Clock, delayMs: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
     const onAbort = () => {
       clock.clearTimeout(handle);
-      reject(signal?.reason);
+      reject(signal.reason);
     };
     const handle = clock.setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
+      signal.removeEventListener('abort', onAbort);
       resolve();
     }, delayMs);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    signal.addEventListener('abort', onAbort, { once: true });
+    if (signal.aborted) onAbort();
   });
 }

@@ -1,7 +1,7 @@
 import type { ServerEvent } from '@confide/protocol';
 import { describe, expect, it } from 'vitest';
 import type { ConfideError } from '../errors/confide-error.js';
-import type { Clock } from '../lib/clock.js';
+import { type Clock, systemClock } from '../lib/clock.js';
 import { messageEventFrame } from '../test/wire-fixtures.js';
 import { httpTransport } from './http-transport.js';
 import type { ConnectionStatus } from './transport.js';
@@ -12,10 +12,10 @@ const encoder = new TextEncoder();
 /** A fetch that answers the n-th call to the events route with `answers[n]` (the last one repeats). */
 function scriptedFetch(answers: readonly (() => Response)[]) {
   const calls: { url: string; lastEventId: string | null; authorization: string | null }[] = [];
-  const fetch = async (url: RequestInfo | URL, init?: RequestInit) => {
-    const headers = new Headers(init?.headers);
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const { url, headers } = new Request(input, init);
     calls.push({
-      url: String(url),
+      url,
       lastEventId: headers.get('last-event-id'),
       authorization: headers.get('authorization'),
     });
@@ -52,12 +52,11 @@ function refusal(status: number, code: string) {
 function recordingClock() {
   const delays: number[] = [];
   const clock: Clock = {
-    now: () => Date.now(),
+    ...systemClock,
     setTimeout(callback, delayMs) {
       delays.push(delayMs);
-      return globalThis.setTimeout(callback, 0);
+      return systemClock.setTimeout(callback, 0);
     },
-    clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>),
   };
   return { clock, delays };
 }
@@ -177,56 +176,43 @@ describe('event stream parsing', () => {
 });
 
 describe('event stream answers', () => {
+  const once = ['Bearer token-1'];
+  const refreshed = ['Bearer token-1', 'Bearer token-2'];
+  const twice = ['Bearer token-1', 'Bearer token-1'];
+  // A captive portal or a proxy answering 200 with a page of its own: not read, the stream tries again.
+  const page = () =>
+    new Response('<html>Sign in to the Wi-Fi</html>', { headers: { 'content-type': 'text/html' } });
   it.each([
-    [400, 'invalid_input'],
-    [403, 'forbidden'],
-    [404, 'not_found'],
-  ])('stops and reports a %i answer instead of reconnecting', async (status, code) => {
-    const { fetch, calls } = scriptedFetch([refusal(status, code)]);
-    const { statuses } = open(fetch);
-    await eventually(() => statuses.at(-1)?.[0] === 'closed');
-    expect(calls).toHaveLength(1);
-    expect(statuses.at(-1)?.[1]).toMatchObject({ code, status });
-  });
-
-  it('asks for a fresh token once on 401 and goes on with it', async () => {
-    const { fetch, calls } = scriptedFetch([refusal(401, 'unauthenticated'), stream([': open\n\n'], false)]);
+    ['a 400', once, ['connecting', 'closed invalid_input 400'], refusal(400, 'invalid_input')],
+    ['a 403', once, ['connecting', 'closed forbidden 403'], refusal(403, 'forbidden')],
+    ['a 404', once, ['connecting', 'closed not_found 404'], refusal(404, 'not_found')],
+    [
+      'a 401 twice',
+      refreshed,
+      ['connecting', 'reconnecting unauthenticated 401', 'closed unauthenticated 401'],
+      refusal(401, 'unauthenticated'),
+    ],
+    [
+      'a 401, then a fresh token',
+      refreshed,
+      ['connecting', 'reconnecting unauthenticated 401', 'open'],
+      refusal(401, 'unauthenticated'),
+    ],
+    ['a 500', twice, ['connecting', 'reconnecting internal 500', 'open'], refusal(500, 'internal')],
+    ['a 503', twice, ['connecting', 'reconnecting internal 503', 'open'], refusal(503, 'internal')],
+    ['a 200 page', twice, ['connecting', 'reconnecting invalid_response 200', 'open'], page],
+  ])('after %s answer asks with the tokens %j and reports %j', async (_name, tokens, expected, answer) => {
+    // The next answer opens the stream where it should open, and repeats the refusal where it should not.
+    const next = expected.at(-1) === 'open' ? stream([': open\n\n'], false) : answer;
+    const { fetch, calls } = scriptedFetch([answer, next]);
     const { statuses, stop } = open(fetch);
-    await eventually(() => statuses.at(-1)?.[0] === 'open');
+    await eventually(() => statuses.length === expected.length);
     stop();
-    expect(calls.map((call) => call.authorization)).toEqual(['Bearer token-1', 'Bearer token-2']);
-  });
-
-  it('asks for a fresh token once on 401 and stops when that one is refused too', async () => {
-    const { fetch, calls } = scriptedFetch([refusal(401, 'unauthenticated')]);
-    const { statuses } = open(fetch);
-    await eventually(() => statuses.at(-1)?.[0] === 'closed');
-    expect(calls.map((call) => call.authorization)).toEqual(['Bearer token-1', 'Bearer token-2']);
-    expect(statuses.at(-1)?.[1]).toMatchObject({ code: 'unauthenticated' });
-  });
-
-  it.each([
-    [500, 'internal'],
-    [503, 'internal'],
-  ])('keeps reconnecting after a %i answer', async (status, code) => {
-    const { fetch, calls } = scriptedFetch([refusal(status, code), stream([': open\n\n'], false)]);
-    const { statuses, stop } = open(fetch);
-    await eventually(() => statuses.at(-1)?.[0] === 'open');
-    stop();
-    expect(calls).toHaveLength(2);
-  });
-
-  it('does not read a 200 answer that is not an event stream, and tries again', async () => {
-    const page = () =>
-      new Response('<html>Sign in to the Wi-Fi</html>', { headers: { 'content-type': 'text/html' } });
-    const { fetch, calls } = scriptedFetch([page, stream([': open\n\n'], false)]);
-    const { statuses, stop } = open(fetch);
-    await eventually(() => statuses.at(-1)?.[0] === 'open');
-    stop();
-    expect(calls).toHaveLength(2);
-    expect(statuses.find(([status]) => status === 'reconnecting')?.[1]).toMatchObject({
-      code: 'invalid_response',
-    });
+    expect(calls.map((call) => call.authorization)).toEqual(tokens);
+    const reported = statuses.map(([status, error]) =>
+      error ? `${status} ${error.code} ${error.status}` : status,
+    );
+    expect(reported.slice(0, expected.length)).toEqual(expected);
   });
 });
 

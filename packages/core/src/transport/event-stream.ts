@@ -1,11 +1,12 @@
 import { routes, type ServerEvent, ServerEventSchema } from '@confide/protocol';
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { ConfideError, toConfideError } from '../errors/confide-error.js';
+import { absoluteUrl } from '../lib/absolute-url.js';
 import { backoffDelay } from '../lib/backoff.js';
 import { type Clock, sleep, systemClock, type TimerHandle } from '../lib/clock.js';
-import { type Logger, silentLogger } from '../lib/logger.js';
-import type { GetToken, TokenReason } from './http-client.js';
+import type { TokenReason } from './http-client.js';
 import { errorFromResponse } from './http-error.js';
+import type { HttpTransportOptions } from './http-transport.js';
 import type { SubscribeOptions, Unsubscribe } from './transport.js';
 
 /** First reconnect delay after the stream drops, in milliseconds (doubles per failed attempt, with jitter). */
@@ -20,19 +21,13 @@ export const RECONNECT_MAX_DELAY_MS = 30_000;
 export const HEARTBEAT_TIMEOUT_MS = 90_000;
 
 /** What `openEventStream` needs. */
-export interface EventStreamOptions extends SubscribeOptions {
-  /** Where the API lives; the events route's path is appended. */
-  readonly baseUrl: string;
-  /** Returns the bearer token for each connection. */
-  readonly getToken: GetToken;
+export interface EventStreamOptions
+  extends SubscribeOptions,
+    Pick<HttpTransportOptions, 'baseUrl' | 'getToken' | 'fetch'> {
   /** Called with each parsed event. */
   readonly onEvent: (event: ServerEvent) => void;
-  /** The fetch to use. @default globalThis.fetch */
-  readonly fetch?: typeof globalThis.fetch;
   /** Timers for the reconnect delays. @default the system clock */
   readonly clock?: Clock;
-  /** Where skipped events are reported. */
-  readonly logger?: Logger;
   /** First reconnect delay in milliseconds. @default 1000 */
   readonly baseDelayMs?: number;
   /** Longest reconnect delay in milliseconds. @default 30000 */
@@ -47,17 +42,6 @@ export interface EventStreamOptions extends SubscribeOptions {
  */
 const NEVER_SUCCEEDS: ReadonlySet<number> = new Set([400, 403, 404]);
 
-/** The server refused the stream for good; carries the typed error to report. */
-class StreamRefused extends Error {
-  constructor(readonly error: ConfideError) {
-    super(error.message);
-  }
-}
-
-function joinUrl(baseUrl: string, path: string): string {
-  return baseUrl.replace(/\/+$/, '') + path;
-}
-
 /**
  * Reads `GET /v1/events` with fetch streaming and keeps it open: on a drop it reconnects with backoff and
  * jitter and sends `Last-Event-ID` so the server replays what was missed (without one, `onResync` tells the
@@ -67,41 +51,29 @@ function joinUrl(baseUrl: string, path: string): string {
  */
 export function openEventStream(options: EventStreamOptions): Unsubscribe {
   const clock = options.clock ?? systemClock;
-  const logger = options.logger ?? silentLogger;
   const controller = new AbortController();
-  const url = joinUrl(options.baseUrl, routes.events.path);
+  const url = absoluteUrl(options.baseUrl, routes.events.path);
   let lastEventId: string | undefined;
   let serverRetryMs: number | undefined;
   let tokenReason: TokenReason = 'initial';
   let attempts = 0;
+  let refusal: ConfideError | undefined;
 
   const stop = () => controller.abort();
   options.signal?.addEventListener('abort', stop, { once: true });
 
   function handle(message: EventSourceMessage) {
-    let json: unknown;
+    let event: ServerEvent;
     try {
-      json = JSON.parse(message.data);
+      event = ServerEventSchema.parse(JSON.parse(message.data));
     } catch (cause) {
-      return reportMalformed(cause, message.id);
-    }
-    const parsed = ServerEventSchema.safeParse(json);
-    if (!parsed.success) return reportMalformed(parsed.error, message.id);
-    options.onEvent(parsed.data);
-  }
-
-  function reportMalformed(cause: unknown, eventId: string | undefined) {
-    const error = new ConfideError(
-      'invalid_response',
-      'An event from the server does not match the protocol',
-      {
+      const error = new ConfideError('invalid_response', 'A server event does not match the protocol', {
         cause,
-        retryable: false,
-        ...(eventId === undefined ? {} : { context: { eventId } }),
-      },
-    );
-    logger.warn('Skipped a malformed server event', { eventId });
-    options.onError?.(error);
+        context: { eventId: message.id },
+      });
+      return options.onError?.(error);
+    }
+    options.onEvent(event);
   }
 
   async function connectOnce(): Promise<void> {
@@ -110,26 +82,23 @@ export function openEventStream(options: EventStreamOptions): Unsubscribe {
     const dropConnection = () => connection.abort();
     controller.signal.addEventListener('abort', dropConnection, { once: true });
     const heartbeatMs = options.heartbeatTimeoutMs ?? HEARTBEAT_TIMEOUT_MS;
+    const quiet = new ConfideError('timeout', 'The event stream went quiet', { retryable: true });
     let idleTimer: TimerHandle | undefined;
-    let wentQuiet = false;
     const armIdleTimer = () => {
       if (heartbeatMs <= 0) return;
       if (idleTimer !== undefined) clock.clearTimeout(idleTimer);
-      idleTimer = clock.setTimeout(() => {
-        wentQuiet = true;
-        connection.abort();
-      }, heartbeatMs);
+      idleTimer = clock.setTimeout(() => connection.abort(quiet), heartbeatMs);
     };
     try {
       armIdleTimer();
       await readStream(connection.signal, armIdleTimer);
     } catch (error) {
-      if (!wentQuiet) throw error;
+      if (connection.signal.reason !== quiet) throw error;
     } finally {
       if (idleTimer !== undefined) clock.clearTimeout(idleTimer);
       controller.signal.removeEventListener('abort', dropConnection);
     }
-    if (wentQuiet) throw new ConfideError('timeout', 'The event stream went quiet', { retryable: true });
+    if (connection.signal.reason === quiet) throw quiet;
   }
 
   async function readStream(signal: AbortSignal, onActivity: () => void): Promise<void> {
@@ -143,14 +112,13 @@ export function openEventStream(options: EventStreamOptions): Unsubscribe {
     if (!response.ok) {
       const refreshed = tokenReason === 'unauthenticated';
       tokenReason = response.status === 401 ? 'unauthenticated' : 'initial';
-      const body = await response.json().catch(() => undefined);
-      const error = errorFromResponse(response, body);
+      const error = errorFromResponse(response, await response.json().catch(() => undefined));
       // The resume point is older than the server keeps events (or unknown to it): reconnect without it, which
       // makes the client refetch what it shows (`onResync`) instead of asking for the same id forever.
       if (response.status === 410) lastEventId = undefined;
       // A 401 is worth one more try with a fresh token; a second one, or a refusal, will never succeed.
-      const final = response.status === 401 ? refreshed : NEVER_SUCCEEDS.has(response.status);
-      throw final ? new StreamRefused(error) : error;
+      if (response.status === 401 ? refreshed : NEVER_SUCCEEDS.has(response.status)) refusal = error;
+      throw error;
     }
     const contentType = response.headers.get('content-type') ?? '';
     if (!response.body || !contentType.toLowerCase().startsWith('text/event-stream')) {
@@ -197,7 +165,6 @@ export function openEventStream(options: EventStreamOptions): Unsubscribe {
 
   async function run() {
     let failures = 0;
-    let refusal: ConfideError | undefined;
     options.onStatusChange?.('connecting');
     while (!controller.signal.aborted) {
       let dropError: ConfideError | undefined;
@@ -205,24 +172,15 @@ export function openEventStream(options: EventStreamOptions): Unsubscribe {
         await connectOnce();
         failures = 0;
       } catch (error) {
-        if (controller.signal.aborted) break;
-        if (error instanceof StreamRefused) {
-          refusal = error.error;
-          break;
-        }
         dropError = toConfideError(error);
         failures += 1;
       }
-      if (controller.signal.aborted) break;
+      if (controller.signal.aborted || refusal) break;
       options.onStatusChange?.('reconnecting', dropError);
       // A stream the server closed cleanly is reopened after the base delay; failures back off exponentially.
-      const delay =
-        failures === 0
-          ? (serverRetryMs ?? options.baseDelayMs ?? RECONNECT_BASE_DELAY_MS)
-          : backoffDelay(failures, {
-              baseDelayMs: serverRetryMs ?? options.baseDelayMs ?? RECONNECT_BASE_DELAY_MS,
-              maxDelayMs: options.maxDelayMs ?? RECONNECT_MAX_DELAY_MS,
-            });
+      const baseDelayMs = serverRetryMs ?? options.baseDelayMs ?? RECONNECT_BASE_DELAY_MS;
+      const maxDelayMs = options.maxDelayMs ?? RECONNECT_MAX_DELAY_MS;
+      const delay = failures === 0 ? baseDelayMs : backoffDelay(failures, { baseDelayMs, maxDelayMs });
       try {
         await sleep(clock, delay, controller.signal);
       } catch {
@@ -230,8 +188,7 @@ export function openEventStream(options: EventStreamOptions): Unsubscribe {
       }
     }
     options.signal?.removeEventListener('abort', stop);
-    if (refusal) options.onStatusChange?.('closed', refusal);
-    else options.onStatusChange?.('closed');
+    options.onStatusChange?.('closed', refusal);
   }
 
   void run();

@@ -18,29 +18,19 @@ export function errorFromResponse(
   context?: ConfideErrorContext,
 ): ConfideError {
   const { status } = response;
-  const withContext = context === undefined ? {} : { context };
   const envelope = ErrorEnvelopeSchema.safeParse(body);
-  const retryAfterSeconds =
-    envelope.data?.error.details?.retryAfterSeconds ?? retryAfterHeader(response.headers);
-  const withRetryAfter = retryAfterSeconds === undefined ? {} : { retryAfterSeconds };
-  if (envelope.success) {
-    const { code, message, details } = envelope.data.error;
-    // The reason (`file_too_large`, `already_attached`, …) is an id-like word, never user text.
-    const reason = details?.reason === undefined ? {} : { context: { ...context, reason: details.reason } };
-    return new ConfideError(code, message, {
-      status,
-      ...withContext,
-      ...reason,
-      ...withRetryAfter,
-      ...(details?.issues ? { issues: details.issues } : {}),
-    });
-  }
-  const code = CODE_BY_STATUS.get(status) ?? (status >= 500 ? 'internal' : 'invalid_response');
-  return new ConfideError(code, `The server answered ${status} without a Confide error body`, {
+  const details = envelope.data?.error.details;
+  const options = {
     status,
-    ...withContext,
-    ...withRetryAfter,
-  });
+    // The reason (`file_too_large`, `already_attached`, …) is an id-like word, never user text.
+    context: details?.reason === undefined ? context : { ...context, reason: details.reason },
+    retryAfterSeconds: details?.retryAfterSeconds ?? retryAfterHeader(response.headers),
+    ...(details?.issues ? { issues: details.issues } : {}),
+  };
+  if (envelope.success)
+    return new ConfideError(envelope.data.error.code, envelope.data.error.message, options);
+  const code = CODE_BY_STATUS.get(status) ?? (status >= 500 ? 'internal' : 'invalid_response');
+  return new ConfideError(code, `The server answered ${status} without a Confide error body`, options);
 }
 
 /** The `Retry-After` header in seconds, when it is a number of seconds (the HTTP-date form is ignored). */

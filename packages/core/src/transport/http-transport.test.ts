@@ -18,6 +18,11 @@ function transport(overrides: Partial<Parameters<typeof httpTransport>[0]> = {})
 
 type Target = ReturnType<typeof httpTransport>;
 
+async function slowAnswer() {
+  await delay(1_000);
+  return HttpResponse.json(viewerJson);
+}
+
 describe('httpTransport', () => {
   it.each([
     ['a read', (target: Target) => target.getViewer()],
@@ -45,62 +50,49 @@ describe('httpTransport', () => {
     },
   );
 
-  it('calls the route from the table with the bearer token and never puts the token in the URL', async () => {
+  it('calls the route from the table with the bearer token, path parameters and query, never the token in the URL', async () => {
     const seen: { url: string; authorization: string | null }[] = [];
-    server.use(
-      http.get(`${BASE}/v1/me`, ({ request }) => {
-        seen.push({ url: request.url, authorization: request.headers.get('authorization') });
-        return HttpResponse.json(viewerJson);
-      }),
-    );
-    await expect(transport().getViewer()).resolves.toEqual(viewerJson);
-    expect(seen).toEqual([{ url: `${BASE}/v1/me`, authorization: 'Bearer token-1' }]);
-  });
-
-  it('sends the query and fills path parameters', async () => {
-    let url: URL | undefined;
+    const page = { items: [messageJson], nextCursor: null };
     server.use(
       http.get(`${BASE}/v1/conversations/:id/messages`, ({ request }) => {
-        url = new URL(request.url);
-        return HttpResponse.json({ items: [messageJson], nextCursor: null });
+        seen.push({ url: request.url, authorization: request.headers.get('authorization') });
+        return HttpResponse.json(page);
       }),
     );
-    await transport().listMessages('cnv_01' as never, { before: 'o30', limit: 10 });
-    expect(url?.pathname).toBe('/api/v1/conversations/cnv_01/messages');
-    expect(Object.fromEntries(url?.searchParams ?? [])).toEqual({ before: 'o30', limit: '10' });
-  });
-
-  it('asks for a new token after a 401 and retries once', async () => {
-    const getToken = vi.fn(({ reason }: { reason: string }) => (reason === 'initial' ? 'expired' : 'fresh'));
-    server.use(
-      http.get(`${BASE}/v1/me`, ({ request }) =>
-        request.headers.get('authorization') === 'Bearer fresh'
-          ? HttpResponse.json(viewerJson)
-          : HttpResponse.json(
-              { error: { code: 'unauthenticated', message: 'Token expired' } },
-              { status: 401 },
-            ),
-      ),
+    await expect(transport().listMessages('cnv_01' as never, { before: 'o30', limit: 10 })).resolves.toEqual(
+      page,
     );
-    await expect(transport({ getToken }).getViewer()).resolves.toMatchObject({ id: 'mem_ben' });
-    expect(getToken.mock.calls.map(([context]) => context.reason)).toEqual(['initial', 'unauthenticated']);
+    expect(seen).toEqual([
+      {
+        url: `${BASE}/v1/conversations/cnv_01/messages?before=o30&limit=10`,
+        authorization: 'Bearer token-1',
+      },
+    ]);
   });
 
-  it('gives up with unauthenticated when the new token is refused too', async () => {
-    const getToken = vi.fn(() => 'always-bad');
+  it.each([
+    ['goes on with it when it is accepted', 'fresh', 'mem_ben'],
+    ['gives up with unauthenticated when it is refused too', 'never', 'unauthenticated 401'],
+  ])('asks for a new token once after a 401 and %s', async (_name, accepted, outcome) => {
+    const getToken = vi.fn(({ reason }: { reason: string }) => (reason === 'initial' ? 'expired' : 'fresh'));
     let attempts = 0;
     server.use(
-      http.get(`${BASE}/v1/me`, () => {
+      http.get(`${BASE}/v1/me`, ({ request }) => {
         attempts += 1;
-        return HttpResponse.json({ error: { code: 'unauthenticated', message: 'No' } }, { status: 401 });
+        return request.headers.get('authorization') === `Bearer ${accepted}`
+          ? HttpResponse.json(viewerJson)
+          : HttpResponse.json({ error: { code: 'unauthenticated', message: 'No' } }, { status: 401 });
       }),
     );
-    await expect(transport({ getToken }).getViewer()).rejects.toMatchObject({
-      code: 'unauthenticated',
-      status: 401,
-    });
+    const settled = await transport({ getToken })
+      .getViewer()
+      .then(
+        (viewer) => viewer.id,
+        (error: ConfideError) => `${error.code} ${error.status}`,
+      );
+    expect(settled).toBe(outcome);
+    expect(getToken.mock.calls.map(([context]) => context.reason)).toEqual(['initial', 'unauthenticated']);
     expect(attempts).toBe(2);
-    expect(getToken).toHaveBeenCalledTimes(2);
   });
 
   it.each([
@@ -143,47 +135,34 @@ describe('httpTransport', () => {
       { code: 'internal', status: 502 },
     ],
     ['a network failure', () => HttpResponse.error(), { code: 'network', retryable: true }],
-  ])('turns %s into a ConfideError', async (_name, answer, expected) => {
-    server.use(http.get(`${BASE}/v1/me`, answer));
-    const error = await transport()
-      .getViewer()
-      .catch((caught: unknown) => caught);
-    expect(ConfideError.is(error)).toBe(true);
-    expect(error).toMatchObject(expected);
-  });
-
-  it('turns a slow answer into a timeout error', async () => {
-    server.use(
-      http.get(`${BASE}/v1/me`, async () => {
-        await delay(1_000);
-        return HttpResponse.json(viewerJson);
-      }),
-    );
-    await expect(transport({ timeoutMs: 20 }).getViewer()).rejects.toMatchObject({
-      code: 'timeout',
-      retryable: true,
-    });
-  });
+    ['a slow answer', slowAnswer, { code: 'timeout', retryable: true }, { timeoutMs: 20 }],
+    [
+      'a getToken that fails (the server, which would answer, is not called)',
+      () => HttpResponse.json(viewerJson),
+      { code: 'unauthenticated', retryable: false },
+      {
+        getToken: () => {
+          throw new Error('signed out');
+        },
+      },
+    ],
+  ])(
+    'turns %s into a ConfideError',
+    async (_name, answer, expected, overrides: Parameters<typeof transport>[0] = {}) => {
+      server.use(http.get(`${BASE}/v1/me`, answer));
+      const error = await transport(overrides)
+        .getViewer()
+        .catch((caught: unknown) => caught);
+      expect(ConfideError.is(error)).toBe(true);
+      expect(error).toMatchObject(expected);
+    },
+  );
 
   it('reports a call cancelled by its signal as aborted', async () => {
-    server.use(
-      http.get(`${BASE}/v1/me`, async () => {
-        await delay(1_000);
-        return HttpResponse.json(viewerJson);
-      }),
-    );
+    server.use(http.get(`${BASE}/v1/me`, slowAnswer));
     const controller = new AbortController();
     const pending = transport().getViewer({ signal: controller.signal });
     controller.abort();
     await expect(pending).rejects.toMatchObject({ code: 'aborted' });
-  });
-
-  it('reports a getToken that fails as unauthenticated without calling the server', async () => {
-    const failing = transport({
-      getToken: () => {
-        throw new Error('signed out');
-      },
-    });
-    await expect(failing.getViewer()).rejects.toMatchObject({ code: 'unauthenticated', retryable: false });
   });
 });

@@ -1,7 +1,5 @@
 import { absoluteUrl } from '../lib/absolute-url.js';
-import type { Clock } from '../lib/clock.js';
-import type { Logger } from '../lib/logger.js';
-import { openEventStream } from './event-stream.js';
+import { type EventStreamOptions, openEventStream } from './event-stream.js';
 import { createHttpClient, type GetToken } from './http-client.js';
 import type { Transport } from './transport.js';
 import { createTusUploads, type TusUploadsOptions } from './tus-uploads.js';
@@ -18,14 +16,7 @@ export interface HttpTransportOptions {
   /** Timeout of a request in milliseconds. @default 15000 */
   readonly timeoutMs?: number;
   /** Reconnect delays, heartbeat timeout and timers of the event stream (see `openEventStream`). */
-  readonly events?: {
-    readonly baseDelayMs?: number;
-    readonly maxDelayMs?: number;
-    readonly heartbeatTimeoutMs?: number;
-    readonly clock?: Clock;
-  };
-  /** Where recoverable problems are reported. */
-  readonly logger?: Logger;
+  readonly events?: Pick<EventStreamOptions, 'baseDelayMs' | 'maxDelayMs' | 'heartbeatTimeoutMs' | 'clock'>;
   /** Chunk size (over a custom `fetch`) and automatic retry delays of resumable uploads. */
   readonly uploads?: Pick<TusUploadsOptions, 'chunkSizeBytes' | 'retryDelaysMs'>;
 }
@@ -38,66 +29,46 @@ export interface HttpTransportOptions {
  * @example
  * const transport = httpTransport({ baseUrl: 'https://api.example.com', getToken: () => session.token });
  */
-export function httpTransport(options: HttpTransportOptions): Transport {
-  const http = createHttpClient(options);
+export function httpTransport(transportOptions: HttpTransportOptions): Transport {
+  const http = createHttpClient(transportOptions);
   const conversation = (id: string) => ({ params: { id }, context: { conversationId: id } });
   const template = (id: string) => ({ params: { id }, context: { templateId: id } });
   const attachment = (id: string) => ({ params: { id }, context: { attachmentId: id } });
-  const tus = createTusUploads({
-    ...options.uploads,
-    baseUrl: options.baseUrl,
-    getToken: options.getToken,
-    fetch: options.fetch,
-  });
+  const tus = createTusUploads({ ...transportOptions, ...transportOptions.uploads });
 
   // Every answer is parsed with its route's schema and every event with the event schema here, so the client
   // does not parse them a second time.
   return markValidated({
-    getViewer: (requestOptions) => http.request('getMe', {}, requestOptions),
-    listContacts: (query, requestOptions) => http.request('listContacts', { query }, requestOptions),
-    listMembers: (requestOptions) => http.request('listMembers', {}, requestOptions),
-    listConversations: (query, requestOptions) =>
-      http.request('listConversations', { query }, requestOptions),
-    getConversation: (id, requestOptions) =>
-      http.request('getConversation', conversation(id), requestOptions),
-    listMessages: (id, query, requestOptions) =>
-      http.request('listMessages', { ...conversation(id), query }, requestOptions),
-    startConversation: (body, requestOptions) => http.request('startConversation', { body }, requestOptions),
-    sendMessage: (id, body, requestOptions) =>
-      http.request('sendMessage', { ...conversation(id), body }, requestOptions),
-    markRead: (id, body, requestOptions) =>
-      http.request('markRead', { ...conversation(id), body }, requestOptions),
-    listTemplates: (query, requestOptions) => http.request('listTemplates', { query }, requestOptions),
-    getTemplate: (id, requestOptions) => http.request('getTemplate', template(id), requestOptions),
-    createTemplate: (body, requestOptions) => http.request('createTemplate', { body }, requestOptions),
-    updateTemplate: (id, body, requestOptions) =>
-      http.request('updateTemplate', { ...template(id), body }, requestOptions),
-    deleteTemplate: (id, requestOptions) => http.request('deleteTemplate', template(id), requestOptions),
-    listNotifications: (query, requestOptions) =>
-      http.request('listNotifications', { query }, requestOptions),
-    markNotificationsRead: (body, requestOptions) =>
-      http.request('markNotificationsRead', { body }, requestOptions),
-    getNotificationSettings: (requestOptions) => http.request('getNotificationSettings', {}, requestOptions),
-    updateNotificationSettings: (body, requestOptions) =>
-      http.request('updateNotificationSettings', { body }, requestOptions),
-    listAudit: (query, requestOptions) => http.request('listAudit', { query }, requestOptions),
-    getAttachment: (id, requestOptions) => http.request('getAttachment', attachment(id), requestOptions),
+    getViewer: (options) => http.request('getMe', {}, options),
+    listContacts: (query, options) => http.request('listContacts', { query }, options),
+    listMembers: (options) => http.request('listMembers', {}, options),
+    listConversations: (query, options) => http.request('listConversations', { query }, options),
+    getConversation: (id, options) => http.request('getConversation', conversation(id), options),
+    listMessages: (id, query, options) =>
+      http.request('listMessages', { ...conversation(id), query }, options),
+    startConversation: (body, options) => http.request('startConversation', { body }, options),
+    sendMessage: (id, body, options) => http.request('sendMessage', { ...conversation(id), body }, options),
+    markRead: (id, body, options) => http.request('markRead', { ...conversation(id), body }, options),
+    listTemplates: (query, options) => http.request('listTemplates', { query }, options),
+    getTemplate: (id, options) => http.request('getTemplate', template(id), options),
+    createTemplate: (body, options) => http.request('createTemplate', { body }, options),
+    updateTemplate: (id, body, options) => http.request('updateTemplate', { ...template(id), body }, options),
+    deleteTemplate: (id, options) => http.request('deleteTemplate', template(id), options),
+    listNotifications: (query, options) => http.request('listNotifications', { query }, options),
+    markNotificationsRead: (body, options) => http.request('markNotificationsRead', { body }, options),
+    getNotificationSettings: (options) => http.request('getNotificationSettings', {}, options),
+    updateNotificationSettings: (body, options) =>
+      http.request('updateNotificationSettings', { body }, options),
+    listAudit: (query, options) => http.request('listAudit', { query }, options),
+    getAttachment: (id, options) => http.request('getAttachment', attachment(id), options),
     uploadFile: async (file, uploadOptions = {}) =>
       http.request('getAttachment', attachment(await tus.upload(file, uploadOptions)), uploadOptions),
     deleteUpload: (id) => tus.remove(id),
-    createDownloadTicket: async (id, requestOptions) => {
-      const ticket = await http.request('createDownloadTicket', attachment(id), requestOptions);
-      return { ...ticket, url: absoluteUrl(options.baseUrl, ticket.url) };
+    createDownloadTicket: async (id, options) => {
+      const ticket = await http.request('createDownloadTicket', attachment(id), options);
+      return { ...ticket, url: absoluteUrl(transportOptions.baseUrl, ticket.url) };
     },
     subscribe: (onEvent, subscribeOptions = {}) =>
-      openEventStream({
-        baseUrl: options.baseUrl,
-        getToken: options.getToken,
-        onEvent,
-        ...subscribeOptions,
-        ...(options.fetch ? { fetch: options.fetch } : {}),
-        ...(options.logger ? { logger: options.logger } : {}),
-        ...options.events,
-      }),
+      openEventStream({ ...transportOptions, ...transportOptions.events, ...subscribeOptions, onEvent }),
   });
 }

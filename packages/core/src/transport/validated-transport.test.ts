@@ -10,12 +10,20 @@ describe('validatedTransport', () => {
     expect(validatedTransport({ ...http })).not.toBe(http);
   });
 
-  it('turns a custom transport answer that breaks the protocol into invalid_response', async () => {
-    const broken = {
-      ...transportFor(createMockServer(), 'ben'),
-      getViewer: async () => ({ role: 'member', id: '../../etc' }),
-    } as unknown as Transport;
-    await expect(validatedTransport(broken).getViewer()).rejects.toMatchObject({ code: 'invalid_response' });
+  it('checks the answer of every method against its route and turns a broken one into invalid_response', async () => {
+    const http = transportFor(createMockServer(), 'ben');
+    const operations = Object.keys(http).filter((name) => name !== 'subscribe' && name !== 'deleteUpload');
+    const broken = Object.fromEntries(operations.map((name) => [name, async () => ({ id: '../../etc' })]));
+    const validated = validatedTransport({ ...http, ...broken }) as unknown as Record<
+      string,
+      () => Promise<unknown>
+    >;
+    const codes = await Promise.all(
+      operations.map((name) => validated[name]?.().catch((error: { code: string }) => error.code)),
+    );
+    expect(Object.fromEntries(operations.map((name, index) => [name, codes[index]]))).toEqual(
+      Object.fromEntries(operations.map((name) => [name, 'invalid_response'])),
+    );
   });
 
   it('turns a plain error thrown by a custom transport into a ConfideError', async () => {

@@ -1,55 +1,19 @@
-import { AttachmentSchema, type RouteName, routes, ServerEventSchema } from '@confide/protocol';
-import { ConfideError, toConfideError } from '../errors/confide-error.js';
+import { AttachmentSchema, routeList, ServerEventSchema } from '@confide/protocol';
+import { ConfideError, type ConfideErrorContext, toConfideError } from '../errors/confide-error.js';
 import type { Transport } from './transport.js';
 
-type Operation = Exclude<keyof Transport, 'subscribe' | 'uploadFile' | 'deleteUpload'>;
+interface Schema {
+  safeParse(value: unknown): { success: boolean; data?: unknown; error?: unknown };
+}
 
-/** Which route's response schema checks each transport method's answer. */
-const ROUTE_OF: Readonly<Record<Operation, RouteName>> = {
-  getViewer: 'getMe',
-  listContacts: 'listContacts',
-  listMembers: 'listMembers',
-  listConversations: 'listConversations',
-  getConversation: 'getConversation',
-  listMessages: 'listMessages',
-  startConversation: 'startConversation',
-  sendMessage: 'sendMessage',
-  markRead: 'markRead',
-  listTemplates: 'listTemplates',
-  getTemplate: 'getTemplate',
-  createTemplate: 'createTemplate',
-  updateTemplate: 'updateTemplate',
-  deleteTemplate: 'deleteTemplate',
-  listNotifications: 'listNotifications',
-  markNotificationsRead: 'markNotificationsRead',
-  getNotificationSettings: 'getNotificationSettings',
-  updateNotificationSettings: 'updateNotificationSettings',
-  listAudit: 'listAudit',
-  getAttachment: 'getAttachment',
-  createDownloadTicket: 'createDownloadTicket',
-};
-
-/** Calls a transport method, turning anything it throws into a `ConfideError` and parsing its answer. */
-async function checked(
-  name: string,
-  schema: { safeParse(value: unknown): { success: boolean; data?: unknown; error?: unknown } } | null,
-  call: () => Promise<unknown>,
-): Promise<unknown> {
-  let answer: unknown;
-  try {
-    answer = await call();
-  } catch (error) {
-    throw toConfideError(error);
-  }
-  if (!schema) return answer;
+/** An answer to `name` parsed with `schema`; throws a `ConfideError` of code `invalid_response` when it does not fit. */
+export function parseAnswer(name: string, schema: Schema, answer: unknown, context?: ConfideErrorContext) {
   const parsed = schema.safeParse(answer);
-  if (!parsed.success) {
-    throw new ConfideError('invalid_response', `The answer to ${name} does not match the protocol`, {
-      cause: parsed.error,
-      retryable: false,
-    });
-  }
-  return parsed.data;
+  if (parsed.success) return parsed.data;
+  throw new ConfideError('invalid_response', `The answer to ${name} does not match the protocol`, {
+    cause: parsed.error,
+    context,
+  });
 }
 
 const VALIDATED = Symbol.for('confide.validated-transport');
@@ -67,22 +31,29 @@ export function markValidated(transport: Transport): Transport {
  */
 export function validatedTransport(transport: Transport): Transport {
   if ((transport as { [VALIDATED]?: boolean })[VALIDATED] === true) return transport;
-  const wrapped: Partial<Record<keyof Transport, unknown>> = {};
-  for (const [operation, routeName] of Object.entries(ROUTE_OF) as [Operation, RouteName][]) {
-    const method = transport[operation] as ((...args: unknown[]) => Promise<unknown>) | undefined;
-    if (method) {
-      wrapped[operation] = (...args: unknown[]) =>
-        checked(operation, routes[routeName].response, () => method.apply(transport, args));
-    }
-  }
-  const { uploadFile, deleteUpload } = transport;
-  if (uploadFile) {
-    wrapped.uploadFile = (...args: Parameters<typeof uploadFile>) =>
-      checked('uploadFile', AttachmentSchema, () => uploadFile.apply(transport, args));
-  }
-  if (deleteUpload) {
-    wrapped.deleteUpload = (...args: Parameters<typeof deleteUpload>) =>
-      checked('deleteUpload', null, () => deleteUpload.apply(transport, args));
+  const methods = transport as unknown as Record<
+    string,
+    ((...args: unknown[]) => Promise<unknown>) | undefined
+  >;
+  const wrapped: Record<string, unknown> = {};
+  const wrap = (operation: string, schema: Schema | null) => {
+    const method = methods[operation];
+    if (!method) return;
+    wrapped[operation] = async (...args: unknown[]) => {
+      let answer: unknown;
+      try {
+        answer = await method.apply(transport, args);
+      } catch (error) {
+        throw toConfideError(error);
+      }
+      return schema ? parseAnswer(operation, schema, answer) : answer;
+    };
+  };
+  // Every method but these is named after the route whose answer it returns (the viewer's is `getMe`).
+  wrap('uploadFile', AttachmentSchema);
+  wrap('deleteUpload', null);
+  for (const route of routeList) {
+    if (route.kind === 'json') wrap(route.name === 'getMe' ? 'getViewer' : route.name, route.response);
   }
   return {
     ...(wrapped as Omit<Transport, 'subscribe'>),
@@ -94,7 +65,6 @@ export function validatedTransport(transport: Transport): Transport {
           options.onError?.(
             new ConfideError('invalid_response', 'An event does not match the protocol', {
               cause: parsed.error,
-              retryable: false,
             }),
           );
       }, options);
