@@ -40,20 +40,16 @@ export function checkFile(file: UploadFile, position: number, maxBytes: number):
     return new ConfideError(
       'invalid_input',
       `A message carries at most ${ATTACHMENTS_PER_MESSAGE_MAX} files`,
-      {
-        retryable: false,
-        issues: [{ path: ['attachmentIds'], message: 'Too many files' }],
-      },
+      { issues: [{ path: ['attachmentIds'], message: 'Too many files' }] },
     );
   }
   if (file.size > maxBytes) {
     return new ConfideError('payload_too_large', `Files may be at most ${maxBytes} bytes`, {
-      retryable: false,
       context: { reason: 'file_too_large', maxBytes },
     });
   }
   if (NEVER_ACCEPTED_NAME.test(file.name) || NEVER_ACCEPTED_TYPE.test(file.type)) {
-    return new ConfideError('type_not_allowed', 'Files of this type are not accepted', { retryable: false });
+    return new ConfideError('type_not_allowed', 'Files of this type are not accepted');
   }
   return null;
 }

@@ -174,7 +174,6 @@ export function createComposer(context: ClientContext, options: ComposerOptions 
     const validation = validateDraft(current, { mode, role: viewer.role, contacts, attachments });
     if (!validation.valid) {
       throw new ConfideError('invalid_input', 'The draft is not ready to send', {
-        retryable: false,
         issues: Object.entries(validation.errors).map(([field, error]) => ({
           path: [field],
           message: error.message,

@@ -165,7 +165,7 @@ export function createOutboxRunner(dependencies: RunnerDependencies) {
     /** Removes an entry that has not reached the server. */
     discard(id: string) {
       outbox.getState().remove(id);
-      const error = new ConfideError('aborted', 'The send was discarded', { retryable: false });
+      const error = new ConfideError('aborted', 'The send was discarded');
       settle(id, (waiter) => waiter.reject(error));
     },
     /** Stops sending: clears the retry timer, aborts the request in flight, rejects waiting callers. */
@@ -175,7 +175,7 @@ export function createOutboxRunner(dependencies: RunnerDependencies) {
       if (timer !== undefined) clock.clearTimeout(timer);
       timer = undefined;
       inFlight?.abort();
-      const error = new ConfideError('aborted', 'The client was disposed', { retryable: false });
+      const error = new ConfideError('aborted', 'The client was disposed');
       for (const id of [...waiters.keys()]) settle(id, (waiter) => waiter.reject(error));
     },
   };

@@ -131,10 +131,7 @@ export function createTusUploads(options: TusUploadsOptions) {
           reason = 'initial';
           request.setHeader('Authorization', `Bearer ${await options.getToken({ reason: asked })}`);
         } catch (cause) {
-          throw new ConfideError('unauthenticated', 'No token is available for this request', {
-            cause,
-            retryable: false,
-          });
+          throw new ConfideError('unauthenticated', 'No token is available for this request', { cause });
         }
       },
       onShouldRetry(error) {
