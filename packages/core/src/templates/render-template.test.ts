@@ -1,5 +1,6 @@
 import type { Viewer } from '@confide/protocol';
 import { describe, expect, it } from 'vitest';
+import { createMockServer, transportFor } from '../test/mock-clients.js';
 import { viewerJson } from '../test/wire-fixtures.js';
 import { mergeFieldsOf, renderTemplate } from './render-template.js';
 
@@ -39,14 +40,8 @@ describe('renderTemplate', () => {
     });
   });
 
-  it('takes the client fields from a client viewer', () => {
-    const client = {
-      ...member,
-      role: 'client',
-      id: 'con_daniel',
-      name: 'Daniel Okafor',
-      firstName: 'Daniel',
-    } as Viewer;
+  it('takes the client fields from a client viewer', async () => {
+    const client = await transportFor(createMockServer(), 'daniel').getViewer();
     expect(
       renderTemplate({ subject: 's', body: 'Hello {{client.firstName}}' }, { viewer: client, date }).body,
     ).toBe('Hello Daniel');
