@@ -1,7 +1,6 @@
 import { QueryClient } from '@tanstack/query-core';
 import { describe, expect, it } from 'vitest';
-import { createConfideClient } from '../client/create-confide-client.js';
-import { createMockServer } from '../test/mock-clients.js';
+import { clientFor, createMockServer } from '../test/mock-clients.js';
 import { until } from '../test/until.js';
 import { httpTransport } from '../transport/http-transport.js';
 import { QUERY_RETRY_LIMIT } from './query-defaults.js';
@@ -21,13 +20,11 @@ describe('query retries', () => {
         return fetch(input, init);
       };
       const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 5, retryDelay: 1 } } });
-      const client = createConfideClient({
+      const client = await clientFor(mock, 'ben', {
         transport: httpTransport({ baseUrl, getToken, fetch: counting }),
         queryClient,
         live: false,
       });
-      client.mount();
-      await client.ready;
       await until(client.conversations, (state) => state.status === 'error');
       expect(requests).toBe(expected);
       client.dispose();
