@@ -92,9 +92,8 @@ function uploadError(error: unknown): ConfideError {
   } catch {
     body = undefined;
   }
-  const headers = new Headers();
   const retryAfter = originalResponse.getHeader('retry-after');
-  if (retryAfter) headers.set('retry-after', retryAfter);
+  const headers = new Headers(retryAfter ? { 'retry-after': retryAfter } : undefined);
   return errorFromResponse({ status: originalResponse.getStatus(), headers }, body);
 }
 
