@@ -4,7 +4,6 @@ import { clientFor, createMockServer, seedConversation } from '../test/mock-clie
 import { stateOf, until } from '../test/until.js';
 
 const daniel = 'con_daniel' as ContactId;
-const farid = 'con_farid' as ContactId;
 const statusUpdate = 'tpl_case_status_update' as TemplateId;
 
 describe('composer', () => {
@@ -36,7 +35,7 @@ describe('composer', () => {
       subject: expect.objectContaining({ code: 'required' }),
       body: expect.objectContaining({ code: 'required' }),
     });
-    composer.setContact(farid);
+    composer.setContact('con_farid' as ContactId);
     composer.setSubject('x'.repeat(201));
     composer.setBody('Hello');
     const state = stateOf(composer);

@@ -80,9 +80,8 @@ describe('outbox', () => {
     const { transport, counter } = failingSends(mock, (attempt) => (attempt === 1 ? slowDown : undefined));
     const client = createConfideClient({ transport, outbox: { baseDelayMs: 1, maxDelayMs: 2 } });
     client.mount();
-    const ready = client.ready;
     await vi.advanceTimersByTimeAsync(5);
-    await ready;
+    await client.ready;
     const sent = client.thread(id).send('After the pause');
     await vi.advanceTimersByTimeAsync(59_000);
     expect(counter.attempts).toBe(1);
