@@ -12,9 +12,8 @@ const keys = createConfideKeys('observe-test');
 
 describe('observe helpers', () => {
   it('follow a query option object from the factories until stopped', async () => {
-    const transport = transportFor(createMockServer(), 'ben');
     const queryClient = new QueryClient();
-    const options = viewerQueries(transport, keys).viewer();
+    const options = viewerQueries(transportFor(createMockServer(), 'ben'), keys).viewer();
     const result = await until<QueryObserverResult<Viewer>>(
       { observe: (listener) => observeQuery(queryClient, options, listener) },
       (current) => current.data !== undefined,
@@ -26,12 +25,11 @@ describe('observe helpers', () => {
   it('follow a paginated query and load the next page', async () => {
     const mock = createMockServer();
     for (let index = 0; index < 3; index += 1) await seedConversation(mock, `Subject ${index}`);
-    const transport = transportFor(mock, 'ben');
     const queryClient = new QueryClient();
     const subjects = await new Promise<string[]>((resolve) => {
       const stop = observeInfiniteQuery(
         queryClient,
-        conversationQueries(transport, keys).list({ limit: 2 }),
+        conversationQueries(transportFor(mock, 'ben'), keys).list({ limit: 2 }),
         (result) => {
           if (result.hasNextPage && !result.isFetchingNextPage) void result.fetchNextPage();
           if (result.data && !result.hasNextPage) {

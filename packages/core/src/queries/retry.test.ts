@@ -19,10 +19,9 @@ describe('query retries', () => {
         if (String(input instanceof Request ? input.url : input).includes('/v1/conversations')) requests += 1;
         return fetch(input, init);
       };
-      const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 5, retryDelay: 1 } } });
       const client = await clientFor(mock, 'ben', {
         transport: httpTransport({ baseUrl, getToken, fetch: counting }),
-        queryClient,
+        queryClient: new QueryClient({ defaultOptions: { queries: { retry: 5, retryDelay: 1 } } }),
         live: false,
       });
       await until(client.conversations, (state) => state.status === 'error');
