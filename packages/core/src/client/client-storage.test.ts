@@ -5,6 +5,7 @@ import { emptyDraft } from '../stores/composer/composer-store.js';
 import {
   clientFor,
   createMockServer,
+  type MockServer,
   queueOffline,
   seedConversation,
   seedKey,
@@ -21,25 +22,16 @@ function asyncStorage(): StorageAdapter {
   const later = <T>(value: () => T) => new Promise<T>((resolve) => setTimeout(() => resolve(value()), 1));
   return {
     getItem: (key) => later(() => values.getItem(key) as string | null),
-    setItem: (key, value) =>
-      later(() => {
-        values.setItem(key, value);
-      }),
-    removeItem: (key) =>
-      later(() => {
-        values.removeItem(key);
-      }),
+    setItem: (key, value) => later(() => values.setItem(key, value) as void),
+    removeItem: (key) => later(() => values.removeItem(key) as void),
   };
 }
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 10));
 
 /** Ben's storage key prefix, as a mounted client computes it. */
-async function bensNamespace(mock: ReturnType<typeof createMockServer>): Promise<string> {
-  const client = await clientFor(mock, 'ben');
-  const viewer = await client.ready;
-  client.dispose();
-  return storageNamespace('confide', viewer);
+async function bensNamespace(mock: MockServer): Promise<string> {
+  return storageNamespace('confide', await transportFor(mock, 'ben').getViewer());
 }
 
 describe('persisted drafts and sends', () => {

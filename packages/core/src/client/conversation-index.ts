@@ -4,7 +4,7 @@ import { type ConfideError, toConfideError } from '../errors/confide-error.js';
 import type { ConversationListParams } from '../queries/query-keys.js';
 import type { IndexFilters, IndexState } from '../stores/index-filters/index-store.js';
 import type { ClientContext } from './client-context.js';
-import { listenToAll, type Observable } from './observe.js';
+import { listenToAll, loadNextPage, type Observable, type PagedResult } from './observe.js';
 
 /** What the message index shows. */
 export interface ConversationIndexState {
@@ -27,13 +27,7 @@ export interface ConversationIndexState {
 }
 
 /** The index query's result as the state needs it (query-core's or react-query's). */
-export interface ConversationListResult {
-  readonly status: 'pending' | 'success' | 'error';
-  readonly data: InfiniteData<ListConversationsResponse, unknown> | undefined;
-  readonly error: unknown;
-  readonly hasNextPage: boolean;
-  readonly isFetchingNextPage: boolean;
-}
+export type ConversationListResult = PagedResult<ListConversationsResponse>;
 
 /** The message index: its actions, and `observe` for a headless UI. */
 export interface ConversationIndex extends Observable<ConversationIndexState> {
@@ -109,12 +103,7 @@ export function createConversationIndex(context: ClientContext): ConversationInd
     },
     setFilters: (filters) => stores.index.getState().setFilters(filters),
     select: (conversationId) => stores.index.getState().select(conversationId),
-    async loadMore() {
-      const observer = new InfiniteQueryObserver(queryClient, currentOptions());
-      if (!observer.getCurrentResult().hasNextPage) return;
-      const result = await observer.fetchNextPage();
-      if (result.error) throw toConfideError(result.error);
-    },
+    loadMore: () => loadNextPage(queryClient, currentOptions()),
     async refresh() {
       await queryClient.refetchQueries({ queryKey: currentOptions().queryKey, exact: true });
     },

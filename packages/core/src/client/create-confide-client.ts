@@ -6,12 +6,7 @@ import {
   type Viewer,
 } from '@confide/protocol';
 import { QueryClient } from '@tanstack/query-core';
-import {
-  applyNewConversation,
-  applyNewMessage,
-  applyServerEvent,
-  type CacheContext,
-} from '../cache/apply-server-event.js';
+import { applyNewConversation, applyNewMessage, applyServerEvent } from '../cache/apply-server-event.js';
 import { ConfideError } from '../errors/confide-error.js';
 import { type Clock, systemClock } from '../lib/clock.js';
 import { randomId } from '../lib/id.js';
@@ -124,15 +119,6 @@ export interface ConfideClient {
   dispose(): void;
 }
 
-function createStores(clock: Clock): ConfideStores {
-  return {
-    composer: createComposerStore(clock.now),
-    outbox: createOutboxStore(),
-    index: createIndexStore(),
-    connection: createConnectionStore(),
-  };
-}
-
 /**
  * Creates a Confide client over a transport. Nothing happens until `mount()`: no request, no stream, no timer.
  *
@@ -149,54 +135,49 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
   const queryClient = options.queryClient ?? new QueryClient();
   const keys = createConfideKeys(options.scope ?? randomId());
   const queries = createQueries(transport, keys);
-  const stores = createStores(clock);
+  const stores: ConfideStores = {
+    composer: createComposerStore(clock.now),
+    outbox: createOutboxStore(),
+    index: createIndexStore(),
+    connection: createConnectionStore(),
+  };
   const cleanups: (() => void)[] = [];
   const observers = new Set<() => void>();
-  const track = (stop: () => void) => {
-    const once = () => {
-      if (observers.delete(once)) stop();
-    };
-    observers.add(once);
-    return once;
-  };
   const arrivals = new Set<(notification: Notification) => void>();
-  const viewer = () => queryClient.getQueryData<Viewer>(keys.viewer());
-  const ensureViewer = () => queryClient.fetchQuery(queries.viewer.viewer());
-  const cache: CacheContext = {
-    queryClient,
-    keys,
-    viewer,
-    fetchSummary: (id) => queryClient.fetchQuery(queries.conversations.detail(id)),
-  };
-  const outbox = createOutboxRunner({
-    transport,
-    outbox: stores.outbox,
-    connection: stores.connection,
-    clock,
-    options: options.outbox ?? {},
-    onSent(entry, result) {
-      if ('conversation' in result) applyNewConversation(cache, result.conversation, result.message);
-      else applyNewMessage(cache, result);
-      const draft = entry.draftId ? stores.composer.getState().drafts[entry.draftId] : undefined;
-      if (draft && entry.draftId && draft.idempotencyKey === entry.id)
-        stores.composer.getState().resetDraft(entry.draftId);
-    },
-  });
   const context: ClientContext = {
     transport,
     queryClient,
     keys,
     queries,
     stores,
-    outbox,
-    cache,
     clock,
-    logger,
-    viewer,
-    ensureViewer,
-    track,
+    viewer: () => queryClient.getQueryData<Viewer>(keys.viewer()),
+    ensureViewer: () => queryClient.fetchQuery(queries.viewer.viewer()),
+    fetchSummary: (id) => queryClient.fetchQuery(queries.conversations.detail(id)),
     maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+    track(stop) {
+      const once = () => {
+        if (observers.delete(once)) stop();
+      };
+      observers.add(once);
+      return once;
+    },
+    outbox: createOutboxRunner({
+      transport,
+      outbox: stores.outbox,
+      connection: stores.connection,
+      clock,
+      options: options.outbox ?? {},
+      onSent(entry, result) {
+        if ('conversation' in result) applyNewConversation(context, result.conversation, result.message);
+        else applyNewMessage(context, result);
+        const composer = stores.composer.getState();
+        if (entry.draftId && composer.drafts[entry.draftId]?.idempotencyKey === entry.id)
+          composer.resetDraft(entry.draftId);
+      },
+    }),
   };
+  const { outbox } = context;
 
   let state: 'created' | 'mounted' | 'disposed' = 'created';
   let settleReady: { resolve: (viewer: Viewer) => void; reject: (error: unknown) => void } | undefined;
@@ -212,7 +193,7 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
     cleanups.push(
       transport.subscribe(
         (event) => {
-          applyServerEvent(cache, event);
+          applyServerEvent(context, event);
           if (event.type === 'notification.created')
             for (const handler of [...arrivals]) handler(event.data.notification);
         },
@@ -227,7 +208,7 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
 
   async function start() {
     try {
-      const loaded = await ensureViewer();
+      const loaded = await context.ensureViewer();
       if (state !== 'mounted') return;
       const stopPersisting = await persistClientStores(
         stores,
@@ -250,7 +231,7 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
 
   const threads = new Map<ConversationId, Thread>();
   const composers = new Map<string, Composer>();
-  const directory = createDirectory(context);
+  const setOnline = (online: boolean) => stores.connection.getState().setOnline(online);
 
   return {
     transport,
@@ -259,7 +240,7 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
     queries,
     stores,
     ready,
-    viewer: directory.viewer,
+    ...createDirectory(context),
     conversations: createConversationIndex(context),
     thread(id) {
       const existing = threads.get(id) ?? createThread(context, id);
@@ -274,10 +255,7 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
       composers.set(key, existing);
       return existing;
     },
-    templates: directory.templates,
     notifications: createNotifications(context, arrivals),
-    settings: directory.settings,
-    contacts: directory.contacts,
     attachments: {
       async downloadUrl(id) {
         if (!transport.createDownloadTicket) {
@@ -286,15 +264,14 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
         return (await transport.createDownloadTicket(id)).url;
       },
     },
-    setOnline: (online) => stores.connection.getState().setOnline(online),
+    setOnline,
     mount() {
       if (state !== 'created') return;
       state = 'mounted';
       if (ownsQueryClient) queryClient.mount();
       if (options.network) {
-        const network = options.network;
-        stores.connection.getState().setOnline(network.isOnline());
-        cleanups.push(network.subscribe((online) => stores.connection.getState().setOnline(online)));
+        setOnline(options.network.isOnline());
+        cleanups.push(options.network.subscribe(setOnline));
       }
       void start();
     },

@@ -8,7 +8,7 @@ import type {
 import { type InfiniteData, InfiniteQueryObserver, QueryObserver } from '@tanstack/query-core';
 import { type ConfideError, toConfideError } from '../errors/confide-error.js';
 import type { ClientContext } from './client-context.js';
-import { listenToAll, type Observable } from './observe.js';
+import { listenToAll, loadNextPage, type Observable, type PagedResult } from './observe.js';
 
 /** What the notification feed shows. */
 export interface NotificationsState {
@@ -47,12 +47,7 @@ export interface Notifications extends Observable<NotificationsState> {
 type NotificationPages = InfiniteData<ListNotificationsResponse, string | null>;
 
 /** The feed query's result as the state needs it (query-core's or react-query's). */
-export interface NotificationListResult {
-  readonly status: 'pending' | 'success' | 'error';
-  readonly data: InfiniteData<ListNotificationsResponse, unknown> | undefined;
-  readonly error: unknown;
-  readonly hasNextPage: boolean;
-}
+export type NotificationListResult = Omit<PagedResult<ListNotificationsResponse>, 'isFetchingNextPage'>;
 
 /** What a client sees: clients have no in-app notifications. */
 const CLIENT_STATE: NotificationsState = {
@@ -134,12 +129,7 @@ export function createNotifications(
       emit();
       return context.track(stop);
     },
-    async loadMore() {
-      const observer = new InfiniteQueryObserver(queryClient, queries.notifications.list());
-      if (!observer.getCurrentResult().hasNextPage) return;
-      const result = await observer.fetchNextPage();
-      if (result.error) throw toConfideError(result.error);
-    },
+    loadMore: () => loadNextPage(queryClient, queries.notifications.list()),
     markRead,
     async markAllRead() {
       const result = await context.transport.markNotificationsRead({ all: true });

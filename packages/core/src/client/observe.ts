@@ -1,8 +1,25 @@
+import {
+  type DefaultError,
+  type InfiniteData,
+  InfiniteQueryObserver,
+  type InfiniteQueryObserverOptions,
+  type InfiniteQueryObserverResult,
+  type QueryClient,
+  type QueryKey,
+} from '@tanstack/query-core';
+import { toConfideError } from '../errors/confide-error.js';
+
 /** Something whose state a headless UI follows: `observe` calls the listener at once and on every change. */
 export interface Observable<State> {
   /** Calls `listener` with the current state now and with each new state; returns the function that stops it. */
   observe(listener: (state: State) => void): () => void;
 }
+
+/** A paginated query's result as a state needs it: query-core's observer result or react-query's. */
+export type PagedResult<Page> = Pick<
+  InfiniteQueryObserverResult<InfiniteData<Page, unknown>, unknown>,
+  'status' | 'data' | 'error' | 'hasNextPage' | 'isFetchingNextPage'
+>;
 
 /** Calls `emit` whenever one of `sources` changes; returns the function that stops listening to all of them. */
 export function listenToAll(sources: readonly ((onChange: () => void) => () => void)[], emit: () => void) {
@@ -10,4 +27,15 @@ export function listenToAll(sources: readonly ((onChange: () => void) => () => v
   return () => {
     for (const stop of stops) stop();
   };
+}
+
+/** Fetches the next page of a paginated query if it has one; rejects with a `ConfideError` if that fails. */
+export async function loadNextPage<Page, Key extends QueryKey, PageParam>(
+  queryClient: QueryClient,
+  options: InfiniteQueryObserverOptions<Page, DefaultError, InfiniteData<Page, PageParam>, Key, PageParam>,
+): Promise<void> {
+  const observer = new InfiniteQueryObserver(queryClient, options);
+  if (!observer.getCurrentResult().hasNextPage) return;
+  const result = await observer.fetchNextPage();
+  if (result.error) throw toConfideError(result.error);
 }

@@ -1,9 +1,16 @@
 import { QueryClient } from '@tanstack/query-core';
 import { describe, expect, it } from 'vitest';
 import { memoryStorage } from '../storage/storage.js';
-import { clientFor, createMockServer, seedConversation, serverBodies } from '../test/mock-clients.js';
+import {
+  clientFor,
+  createMockServer,
+  queueOffline,
+  seedConversation,
+  serverBodies,
+  urlOf,
+  wrappedTransport,
+} from '../test/mock-clients.js';
 import { stateOf, until, untilState } from '../test/until.js';
-import { httpTransport } from '../transport/http-transport.js';
 import { createConfideClient } from './create-confide-client.js';
 
 describe('one QueryClient and one storage across sign-ins', () => {
@@ -15,29 +22,16 @@ describe('one QueryClient and one storage across sign-ins', () => {
 
     const ben = await clientFor(mock, 'ben', { queryClient, storage });
     await until(ben.conversations, (state) => state.status === 'success');
-    ben.setOnline(false);
-    ben
-      .thread(id)
-      .send('Queued by Ben')
-      .catch(() => {});
+    queueOffline(ben, id, 'Queued by Ben');
     await untilState(ben.stores.outbox, (state) => state.entries.length === 1);
     ben.dispose();
 
-    const { baseUrl, fetch, getToken } = mock.as('daniel');
     const sends: string[] = [];
-    const daniel = createConfideClient({
-      transport: httpTransport({
-        baseUrl,
-        getToken,
-        fetch: (input, init) => {
-          const method = input instanceof Request ? input.method : (init?.method ?? 'GET');
-          if (method === 'POST') sends.push(String(input instanceof Request ? input.url : input));
-          return fetch(input, init);
-        },
-      }),
-      queryClient,
-      storage,
+    const transport = wrappedTransport(mock, 'daniel', (fetch) => (input, init) => {
+      if ((input instanceof Request ? input.method : init?.method) === 'POST') sends.push(urlOf(input));
+      return fetch(input, init);
     });
+    const daniel = createConfideClient({ transport, queryClient, storage });
     daniel.mount();
     await expect(daniel.ready).resolves.toMatchObject({ role: 'client', id: 'con_daniel' });
     expect(daniel.stores.outbox.getState().entries).toEqual([]);

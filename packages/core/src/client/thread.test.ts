@@ -1,6 +1,7 @@
 import type { MessageId } from '@confide/protocol';
 import { describe, expect, it } from 'vitest';
 import { ConfideError } from '../errors/confide-error.js';
+import { deferred } from '../test/deferred.js';
 import {
   clientFor,
   createMockServer,
@@ -10,7 +11,6 @@ import {
 } from '../test/mock-clients.js';
 import { stateOf, until, untilState } from '../test/until.js';
 import type { Transport } from '../transport/transport.js';
-import { createConfideClient } from './create-confide-client.js';
 
 describe('thread', () => {
   it('loads the newest page first and older pages on demand, oldest first overall', async () => {
@@ -58,17 +58,14 @@ describe('thread', () => {
   it('de-duplicates a message that arrives both as the answer and as a live event', async () => {
     const mock = createMockServer();
     const id = await seedConversation(mock);
-    let applied: () => void = () => {};
-    const eventApplied = new Promise<void>((resolve) => {
-      applied = resolve;
-    });
+    const eventApplied = deferred<void>();
     const inner = transportFor(mock, 'ben');
     const transport: Transport = {
       ...inner,
       subscribe: (onEvent, options) =>
         inner.subscribe((event) => {
           onEvent(event);
-          if (event.type === 'message.created') applied();
+          if (event.type === 'message.created') eventApplied.resolve();
         }, options),
     };
     const client = await clientFor(mock, 'ben', { transport });
@@ -76,7 +73,7 @@ describe('thread', () => {
     const thread = client.thread(id);
     await until(thread, (state) => state.status === 'success');
     await thread.send('Twice?');
-    await eventApplied;
+    await eventApplied.promise;
     expect(stateOf(thread).messages.filter((message) => message.body === 'Twice?')).toHaveLength(1);
     client.dispose();
   });
@@ -95,9 +92,7 @@ describe('thread', () => {
         return inner.sendMessage(conversationId, input, options);
       },
     };
-    const client = createConfideClient({ transport });
-    client.mount();
-    await client.ready;
+    const client = await clientFor(mock, 'ben', { transport });
     const thread = client.thread(id);
     await expect(thread.send('Please retry me')).rejects.toMatchObject({ code: 'forbidden' });
     const failed = stateOf(thread).messages.at(-1);
@@ -121,9 +116,7 @@ describe('thread', () => {
         throw new ConfideError('forbidden', 'No');
       },
     };
-    const client = createConfideClient({ transport });
-    client.mount();
-    await client.ready;
+    const client = await clientFor(mock, 'ben', { transport });
     const thread = client.thread(id);
     await thread.send('Discard me').catch(() => {});
     const failed = stateOf(thread).messages.find((message) => message.state === 'failed');
@@ -133,7 +126,10 @@ describe('thread', () => {
     client.dispose();
   });
 
-  it('marks read up to the newest visible message and updates the unread counts', async () => {
+  it.each([
+    ['the newest message by default', undefined, 2],
+    ['the message the UI shows (newer ones stay unread)', 0, 1],
+  ])('marks read up to %s and updates the unread counts', async (_label, shown, read) => {
     const mock = createMockServer();
     const id = await seedConversation(mock);
     await seedMessage(mock, 'ben', id, 'Second');
@@ -141,24 +137,11 @@ describe('thread', () => {
     const before = await until(client.conversations, (state) => state.conversations[0]?.id === id);
     expect(before.conversations[0]?.unreadCount).toBe(2);
     const thread = client.thread(id);
-    await until(thread, (state) => state.messages.length === 2);
-    await thread.markRead();
-    const index = stateOf(client.conversations);
-    expect(index.unreadTotal).toBe(before.unreadTotal - 2);
-    expect(index.conversations[0]?.unreadCount).toBe(0);
-    client.dispose();
-  });
-
-  it('marks read up to the message the UI shows, leaving newer ones unread', async () => {
-    const mock = createMockServer();
-    const id = await seedConversation(mock);
-    await seedMessage(mock, 'ben', id, 'Second');
-    const client = await clientFor(mock, 'daniel');
-    const before = await until(client.conversations, (state) => state.conversations[0]?.id === id);
-    const thread = client.thread(id);
     const loaded = await until(thread, (state) => state.messages.length === 2);
-    await thread.markRead(loaded.messages[0]!.id as MessageId);
-    expect(stateOf(client.conversations).unreadTotal).toBe(before.unreadTotal - 1);
+    await thread.markRead(shown === undefined ? undefined : (loaded.messages[shown]!.id as MessageId));
+    const index = stateOf(client.conversations);
+    expect(index.unreadTotal).toBe(before.unreadTotal - read);
+    expect(index.conversations[0]?.unreadCount).toBe(2 - read);
     client.dispose();
   });
 

@@ -12,7 +12,7 @@ import { createIdempotencyKey } from '../lib/id.js';
 import type { SendResult } from '../outbox/outbox-runner.js';
 import type { OutboxEntry } from '../stores/outbox/outbox-store.js';
 import type { ClientContext } from './client-context.js';
-import { listenToAll, type Observable } from './observe.js';
+import { listenToAll, loadNextPage, type Observable, type PagedResult } from './observe.js';
 import { mergeThreadMessages, type ThreadMessage } from './thread-messages.js';
 
 /** What a thread shows. */
@@ -33,13 +33,7 @@ export interface ThreadState {
 
 /** What a thread's state is made of: the two queries' results (query-core's or react-query's), the outbox and the viewer. */
 export interface ThreadSources {
-  readonly messages: {
-    readonly status: 'pending' | 'success' | 'error';
-    readonly data: InfiniteData<ListMessagesResponse, unknown> | undefined;
-    readonly error: unknown;
-    readonly hasNextPage: boolean;
-    readonly isFetchingNextPage: boolean;
-  };
+  readonly messages: PagedResult<ListMessagesResponse>;
   readonly detail: { readonly data: ConversationSummary | undefined; readonly error: unknown };
   readonly entries: readonly OutboxEntry[];
   readonly viewer: Viewer | undefined;
@@ -127,12 +121,7 @@ export function createThread(context: ClientContext, id: ConversationId): Thread
       emit();
       return context.track(stop);
     },
-    async loadOlder() {
-      const observer = new InfiniteQueryObserver(queryClient, queries.messages.list(id));
-      if (!observer.getCurrentResult().hasNextPage) return;
-      const result = await observer.fetchNextPage();
-      if (result.error) throw toConfideError(result.error);
-    },
+    loadOlder: () => loadNextPage(queryClient, queries.messages.list(id)),
     send(body, options = {}) {
       const key = createIdempotencyKey();
       const sent = outbox.whenSent(key);

@@ -5,7 +5,7 @@ import {
   type ConfideClientOptions,
   createConfideClient,
 } from '../client/create-confide-client.js';
-import { httpTransport } from '../transport/http-transport.js';
+import { type HttpTransportOptions, httpTransport } from '../transport/http-transport.js';
 import type { Transport } from '../transport/transport.js';
 
 export { createMockServer, DEMO_IDS, type DemoPerson, type MockServer };
@@ -13,6 +13,25 @@ export { createMockServer, DEMO_IDS, type DemoPerson, type MockServer };
 /** The transport of a demo person on `mock`: the real server rules in process. */
 export function transportFor(mock: MockServer, person: DemoPerson): Transport {
   return httpTransport(mock.as(person));
+}
+
+/** The URL a fetch call asks for. */
+export function urlOf(input: RequestInfo | URL): string {
+  return String(input instanceof Request ? input.url : input);
+}
+
+/**
+ * The transport of `person` on `mock` whose requests all go through `wrap(fetch)`, to watch or change them;
+ * `options` override the rest of the transport's options.
+ */
+export function wrappedTransport(
+  mock: MockServer,
+  person: DemoPerson,
+  wrap: (fetch: typeof globalThis.fetch) => typeof globalThis.fetch,
+  options: Partial<HttpTransportOptions> = {},
+): Transport {
+  const connection = mock.as(person);
+  return httpTransport({ ...connection, fetch: wrap(connection.fetch), ...options });
 }
 
 /** A client for `person` on `mock`, mounted and loaded. */
