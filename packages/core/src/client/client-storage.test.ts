@@ -22,8 +22,8 @@ function asyncStorage(): StorageAdapter {
   const later = <T>(value: () => T) => new Promise<T>((resolve) => setTimeout(() => resolve(value()), 1));
   return {
     getItem: (key) => later(() => values.getItem(key) as string | null),
-    setItem: (key, value) => later(() => values.setItem(key, value) as void),
-    removeItem: (key) => later(() => values.removeItem(key) as void),
+    setItem: (key, value) => later(() => void values.setItem(key, value)),
+    removeItem: (key) => later(() => void values.removeItem(key)),
   };
 }
 
