@@ -48,7 +48,6 @@ describe('persisted drafts and sends', () => {
     expect(stateOf(after.composer({ conversationId: id })).draft.body).toBe('Half a reply');
     await untilState(after.stores.outbox, (state) => state.entries.length === 0);
     expect(await serverBodies(mock, id)).toEqual(['First', 'Queued while offline']);
-    after.dispose();
   });
 
   it('saves what was sent while the saved sends were being read together with them', async () => {
@@ -108,7 +107,6 @@ describe('persisted drafts and sends', () => {
     expect(stateOf(client.composer()).draft.subject).toBe('Saved by an older version');
     await untilState(client.stores.outbox, (state) => state.entries.length === 0);
     expect(await serverBodies(mock, id)).toEqual(['First', 'Queued by an older version']);
-    client.dispose();
   });
 
   it.each([
@@ -136,7 +134,6 @@ describe('persisted drafts and sends', () => {
       version: 1,
       state: { drafts: { new: { subject: 'Written after start-up' } } },
     });
-    client.dispose();
   });
 
   it('writes nothing to storage before it is mounted, and nothing after it is disposed', async () => {

@@ -24,7 +24,6 @@ describe('conversation index', () => {
     expect(seeded).toHaveLength(35);
     expect(seeded.at(-1)?.subject).toBe('Matter 1');
     expect(all.hasMore).toBe(false);
-    client.dispose();
   });
 
   it('filters unread conversations and searches by subject or participant', async () => {
@@ -51,7 +50,6 @@ describe('conversation index', () => {
       (state) => state.conversations.length === 1 && state.filters.query === 'already',
     );
     expect(search.conversations[0]?.subject).toBe('Already read');
-    client.dispose();
   });
 
   it('moves a conversation to the top and bumps unread on a live message without refetching the list', async () => {
@@ -68,7 +66,6 @@ describe('conversation index', () => {
     expect(updated.conversations[0]).toMatchObject({ unreadCount: 1, lastMessage: { text: 'Uploaded' } });
     expect(updated.unreadTotal).toBe(before.unreadTotal + 1);
     expect(listSpy.mock.calls.length).toBe(callsAfterLoad);
-    client.dispose();
   });
 
   it('adds a conversation the client starts live at the top', async () => {
@@ -86,7 +83,6 @@ describe('conversation index', () => {
       (state) => state.conversations.length === before.conversations.length + 1,
     );
     expect(updated.conversations[0]).toMatchObject({ subject: 'New question', unreadCount: 1 });
-    client.dispose();
   });
 
   it('keeps the selection in the index store', async () => {
@@ -96,6 +92,5 @@ describe('conversation index', () => {
     client.conversations.select(id);
     expect(stateOf(client.conversations).selectedConversationId).toBe(id);
     expect(client.stores.index.getState().selectedConversationId).toBe(id);
-    client.dispose();
   });
 });

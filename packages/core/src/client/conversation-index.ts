@@ -50,15 +50,11 @@ export function listParamsOf(filters: IndexFilters): ConversationListParams {
   };
 }
 
+/** Each conversation once, where it first appears (a live move can leave a copy on a later page). */
 function flattenPages(data: InfiniteData<ListConversationsResponse, unknown> | undefined) {
   const seen = new Set<string>();
-  const conversations: ConversationSummary[] = [];
-  for (const summary of data?.pages.flatMap((page) => page.items) ?? []) {
-    if (seen.has(summary.id)) continue;
-    seen.add(summary.id);
-    conversations.push(summary);
-  }
-  return conversations;
+  const all = data?.pages.flatMap((page) => page.items) ?? [];
+  return all.filter((summary) => !seen.has(summary.id) && seen.add(summary.id));
 }
 
 /** The index's state from the list query's result and the index store: a pure function. */

@@ -44,6 +44,5 @@ describe('a reconnect without a resume point', () => {
     );
     expect(streams).toBeGreaterThanOrEqual(2);
     expect(state.messages.at(-1)).toMatchObject({ body: 'Sent in the gap', state: 'sent' });
-    client.dispose();
   });
 });

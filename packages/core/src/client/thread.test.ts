@@ -29,7 +29,6 @@ describe('thread', () => {
       Array.from({ length: 45 }, (_, index) => `Message ${index}`),
     );
     expect(all.hasOlder).toBe(false);
-    client.dispose();
   });
 
   it('shows a sent message as sending at once, then sent, exactly once', async () => {
@@ -52,7 +51,6 @@ describe('thread', () => {
     expect(states[0]).toBe('sending');
     expect(states.at(-1)).toBe('sent');
     expect(states.every((entry) => !entry.includes(','))).toBe(true);
-    client.dispose();
   });
 
   it('de-duplicates a message that arrives both as the answer and as a live event', async () => {
@@ -75,7 +73,6 @@ describe('thread', () => {
     await thread.send('Twice?');
     await eventApplied.promise;
     expect(stateOf(thread).messages.filter((message) => message.body === 'Twice?')).toHaveLength(1);
-    client.dispose();
   });
 
   it('marks a message failed with the reason, and retries it with the same idempotency key', async () => {
@@ -103,7 +100,6 @@ describe('thread', () => {
     const sent = await until(thread, (state) => state.messages.at(-1)?.state === 'sent');
     expect(sent.messages.at(-1)?.body).toBe('Please retry me');
     expect(new Set(keys).size).toBe(1);
-    client.dispose();
   });
 
   it('discards a failed message', async () => {
@@ -123,7 +119,6 @@ describe('thread', () => {
     thread.discard(failed?.id ?? '');
     expect(stateOf(thread).messages.some((message) => message.body === 'Discard me')).toBe(false);
     expect(client.stores.outbox.getState().entries).toEqual([]);
-    client.dispose();
   });
 
   it.each([
@@ -142,7 +137,6 @@ describe('thread', () => {
     const index = stateOf(client.conversations);
     expect(index.unreadTotal).toBe(before.unreadTotal - read);
     expect(index.conversations[0]?.unreadCount).toBe(2 - read);
-    client.dispose();
   });
 
   it('receives replies live', async () => {
@@ -154,7 +148,6 @@ describe('thread', () => {
     await seedMessage(mock, 'daniel', id, 'A reply');
     const state = await until(thread, (snapshot) => snapshot.messages.length === 2);
     expect(state.messages[1]).toMatchObject({ body: 'A reply', state: 'sent', author: { kind: 'client' } });
-    client.dispose();
   });
 
   it("shows members when the client has seen their messages, and never shows clients the firm's reads", async () => {
@@ -174,7 +167,5 @@ describe('thread', () => {
 
     await memberThread.markRead();
     expect(stateOf(clientThread).messages.every((message) => !message.seen)).toBe(true);
-    member.dispose();
-    client.dispose();
   });
 });

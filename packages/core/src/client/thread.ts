@@ -83,17 +83,6 @@ export function createThread(context: ClientContext, id: ConversationId): Thread
   const { queryClient, queries, keys, stores, outbox } = context;
   let lastMarked: MessageId | undefined;
 
-  function currentMessages(): ThreadMessage[] {
-    const detail = queryClient.getQueryData<ConversationSummary>(keys.conversation(id));
-    return mergeThreadMessages(
-      id,
-      queryClient.getQueryData<InfiniteData<ListMessagesResponse, unknown>>(keys.messages(id)),
-      stores.outbox.getState().entries,
-      context.viewer(),
-      detail?.clientRead,
-    );
-  }
-
   return {
     id,
     observe(listener) {
@@ -142,7 +131,9 @@ export function createThread(context: ClientContext, id: ConversationId): Thread
     retry: (messageId) => outbox.retry(messageId),
     discard: (messageId) => outbox.discard(messageId),
     async markRead(upToMessageId) {
-      const sent = currentMessages().filter((message) => message.state === 'sent');
+      // Without outbox entries every merged message is one the server has confirmed.
+      const pages = queryClient.getQueryData<InfiniteData<ListMessagesResponse, unknown>>(keys.messages(id));
+      const sent = mergeThreadMessages(id, pages, [], undefined, undefined);
       const target =
         upToMessageId === undefined ? sent.at(-1) : sent.find((message) => message.id === upToMessageId);
       if (!target || target.id === lastMarked) return;

@@ -1,5 +1,6 @@
 import { createMockServer, DEMO_IDS, type DemoPerson, type MockServer } from '@confide/mocks';
 import type { ConversationId } from '@confide/protocol';
+import { onTestFinished } from 'vitest';
 import {
   type ConfideClient,
   type ConfideClientOptions,
@@ -34,13 +35,14 @@ export function wrappedTransport(
   return httpTransport({ ...connection, fetch: wrap(connection.fetch), ...options });
 }
 
-/** A client for `person` on `mock`, mounted and loaded. */
+/** A client for `person` on `mock`, mounted and loaded; it is disposed when the test ends. */
 export async function clientFor(
   mock: MockServer,
   person: DemoPerson,
   options: Partial<ConfideClientOptions> = {},
 ): Promise<ConfideClient> {
   const client = createConfideClient({ transport: transportFor(mock, person), ...options });
+  onTestFinished(() => client.dispose());
   client.mount();
   await client.ready;
   return client;
