@@ -60,12 +60,8 @@ describe('persisted drafts and sends', () => {
     before.dispose();
 
     const after = createConfideClient({ transport: transportFor(mock, 'ben'), storage });
-    after.setOnline(false);
     after.mount();
-    after
-      .thread(id)
-      .send('Written during start-up')
-      .catch(() => {});
+    queueOffline(after, id, 'Written during start-up');
     await after.ready;
     await tick();
     const saved = JSON.parse((await storage.getItem(`${namespace}:outbox`)) as string);

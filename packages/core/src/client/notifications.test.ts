@@ -1,4 +1,4 @@
-import type { Notification } from '@confide/protocol';
+import type { Notification, Template } from '@confide/protocol';
 import { describe, expect, it, vi } from 'vitest';
 import {
   clientFor,
@@ -9,6 +9,7 @@ import {
   transportFor,
 } from '../test/mock-clients.js';
 import { stateOf, until, untilState } from '../test/until.js';
+import type { ConfideClient } from './create-confide-client.js';
 
 /** Daniel replies `count` times in a new conversation (Carla and Ben are notified); resolves with its id. */
 async function replies(mock: MockServer, count: number) {
@@ -100,16 +101,20 @@ describe('settings', () => {
 });
 
 describe('templates', () => {
-  it('lists and searches templates', async () => {
+  const names = async (templates: Promise<readonly Template[]>) => (await templates).map(({ name }) => name);
+
+  it('lists and searches templates, and refuses changes from a plain member', async () => {
     const client = await clientFor(createMockServer(), 'carla');
-    expect((await client.templates.list()).map((template) => template.name)).toEqual([
+    expect(await names(client.templates.list())).toEqual([
       'Appointment reminder',
       'Case status update',
       'Document request',
     ]);
-    expect((await client.templates.list('document')).map((template) => template.name)).toEqual([
-      'Document request',
-    ]);
+    expect(await names(client.templates.list('document'))).toEqual(['Document request']);
+    expect(await client.templates.canManage()).toBe(false);
+    await expect(client.templates.create({ name: 'x', subject: 'y', body: 'z' })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
   });
 
   it('lets an admin create, update and delete templates and refreshes the lists', async () => {
@@ -120,30 +125,20 @@ describe('templates', () => {
       subject: 'Welcome',
       body: 'Hello {{client.firstName}}',
     });
-    expect((await client.templates.list()).map((template) => template.name)).toContain('Welcome');
+    expect(await names(client.templates.list())).toContain('Welcome');
     await client.templates.update(created.id, { name: 'Welcome letter' });
-    expect((await client.templates.list('welcome')).map((template) => template.name)).toEqual([
-      'Welcome letter',
-    ]);
+    expect(await names(client.templates.list('welcome'))).toEqual(['Welcome letter']);
     await client.templates.delete(created.id);
-    expect((await client.templates.list('welcome')).map((template) => template.name)).toEqual([]);
-  });
-
-  it('refuses template changes from a plain member', async () => {
-    const client = await clientFor(createMockServer(), 'carla');
-    expect(await client.templates.canManage()).toBe(false);
-    await expect(client.templates.create({ name: 'x', subject: 'y', body: 'z' })).rejects.toMatchObject({
-      code: 'forbidden',
-    });
+    expect(await names(client.templates.list('welcome'))).toEqual([]);
   });
 });
 
 describe('notifications in several tabs', () => {
   it.each([
-    ['mark all read', (client: Awaited<ReturnType<typeof clientFor>>) => client.notifications.markAllRead()],
+    ['mark all read', (client: ConfideClient) => client.notifications.markAllRead()],
     [
       'mark one read',
-      (client: Awaited<ReturnType<typeof clientFor>>) =>
+      (client: ConfideClient) =>
         client.notifications.markRead([stateOf(client.notifications).notifications[0]!.id]),
     ],
   ])(
