@@ -27,8 +27,6 @@ function asyncStorage(): StorageAdapter {
   };
 }
 
-const tick = () => new Promise((resolve) => setTimeout(resolve, 10));
-
 /** Ben's storage key prefix, as a mounted client computes it. */
 async function bensNamespace(mock: MockServer): Promise<string> {
   return storageNamespace('confide', await transportFor(mock, 'ben').getViewer());
@@ -63,7 +61,7 @@ describe('persisted drafts and sends', () => {
     after.mount();
     queueOffline(after, id, 'Written during start-up');
     await after.ready;
-    await tick();
+    await new Promise((resolve) => setTimeout(resolve, 10));
     const saved = JSON.parse((await storage.getItem(`${namespace}:outbox`)) as string);
     expect(saved.state.entries.map((entry: { body: string }) => entry.body)).toEqual([
       'Queued on the last page',

@@ -6,6 +6,7 @@ import {
   type ConfideClientOptions,
   createConfideClient,
 } from '../client/create-confide-client.js';
+import { randomId } from '../lib/id.js';
 import { type HttpTransportOptions, httpTransport } from '../transport/http-transport.js';
 import type { Transport } from '../transport/transport.js';
 
@@ -48,12 +49,9 @@ export async function clientFor(
   return client;
 }
 
-let seedCount = 0;
-
 /** A unique idempotency key for data a test puts on the server. */
 export function seedKey(label = 'seed'): string {
-  seedCount += 1;
-  return `${label}_${seedCount}_${Math.random().toString(36).slice(2, 10)}`;
+  return randomId(`${label}_`);
 }
 
 /** Ben starts a conversation with Daniel on `mock`; resolves with its id. */
