@@ -93,7 +93,7 @@ export function createConversationIndex(context: ClientContext): ConversationInd
           }
           onChange();
         });
-      const stop = listenToAll([observer.subscribe.bind(observer), followFilters], emit);
+      const stop = listenToAll([observer, followFilters], emit);
       emit();
       return context.track(stop);
     },

@@ -119,6 +119,11 @@ export interface ConfideClient {
   dispose(): void;
 }
 
+/** The value kept under `key`, made by `create` the first time. */
+function once<Key, Value>(map: Map<Key, Value>, key: Key, create: () => Value): Value {
+  return map.get(key) ?? map.set(key, create()).get(key)!;
+}
+
 /**
  * Creates a Confide client over a transport. Nothing happens until `mount()`: no request, no stream, no timer.
  *
@@ -177,7 +182,6 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
       },
     }),
   };
-  const { outbox } = context;
 
   let state: 'created' | 'mounted' | 'disposed' = 'created';
   let settleReady: { resolve: (viewer: Viewer) => void; reject: (error: unknown) => void } | undefined;
@@ -219,7 +223,7 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
       if (state !== 'mounted') return stopPersisting();
       cleanups.push(stopPersisting);
       startEvents();
-      outbox.start();
+      context.outbox.start();
       settleReady?.resolve(loaded);
     } catch (error) {
       logger.error('Could not load the viewer', { code: (error as { code?: unknown }).code });
@@ -242,18 +246,11 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
     ready,
     ...createDirectory(context),
     conversations: createConversationIndex(context),
-    thread(id) {
-      const existing = threads.get(id) ?? createThread(context, id);
-      threads.set(id, existing);
-      return existing;
-    },
+    thread: (id) => once(threads, id, () => createThread(context, id)),
     composer(composerOptions = {}) {
-      const key = composerOptions.conversationId
-        ? `reply:${composerOptions.conversationId}`
-        : (composerOptions.draftId ?? 'new');
-      const existing = composers.get(key) ?? createComposer(context, composerOptions);
-      composers.set(key, existing);
-      return existing;
+      const { conversationId, draftId = 'new' } = composerOptions;
+      const key = conversationId ? `reply:${conversationId}` : draftId;
+      return once(composers, key, () => createComposer(context, composerOptions));
     },
     notifications: createNotifications(context, arrivals),
     attachments: {
@@ -279,7 +276,7 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
       if (state === 'disposed') return;
       const wasMounted = state === 'mounted';
       state = 'disposed';
-      outbox.dispose();
+      context.outbox.dispose();
       for (const stop of [...observers]) stop();
       for (const cleanup of cleanups.splice(0)) cleanup();
       stores.connection.getState().setStatus('closed');

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ConfideError } from '../errors/confide-error.js';
 import {
   createMockServer,
   seedConversation,
@@ -15,10 +14,11 @@ afterEach(() => {
 
 describe('dispose', () => {
   it('closes the event stream and leaves no timers or listeners behind', async () => {
-    const mock = createMockServer();
+    // Sends fail as a server error would, so the outbox keeps a retry timer.
+    const mock = createMockServer({ scenario: { failures: { sendMessage: { status: 503 } } } });
     const id = await seedConversation(mock);
     let openStreams = 0;
-    const inner = wrappedTransport(mock, 'ben', (fetch) => (input, init) => {
+    const transport = wrappedTransport(mock, 'ben', (fetch) => (input, init) => {
       if (urlOf(input).endsWith('/v1/events')) {
         openStreams += 1;
         init?.signal?.addEventListener('abort', () => {
@@ -27,12 +27,6 @@ describe('dispose', () => {
       }
       return fetch(input, init);
     });
-    const transport = {
-      ...inner,
-      sendMessage: async () => {
-        throw new ConfideError('network', 'Offline');
-      },
-    };
     await mock.as('ben').getToken();
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
     const client = createConfideClient({ transport, outbox: { baseDelayMs: 60_000, maxDelayMs: 60_000 } });
@@ -60,6 +54,7 @@ describe('dispose', () => {
     await vi.advanceTimersByTimeAsync(20_000);
     expect(vi.getTimerCount()).toBe(0);
     listener.mockClear();
+    mock.setScenario({});
     await transportFor(mock, 'daniel').sendMessage(id, {
       body: 'After dispose',
       idempotencyKey: 'key_after_001',

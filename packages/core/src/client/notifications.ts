@@ -125,7 +125,7 @@ export function createNotifications(
           feed.setOptions(feedOptions());
           onChange();
         });
-      const stop = listenToAll([followViewer, feed.subscribe.bind(feed)], emit);
+      const stop = listenToAll([followViewer, feed], emit);
       emit();
       return context.track(stop);
     },

@@ -21,9 +21,14 @@ export type PagedResult<Page> = Pick<
   'status' | 'data' | 'error' | 'hasNextPage' | 'isFetchingNextPage'
 >;
 
+/** What `listenToAll` follows: a query-core observer, a zustand store, or a subscribe function. */
+type Source = { subscribe(onChange: () => void): () => void } | ((onChange: () => void) => () => void);
+
 /** Calls `emit` whenever one of `sources` changes; returns the function that stops listening to all of them. */
-export function listenToAll(sources: readonly ((onChange: () => void) => () => void)[], emit: () => void) {
-  const stops = sources.map((subscribe) => subscribe(emit));
+export function listenToAll(sources: readonly Source[], emit: () => void) {
+  const stops = sources.map((source) =>
+    typeof source === 'function' ? source(emit) : source.subscribe(emit),
+  );
   return () => {
     for (const stop of stops) stop();
   };

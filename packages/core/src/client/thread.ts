@@ -98,15 +98,7 @@ export function createThread(context: ClientContext, id: ConversationId): Thread
             viewer: viewer.getCurrentResult().data,
           }),
         );
-      const stop = listenToAll(
-        [
-          messages.subscribe.bind(messages),
-          detail.subscribe.bind(detail),
-          viewer.subscribe.bind(viewer),
-          stores.outbox.subscribe,
-        ],
-        emit,
-      );
+      const stop = listenToAll([messages, detail, viewer, stores.outbox], emit);
       emit();
       return context.track(stop);
     },
