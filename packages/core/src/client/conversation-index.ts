@@ -82,15 +82,11 @@ export function createConversationIndex(context: ClientContext): ConversationInd
   return {
     observe(listener) {
       const observer = new InfiniteQueryObserver(queryClient, currentOptions());
-      let filters = stores.index.getState().filters;
       const emit = () =>
         listener(conversationIndexStateOf(observer.getCurrentResult(), stores.index.getState()));
       const followFilters = (onChange: () => void) =>
-        stores.index.subscribe((state) => {
-          if (state.filters !== filters) {
-            filters = state.filters;
-            observer.setOptions(currentOptions());
-          }
+        stores.index.subscribe((state, previous) => {
+          if (state.filters !== previous.filters) observer.setOptions(currentOptions());
           onChange();
         });
       const stop = listenToAll([observer, followFilters], emit);
