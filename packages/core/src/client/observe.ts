@@ -1,11 +1,9 @@
 import {
-  type DefaultError,
   type InfiniteData,
   InfiniteQueryObserver,
   type InfiniteQueryObserverOptions,
   type InfiniteQueryObserverResult,
   type QueryClient,
-  type QueryKey,
 } from '@tanstack/query-core';
 import { toConfideError } from '../errors/confide-error.js';
 
@@ -35,9 +33,15 @@ export function listenToAll(sources: readonly Source[], emit: () => void) {
 }
 
 /** Fetches the next page of a paginated query if it has one; rejects with a `ConfideError` if that fails. */
-export async function loadNextPage<Page, Key extends QueryKey, PageParam>(
+export async function loadNextPage<Page, PageParam>(
   queryClient: QueryClient,
-  options: InfiniteQueryObserverOptions<Page, DefaultError, InfiniteData<Page, PageParam>, Key, PageParam>,
+  options: InfiniteQueryObserverOptions<
+    Page,
+    Error,
+    InfiniteData<Page, PageParam>,
+    readonly unknown[],
+    PageParam
+  >,
 ): Promise<void> {
   const observer = new InfiniteQueryObserver(queryClient, options);
   if (!observer.getCurrentResult().hasNextPage) return;
