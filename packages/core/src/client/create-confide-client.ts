@@ -255,9 +255,8 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
     notifications: createNotifications(context, arrivals),
     attachments: {
       async downloadUrl(id) {
-        if (!transport.createDownloadTicket) {
+        if (!transport.createDownloadTicket)
           throw new ConfideError('internal', 'This transport cannot download files', { retryable: false });
-        }
         return (await transport.createDownloadTicket(id)).url;
       },
     },

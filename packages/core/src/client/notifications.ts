@@ -87,21 +87,20 @@ export function createNotifications(
 
   function applyRead(ids: ReadonlySet<string> | 'all', unreadCount: number) {
     const readAt = new Date(context.clock.now()).toISOString();
-    for (const [queryKey, pages] of queryClient.getQueriesData<NotificationPages>({
-      queryKey: keys.notifications(),
-    })) {
-      if (!pages) continue;
-      queryClient.setQueryData<NotificationPages>(queryKey, {
-        ...pages,
-        pages: pages.pages.map((page) => ({
-          ...page,
-          unreadCount,
-          items: page.items.map((item) =>
-            item.readAt === null && (ids === 'all' || ids.has(item.id)) ? { ...item, readAt } : item,
-          ),
-        })),
-      });
-    }
+    queryClient.setQueriesData<NotificationPages>(
+      { queryKey: keys.notifications() },
+      (pages) =>
+        pages && {
+          ...pages,
+          pages: pages.pages.map((page) => ({
+            ...page,
+            unreadCount,
+            items: page.items.map((item) =>
+              item.readAt === null && (ids === 'all' || ids.has(item.id)) ? { ...item, readAt } : item,
+            ),
+          })),
+        },
+    );
   }
 
   async function markRead(ids: readonly NotificationId[]) {
