@@ -1,9 +1,10 @@
 import {
   type InfiniteData,
   InfiniteQueryObserver,
+  type InfiniteQueryObserverBaseResult,
   type InfiniteQueryObserverOptions,
-  type InfiniteQueryObserverResult,
   type QueryClient,
+  type QueryKey,
 } from '@tanstack/query-core';
 import { toConfideError } from '../errors/confide-error.js';
 
@@ -15,7 +16,7 @@ export interface Observable<State> {
 
 /** A paginated query's result as a state needs it: query-core's observer result or react-query's. */
 export type PagedResult<Page> = Pick<
-  InfiniteQueryObserverResult<InfiniteData<Page, unknown>, unknown>,
+  InfiniteQueryObserverBaseResult<InfiniteData<Page, unknown>, unknown>,
   'status' | 'data' | 'error' | 'hasNextPage' | 'isFetchingNextPage'
 >;
 
@@ -35,13 +36,7 @@ export function listenToAll(sources: readonly Source[], emit: () => void) {
 /** Fetches the next page of a paginated query if it has one; rejects with a `ConfideError` if that fails. */
 export async function loadNextPage<Page, PageParam>(
   queryClient: QueryClient,
-  options: InfiniteQueryObserverOptions<
-    Page,
-    Error,
-    InfiniteData<Page, PageParam>,
-    readonly unknown[],
-    PageParam
-  >,
+  options: InfiniteQueryObserverOptions<Page, Error, InfiniteData<Page, PageParam>, QueryKey, PageParam>,
 ): Promise<void> {
   const observer = new InfiniteQueryObserver(queryClient, options);
   if (!observer.getCurrentResult().hasNextPage) return;
