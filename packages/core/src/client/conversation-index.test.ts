@@ -26,7 +26,7 @@ describe('conversation index', () => {
     expect(all.hasMore).toBe(false);
   });
 
-  it('filters unread conversations and searches by subject or participant', async () => {
+  it('filters unread conversations, searches by subject or participant, and selects one, all in the index store', async () => {
     const mock = createMockServer();
     const read = await seedConversation(mock, 'Already read');
     await seedConversation(mock, 'Still unread');
@@ -50,6 +50,10 @@ describe('conversation index', () => {
       (state) => state.conversations.length === 1 && state.filters.query === 'already',
     );
     expect(search.conversations[0]?.subject).toBe('Already read');
+
+    client.conversations.select(read);
+    expect(stateOf(client.conversations).selectedConversationId).toBe(read);
+    expect(client.stores.index.getState().selectedConversationId).toBe(read);
   });
 
   it('moves a conversation to the top on a live message and adds one a client starts, without refetching the list', async () => {
@@ -77,14 +81,5 @@ describe('conversation index', () => {
     );
     expect(added.conversations[0]).toMatchObject({ subject: 'New question', unreadCount: 1 });
     expect(listSpy.mock.calls.length).toBe(callsAfterLoad);
-  });
-
-  it('keeps the selection in the index store', async () => {
-    const mock = createMockServer();
-    const id = await seedConversation(mock);
-    const client = await clientFor(mock, 'ben');
-    client.conversations.select(id);
-    expect(stateOf(client.conversations).selectedConversationId).toBe(id);
-    expect(client.stores.index.getState().selectedConversationId).toBe(id);
   });
 });
