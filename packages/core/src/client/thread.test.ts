@@ -31,7 +31,7 @@ describe('thread', () => {
     expect(all.hasOlder).toBe(false);
   });
 
-  it('shows a sent message as sending at once, then sent, exactly once', async () => {
+  it('shows a sent message as sending at once, then sent, exactly once, and a reply live', async () => {
     const mock = createMockServer();
     const id = await seedConversation(mock);
     const client = await clientFor(mock, 'ben');
@@ -51,6 +51,10 @@ describe('thread', () => {
     expect(states[0]).toBe('sending');
     expect(states.at(-1)).toBe('sent');
     expect(states.every((entry) => !entry.includes(','))).toBe(true);
+
+    await seedMessage(mock, 'daniel', id, 'A reply');
+    const state = await until(thread, (snapshot) => snapshot.messages.length === 3);
+    expect(state.messages[2]).toMatchObject({ body: 'A reply', state: 'sent', author: { kind: 'client' } });
   });
 
   it('de-duplicates a message that arrives both as the answer and as a live event', async () => {
@@ -123,17 +127,6 @@ describe('thread', () => {
     const index = stateOf(client.conversations);
     expect(index.unreadTotal).toBe(before.unreadTotal - read);
     expect(index.conversations[0]?.unreadCount).toBe(2 - read);
-  });
-
-  it('receives replies live', async () => {
-    const mock = createMockServer();
-    const id = await seedConversation(mock);
-    const client = await clientFor(mock, 'ben');
-    const thread = client.thread(id);
-    await until(thread, (state) => state.status === 'success');
-    await seedMessage(mock, 'daniel', id, 'A reply');
-    const state = await until(thread, (snapshot) => snapshot.messages.length === 2);
-    expect(state.messages[1]).toMatchObject({ body: 'A reply', state: 'sent', author: { kind: 'client' } });
   });
 
   it("shows members when the client has seen their messages, and never shows clients the firm's reads", async () => {
