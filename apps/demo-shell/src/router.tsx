@@ -40,7 +40,20 @@ export function usePath(): string {
   return useSyncExternalStore(subscribe, currentPath, () => '/');
 }
 
-/** Matches a path against a pattern like `/messages/:id`; returns the parameters or `null`. */
+/** The segment decoded, or null when its percent-escapes are malformed (`%`, `%zz`, a broken UTF-8 sequence). */
+function decodeSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Matches a path against a pattern like `/messages/:id`; returns the parameters or `null`. A parameter whose
+ * escapes cannot be decoded matches nothing, so a typed-in or mangled address shows the not-found view instead
+ * of throwing while the page renders.
+ */
 export function matchPath(pattern: string, path: string): Record<string, string> | null {
   const patternParts = pattern.split('/').filter(Boolean);
   const pathParts = path.split('/').filter(Boolean);
@@ -48,8 +61,11 @@ export function matchPath(pattern: string, path: string): Record<string, string>
   const params: Record<string, string> = {};
   for (const [index, part] of patternParts.entries()) {
     const actual = pathParts[index] ?? '';
-    if (part.startsWith(':')) params[part.slice(1)] = decodeURIComponent(actual);
-    else if (part !== actual) return null;
+    if (part.startsWith(':')) {
+      const decoded = decodeSegment(actual);
+      if (decoded === null) return null;
+      params[part.slice(1)] = decoded;
+    } else if (part !== actual) return null;
   }
   return params;
 }
@@ -60,12 +76,24 @@ export interface LinkProps extends AnchorHTMLAttributes<HTMLAnchorElement> {
   readonly href: string;
 }
 
-/** An anchor that navigates inside the app; modified clicks (new tab, new window) keep the browser's behaviour. */
+/**
+ * Whether the browser should follow this click itself: another button or a modifier key (new tab, new window,
+ * download), a link that opens elsewhere or downloads, or an address outside the app's origin.
+ */
+function isBrowserClick(event: MouseEvent<HTMLAnchorElement>): boolean {
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return true;
+  const anchor = event.currentTarget;
+  const target = anchor.getAttribute('target');
+  if ((target !== null && target !== '' && target !== '_self') || anchor.hasAttribute('download'))
+    return true;
+  return anchor.origin !== window.location.origin;
+}
+
+/** An anchor that navigates inside the app; clicks meant for the browser (new tab, new window) stay the browser's. */
 export const Link = forwardRef<HTMLAnchorElement, LinkProps>(function Link({ href, onClick, ...rest }, ref) {
   const handleClick = (event: MouseEvent<HTMLAnchorElement>) => {
     onClick?.(event);
-    if (event.defaultPrevented || event.button !== 0) return;
-    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (event.defaultPrevented || isBrowserClick(event)) return;
     event.preventDefault();
     navigate(href);
   };

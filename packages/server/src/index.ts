@@ -54,7 +54,6 @@ export type { AttachmentQueries } from './store/attachment-queries.js';
 export type {
   AttachmentCompletion,
   AttachmentDownloadRow,
-  AttachmentPlacement,
   AttachmentRow,
   AttachmentStateValue,
   DownloadTicketRow,

@@ -5,21 +5,169 @@ import type {
   ListConversationsResponse,
   ListMessagesResponse,
   ListNotificationsResponse,
+  MarkReadResponse,
   Message,
+  Notification,
   ServerEvent,
   ServerEventOf,
   Viewer,
 } from '@confide/protocol';
-import type { InfiniteData } from '@tanstack/query-core';
-import {
-  addMessage,
-  applyClientRead,
-  type CacheScope,
-  insertIntoLists,
-  isKnownPreview,
-  moveToTop,
-  withMessage,
-} from './conversation-cache.js';
+import type { InfiniteData, QueryClient, QueryKey } from '@tanstack/query-core';
+import type { ConfideKeys, ConversationListParams } from '../queries/query-keys.js';
+
+/** The cache one client writes to: its QueryClient and its keys. */
+export interface CacheScope {
+  readonly queryClient: QueryClient;
+  readonly keys: ConfideKeys;
+}
+
+/** A cached list, loaded page by page with the server's cursor. */
+type Pages<Page> = InfiniteData<Page, string | null>;
+type ConversationPages = Pages<ListConversationsResponse>;
+type Update = (summary: ConversationSummary) => ConversationSummary;
+
+const PREVIEW_LENGTH = 200;
+
+/** The list with every page replaced by `map(page)`. */
+function mapPages<Page>(pages: Pages<Page>, map: (page: Page) => Page): Pages<Page> {
+  return { ...pages, pages: pages.pages.map(map) };
+}
+
+/** The list with every item replaced by `map(item)`. */
+function mapItems<Page extends { items: unknown[] }>(
+  pages: Pages<Page>,
+  map: (item: Page['items'][number]) => Page['items'][number],
+): Pages<Page> {
+  return mapPages(pages, (page) => ({ ...page, items: page.items.map(map) }));
+}
+
+/** Whether any page of the list holds an item with this id. */
+function holds(pages: Pages<{ items: { id: string }[] }>, id: string): boolean {
+  return pages.pages.some((page) => page.items.some((item) => item.id === id));
+}
+
+/** The list with `item` added to its first page (at the start or the end), unless a page holds it already. */
+function withItem<Item extends { id: string }, Page extends { items: Item[] }>(
+  pages: Pages<Page>,
+  item: Item,
+  at: 'start' | 'end',
+): Pages<Page> {
+  const [first, ...rest] = pages.pages;
+  if (!first || holds(pages, item.id)) return pages;
+  const items = at === 'start' ? [item, ...first.items] : [...first.items, item];
+  return { ...pages, pages: [{ ...first, items }, ...rest] };
+}
+
+function conversationListsOf({ queryClient, keys }: CacheScope) {
+  return queryClient.getQueriesData<ConversationPages>({ queryKey: keys.conversationLists() });
+}
+
+function withUnreadTotal(pages: ConversationPages, total: (current: number) => number): ConversationPages {
+  return mapPages(pages, (page) => ({ ...page, unreadTotal: total(page.unreadTotal) }));
+}
+
+/** Puts a summary first in a list's first page, removing any older copy from every page. */
+function insertAtTop(pages: ConversationPages, summary: ConversationSummary): ConversationPages {
+  const without = mapPages(pages, (page) => ({
+    ...page,
+    items: page.items.filter((item) => item.id !== summary.id),
+  }));
+  return withItem(without, summary, 'start');
+}
+
+function updateDetail(scope: CacheScope, id: ConversationId, update: Update) {
+  scope.queryClient.setQueryData<ConversationSummary>(
+    scope.keys.conversation(id),
+    (summary) => summary && update(summary),
+  );
+}
+
+/** Applies a change to one conversation wherever it is cached: every index list and its detail query. */
+function updateConversation(scope: CacheScope, id: ConversationId, update: Update) {
+  scope.queryClient.setQueriesData<ConversationPages>(
+    { queryKey: scope.keys.conversationLists() },
+    (pages) => pages && mapItems(pages, (summary) => (summary.id === id ? update(summary) : summary)),
+  );
+  updateDetail(scope, id, update);
+}
+
+/** Whether a message is already the preview of its conversation anywhere in the cache (a replayed event). */
+function isKnownPreview(scope: CacheScope, message: Message): boolean {
+  const { queryClient, keys } = scope;
+  const detail = queryClient.getQueryData<ConversationSummary>(keys.conversation(message.conversationId));
+  if (detail?.lastMessage?.id === message.id) return true;
+  return conversationListsOf(scope).some(([, pages]) =>
+    pages?.pages.some((page) => page.items.some((item) => item.lastMessage?.id === message.id)),
+  );
+}
+
+/**
+ * Moves a conversation to the top of every cached index list that holds it, after `update`, and adds
+ * `unreadDelta` to each list's unread total in the same write (so no observer sees half an update). Lists that
+ * do not hold it yet are returned: the caller fetches the summary (unfiltered lists) or refetches.
+ */
+function moveToTop(scope: CacheScope, id: ConversationId, update: Update, unreadDelta = 0): QueryKey[] {
+  const missing: QueryKey[] = [];
+  for (const [queryKey, pages] of conversationListsOf(scope)) {
+    if (!pages || pages.pages.length === 0) continue;
+    const current = pages.pages.flatMap((page) => page.items).find((summary) => summary.id === id);
+    if (!current) missing.push(queryKey);
+    const moved = current ? insertAtTop(pages, update(current)) : pages;
+    scope.queryClient.setQueryData(
+      queryKey,
+      withUnreadTotal(moved, (total) => total + unreadDelta),
+    );
+  }
+  updateDetail(scope, id, update);
+  return missing;
+}
+
+/** Inserts a summary at the top of the cached lists whose filters it matches (search lists are refetched). */
+function insertIntoLists(
+  scope: CacheScope,
+  summary: ConversationSummary,
+  listKeys: readonly QueryKey[],
+  unreadDelta = 0,
+) {
+  for (const queryKey of listKeys) {
+    const params = (queryKey.at(-1) ?? {}) as ConversationListParams;
+    if (params.query || params.matterId) {
+      void scope.queryClient.invalidateQueries({ queryKey, exact: true });
+      continue;
+    }
+    scope.queryClient.setQueryData<ConversationPages>(queryKey, (pages) => {
+      if (!pages) return pages;
+      const inserted = params.unread && summary.unreadCount === 0 ? pages : insertAtTop(pages, summary);
+      return withUnreadTotal(inserted, (total) => total + unreadDelta);
+    });
+  }
+}
+
+/** The summary after a new message: preview, activity time and (for someone else's message) one more unread. */
+function withMessage(summary: ConversationSummary, message: Message, own: boolean): ConversationSummary {
+  if (summary.lastMessage?.id === message.id) return summary;
+  return {
+    ...summary,
+    lastActivityAt: message.createdAt,
+    lastMessage: {
+      id: message.id,
+      author: message.author,
+      text: message.body.slice(0, PREVIEW_LENGTH),
+      createdAt: message.createdAt,
+      internal: message.internal,
+    },
+    unreadCount: own ? summary.unreadCount : summary.unreadCount + 1,
+  };
+}
+
+/** Applies the answer of a mark-read call to the unread counts. */
+export function applyReadResult(scope: CacheScope, id: ConversationId, result: MarkReadResponse) {
+  updateConversation(scope, id, (summary) => ({ ...summary, unreadCount: result.unreadCount }));
+  scope.queryClient.setQueriesData<ConversationPages>(
+    { queryKey: scope.keys.conversationLists() },
+    (pages) => pages && withUnreadTotal(pages, () => result.unreadTotal),
+  );
+}
 
 /** What applying events needs besides the cache. */
 export interface CacheContext extends CacheScope {
@@ -28,9 +176,6 @@ export interface CacheContext extends CacheScope {
   /** Fetches a conversation's summary for a list that does not hold it yet. */
   readonly fetchSummary: (id: ConversationId) => Promise<ConversationSummary>;
 }
-
-type ConversationPages = InfiniteData<ListConversationsResponse, string | null>;
-type NotificationPages = InfiniteData<ListNotificationsResponse, string | null>;
 
 function isOwn(viewer: Viewer | undefined, message: Message): boolean {
   return viewer !== undefined && message.author.kind === viewer.role && message.author.id === viewer.id;
@@ -42,23 +187,20 @@ function isOwn(viewer: Viewer | undefined, message: Message): boolean {
  * the answers to the viewer's own sends alike, so both paths agree.
  */
 export function applyNewMessage(context: CacheContext, message: Message) {
-  const { queryClient } = context;
-  const added = addMessage(context, message);
-  const own = isOwn(context.viewer(), message);
-  const cachedThread = queryClient.getQueryData(context.keys.messages(message.conversationId)) !== undefined;
+  const { queryClient, keys } = context;
+  const id = message.conversationId;
+  const thread = queryClient.getQueryData<Pages<ListMessagesResponse>>(keys.messages(id));
   // A message already in a cached thread, or already previewed, was counted when it first arrived.
-  if ((cachedThread && !added) || isKnownPreview(context, message)) return;
-  const { missing } = moveToTop(
-    context,
-    message.conversationId,
-    (summary) => withMessage(summary, message, own),
-    own ? 0 : 1,
-  );
+  if (thread && (!thread.pages[0] || holds(thread, message.id))) return;
+  if (thread) queryClient.setQueryData(keys.messages(id), withItem(thread, message, 'end'));
+  if (isKnownPreview(context, message)) return;
+  const own = isOwn(context.viewer(), message);
+  const missing = moveToTop(context, id, (summary) => withMessage(summary, message, own), own ? 0 : 1);
   if (missing.length > 0) {
     void context
-      .fetchSummary(message.conversationId)
+      .fetchSummary(id)
       .then((summary) => insertIntoLists(context, summary, missing))
-      .catch(() => queryClient.invalidateQueries({ queryKey: context.keys.conversationLists() }));
+      .catch(() => queryClient.invalidateQueries({ queryKey: keys.conversationLists() }));
   }
 }
 
@@ -67,36 +209,26 @@ export function applyNewMessage(context: CacheContext, message: Message) {
  * as the whole thread so far. Used for live events and for the answer to the viewer's own start alike.
  */
 export function applyNewConversation(context: CacheContext, conversation: Conversation, message: Message) {
-  context.queryClient.setQueryData(
-    context.keys.messages(conversation.id),
+  const { queryClient, keys } = context;
+  queryClient.setQueryData(
+    keys.messages(conversation.id),
     (pages: unknown) => pages ?? { pages: [{ items: [message], nextCursor: null }], pageParams: [null] },
   );
   const own = isOwn(context.viewer(), message);
-  const summary: ConversationSummary = {
-    ...conversation,
-    lastMessage: null,
-    unreadCount: 0,
-  };
-  const withFirst = withMessage(summary, message, own);
-  const lists = context.queryClient.getQueriesData<ConversationPages>({
-    queryKey: context.keys.conversationLists(),
-  });
-  const fresh = lists
-    .filter(
-      ([, pages]) =>
-        pages !== undefined &&
-        !pages.pages.some((page) => page.items.some((item) => item.id === conversation.id)),
-    )
+  const summary = withMessage({ ...conversation, lastMessage: null, unreadCount: 0 }, message, own);
+  const fresh = conversationListsOf(context)
+    .filter(([, pages]) => pages !== undefined && !holds(pages, conversation.id))
     .map(([queryKey]) => queryKey);
-  if (fresh.length === 0) return;
-  insertIntoLists(context, withFirst, fresh, own ? 0 : 1);
+  insertIntoLists(context, summary, fresh, own ? 0 : 1);
 }
 
 function applyConversationRead(context: CacheContext, event: ServerEventOf<'conversation.read'>) {
   const { conversationId, reader, upToMessageId, readAt } = event.data;
   const viewer = context.viewer();
   if (reader.kind === 'client' && viewer?.role === 'member') {
-    applyClientRead(context, conversationId, { contactId: reader.id, upToMessageId, readAt });
+    // The client's read horizon, which members see as "Seen".
+    const clientRead = { contactId: reader.id, upToMessageId, readAt };
+    updateConversation(context, conversationId, (summary) => ({ ...summary, clientRead }));
     return;
   }
   if (viewer && reader.kind === viewer.role && reader.id === viewer.id) {
@@ -110,20 +242,31 @@ function applyConversationRead(context: CacheContext, event: ServerEventOf<'conv
  * number another tab may have made stale drifts): the lists are refetched for the server's figure.
  */
 function applyNotificationCreated(context: CacheContext, event: ServerEventOf<'notification.created'>) {
-  const { notification } = event.data;
-  const lists = context.queryClient.getQueriesData<NotificationPages>({
-    queryKey: context.keys.notifications(),
-  });
-  for (const [queryKey, pages] of lists) {
-    const [first, ...rest] = pages?.pages ?? [];
-    if (!pages || !first) continue;
-    if (pages.pages.some((page) => page.items.some((item) => item.id === notification.id))) continue;
-    context.queryClient.setQueryData<NotificationPages>(queryKey, {
-      ...pages,
-      pages: [{ ...first, items: [notification, ...first.items] }, ...rest],
-    });
-  }
-  void context.queryClient.invalidateQueries({ queryKey: context.keys.notifications() });
+  const queryKey = context.keys.notifications();
+  context.queryClient.setQueriesData<Pages<ListNotificationsResponse>>(
+    { queryKey },
+    (pages) => pages && withItem(pages, event.data.notification, 'start'),
+  );
+  void context.queryClient.invalidateQueries({ queryKey });
+}
+
+/**
+ * Shows notifications as read in every cached notification list (those `isNowRead` picks, at `readAt`) and sets
+ * each list's unread count to the server's figure. Used for the viewer's own reads and for reads in another tab.
+ */
+export function applyNotificationsRead(
+  scope: CacheScope,
+  isNowRead: (notification: Notification) => boolean,
+  readAt: string,
+  unreadCount: number,
+) {
+  const markRead = (item: Notification) =>
+    item.readAt === null && isNowRead(item) ? { ...item, readAt } : item;
+  scope.queryClient.setQueriesData<Pages<ListNotificationsResponse>>(
+    { queryKey: scope.keys.notifications() },
+    (pages) =>
+      pages && mapPages(pages, (page) => ({ ...page, unreadCount, items: page.items.map(markRead) })),
+  );
 }
 
 /**
@@ -133,27 +276,10 @@ function applyNotificationCreated(context: CacheContext, event: ServerEventOf<'n
 function applyNotificationRead(context: CacheContext, event: ServerEventOf<'notification.read'>) {
   const { ids, readAt, unreadCount } = event.data;
   const named = ids === 'all' ? undefined : new Set<string>(ids);
-  const isNowRead = (item: { id: string; createdAt: string }) =>
+  const isNowRead = (item: Notification) =>
     named === undefined ? item.createdAt <= readAt : named.has(item.id);
-  const lists = context.queryClient.getQueriesData<NotificationPages>({
-    queryKey: context.keys.notifications(),
-  });
-  for (const [queryKey, pages] of lists) {
-    if (!pages) continue;
-    context.queryClient.setQueryData<NotificationPages>(queryKey, {
-      ...pages,
-      pages: pages.pages.map((page) => ({
-        ...page,
-        unreadCount,
-        items: page.items.map((item) =>
-          item.readAt === null && isNowRead(item) ? { ...item, readAt } : item,
-        ),
-      })),
-    });
-  }
+  applyNotificationsRead(context, isNowRead, readAt, unreadCount);
 }
-
-type MessagePages = InfiniteData<ListMessagesResponse, string | null>;
 
 /** A file's state changed (its scan finished): the file is replaced in its cached message; the index is untouched. */
 function applyAttachmentUpdated(context: CacheContext, event: ServerEventOf<'attachment.updated'>) {
@@ -165,10 +291,9 @@ function applyAttachmentUpdated(context: CacheContext, event: ServerEventOf<'att
           attachments: message.attachments.map((file) => (file.id === attachment.id ? attachment : file)),
         }
       : message;
-  context.queryClient.setQueryData<MessagePages>(
+  context.queryClient.setQueryData<Pages<ListMessagesResponse>>(
     context.keys.messages(conversationId),
-    (pages) =>
-      pages && { ...pages, pages: pages.pages.map((page) => ({ ...page, items: page.items.map(replace) })) },
+    (pages) => pages && mapItems(pages, replace),
   );
 }
 

@@ -1,6 +1,5 @@
-import type { Attachment, AttachmentId, ContactId, ListMessagesResponse } from '@confide/protocol';
-import type { InfiniteData } from '@tanstack/query-core';
-import { describe, expect, it } from 'vitest';
+import type { Attachment, AttachmentId, ContactId, ConversationId } from '@confide/protocol';
+import { afterEach, describe, expect, it } from 'vitest';
 import { applyServerEvent } from '../cache/apply-server-event.js';
 import { memoryStorage } from '../storage/storage.js';
 import {
@@ -11,59 +10,77 @@ import {
   seedConversation,
 } from '../test/mock-clients.js';
 import { stateOf, until } from '../test/until.js';
+import type { GetToken } from '../transport/http-client.js';
 import { httpTransport } from '../transport/http-transport.js';
-import type { ComposerState } from './composer.js';
-import type { ConfideClientOptions } from './create-confide-client.js';
+import type { Composer, ComposerState } from './composer.js';
+import type { ConfideClient, ConfideClientOptions } from './create-confide-client.js';
 
 const ascii = (text: string) => new TextEncoder().encode(text);
 /** A PDF by its bytes, padded to `size`. */
 const pdf = (name: string, size = 20_000, type = 'application/pdf') =>
   new File([ascii('%PDF-1.7\n'), new Uint8Array(size - 16).fill(32), ascii('\n%%EOF\n')], name, { type });
+const pages = (count: number) => Array.from({ length: count }, (_, index) => pdf(`Page ${index}.pdf`, 100));
 const exe = (name: string) =>
   new File([ascii('MZ'), new Uint8Array([0x90, 0, 3, 0, 0, 0, 4, 0]), new Uint8Array(300)], name);
 
-interface Recorded {
-  readonly method: string;
-  readonly path: string;
-  readonly bytes: number;
-  readonly json?: unknown;
-}
+const clients: ConfideClient[] = [];
+afterEach(() => {
+  for (const client of clients.splice(0)) client.dispose();
+});
 
-/** A client of `person` whose requests are recorded, uploading in small chunks so progress shows. */
-async function uploader(mock: MockServer, person: DemoPerson, options: Partial<ConfideClientOptions> = {}) {
-  const requests: Recorded[] = [];
+/**
+ * A client of `person` whose requests are recorded, uploading in small chunks so progress shows, and its composer:
+ * a reply in `conversationId`, or a new conversation. The client is disposed after the test.
+ */
+async function uploader(
+  mock: MockServer,
+  person: DemoPerson,
+  conversationId?: ConversationId,
+  { getToken, ...options }: Partial<ConfideClientOptions> & { getToken?: GetToken } = {},
+) {
+  const requests: { method: string; path: string; bytes: number; json?: unknown }[] = [];
   const connection = mock.as(person);
   const fetch: typeof globalThis.fetch = async (input, init) => {
     const request = new Request(input, init);
     const body = await request.clone().arrayBuffer();
-    const json = request.headers.get('content-type')?.includes('json')
-      ? JSON.parse(new TextDecoder().decode(body))
-      : undefined;
+    const json = request.headers.get('content-type')?.includes('json');
     requests.push({
       method: request.method,
       path: new URL(request.url).pathname,
       bytes: body.byteLength,
-      json,
+      json: json ? JSON.parse(new TextDecoder().decode(body)) : undefined,
     });
     return connection.fetch(request);
   };
   const transport = httpTransport({
     ...connection,
+    getToken: getToken ?? connection.getToken,
     fetch,
     uploads: { chunkSizeBytes: 4096, retryDelaysMs: [0] },
   });
   const client = await clientFor(mock, person, { transport, ...options });
-  return { client, requests };
+  clients.push(client);
+  return { client, requests, composer: client.composer(conversationId ? { conversationId } : {}) };
 }
 
 const settled = (state: ComposerState) => state.attachments.every((file) => file.status !== 'uploading');
+
+/** Attaches `files` and resolves with the state once none is uploading any more. */
+function upload(composer: Composer, ...files: File[]) {
+  composer.attachFiles(files);
+  return until(composer, settled);
+}
+
+/** Uploads `file` and resolves with the server's id of it. */
+async function uploadId(composer: Composer, file: File) {
+  return (await upload(composer, file)).attachments.at(-1)?.attachmentId as AttachmentId;
+}
 
 describe('composer attachments', () => {
   it('uploads each file with observable progress, holds the send until done, and sends the ids in order', async () => {
     const mock = createMockServer();
     const id = await seedConversation(mock);
-    const { client, requests } = await uploader(mock, 'daniel');
-    const composer = client.composer({ conversationId: id });
+    const { client, requests, composer } = await uploader(mock, 'daniel', id);
     const progress: number[] = [];
     const stop = composer.observe((state) => progress.push(state.attachments[0]?.uploadedBytes ?? 0));
     composer.attachFiles([pdf('Passport.pdf', 20_000, ''), pdf('Payslip.pdf', 5_000)]);
@@ -92,32 +109,29 @@ describe('composer attachments', () => {
     expect(stateOf(composer).attachments).toEqual([]);
     const mine = await until(client.thread(id), (state) => state.messages.length === 2);
     expect(mine.messages[1]?.attachments.map((file) => file.id)).toEqual(ids);
-    const ben = await clientFor(mock, 'ben');
+    const { client: ben } = await uploader(mock, 'ben');
     const seen = await until(ben.thread(id), (state) => state.messages.length === 2);
     expect(seen.messages[1]?.attachments.map((file) => [file.name, file.mediaType, file.state])).toEqual([
       ['Passport.pdf', 'application/pdf', 'not_scanned'],
       ['Payslip.pdf', 'application/pdf', 'not_scanned'],
     ]);
-    client.dispose();
-    ben.dispose();
   });
 
   it("keeps an internal note's file from the client, and Daniel cannot send Ben's upload", async () => {
     const mock = createMockServer();
     const id = await seedConversation(mock);
-    const { client } = await uploader(mock, 'ben');
-    const composer = client.composer({ conversationId: id });
+    const { composer } = await uploader(mock, 'ben', id);
     composer.setInternal(true);
-    composer.attachFiles([pdf('Risk memo.pdf', 1_000)]);
-    const fileId = (await until(composer, settled)).attachments[0]?.attachmentId as AttachmentId;
+    const fileId = await uploadId(composer, pdf('Risk memo.pdf', 1_000));
     await composer.send();
-    const daniel = await clientFor(mock, 'daniel');
+    const { client: daniel } = await uploader(mock, 'daniel');
     const thread = await until(daniel.thread(id), (state) => state.status === 'success');
     expect(thread.messages.flatMap((message) => message.attachments)).toEqual([]);
-    await expect(daniel.attachments.downloadUrl(fileId)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(daniel.attachments.downloadUrl(fileId)).rejects.toMatchObject({
+      code: 'not_found',
+    });
     composer.setInternal(false);
-    composer.attachFiles([pdf('For Daniel.pdf', 1_000)]);
-    const unsent = (await until(composer, settled)).attachments[0]?.attachmentId as AttachmentId;
+    const unsent = await uploadId(composer, pdf('For Daniel.pdf', 1_000));
     await expect(
       daniel.transport.sendMessage(id, {
         body: 'Mine now',
@@ -125,27 +139,29 @@ describe('composer attachments', () => {
         attachmentIds: [unsent],
       }),
     ).rejects.toMatchObject({ code: 'not_found' });
-    client.dispose();
-    daniel.dispose();
   });
 
+  // The last file fails; the ones before it upload (two requests each: create, then the bytes).
   it.each([
-    ['over the client limit', pdf('Big.pdf', 2_000), { maxUploadBytes: 1_000 }, 'payload_too_large', 0],
-    ['a name never accepted', new File(['MZ'], 'setup.exe'), {}, 'type_not_allowed', 0],
-    ['over the server limit', pdf('Big.pdf', 3_000), {}, 'payload_too_large', 1],
-    ['an .exe renamed .pdf (the bytes decide)', exe('Invoice.pdf'), {}, 'type_not_allowed', 2],
+    ['over the client limit', [pdf('Big.pdf', 2_000)], { maxUploadBytes: 1_000 }, 'payload_too_large', 0],
+    ['a name never accepted', [new File(['MZ'], 'setup.exe')], {}, 'type_not_allowed', 0],
+    ['over the server limit', [pdf('Big.pdf', 3_000)], {}, 'payload_too_large', 1],
+    ['an .exe renamed .pdf (the bytes decide)', [exe('Invoice.pdf')], {}, 'type_not_allowed', 2],
+    ['the 21st (without uploading it)', pages(21), {}, 'invalid_input', 40],
   ])(
     'marks a file %s as failed with the typed error',
-    async (_label, file, options, code, uploadRequests) => {
+    async (_label, files, options, code, uploadRequests) => {
       const mock = createMockServer({ maxUploadBytes: 2_500 });
-      const { client, requests } = await uploader(mock, 'ben', options);
-      const composer = client.composer();
-      composer.attachFiles([file]);
-      const state = await until(composer, settled);
-      expect(state.attachments[0]).toMatchObject({ status: 'failed', attachmentId: null, error: { code } });
+      const { requests, composer } = await uploader(mock, 'ben', undefined, options);
+      const state = await upload(composer, ...files);
+      expect(state.attachments.at(-1)).toMatchObject({
+        status: 'failed',
+        attachmentId: null,
+        error: { code },
+      });
+      expect(state.attachments.filter((file) => file.status === 'uploaded')).toHaveLength(files.length - 1);
       expect(state.validation.errors.attachments?.code).toBe('upload_failed');
       expect(requests.filter((request) => request.path.includes('/v1/uploads'))).toHaveLength(uploadRequests);
-      client.dispose();
     },
   );
 
@@ -153,47 +169,27 @@ describe('composer attachments', () => {
     const mock = createMockServer();
     const reasons: string[] = [];
     let expired = false;
-    const connection = mock.as('ben');
-    const transport = httpTransport({
-      ...connection,
-      getToken: async ({ reason }) => {
-        reasons.push(reason);
-        if (!expired) return connection.getToken();
-        expired = false;
-        return 'expired.token.value';
-      },
-      uploads: { retryDelaysMs: [0] },
-    });
-    const client = await clientFor(mock, 'ben', { transport });
+    const getToken: GetToken = async ({ reason }) => {
+      reasons.push(reason);
+      if (!expired) return mock.as('ben').getToken();
+      expired = false;
+      return 'expired.token.value';
+    };
     // A reply's composer loads nothing else, so every token asked for after this is for the upload.
-    const composer = client.composer({ conversationId: await seedConversation(mock) });
+    const { composer } = await uploader(mock, 'ben', await seedConversation(mock), { getToken });
     reasons.length = 0;
     expired = true;
-    composer.attachFiles([pdf('Passport.pdf', 1_000)]);
-    expect((await until(composer, settled)).attachments[0]?.status).toBe('uploaded');
+    expect((await upload(composer, pdf('Passport.pdf', 1_000))).attachments[0]?.status).toBe('uploaded');
     expect(reasons.slice(0, 3)).toEqual(['initial', 'unauthenticated', 'initial']);
-    client.dispose();
-  });
-
-  it('refuses a 21st file without uploading it', async () => {
-    const { client } = await uploader(createMockServer(), 'ben');
-    const composer = client.composer();
-    composer.attachFiles(Array.from({ length: 21 }, (_, index) => pdf(`Page ${index}.pdf`, 100)));
-    const state = await until(composer, settled);
-    expect(state.attachments.filter((file) => file.status === 'uploaded')).toHaveLength(20);
-    expect(state.attachments[20]).toMatchObject({ status: 'failed', error: { code: 'invalid_input' } });
-    client.dispose();
   });
 
   it('continues a dropped upload from the bytes the server has when retried', async () => {
     const mock = createMockServer();
-    const { client, requests } = await uploader(mock, 'ben');
-    const composer = client.composer();
+    const { requests, composer } = await uploader(mock, 'ben');
     const stop = composer.observe((state) => {
       if ((state.attachments[0]?.uploadedBytes ?? 0) >= 8192) mock.setScenario({ offline: true });
     });
-    composer.attachFiles([pdf('Scan.pdf', 20_000)]);
-    const failed = await until(composer, settled);
+    const failed = await upload(composer, pdf('Scan.pdf', 20_000));
     stop();
     expect(failed.attachments[0]).toMatchObject({ status: 'failed', error: { code: 'network' } });
     mock.setScenario({});
@@ -208,15 +204,11 @@ describe('composer attachments', () => {
     expect(
       requests.filter((request) => request.method === 'POST' && request.path.endsWith('/uploads')),
     ).toHaveLength(1);
-    client.dispose();
   });
 
   it('removes a file: a running upload stops and the server forgets a finished one', async () => {
-    const mock = createMockServer();
-    const { client } = await uploader(mock, 'ben');
-    const composer = client.composer();
-    composer.attachFiles([pdf('Draft.pdf', 1_000)]);
-    const uploaded = (await until(composer, settled)).attachments[0];
+    const { client, composer } = await uploader(createMockServer(), 'ben');
+    const uploaded = (await upload(composer, pdf('Draft.pdf', 1_000))).attachments[0];
     composer.attachFiles([pdf('Second.pdf', 50_000)]);
     const running = await until(composer, (state) => (state.attachments[1]?.uploadedBytes ?? 0) > 0);
     composer.removeAttachment(running.attachments[1]?.localId ?? '');
@@ -225,18 +217,16 @@ describe('composer attachments', () => {
     const answer = () =>
       client.transport.getAttachment?.(uploaded?.attachmentId as AttachmentId).catch((error) => error.code);
     await expect.poll(answer).toBe('not_found');
-    client.dispose();
   });
 
   it('keeps uploaded files with the saved draft and drops unfinished ones on reload', async () => {
     const mock = createMockServer();
     const storage = memoryStorage();
-    const first = await uploader(mock, 'ben', { storage });
-    first.client.composer().attachFiles([pdf('Kept.pdf', 1_000)]);
-    await until(first.client.composer(), settled);
-    first.client.composer().attachFiles([pdf('Unfinished.pdf', 60_000)]);
+    const first = await uploader(mock, 'ben', undefined, { storage });
+    await upload(first.composer, pdf('Kept.pdf', 1_000));
+    first.composer.attachFiles([pdf('Unfinished.pdf', 60_000)]);
     first.client.dispose();
-    const second = await uploader(mock, 'ben', { storage });
+    const second = await uploader(mock, 'ben', undefined, { storage });
     const composer = second.client.composer();
     expect(stateOf(composer).attachments).toEqual([
       expect.objectContaining({ name: 'Kept.pdf', status: 'uploaded' }),
@@ -246,17 +236,14 @@ describe('composer attachments', () => {
     await expect(composer.send()).resolves.toMatchObject({
       message: { body: '', attachments: [expect.objectContaining({ name: 'Kept.pdf' })] },
     });
-    second.client.dispose();
   });
 
   it('queues a send with files while offline and sends it later with the same ids', async () => {
     const mock = createMockServer();
     const id = await seedConversation(mock);
-    const { client, requests } = await uploader(mock, 'ben');
-    const composer = client.composer({ conversationId: id });
-    composer.attachFiles([pdf('Contract.pdf', 2_000)]);
+    const { client, requests, composer } = await uploader(mock, 'ben', id);
     composer.setBody('The signed contract');
-    const ids = (await until(composer, settled)).attachments.map((file) => file.attachmentId);
+    const ids = [await uploadId(composer, pdf('Contract.pdf', 2_000))];
     client.setOnline(false);
     const sending = composer.send();
     expect(client.stores.outbox.getState().entries[0]?.attachments?.map((file) => file.id)).toEqual(ids);
@@ -272,17 +259,14 @@ describe('composer attachments', () => {
     expect(sends.map((request) => (request.json as { attachmentIds: string[] }).attachmentIds)).toEqual([
       ids,
     ]);
-    client.dispose();
   });
 });
 
 describe('client.attachments.downloadUrl', () => {
   it('returns a single-use ticket URL without the token, and refuses someone else’s upload', async () => {
     const mock = createMockServer();
-    const { client } = await uploader(mock, 'ben');
-    const composer = client.composer();
-    composer.attachFiles([pdf('Passport.pdf', 3_000)]);
-    const id = (await until(composer, settled)).attachments[0]?.attachmentId as AttachmentId;
+    const { client, composer } = await uploader(mock, 'ben');
+    const id = await uploadId(composer, pdf('Passport.pdf', 3_000));
     const url = await client.attachments.downloadUrl(id);
     expect(url).toMatch(/^https:\/\/api\.confide\.test\/v1\/downloads\/[\w-]+$/);
     const first = await mock.fetch(url);
@@ -291,8 +275,6 @@ describe('client.attachments.downloadUrl', () => {
     expect(await (await mock.fetch(url)).json()).toMatchObject({ error: { code: 'ticket_invalid' } });
     const { client: daniel } = await uploader(mock, 'daniel');
     await expect(daniel.attachments.downloadUrl(id)).rejects.toMatchObject({ code: 'not_found' });
-    client.dispose();
-    daniel.dispose();
   });
 });
 
@@ -300,47 +282,25 @@ describe('attachment.updated', () => {
   it('replaces the file in its cached message and leaves the index alone', async () => {
     const mock = createMockServer();
     const id = await seedConversation(mock);
-    const { client } = await uploader(mock, 'ben');
-    const thread = await until(client.thread(id), (state) => state.status === 'success');
+    const { client, composer } = await uploader(mock, 'ben', id);
     await until(client.conversations, (state) => state.status === 'success');
-    const message = thread.messages[0];
-    const file: Attachment = {
-      id: 'att_scan' as AttachmentId,
-      name: 'Scan.pdf',
-      size: 10,
-      mediaType: 'application/pdf',
-      state: 'scanning',
-      internal: false,
-      messageId: (message?.id ?? null) as Attachment['messageId'],
-      createdAt: message?.createdAt ?? '',
-    };
-    client.queryClient.setQueryData<InfiniteData<ListMessagesResponse>>(
-      client.keys.messages(id),
-      (pages) =>
-        pages && {
-          ...pages,
-          pages: pages.pages.map((page) => ({
-            ...page,
-            items: page.items.map((item) => ({ ...item, attachments: [file] })),
-          })),
-        },
-    );
+    await upload(composer, pdf('Scan.pdf', 1_000));
+    await composer.send();
+    const sent = await until(client.thread(id), (state) => state.messages[1]?.state === 'sent');
+    const file = sent.messages[1]?.attachments[0] as Attachment;
     const index = client.queryClient.getQueriesData({ queryKey: client.keys.conversationLists() });
     const cache = {
       queryClient: client.queryClient,
       keys: client.keys,
       viewer: () => undefined,
-      fetchSummary: async () => {
-        throw new Error('not needed');
-      },
+      fetchSummary: () => Promise.reject(new Error('not needed')),
     };
     applyServerEvent(cache, {
       id: '1',
       type: 'attachment.updated',
       data: { conversationId: id, attachment: { ...file, state: 'blocked' } },
     });
-    expect(stateOf(client.thread(id)).messages[0]?.attachments).toEqual([{ ...file, state: 'blocked' }]);
+    expect(stateOf(client.thread(id)).messages[1]?.attachments).toEqual([{ ...file, state: 'blocked' }]);
     expect(client.queryClient.getQueriesData({ queryKey: client.keys.conversationLists() })).toEqual(index);
-    client.dispose();
   });
 });

@@ -2,7 +2,7 @@ import { ATTACHMENTS_PER_MESSAGE_MAX, type AttachmentId } from '@confide/protoco
 import type { StoreApi } from 'zustand/vanilla';
 import { ConfideError, toConfideError } from '../errors/confide-error.js';
 import { randomId } from '../lib/id.js';
-import type { Draft, DraftAttachment, DraftInput } from '../stores/composer/composer-store.js';
+import type { Draft, DraftInput } from '../stores/composer/composer-store.js';
 import type { UploadFile } from '../transport/transport.js';
 import type { ClientContext } from './client-context.js';
 
@@ -29,11 +29,9 @@ export interface ComposerAttachment {
 }
 
 /** An upload's progress, kept in the composer's own (unsaved) store: it changes too often to save. */
-export interface UploadProgress {
+export type UploadProgress = Pick<ComposerAttachment, 'uploadedBytes' | 'error'> & {
   readonly status: 'uploading' | 'failed';
-  readonly uploadedBytes: number;
-  readonly error: ConfideError | null;
-}
+};
 
 // Fails fast on what the server always refuses; the server's decision from the bytes is the rule.
 const NEVER_ACCEPTED_NAME =
@@ -103,12 +101,6 @@ export function createComposerFiles({ context, uploads, draft, update }: Compose
       const { [localId]: _previous, ...rest } = state.uploads;
       return { uploads: progress ? { ...rest, [localId]: progress } : rest };
     });
-  const patchFile = (localId: string, change: Partial<DraftAttachment>) =>
-    update({
-      attachments: draft().attachments.map((file) =>
-        file.localId === localId ? { ...file, ...change } : file,
-      ),
-    });
 
   function start(localId: string, uploadedBytes: number) {
     const entry = files.get(localId);
@@ -135,13 +127,17 @@ export function createComposerFiles({ context, uploads, draft, update }: Compose
     }).then(
       (attachment) => {
         if (!current()) return;
-        patchFile(localId, { attachment });
+        update({
+          attachments: draft().attachments.map((file) =>
+            file.localId === localId ? { ...file, attachment } : file,
+          ),
+        });
         setProgress(localId, null);
       },
       (error: unknown) => {
-        const uploaded = uploads.getState().uploads[localId]?.uploadedBytes ?? 0;
+        const uploadedBytes = uploads.getState().uploads[localId]?.uploadedBytes ?? 0;
         if (current())
-          setProgress(localId, { status: 'failed', uploadedBytes: uploaded, error: toConfideError(error) });
+          setProgress(localId, { status: 'failed', uploadedBytes, error: toConfideError(error) });
       },
     );
   }

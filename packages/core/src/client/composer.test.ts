@@ -1,37 +1,31 @@
 import type { ContactId, TemplateId } from '@confide/protocol';
 import { describe, expect, it } from 'vitest';
-import { memoryStorage } from '../storage/storage.js';
 import { clientFor, createMockServer, seedConversation } from '../test/mock-clients.js';
 import { stateOf, until } from '../test/until.js';
 
 const daniel = 'con_daniel' as ContactId;
 const farid = 'con_farid' as ContactId;
+const statusUpdate = 'tpl_case_status_update' as TemplateId;
 
 describe('composer', () => {
-  it('offers only contacts with an active portal and lists the others with the reason', async () => {
-    const client = await clientFor(createMockServer(), 'ben');
-    const state = await until(client.composer(), (snapshot) => snapshot.recipients !== null);
-    expect(state.recipients?.selectable.map((contact) => contact.name)).toEqual([
-      'Daniel Okafor',
-      'Elena Petrova',
-    ]);
-    expect(state.recipients?.unavailable).toEqual([
-      expect.objectContaining({
-        reason: 'portal_invited',
-        contact: expect.objectContaining({ name: 'Farid Haddad' }),
-      }),
-    ]);
-    client.dispose();
-  });
-
-  it('narrows recipients by a search', async () => {
-    const client = await clientFor(createMockServer(), 'ben');
-    const composer = client.composer();
-    composer.searchRecipients('elena');
-    const state = await until(composer, (snapshot) => snapshot.recipients !== null);
-    expect(state.recipients?.selectable.map((contact) => contact.name)).toEqual(['Elena Petrova']);
-    client.dispose();
-  });
+  const invited = { reason: 'portal_invited', contact: expect.objectContaining({ name: 'Farid Haddad' }) };
+  it.each([
+    ['', ['Daniel Okafor', 'Elena Petrova'], [invited]],
+    ['elena', ['Elena Petrova'], []],
+  ])(
+    'offers the contacts with an active portal matching "%s" and lists the others with the reason',
+    async (query, selectable, unavailable) => {
+      const client = await clientFor(createMockServer(), 'ben');
+      const composer = client.composer();
+      composer.searchRecipients(query);
+      const state = await until(composer, (snapshot) => snapshot.recipients !== null);
+      expect(state.recipients?.selectable.map((contact) => contact.name)).toEqual(selectable);
+      expect(state.recipients?.unavailable).toEqual(
+        unavailable.map((entry) => expect.objectContaining(entry)),
+      );
+      client.dispose();
+    },
+  );
 
   it('reports what is missing field by field', async () => {
     const client = await clientFor(createMockServer(), 'ben');
@@ -59,7 +53,7 @@ describe('composer', () => {
     });
     const composer = client.composer({ dateFormat: { locale: 'en-US', timeZone: 'UTC' } });
     composer.setContact(daniel);
-    await composer.importTemplate('tpl_case_status_update' as TemplateId);
+    await composer.importTemplate(statusUpdate);
     const state = stateOf(composer);
     expect(state.draft.subject).toBe('Update on your case (November 25, 2026)');
     expect(state.draft.body).toBe(
@@ -72,14 +66,11 @@ describe('composer', () => {
   it('lists unknown and unfilled merge fields and refuses to send them', async () => {
     const client = await clientFor(createMockServer(), 'ben');
     const composer = client.composer();
+    const template = await client.queryClient.fetchQuery(client.queries.templates.detail(statusUpdate));
     await composer.importTemplate({
-      id: 'tpl_x' as TemplateId,
-      firmId: 'firm_rivera_cho' as never,
-      name: 'Typo',
+      ...template,
       subject: 'For {{client.name}}',
       body: 'Dear {{client.frstName}}',
-      createdAt: '2026-11-01T08:00:00.000Z',
-      updatedAt: '2026-11-01T08:00:00.000Z',
     });
     const state = stateOf(composer);
     expect(state.mergeFields).toEqual({ unknown: ['client.frstName'], unfilled: ['client.name'] });
@@ -88,17 +79,6 @@ describe('composer', () => {
     const filled = await until(composer, (snapshot) => snapshot.draft.subject === 'For Daniel Okafor');
     expect(filled.mergeFields).toEqual({ unknown: ['client.frstName'], unfilled: [] });
     client.dispose();
-  });
-
-  it('saves the draft as it changes and restores it after a reload', async () => {
-    const mock = createMockServer();
-    const storage = memoryStorage();
-    const first = await clientFor(mock, 'ben', { storage });
-    first.composer().setSubject('Half written');
-    first.dispose();
-    const second = await clientFor(mock, 'ben', { storage });
-    expect(stateOf(second.composer()).draft.subject).toBe('Half written');
-    second.dispose();
   });
 
   it('starts a conversation and resets the draft after the server confirms it', async () => {

@@ -3,7 +3,6 @@ import {
   type ContactId,
   type ConversationId,
   hasVisibleText,
-  type ListContactsResponse,
   type Matter,
   type Template,
   type TemplateId,
@@ -16,7 +15,7 @@ import { type DraftValidation, validateDraft } from '../composer/validate-draft.
 import { ConfideError, toConfideError } from '../errors/confide-error.js';
 import type { SendResult } from '../outbox/outbox-runner.js';
 import { type Draft, type DraftInput, emptyDraft } from '../stores/composer/composer-store.js';
-import { type MergeContext, renderTemplate } from '../templates/render-template.js';
+import { type MergeContext, mergeFieldsOf, renderTemplate } from '../templates/render-template.js';
 import type { UploadFile } from '../transport/transport.js';
 import type { ClientContext } from './client-context.js';
 import {
@@ -25,7 +24,6 @@ import {
   createComposerFiles,
   type UploadProgress,
 } from './composer-attachments.js';
-import { mergeFieldsOf } from './composer-fields.js';
 import { listenToAll, type Observable } from './observe.js';
 
 /** Which composer to open. */
@@ -71,9 +69,7 @@ export interface ComposerLocalState {
 }
 
 /** What a composer's state is made of. */
-export interface ComposerSources {
-  readonly mode: 'new' | 'reply';
-  readonly draft: Draft;
+export interface ComposerSources extends Pick<ComposerState, 'mode' | 'draft'> {
   readonly local: ComposerLocalState;
   /** The firm's contacts, when the viewer picks a recipient and they have loaded. */
   readonly contacts: readonly Contact[] | undefined;
@@ -164,47 +160,29 @@ export function createComposer(context: ClientContext, options: ComposerOptions 
   }));
   // Until the first change, the composer shows an empty draft of its own (one key for every read) and writes
   // nothing: reading a draft never changes the store.
-  let placeholder: Draft | undefined;
-  const draft = () => {
-    const saved = stores.composer.getState().drafts[draftId];
-    if (saved) return saved;
-    placeholder ??= emptyDraft(draftId, conversationId, context.clock.now());
-    return placeholder;
-  };
-  const viewerWantsRecipients = () => wantsRecipients(mode, context.viewer());
-
-  function update(input: DraftInput) {
-    const composer = stores.composer.getState();
-    if (!composer.drafts[draftId]) composer.restoreDrafts({ [draftId]: draft() });
-    stores.composer.getState().updateDraft(draftId, input);
-  }
+  const placeholder = emptyDraft(draftId, conversationId, context.clock.now());
+  const draft = () => stores.composer.getState().drafts[draftId] ?? placeholder;
+  const update = (input: DraftInput) => stores.composer.getState().updateDraft(draft(), input);
+  const resetDraft = () => stores.composer.getState().resetDraft(draftId);
 
   const files = createComposerFiles({ context, uploads: local, draft, update });
   context.track(files.stop);
 
+  const loadContacts = async () => (await queryClient.fetchQuery(queries.viewer.contacts(''))).items;
+
   async function mergeContext(contactId: ContactId | null): Promise<MergeContext> {
     const viewer = await context.ensureViewer();
-    let contact: Contact | undefined;
-    if (contactId && viewer.role === 'member') {
-      const list = await queryClient.fetchQuery(queries.viewer.contacts(''));
-      contact = list.items.find((candidate) => candidate.id === contactId);
-    }
+    const contact =
+      contactId && viewer.role === 'member'
+        ? (await loadContacts()).find((candidate) => candidate.id === contactId)
+        : undefined;
     return { viewer, contact: contact ?? null, date: new Date(context.clock.now()), ...options.dateFormat };
   }
 
-  function loadContacts(): ListContactsResponse | Promise<ListContactsResponse> {
-    const contactsQuery = queries.viewer.contacts('');
-    return (
-      queryClient.getQueryData<ListContactsResponse>(contactsQuery.queryKey) ??
-      queryClient.fetchQuery(contactsQuery)
-    );
-  }
-
   async function sendNow(current: Draft): Promise<SendResult> {
-    // No await when the viewer and contacts are cached: a reply must show in the thread in the same tick.
+    // No await when the viewer is cached: a reply must show in the thread in the same tick.
     const viewer = context.viewer() ?? (await context.ensureViewer());
-    const cached = viewerWantsRecipients() ? loadContacts() : undefined;
-    const contacts = cached instanceof Promise ? (await cached).items : cached?.items;
+    const contacts = wantsRecipients(mode, viewer) ? await loadContacts() : undefined;
     const attachments = composerAttachmentsOf(current, local.getState().uploads);
     const validation = validateDraft(current, { mode, role: viewer.role, contacts, attachments });
     if (!validation.valid) {
@@ -226,51 +204,21 @@ export function createComposer(context: ClientContext, options: ComposerOptions 
       createdAt: context.clock.now(),
       ...(uploaded.length > 0 ? { attachments: uploaded } : {}),
     };
-    if (mode === 'reply' && current.conversationId) {
-      stores.outbox.getState().enqueue({
-        ...base,
-        kind: 'message',
-        conversationId: current.conversationId,
-        internal: current.internal,
-      });
-      // A reply shows in the thread at once, so the composer is ready for the next message straight away.
-      resetDraft();
-    } else {
-      stores.outbox.getState().enqueue({
-        ...base,
-        kind: 'conversation',
-        contactId: viewer.role === 'member' ? current.contactId : null,
-        subject: current.subject.trim(),
-        matter: current.matter,
-      });
-    }
+    stores.outbox.getState().enqueue(
+      conversationId
+        ? { ...base, kind: 'message', conversationId, internal: current.internal }
+        : {
+            ...base,
+            kind: 'conversation',
+            contactId: viewer.role === 'member' ? current.contactId : null,
+            subject: current.subject.trim(),
+            matter: current.matter,
+          },
+    );
+    // A reply shows in the thread at once, so the composer is ready for the next message straight away.
+    if (conversationId) resetDraft();
     void outbox.drain();
     return sent;
-  }
-
-  async function sendAndTrack(): Promise<SendResult> {
-    const current = draft();
-    local.setState({ status: 'sending', error: null });
-    try {
-      // The client resets the draft when the server confirms it (even after a reload), not here.
-      const result = await sendNow(current);
-      local.setState({ status: 'sent' });
-      return result;
-    } catch (thrown) {
-      const error = toConfideError(thrown);
-      // A new conversation that failed for good leaves the outbox; the draft keeps the text and the key.
-      if (mode === 'new') stores.outbox.getState().remove(current.idempotencyKey);
-      local.setState({
-        status: error.code === 'invalid_input' && !error.status ? 'idle' : 'failed',
-        error,
-      });
-      throw error;
-    }
-  }
-
-  function resetDraft() {
-    placeholder = undefined;
-    stores.composer.getState().resetDraft(draftId);
   }
 
   return {
@@ -339,7 +287,25 @@ export function createComposer(context: ClientContext, options: ComposerOptions 
     retryAttachment: files.retryAttachment,
     searchRecipients: (recipientQuery) => local.setState({ recipientQuery }),
     send() {
-      const sending = sendAndTrack();
+      const current = draft();
+      local.setState({ status: 'sending', error: null });
+      // The client resets the draft when the server confirms it (even after a reload), not here.
+      const sending = sendNow(current).then(
+        (result) => {
+          local.setState({ status: 'sent' });
+          return result;
+        },
+        (thrown: unknown) => {
+          const error = toConfideError(thrown);
+          // A new conversation that failed for good leaves the outbox; the draft keeps the text and the key.
+          if (mode === 'new') stores.outbox.getState().remove(current.idempotencyKey);
+          local.setState({
+            status: error.code === 'invalid_input' && !error.status ? 'idle' : 'failed',
+            error,
+          });
+          throw error;
+        },
+      );
       // The state shows a failure itself; callers that ignore the promise must not cause an unhandled rejection.
       sending.catch(() => {});
       return sending;

@@ -5,7 +5,8 @@ import type {
   NotificationId,
   Viewer,
 } from '@confide/protocol';
-import { type InfiniteData, InfiniteQueryObserver, QueryObserver } from '@tanstack/query-core';
+import { InfiniteQueryObserver, QueryObserver } from '@tanstack/query-core';
+import { applyNotificationsRead } from '../cache/apply-server-event.js';
 import { type ConfideError, toConfideError } from '../errors/confide-error.js';
 import type { ClientContext } from './client-context.js';
 import { listenToAll, loadNextPage, type Observable, type PagedResult } from './observe.js';
@@ -44,8 +45,6 @@ export interface Notifications extends Observable<NotificationsState> {
   onNotification(handler: (notification: Notification) => void): () => void;
 }
 
-type NotificationPages = InfiniteData<ListNotificationsResponse, string | null>;
-
 /** The feed query's result as the state needs it (query-core's or react-query's). */
 export type NotificationListResult = Omit<PagedResult<ListNotificationsResponse>, 'isFetchingNextPage'>;
 
@@ -83,24 +82,11 @@ export function createNotifications(
   context: ClientContext,
   arrivals: Set<(notification: Notification) => void>,
 ): Notifications {
-  const { queryClient, queries, keys } = context;
+  const { queryClient, queries } = context;
 
   function applyRead(ids: ReadonlySet<string> | 'all', unreadCount: number) {
     const readAt = new Date(context.clock.now()).toISOString();
-    queryClient.setQueriesData<NotificationPages>(
-      { queryKey: keys.notifications() },
-      (pages) =>
-        pages && {
-          ...pages,
-          pages: pages.pages.map((page) => ({
-            ...page,
-            unreadCount,
-            items: page.items.map((item) =>
-              item.readAt === null && (ids === 'all' || ids.has(item.id)) ? { ...item, readAt } : item,
-            ),
-          })),
-        },
-    );
+    applyNotificationsRead(context, (item) => ids === 'all' || ids.has(item.id), readAt, unreadCount);
   }
 
   async function markRead(ids: readonly NotificationId[]) {

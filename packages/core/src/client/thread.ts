@@ -6,7 +6,7 @@ import type {
   Viewer,
 } from '@confide/protocol';
 import { type InfiniteData, InfiniteQueryObserver, QueryObserver } from '@tanstack/query-core';
-import { applyReadResult } from '../cache/conversation-cache.js';
+import { applyReadResult } from '../cache/apply-server-event.js';
 import { type ConfideError, toConfideError } from '../errors/confide-error.js';
 import { createIdempotencyKey } from '../lib/id.js';
 import type { SendResult } from '../outbox/outbox-runner.js';

@@ -117,38 +117,30 @@ function foreignDetailsError(text: string, draft: Draft, contacts: readonly Cont
   } satisfies FieldError;
 }
 
+function filesError(files: NonNullable<ValidationContext['attachments']>): FieldError | undefined {
+  if (files.some((file) => file.status === 'failed'))
+    return { code: 'upload_failed', message: 'Retry or remove the files that could not be uploaded' };
+  if (files.some((file) => file.status === 'uploading'))
+    return { code: 'uploading', message: 'Wait until every file has finished uploading' };
+  return undefined;
+}
+
 /** Checks a draft against the protocol's limits and the composer's rules, field by field. */
 export function validateDraft(draft: Draft, context: ValidationContext): DraftValidation {
-  const errors: Partial<Record<DraftField, FieldError>> = {};
-  const member = context.role === 'member';
-  if (context.mode === 'new' && member) {
-    const error = contactError(draft, context.contacts);
-    if (error) errors.contactId = error;
-  }
-  if (context.mode === 'new') {
-    const error =
-      textError(draft.subject, 'subject', 'subject') ??
-      (member ? foreignDetailsError(draft.subject, draft, context.contacts) : undefined);
-    if (error) errors.subject = error;
-  }
+  const isNew = context.mode === 'new';
+  const picksClient = isNew && context.role === 'member';
+  const foreign = (text: string) =>
+    picksClient ? foreignDetailsError(text, draft, context.contacts) : undefined;
   const files = context.attachments ?? [];
-  if (files.some((file) => file.status === 'failed')) {
-    errors.attachments = {
-      code: 'upload_failed',
-      message: 'Retry or remove the files that could not be uploaded',
-    };
-  } else if (files.some((file) => file.status === 'uploading')) {
-    errors.attachments = { code: 'uploading', message: 'Wait until every file has finished uploading' };
-  }
   // A message may be only files: with one uploaded, an empty text is sent as `''`.
   const filesOnly = files.some((file) => file.status === 'uploaded') && !hasVisibleText(draft.body);
-  const bodyError = filesOnly
-    ? undefined
-    : (textError(draft.body, 'body', 'message') ??
-      (member && context.mode === 'new'
-        ? foreignDetailsError(draft.body, draft, context.contacts)
-        : undefined));
-  if (bodyError) errors.body = bodyError;
+  const checked: Record<DraftField, FieldError | undefined> = {
+    contactId: picksClient ? contactError(draft, context.contacts) : undefined,
+    subject: isNew ? (textError(draft.subject, 'subject', 'subject') ?? foreign(draft.subject)) : undefined,
+    attachments: filesError(files),
+    body: filesOnly ? undefined : (textError(draft.body, 'body', 'message') ?? foreign(draft.body)),
+  };
+  const errors = Object.fromEntries(Object.entries(checked).filter(([, error]) => error));
   const lengths = {
     subject: measureDraftText('subject', draft.subject),
     body: measureDraftText('body', draft.body),

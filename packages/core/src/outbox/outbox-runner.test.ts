@@ -5,6 +5,7 @@ import { memoryStorage } from '../storage/storage.js';
 import {
   clientFor,
   createMockServer,
+  type MockServer,
   queueOffline,
   seedConversation,
   serverBodies,
@@ -12,6 +13,22 @@ import {
 } from '../test/mock-clients.js';
 import { stateOf, untilState } from '../test/until.js';
 import type { Transport } from '../transport/transport.js';
+
+/** Ben's transport on `mock` whose sends throw what `failure(attempt)` returns (attempts count from 1). */
+function failingSends(mock: MockServer, failure: (attempt: number) => ConfideError | undefined) {
+  const inner = transportFor(mock, 'ben');
+  const counter = { attempts: 0 };
+  const transport: Transport = {
+    ...inner,
+    async sendMessage(...args) {
+      counter.attempts += 1;
+      const error = failure(counter.attempts);
+      if (error) throw error;
+      return inner.sendMessage(...args);
+    },
+  };
+  return { transport, counter };
+}
 
 describe('outbox', () => {
   it('holds sends while offline and sends them in order when the network returns', async () => {
@@ -37,21 +54,10 @@ describe('outbox', () => {
   it('keeps retrying through network errors without reordering', async () => {
     const mock = createMockServer();
     const id = await seedConversation(mock, 'Flaky', 'First');
-    const inner = transportFor(mock, 'ben');
-    let failures = 3;
-    const transport: Transport = {
-      ...inner,
-      async sendMessage(conversationId, input, options) {
-        if (failures > 0) {
-          failures -= 1;
-          throw new ConfideError('network', 'Connection reset');
-        }
-        return inner.sendMessage(conversationId, input, options);
-      },
-    };
-    const client = createConfideClient({ transport, outbox: { baseDelayMs: 1, maxDelayMs: 4 } });
-    client.mount();
-    await client.ready;
+    const { transport } = failingSends(mock, (attempt) =>
+      attempt <= 3 ? new ConfideError('network', 'Connection reset') : undefined,
+    );
+    const client = await clientFor(mock, 'ben', { transport, outbox: { baseDelayMs: 1, maxDelayMs: 4 } });
     const thread = client.thread(id);
     await Promise.all([thread.send('a'), thread.send('b')]);
     expect(await serverBodies(mock, id)).toEqual(['First', 'a', 'b']);
@@ -61,23 +67,16 @@ describe('outbox', () => {
   it('gives up on a server error after the attempt limit and reports it as failed', async () => {
     const mock = createMockServer();
     const id = await seedConversation(mock);
-    const inner = transportFor(mock, 'ben');
-    let attempts = 0;
-    const transport: Transport = {
-      ...inner,
-      sendMessage: async () => {
-        attempts += 1;
-        throw new ConfideError('internal', 'Database unavailable', { status: 503 });
-      },
-    };
-    const client = createConfideClient({
+    const { transport, counter } = failingSends(
+      mock,
+      () => new ConfideError('internal', 'Database unavailable', { status: 503 }),
+    );
+    const client = await clientFor(mock, 'ben', {
       transport,
       outbox: { baseDelayMs: 1, maxDelayMs: 2, maxServerAttempts: 3 },
     });
-    client.mount();
-    await client.ready;
     await expect(client.thread(id).send('Doomed')).rejects.toMatchObject({ code: 'internal' });
-    expect(attempts).toBe(3);
+    expect(counter.attempts).toBe(3);
     expect(client.stores.outbox.getState().entries[0]).toMatchObject({
       status: 'failed',
       failure: { code: 'internal', retryable: true },
@@ -90,17 +89,8 @@ describe('outbox', () => {
     try {
       const mock = createMockServer();
       const id = await seedConversation(mock);
-      const inner = transportFor(mock, 'ben');
-      let attempts = 0;
-      const transport: Transport = {
-        ...inner,
-        async sendMessage(conversationId, input, options) {
-          attempts += 1;
-          if (attempts === 1)
-            throw new ConfideError('rate_limited', 'Slow down', { status: 429, retryAfterSeconds: 60 });
-          return inner.sendMessage(conversationId, input, options);
-        },
-      };
+      const slowDown = new ConfideError('rate_limited', 'Slow down', { status: 429, retryAfterSeconds: 60 });
+      const { transport, counter } = failingSends(mock, (attempt) => (attempt === 1 ? slowDown : undefined));
       const client = createConfideClient({ transport, outbox: { baseDelayMs: 1, maxDelayMs: 2 } });
       client.mount();
       const ready = client.ready;
@@ -108,10 +98,10 @@ describe('outbox', () => {
       await ready;
       const sent = client.thread(id).send('After the pause');
       await vi.advanceTimersByTimeAsync(59_000);
-      expect(attempts).toBe(1);
+      expect(counter.attempts).toBe(1);
       await vi.advanceTimersByTimeAsync(1_100);
       await sent;
-      expect(attempts).toBe(2);
+      expect(counter.attempts).toBe(2);
       client.dispose();
     } finally {
       vi.useRealTimers();

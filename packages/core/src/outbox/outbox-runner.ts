@@ -29,6 +29,11 @@ interface RunnerDependencies {
   readonly onSent: (entry: OutboxEntry, result: SendResult) => void;
 }
 
+interface Waiter {
+  resolve(result: SendResult): void;
+  reject(error: ConfideError): void;
+}
+
 // A network error or timeout means "offline or flaky", not "refused": the send waits and retries without limit,
 // like mail in an outbox. Only errors the server answered with count towards the attempt limit.
 const WAITS_FOR_NETWORK: ReadonlySet<string> = new Set(['network', 'timeout']);
@@ -38,11 +43,9 @@ const WAITS_FOR_NETWORK: ReadonlySet<string> = new Set(['network', 'timeout']);
  * attempt carries the entry's idempotency key, so a retry after a lost answer never duplicates a message.
  */
 export function createOutboxRunner(dependencies: RunnerDependencies) {
-  const { transport, outbox, connection, clock, options } = dependencies;
-  const waiters = new Map<
-    string,
-    { resolve: (result: SendResult) => void; reject: (error: ConfideError) => void }[]
-  >();
+  const { transport, outbox, connection, clock } = dependencies;
+  const { baseDelayMs = 1_000, maxDelayMs = 30_000, maxServerAttempts = 5 } = dependencies.options;
+  const waiters = new Map<string, Waiter[]>();
   const attempts = new Map<string, number>();
   let running = false;
   let started = false;
@@ -50,45 +53,26 @@ export function createOutboxRunner(dependencies: RunnerDependencies) {
   let timer: TimerHandle | undefined;
   let inFlight: AbortController | undefined;
 
-  function settle(id: string, outcome: { result: SendResult } | { error: ConfideError }) {
-    for (const waiter of waiters.get(id) ?? []) {
-      if ('result' in outcome) waiter.resolve(outcome.result);
-      else waiter.reject(outcome.error);
-    }
+  function settle(id: string, outcome: (waiter: Waiter) => void) {
+    attempts.delete(id);
+    for (const waiter of waiters.get(id) ?? []) outcome(waiter);
     waiters.delete(id);
   }
 
   function send(entry: OutboxEntry, signal: AbortSignal): Promise<SendResult> {
-    const files = entry.attachments?.length
-      ? { attachmentIds: entry.attachments.map((file) => file.id) }
-      : {};
+    const { id: idempotencyKey, body, attachments } = entry;
+    const files = attachments?.length ? { attachmentIds: attachments.map((file) => file.id) } : {};
     if (entry.kind === 'message') {
-      const input = {
-        body: entry.body,
-        idempotencyKey: entry.id,
-        ...(entry.internal ? { internal: true } : {}),
-        ...files,
-      };
+      const input = { body, idempotencyKey, ...(entry.internal ? { internal: true } : {}), ...files };
       return transport.sendMessage(entry.conversationId, input, { signal });
     }
-    return transport.startConversation(
-      {
-        subject: entry.subject,
-        body: entry.body,
-        idempotencyKey: entry.id,
-        ...(entry.contactId ? { contactId: entry.contactId } : {}),
-        ...(entry.matter ? { matter: entry.matter } : {}),
-        ...files,
-      },
-      { signal },
-    );
+    const { subject, contactId, matter } = entry;
+    const optional = { ...(contactId ? { contactId } : {}), ...(matter ? { matter } : {}) };
+    return transport.startConversation({ subject, body, idempotencyKey, ...optional, ...files }, { signal });
   }
 
   function scheduleRetry(attempt: number, retryAfterSeconds: number | undefined) {
-    const backoff = backoffDelay(attempt, {
-      baseDelayMs: options.baseDelayMs ?? 1_000,
-      maxDelayMs: options.maxDelayMs ?? 30_000,
-    });
+    const backoff = backoffDelay(attempt, { baseDelayMs, maxDelayMs });
     // A server that says when to come back (429, 503) is believed, however short our own backoff would be.
     const delay = Math.max(backoff, (retryAfterSeconds ?? 0) * 1_000);
     timer = clock.setTimeout(() => {
@@ -105,8 +89,7 @@ export function createOutboxRunner(dependencies: RunnerDependencies) {
       if (disposed) return 'wait';
       dependencies.onSent(entry, result);
       outbox.getState().remove(entry.id);
-      attempts.delete(entry.id);
-      settle(entry.id, { result });
+      settle(entry.id, (waiter) => waiter.resolve(result));
       return 'next';
     } catch (thrown) {
       if (disposed) return 'wait';
@@ -118,15 +101,14 @@ export function createOutboxRunner(dependencies: RunnerDependencies) {
       attempts.set(entry.id, attempt);
       const failure = { code: error.code, message: error.message, retryable: error.retryable };
       const keepTrying =
-        WAITS_FOR_NETWORK.has(error.code) || (error.retryable && attempt < (options.maxServerAttempts ?? 5));
+        WAITS_FOR_NETWORK.has(error.code) || (error.retryable && attempt < maxServerAttempts);
       if (keepTrying) {
         outbox.getState().setStatus(entry.id, 'queued', failure);
         scheduleRetry(attempt, error.retryAfterSeconds);
         return 'wait';
       }
       outbox.getState().setStatus(entry.id, 'failed', failure);
-      attempts.delete(entry.id);
-      settle(entry.id, { error });
+      settle(entry.id, (waiter) => waiter.reject(error));
       return 'next';
     } finally {
       inFlight = undefined;
@@ -160,7 +142,6 @@ export function createOutboxRunner(dependencies: RunnerDependencies) {
 
   return {
     drain,
-    flush,
     /**
      * Begins sending. The client calls it once saved sends are restored, so that a send made during start-up
      * never overtakes older ones from the previous page.
@@ -184,8 +165,8 @@ export function createOutboxRunner(dependencies: RunnerDependencies) {
     /** Removes an entry that has not reached the server. */
     discard(id: string) {
       outbox.getState().remove(id);
-      attempts.delete(id);
-      settle(id, { error: new ConfideError('aborted', 'The send was discarded', { retryable: false }) });
+      const error = new ConfideError('aborted', 'The send was discarded', { retryable: false });
+      settle(id, (waiter) => waiter.reject(error));
     },
     /** Stops sending: clears the retry timer, aborts the request in flight, rejects waiting callers. */
     dispose() {
@@ -194,9 +175,8 @@ export function createOutboxRunner(dependencies: RunnerDependencies) {
       if (timer !== undefined) clock.clearTimeout(timer);
       timer = undefined;
       inFlight?.abort();
-      for (const id of [...waiters.keys()]) {
-        settle(id, { error: new ConfideError('aborted', 'The client was disposed', { retryable: false }) });
-      }
+      const error = new ConfideError('aborted', 'The client was disposed', { retryable: false });
+      for (const id of [...waiters.keys()]) settle(id, (waiter) => waiter.reject(error));
     },
   };
 }

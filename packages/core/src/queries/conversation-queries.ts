@@ -16,14 +16,7 @@ export function conversationQueries(transport: Transport, keys: ConfideKeys) {
     /** The index: pages of summaries, newest activity first, for the given filters. */
     list: (params: ConversationListParams = {}) =>
       cursorQuery(keys.conversationList(params), (cursor, signal) =>
-        transport.listConversations(
-          {
-            ...pageQueryOf(cursor, params),
-            ...(params.query ? { query: params.query } : {}),
-            ...(params.matterId ? { matterId: params.matterId } : {}),
-          },
-          { signal },
-        ),
+        transport.listConversations(pageQueryOf(cursor, params), { signal }),
       ),
     /** One conversation as the viewer sees it. */
     detail: (id: ConversationId) =>

@@ -1,5 +1,5 @@
 import type { Transport } from '../transport/transport.js';
-import { cursorQuery, DIRECTORY_STALE_TIME_MS, pageQueryOf, singleQuery } from './query-defaults.js';
+import { cursorQuery, pageQueryOf, singleQuery } from './query-defaults.js';
 import type { ConfideKeys, NotificationListParams } from './query-keys.js';
 
 /** Query options for in-app notifications and their settings (members only). */
@@ -12,10 +12,6 @@ export function notificationQueries(transport: Transport, keys: ConfideKeys) {
       ),
     /** The firm's setting for client-started conversations. */
     settings: () =>
-      singleQuery(
-        keys.notificationSettings(),
-        (signal) => transport.getNotificationSettings({ signal }),
-        DIRECTORY_STALE_TIME_MS,
-      ),
+      singleQuery(keys.notificationSettings(), (signal) => transport.getNotificationSettings({ signal })),
   };
 }

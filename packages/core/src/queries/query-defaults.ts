@@ -1,4 +1,5 @@
 import { ConfideError } from '../errors/confide-error.js';
+import type { ConversationListParams } from './query-keys.js';
 
 /** How long fetched data counts as fresh, in milliseconds; live events keep it current in between. */
 export const SERVER_DATA_STALE_TIME_MS = 30_000;
@@ -22,11 +23,11 @@ export function retryQuery(failureCount: number, error: unknown): boolean {
   return failureCount < QUERY_RETRY_LIMIT && ConfideError.is(error) && error.retryable;
 }
 
-/** Options of a query that loads one thing: its key, how to fetch it, and how long it stays fresh. */
+/** Options of a query that loads one thing: its key, how to fetch it, and how long it stays fresh (in ms). */
 export function singleQuery<const Key extends readonly unknown[], Data>(
   queryKey: Key,
   fetch: (signal: AbortSignal) => Promise<Data>,
-  staleTime: number,
+  staleTime = DIRECTORY_STALE_TIME_MS,
 ) {
   return { queryKey, queryFn: ({ signal }: QueryContext) => fetch(signal), staleTime, retry: retryQuery };
 }
@@ -46,14 +47,14 @@ export function cursorQuery<const Key extends readonly unknown[], Page extends {
   };
 }
 
-/** The query string of one page of a filtered list: the cursor, the page size and the unread filter, when set. */
-export function pageQueryOf(
-  cursor: string | null,
-  params: { readonly limit?: number; readonly unread?: boolean },
-) {
+/** The query string of one page of a filtered list: the cursor and each filter that is set. */
+export function pageQueryOf(cursor: string | null, params: ConversationListParams) {
+  const { limit, unread, query, matterId } = params;
   return {
     ...(cursor ? { cursor } : {}),
-    ...(params.limit === undefined ? {} : { limit: params.limit }),
-    ...(params.unread ? { unread: 'true' as const } : {}),
+    ...(limit === undefined ? {} : { limit }),
+    ...(unread ? { unread: 'true' as const } : {}),
+    ...(query ? { query } : {}),
+    ...(matterId ? { matterId } : {}),
   };
 }

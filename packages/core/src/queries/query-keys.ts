@@ -12,13 +12,8 @@ export interface ConversationListParams {
   readonly limit?: number;
 }
 
-/** The filters of the notification feed, as part of its query key. */
-export interface NotificationListParams {
-  /** Only unread notifications. */
-  readonly unread?: boolean;
-  /** Page size (1–100). */
-  readonly limit?: number;
-}
+/** The filters of the notification feed, as part of its query key: only unread ones, and the page size. */
+export type NotificationListParams = Pick<ConversationListParams, 'unread' | 'limit'>;
 
 /**
  * Every query key of one client, all under `['confide', scope]`: one `removeQueries({ queryKey: keys.all })`

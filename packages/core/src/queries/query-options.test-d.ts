@@ -24,39 +24,27 @@ import { viewerQueries } from './viewer-queries.js';
 
 declare const transport: Transport;
 declare const keys: ConfideKeys;
+type PagedOptions<Page> = InfiniteQueryObserverOptions<
+  Page,
+  DefaultError,
+  InfiniteData<Page, string | null>,
+  QueryKey,
+  string | null
+>;
+type SingleOptions<Data> = QueryObserverOptions<Data, DefaultError, Data, Data, QueryKey>;
 
 describe('query option factories', () => {
   it('produce options that query-core (and so react-query) observers accept as they are', () => {
     expectTypeOf(conversationQueries(transport, keys).list({ unread: true })).toExtend<
-      InfiniteQueryObserverOptions<
-        ListConversationsResponse,
-        DefaultError,
-        InfiniteData<ListConversationsResponse, string | null>,
-        QueryKey,
-        string | null
-      >
+      PagedOptions<ListConversationsResponse>
     >();
     expectTypeOf(messageQueries(transport, keys).list('cnv_1' as never)).toExtend<
-      InfiniteQueryObserverOptions<
-        ListMessagesResponse,
-        DefaultError,
-        InfiniteData<ListMessagesResponse, string | null>,
-        QueryKey,
-        string | null
-      >
+      PagedOptions<ListMessagesResponse>
     >();
     expectTypeOf(conversationQueries(transport, keys).detail('cnv_1' as never)).toExtend<
-      QueryObserverOptions<
-        ConversationSummary,
-        DefaultError,
-        ConversationSummary,
-        ConversationSummary,
-        QueryKey
-      >
+      SingleOptions<ConversationSummary>
     >();
-    expectTypeOf(viewerQueries(transport, keys).viewer()).toExtend<
-      QueryObserverOptions<Viewer, DefaultError, Viewer, Viewer, QueryKey>
-    >();
+    expectTypeOf(viewerQueries(transport, keys).viewer()).toExtend<SingleOptions<Viewer>>();
   });
 
   it('type the data each query resolves with', async () => {

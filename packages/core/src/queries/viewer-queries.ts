@@ -1,5 +1,5 @@
 import type { Transport } from '../transport/transport.js';
-import { DIRECTORY_STALE_TIME_MS, singleQuery } from './query-defaults.js';
+import { singleQuery } from './query-defaults.js';
 import type { ConfideKeys } from './query-keys.js';
 
 /** Query options for the viewer, the firm's contacts and members. */
@@ -10,13 +10,10 @@ export function viewerQueries(transport: Transport, keys: ConfideKeys) {
       singleQuery(keys.viewer(), (signal) => transport.getViewer({ signal }), Number.POSITIVE_INFINITY),
     /** The firm's contacts, optionally searched (members only). */
     contacts: (query = '') =>
-      singleQuery(
-        keys.contacts(query),
-        (signal) => transport.listContacts(query ? { query } : {}, { signal }),
-        DIRECTORY_STALE_TIME_MS,
+      singleQuery(keys.contacts(query), (signal) =>
+        transport.listContacts(query ? { query } : {}, { signal }),
       ),
     /** The firm's members (members only). */
-    members: () =>
-      singleQuery(keys.members(), (signal) => transport.listMembers({ signal }), DIRECTORY_STALE_TIME_MS),
+    members: () => singleQuery(keys.members(), (signal) => transport.listMembers({ signal })),
   };
 }

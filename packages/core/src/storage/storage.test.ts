@@ -1,22 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { localStorageAdapter, memoryStorage } from './storage.js';
 
-function fakeLocalStorage(options: { full?: boolean } = {}): Storage {
+function fakeLocalStorage(options: { full?: boolean } = {}) {
   const values = new Map<string, string>();
   return {
-    get length() {
-      return values.size;
-    },
-    clear: () => values.clear(),
-    key: (index) => [...values.keys()][index] ?? null,
-    getItem: (key) => values.get(key) ?? null,
-    setItem: (key, value) => {
+    getItem: (key: string) => values.get(key) ?? null,
+    setItem: (key: string, value: string) => {
       if (options.full) throw new Error('QuotaExceededError');
       values.set(key, value);
     },
-    removeItem: (key) => {
-      values.delete(key);
-    },
+    removeItem: (key: string) => values.delete(key),
   };
 }
 

@@ -1,30 +1,20 @@
-import type { PersistOptions, PersistStorage } from 'zustand/middleware';
+import type { PersistOptions, PersistStorage, StateStorage } from 'zustand/middleware';
 
 /**
- * Where drafts and the outbox survive a reload. Values are strings (JSON); methods may answer synchronously
- * (localStorage) or with a promise (IndexedDB, React Native's AsyncStorage). Only drafts and queued sends are
- * written: never tokens.
+ * Where drafts and the outbox survive a reload: zustand's `StateStorage`. `getItem(key)` answers the stored
+ * string (JSON) or `null`; `setItem(key, value)` stores it and `removeItem(key)` forgets it. Each may answer
+ * synchronously (localStorage) or with a promise (IndexedDB, React Native's AsyncStorage). Only drafts and queued
+ * sends are written: never tokens.
  */
-export interface StorageAdapter {
-  /** The stored value, or `null` when there is none. */
-  getItem(key: string): string | null | Promise<string | null>;
-  /** Stores a value. */
-  setItem(key: string, value: string): void | Promise<void>;
-  /** Forgets a value. */
-  removeItem(key: string): void | Promise<void>;
-}
+export type StorageAdapter = StateStorage;
 
 /** Storage that lives as long as the page: the default, so nothing is written to disk unless the host opts in. */
 export function memoryStorage(): StorageAdapter {
   const values = new Map<string, string>();
   return {
     getItem: (key) => values.get(key) ?? null,
-    setItem: (key, value) => {
-      values.set(key, value);
-    },
-    removeItem: (key) => {
-      values.delete(key);
-    },
+    setItem: (key, value) => values.set(key, value),
+    removeItem: (key) => values.delete(key),
   };
 }
 
@@ -33,31 +23,22 @@ export function memoryStorage(): StorageAdapter {
  * loads on a server). Drafts then survive a reload on this device; on a shared computer prefer the default.
  * Quota and privacy-mode errors are swallowed: losing a saved draft must not break sending.
  */
-export function localStorageAdapter(storage: Storage | undefined = globalThis.localStorage): StorageAdapter {
+export function localStorageAdapter(
+  storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | undefined = globalThis.localStorage,
+): StorageAdapter {
   if (!storage)
     throw new TypeError('localStorage is not available here; pass a storage or use memoryStorage()');
+  const safely = <Result>(call: () => Result, fallback: Result): Result => {
+    try {
+      return call();
+    } catch {
+      return fallback;
+    }
+  };
   return {
-    getItem: (key) => {
-      try {
-        return storage.getItem(key);
-      } catch {
-        return null;
-      }
-    },
-    setItem: (key, value) => {
-      try {
-        storage.setItem(key, value);
-      } catch {
-        // Full or disabled storage: keep working in memory.
-      }
-    },
-    removeItem: (key) => {
-      try {
-        storage.removeItem(key);
-      } catch {
-        // As above.
-      }
-    },
+    getItem: (key) => safely(() => storage.getItem(key), null),
+    setItem: (key, value) => safely(() => storage.setItem(key, value), undefined),
+    removeItem: (key) => safely(() => storage.removeItem(key), undefined),
   };
 }
 

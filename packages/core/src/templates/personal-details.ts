@@ -11,12 +11,8 @@ export interface ForeignDetail<Person extends PersonalDetails = PersonalDetails>
   readonly value: string;
 }
 
+// Each detail is filled in by the merge field of its name: `name` by `{{client.name}}`.
 const FIELDS = ['name', 'firstName', 'lastName'] as const;
-const MERGE_FIELD_OF = {
-  name: 'client.name',
-  firstName: 'client.firstName',
-  lastName: 'client.lastName',
-} as const;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
@@ -46,7 +42,7 @@ export function retargetText(text: string, from: PersonalDetails, to: PersonalDe
     const field = FIELDS.find((candidate) => from[candidate].trim().toLowerCase() === found.toLowerCase());
     if (!field) return found;
     const replacement = to?.[field]?.trim();
-    return replacement ? replacement : `{{${MERGE_FIELD_OF[field]}}}`;
+    return replacement ? replacement : `{{client.${field}}}`;
   });
 }
 

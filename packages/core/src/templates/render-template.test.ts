@@ -1,15 +1,9 @@
 import type { Viewer } from '@confide/protocol';
 import { describe, expect, it } from 'vitest';
+import { viewerJson } from '../test/wire-fixtures.js';
 import { renderTemplate } from './render-template.js';
 
-const member = {
-  role: 'member',
-  id: 'mem_ben',
-  name: 'Ben Cho',
-  email: 'ben.cho@rivera-cho.test',
-  memberRole: 'admin',
-  firm: { id: 'firm_rivera_cho', name: 'Rivera & Cho Immigration' },
-} as Viewer;
+const member = viewerJson as Viewer;
 const date = new Date('2026-11-25T12:00:00Z');
 
 describe('renderTemplate', () => {
@@ -47,12 +41,11 @@ describe('renderTemplate', () => {
 
   it('takes the client fields from a client viewer', () => {
     const client = {
+      ...member,
       role: 'client',
       id: 'con_daniel',
       name: 'Daniel Okafor',
       firstName: 'Daniel',
-      email: 'd@client.test',
-      firm: member.firm,
     } as Viewer;
     expect(
       renderTemplate({ subject: 's', body: 'Hello {{client.firstName}}' }, { viewer: client, date }).body,

@@ -36,23 +36,21 @@ export interface RenderedTemplate {
 /** The value of every merge field that `context` can fill. */
 export function mergeFieldValues(context: MergeContext): Partial<Record<MergeField, string>> {
   const { viewer } = context;
-  const client =
-    context.contact ??
-    (viewer?.role === 'client' ? { firstName: viewer.firstName, name: viewer.name } : null);
-  const values: Partial<Record<MergeField, string>> = {};
-  if (client?.firstName) values['client.firstName'] = client.firstName;
-  if (client && 'lastName' in client && client.lastName) values['client.lastName'] = client.lastName;
-  if (client?.name) values['client.name'] = client.name;
-  if (viewer) {
-    values['firm.name'] = viewer.firm.name;
-    values['sender.name'] = viewer.name;
-  }
+  const client: Partial<Pick<Contact, 'firstName' | 'lastName' | 'name'>> | null =
+    context.contact ?? (viewer?.role === 'client' ? viewer : null);
   const format = new Intl.DateTimeFormat(context.locale, {
     dateStyle: 'long',
     ...(context.timeZone ? { timeZone: context.timeZone } : {}),
   });
-  values['date.today'] = format.format(context.date ?? new Date());
-  return values;
+  const values: Record<MergeField, string | undefined> = {
+    'client.firstName': client?.firstName,
+    'client.lastName': client?.lastName,
+    'client.name': client?.name,
+    'firm.name': viewer?.firm.name,
+    'sender.name': viewer?.name,
+    'date.today': format.format(context.date ?? new Date()),
+  };
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value));
 }
 
 /**
@@ -70,11 +68,15 @@ export function renderTemplate(
     );
   const subject = fill(template.subject);
   const body = fill(template.body);
-  const remaining = [...new Set([...findMergeFields(subject), ...findMergeFields(body)])];
+  const { unknown, unfilled } = mergeFieldsOf(subject, body);
+  return { subject, body, unknownFields: unknown, unfilledFields: unfilled };
+}
+
+/** The merge fields still written in a text's subject and body, split into unknown ones and known ones left unfilled. */
+export function mergeFieldsOf(subject: string, body: string) {
+  const names = [...new Set([...findMergeFields(subject), ...findMergeFields(body)])];
   return {
-    subject,
-    body,
-    unknownFields: remaining.filter((name) => !isKnownMergeField(name)),
-    unfilledFields: remaining.filter(isKnownMergeField),
+    unknown: names.filter((name) => !isKnownMergeField(name)),
+    unfilled: names.filter(isKnownMergeField),
   };
 }

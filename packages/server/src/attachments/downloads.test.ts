@@ -22,8 +22,7 @@ async function sentFile(test: TestApp, options: Parameters<typeof seedAttachment
   return seedAttachment(test, {
     uploader: 'client',
     bytes: BYTES,
-    conversationId: CONVERSATION,
-    messageId: 'msg_daniel_4',
+    sentIn: CONVERSATION,
     ...options,
   });
 }
@@ -101,7 +100,7 @@ describe('downloads', () => {
   it.each([
     [
       'a file of an internal note',
-      { internal: true },
+      { internal: true, uploader: 'member' as const },
       { client: 404, otherClient: 404, owner: 201, member: 201 },
     ],
     [
@@ -116,7 +115,7 @@ describe('downloads', () => {
     ],
     [
       'an upload not sent yet',
-      { conversationId: undefined, messageId: undefined },
+      { sentIn: undefined },
       { client: 201, owner: 404, member: 404, otherClient: 404 },
     ],
   ])('issues tickets for %s only to those entitled', async (_label, options, expected) => {

@@ -16,8 +16,7 @@ describe('recordScanResult', () => {
     const test = await createTestApp();
     const file = await seedAttachment(test, {
       state: 'scanning',
-      conversationId: 'cnv_daniel_work_permit',
-      messageId: 'msg_daniel_4',
+      sentIn: 'cnv_daniel_work_permit',
     });
     const row = await recordScanResult(test.context(), file.id, {
       clean: false,

@@ -35,11 +35,7 @@ describe("the server's file housekeeping", () => {
         expiresAt: new Date(now.getTime() + settings.uploadExpiryMs).toISOString(),
       });
       const neverSent = await seedAttachment(test, { uploader: 'client' });
-      const sent = await seedAttachment(test, {
-        uploader: 'client',
-        conversationId: 'cnv_daniel_work_permit',
-        messageId: 'msg_daniel_4',
-      });
+      const sent = await seedAttachment(test, { uploader: 'client', sentIn: 'cnv_daniel_work_permit' });
       opened.startHousekeeping(test.context, (error) => errors.push(error));
       await vi.advanceTimersByTimeAsync(ATTACHMENT_HOUSEKEEPING_INTERVAL_MS);
       expect(await test.store.getAttachment(neverSent.id)).not.toBeNull();
@@ -48,7 +44,7 @@ describe("the server's file housekeeping", () => {
       await vi.waitFor(async () => expect(await test.store.getAttachment(neverSent.id)).toBeNull());
       expect(await test.store.getAttachment('att_never_finished')).toBeNull();
       expect(await opened.blobStore.get(neverSent.id)).toBeNull();
-      expect(await test.store.getAttachment(sent.id)).toMatchObject({ messageId: 'msg_daniel_4' });
+      expect(await test.store.getAttachment(sent.id)).toMatchObject({ messageId: sent.messageId });
       expect(await opened.blobStore.get(sent.id)).not.toBeNull();
       expect(errors).toEqual([]);
     } finally {

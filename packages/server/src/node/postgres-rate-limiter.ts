@@ -12,6 +12,12 @@ const RATE_LIMIT_TABLE_LOCK_KEY = 727_002;
 /** Connections of the limiter's own pool: one statement per send, so few are enough. */
 const RATE_LIMIT_POOL_SIZE = 2;
 
+/**
+ * How often expired windows are deleted. Each sender leaves one row per window; without the sweep the table
+ * keeps a row for every identity that ever sent.
+ */
+export const RATE_LIMIT_SWEEP_INTERVAL_MS = 10 * 60 * 1000;
+
 /** Options of `createPostgresRateLimiter`. */
 export interface PostgresRateLimiterOptions {
   /** The same database URL the store uses. */
@@ -21,7 +27,7 @@ export interface PostgresRateLimiterOptions {
   readonly rule: RateLimitRule;
   /** Separates limiters sharing the table. @default "sends" */
   readonly keyPrefix?: string | undefined;
-  /** Receives errors of idle pooled connections. @default console.error */
+  /** Receives errors of idle pooled connections and of the sweep of expired windows. @default console.error */
   readonly onPoolError?: ((error: Error) => void) | undefined;
 }
 
@@ -34,16 +40,15 @@ export interface PostgresRateLimiter extends RateLimiter {
  * A rate limiter whose counts live in PostgreSQL, so every server process on the database shares them: N
  * processes allow the limit once, not N times. Counting is `rate-limiter-flexible`'s atomic upsert, one statement
  * per request. Its table is created here under an advisory lock, since concurrent starts would race on
- * `CREATE TABLE IF NOT EXISTS`.
+ * `CREATE TABLE IF NOT EXISTS`. Every `RATE_LIMIT_SWEEP_INTERVAL_MS` one statement deletes the expired windows
+ * (of every process's keys: deleting an expired row is what the next upsert would do to it anyway).
  */
 export async function createPostgresRateLimiter(
   options: PostgresRateLimiterOptions,
 ): Promise<PostgresRateLimiter> {
   const pool = new pg.Pool({ ...postgresConnectionConfig(options), max: RATE_LIMIT_POOL_SIZE });
-  pool.on(
-    'error',
-    options.onPoolError ?? ((error) => console.error('confide-server: rate limit pool', error)),
-  );
+  const onError = options.onPoolError ?? ((error) => console.error('confide-server: rate limit pool', error));
+  pool.on('error', onError);
   const client = await pool.connect().catch(async (error: unknown) => {
     await pool.end();
     throw error;
@@ -66,10 +71,18 @@ export async function createPostgresRateLimiter(
     storeType: 'pool',
     tableName: RATE_LIMIT_TABLE,
     tableCreated: true,
+    // Its own timer deletes only windows expired an hour ago and outlives `close()`; ours stops with the pool.
+    clearExpiredByTimeout: false,
     keyPrefix: options.keyPrefix ?? 'sends',
     points: options.rule.limit,
     duration: Math.max(1, Math.ceil(options.rule.windowMs / 1000)),
   });
+  const sweep = () =>
+    pool
+      .query(`DELETE FROM ${RATE_LIMIT_TABLE} WHERE expire <= $1`, [Date.now()])
+      .then(() => undefined, onError);
+  const sweeper = setInterval(sweep, RATE_LIMIT_SWEEP_INTERVAL_MS);
+  sweeper.unref();
   return {
     async take(key) {
       try {
@@ -84,6 +97,9 @@ export async function createPostgresRateLimiter(
     async refund(key) {
       await limiter.reward(key, 1);
     },
-    close: () => pool.end(),
+    close: () => {
+      clearInterval(sweeper);
+      return pool.end();
+    },
   };
 }

@@ -195,8 +195,7 @@ async function seedDanielsFile(test: TestApp): Promise<undefined> {
   await seedAttachment(test, {
     id: ATTACHMENT,
     uploader: 'client',
-    conversationId: CONVERSATION,
-    messageId: 'msg_daniel_4',
+    sentIn: CONVERSATION,
   });
   return undefined;
 }

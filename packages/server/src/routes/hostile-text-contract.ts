@@ -94,8 +94,7 @@ export function describeHostileTextRefusals(name: string, open: () => Promise<Ho
       subject = await open();
       await seedAttachment(subject, {
         id: EXAMPLE_ATTACHMENT_ID,
-        conversationId: 'cnv_daniel_work_permit',
-        messageId: 'msg_daniel_4',
+        sentIn: 'cnv_daniel_work_permit',
       });
       for (const id of Object.values(EXAMPLE_UPLOAD_IDS))
         await seedAttachment(subject, { id, uploader: 'owner' });

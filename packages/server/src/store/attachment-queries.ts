@@ -1,7 +1,6 @@
 import type {
   AttachmentCompletion,
   AttachmentDownloadRow,
-  AttachmentPlacement,
   AttachmentRow,
   DownloadTicketRow,
   MessageAttachmentRow,
@@ -21,11 +20,6 @@ export interface AttachmentQueries {
   completeAttachment(id: string, completion: AttachmentCompletion): Promise<AttachmentRow | null>;
   /** Records a scan's verdict, only while the file is `scanning`; returns the new row, or null when it was not. */
   finishAttachmentScan(id: string, state: 'available' | 'blocked'): Promise<AttachmentRow | null>;
-  /**
-   * Attaches a completed upload to a message, only while it is attached to nothing (so two racing sends cannot
-   * both take it); returns the new row, or null when it was already attached or does not exist.
-   */
-  attachAttachment(id: string, placement: AttachmentPlacement): Promise<AttachmentRow | null>;
   /**
    * The attachments of these messages, ordered by message id, then position, each with the earliest download by
    * a client (one statement, for a whole page of messages).

@@ -56,15 +56,6 @@ export interface AttachmentCompletion {
   readonly expiresAt: string;
 }
 
-/** Where an upload goes when it is attached. */
-export interface AttachmentPlacement {
-  readonly conversationId: string;
-  readonly messageId: string;
-  readonly position: number;
-  readonly internal: boolean;
-  readonly attachedAt: string;
-}
-
 /** A single-use download ticket; only the SHA-256 of its token is stored. */
 export interface DownloadTicketRow {
   readonly tokenHash: string;

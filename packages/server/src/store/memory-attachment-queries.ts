@@ -54,11 +54,6 @@ export function createAttachmentQueries(state: () => MemoryState): AttachmentQue
       if (row?.state !== 'scanning') return null;
       return replace({ ...row, state: scanState });
     },
-    async attachAttachment(id, placement) {
-      const row = state().attachments.get(id);
-      if (!row || row.messageId !== null) return null;
-      return replace({ ...row, ...placement });
-    },
     async listMessageAttachments(messageIds) {
       const wanted = new Set(messageIds);
       const rows = [...state().attachments.values()]

@@ -1,5 +1,5 @@
 import type { AttachmentRow } from '../store/attachment-rows.js';
-import { PEOPLE, type PersonName, type TestApp } from './test-app.js';
+import { freshKey, PEOPLE, type PersonName, type TestApp } from './test-app.js';
 
 /** Options of `seedAttachment`. */
 export interface SeedAttachmentOptions {
@@ -9,15 +9,19 @@ export interface SeedAttachmentOptions {
   readonly bytes?: Uint8Array<ArrayBuffer>;
   readonly mediaType?: string;
   readonly state?: 'scanning' | 'not_scanned' | 'available' | 'blocked';
-  /** Attach it to this message of `conversationId`; leave both out for an unattached upload. */
-  readonly conversationId?: string | undefined;
-  readonly messageId?: string | undefined;
+  /**
+   * Send it in a new message of the uploader in this conversation, the way a send attaches files (leave it out
+   * for an upload not sent yet).
+   */
+  readonly sentIn?: string | undefined;
+  /** Send it in an internal note (with `sentIn`; the uploader should be a member). */
   readonly internal?: boolean;
 }
 
 /**
  * Puts a finished file straight into a test app's store and blob store, the way an upload leaves it, without
- * going through tus (for tests of what happens after an upload).
+ * going through tus (for tests of what happens after an upload); with `sentIn`, sends it in a new message
+ * through the store's `insertMessage`, the one way files are attached, before its scan verdict.
  */
 export async function seedAttachment(
   test: TestApp,
@@ -49,16 +53,23 @@ export async function seedAttachment(
     completedAt: now.toISOString(),
     expiresAt: new Date(now.getTime() + 24 * 3_600_000).toISOString(),
   });
-  if (state === 'available' || state === 'blocked') await test.store.finishAttachmentScan(id, state);
-  if (options.conversationId !== undefined && options.messageId !== undefined) {
-    await test.store.attachAttachment(id, {
-      conversationId: options.conversationId,
-      messageId: options.messageId,
-      position: 0,
-      internal: options.internal ?? false,
-      attachedAt: now.toISOString(),
-    });
+  if (options.sentIn !== undefined) {
+    const { attachments } = await test.store.insertMessage(
+      {
+        id: `msg_${crypto.randomUUID().replace(/-/g, '')}`,
+        conversationId: options.sentIn,
+        firmId: person.firm,
+        author: { kind: person.role, id: person.sub },
+        body: 'The file is attached.',
+        internal: options.internal ?? false,
+        idempotencyKey: freshKey(),
+        createdAt: now.toISOString(),
+      },
+      { attachments: { ids: [id], attachedAt: now.toISOString() } },
+    );
+    if (attachments.length !== 1) throw new Error('The attachment was not sent');
   }
+  if (state === 'available' || state === 'blocked') await test.store.finishAttachmentScan(id, state);
   const row = await test.store.getAttachment(id);
   if (!row) throw new Error('The attachment was not seeded');
   return row;

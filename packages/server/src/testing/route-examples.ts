@@ -1,7 +1,7 @@
 import type { RouteName } from '@confide/protocol';
 import { freshKey } from './test-app.js';
 
-/** The file the hostile-text contract puts in Daniel's conversation (an upload of his, in `msg_daniel_4`). */
+/** The file the hostile-text contract puts in Daniel's conversation (an upload of his, sent in a message of his). */
 export const EXAMPLE_ATTACHMENT_ID = 'att_hostile_text_example';
 
 /**

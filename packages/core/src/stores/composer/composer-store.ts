@@ -53,16 +53,10 @@ export type DraftInput = Partial<
 export interface ComposerState {
   /** Every open draft by id. */
   readonly drafts: Readonly<Record<string, Draft>>;
-  /** Returns the draft, creating an empty one first if there is none. */
-  ensureDraft(id: string, conversationId: ConversationId | null): Draft;
-  /** Changes some fields of a draft. */
-  updateDraft(id: string, input: DraftInput): void;
+  /** Saves `draft` (the stored one, or a new empty one) with some fields changed. */
+  updateDraft(draft: Draft, input: DraftInput): void;
   /** Empties a draft and gives it a new idempotency key, ready for the next message. */
   resetDraft(id: string): void;
-  /** Forgets a draft. */
-  removeDraft(id: string): void;
-  /** Puts saved drafts back, keeping any the page already has. */
-  restoreDrafts(drafts: Readonly<Record<string, Draft>>): void;
 }
 
 /** An empty draft with a fresh idempotency key. */
@@ -86,31 +80,30 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isDraft(value: unknown): value is Draft {
-  return (
-    isRecord(value) &&
-    typeof value.id === 'string' &&
-    typeof value.idempotencyKey === 'string' &&
-    typeof value.body === 'string'
-  );
-}
+const isDraft = (value: unknown): value is Draft =>
+  isRecord(value) && [value.id, value.idempotencyKey, value.body].every((field) => typeof field === 'string');
 
 const isUploaded = (value: unknown): value is DraftAttachment =>
   isRecord(value) && typeof value.localId === 'string' && isRecord(value.attachment);
 
-/** The drafts of a saved value that still have a draft's shape; storage is not trusted. */
-function savedDrafts(saved: unknown): Record<string, Draft> {
-  if (!isRecord(saved) || !isRecord(saved.drafts)) return {};
+/** Drafts with only the files that can be saved: uploaded ones (drafts saved before files existed have none). */
+function withUploadedOnly(drafts: Readonly<Record<string, Draft>>): Record<string, Draft> {
   return Object.fromEntries(
-    Object.entries(saved.drafts)
-      .filter((entry): entry is [string, Draft] => isDraft(entry[1]))
-      .map(([id, draft]) => [id, { ...draft, attachments: withUploadedOnly(draft.attachments) }]),
+    Object.entries(drafts).map(([id, draft]) => {
+      const files: unknown = draft.attachments;
+      return [id, { ...draft, attachments: Array.isArray(files) ? files.filter(isUploaded) : [] }];
+    }),
   );
 }
 
-/** A draft's files that can be saved: uploaded ones (drafts saved before files existed have none). */
-function withUploadedOnly(attachments: unknown): DraftAttachment[] {
-  return Array.isArray(attachments) ? attachments.filter(isUploaded) : [];
+/** The drafts of a saved value that still have a draft's shape; storage is not trusted. */
+function savedDrafts(saved: unknown): Record<string, Draft> {
+  if (!isRecord(saved) || !isRecord(saved.drafts)) return {};
+  return withUploadedOnly(
+    Object.fromEntries(
+      Object.entries(saved.drafts).filter((entry): entry is [string, Draft] => isDraft(entry[1])),
+    ),
+  );
 }
 
 /**
@@ -122,17 +115,10 @@ export function createComposerStore(now: () => number = Date.now) {
     persist(
       (set, get) => ({
         drafts: {},
-        ensureDraft(id, conversationId) {
-          const existing = get().drafts[id];
-          if (existing) return existing;
-          const draft = emptyDraft(id, conversationId, now());
-          set((state) => ({ drafts: { ...state.drafts, [id]: draft } }));
-          return draft;
-        },
-        updateDraft(id, input) {
-          const draft = get().drafts[id];
-          if (!draft) return;
-          set((state) => ({ drafts: { ...state.drafts, [id]: { ...draft, ...input, updatedAt: now() } } }));
+        updateDraft(draft, input) {
+          set((state) => ({
+            drafts: { ...state.drafts, [draft.id]: { ...draft, ...input, updatedAt: now() } },
+          }));
         },
         resetDraft(id) {
           const draft = get().drafts[id];
@@ -140,25 +126,11 @@ export function createComposerStore(now: () => number = Date.now) {
           const fresh = emptyDraft(id, draft.conversationId, now());
           set((state) => ({ drafts: { ...state.drafts, [id]: { ...fresh, internal: draft.internal } } }));
         },
-        removeDraft(id) {
-          const { [id]: _removed, ...drafts } = get().drafts;
-          set({ drafts });
-        },
-        restoreDrafts(drafts) {
-          set((state) => ({ drafts: { ...drafts, ...state.drafts } }));
-        },
       }),
       // Drafts the page already has win over saved ones.
       viewerPersistOptions(
         'drafts',
-        (state) => ({
-          drafts: Object.fromEntries(
-            Object.entries(state.drafts).map(([id, draft]) => [
-              id,
-              { ...draft, attachments: withUploadedOnly(draft.attachments) },
-            ]),
-          ),
-        }),
+        (state) => ({ drafts: withUploadedOnly(state.drafts) }),
         (saved) => ({ drafts: savedDrafts(saved) }),
         (saved, state) => ({ ...state, drafts: { ...saved.drafts, ...state.drafts } }),
       ),

@@ -32,10 +32,4 @@ describe('outbox store', () => {
     store.getState().setStatus('key_a', 'queued');
     expect(store.getState().entries[0]).toMatchObject({ status: 'queued', failure: null });
   });
-
-  it('queues entries again that were in flight when the page closed', () => {
-    const store = createOutboxStore();
-    store.getState().restoreEntries([{ ...entry('key_a'), status: 'sending', failure: null }]);
-    expect(store.getState().entries[0]?.status).toBe('queued');
-  });
 });

@@ -1,21 +1,17 @@
 import type { Attachment, ContactId, ConversationId, Matter } from '@confide/protocol';
 import { persist } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
-import type { ConfideErrorCode } from '../../errors/confide-error.js';
+import type { ConfideError } from '../../errors/confide-error.js';
 import { viewerPersistOptions } from '../../storage/storage.js';
 
 /** Where a queued send stands. `sent` entries leave the outbox; the thread then shows the server's message. */
 export type OutboxStatus = 'queued' | 'sending' | 'failed';
 
-/** Why a send failed, in a form that survives storage. */
-export interface SendFailure {
-  /** The error's code. */
-  readonly code: ConfideErrorCode;
-  /** The error's message (never the message text that was sent). */
-  readonly message: string;
-  /** Whether sending again may succeed. */
-  readonly retryable: boolean;
-}
+/**
+ * Why a send failed, in a form that survives storage: the error's code, its message (never the text that was
+ * sent) and whether sending again may succeed.
+ */
+export type SendFailure = Pick<ConfideError, 'code' | 'message' | 'retryable'>;
 
 interface OutboxEntryBase {
   /** The idempotency key, which is also the entry's id. */
@@ -72,24 +68,18 @@ export interface OutboxState {
   setStatus(id: string, status: OutboxStatus, failure?: SendFailure | null): void;
   /** Removes an entry (sent, or discarded). */
   remove(id: string): void;
-  /** Puts saved entries back; ones that were mid-flight when the page closed are queued again. */
-  restoreEntries(entries: readonly OutboxEntry[]): void;
-}
-
-function isOutboxEntry(value: unknown): value is OutboxEntry {
-  if (typeof value !== 'object' || value === null) return false;
-  const entry = value as Record<string, unknown>;
-  return (
-    typeof entry.id === 'string' &&
-    typeof entry.body === 'string' &&
-    (entry.kind === 'message' || entry.kind === 'conversation')
-  );
 }
 
 /** The entries of a saved value that still have an entry's shape; storage is not trusted. */
 function savedEntries(saved: unknown): OutboxEntry[] {
   const entries = (saved as { entries?: unknown } | null)?.entries;
-  return Array.isArray(entries) ? entries.filter(isOutboxEntry) : [];
+  if (!Array.isArray(entries)) return [];
+  return entries.filter(
+    (entry): entry is OutboxEntry =>
+      typeof entry?.id === 'string' &&
+      typeof entry.body === 'string' &&
+      (entry.kind === 'message' || entry.kind === 'conversation'),
+  );
 }
 
 /** Saved entries go first (they were made earlier); ones mid-flight when the page closed are queued again. */
@@ -124,9 +114,6 @@ export function createOutboxStore() {
         },
         remove(id) {
           set((state) => ({ entries: state.entries.filter((entry) => entry.id !== id) }));
-        },
-        restoreEntries(saved) {
-          set((state) => ({ entries: withRestored(state.entries, saved) }));
         },
       }),
       viewerPersistOptions(

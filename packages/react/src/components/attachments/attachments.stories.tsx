@@ -64,10 +64,12 @@ interface ChipsProps {
   readonly member?: boolean;
   /** Thread chips whose downloads the server refuses with this code. */
   readonly failDownloadsWith?: string;
+  /** The frame's width in pixels, e.g. a narrow composer. */
+  readonly width?: number;
 }
 
 /** The chips as the composer or the thread shows them, with the provider's strings, locale and dates. */
-function Chips({ composer = [], sent = [], member = false, failDownloadsWith }: ChipsProps) {
+function Chips({ composer = [], sent = [], member = false, failDownloadsWith, width = 560 }: ChipsProps) {
   const messages = useMessages();
   const { dates } = useConfideContext();
   const [files, setFiles] = useState(composer);
@@ -78,7 +80,7 @@ function Chips({ composer = [], sent = [], member = false, failDownloadsWith }: 
     return pictureUrl();
   };
   return (
-    <div className="confide" style={{ maxWidth: 560, display: 'grid', gap: 8 }}>
+    <div className="confide" style={{ maxWidth: width, display: 'grid', gap: 8 }}>
       {composer.length > 0 && (
         <>
           <ComposerAttachments
@@ -282,6 +284,49 @@ export const VeryLongName: Story = {
     const start = canvasElement.querySelector<HTMLElement>('.confide-file-name-start');
     if (start && getComputedStyle(start).textOverflow === 'ellipsis')
       await expect(start.scrollWidth).toBeGreaterThan(start.clientWidth);
+  },
+};
+
+const LONG_NAMES = [
+  'employer-letter.pdf',
+  'employer-letter-signed-and-stamped-2026.pdf',
+  'خطاب صاحب العمل الموقع والمختوم.pdf',
+  'מכתב מהמעסיק חתום ומאושר סופי.pdf',
+  '👩‍👩‍👧‍👦 family photos from the holidays 🇩🇪🇺🇸.jpeg',
+];
+
+/**
+ * Latin (short and long), Arabic, Hebrew and emoji names in a narrow composer: each is cut in the middle with its
+ * extension in view, in its own direction, while its whole name labels the chip's buttons.
+ */
+export const LongNamesInANarrowComposer: Story = {
+  args: { width: 220, composer: LONG_NAMES.map((name) => composerFile(name)) },
+  play: async ({ canvas, canvasElement }) => {
+    const names = [...canvasElement.querySelectorAll<HTMLElement>('.confide-file-name')];
+    await expect(names.map((name) => name.textContent)).toEqual(LONG_NAMES);
+    for (const [index, element] of names.entries()) {
+      const name = LONG_NAMES[index] ?? '';
+      await expect(canvas.getByRole('button', { name: `Remove ${name}` })).toBeInTheDocument();
+      const start = element.querySelector<HTMLElement>('.confide-file-name-start');
+      const end = element.querySelector<HTMLElement>('.confide-file-name-end');
+      if (!start || !end) throw new Error(`${name} is not split`);
+      // The start gives way (cut with an ellipsis) while the end, with the extension, shows whole inside the chip.
+      await expect(start.scrollWidth).toBeGreaterThan(start.clientWidth);
+      await expect(end.scrollWidth).toBeLessThanOrEqual(end.clientWidth);
+      await expect(getComputedStyle(end, '::before').content).toBe(`"${end.dataset.text}"`);
+      await expect(end.dataset.text).toMatch(/\.(pdf|jpeg)$/);
+      const chip = element.closest('li')?.getBoundingClientRect();
+      const shown = end.getBoundingClientRect();
+      await expect(shown.width).toBeGreaterThan(0);
+      await expect(shown.left >= (chip?.left ?? 0) && shown.right <= (chip?.right ?? 0)).toBe(true);
+    }
+    // Right-to-left names run from the right: their end (the extension) sits to the left of the cut start.
+    for (const index of [2, 3]) {
+      const element = names[index];
+      const start = element?.querySelector('.confide-file-name-start')?.getBoundingClientRect();
+      const end = element?.querySelector('.confide-file-name-end')?.getBoundingClientRect();
+      await expect((end?.right ?? 0) <= (start?.left ?? 0) + 1).toBe(true);
+    }
   },
 };
 

@@ -168,16 +168,51 @@ describe('uploadPercent', () => {
 
 describe('splitFileName', () => {
   it.each([
-    ['short.pdf', ['short.pdf', '']],
-    ['a-name-of-exactly-24.pdf', ['a-name-of-exactly-24.pdf', '']],
-    ['Employment verification letter signed.pdf', ['Employment verification letter s', 'igned.pdf']],
-    ['no extension at all in this long name', ['no extension at all in this long', ' name']],
+    ['Latin, short', 'employer-letter.pdf', ['employer-l', 'etter.pdf']],
     [
-      '👩‍👩‍👧‍👦 family photos from the holidays 👨‍👩‍👧.jpeg',
-      ['👩‍👩‍👧‍👦 family photos from the holid', 'ays 👨‍👩‍👧.jpeg'],
+      'Latin, long',
+      'Employment verification letter signed.pdf',
+      ['Employment verification letter s', 'igned.pdf'],
     ],
-  ])('splits %s without breaking a character', (name, parts) => {
+    [
+      'Latin, no extension',
+      'no extension at all in this long name',
+      ['no extension at all in this long', ' name'],
+    ],
+    [
+      'Latin, letters with combining marks at the cut',
+      'Curriculum vitae re\u0301sume\u0301.pdf',
+      ['Curriculum vitae r', 'e\u0301sume\u0301.pdf'],
+    ],
+    ['Arabic', 'عقد الإيجار الموقع.pdf', ['عقد الإيجار ا', 'لموقع.pdf']],
+    ['Hebrew', 'תעודת זהות - סריקה.jpg', ['תעודת זהות - ', 'סריקה.jpg']],
+    ['emoji sequences', '👩‍👩‍👧‍👦 holidays 👨‍👩‍👧.jpeg', ['👩‍👩‍👧‍👦 holid', 'ays 👨‍👩‍👧.jpeg']],
+    ['flags and skin tones at the cut', 'Visa 🇩🇪🇺🇸🇫🇷🇯🇵👋🏽👋🏽.pdf', ['Visa 🇩🇪', '🇺🇸🇫🇷🇯🇵👋🏽👋🏽.pdf']],
+    ['a name shorter than what is kept', 'a.pdf', ['a', '.pdf']],
+    ['one character', '📄', ['📄', '']],
+  ])('splits a %s name between characters, keeping the extension at the end', (_kind, name, parts) => {
     expect(splitFileName(name)).toEqual(parts);
     expect(splitFileName(name).join('')).toBe(name);
+  });
+});
+
+describe('FileName', () => {
+  it.each([
+    'employer-letter.pdf',
+    'عقد الإيجار الموقع.pdf',
+    'תעודת זהות - סריקה.jpg',
+    '👩‍👩‍👧‍👦 holidays 👨‍👩‍👧.jpeg',
+  ])('keeps the whole name %s as its text and title, the cut halves only for the eye', async (name) => {
+    const { container } = render(chips([file({ name, status: 'uploaded', uploadedBytes: 10 * MB })]));
+    const element = container.querySelector<HTMLElement>('.confide-file-name');
+    expect(element?.textContent).toBe(name);
+    expect(element).toHaveAttribute('title', name);
+    expect(element).toHaveAttribute('dir', 'auto');
+    expect(element?.tagName).toBe('BDI');
+    const halves = [...(element?.querySelectorAll<HTMLElement>('[data-text]') ?? [])];
+    expect(halves.map((half) => half.dataset.text).join('')).toBe(name);
+    for (const half of halves) expect(half).toHaveAttribute('aria-hidden', 'true');
+    expect(screen.getByRole('button', { name: `Remove ${name}` })).toBeInTheDocument();
+    expect(await axeViolations(container)).toEqual([]);
   });
 });

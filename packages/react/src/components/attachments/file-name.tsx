@@ -1,5 +1,3 @@
-/** Names up to this many characters (graphemes) show whole; longer ones lose their middle when space runs out. */
-const SPLIT_FROM = 24;
 /** Characters of the name's stem kept visible before the extension when the middle is cut. */
 const KEPT_STEM_END = 5;
 
@@ -9,10 +7,14 @@ function graphemes(text: string): string[] {
   return segmenter ? Array.from(segmenter.segment(text), (part) => part.segment) : Array.from(text);
 }
 
-/** A long name's two halves: the start (cut with an ellipsis when space runs out) and the end it always shows. */
+/**
+ * A name's two halves, split between characters (grapheme clusters, never inside an emoji or a letter with its
+ * marks): the start, cut with an ellipsis when space runs out, and the end it always shows (the extension and the
+ * last few characters before it). A name of one character has no end.
+ */
 export function splitFileName(name: string): readonly [string, string] {
   const characters = graphemes(name);
-  if (characters.length <= SPLIT_FROM) return [name, ''];
+  if (characters.length <= 1) return [name, ''];
   const dot = name.lastIndexOf('.');
   const extension = dot > 0 ? graphemes(name.slice(dot)).length : 0;
   const kept = Math.min(extension + KEPT_STEM_END, characters.length - 1);
@@ -20,16 +22,19 @@ export function splitFileName(name: string): readonly [string, string] {
 }
 
 /**
- * A file's name in its own direction, isolated from the kit's words around it. A long name is cut in the middle only
- * visually (the extension stays in view): the whole name stays in the text, so screen readers and copying get it all,
- * and it shows in full on hover.
+ * A file's name in its own direction, isolated from the kit's words around it. When space runs out the name is cut
+ * in the middle on screen, keeping its extension in view. The whole name is the element's text (visually hidden
+ * by the kit's stylesheet), so screen readers, labels and copying get it all and it shows in full on hover; the
+ * two halves the eye sees are drawn from attributes by the stylesheet, so they are neither read out nor copied,
+ * and without the stylesheet only the plain name shows.
  */
 export function FileName({ name, id }: { readonly name: string; readonly id?: string }) {
   const [start, end] = splitFileName(name);
   return (
     <bdi id={id} className="confide-file-name" dir="auto" title={name}>
-      <span className="confide-file-name-start">{start}</span>
-      {end && <span className="confide-file-name-end">{end}</span>}
+      <span className="confide-file-name-text">{name}</span>
+      <span className="confide-file-name-start" aria-hidden="true" data-text={start} />
+      {end && <span className="confide-file-name-end" aria-hidden="true" data-text={end} />}
     </bdi>
   );
 }

@@ -150,21 +150,6 @@ export function createAttachmentQueries(context: SqlContext): AttachmentQueries 
           .returning(),
       );
     },
-    async attachAttachment(id, placement) {
-      return one(
-        await db
-          .update(attachments)
-          .set({
-            conversationId: placement.conversationId,
-            messageId: placement.messageId,
-            position: placement.position,
-            internal: placement.internal,
-            attachedAt: toDate(placement.attachedAt),
-          })
-          .where(and(eq(attachments.id, id), isNull(attachments.messageId)))
-          .returning(),
-      );
-    },
     async listMessageAttachments(messageIds) {
       if (messageIds.length === 0) return [];
       const rows = await db
