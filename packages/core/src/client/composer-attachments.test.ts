@@ -1,5 +1,5 @@
 import type { Attachment, AttachmentId, ContactId, ConversationId } from '@confide/protocol';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applyServerEvent } from '../cache/apply-server-event.js';
 import { memoryStorage } from '../storage/storage.js';
 import {
@@ -25,7 +25,7 @@ const exe = (name: string) =>
 
 /**
  * A client of `person` whose requests are recorded, uploading in small chunks so progress shows, and its composer:
- * a reply in `conversationId`, or a new conversation. The client is disposed after the test.
+ * a reply in `conversationId`, or a new conversation. The client is disposed when the test ends.
  */
 async function uploader(
   mock: MockServer,
@@ -54,7 +54,6 @@ async function uploader(
     uploads: { chunkSizeBytes: 4096, retryDelaysMs: [0] },
   });
   const client = await clientFor(mock, person, { transport, ...options });
-  onTestFinished(() => client.dispose());
   return { client, requests, composer: client.composer(conversationId ? { conversationId } : {}) };
 }
 

@@ -22,7 +22,6 @@ describe('composer', () => {
       expect(state.recipients?.unavailable).toEqual(
         unavailable.map((entry) => expect.objectContaining(entry)),
       );
-      client.dispose();
     },
   );
 
@@ -43,7 +42,6 @@ describe('composer', () => {
     expect(state.validation.errors.subject?.code).toBe('too_long');
     expect(state.validation.errors.body).toBeUndefined();
     await expect(composer.send()).rejects.toMatchObject({ code: 'invalid_input', issues: expect.any(Array) });
-    client.dispose();
   });
 
   it('fills merge fields from the chosen contact and the viewer when importing a template', async () => {
@@ -59,7 +57,6 @@ describe('composer', () => {
       'Dear Daniel Okafor,\n\nHere is an update on your case as of November 25, 2026.\n\nBest,\nBen Cho',
     );
     expect(state.mergeFields).toEqual({ unknown: [], unfilled: [] });
-    client.dispose();
   });
 
   it('lists unknown and unfilled merge fields and refuses to send them', async () => {
@@ -77,7 +74,6 @@ describe('composer', () => {
     composer.setContact(daniel);
     const filled = await until(composer, (snapshot) => snapshot.draft.subject === 'For Daniel Okafor');
     expect(filled.mergeFields).toEqual({ unknown: ['client.frstName'], unfilled: [] });
-    client.dispose();
   });
 
   it.each([
@@ -100,7 +96,6 @@ describe('composer', () => {
       const state = stateOf(composer);
       expect(state).toMatchObject({ status: 'sent', draft: { subject: '', body: '' } });
       expect(state.draft.idempotencyKey).not.toBe(before.draft.idempotencyKey);
-      client.dispose();
     },
   );
 
@@ -118,7 +113,6 @@ describe('composer', () => {
     });
     await sending;
     expect(stateOf(composer).status).toBe('sent');
-    client.dispose();
   });
 
   it('keeps the draft when sending a new conversation fails', async () => {
@@ -134,6 +128,5 @@ describe('composer', () => {
     await expect(composer.send()).rejects.toMatchObject({ code: 'portal_inactive' });
     expect(stateOf(composer)).toMatchObject({ status: 'failed', draft: { subject: 'Kept' } });
     expect(client.stores.outbox.getState().entries).toEqual([]);
-    client.dispose();
   });
 });

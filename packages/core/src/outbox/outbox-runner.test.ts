@@ -48,7 +48,6 @@ describe('outbox', () => {
     client.setOnline(true);
     await Promise.all(sends);
     expect(await serverBodies(mock, id)).toEqual(['First', 'one', 'two', 'three']);
-    client.dispose();
   });
 
   it('gives up on a server error after the attempt limit and reports it as failed', async () => {
@@ -68,7 +67,6 @@ describe('outbox', () => {
       status: 'failed',
       failure: { code: 'internal', retryable: true },
     });
-    client.dispose();
   });
 
   it("waits as long as the server's Retry-After asks before sending again", async () => {
@@ -123,6 +121,5 @@ describe('outbox', () => {
     ben.dispose();
     const carla = await clientFor(mock, 'carla', { storage });
     expect(carla.stores.outbox.getState().entries).toEqual([]);
-    carla.dispose();
   });
 });

@@ -1,8 +1,7 @@
 import { QueryClient } from '@tanstack/query-core';
 import { describe, expect, it } from 'vitest';
-import { clientFor, createMockServer } from '../test/mock-clients.js';
+import { clientFor, createMockServer, urlOf, wrappedTransport } from '../test/mock-clients.js';
 import { until } from '../test/until.js';
-import { httpTransport } from '../transport/http-transport.js';
 import { QUERY_RETRY_LIMIT } from './query-defaults.js';
 
 describe('query retries', () => {
@@ -13,20 +12,17 @@ describe('query retries', () => {
     "retry %s in one place, whatever the host QueryClient's defaults say",
     async (_name, failure, expected) => {
       const mock = createMockServer({ scenario: { failures: { listConversations: failure } } });
-      const { baseUrl, fetch, getToken } = mock.as('ben');
       let requests = 0;
-      const counting: typeof globalThis.fetch = (input, init) => {
-        if (String(input instanceof Request ? input.url : input).includes('/v1/conversations')) requests += 1;
-        return fetch(input, init);
-      };
       const client = await clientFor(mock, 'ben', {
-        transport: httpTransport({ baseUrl, getToken, fetch: counting }),
+        transport: wrappedTransport(mock, 'ben', (fetch) => (input, init) => {
+          if (urlOf(input).includes('/v1/conversations')) requests += 1;
+          return fetch(input, init);
+        }),
         queryClient: new QueryClient({ defaultOptions: { queries: { retry: 5, retryDelay: 1 } } }),
         live: false,
       });
       await until(client.conversations, (state) => state.status === 'error');
       expect(requests).toBe(expected);
-      client.dispose();
     },
   );
 });
