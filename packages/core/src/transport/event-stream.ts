@@ -169,11 +169,8 @@ export function openEventStream(options: EventStreamOptions): Unsubscribe {
       const baseDelayMs = serverRetryMs ?? options.baseDelayMs ?? RECONNECT_BASE_DELAY_MS;
       const maxDelayMs = options.maxDelayMs ?? RECONNECT_MAX_DELAY_MS;
       const delay = failures === 0 ? baseDelayMs : backoffDelay(failures, { baseDelayMs, maxDelayMs });
-      try {
-        await sleep(clock, delay, controller.signal);
-      } catch {
-        break;
-      }
+      // Rejects only when the stream is stopped, which ends the loop.
+      await sleep(clock, delay, controller.signal).catch(() => {});
     }
     options.signal?.removeEventListener('abort', stop);
     options.onStatusChange?.('closed', refusal);
