@@ -1,8 +1,6 @@
 import type { Viewer } from '@confide/protocol';
-import type { QueryClient } from '@tanstack/query-core';
 import type { CacheContext } from '../cache/apply-server-event.js';
 import type { Clock } from '../lib/clock.js';
-import type { Logger } from '../lib/logger.js';
 import type { OutboxRunner } from '../outbox/outbox-runner.js';
 import { conversationQueries } from '../queries/conversation-queries.js';
 import { messageQueries } from '../queries/message-queries.js';
@@ -42,19 +40,13 @@ export interface ConfideStores {
   readonly connection: ConnectionStore;
 }
 
-/** What the parts of a client share. Internal: parts receive it, hosts never see it. */
-export interface ClientContext {
+/** What the parts of a client share (it is also the cache the server's answers are written to). Internal. */
+export interface ClientContext extends CacheContext {
   readonly transport: Transport;
-  readonly queryClient: QueryClient;
-  readonly keys: ConfideKeys;
   readonly queries: ConfideQueries;
   readonly stores: ConfideStores;
   readonly outbox: OutboxRunner;
-  readonly cache: CacheContext;
   readonly clock: Clock;
-  readonly logger: Logger;
-  /** The viewer if already loaded. */
-  readonly viewer: () => Viewer | undefined;
   /** The viewer, loading it if needed. */
   readonly ensureViewer: () => Promise<Viewer>;
   /** The largest file the composer lets upload, in bytes (the server checks again). */

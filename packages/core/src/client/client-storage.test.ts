@@ -5,6 +5,7 @@ import { emptyDraft } from '../stores/composer/composer-store.js';
 import {
   clientFor,
   createMockServer,
+  type MockServer,
   queueOffline,
   seedConversation,
   seedKey,
@@ -21,25 +22,14 @@ function asyncStorage(): StorageAdapter {
   const later = <T>(value: () => T) => new Promise<T>((resolve) => setTimeout(() => resolve(value()), 1));
   return {
     getItem: (key) => later(() => values.getItem(key) as string | null),
-    setItem: (key, value) =>
-      later(() => {
-        values.setItem(key, value);
-      }),
-    removeItem: (key) =>
-      later(() => {
-        values.removeItem(key);
-      }),
+    setItem: (key, value) => later(() => void values.setItem(key, value)),
+    removeItem: (key) => later(() => void values.removeItem(key)),
   };
 }
 
-const tick = () => new Promise((resolve) => setTimeout(resolve, 10));
-
 /** Ben's storage key prefix, as a mounted client computes it. */
-async function bensNamespace(mock: ReturnType<typeof createMockServer>): Promise<string> {
-  const client = await clientFor(mock, 'ben');
-  const viewer = await client.ready;
-  client.dispose();
-  return storageNamespace('confide', viewer);
+async function bensNamespace(mock: MockServer): Promise<string> {
+  return storageNamespace('confide', await transportFor(mock, 'ben').getViewer());
 }
 
 describe('persisted drafts and sends', () => {
@@ -56,7 +46,6 @@ describe('persisted drafts and sends', () => {
     expect(stateOf(after.composer({ conversationId: id })).draft.body).toBe('Half a reply');
     await untilState(after.stores.outbox, (state) => state.entries.length === 0);
     expect(await serverBodies(mock, id)).toEqual(['First', 'Queued while offline']);
-    after.dispose();
   });
 
   it('saves what was sent while the saved sends were being read together with them', async () => {
@@ -69,14 +58,10 @@ describe('persisted drafts and sends', () => {
     before.dispose();
 
     const after = createConfideClient({ transport: transportFor(mock, 'ben'), storage });
-    after.setOnline(false);
     after.mount();
-    after
-      .thread(id)
-      .send('Written during start-up')
-      .catch(() => {});
+    queueOffline(after, id, 'Written during start-up');
     await after.ready;
-    await tick();
+    await new Promise((resolve) => setTimeout(resolve, 10));
     const saved = JSON.parse((await storage.getItem(`${namespace}:outbox`)) as string);
     expect(saved.state.entries.map((entry: { body: string }) => entry.body)).toEqual([
       'Queued on the last page',
@@ -116,7 +101,6 @@ describe('persisted drafts and sends', () => {
     expect(stateOf(client.composer()).draft.subject).toBe('Saved by an older version');
     await untilState(client.stores.outbox, (state) => state.entries.length === 0);
     expect(await serverBodies(mock, id)).toEqual(['First', 'Queued by an older version']);
-    client.dispose();
   });
 
   it.each([
@@ -144,7 +128,6 @@ describe('persisted drafts and sends', () => {
       version: 1,
       state: { drafts: { new: { subject: 'Written after start-up' } } },
     });
-    client.dispose();
   });
 
   it('writes nothing to storage before it is mounted, and nothing after it is disposed', async () => {

@@ -1,5 +1,6 @@
 import type { Viewer } from '@confide/protocol';
-import { createJSONStorage, type PersistOptions, type PersistStorage } from 'zustand/middleware';
+import { createJSONStorage, type PersistStorage } from 'zustand/middleware';
+import type { Mutate, StoreApi } from 'zustand/vanilla';
 import type { Logger } from '../lib/logger.js';
 import { detachedStorage, type StorageAdapter } from '../storage/storage.js';
 import type { ConfideStores } from './client-context.js';
@@ -13,18 +14,9 @@ export function storageNamespace(prefix: string, viewer: Viewer): string {
   return `${prefix}:${viewer.firm.id}:${viewer.role}:${viewer.id}`;
 }
 
-/** The part of a persisted store's `persist` API the client uses. */
-interface PersistedStore<State, Saved> {
-  setState(partial: Partial<State>): unknown;
-  readonly persist: {
-    setOptions(options: Partial<PersistOptions<State, Saved>>): void;
-    rehydrate(): Promise<void>;
-  };
-}
-
 /** Points one store at the viewer's storage, reads it back, and returns how to detach it again. */
 async function attach<State, Saved>(
-  store: PersistedStore<State, Saved>,
+  store: Mutate<StoreApi<State>, [['zustand/persist', Saved]]>,
   key: string,
   adapter: StorageAdapter,
   logger: Logger,
@@ -39,12 +31,10 @@ async function attach<State, Saved>(
       removeItem: json.removeItem,
       setItem(name, value) {
         if (!writable) return;
-        const warn = () => logger.warn('Could not save state', { key: name });
-        try {
-          void Promise.resolve(json.setItem(name, value)).catch(warn);
-        } catch {
-          warn();
-        }
+        // The executor turns a synchronous throw into a rejection too, and still writes at once.
+        new Promise((resolve) => resolve(json.setItem(name, value))).catch(() =>
+          logger.warn('Could not save state', { key: name }),
+        );
       },
     },
     onRehydrateStorage: () => (_state, error) => {

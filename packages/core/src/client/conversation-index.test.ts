@@ -24,10 +24,9 @@ describe('conversation index', () => {
     expect(seeded).toHaveLength(35);
     expect(seeded.at(-1)?.subject).toBe('Matter 1');
     expect(all.hasMore).toBe(false);
-    client.dispose();
   });
 
-  it('filters unread conversations and searches by subject or participant', async () => {
+  it('filters unread conversations, searches by subject or participant, and selects one, all in the index store', async () => {
     const mock = createMockServer();
     const read = await seedConversation(mock, 'Already read');
     await seedConversation(mock, 'Still unread');
@@ -51,10 +50,13 @@ describe('conversation index', () => {
       (state) => state.conversations.length === 1 && state.filters.query === 'already',
     );
     expect(search.conversations[0]?.subject).toBe('Already read');
-    client.dispose();
+
+    client.conversations.select(read);
+    expect(stateOf(client.conversations).selectedConversationId).toBe(read);
+    expect(client.stores.index.getState().selectedConversationId).toBe(read);
   });
 
-  it('moves a conversation to the top and bumps unread on a live message without refetching the list', async () => {
+  it('moves a conversation to the top on a live message and adds one a client starts, without refetching the list', async () => {
     const mock = createMockServer();
     const older = await seedConversation(mock, 'Older');
     await seedConversation(mock, 'Newer');
@@ -67,35 +69,17 @@ describe('conversation index', () => {
     const updated = await until(client.conversations, (state) => state.conversations[0]?.id === older);
     expect(updated.conversations[0]).toMatchObject({ unreadCount: 1, lastMessage: { text: 'Uploaded' } });
     expect(updated.unreadTotal).toBe(before.unreadTotal + 1);
-    expect(listSpy.mock.calls.length).toBe(callsAfterLoad);
-    client.dispose();
-  });
 
-  it('adds a conversation the client starts live at the top', async () => {
-    const mock = createMockServer();
-    await seedConversation(mock, 'Existing');
-    const client = await clientFor(mock, 'ben');
-    const before = await until(client.conversations, (state) => state.status === 'success');
     await transportFor(mock, 'daniel').startConversation({
       subject: 'New question',
       body: 'Hi',
       idempotencyKey: seedKey(),
     });
-    const updated = await until(
+    const added = await until(
       client.conversations,
       (state) => state.conversations.length === before.conversations.length + 1,
     );
-    expect(updated.conversations[0]).toMatchObject({ subject: 'New question', unreadCount: 1 });
-    client.dispose();
-  });
-
-  it('keeps the selection in the index store', async () => {
-    const mock = createMockServer();
-    const id = await seedConversation(mock);
-    const client = await clientFor(mock, 'ben');
-    client.conversations.select(id);
-    expect(stateOf(client.conversations).selectedConversationId).toBe(id);
-    expect(client.stores.index.getState().selectedConversationId).toBe(id);
-    client.dispose();
+    expect(added.conversations[0]).toMatchObject({ subject: 'New question', unreadCount: 1 });
+    expect(listSpy.mock.calls.length).toBe(callsAfterLoad);
   });
 });

@@ -4,7 +4,7 @@ import { type ConfideError, toConfideError } from '../errors/confide-error.js';
 import type { ConversationListParams } from '../queries/query-keys.js';
 import type { IndexFilters, IndexState } from '../stores/index-filters/index-store.js';
 import type { ClientContext } from './client-context.js';
-import { listenToAll, type Observable } from './observe.js';
+import { listenToAll, loadNextPage, type Observable, type PagedResult } from './observe.js';
 
 /** What the message index shows. */
 export interface ConversationIndexState {
@@ -27,13 +27,7 @@ export interface ConversationIndexState {
 }
 
 /** The index query's result as the state needs it (query-core's or react-query's). */
-export interface ConversationListResult {
-  readonly status: 'pending' | 'success' | 'error';
-  readonly data: InfiniteData<ListConversationsResponse, unknown> | undefined;
-  readonly error: unknown;
-  readonly hasNextPage: boolean;
-  readonly isFetchingNextPage: boolean;
-}
+export type ConversationListResult = PagedResult<ListConversationsResponse>;
 
 /** The message index: its actions, and `observe` for a headless UI. */
 export interface ConversationIndex extends Observable<ConversationIndexState> {
@@ -56,15 +50,11 @@ export function listParamsOf(filters: IndexFilters): ConversationListParams {
   };
 }
 
+/** Each conversation once, where it first appears (a live move can leave a copy on a later page). */
 function flattenPages(data: InfiniteData<ListConversationsResponse, unknown> | undefined) {
   const seen = new Set<string>();
-  const conversations: ConversationSummary[] = [];
-  for (const summary of data?.pages.flatMap((page) => page.items) ?? []) {
-    if (seen.has(summary.id)) continue;
-    seen.add(summary.id);
-    conversations.push(summary);
-  }
-  return conversations;
+  const all = data?.pages.flatMap((page) => page.items) ?? [];
+  return all.filter((summary) => !seen.has(summary.id) && seen.add(summary.id));
 }
 
 /** The index's state from the list query's result and the index store: a pure function. */
@@ -92,29 +82,20 @@ export function createConversationIndex(context: ClientContext): ConversationInd
   return {
     observe(listener) {
       const observer = new InfiniteQueryObserver(queryClient, currentOptions());
-      let filters = stores.index.getState().filters;
       const emit = () =>
         listener(conversationIndexStateOf(observer.getCurrentResult(), stores.index.getState()));
       const followFilters = (onChange: () => void) =>
-        stores.index.subscribe((state) => {
-          if (state.filters !== filters) {
-            filters = state.filters;
-            observer.setOptions(currentOptions());
-          }
+        stores.index.subscribe((state, previous) => {
+          if (state.filters !== previous.filters) observer.setOptions(currentOptions());
           onChange();
         });
-      const stop = listenToAll([observer.subscribe.bind(observer), followFilters], emit);
+      const stop = listenToAll([observer, followFilters], emit);
       emit();
       return context.track(stop);
     },
     setFilters: (filters) => stores.index.getState().setFilters(filters),
     select: (conversationId) => stores.index.getState().select(conversationId),
-    async loadMore() {
-      const observer = new InfiniteQueryObserver(queryClient, currentOptions());
-      if (!observer.getCurrentResult().hasNextPage) return;
-      const result = await observer.fetchNextPage();
-      if (result.error) throw toConfideError(result.error);
-    },
+    loadMore: () => loadNextPage(queryClient, currentOptions()),
     async refresh() {
       await queryClient.refetchQueries({ queryKey: currentOptions().queryKey, exact: true });
     },

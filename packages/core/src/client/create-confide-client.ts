@@ -6,12 +6,7 @@ import {
   type Viewer,
 } from '@confide/protocol';
 import { QueryClient } from '@tanstack/query-core';
-import {
-  applyNewConversation,
-  applyNewMessage,
-  applyServerEvent,
-  type CacheContext,
-} from '../cache/apply-server-event.js';
+import { applyNewConversation, applyNewMessage, applyServerEvent } from '../cache/apply-server-event.js';
 import { ConfideError } from '../errors/confide-error.js';
 import { type Clock, systemClock } from '../lib/clock.js';
 import { randomId } from '../lib/id.js';
@@ -124,13 +119,9 @@ export interface ConfideClient {
   dispose(): void;
 }
 
-function createStores(clock: Clock): ConfideStores {
-  return {
-    composer: createComposerStore(clock.now),
-    outbox: createOutboxStore(),
-    index: createIndexStore(),
-    connection: createConnectionStore(),
-  };
+/** The value kept under `key`, made by `create` the first time. */
+function once<Key, Value>(map: Map<Key, Value>, key: Key, create: () => Value): Value {
+  return map.get(key) ?? map.set(key, create()).get(key)!;
 }
 
 /**
@@ -149,53 +140,47 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
   const queryClient = options.queryClient ?? new QueryClient();
   const keys = createConfideKeys(options.scope ?? randomId());
   const queries = createQueries(transport, keys);
-  const stores = createStores(clock);
+  const stores: ConfideStores = {
+    composer: createComposerStore(clock.now),
+    outbox: createOutboxStore(),
+    index: createIndexStore(),
+    connection: createConnectionStore(),
+  };
   const cleanups: (() => void)[] = [];
   const observers = new Set<() => void>();
-  const track = (stop: () => void) => {
-    const once = () => {
-      if (observers.delete(once)) stop();
-    };
-    observers.add(once);
-    return once;
-  };
   const arrivals = new Set<(notification: Notification) => void>();
-  const viewer = () => queryClient.getQueryData<Viewer>(keys.viewer());
-  const ensureViewer = () => queryClient.fetchQuery(queries.viewer.viewer());
-  const cache: CacheContext = {
-    queryClient,
-    keys,
-    viewer,
-    fetchSummary: (id) => queryClient.fetchQuery(queries.conversations.detail(id)),
-  };
-  const outbox = createOutboxRunner({
-    transport,
-    outbox: stores.outbox,
-    connection: stores.connection,
-    clock,
-    options: options.outbox ?? {},
-    onSent(entry, result) {
-      if ('conversation' in result) applyNewConversation(cache, result.conversation, result.message);
-      else applyNewMessage(cache, result);
-      const draft = entry.draftId ? stores.composer.getState().drafts[entry.draftId] : undefined;
-      if (draft && entry.draftId && draft.idempotencyKey === entry.id)
-        stores.composer.getState().resetDraft(entry.draftId);
-    },
-  });
   const context: ClientContext = {
     transport,
     queryClient,
     keys,
     queries,
     stores,
-    outbox,
-    cache,
     clock,
-    logger,
-    viewer,
-    ensureViewer,
-    track,
+    viewer: () => queryClient.getQueryData<Viewer>(keys.viewer()),
+    ensureViewer: () => queryClient.fetchQuery(queries.viewer.viewer()),
+    fetchSummary: (id) => queryClient.fetchQuery(queries.conversations.detail(id)),
     maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+    track(stop) {
+      const once = () => {
+        if (observers.delete(once)) stop();
+      };
+      observers.add(once);
+      return once;
+    },
+    outbox: createOutboxRunner({
+      transport,
+      outbox: stores.outbox,
+      connection: stores.connection,
+      clock,
+      options: options.outbox ?? {},
+      onSent(entry, result) {
+        if ('conversation' in result) applyNewConversation(context, result.conversation, result.message);
+        else applyNewMessage(context, result);
+        const composer = stores.composer.getState();
+        if (entry.draftId && composer.drafts[entry.draftId]?.idempotencyKey === entry.id)
+          composer.resetDraft(entry.draftId);
+      },
+    }),
   };
 
   let state: 'created' | 'mounted' | 'disposed' = 'created';
@@ -212,7 +197,7 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
     cleanups.push(
       transport.subscribe(
         (event) => {
-          applyServerEvent(cache, event);
+          applyServerEvent(context, event);
           if (event.type === 'notification.created')
             for (const handler of [...arrivals]) handler(event.data.notification);
         },
@@ -227,7 +212,7 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
 
   async function start() {
     try {
-      const loaded = await ensureViewer();
+      const loaded = await context.ensureViewer();
       if (state !== 'mounted') return;
       const stopPersisting = await persistClientStores(
         stores,
@@ -238,7 +223,7 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
       if (state !== 'mounted') return stopPersisting();
       cleanups.push(stopPersisting);
       startEvents();
-      outbox.start();
+      context.outbox.start();
       settleReady?.resolve(loaded);
     } catch (error) {
       logger.error('Could not load the viewer', { code: (error as { code?: unknown }).code });
@@ -250,7 +235,7 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
 
   const threads = new Map<ConversationId, Thread>();
   const composers = new Map<string, Composer>();
-  const directory = createDirectory(context);
+  const setOnline = (online: boolean) => stores.connection.getState().setOnline(online);
 
   return {
     transport,
@@ -259,42 +244,30 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
     queries,
     stores,
     ready,
-    viewer: directory.viewer,
+    ...createDirectory(context),
     conversations: createConversationIndex(context),
-    thread(id) {
-      const existing = threads.get(id) ?? createThread(context, id);
-      threads.set(id, existing);
-      return existing;
-    },
+    thread: (id) => once(threads, id, () => createThread(context, id)),
     composer(composerOptions = {}) {
-      const key = composerOptions.conversationId
-        ? `reply:${composerOptions.conversationId}`
-        : (composerOptions.draftId ?? 'new');
-      const existing = composers.get(key) ?? createComposer(context, composerOptions);
-      composers.set(key, existing);
-      return existing;
+      const { conversationId, draftId = 'new' } = composerOptions;
+      const key = conversationId ? `reply:${conversationId}` : draftId;
+      return once(composers, key, () => createComposer(context, composerOptions));
     },
-    templates: directory.templates,
     notifications: createNotifications(context, arrivals),
-    settings: directory.settings,
-    contacts: directory.contacts,
     attachments: {
       async downloadUrl(id) {
-        if (!transport.createDownloadTicket) {
+        if (!transport.createDownloadTicket)
           throw new ConfideError('internal', 'This transport cannot download files', { retryable: false });
-        }
         return (await transport.createDownloadTicket(id)).url;
       },
     },
-    setOnline: (online) => stores.connection.getState().setOnline(online),
+    setOnline,
     mount() {
       if (state !== 'created') return;
       state = 'mounted';
       if (ownsQueryClient) queryClient.mount();
       if (options.network) {
-        const network = options.network;
-        stores.connection.getState().setOnline(network.isOnline());
-        cleanups.push(network.subscribe((online) => stores.connection.getState().setOnline(online)));
+        setOnline(options.network.isOnline());
+        cleanups.push(options.network.subscribe(setOnline));
       }
       void start();
     },
@@ -302,7 +275,7 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
       if (state === 'disposed') return;
       const wasMounted = state === 'mounted';
       state = 'disposed';
-      outbox.dispose();
+      context.outbox.dispose();
       for (const stop of [...observers]) stop();
       for (const cleanup of cleanups.splice(0)) cleanup();
       stores.connection.getState().setStatus('closed');

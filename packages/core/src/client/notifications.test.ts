@@ -1,4 +1,4 @@
-import type { Notification } from '@confide/protocol';
+import type { Notification, Template } from '@confide/protocol';
 import { describe, expect, it, vi } from 'vitest';
 import {
   clientFor,
@@ -9,6 +9,7 @@ import {
   transportFor,
 } from '../test/mock-clients.js';
 import { stateOf, until, untilState } from '../test/until.js';
+import type { ConfideClient } from './create-confide-client.js';
 
 /** Daniel replies `count` times in a new conversation (Carla and Ben are notified); resolves with its id. */
 async function replies(mock: MockServer, count: number) {
@@ -32,22 +33,23 @@ describe('notifications', () => {
     expect(first.notifications).toHaveLength(30);
     await client.notifications.loadMore();
     expect(stateOf(client.notifications).notifications.length).toBeGreaterThanOrEqual(35);
-    client.dispose();
   });
 
-  it('marks one and then all notifications read', async () => {
+  it('marks one read, opens one (marks it read and selects its conversation), then marks all read', async () => {
     const mock = createMockServer();
-    await replies(mock, 3);
+    const id = await replies(mock, 3);
     const client = await clientFor(mock, 'carla');
     const loaded = await until(client.notifications, (state) => state.status === 'success');
     await client.notifications.markRead([loaded.notifications[0]!.id]);
     expect(stateOf(client.notifications).unreadCount).toBe(loaded.unreadCount - 1);
     expect(stateOf(client.notifications).notifications[0]?.readAt).not.toBeNull();
+    await expect(client.notifications.open(loaded.notifications[1]!)).resolves.toBe(id);
+    expect(stateOf(client.conversations).selectedConversationId).toBe(id);
+    expect(stateOf(client.notifications).unreadCount).toBe(loaded.unreadCount - 2);
     await client.notifications.markAllRead();
     const state = stateOf(client.notifications);
     expect(state.unreadCount).toBe(0);
     expect(state.notifications.every((notification) => notification.readAt !== null)).toBe(true);
-    client.dispose();
   });
 
   it('adds live notifications to the feed and hands them to the host for a toast', async () => {
@@ -65,7 +67,6 @@ describe('notifications', () => {
     expect(state.notifications[0]).toMatchObject({ kind: 'client_replied', conversationId: id });
     expect(toasts.map((toast) => toast.conversationId)).toEqual([id]);
     stop();
-    client.dispose();
   });
 });
 
@@ -76,20 +77,6 @@ describe('notifications for a client', () => {
     const state = await until(client.notifications, (snapshot) => snapshot.status === 'success');
     expect(state).toMatchObject({ notifications: [], unreadCount: 0, error: null });
     expect(listNotifications).not.toHaveBeenCalled();
-    client.dispose();
-  });
-});
-
-describe('opening a notification', () => {
-  it('marks it read and selects its conversation', async () => {
-    const mock = createMockServer();
-    const id = await replies(mock, 1);
-    const client = await clientFor(mock, 'carla');
-    const loaded = await until(client.notifications, (state) => state.status === 'success');
-    await expect(client.notifications.open(loaded.notifications[0]!)).resolves.toBe(id);
-    expect(stateOf(client.conversations).selectedConversationId).toBe(id);
-    expect(stateOf(client.notifications).unreadCount).toBe(loaded.unreadCount - 1);
-    client.dispose();
   });
 });
 
@@ -110,23 +97,24 @@ describe('settings', () => {
     expect(await ben.settings.canUpdate()).toBe(true);
     await ben.settings.updateNotificationSettings({ clientStartedThread: 'all_members' });
     expect(await ben.settings.getNotificationSettings()).toEqual({ clientStartedThread: 'all_members' });
-    carla.dispose();
-    ben.dispose();
   });
 });
 
 describe('templates', () => {
-  it('lists and searches templates', async () => {
+  const names = async (templates: Promise<readonly Template[]>) => (await templates).map(({ name }) => name);
+
+  it('lists and searches templates, and refuses changes from a plain member', async () => {
     const client = await clientFor(createMockServer(), 'carla');
-    expect((await client.templates.list()).map((template) => template.name)).toEqual([
+    expect(await names(client.templates.list())).toEqual([
       'Appointment reminder',
       'Case status update',
       'Document request',
     ]);
-    expect((await client.templates.list('document')).map((template) => template.name)).toEqual([
-      'Document request',
-    ]);
-    client.dispose();
+    expect(await names(client.templates.list('document'))).toEqual(['Document request']);
+    expect(await client.templates.canManage()).toBe(false);
+    await expect(client.templates.create({ name: 'x', subject: 'y', body: 'z' })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
   });
 
   it('lets an admin create, update and delete templates and refreshes the lists', async () => {
@@ -137,32 +125,20 @@ describe('templates', () => {
       subject: 'Welcome',
       body: 'Hello {{client.firstName}}',
     });
-    expect((await client.templates.list()).map((template) => template.name)).toContain('Welcome');
+    expect(await names(client.templates.list())).toContain('Welcome');
     await client.templates.update(created.id, { name: 'Welcome letter' });
-    expect((await client.templates.list('welcome')).map((template) => template.name)).toEqual([
-      'Welcome letter',
-    ]);
+    expect(await names(client.templates.list('welcome'))).toEqual(['Welcome letter']);
     await client.templates.delete(created.id);
-    expect((await client.templates.list('welcome')).map((template) => template.name)).toEqual([]);
-    client.dispose();
-  });
-
-  it('refuses template changes from a plain member', async () => {
-    const client = await clientFor(createMockServer(), 'carla');
-    expect(await client.templates.canManage()).toBe(false);
-    await expect(client.templates.create({ name: 'x', subject: 'y', body: 'z' })).rejects.toMatchObject({
-      code: 'forbidden',
-    });
-    client.dispose();
+    expect(await names(client.templates.list('welcome'))).toEqual([]);
   });
 });
 
 describe('notifications in several tabs', () => {
   it.each([
-    ['mark all read', (client: Awaited<ReturnType<typeof clientFor>>) => client.notifications.markAllRead()],
+    ['mark all read', (client: ConfideClient) => client.notifications.markAllRead()],
     [
       'mark one read',
-      (client: Awaited<ReturnType<typeof clientFor>>) =>
+      (client: ConfideClient) =>
         client.notifications.markRead([stateOf(client.notifications).notifications[0]!.id]),
     ],
   ])(
@@ -185,8 +161,6 @@ describe('notifications in several tabs', () => {
       expect(server).toBe(afterRead + 1);
       await until(secondTab.notifications, (state) => state.unreadCount === server);
       await until(firstTab.notifications, (state) => state.unreadCount === server);
-      firstTab.dispose();
-      secondTab.dispose();
     },
   );
 });

@@ -5,11 +5,11 @@ import type {
   NotificationId,
   Viewer,
 } from '@confide/protocol';
-import { type InfiniteData, InfiniteQueryObserver, QueryObserver } from '@tanstack/query-core';
+import { InfiniteQueryObserver, QueryObserver } from '@tanstack/query-core';
 import { applyNotificationsRead } from '../cache/apply-server-event.js';
 import { type ConfideError, toConfideError } from '../errors/confide-error.js';
 import type { ClientContext } from './client-context.js';
-import { listenToAll, type Observable } from './observe.js';
+import { listenToAll, loadNextPage, type Observable, type PagedResult } from './observe.js';
 
 /** What the notification feed shows. */
 export interface NotificationsState {
@@ -46,12 +46,7 @@ export interface Notifications extends Observable<NotificationsState> {
 }
 
 /** The feed query's result as the state needs it (query-core's or react-query's). */
-export interface NotificationListResult {
-  readonly status: 'pending' | 'success' | 'error';
-  readonly data: InfiniteData<ListNotificationsResponse, unknown> | undefined;
-  readonly error: unknown;
-  readonly hasNextPage: boolean;
-}
+export type NotificationListResult = Omit<PagedResult<ListNotificationsResponse>, 'isFetchingNextPage'>;
 
 /** What a client sees: clients have no in-app notifications. */
 const CLIENT_STATE: NotificationsState = {
@@ -115,16 +110,11 @@ export function createNotifications(
           feed.setOptions(feedOptions());
           onChange();
         });
-      const stop = listenToAll([followViewer, feed.subscribe.bind(feed)], emit);
+      const stop = listenToAll([followViewer, feed], emit);
       emit();
       return context.track(stop);
     },
-    async loadMore() {
-      const observer = new InfiniteQueryObserver(queryClient, queries.notifications.list());
-      if (!observer.getCurrentResult().hasNextPage) return;
-      const result = await observer.fetchNextPage();
-      if (result.error) throw toConfideError(result.error);
-    },
+    loadMore: () => loadNextPage(queryClient, queries.notifications.list()),
     markRead,
     async markAllRead() {
       const result = await context.transport.markNotificationsRead({ all: true });

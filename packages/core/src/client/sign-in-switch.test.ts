@@ -1,13 +1,19 @@
 import { QueryClient } from '@tanstack/query-core';
 import { describe, expect, it } from 'vitest';
 import { memoryStorage } from '../storage/storage.js';
-import { clientFor, createMockServer, seedConversation, serverBodies } from '../test/mock-clients.js';
+import {
+  clientFor,
+  createMockServer,
+  queueOffline,
+  seedConversation,
+  serverBodies,
+  urlOf,
+  wrappedTransport,
+} from '../test/mock-clients.js';
 import { stateOf, until, untilState } from '../test/until.js';
-import { httpTransport } from '../transport/http-transport.js';
-import { createConfideClient } from './create-confide-client.js';
 
 describe('one QueryClient and one storage across sign-ins', () => {
-  it("gives Daniel nothing of Ben's: not his viewer, data or queued send, and sends nothing with Daniel's token", async () => {
+  it("removes Ben's queries and gives Daniel nothing of Ben's: not his viewer, data or queued send, and sends nothing with Daniel's token", async () => {
     const mock = createMockServer();
     const id = await seedConversation(mock, 'Shared device', 'Hello Daniel');
     const queryClient = new QueryClient();
@@ -15,46 +21,24 @@ describe('one QueryClient and one storage across sign-ins', () => {
 
     const ben = await clientFor(mock, 'ben', { queryClient, storage });
     await until(ben.conversations, (state) => state.status === 'success');
-    ben.setOnline(false);
-    ben
-      .thread(id)
-      .send('Queued by Ben')
-      .catch(() => {});
+    queueOffline(ben, id, 'Queued by Ben');
     await untilState(ben.stores.outbox, (state) => state.entries.length === 1);
+    expect(queryClient.getQueryCache().findAll({ queryKey: ben.keys.all }).length).toBeGreaterThan(0);
     ben.dispose();
+    expect(queryClient.getQueryCache().findAll({ queryKey: ['confide'] })).toEqual([]);
 
-    const { baseUrl, fetch, getToken } = mock.as('daniel');
     const sends: string[] = [];
-    const daniel = createConfideClient({
-      transport: httpTransport({
-        baseUrl,
-        getToken,
-        fetch: (input, init) => {
-          const method = input instanceof Request ? input.method : (init?.method ?? 'GET');
-          if (method === 'POST') sends.push(String(input instanceof Request ? input.url : input));
-          return fetch(input, init);
-        },
-      }),
-      queryClient,
-      storage,
+    const transport = wrappedTransport(mock, 'daniel', (fetch) => (input, init) => {
+      if ((input instanceof Request ? input.method : init?.method) === 'POST') sends.push(urlOf(input));
+      return fetch(input, init);
     });
-    daniel.mount();
-    await expect(daniel.ready).resolves.toMatchObject({ role: 'client', id: 'con_daniel' });
+    const daniel = await clientFor(mock, 'daniel', { transport, queryClient, storage });
+    expect(await daniel.ready).toMatchObject({ role: 'client', id: 'con_daniel' });
     expect(daniel.stores.outbox.getState().entries).toEqual([]);
     const index = await until(daniel.conversations, (state) => state.status === 'success');
     expect(index.conversations.every((conversation) => conversation.contact.id === 'con_daniel')).toBe(true);
     expect(stateOf(daniel.thread(id)).messages.map((message) => message.body)).not.toContain('Queued by Ben');
     expect(sends.filter((url) => url.includes('/messages'))).toEqual([]);
     expect(await serverBodies(mock, id)).toEqual(['Hello Daniel']);
-    daniel.dispose();
-  });
-
-  it("removes a disposed client's queries from the shared QueryClient", async () => {
-    const queryClient = new QueryClient();
-    const ben = await clientFor(createMockServer(), 'ben', { queryClient });
-    await until(ben.conversations, (state) => state.status === 'success');
-    expect(queryClient.getQueryCache().findAll({ queryKey: ben.keys.all }).length).toBeGreaterThan(0);
-    ben.dispose();
-    expect(queryClient.getQueryCache().findAll({ queryKey: ['confide'] })).toEqual([]);
   });
 });

@@ -10,7 +10,6 @@ import {
 } from '../test/mock-clients.js';
 import { stateOf, until, untilState } from '../test/until.js';
 import type { Transport } from '../transport/transport.js';
-import { createConfideClient } from './create-confide-client.js';
 
 describe('thread', () => {
   it('loads the newest page first and older pages on demand, oldest first overall', async () => {
@@ -29,13 +28,13 @@ describe('thread', () => {
       Array.from({ length: 45 }, (_, index) => `Message ${index}`),
     );
     expect(all.hasOlder).toBe(false);
-    client.dispose();
   });
 
-  it('shows a sent message as sending at once, then sent, exactly once', async () => {
+  it('shows a sent message as sending, then sent, once (as the answer and as a live event), and a reply live', async () => {
     const mock = createMockServer();
     const id = await seedConversation(mock);
     const client = await clientFor(mock, 'ben');
+    await untilState(client.stores.connection, (state) => state.status === 'open');
     const thread = client.thread(id);
     await until(thread, (state) => state.status === 'success');
     const states: string[] = [];
@@ -44,44 +43,22 @@ describe('thread', () => {
       if (mine.length > 0) states.push(mine.map((message) => message.state).join(','));
     });
     await thread.send('On my way');
-    await until(
-      thread,
-      (state) => state.messages.filter((message) => message.body === 'On my way').length === 1,
+    await until(thread, (snapshot) =>
+      snapshot.messages.some(({ body, state }) => body === 'On my way' && state === 'sent'),
     );
     stop();
     expect(states[0]).toBe('sending');
     expect(states.at(-1)).toBe('sent');
     expect(states.every((entry) => !entry.includes(','))).toBe(true);
-    client.dispose();
+
+    // The stream delivers events in order: once the reply is here, so is the live copy of the message sent.
+    await seedMessage(mock, 'daniel', id, 'A reply');
+    const state = await until(thread, (snapshot) => snapshot.messages.some(({ body }) => body === 'A reply'));
+    expect(state.messages.map(({ body }) => body)).toEqual(['Hello Daniel', 'On my way', 'A reply']);
+    expect(state.messages[2]).toMatchObject({ state: 'sent', author: { kind: 'client' } });
   });
 
-  it('de-duplicates a message that arrives both as the answer and as a live event', async () => {
-    const mock = createMockServer();
-    const id = await seedConversation(mock);
-    let applied: () => void = () => {};
-    const eventApplied = new Promise<void>((resolve) => {
-      applied = resolve;
-    });
-    const inner = transportFor(mock, 'ben');
-    const transport: Transport = {
-      ...inner,
-      subscribe: (onEvent, options) =>
-        inner.subscribe((event) => {
-          onEvent(event);
-          if (event.type === 'message.created') applied();
-        }, options),
-    };
-    const client = await clientFor(mock, 'ben', { transport });
-    await untilState(client.stores.connection, (state) => state.status === 'open');
-    const thread = client.thread(id);
-    await until(thread, (state) => state.status === 'success');
-    await thread.send('Twice?');
-    await eventApplied;
-    expect(stateOf(thread).messages.filter((message) => message.body === 'Twice?')).toHaveLength(1);
-    client.dispose();
-  });
-
-  it('marks a message failed with the reason, and retries it with the same idempotency key', async () => {
+  it('marks a message failed with the reason, and discards it or retries it with the same idempotency key', async () => {
     const mock = createMockServer();
     const id = await seedConversation(mock);
     const inner = transportFor(mock, 'ben');
@@ -95,45 +72,28 @@ describe('thread', () => {
         return inner.sendMessage(conversationId, input, options);
       },
     };
-    const client = createConfideClient({ transport });
-    client.mount();
-    await client.ready;
+    const client = await clientFor(mock, 'ben', { transport });
     const thread = client.thread(id);
     await expect(thread.send('Please retry me')).rejects.toMatchObject({ code: 'forbidden' });
     const failed = stateOf(thread).messages.at(-1);
     expect(failed).toMatchObject({ state: 'failed', failure: { code: 'forbidden', retryable: false } });
+    await thread.send('Discard me').catch(() => {});
+    const discarded = stateOf(thread).messages.at(-1)?.id ?? '';
+    thread.discard(discarded);
+    expect(stateOf(thread).messages.some((message) => message.body === 'Discard me')).toBe(false);
+    expect(client.stores.outbox.getState().entries.map((entry) => entry.id)).toEqual([failed?.id]);
 
     refuse = false;
     thread.retry(failed?.id ?? '');
     const sent = await until(thread, (state) => state.messages.at(-1)?.state === 'sent');
     expect(sent.messages.at(-1)?.body).toBe('Please retry me');
-    expect(new Set(keys).size).toBe(1);
-    client.dispose();
+    expect(new Set(keys.filter((key) => key !== discarded))).toEqual(new Set([failed?.idempotencyKey]));
   });
 
-  it('discards a failed message', async () => {
-    const mock = createMockServer();
-    const id = await seedConversation(mock);
-    const inner = transportFor(mock, 'ben');
-    const transport: Transport = {
-      ...inner,
-      sendMessage: async () => {
-        throw new ConfideError('forbidden', 'No');
-      },
-    };
-    const client = createConfideClient({ transport });
-    client.mount();
-    await client.ready;
-    const thread = client.thread(id);
-    await thread.send('Discard me').catch(() => {});
-    const failed = stateOf(thread).messages.find((message) => message.state === 'failed');
-    thread.discard(failed?.id ?? '');
-    expect(stateOf(thread).messages.some((message) => message.body === 'Discard me')).toBe(false);
-    expect(client.stores.outbox.getState().entries).toEqual([]);
-    client.dispose();
-  });
-
-  it('marks read up to the newest visible message and updates the unread counts', async () => {
+  it.each([
+    ['the newest message by default', undefined, 2],
+    ['the message the UI shows (newer ones stay unread)', 0, 1],
+  ])('marks read up to %s and updates the unread counts', async (_label, shown, read) => {
     const mock = createMockServer();
     const id = await seedConversation(mock);
     await seedMessage(mock, 'ben', id, 'Second');
@@ -141,37 +101,11 @@ describe('thread', () => {
     const before = await until(client.conversations, (state) => state.conversations[0]?.id === id);
     expect(before.conversations[0]?.unreadCount).toBe(2);
     const thread = client.thread(id);
-    await until(thread, (state) => state.messages.length === 2);
-    await thread.markRead();
-    const index = stateOf(client.conversations);
-    expect(index.unreadTotal).toBe(before.unreadTotal - 2);
-    expect(index.conversations[0]?.unreadCount).toBe(0);
-    client.dispose();
-  });
-
-  it('marks read up to the message the UI shows, leaving newer ones unread', async () => {
-    const mock = createMockServer();
-    const id = await seedConversation(mock);
-    await seedMessage(mock, 'ben', id, 'Second');
-    const client = await clientFor(mock, 'daniel');
-    const before = await until(client.conversations, (state) => state.conversations[0]?.id === id);
-    const thread = client.thread(id);
     const loaded = await until(thread, (state) => state.messages.length === 2);
-    await thread.markRead(loaded.messages[0]!.id as MessageId);
-    expect(stateOf(client.conversations).unreadTotal).toBe(before.unreadTotal - 1);
-    client.dispose();
-  });
-
-  it('receives replies live', async () => {
-    const mock = createMockServer();
-    const id = await seedConversation(mock);
-    const client = await clientFor(mock, 'ben');
-    const thread = client.thread(id);
-    await until(thread, (state) => state.status === 'success');
-    await seedMessage(mock, 'daniel', id, 'A reply');
-    const state = await until(thread, (snapshot) => snapshot.messages.length === 2);
-    expect(state.messages[1]).toMatchObject({ body: 'A reply', state: 'sent', author: { kind: 'client' } });
-    client.dispose();
+    await thread.markRead(shown === undefined ? undefined : (loaded.messages[shown]!.id as MessageId));
+    const index = stateOf(client.conversations);
+    expect(index.unreadTotal).toBe(before.unreadTotal - read);
+    expect(index.conversations[0]?.unreadCount).toBe(2 - read);
   });
 
   it("shows members when the client has seen their messages, and never shows clients the firm's reads", async () => {
@@ -191,7 +125,5 @@ describe('thread', () => {
 
     await memberThread.markRead();
     expect(stateOf(clientThread).messages.every((message) => !message.seen)).toBe(true);
-    member.dispose();
-    client.dispose();
   });
 });

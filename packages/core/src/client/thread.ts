@@ -12,7 +12,7 @@ import { createIdempotencyKey } from '../lib/id.js';
 import type { SendResult } from '../outbox/outbox-runner.js';
 import type { OutboxEntry } from '../stores/outbox/outbox-store.js';
 import type { ClientContext } from './client-context.js';
-import { listenToAll, type Observable } from './observe.js';
+import { listenToAll, loadNextPage, type Observable, type PagedResult } from './observe.js';
 import { mergeThreadMessages, type ThreadMessage } from './thread-messages.js';
 
 /** What a thread shows. */
@@ -33,13 +33,7 @@ export interface ThreadState {
 
 /** What a thread's state is made of: the two queries' results (query-core's or react-query's), the outbox and the viewer. */
 export interface ThreadSources {
-  readonly messages: {
-    readonly status: 'pending' | 'success' | 'error';
-    readonly data: InfiniteData<ListMessagesResponse, unknown> | undefined;
-    readonly error: unknown;
-    readonly hasNextPage: boolean;
-    readonly isFetchingNextPage: boolean;
-  };
+  readonly messages: PagedResult<ListMessagesResponse>;
   readonly detail: { readonly data: ConversationSummary | undefined; readonly error: unknown };
   readonly entries: readonly OutboxEntry[];
   readonly viewer: Viewer | undefined;
@@ -89,17 +83,6 @@ export function createThread(context: ClientContext, id: ConversationId): Thread
   const { queryClient, queries, keys, stores, outbox } = context;
   let lastMarked: MessageId | undefined;
 
-  function currentMessages(): ThreadMessage[] {
-    const detail = queryClient.getQueryData<ConversationSummary>(keys.conversation(id));
-    return mergeThreadMessages(
-      id,
-      queryClient.getQueryData<InfiniteData<ListMessagesResponse, unknown>>(keys.messages(id)),
-      stores.outbox.getState().entries,
-      context.viewer(),
-      detail?.clientRead,
-    );
-  }
-
   return {
     id,
     observe(listener) {
@@ -115,24 +98,11 @@ export function createThread(context: ClientContext, id: ConversationId): Thread
             viewer: viewer.getCurrentResult().data,
           }),
         );
-      const stop = listenToAll(
-        [
-          messages.subscribe.bind(messages),
-          detail.subscribe.bind(detail),
-          viewer.subscribe.bind(viewer),
-          stores.outbox.subscribe,
-        ],
-        emit,
-      );
+      const stop = listenToAll([messages, detail, viewer, stores.outbox], emit);
       emit();
       return context.track(stop);
     },
-    async loadOlder() {
-      const observer = new InfiniteQueryObserver(queryClient, queries.messages.list(id));
-      if (!observer.getCurrentResult().hasNextPage) return;
-      const result = await observer.fetchNextPage();
-      if (result.error) throw toConfideError(result.error);
-    },
+    loadOlder: () => loadNextPage(queryClient, queries.messages.list(id)),
     send(body, options = {}) {
       const key = createIdempotencyKey();
       const sent = outbox.whenSent(key);
@@ -153,7 +123,9 @@ export function createThread(context: ClientContext, id: ConversationId): Thread
     retry: (messageId) => outbox.retry(messageId),
     discard: (messageId) => outbox.discard(messageId),
     async markRead(upToMessageId) {
-      const sent = currentMessages().filter((message) => message.state === 'sent');
+      // Without outbox entries every merged message is one the server has confirmed.
+      const pages = queryClient.getQueryData<InfiniteData<ListMessagesResponse, unknown>>(keys.messages(id));
+      const sent = mergeThreadMessages(id, pages, [], undefined, undefined);
       const target =
         upToMessageId === undefined ? sent.at(-1) : sent.find((message) => message.id === upToMessageId);
       if (!target || target.id === lastMarked) return;

@@ -1,11 +1,13 @@
 import { createMockServer, DEMO_IDS, type DemoPerson, type MockServer } from '@confide/mocks';
 import type { ConversationId } from '@confide/protocol';
+import { onTestFinished } from 'vitest';
 import {
   type ConfideClient,
   type ConfideClientOptions,
   createConfideClient,
 } from '../client/create-confide-client.js';
-import { httpTransport } from '../transport/http-transport.js';
+import { randomId } from '../lib/id.js';
+import { type HttpTransportOptions, httpTransport } from '../transport/http-transport.js';
 import type { Transport } from '../transport/transport.js';
 
 export { createMockServer, DEMO_IDS, type DemoPerson, type MockServer };
@@ -15,24 +17,41 @@ export function transportFor(mock: MockServer, person: DemoPerson): Transport {
   return httpTransport(mock.as(person));
 }
 
-/** A client for `person` on `mock`, mounted and loaded. */
+/** The URL a fetch call asks for. */
+export function urlOf(input: RequestInfo | URL): string {
+  return String(input instanceof Request ? input.url : input);
+}
+
+/**
+ * The transport of `person` on `mock` whose requests all go through `wrap(fetch)`, to watch or change them;
+ * `options` override the rest of the transport's options.
+ */
+export function wrappedTransport(
+  mock: MockServer,
+  person: DemoPerson,
+  wrap: (fetch: typeof globalThis.fetch) => typeof globalThis.fetch,
+  options: Partial<HttpTransportOptions> = {},
+): Transport {
+  const connection = mock.as(person);
+  return httpTransport({ ...connection, fetch: wrap(connection.fetch), ...options });
+}
+
+/** A client for `person` on `mock`, mounted and loaded; it is disposed when the test ends. */
 export async function clientFor(
   mock: MockServer,
   person: DemoPerson,
   options: Partial<ConfideClientOptions> = {},
 ): Promise<ConfideClient> {
   const client = createConfideClient({ transport: transportFor(mock, person), ...options });
+  onTestFinished(() => client.dispose());
   client.mount();
   await client.ready;
   return client;
 }
 
-let seedCount = 0;
-
 /** A unique idempotency key for data a test puts on the server. */
 export function seedKey(label = 'seed'): string {
-  seedCount += 1;
-  return `${label}_${seedCount}_${Math.random().toString(36).slice(2, 10)}`;
+  return randomId(`${label}_`);
 }
 
 /** Ben starts a conversation with Daniel on `mock`; resolves with its id. */
@@ -71,8 +90,6 @@ export async function serverBodies(mock: MockServer, id: ConversationId, person:
 /** Takes `client` offline and queues a reply in conversation `id` (the outbox holds it on return). */
 export function queueOffline(client: ConfideClient, id: ConversationId, body: string): void {
   client.setOnline(false);
-  client
-    .thread(id)
-    .send(body)
-    .catch(() => {});
+  // The thread handles the send's rejection itself, so the promise may be left alone.
+  void client.thread(id).send(body);
 }

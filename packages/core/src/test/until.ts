@@ -1,3 +1,4 @@
+import type { StoreApi } from 'zustand/vanilla';
 import type { Observable } from '../client/observe.js';
 
 /** Resolves with the first state of `source` that satisfies `predicate` (checking the current one first). */
@@ -6,8 +7,10 @@ export function until<State>(
   predicate: (state: State) => boolean,
 ): Promise<State> {
   return new Promise((resolve) => {
-    let stop: (() => void) | undefined;
     let done = false;
+    // Stops at once (not a turn later): a test that goes on to load a page must not lose it to the last
+    // observer leaving. The first call can come before `observe` has returned `stop`.
+    let stop: (() => void) | undefined;
     stop = source.observe((state) => {
       if (done || !predicate(state)) return;
       done = true;
@@ -20,19 +23,14 @@ export function until<State>(
 
 /** Resolves with the first state of a zustand store that satisfies `predicate` (checking the current one first). */
 export function untilState<State>(
-  store: { getState(): State; subscribe(listener: (state: State) => void): () => void },
+  store: StoreApi<State>,
   predicate: (state: State) => boolean,
 ): Promise<State> {
-  return until(
-    {
-      observe(listener) {
-        const stop = store.subscribe(listener);
-        listener(store.getState());
-        return stop;
-      },
-    },
-    predicate,
-  );
+  const observe = (listener: (state: State) => void) => {
+    listener(store.getState());
+    return store.subscribe(listener);
+  };
+  return until({ observe }, predicate);
 }
 
 /** The current state of `source`, read once. */
