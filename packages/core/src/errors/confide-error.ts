@@ -78,24 +78,21 @@ const FETCH_FAILURE = /fetch|network|load failed/i;
  */
 export function toConfideError(error: unknown, context?: ConfideErrorContext): ConfideError {
   if (ConfideError.is(error)) return error;
-  const [code, message] = classify(error);
-  return new ConfideError(code, message, {
-    cause: error,
-    context,
-    ...(code === 'internal' ? { retryable: false } : {}),
-  });
-}
-
-function classify(error: unknown): [ConfideErrorCode, string] {
   const name = typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : undefined;
-  if (name === 'AbortError') return ['aborted', 'The request was aborted'];
-  if (name === 'TimeoutError') return ['timeout', 'The server did not answer in time'];
+  const wrap = (code: ConfideErrorCode, message: string) =>
+    new ConfideError(code, message, { cause: error, context });
+  if (name === 'AbortError') return wrap('aborted', 'The request was aborted');
+  if (name === 'TimeoutError') return wrap('timeout', 'The server did not answer in time');
   // A custom transport that parses its answers with the protocol's schemas throws zod's error on a bad answer
   // (`$ZodError` from the protocol's zod/mini schemas, `ZodError` from full zod).
   if (name === '$ZodError' || name === 'ZodError')
-    return ['invalid_response', 'An answer does not match the protocol'];
+    return wrap('invalid_response', 'An answer does not match the protocol');
   if (name === 'NetworkError' || (error instanceof TypeError && FETCH_FAILURE.test(error.message))) {
-    return ['network', 'The request failed before an answer arrived'];
+    return wrap('network', 'The request failed before an answer arrived');
   }
-  return ['internal', 'The transport failed unexpectedly'];
+  return new ConfideError('internal', 'The transport failed unexpectedly', {
+    cause: error,
+    context,
+    retryable: false,
+  });
 }

@@ -71,14 +71,12 @@ describe('custom transport example', () => {
 
   it('surfaces a mapping that breaks the protocol as invalid_response', async () => {
     server.use(http.get(`${API}/threads/t_1`, () => HttpResponse.json({ ...thread, title: '' })));
+    // Nothing to mount: the client's transport checks every answer from the start.
     const client = createConfideClient({
       transport: caseDeskTransport({ apiUrl: API, getSessionToken: async () => 's' }),
     });
-    client.mount();
-    await client.ready;
     await expect(client.transport.getConversation(thread.id as never)).rejects.toMatchObject({
       code: 'invalid_response',
     });
-    client.dispose();
   });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createConfideClient } from '../client/create-confide-client.js';
-import { createMockServer, seedConversation, transportFor } from '../test/mock-clients.js';
+import { clientFor, createMockServer, seedConversation } from '../test/mock-clients.js';
 import { untilState } from '../test/until.js';
 import { browserNetworkStatus } from './network-status.js';
 
@@ -12,12 +11,9 @@ describe('browserNetworkStatus', () => {
     const window = Object.assign(new EventTarget(), { navigator: { onLine: false } });
     const added = vi.spyOn(window, 'addEventListener');
     const removed = vi.spyOn(window, 'removeEventListener');
-    const client = createConfideClient({
-      transport: transportFor(mock, 'ben'),
+    const client = await clientFor(mock, 'ben', {
       network: browserNetworkStatus(window as unknown as typeof globalThis),
     });
-    client.mount();
-    await client.ready;
     const sent = client.thread(id).send('Written offline');
     const held = await untilState(client.stores.outbox, (state) => state.entries.length === 1);
     expect(held.entries.map((entry) => entry.status)).toEqual(['queued']);

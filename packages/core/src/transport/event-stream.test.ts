@@ -83,30 +83,25 @@ async function eventually(check: () => boolean) {
 }
 
 describe('event stream', () => {
-  it('sends the token in the Authorization header, not the URL, and parses events', async () => {
-    const { fetch, calls } = scriptedFetch([stream([': hello\n\n', messageEventFrame('1', 'First')], false)]);
-    const { events, stop } = open(fetch);
-    await eventually(() => events.length === 1);
-    stop();
-    expect(events[0]).toMatchObject({
-      id: '1',
-      type: 'message.created',
-      data: { message: { body: 'First' } },
-    });
-    expect(calls).toEqual([{ url: `${BASE}/v1/events`, lastEventId: null, authorization: 'Bearer token-1' }]);
-  });
-
-  it('reconnects after the stream drops, resumes with Last-Event-ID and closes for good when unsubscribed', async () => {
+  it('sends the token in the Authorization header, not the URL, parses events, reconnects after the stream drops, resumes with Last-Event-ID and closes for good when unsubscribed', async () => {
     const { fetch, calls } = scriptedFetch([
-      stream([messageEventFrame('1'), messageEventFrame('2')]),
+      stream([': hello\n\n', messageEventFrame('1', 'First'), messageEventFrame('2')]),
       stream([messageEventFrame('3')], false),
     ]);
     const { events, statuses, stop } = open(fetch);
     await eventually(() => events.length === 3);
     stop();
     await eventually(() => statuses.at(-1)?.[0] === 'closed');
+    expect(events[0]).toMatchObject({
+      id: '1',
+      type: 'message.created',
+      data: { message: { body: 'First' } },
+    });
     expect(events.map((event) => event.id)).toEqual(['1', '2', '3']);
-    expect(calls.map((call) => call.lastEventId)).toEqual([null, '2']);
+    expect(calls).toEqual([
+      { url: `${BASE}/v1/events`, lastEventId: null, authorization: 'Bearer token-1' },
+      { url: `${BASE}/v1/events`, lastEventId: '2', authorization: 'Bearer token-1' },
+    ]);
     expect(statuses.map(([status]) => status)).toEqual([
       'connecting',
       'open',
@@ -140,39 +135,40 @@ describe('event stream', () => {
   });
 });
 
-describe('event stream parsing', () => {
-  it('reads a CRLF split across two chunks as one event that keeps its id', async () => {
-    const frame = messageEventFrame('5').replaceAll('\n', '\r\n');
-    // The first chunk ends between the `\r` and the `\n` of the `id:` line.
-    const split = frame.indexOf('\n');
-    const { fetch, calls } = scriptedFetch([
-      stream([frame.slice(0, split), frame.slice(split)]),
-      stream([': open\n\n'], false),
-    ]);
-    const { events, stop } = open(fetch);
-    await eventually(() => calls.length === 2);
-    stop();
-    expect(events.map((event) => event.id)).toEqual(['5']);
-    // The event kept its SSE id: the reconnect resumes from it.
-    expect(calls.map((call) => call.lastEventId)).toEqual([null, '5']);
-  });
-
-  it('takes an id from a block without data as the resume point', async () => {
-    const { fetch, calls } = scriptedFetch([stream(['id: 42\n\n']), stream([': open\n\n'], false)]);
-    const { stop } = open(fetch);
-    await eventually(() => calls.length === 2);
-    stop();
-    expect(calls.map((call) => call.lastEventId)).toEqual([null, '42']);
-  });
-
-  it('takes a retry from a block without data as the reconnect delay', async () => {
-    const { clock, delays } = recordingClock();
-    const { fetch, calls } = scriptedFetch([stream(['retry: 4321\n\n']), stream([': open\n\n'], false)]);
-    const { stop } = open(fetch, { clock });
-    await eventually(() => calls.length === 2);
-    stop();
-    expect(delays).toContain(4321);
-  });
+describe('event stream resume points', () => {
+  const crlf = messageEventFrame('5').replaceAll('\n', '\r\n');
+  // The first chunk ends between the `\r` and the `\n` of the `id:` line.
+  const crlfHalves = [crlf.slice(0, crlf.indexOf('\n')), crlf.slice(crlf.indexOf('\n'))];
+  const opened = stream([': open\n\n'], false);
+  // A 410 is not a refusal: the stream reconnects without its resume point, so the client refetches.
+  const expired = refusal(410, 'events_expired');
+  it.each([
+    ['a CRLF split across two chunks', ['5'], [null, '5'], [1], [stream(crlfHalves), opened]],
+    ['an id in a block without data', [], [null, '42'], [1], [stream(['id: 42\n\n']), opened]],
+    ['a retry in a block without data', [], [null, null], [4321], [stream(['retry: 4321\n\n']), opened]],
+    [
+      'a 410 events_expired',
+      ['6'],
+      [null, '5', null],
+      [1, 1],
+      [stream(['id: 5\n\n']), expired, stream([messageEventFrame('6')], false)],
+    ],
+  ])(
+    'after %s delivers %j, resumes from %j and waits %j ms',
+    async (_name, ids, resumedFrom, delays, answers) => {
+      const { clock, delays: asked } = recordingClock();
+      const { fetch, calls } = scriptedFetch(answers);
+      const { events, statuses, stop } = open(fetch, { clock });
+      await eventually(
+        () =>
+          calls.length === answers.length && events.length === ids.length && statuses.at(-1)?.[0] === 'open',
+      );
+      stop();
+      expect(events.map((event) => event.id)).toEqual(ids);
+      expect(calls.map((call) => call.lastEventId)).toEqual(resumedFrom);
+      expect(asked).toEqual(delays);
+    },
+  );
 });
 
 describe('event stream answers', () => {
@@ -213,21 +209,5 @@ describe('event stream answers', () => {
       error ? `${status} ${error.code} ${error.status}` : status,
     );
     expect(reported.slice(0, expected.length)).toEqual(expected);
-  });
-});
-
-describe('event stream resume points', () => {
-  it('reconnects without Last-Event-ID after 410 events_expired, so the client refetches instead of asking forever', async () => {
-    const { fetch, calls } = scriptedFetch([
-      stream(['id: 5\n\n']),
-      refusal(410, 'events_expired'),
-      stream([messageEventFrame('6')], false),
-    ]);
-    const { events, statuses, stop } = open(fetch);
-    await eventually(() => events.length === 1);
-    stop();
-    expect(calls.map((call) => call.lastEventId)).toEqual([null, '5', null]);
-    // A 410 is not a refusal: the stream kept going rather than closing with an error.
-    expect(statuses.filter(([status, error]) => status === 'closed' && error !== undefined)).toEqual([]);
   });
 });

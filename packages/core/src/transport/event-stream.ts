@@ -1,5 +1,5 @@
-import { routes, type ServerEvent, ServerEventSchema } from '@confide/protocol';
-import { createParser, type EventSourceMessage } from 'eventsource-parser';
+import { routes, type ServerEvent } from '@confide/protocol';
+import { createParser } from 'eventsource-parser';
 import { ConfideError, toConfideError } from '../errors/confide-error.js';
 import { absoluteUrl } from '../lib/absolute-url.js';
 import { backoffDelay } from '../lib/backoff.js';
@@ -8,6 +8,7 @@ import type { TokenReason } from './http-client.js';
 import { errorFromResponse } from './http-error.js';
 import type { HttpTransportOptions } from './http-transport.js';
 import type { SubscribeOptions, Unsubscribe } from './transport.js';
+import { deliverEvent } from './validated-transport.js';
 
 /** First reconnect delay after the stream drops, in milliseconds (doubles per failed attempt, with jitter). */
 export const RECONNECT_BASE_DELAY_MS = 1_000;
@@ -61,20 +62,6 @@ export function openEventStream(options: EventStreamOptions): Unsubscribe {
 
   const stop = () => controller.abort();
   options.signal?.addEventListener('abort', stop, { once: true });
-
-  function handle(message: EventSourceMessage) {
-    let event: ServerEvent;
-    try {
-      event = ServerEventSchema.parse(JSON.parse(message.data));
-    } catch (cause) {
-      const error = new ConfideError('invalid_response', 'A server event does not match the protocol', {
-        cause,
-        context: { eventId: message.id },
-      });
-      return options.onError?.(error);
-    }
-    options.onEvent(event);
-  }
 
   async function connectOnce(): Promise<void> {
     // One controller per connection, so a silent connection can be dropped without stopping the stream.
@@ -137,7 +124,8 @@ export function openEventStream(options: EventStreamOptions): Unsubscribe {
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     // `retry:` and `id:` take effect as soon as they arrive, also in a block without data (the SSE spec).
     const parser = createParser({
-      onEvent: handle,
+      onEvent: (message) =>
+        deliverEvent(() => JSON.parse(message.data), options.onEvent, options.onError, message.id),
       onId: (id) => {
         lastEventId = id;
       },
@@ -181,11 +169,8 @@ export function openEventStream(options: EventStreamOptions): Unsubscribe {
       const baseDelayMs = serverRetryMs ?? options.baseDelayMs ?? RECONNECT_BASE_DELAY_MS;
       const maxDelayMs = options.maxDelayMs ?? RECONNECT_MAX_DELAY_MS;
       const delay = failures === 0 ? baseDelayMs : backoffDelay(failures, { baseDelayMs, maxDelayMs });
-      try {
-        await sleep(clock, delay, controller.signal);
-      } catch {
-        break;
-      }
+      // Rejects only when the stream is stopped, which ends the loop.
+      await sleep(clock, delay, controller.signal).catch(() => {});
     }
     options.signal?.removeEventListener('abort', stop);
     options.onStatusChange?.('closed', refusal);

@@ -18,23 +18,21 @@ function transport(overrides: Partial<Parameters<typeof httpTransport>[0]> = {})
 
 type Target = ReturnType<typeof httpTransport>;
 
+/** An answer with the protocol's error envelope. */
+function refusal(status: number, code: string, headers: Record<string, string> = {}) {
+  return HttpResponse.json({ error: { code, message: 'Refused' } }, { status, headers });
+}
+
 async function slowAnswer() {
   await delay(1_000);
   return HttpResponse.json(viewerJson);
 }
 
 describe('httpTransport', () => {
-  it.each([
-    ['a read', (target: Target) => target.getViewer()],
-    [
-      'a send',
-      (target: Target) =>
-        target.sendMessage('cnv_1' as never, { body: 'Hi', idempotencyKey: 'idk_once_0001' }),
-    ],
-    [
-      'creating a template',
-      (target: Target) => target.createTemplate({ name: 'a', subject: 'b', body: 'c' }),
-    ],
+  it.each<[string, (target: Target) => Promise<unknown>]>([
+    ['a read', (target) => target.getViewer()],
+    ['a send', (target) => target.sendMessage('cnv_1' as never, { body: 'Hi', idempotencyKey: 'idk_0001' })],
+    ['creating a template', (target) => target.createTemplate({ name: 'a', subject: 'b', body: 'c' })],
   ])(
     'makes one request for %s that fails with 503: queries and the outbox own retries',
     async (_name, call) => {
@@ -42,7 +40,7 @@ describe('httpTransport', () => {
       server.use(
         http.all(`${BASE}/*`, () => {
           requests += 1;
-          return HttpResponse.json({ error: { code: 'internal', message: 'Down' } }, { status: 503 });
+          return refusal(503, 'internal');
         }),
       );
       await expect(call(transport())).rejects.toMatchObject({ code: 'internal', retryable: true });
@@ -81,7 +79,7 @@ describe('httpTransport', () => {
         attempts += 1;
         return request.headers.get('authorization') === `Bearer ${accepted}`
           ? HttpResponse.json(viewerJson)
-          : HttpResponse.json({ error: { code: 'unauthenticated', message: 'No' } }, { status: 401 });
+          : refusal(401, 'unauthenticated');
       }),
     );
     const settled = await transport({ getToken })
@@ -108,25 +106,12 @@ describe('httpTransport', () => {
     ],
     [
       'the error envelope',
-      () =>
-        HttpResponse.json(
-          { error: { code: 'portal_inactive', message: "The client's portal is not active" } },
-          { status: 409 },
-        ),
-      {
-        code: 'portal_inactive',
-        status: 409,
-        retryable: false,
-        message: "The client's portal is not active",
-      },
+      () => refusal(409, 'portal_inactive'),
+      { code: 'portal_inactive', status: 409, retryable: false, message: 'Refused' },
     ],
     [
       'a 429 with Retry-After',
-      () =>
-        HttpResponse.json(
-          { error: { code: 'rate_limited', message: 'Too many requests' } },
-          { status: 429, headers: { 'retry-after': '0' } },
-        ),
+      () => refusal(429, 'rate_limited', { 'retry-after': '0' }),
       { code: 'rate_limited', retryable: true, retryAfterSeconds: 0 },
     ],
     [

@@ -1,4 +1,4 @@
-import { AttachmentSchema, routeList, ServerEventSchema } from '@confide/protocol';
+import { AttachmentSchema, routeList, type ServerEvent, ServerEventSchema } from '@confide/protocol';
 import { ConfideError, type ConfideErrorContext, toConfideError } from '../errors/confide-error.js';
 import type { Transport } from './transport.js';
 
@@ -14,6 +14,26 @@ export function parseAnswer(name: string, schema: Schema, answer: unknown, conte
     cause: parsed.error,
     context,
   });
+}
+
+/**
+ * Hands the event `read` returns to `onEvent` when it is a protocol event; otherwise reports a `ConfideError` of
+ * code `invalid_response` (with the event's SSE id, when it has one) and skips it.
+ */
+export function deliverEvent(
+  read: () => unknown,
+  onEvent: (event: ServerEvent) => void,
+  onError?: (error: ConfideError) => void,
+  eventId?: string,
+) {
+  let event: ServerEvent;
+  try {
+    event = ServerEventSchema.parse(read());
+  } catch (cause) {
+    const message = 'A server event does not match the protocol';
+    return onError?.(new ConfideError('invalid_response', message, { cause, context: { eventId } }));
+  }
+  onEvent(event);
 }
 
 const VALIDATED = Symbol.for('confide.validated-transport');
@@ -57,17 +77,7 @@ export function validatedTransport(transport: Transport): Transport {
   }
   return {
     ...(wrapped as Omit<Transport, 'subscribe'>),
-    subscribe(onEvent, options = {}) {
-      return transport.subscribe((event) => {
-        const parsed = ServerEventSchema.safeParse(event);
-        if (parsed.success) onEvent(parsed.data);
-        else
-          options.onError?.(
-            new ConfideError('invalid_response', 'An event does not match the protocol', {
-              cause: parsed.error,
-            }),
-          );
-      }, options);
-    },
+    subscribe: (onEvent, options = {}) =>
+      transport.subscribe((event) => deliverEvent(() => event, onEvent, options.onError), options),
   };
 }
