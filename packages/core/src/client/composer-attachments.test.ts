@@ -177,11 +177,14 @@ describe('composer attachments', () => {
     expect(reasons.slice(0, 3)).toEqual(['initial', 'unauthenticated', 'initial']);
   });
 
-  it('continues a dropped upload from the bytes the server has when retried', async () => {
+  it.each([
+    ['halfway through the bytes', 8192],
+    ['after the last byte, before the finished file is read', 20_000],
+  ])('continues an upload dropped %s from what the server has when retried', async (_when, droppedAt) => {
     const mock = createMockServer();
     const { requests, composer } = await uploader(mock, 'ben');
     const stop = composer.observe((state) => {
-      if ((state.attachments[0]?.uploadedBytes ?? 0) >= 8192) mock.setScenario({ offline: true });
+      if ((state.attachments[0]?.uploadedBytes ?? 0) >= droppedAt) mock.setScenario({ offline: true });
     });
     const failed = await upload(composer, pdf('Scan.pdf', 20_000));
     stop();

@@ -61,8 +61,12 @@ export function httpTransport(transportOptions: HttpTransportOptions): Transport
       http.request('updateNotificationSettings', { body }, options),
     listAudit: (query, options) => http.request('listAudit', { query }, options),
     getAttachment: (id, options) => http.request('getAttachment', attachment(id), options),
-    uploadFile: async (file, uploadOptions = {}) =>
-      http.request('getAttachment', attachment(await tus.upload(file, uploadOptions)), uploadOptions),
+    uploadFile: async (file, uploadOptions = {}) => {
+      const id = await tus.upload(file, uploadOptions);
+      const uploaded = await http.request('getAttachment', attachment(id), uploadOptions);
+      tus.forget(file);
+      return uploaded;
+    },
     deleteUpload: (id) => tus.remove(id),
     createDownloadTicket: async (id, options) => {
       const ticket = await http.request('createDownloadTicket', attachment(id), options);

@@ -106,7 +106,7 @@ function uploadError(error: unknown): ConfideError {
 export function createTusUploads(options: TusUploadsOptions) {
   // tus-js-client resolves the upload's `Location` against the endpoint, which needs a full URL.
   const endpoint = absoluteUrl(options.baseUrl, UPLOADS_PATH);
-  // Unfinished uploads of this page by file, so a retry continues where the last attempt stopped.
+  // Uploads of this page by file until the transport forgets them, so a retry continues where the last attempt stopped.
   const unfinished = new WeakMap<Blob, string>();
 
   function tusOptions(): UploadOptions {
@@ -163,7 +163,6 @@ export function createTusUploads(options: TusUploadsOptions) {
           },
           onProgress: (sent) => onProgress?.(sent),
           onSuccess() {
-            unfinished.delete(file);
             signal?.removeEventListener('abort', pause);
             resolve(idOf(upload.url ?? ''));
           },
@@ -187,6 +186,13 @@ export function createTusUploads(options: TusUploadsOptions) {
           () => upload.start(),
         );
       });
+    },
+    /**
+     * Forgets `file`'s finished upload. Until then, uploading the same file again only asks the server for its offset,
+     * so a retry after the upload's answer was lost does not send the bytes again.
+     */
+    forget(file: UploadFile): void {
+      unfinished.delete(file);
     },
     /** Stops an upload for good or removes a finished one that was not sent (`DELETE` on the upload). */
     async remove(id: AttachmentId): Promise<void> {
