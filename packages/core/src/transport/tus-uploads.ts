@@ -1,16 +1,14 @@
 import { type AttachmentId, UPLOADS_PATH } from '@confide/protocol';
-import {
-  type DetailedError,
-  type HttpRequest,
-  type HttpStack,
-  Upload,
-  type UploadOptions,
-} from 'tus-js-client';
+import type { DetailedError, HttpRequest, HttpStack, UploadOptions } from 'tus-js-client';
 import { ConfideError, toConfideError } from '../errors/confide-error.js';
 import { absoluteUrl } from '../lib/absolute-url.js';
 import { errorFromResponse } from './http-error.js';
 import type { HttpTransportOptions } from './http-transport.js';
 import type { UploadFile, UploadFileOptions } from './transport.js';
+
+// tus-js-client (with its URL and base64 helpers, about a third of the SDK) loads with the first upload, so a page
+// where nobody attaches a file never downloads it; bundlers split a dynamic import into its own chunk.
+const loadTus = () => import('tus-js-client');
 
 /** Options of `createTusUploads`. */
 export interface TusUploadsOptions extends Pick<HttpTransportOptions, 'baseUrl' | 'getToken'> {
@@ -147,8 +145,9 @@ export function createTusUploads(options: TusUploadsOptions) {
 
   return {
     /** Uploads `file`; resolves with the upload's id once the server has every byte and accepted the type. */
-    upload(file: UploadFile, uploadOptions: UploadFileOptions = {}): Promise<AttachmentId> {
+    async upload(file: UploadFile, uploadOptions: UploadFileOptions = {}): Promise<AttachmentId> {
       const { signal, onProgress, onCreated } = uploadOptions;
+      const { Upload } = await loadTus();
       return new Promise((resolve, reject) => {
         if (signal?.aborted) return reject(toConfideError(signal.reason));
         const idOf = (url: string) => decodeURIComponent(url.split('/').at(-1) ?? '') as AttachmentId;
@@ -197,6 +196,7 @@ export function createTusUploads(options: TusUploadsOptions) {
     /** Stops an upload for good or removes a finished one that was not sent (`DELETE` on the upload). */
     async remove(id: AttachmentId): Promise<void> {
       try {
+        const { Upload } = await loadTus();
         await Upload.terminate(`${endpoint}/${encodeURIComponent(id)}`, tusOptions());
       } catch (error) {
         throw uploadError(error);
