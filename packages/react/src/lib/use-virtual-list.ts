@@ -46,6 +46,9 @@ export interface VirtualList {
 // A viewport within this many pixels of an edge counts as being at it (sub-pixel rounding, momentum scrolling).
 const EDGE_TOLERANCE_PX = 4;
 
+const isAtEnd = (node: HTMLElement) =>
+  node.scrollHeight - node.scrollTop - node.clientHeight <= EDGE_TOLERANCE_PX;
+
 function firstAtOrAfter(offsets: readonly number[], target: number): number {
   let low = 0;
   let high = offsets.length - 1;
@@ -67,6 +70,8 @@ export function useVirtualList(options: VirtualListOptions): VirtualList {
   const sizes = useRef(new Map<string, number>());
   const viewport = useRef<HTMLElement | null>(null);
   const pinned = useRef(initial.from === 'end');
+  // The viewport's scrollTop as this hook last read it; a different value means a scroll not reported yet.
+  const knownTop = useRef(0);
   // The item at the top of the viewport and how far the viewport's top sits above that item's bottom edge. The bottom
   // edge, not the top: an item that loses something at its top when older items arrive (the day heading that now
   // belongs to an older message) keeps its content where the reader saw it.
@@ -102,6 +107,7 @@ export function useVirtualList(options: VirtualListOptions): VirtualList {
   const readScroll = useCallback(() => {
     const node = viewport.current;
     if (!node) return;
+    knownTop.current = node.scrollTop;
     setScroll((previous) =>
       previous.top === node.scrollTop && previous.height === node.clientHeight
         ? previous
@@ -129,6 +135,12 @@ export function useVirtualList(options: VirtualListOptions): VirtualList {
       // Items on screen can change size with their neighbours (a day heading moving to an older message): read them
       // now, before the browser paints, rather than a frame later from the observer.
       for (const [element, reader] of sizeReaders) if (element !== node) reader();
+    }
+    if (node.scrollTop !== knownTop.current) {
+      // The reader scrolled and the browser has not reported it yet (scroll events come with the next frame): where
+      // they went wins over the pin to the end and over the anchor remembered before.
+      pinned.current = isAtEnd(node);
+      rememberAnchor();
     }
     if (pinned.current) {
       node.scrollTop = node.scrollHeight;
@@ -228,7 +240,7 @@ export function useVirtualList(options: VirtualListOptions): VirtualList {
   const onScroll = useCallback(() => {
     const node = viewport.current;
     if (!node) return;
-    pinned.current = node.scrollHeight - node.scrollTop - node.clientHeight <= EDGE_TOLERANCE_PX;
+    pinned.current = isAtEnd(node);
     readScroll();
     rememberAnchor();
   }, [readScroll, rememberAnchor]);
