@@ -70,8 +70,9 @@ export function useVirtualList(options: VirtualListOptions): VirtualList {
   const sizes = useRef(new Map<string, number>());
   const viewport = useRef<HTMLElement | null>(null);
   const pinned = useRef(initial.from === 'end');
-  // The viewport's scrollTop as this hook last read it; a different value means a scroll not reported yet.
-  const knownTop = useRef(0);
+  // The viewport's scroll position and height as this hook last read them. A different position at the same height
+  // is a scroll not reported yet; a different height is a resize the observer has not reported yet.
+  const known = useRef({ top: 0, height: 0 });
   // The item at the top of the viewport and how far the viewport's top sits above that item's bottom edge. The bottom
   // edge, not the top: an item that loses something at its top when older items arrive (the day heading that now
   // belongs to an older message) keeps its content where the reader saw it.
@@ -107,7 +108,7 @@ export function useVirtualList(options: VirtualListOptions): VirtualList {
   const readScroll = useCallback(() => {
     const node = viewport.current;
     if (!node) return;
-    knownTop.current = node.scrollTop;
+    known.current = { top: node.scrollTop, height: node.clientHeight };
     setScroll((previous) =>
       previous.top === node.scrollTop && previous.height === node.clientHeight
         ? previous
@@ -136,7 +137,7 @@ export function useVirtualList(options: VirtualListOptions): VirtualList {
       // now, before the browser paints, rather than a frame later from the observer.
       for (const [element, reader] of sizeReaders) if (element !== node) reader();
     }
-    if (node.scrollTop !== knownTop.current) {
+    if (node.scrollTop !== known.current.top && node.clientHeight === known.current.height) {
       // The reader scrolled and the browser has not reported it yet (scroll events come with the next frame): where
       // they went wins over the pin to the end and over the anchor remembered before.
       pinned.current = isAtEnd(node);
@@ -240,7 +241,10 @@ export function useVirtualList(options: VirtualListOptions): VirtualList {
   const onScroll = useCallback(() => {
     const node = viewport.current;
     if (!node) return;
-    pinned.current = isAtEnd(node);
+    // A scroll event can come after the viewport changed size and before the observer says so: the resize, not the
+    // reader, moved the end out of view, so a pinned list stays pinned.
+    if (node.clientHeight === known.current.height) pinned.current = isAtEnd(node);
+    else if (pinned.current) node.scrollTop = node.scrollHeight;
     readScroll();
     rememberAnchor();
   }, [readScroll, rememberAnchor]);
