@@ -5,7 +5,7 @@ import {
   type Notification,
   type Viewer,
 } from '@confide/protocol';
-import { QueryClient } from '@tanstack/query-core';
+import { type Query, QueryClient } from '@tanstack/query-core';
 import { applyNewConversation, applyNewMessage, applyServerEvent } from '../cache/apply-server-event.js';
 import { ConfideError } from '../errors/confide-error.js';
 import { type Clock, systemClock } from '../lib/clock.js';
@@ -191,8 +191,22 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
   // A host that never awaits `ready` must not see an unhandled rejection when the viewer cannot load.
   ready.catch(() => {});
 
+  /**
+   * Refetches the event-fed data (conversations, messages, notifications) loaded before the stream first opened:
+   * the stream starts at the server's position when it opens, so what happened between such a load and the open
+   * would reach neither (a slow stream, or queries that ran while it connected). Later opens resume, or resync.
+   */
+  function refetchLoadedBeforeOpen() {
+    const openedAt = Date.now();
+    const loadedBefore = (query: Query) =>
+      query.state.dataUpdatedAt > 0 && query.state.dataUpdatedAt <= openedAt;
+    for (const queryKey of [keys.conversations(), [...keys.all, 'messages'], keys.notifications()])
+      void queryClient.invalidateQueries({ queryKey, predicate: loadedBefore });
+  }
+
   function startEvents() {
     if (state !== 'mounted' || options.live === false) return;
+    let opened = false;
     stores.connection.getState().setStatus('connecting');
     cleanups.push(
       transport.subscribe(
@@ -202,7 +216,12 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
             for (const handler of [...arrivals]) handler(event.data.notification);
         },
         {
-          onStatusChange: (status, error) => stores.connection.getState().setStatus(status, error),
+          onStatusChange: (status, error) => {
+            stores.connection.getState().setStatus(status, error);
+            if (status !== 'open' || opened) return;
+            opened = true;
+            refetchLoadedBeforeOpen();
+          },
           onError: (error) => logger.warn('Skipped a malformed event', { code: error.code }),
           onResync: () => void queryClient.invalidateQueries({ queryKey: keys.all }),
         },
