@@ -28,6 +28,7 @@ import {
   createQueries,
 } from './client-context.js';
 import { persistClientStores, storageNamespace } from './client-storage.js';
+import { closableTransport } from './closable-transport.js';
 import { type Composer, type ComposerOptions, createComposer } from './composer.js';
 import { type ConversationIndex, createConversationIndex } from './conversation-index.js';
 import {
@@ -81,7 +82,7 @@ export interface AttachmentsApi {
 
 /** A Confide client: everything a UI needs, without any UI. */
 export interface ConfideClient {
-  /** The transport, wrapped so every answer is checked against the protocol. */
+  /** The transport, wrapped so every answer is checked against the protocol and nothing is asked after `dispose()`. */
   readonly transport: Transport;
   /** The QueryClient holding server data (share it with react-query). */
   readonly queryClient: QueryClient;
@@ -135,7 +136,8 @@ function once<Key, Value>(map: Map<Key, Value>, key: Key, create: () => Value): 
 export function createConfideClient(options: ConfideClientOptions): ConfideClient {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? silentLogger;
-  const transport = validatedTransport(options.transport);
+  let state: 'created' | 'mounted' | 'disposed' = 'created';
+  const transport = closableTransport(validatedTransport(options.transport), () => state === 'disposed');
   const ownsQueryClient = options.queryClient === undefined;
   const queryClient = options.queryClient ?? new QueryClient();
   const keys = createConfideKeys(options.scope ?? randomId());
@@ -183,7 +185,6 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
     }),
   };
 
-  let state: 'created' | 'mounted' | 'disposed' = 'created';
   let settleReady: { resolve: (viewer: Viewer) => void; reject: (error: unknown) => void } | undefined;
   const ready = new Promise<Viewer>((resolve, reject) => {
     settleReady = { resolve, reject };
