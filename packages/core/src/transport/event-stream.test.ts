@@ -48,9 +48,10 @@ function stream(chunks: readonly string[], close = true) {
     );
 }
 
-function refusal(status: number, code: string) {
+/** An answer with the protocol's error envelope. */
+function refusal(status: number, code: string, details?: { retryAfterSeconds: number }) {
   return () =>
-    new Response(JSON.stringify({ error: { code, message: 'No' } }), {
+    new Response(JSON.stringify({ error: { code, message: 'No', ...(details ? { details } : {}) } }), {
       status,
       headers: { 'content-type': 'application/json' },
     });
@@ -191,16 +192,6 @@ describe('event stream answers', () => {
     (status: number, body: string, headers: Record<string, string> = {}) =>
     () =>
       new Response(body, { status, headers });
-  const limited = (retryAfterSeconds: number) =>
-    answer(
-      429,
-      JSON.stringify({
-        error: { code: 'rate_limited', message: 'Slow down', details: { retryAfterSeconds } },
-      }),
-      {
-        'content-type': 'application/json',
-      },
-    );
   // A 200 that is not an event stream (a captive portal's page, a JSON route, a proxy) is not read: it stops the
   // stream with a typed error instead of being asked again forever.
   const notAStream = (contentType: string | undefined) =>
@@ -254,7 +245,12 @@ describe('event stream answers', () => {
     ['a bare 504', 'internal 504', 1, answer(504, '')],
     ['a bare 429', 'rate_limited 429', 1, answer(429, '')],
     ['a 429 with Retry-After: 7', 'rate_limited 429', 7_000, answer(429, '', { 'retry-after': '7' })],
-    ['a 429 saying 3 s in its body', 'rate_limited 429', 3_000, limited(3)],
+    [
+      'a 429 saying 3 s in its body',
+      'rate_limited 429',
+      3_000,
+      refusal(429, 'rate_limited', { retryAfterSeconds: 3 }),
+    ],
   ])(
     'after %s answer reconnects with the same token (%s) after %d ms',
     async (_name, error, delay, failed) => {
