@@ -31,6 +31,7 @@ import type {
   StartConversationResponse,
   Template,
   TemplateId,
+  TicketPurpose,
   UpdateNotificationSettingsRequest,
   UpdateTemplateRequest,
   Viewer,
@@ -52,6 +53,16 @@ export interface UploadFileOptions extends RequestOptions {
   readonly onProgress?: (uploadedBytes: number) => void;
   /** Told the upload's id as soon as the server has created it, before the bytes arrive. */
   readonly onCreated?: (id: AttachmentId) => void;
+}
+
+/** Options of `Transport.createDownloadTicket`. */
+export interface CreateDownloadTicketOptions extends RequestOptions {
+  /**
+   * `download` to save the file (counted and shown to the firm as a download); `preview` to show a picture in the
+   * page (a thumbnail: only for pictures browsers draw, answered inline, never counted as a download).
+   * @default 'download'
+   */
+  readonly purpose?: TicketPurpose;
 }
 
 /** The state of the live event stream. */
@@ -151,10 +162,14 @@ export interface Transport {
   /** One file as the viewer may see it (`GET /v1/attachments/:id`); `not_found` when they may not. */
   getAttachment?(id: AttachmentId, options?: RequestOptions): Promise<Attachment>;
   /**
-   * A single-use download ticket for one file, with the absolute `url` to fetch it without a token
-   * (`POST /v1/attachments/:id/tickets`); `not_found`, `attachment_unavailable` (still scanning) or `attachment_blocked`.
+   * A single-use ticket for one file, with the absolute `url` to fetch it without a token
+   * (`POST /v1/attachments/:id/tickets`); `not_found`, `attachment_unavailable` (still scanning, or `no_preview` for
+   * a preview of a file that is not a picture) or `attachment_blocked`.
    */
-  createDownloadTicket?(id: AttachmentId, options?: RequestOptions): Promise<CreateDownloadTicketResponse>;
+  createDownloadTicket?(
+    id: AttachmentId,
+    options?: CreateDownloadTicketOptions,
+  ): Promise<CreateDownloadTicketResponse>;
   /** Opens the live event stream (`GET /v1/events`), reconnecting on its own until unsubscribed. */
   subscribe(onEvent: (event: ServerEvent) => void, options?: SubscribeOptions): Unsubscribe;
 }
