@@ -314,12 +314,12 @@ export const ScrolledUpStaysPut: Story = {
   render: (args) => <ResizableThread {...args} strict={false} width={560} />,
   play: async ({ canvas, loaded }) => {
     const feed = await canvas.findByRole('feed');
-    await canvas.findByText(/^25\. /);
+    await canvas.findByText(/^25\. /, {}, { timeout: 10_000 });
     await nextFrame();
     const frame = canvas.getByTestId('frame');
     const conversationId = loadedOf(loaded).data.conversationId as string;
     feed.scrollTop = (feed.scrollHeight - feed.clientHeight) / 2;
-    await waitFor(() => expect(within(feed).queryByText(/^25\. /)).toBeNull());
+    await waitFor(() => expect(within(feed).queryByText(/^25\. /)).toBeNull(), { timeout: 10_000 });
     await nextFrame();
     const topArticle = () =>
       within(feed)
@@ -351,10 +351,13 @@ export const ScrolledUpStaysPut: Story = {
       const before = placeIn(feed, anchor);
       const height = anchor.getBoundingClientRect().height;
       await row.change();
-      await waitFor(row.settled);
+      // Generous: 50 sends and their events through the mock take seconds on a busy machine.
+      await waitFor(row.settled, { timeout: 20_000 });
       // Measured heights arrive with the size observer, a frame or two after the layout changed.
       if (row.name !== rows[0]?.name)
-        await waitFor(() => expect(anchor.getBoundingClientRect().height).not.toBe(height));
+        await waitFor(() => expect(anchor.getBoundingClientRect().height).not.toBe(height), {
+          timeout: 10_000,
+        });
       await nextFrame();
       await nextFrame();
       await expect(anchor.isConnected, row.name).toBe(true);
