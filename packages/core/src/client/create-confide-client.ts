@@ -5,7 +5,7 @@ import {
   type Notification,
   type Viewer,
 } from '@confide/protocol';
-import { QueryClient } from '@tanstack/query-core';
+import { type Query, QueryClient } from '@tanstack/query-core';
 import { applyNewConversation, applyNewMessage, applyServerEvent } from '../cache/apply-server-event.js';
 import { ConfideError } from '../errors/confide-error.js';
 import { type Clock, systemClock } from '../lib/clock.js';
@@ -28,6 +28,7 @@ import {
   createQueries,
 } from './client-context.js';
 import { persistClientStores, storageNamespace } from './client-storage.js';
+import { closableTransport } from './closable-transport.js';
 import { type Composer, type ComposerOptions, createComposer } from './composer.js';
 import { type ConversationIndex, createConversationIndex } from './conversation-index.js';
 import {
@@ -81,7 +82,7 @@ export interface AttachmentsApi {
 
 /** A Confide client: everything a UI needs, without any UI. */
 export interface ConfideClient {
-  /** The transport, wrapped so every answer is checked against the protocol. */
+  /** The transport, wrapped so every answer is checked against the protocol and nothing is asked after `dispose()`. */
   readonly transport: Transport;
   /** The QueryClient holding server data (share it with react-query). */
   readonly queryClient: QueryClient;
@@ -135,7 +136,8 @@ function once<Key, Value>(map: Map<Key, Value>, key: Key, create: () => Value): 
 export function createConfideClient(options: ConfideClientOptions): ConfideClient {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? silentLogger;
-  const transport = validatedTransport(options.transport);
+  let state: 'created' | 'mounted' | 'disposed' = 'created';
+  const transport = closableTransport(validatedTransport(options.transport), () => state === 'disposed');
   const ownsQueryClient = options.queryClient === undefined;
   const queryClient = options.queryClient ?? new QueryClient();
   const keys = createConfideKeys(options.scope ?? randomId());
@@ -183,7 +185,6 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
     }),
   };
 
-  let state: 'created' | 'mounted' | 'disposed' = 'created';
   let settleReady: { resolve: (viewer: Viewer) => void; reject: (error: unknown) => void } | undefined;
   const ready = new Promise<Viewer>((resolve, reject) => {
     settleReady = { resolve, reject };
@@ -191,8 +192,22 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
   // A host that never awaits `ready` must not see an unhandled rejection when the viewer cannot load.
   ready.catch(() => {});
 
+  /**
+   * Refetches the event-fed data (conversations, messages, notifications) loaded before the stream first opened:
+   * the stream starts at the server's position when it opens, so what happened between such a load and the open
+   * would reach neither (a slow stream, or queries that ran while it connected). Later opens resume, or resync.
+   */
+  function refetchLoadedBeforeOpen() {
+    const openedAt = Date.now();
+    const loadedBefore = (query: Query) =>
+      query.state.dataUpdatedAt > 0 && query.state.dataUpdatedAt <= openedAt;
+    for (const queryKey of [keys.conversations(), [...keys.all, 'messages'], keys.notifications()])
+      void queryClient.invalidateQueries({ queryKey, predicate: loadedBefore });
+  }
+
   function startEvents() {
     if (state !== 'mounted' || options.live === false) return;
+    let opened = false;
     stores.connection.getState().setStatus('connecting');
     cleanups.push(
       transport.subscribe(
@@ -202,7 +217,12 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
             for (const handler of [...arrivals]) handler(event.data.notification);
         },
         {
-          onStatusChange: (status, error) => stores.connection.getState().setStatus(status, error),
+          onStatusChange: (status, error) => {
+            stores.connection.getState().setStatus(status, error);
+            if (status !== 'open' || opened) return;
+            opened = true;
+            refetchLoadedBeforeOpen();
+          },
           onError: (error) => logger.warn('Skipped a malformed event', { code: error.code }),
           onResync: () => void queryClient.invalidateQueries({ queryKey: keys.all }),
         },

@@ -65,7 +65,13 @@ export interface Thread extends Observable<ThreadState> {
   readonly id: ConversationId;
   /** Loads the previous, older page of messages. */
   loadOlder(): Promise<void>;
-  /** Sends a reply at once (optimistically); resolves with the server's message. Prefer `composer()` for drafts. */
+  /**
+   * Sends a reply at once (optimistically); resolves with the server's message. Prefer `composer()` for drafts.
+   * The outbox retries `network` and `timeout` without limit and `internal` and `rate_limited` up to its attempt
+   * limit; it then rejects with the error of `Transport.sendMessage` (`invalid_input`, `forbidden`, `not_found`,
+   * `conflict`, `attachment_unavailable`, `payload_too_large`, `rate_limited`, `internal`, `unauthenticated`,
+   * `invalid_response`), or with `aborted` when the message is discarded or the client disposed.
+   */
   send(body: string, options?: { readonly internal?: boolean }): Promise<SendResult>;
   /** Sends a failed message again with the same idempotency key. */
   retry(messageId: string): void;
@@ -73,7 +79,9 @@ export interface Thread extends Observable<ThreadState> {
   discard(messageId: string): void;
   /**
    * Marks the thread read up to a message: the newest one the UI shows on screen, or by default the newest the
-   * server has confirmed. Does nothing when that is where the last call left it.
+   * server has confirmed. Does nothing when that is where the last call left it. Rejects with the errors of
+   * `Transport.markRead` (`not_found`, `invalid_input`, `unauthenticated`, `forbidden`, `internal`, `network`,
+   * `timeout`, `invalid_response`, `aborted`).
    */
   markRead(upToMessageId?: MessageId): Promise<void>;
 }

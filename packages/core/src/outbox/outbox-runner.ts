@@ -152,6 +152,8 @@ export function createOutboxRunner(dependencies: RunnerDependencies) {
     },
     /** Resolves when the entry reaches the server; rejects when it fails for good or is discarded. */
     whenSent(id: string): Promise<SendResult> {
+      // Nothing settles a waiter once disposed: a send on a stale client fails at once instead of hanging.
+      if (disposed) return Promise.reject(new ConfideError('aborted', 'The client was disposed'));
       return new Promise((resolve, reject) => {
         waiters.set(id, [...(waiters.get(id) ?? []), { resolve, reject }]);
       });

@@ -26,3 +26,21 @@ describe('query retries', () => {
     },
   );
 });
+
+describe('query retry delays', () => {
+  it.each([
+    ['a 429 with Retry-After: 7', { code: 'rate_limited' as const, retryAfterSeconds: 7 }, 7_000],
+    ['a 503 with Retry-After: 5', { status: 503 as const, retryAfterSeconds: 5 }, 5_000],
+    ['a bare 429', { code: 'rate_limited' as const }, 2_000],
+    ['a 502', { status: 502 as const }, 2_000],
+    ['a 504', { status: 504 as const }, 2_000],
+  ])('after %s, retry and wait at least %d ms', async (_name, failure, atLeast) => {
+    const mock = createMockServer({ scenario: { failures: { listConversations: failure } } });
+    const client = await clientFor(mock, 'ben', { live: false });
+    const error = await client.transport.listConversations({}).catch((thrown: unknown) => thrown);
+    const options = client.queries.conversations.list();
+    expect(options.retry(0, error)).toBe(true);
+    // The wait query-core asks for before the second attempt (its first retry).
+    expect(options.retryDelay(1, error)).toBeGreaterThanOrEqual(atLeast);
+  });
+});

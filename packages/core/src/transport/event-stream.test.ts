@@ -175,39 +175,120 @@ describe('event stream answers', () => {
   const once = ['Bearer token-1'];
   const refreshed = ['Bearer token-1', 'Bearer token-2'];
   const twice = ['Bearer token-1', 'Bearer token-1'];
-  // A captive portal or a proxy answering 200 with a page of its own: not read, the stream tries again.
-  const page = () =>
-    new Response('<html>Sign in to the Wi-Fi</html>', { headers: { 'content-type': 'text/html' } });
+  /** An answer with `status`, a body and headers of its own (no Confide error envelope unless the body is one). */
+  const answer =
+    (status: number, body: string, headers: Record<string, string> = {}) =>
+    () =>
+      new Response(body, { status, headers });
+  const limited = (retryAfterSeconds: number) =>
+    answer(
+      429,
+      JSON.stringify({
+        error: { code: 'rate_limited', message: 'Slow down', details: { retryAfterSeconds } },
+      }),
+      {
+        'content-type': 'application/json',
+      },
+    );
+  // A 200 that is not an event stream (a captive portal's page, a JSON route, a proxy) is not read: it stops the
+  // stream with a typed error instead of being asked again forever.
+  const notAStream = (contentType: string | undefined) =>
+    answer(
+      200,
+      contentType?.includes('json') ? '{"ok":true}' : '<html>Sign in</html>',
+      contentType ? { 'content-type': contentType } : {},
+    );
   it.each([
-    ['a 400', once, ['connecting', 'closed invalid_input 400'], refusal(400, 'invalid_input')],
-    ['a 403', once, ['connecting', 'closed forbidden 403'], refusal(403, 'forbidden')],
-    ['a 404', once, ['connecting', 'closed not_found 404'], refusal(404, 'not_found')],
+    ['a 400', once, ['connecting', 'closed invalid_input 400'], [], refusal(400, 'invalid_input')],
+    ['a 403', once, ['connecting', 'closed forbidden 403'], [], refusal(403, 'forbidden')],
+    ['a 404', once, ['connecting', 'closed not_found 404'], [], refusal(404, 'not_found')],
+    ['a 405', once, ['connecting', 'closed invalid_response 405'], [], answer(405, 'Method Not Allowed')],
+    ['a 415', once, ['connecting', 'closed type_not_allowed 415'], [], answer(415, '')],
+    ['a 422', once, ['connecting', 'closed invalid_response 422'], [], answer(422, '{}')],
     [
       'a 401 twice',
       refreshed,
       ['connecting', 'reconnecting unauthenticated 401', 'closed unauthenticated 401'],
+      [1],
       refusal(401, 'unauthenticated'),
     ],
     [
       'a 401, then a fresh token',
       refreshed,
       ['connecting', 'reconnecting unauthenticated 401', 'open'],
+      [1],
       refusal(401, 'unauthenticated'),
     ],
-    ['a 500', twice, ['connecting', 'reconnecting internal 500', 'open'], refusal(500, 'internal')],
-    ['a 503', twice, ['connecting', 'reconnecting internal 503', 'open'], refusal(503, 'internal')],
-    ['a 200 page', twice, ['connecting', 'reconnecting invalid_response 200', 'open'], page],
-  ])('after %s answer asks with the tokens %j and reports %j', async (_name, tokens, expected, answer) => {
-    // The next answer opens the stream where it should open, and repeats the refusal where it should not.
-    const next = expected.at(-1) === 'open' ? stream([': open\n\n'], false) : answer;
-    const { fetch, calls } = scriptedFetch([answer, next]);
-    const { statuses, stop } = open(fetch);
-    await eventually(() => statuses.length === expected.length);
-    stop();
-    expect(calls.map((call) => call.authorization)).toEqual(tokens);
-    const reported = statuses.map(([status, error]) =>
-      error ? `${status} ${error.code} ${error.status}` : status,
-    );
-    expect(reported.slice(0, expected.length)).toEqual(expected);
-  });
+    ['a 500', twice, ['connecting', 'reconnecting internal 500', 'open'], [1], refusal(500, 'internal')],
+    [
+      'a bare 502',
+      twice,
+      ['connecting', 'reconnecting internal 502', 'open'],
+      [1],
+      answer(502, 'Bad Gateway'),
+    ],
+    ['a 503', twice, ['connecting', 'reconnecting internal 503', 'open'], [1], refusal(503, 'internal')],
+    [
+      'a 503 with Retry-After: 5',
+      twice,
+      ['connecting', 'reconnecting internal 503', 'open'],
+      [5_000],
+      answer(503, '', { 'retry-after': '5' }),
+    ],
+    ['a bare 504', twice, ['connecting', 'reconnecting internal 504', 'open'], [1], answer(504, '')],
+    ['a bare 429', twice, ['connecting', 'reconnecting rate_limited 429', 'open'], [1], answer(429, '')],
+    [
+      'a 429 with Retry-After: 7',
+      twice,
+      ['connecting', 'reconnecting rate_limited 429', 'open'],
+      [7_000],
+      answer(429, '', { 'retry-after': '7' }),
+    ],
+    [
+      'a 429 saying 3 s in its body',
+      twice,
+      ['connecting', 'reconnecting rate_limited 429', 'open'],
+      [3_000],
+      limited(3),
+    ],
+    [
+      'a 200 in application/json',
+      once,
+      ['connecting', 'closed invalid_response 200'],
+      [],
+      notAStream('application/json'),
+    ],
+    ['a 200 page', once, ['connecting', 'closed invalid_response 200'], [], notAStream('text/html')],
+    [
+      'a 200 without a content type',
+      once,
+      ['connecting', 'closed invalid_response 200'],
+      [],
+      notAStream(undefined),
+    ],
+    [
+      'a 200 in text/event-streams',
+      once,
+      ['connecting', 'closed invalid_response 200'],
+      [],
+      notAStream('text/event-streams'),
+    ],
+  ])(
+    'after %s answer asks with the tokens %j, reports %j and waits %j ms',
+    async (_name, tokens, expected, delays, answer) => {
+      // The next answer opens the stream where it should open, and repeats the refusal where it should not.
+      const next = expected.at(-1) === 'open' ? stream([': open\n\n'], false) : answer;
+      const { clock, delays: asked } = recordingClock();
+      const { fetch, calls } = scriptedFetch([answer, next]);
+      const { statuses, stop } = open(fetch, { clock });
+      await eventually(() => statuses.length === expected.length);
+      stop();
+      expect(calls.map((call) => call.authorization)).toEqual(tokens);
+      const reported = statuses.map(([status, error]) =>
+        error ? `${status} ${error.code} ${error.status}` : status,
+      );
+      expect(reported.slice(0, expected.length)).toEqual(expected);
+      expect(asked).toEqual(delays);
+    },
+  );
 });

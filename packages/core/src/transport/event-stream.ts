@@ -38,16 +38,28 @@ export interface EventStreamOptions
 }
 
 /**
- * Answers that no reconnect can change (a bad `Last-Event-ID`, a deactivated portal, a route that is not there):
- * the stream stops and reports the error instead of asking again every 30 s.
+ * Client errors that a later attempt may pass: a token to refresh (401, once), a request timeout (408), a resume
+ * point to drop (410), too early (425) and rate limits (429). Every other 4xx (a bad `Last-Event-ID`, a deactivated
+ * portal, a route that is not there, a method or type the server does not take) will never succeed: the stream
+ * stops and reports the error instead of asking again every 30 s.
  */
-const NEVER_SUCCEEDS: ReadonlySet<number> = new Set([400, 403, 404]);
+const MAY_SUCCEED_LATER: ReadonlySet<number> = new Set([401, 408, 410, 425, 429]);
+
+function neverSucceeds(status: number): boolean {
+  return status >= 400 && status < 500 && !MAY_SUCCEED_LATER.has(status);
+}
+
+/** Whether a `Content-Type` names an event stream, whatever its case and parameters. */
+function isEventStream(contentType: string | null): boolean {
+  return contentType?.split(';')[0]?.trim().toLowerCase() === 'text/event-stream';
+}
 
 /**
  * Reads `GET /v1/events` with fetch streaming and keeps it open: on a drop it reconnects with backoff and
  * jitter and sends `Last-Event-ID` so the server replays what was missed (without one, `onResync` tells the
- * client to refetch). Answers that can never succeed (400, 403, 404, a 401 after a fresh token) stop it with
- * status `closed` and the typed error. Events are parsed by `eventsource-parser`, then with the protocol's
+ * client to refetch), waiting at least as long as a `Retry-After` asks. Answers that can never succeed (a 4xx other
+ * than 408, 410, 425 and 429, a 401 after a fresh token, a 200 that is not `text/event-stream`) stop it with status
+ * `closed` and the typed error. Events are parsed by `eventsource-parser`, then with the protocol's
  * schema; a malformed one is reported through `onError` and skipped.
  */
 export function openEventStream(options: EventStreamOptions): Unsubscribe {
@@ -104,17 +116,18 @@ export function openEventStream(options: EventStreamOptions): Unsubscribe {
       // makes the client refetch what it shows (`onResync`) instead of asking for the same id forever.
       if (response.status === 410) lastEventId = undefined;
       // A 401 is worth one more try with a fresh token; a second one, or a refusal, will never succeed.
-      if (response.status === 401 ? refreshed : NEVER_SUCCEEDS.has(response.status)) refusal = error;
+      if (response.status === 401 ? refreshed : neverSucceeds(response.status)) refusal = error;
       throw error;
     }
-    const contentType = response.headers.get('content-type') ?? '';
-    if (!response.body || !contentType.toLowerCase().startsWith('text/event-stream')) {
-      // A captive portal or a proxy answering 200 with a page of its own: try again later.
+    if (!response.body || !isEventStream(response.headers.get('content-type'))) {
+      // A JSON route, a proxy's or a captive portal's page: the same URL will keep answering it, so the stream stops
+      // with a typed error the host can show (and a new subscribe, e.g. after signing in to the Wi-Fi, tries again).
       await response.body?.cancel().catch(() => {});
-      throw new ConfideError('invalid_response', 'The events route did not answer with an event stream', {
-        retryable: true,
+      refusal = new ConfideError('invalid_response', 'The events route did not answer with an event stream', {
+        retryable: false,
         status: response.status,
       });
+      throw refusal;
     }
     tokenReason = 'initial';
     onActivity();
@@ -168,7 +181,9 @@ export function openEventStream(options: EventStreamOptions): Unsubscribe {
       // A stream the server closed cleanly is reopened after the base delay; failures back off exponentially.
       const baseDelayMs = serverRetryMs ?? options.baseDelayMs ?? RECONNECT_BASE_DELAY_MS;
       const maxDelayMs = options.maxDelayMs ?? RECONNECT_MAX_DELAY_MS;
-      const delay = failures === 0 ? baseDelayMs : backoffDelay(failures, { baseDelayMs, maxDelayMs });
+      const backoff = failures === 0 ? baseDelayMs : backoffDelay(failures, { baseDelayMs, maxDelayMs });
+      // A server that says when to come back (429, 503 with `Retry-After`) is believed over our own backoff.
+      const delay = Math.max(backoff, (dropError?.retryAfterSeconds ?? 0) * 1_000);
       // Rejects only when the stream is stopped, which ends the loop.
       await sleep(clock, delay, controller.signal).catch(() => {});
     }

@@ -98,8 +98,8 @@ function uploadError(error: unknown): ConfideError {
 /**
  * Resumable uploads with tus-js-client: the bearer token from `getToken` on every request (asked again once after
  * a 401), automatic retries that continue from the server's offset, and resumption of a paused or failed upload
- * of the same `File` object in this page, or of the same file picked again after a reload (tus-js-client's
- * fingerprint storage, `localStorage` in browsers).
+ * of the same `File` object in this page. Nothing is kept in the browser's storage: a file picked again after a
+ * reload uploads from the start (resuming by a fingerprint of the file would hand one person's upload to the next).
  */
 export function createTusUploads(options: TusUploadsOptions) {
   // tus-js-client resolves the upload's `Location` against the endpoint, which needs a full URL.
@@ -113,7 +113,10 @@ export function createTusUploads(options: TusUploadsOptions) {
     return {
       endpoint,
       retryDelays: [...(options.retryDelaysMs ?? RETRY_DELAYS_MS)],
-      removeFingerprintOnSuccess: true,
+      // Resume URLs live only in this page (`unfinished`): tus-js-client would keep them, with the file's name, in
+      // localStorage by a fingerprint of the file alone, so on a shared device the next person picking the same
+      // file would resume the previous person's upload, and the name would outlive signing out.
+      storeFingerprintForResuming: false,
       fileReader: blobReader,
       ...(options.fetch
         ? {
@@ -176,14 +179,7 @@ export function createTusUploads(options: TusUploadsOptions) {
           reject(new ConfideError('aborted', 'The upload was paused', { retryable: true }));
         };
         signal?.addEventListener('abort', pause, { once: true });
-        void upload.findPreviousUploads().then(
-          (previous) => {
-            const latest = previous.at(-1);
-            if (latest && !upload.options.uploadUrl) upload.resumeFromPreviousUpload(latest);
-            if (!signal?.aborted) upload.start();
-          },
-          () => upload.start(),
-        );
+        if (!signal?.aborted) upload.start();
       });
     },
     /**

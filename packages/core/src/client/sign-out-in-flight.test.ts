@@ -1,0 +1,115 @@
+import type { ConversationId } from '@confide/protocol';
+import { QueryClient } from '@tanstack/query-core';
+import { describe, expect, it } from 'vitest';
+import { memoryStorage } from '../storage/storage.js';
+import {
+  clientFor,
+  createMockServer,
+  seedConversation,
+  seedMessage,
+  urlOf,
+  wrappedTransport,
+} from '../test/mock-clients.js';
+import { until } from '../test/until.js';
+import type { ConfideClient } from './create-confide-client.js';
+
+const ascii = (text: string) => new TextEncoder().encode(text);
+const pdf = (name: string, size: number) =>
+  new File([ascii('%PDF-1.7\n'), new Uint8Array(size - 16).fill(32), ascii('\n%%EOF\n')], name, {
+    type: 'application/pdf',
+  });
+
+/** Ben's fetch: records when each request starts, and holds the ones `held` matches until `release()`. */
+function gatedFetch(fetch: typeof globalThis.fetch, held: (method: string, url: string) => boolean) {
+  const started: { method: string; url: string; at: 'before' | 'after' }[] = [];
+  let phase: 'before' | 'after' = 'before';
+  let releases: (() => void)[] = [];
+  let markHeld = () => {};
+  const holding = new Promise<void>((resolve) => {
+    markHeld = resolve;
+  });
+  const gated: typeof globalThis.fetch = async (input, init) => {
+    const request = new Request(input, init);
+    const url = urlOf(input);
+    started.push({ method: request.method, url, at: phase });
+    if (held(request.method, url)) {
+      markHeld();
+      await new Promise<void>((resolve) => releases.push(resolve));
+    }
+    return fetch(request);
+  };
+  return {
+    gated,
+    started,
+    holding,
+    signedOut() {
+      phase = 'after';
+    },
+    release() {
+      for (const release of releases.splice(0)) release();
+      releases = [];
+    },
+  };
+}
+
+type Action = (ben: ConfideClient, id: ConversationId) => unknown;
+
+describe('Ben signs out while a request is on its way', () => {
+  it.each<[string, (method: string, url: string) => boolean, Action]>([
+    [
+      'an upload',
+      (method, url) => method === 'PATCH' && url.includes('/uploads/'),
+      (ben, id) => ben.composer({ conversationId: id }).attachFiles([pdf('Ben passport.pdf', 20_000)]),
+    ],
+    [
+      'marking a thread read',
+      (method, url) => method === 'POST' && url.endsWith('/read') && url.includes('/conversations/'),
+      (ben, id) => ben.thread(id).markRead(),
+    ],
+    [
+      'marking notifications read',
+      (method, url) => method === 'POST' && url.endsWith('/notifications/read'),
+      (ben) => ben.notifications.markAllRead(),
+    ],
+    [
+      'a send',
+      (method, url) => method === 'POST' && url.endsWith('/messages'),
+      (ben, id) => ben.thread(id).send('Sent as Ben signs out'),
+    ],
+    [
+      'loading more conversations',
+      (method, url) => method === 'GET' && url.includes('/v1/conversations?') && url.includes('cursor='),
+      (ben) => ben.conversations.loadMore(),
+    ],
+  ])(
+    "after %s, the shared QueryClient keeps nothing of Ben's and nothing more is asked with his token",
+    async (_name, held, action) => {
+      const mock = createMockServer();
+      const id = await seedConversation(mock, 'Sign out', 'Hello Daniel');
+      await seedMessage(mock, 'daniel', id, 'A reply for the firm');
+      await mock.addConversations({ count: 60 });
+      const queryClient = new QueryClient();
+      const storage = memoryStorage();
+      const gate = gatedFetch(mock.as('ben').fetch, held);
+      const transport = wrappedTransport(mock, 'ben', () => gate.gated, {
+        uploads: { chunkSizeBytes: 4096 },
+      });
+      const ben = await clientFor(mock, 'ben', { transport, queryClient, storage });
+      await until(ben.conversations, (state) => state.status === 'success');
+      await until(ben.thread(id), (state) => state.status === 'success');
+      await until(ben.notifications, (state) => state.status === 'success');
+      const settled = Promise.resolve()
+        .then(() => action(ben, id))
+        .catch(() => {});
+      await gate.holding;
+      ben.dispose();
+      gate.signedOut();
+      gate.release();
+      await settled;
+      // What the released answer may still set off (a next upload chunk, a cache write) has had its turn.
+      for (let turn = 0; turn < 20; turn += 1) await new Promise((resolve) => setTimeout(resolve, 1));
+      expect(queryClient.getQueryCache().findAll({ queryKey: ['confide'] })).toEqual([]);
+      expect(gate.started.filter((request) => request.at === 'after')).toEqual([]);
+    },
+  );
+});

@@ -1,0 +1,95 @@
+import { QueryClient } from '@tanstack/query-core';
+import { describe, expect, it, vi } from 'vitest';
+import { memoryStorage } from '../storage/storage.js';
+import {
+  clientFor,
+  createMockServer,
+  seedConversation,
+  urlOf,
+  wrappedTransport,
+} from '../test/mock-clients.js';
+import { until } from '../test/until.js';
+
+// The browser's localStorage, where tus-js-client's browser build keeps resume URLs by file fingerprint.
+const device = vi.hoisted(() => {
+  const items = new Map<string, string>();
+  const localStorage = {
+    get length() {
+      return items.size;
+    },
+    key: (index: number) => [...items.keys()][index] ?? null,
+    getItem: (key: string) => items.get(key) ?? null,
+    setItem: (key: string, value: string) => void items.set(key, String(value)),
+    removeItem: (key: string) => void items.delete(key),
+    clear: () => items.clear(),
+  };
+  Object.assign(globalThis, { window: { localStorage }, localStorage });
+  return { items };
+});
+// A variable path, so the type checker does not look for the (untyped) browser build's declarations.
+const BROWSER_BUILD = 'tus-js-client/lib.esm/browser/index.js';
+// What a browser loads: the same tus-js-client, built for browsers (its Node build stores nothing).
+vi.mock('tus-js-client', () => import(BROWSER_BUILD));
+
+const ascii = (text: string) => new TextEncoder().encode(text);
+// The same file picked on one device by two people: same name, type, size and modification time.
+const passport = () =>
+  new File([ascii('%PDF-1.7\n'), new Uint8Array(40_000).fill(32), ascii('\n%%EOF\n')], 'Passport scan.pdf', {
+    type: 'application/pdf',
+    lastModified: 1_780_000_000_000,
+  });
+
+describe('an upload interrupted by signing out, on a shared device', () => {
+  it("leaves no trace of Ben's file in the browser's storage, and Daniel's upload of the same file never asks for Ben's", async () => {
+    const mock = createMockServer();
+    const id = await seedConversation(mock, 'Shared device', 'Hello Daniel');
+    const queryClient = new QueryClient();
+    const storage = memoryStorage();
+    let benUploads = 0;
+    let holdBen = () => {};
+    const held = new Promise<void>((resolve) => {
+      holdBen = resolve;
+    });
+    const benTransport = wrappedTransport(
+      mock,
+      'ben',
+      (fetch) => async (input, init) => {
+        const method = input instanceof Request ? input.method : init?.method;
+        // Ben's second chunk never gets an answer: he signs out halfway through the file.
+        if (method === 'PATCH') benUploads += 1;
+        if (method === 'PATCH' && benUploads === 2) {
+          holdBen();
+          return new Promise<Response>(() => {});
+        }
+        return fetch(input, init);
+      },
+      { uploads: { chunkSizeBytes: 8192, retryDelaysMs: [0] } },
+    );
+    const ben = await clientFor(mock, 'ben', { transport: benTransport, queryClient, storage });
+    ben.composer({ conversationId: id }).attachFiles([passport()]);
+    await held;
+    ben.dispose();
+    expect([...device.items].filter(([key, value]) => `${key}${value}`.includes('Passport'))).toEqual([]);
+
+    const asked: string[] = [];
+    const danielTransport = wrappedTransport(
+      mock,
+      'daniel',
+      (fetch) => async (input, init) => {
+        asked.push(`${input instanceof Request ? input.method : (init?.method ?? 'GET')} ${urlOf(input)}`);
+        return fetch(input, init);
+      },
+      { uploads: { chunkSizeBytes: 8192, retryDelaysMs: [0] } },
+    );
+    const daniel = await clientFor(mock, 'daniel', { transport: danielTransport, queryClient, storage });
+    const composer = daniel.composer({ conversationId: id });
+    composer.attachFiles([passport()]);
+    const state = await until(composer, (current) =>
+      current.attachments.every((file) => file.status !== 'uploading'),
+    );
+    expect(state.attachments.map((file) => file.status)).toEqual(['uploaded']);
+    const uploadRequests = asked.filter((request) => request.includes('/uploads'));
+    expect(uploadRequests.filter((request) => request.startsWith('HEAD'))).toEqual([]);
+    expect(uploadRequests[0]).toMatch(/^POST /);
+  });
+});
