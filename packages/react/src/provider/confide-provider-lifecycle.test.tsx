@@ -1,4 +1,4 @@
-import { type ContactId, type ConversationId, httpTransport, type Transport } from '@confide/core';
+import { type ConversationId, httpTransport, type Transport } from '@confide/core';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Profiler, type ReactNode, StrictMode } from 'react';
@@ -16,9 +16,8 @@ import {
   type DemoPerson,
   type MockServer,
   seedConversation,
-  seedKey,
   seedMessage,
-  transportFor,
+  startWithElena,
 } from '../test/setup-client.js';
 import { ConfideProvider } from './confide-provider.js';
 
@@ -106,16 +105,6 @@ afterEach(() => {
   Object.assign(globalThis, originals);
   delete (globalThis as { ResizeObserver?: unknown }).ResizeObserver;
 });
-
-async function startWithElena(mock: MockServer, subject: string) {
-  const started = await transportFor(mock, 'ben').startConversation({
-    contactId: 'con_elena' as ContactId,
-    subject,
-    body: 'Only Ben and Elena read this',
-    idempotencyKey: seedKey('elena'),
-  });
-  return started.conversation.id;
-}
 
 const componentRows: {
   name: string;
@@ -250,7 +239,9 @@ describe('ConfideProvider lifecycle', () => {
     async ({ ui, act: before, bens, danielsReady }) => {
       const mock = createMockServer();
       await seedConversation(mock);
-      const elenas = await startWithElena(mock, 'Only Ben sees this');
+      const elenas = await startWithElena(mock, 'Only Ben sees this', {
+        body: 'Only Ben and Elena read this',
+      });
       const ben = await clientFor(mock, 'ben');
       const daniel = await clientFor(mock, 'daniel');
       let switched = false;

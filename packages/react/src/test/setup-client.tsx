@@ -83,22 +83,47 @@ export function seedMessage(
   });
 }
 
-/** Ben starts a conversation with Daniel on `mock`, with `replies` alternating after it (Daniel first). */
+/**
+ * Ben starts a conversation on `mock` with `contact` (Daniel by default), under `matter` if given, with `replies`
+ * alternating after it (the contact first).
+ */
 export async function seedConversation(
   mock: MockServer,
-  options: { subject?: string; body?: string; replies?: number } = {},
+  options: {
+    subject?: string;
+    body?: string;
+    replies?: number;
+    contact?: 'daniel' | 'elena';
+    matter?: { id: string; label: string };
+  } = {},
 ): Promise<ConversationId> {
+  const contact = options.contact ?? 'daniel';
   const started = await transportFor(mock, 'ben').startConversation({
-    contactId: DEMO_IDS.daniel as never,
+    contactId: DEMO_IDS[contact] as never,
     subject: options.subject ?? 'Visa documents',
     body: options.body ?? 'Hello Daniel',
     idempotencyKey: seedKey(),
+    ...(options.matter ? { matter: options.matter } : {}),
   });
   const id = started.conversation.id;
   for (let index = 0; index < (options.replies ?? 0); index += 1) {
-    await seedMessage(mock, index % 2 === 0 ? 'daniel' : 'ben', id, `Reply ${index + 1}`);
+    await seedMessage(mock, index % 2 === 0 ? contact : 'ben', id, `Reply ${index + 1}`);
   }
   return id;
+}
+
+/** Ben starts a conversation with Elena on `mock` (read by him, as he sent it), under `matter` if given. */
+export function startWithElena(
+  mock: MockServer,
+  subject: string,
+  options: { matter?: { id: string; label: string }; body?: string } = {},
+): Promise<ConversationId> {
+  return seedConversation(mock, {
+    contact: 'elena',
+    subject,
+    body: options.body ?? 'Hello Elena',
+    ...options,
+  });
 }
 
 /** Renders `ui` inside a provider over `client`. */

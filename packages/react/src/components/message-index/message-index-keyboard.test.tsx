@@ -1,4 +1,4 @@
-import type { ContactId, ConversationId } from '@confide/core';
+import type { ConversationId } from '@confide/core';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
@@ -8,23 +8,11 @@ import {
   createMockServer,
   type MockServer,
   renderWith,
-  seedKey,
   seedMessage,
+  startWithElena,
   transportFor,
 } from '../../test/setup-client.js';
 import { MessageIndex } from './message-index.js';
-
-/** Ben starts a conversation with Elena (optionally under a matter); it is read by him, as he sent it. */
-async function startWithElena(mock: MockServer, subject: string, matter?: { id: string; label: string }) {
-  const started = await transportFor(mock, 'ben').startConversation({
-    contactId: 'con_elena' as ContactId,
-    subject,
-    body: 'Hello Elena',
-    idempotencyKey: seedKey('elena'),
-    ...(matter ? { matter } : {}),
-  });
-  return started.conversation.id;
-}
 
 /** Marks every conversation Ben has read (from another of his devices). */
 async function benReadsEverything(mock: MockServer) {
@@ -122,7 +110,7 @@ describe('MessageIndex keyboard highlight', () => {
     const ids: Record<string, ConversationId> = {};
     for (const subject of SUBJECTS) {
       const matter = subject.startsWith('Bravo') ? undefined : { id: 'mat_h2', label: 'H2 matter' };
-      ids[subject] = await startWithElena(mock, subject, matter);
+      ids[subject] = await startWithElena(mock, subject, matter ? { matter } : {});
       // Elena answers, so each is unread for Ben and the order stays the order of creation.
       await seedMessage(mock, 'elena', ids[subject], `About ${subject}`);
     }

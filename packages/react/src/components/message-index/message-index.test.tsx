@@ -1,4 +1,4 @@
-import { type ContactId, type ConversationSummary, createConfideClient, type Transport } from '@confide/core';
+import { type ConversationSummary, createConfideClient, type Transport } from '@confide/core';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
@@ -11,8 +11,8 @@ import {
   type MockServer,
   renderWith,
   seedConversation,
-  seedKey,
   seedMessage,
+  startWithElena,
   transportFor,
 } from '../../test/setup-client.js';
 import { MessageIndex } from './message-index.js';
@@ -23,17 +23,6 @@ function FriendlyEmpty({ kind, children }: EmptyStateProps) {
       Nothing here: {children}
     </p>
   );
-}
-
-async function startWithElena(mock: MockServer, subject: string, matter?: { id: string; label: string }) {
-  const started = await transportFor(mock, 'ben').startConversation({
-    contactId: 'con_elena' as ContactId,
-    subject,
-    body: 'Hello Elena',
-    idempotencyKey: seedKey('elena'),
-    ...(matter ? { matter } : {}),
-  });
-  return started.conversation.id;
 }
 
 /** Marks every conversation `person` has read, so only what a test adds is unread. */
@@ -175,7 +164,7 @@ describe('MessageIndex', () => {
     const mock = createMockServer();
     await readEverything(mock, 'ben');
     const daniel = await seedConversation(mock, { subject: 'Visa documents' });
-    await startWithElena(mock, 'Zebra permit', { id: 'mat_7', label: 'Petrova residence' });
+    await startWithElena(mock, 'Zebra permit', { matter: { id: 'mat_7', label: 'Petrova residence' } });
     await seedMessage(mock, 'daniel', daniel, 'Unread one');
     const client = await clientFor(mock, 'ben');
     renderWith(client, <MessageIndex />);
