@@ -1,23 +1,42 @@
-import type { ConversationId } from '@confide/protocol';
+import type { AttachmentId, ConversationId } from '@confide/protocol';
 import { QueryClient } from '@tanstack/query-core';
 import { describe, expect, it } from 'vitest';
 import { memoryStorage } from '../storage/storage.js';
+import { pdfFile } from '../test/files.js';
 import {
   clientFor,
   createMockServer,
+  type MockServer,
+  recordedTransport,
   seedConversation,
   seedMessage,
   urlOf,
   wrappedTransport,
 } from '../test/mock-clients.js';
 import { until } from '../test/until.js';
-import type { ConfideClient } from './create-confide-client.js';
+import type { ConfideClient, ConfideClientOptions } from './create-confide-client.js';
 
-const ascii = (text: string) => new TextEncoder().encode(text);
-const pdf = (name: string, size: number) =>
-  new File([ascii('%PDF-1.7\n'), new Uint8Array(size - 16).fill(32), ascii('\n%%EOF\n')], name, {
-    type: 'application/pdf',
-  });
+/** A conversation with a reply for Ben, and more conversations than a page holds. */
+async function seedSignOut(mock: MockServer) {
+  const id = await seedConversation(mock, 'Sign out', 'Hello Daniel');
+  await seedMessage(mock, 'daniel', id, 'A reply for the firm');
+  await mock.addConversations({ count: 60 });
+  return id;
+}
+
+/** Ben's client with its conversations, the thread `id` and notifications loaded. */
+async function signedInBen(mock: MockServer, id: ConversationId, options: Partial<ConfideClientOptions>) {
+  const ben = await clientFor(mock, 'ben', options);
+  await until(ben.conversations, (state) => state.status === 'success');
+  await until(ben.thread(id), (state) => state.status === 'success');
+  await until(ben.notifications, (state) => state.status === 'success');
+  return ben;
+}
+
+/** What the last answers may still set off (a next upload chunk, a cache write) has its turn. */
+async function settleTurns() {
+  for (let turn = 0; turn < 20; turn += 1) await new Promise((resolve) => setTimeout(resolve, 1));
+}
 
 /** Ben's fetch: records when each request starts, and holds the ones `held` matches until `release()`. */
 function gatedFetch(fetch: typeof globalThis.fetch, held: (method: string, url: string) => boolean) {
@@ -59,7 +78,7 @@ describe('Ben signs out while a request is on its way', () => {
     [
       'an upload',
       (method, url) => method === 'PATCH' && url.includes('/uploads/'),
-      (ben, id) => ben.composer({ conversationId: id }).attachFiles([pdf('Ben passport.pdf', 20_000)]),
+      (ben, id) => ben.composer({ conversationId: id }).attachFiles([pdfFile('Ben passport.pdf', 20_000)]),
     ],
     [
       'marking a thread read',
@@ -85,19 +104,13 @@ describe('Ben signs out while a request is on its way', () => {
     "after %s, the shared QueryClient keeps nothing of Ben's and nothing more is asked with his token",
     async (_name, held, action) => {
       const mock = createMockServer();
-      const id = await seedConversation(mock, 'Sign out', 'Hello Daniel');
-      await seedMessage(mock, 'daniel', id, 'A reply for the firm');
-      await mock.addConversations({ count: 60 });
+      const id = await seedSignOut(mock);
       const queryClient = new QueryClient();
-      const storage = memoryStorage();
       const gate = gatedFetch(mock.as('ben').fetch, held);
       const transport = wrappedTransport(mock, 'ben', () => gate.gated, {
         uploads: { chunkSizeBytes: 4096 },
       });
-      const ben = await clientFor(mock, 'ben', { transport, queryClient, storage });
-      await until(ben.conversations, (state) => state.status === 'success');
-      await until(ben.thread(id), (state) => state.status === 'success');
-      await until(ben.notifications, (state) => state.status === 'success');
+      const ben = await signedInBen(mock, id, { transport, queryClient, storage: memoryStorage() });
       const settled = Promise.resolve()
         .then(() => action(ben, id))
         .catch(() => {});
@@ -106,10 +119,42 @@ describe('Ben signs out while a request is on its way', () => {
       gate.signedOut();
       gate.release();
       await settled;
-      // What the released answer may still set off (a next upload chunk, a cache write) has had its turn.
-      for (let turn = 0; turn < 20; turn += 1) await new Promise((resolve) => setTimeout(resolve, 1));
+      await settleTurns();
       expect(queryClient.getQueryCache().findAll({ queryKey: ['confide'] })).toEqual([]);
       expect(gate.started.filter((request) => request.at === 'after')).toEqual([]);
     },
   );
+});
+
+type Late = (ben: ConfideClient, id: ConversationId, file: AttachmentId) => unknown;
+
+describe('a client after dispose (Ben signed out, a stale reference remains)', () => {
+  it.each<[string, Late]>([
+    ['attachments.downloadUrl', (ben, _id, file) => ben.attachments.downloadUrl(file)],
+    ['thread.markRead', (ben, id) => ben.thread(id).markRead()],
+    ['notifications.markAllRead', (ben) => ben.notifications.markAllRead()],
+    ['conversations.loadMore', (ben) => ben.conversations.loadMore()],
+    ['thread.send', (ben, id) => ben.thread(id).send('After signing out')],
+    [
+      'composer.attachFiles',
+      (ben, id) => ben.composer({ conversationId: id }).attachFiles([pdfFile('Ben notes.pdf')]),
+    ],
+  ])('%s asks nothing with his token', async (_name, late) => {
+    const mock = createMockServer();
+    const id = await seedSignOut(mock);
+    const { transport, requests } = recordedTransport(mock, 'ben');
+    const ben = await signedInBen(mock, id, { transport });
+    const composer = ben.composer({ conversationId: id });
+    composer.attachFiles([pdfFile('Ben notes.pdf')]);
+    const uploaded = await until(composer, (state) =>
+      state.attachments.every((file) => file.status === 'uploaded'),
+    );
+    ben.dispose();
+    const before = requests.length;
+    await Promise.resolve(late(ben, id, uploaded.attachments[0]?.attachmentId as AttachmentId)).catch(
+      () => {},
+    );
+    await settleTurns();
+    expect(requests.slice(before)).toEqual([]);
+  });
 });
