@@ -2,6 +2,7 @@ import type { AttachmentId, ConversationId } from '@confide/protocol';
 import { QueryClient } from '@tanstack/query-core';
 import { describe, expect, it } from 'vitest';
 import { memoryStorage } from '../storage/storage.js';
+import { deferred } from '../test/deferred.js';
 import { pdfFile } from '../test/files.js';
 import {
   clientFor,
@@ -42,17 +43,14 @@ async function settleTurns() {
 function gatedFetch(fetch: typeof globalThis.fetch, held: (method: string, url: string) => boolean) {
   const started: { method: string; url: string; at: 'before' | 'after' }[] = [];
   let phase: 'before' | 'after' = 'before';
-  let releases: (() => void)[] = [];
-  let markHeld = () => {};
-  const holding = new Promise<void>((resolve) => {
-    markHeld = resolve;
-  });
+  const releases: (() => void)[] = [];
+  const holding = deferred<void>();
   const gated: typeof globalThis.fetch = async (input, init) => {
     const request = new Request(input, init);
     const url = urlOf(input);
     started.push({ method: request.method, url, at: phase });
     if (held(request.method, url)) {
-      markHeld();
+      holding.resolve();
       await new Promise<void>((resolve) => releases.push(resolve));
     }
     return fetch(request);
@@ -60,13 +58,12 @@ function gatedFetch(fetch: typeof globalThis.fetch, held: (method: string, url: 
   return {
     gated,
     started,
-    holding,
+    holding: holding.promise,
     signedOut() {
       phase = 'after';
     },
     release() {
       for (const release of releases.splice(0)) release();
-      releases = [];
     },
   };
 }
