@@ -17,8 +17,6 @@ import { stateOf, until, untilState } from '../test/until.js';
 interface Drop {
   /** Messages Daniel sends (and Ben's stream delivers) before it drops. */
   readonly before: number;
-  /** The first stream sends nothing, not even its opening, and opens only once the thread is on screen. */
-  readonly empty?: true;
   /** The `Last-Event-ID` the reconnect sends instead of the SDK's (a resume point the server no longer has). */
   readonly resumeFrom?: string;
 }
@@ -46,7 +44,7 @@ async function benWithStreams(mock: MockServer, id: ConversationId, stream: Stre
 }
 
 /** The real stream, closed once it has delivered its opening and then `events` message events. */
-function cutAfter(response: Response, events: number, onCut: () => void): Response {
+function cutAfter(response: Response, events: number): Response {
   const reader = response.body!.getReader();
   const text = new TextDecoder();
   let chunks = 0;
@@ -55,9 +53,7 @@ function cutAfter(response: Response, events: number, onCut: () => void): Respon
     async pull(controller) {
       if (chunks > 0 && seen >= events) {
         await reader.cancel();
-        controller.close();
-        onCut();
-        return;
+        return controller.close();
       }
       const { done, value } = await reader.read();
       if (done) return controller.close();
@@ -75,7 +71,6 @@ describe('a stream that drops and reconnects', () => {
   it.each<[string, Drop, (string | null)[]]>([
     ['after two events, resuming from the last', { before: 2 }, ['seq']],
     ['before any event, resuming from the position it opened at', { before: 0 }, ['seq']],
-    ['before its opening, without a resume point, refetching', { before: 0, empty: true }, [null]],
     [
       'when the server no longer has the resume point (410), refetching',
       { before: 1, resumeFrom: '999999' },
@@ -84,26 +79,18 @@ describe('a stream that drops and reconnects', () => {
   ])('%s shows every message once, the one sent during the gap too', async (_name, drop, resumes) => {
     const mock = createMockServer();
     const id = await seedConversation(mock, 'Gaps', 'Hello Daniel');
-    const loaded = deferred<void>();
     const cut = deferred<void>();
     const gapFilled = deferred<void>();
     const asked: (string | null)[] = [];
     const { ben, thread } = await benWithStreams(mock, id, async (count, request, fetch) => {
-      if (count === 1 && drop.empty) {
-        await loaded.promise;
-        cut.resolve();
-        return new Response(new ReadableStream({ start: (controller) => controller.close() }), {
-          headers: { 'content-type': 'text/event-stream' },
-        });
-      }
-      if (count === 1) return cutAfter(await fetch(request), drop.before, () => cut.resolve());
+      if (count === 1) return cutAfter(await fetch(request), drop.before);
       // The reconnect waits until Daniel has replied while the stream was down.
+      cut.resolve();
       await gapFilled.promise;
       if (count === 2 && drop.resumeFrom) request.headers.set('last-event-id', drop.resumeFrom);
       asked.push(request.headers.get('last-event-id'));
       return fetch(request);
     });
-    loaded.resolve();
     const sent: string[] = [];
     for (let index = 0; index < drop.before; index += 1) {
       sent.push(`Before the drop ${index}`);
@@ -156,5 +143,29 @@ describe('a stream that opens after the client has loaded', () => {
       'After the open',
     ]);
     expect(streams()).toBe(1);
+  });
+});
+
+describe('a reconnect without a resume point', () => {
+  it('refetches what the client shows, so a message sent while the stream was down appears', async () => {
+    const mock = createMockServer();
+    const id = await seedConversation(mock);
+    const loaded = deferred<void>();
+    const { thread, streams } = await benWithStreams(mock, id, async (count, request, fetch) => {
+      if (count === 1) {
+        // The first stream opens once the thread is on screen and drops before any event (no id to resume from).
+        await loaded.promise;
+        return new Response(new ReadableStream({ start: (controller) => controller.close() }), {
+          headers: { 'content-type': 'text/event-stream' },
+        });
+      }
+      // While it is down, Daniel replies; the new stream starts after that reply.
+      if (count === 2) await seedMessage(mock, 'daniel', id, 'Sent in the gap');
+      return fetch(request);
+    });
+    loaded.resolve();
+    const state = await untilShown(thread, 'Sent in the gap');
+    expect(streams()).toBeGreaterThanOrEqual(2);
+    expect(state.messages.at(-1)).toMatchObject({ body: 'Sent in the gap', state: 'sent' });
   });
 });
