@@ -9,10 +9,10 @@ import {
   type DemoPerson,
   type MockServer,
   seedConversation,
+  wrappedTransport,
 } from '../test/mock-clients.js';
 import { stateOf, until } from '../test/until.js';
 import type { GetToken } from '../transport/http-client.js';
-import { httpTransport } from '../transport/http-transport.js';
 import type { Composer, ComposerState } from './composer.js';
 import type { ConfideClientOptions } from './create-confide-client.js';
 
@@ -32,24 +32,23 @@ async function uploader(
   { getToken, ...options }: Partial<ConfideClientOptions> & { getToken?: GetToken } = {},
 ) {
   const requests: { method: string; path: string; bytes: number; json?: unknown }[] = [];
-  const connection = mock.as(person);
-  const fetch: typeof globalThis.fetch = async (input, init) => {
-    const request = new Request(input, init);
-    const body = await request.clone().arrayBuffer();
-    const json = request.headers.get('content-type')?.includes('json');
-    requests.push({
-      method: request.method,
-      path: new URL(request.url).pathname,
-      bytes: body.byteLength,
-      json: json ? JSON.parse(new TextDecoder().decode(body)) : undefined,
-    });
-    return connection.fetch(request);
-  };
-  const transport = httpTransport({
-    ...connection,
-    getToken: getToken ?? connection.getToken,
-    fetch,
+  const record =
+    (fetch: typeof globalThis.fetch): typeof globalThis.fetch =>
+    async (input, init) => {
+      const request = new Request(input, init);
+      const body = await request.clone().arrayBuffer();
+      const json = request.headers.get('content-type')?.includes('json');
+      requests.push({
+        method: request.method,
+        path: new URL(request.url).pathname,
+        bytes: body.byteLength,
+        json: json ? JSON.parse(new TextDecoder().decode(body)) : undefined,
+      });
+      return fetch(request);
+    };
+  const transport = wrappedTransport(mock, person, record, {
     uploads: { chunkSizeBytes: 4096, retryDelaysMs: [0] },
+    ...(getToken ? { getToken } : {}),
   });
   const client = await clientFor(mock, person, { transport, ...options });
   return { client, requests, composer: client.composer(conversationId ? { conversationId } : {}) };
