@@ -3,6 +3,7 @@ export { ConversationPane, type ConversationPaneProps } from './conversation-pan
 export { DemoApp, type DemoAppProps, mountDemoApp } from './demo-app.js';
 export { createDevSession, type DevSession } from './dev-session.js';
 export { Dialog, type DialogProps } from './dialog.js';
+export { NotFoundPage, type NotFoundPageProps } from './not-found-page.js';
 export { DEMO_CLIENTS, DEMO_FIRM_PEOPLE, type DemoPerson } from './people.js';
 export {
   Link,

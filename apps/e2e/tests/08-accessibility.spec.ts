@@ -68,7 +68,9 @@ test.describe('8. Accessibility', () => {
     await expectNoAxeViolations(page);
   });
 
-  test('axe finds no violations on any page of the client portal', async ({ page }, testInfo) => {
+  test('axe finds no violations on any page of the client portal, the not-found page included', async ({
+    page,
+  }, testInfo) => {
     await page.goto(`${urls.portal()}/messages`);
     await expect(page.getByRole('heading', { name: 'Welcome back' })).toBeVisible();
     await expectNoAxeViolations(page);
@@ -90,6 +92,15 @@ test.describe('8. Accessibility', () => {
     await page.getByRole('link', { name: 'Your details' }).click();
     await expect(page.getByRole('heading', { name: 'Your details' })).toBeVisible();
     await expectNoAxeViolations(page);
+
+    await page.goto(`${urls.portal()}/no-such-page`);
+    await expect(page.getByRole('heading', { name: 'Page not found', level: 1 })).toBeVisible();
+    await expect(
+      page.getByRole('navigation', { name: 'Portal' }).locator('[aria-current="page"]'),
+    ).toHaveCount(0);
+    await expectNoAxeViolations(page);
+    await page.getByRole('link', { name: 'Go to your messages' }).click();
+    await expect(page.getByRole('heading', { name: 'Messages', level: 1 })).toBeVisible();
   });
 
   test('a firm member composes and sends a secure message with the keyboard alone', async ({ page }) => {

@@ -1,10 +1,9 @@
-import { Dialog, matchPath, navigate, usePath } from '@confide/demo-shell';
+import { Dialog, matchPath, NotFoundPage, navigate, usePath } from '@confide/demo-shell';
 import { ComposeSecureMessage } from '@confide/react';
 import { useEffect, useState } from 'react';
 import { ContactPage } from './pages/contact-page.js';
 import { ContactsPage } from './pages/contacts-page.js';
 import { MessagesPage } from './pages/messages-page.js';
-import { NotFoundPage } from './pages/not-found-page.js';
 import { SettingsPage } from './pages/settings-page.js';
 import { TopBar } from './top-bar.js';
 

@@ -1,7 +1,8 @@
 import type { ConversationId } from '@confide/core';
-import { ConversationPane, Link, matchPath, navigate, usePath } from '@confide/demo-shell';
+import { ConversationPane, Link, NotFoundPage, navigate, usePath } from '@confide/demo-shell';
 import { ComposeSecureMessage, MessageIndex, useConfideClient, useViewer } from '@confide/react';
 import { useEffect } from 'react';
+import { type PortalRoute, portalRoute } from './portal-route.js';
 
 /** Props of `PortalShell`. */
 export interface PortalShellProps {
@@ -85,22 +86,24 @@ function DetailsTab() {
   );
 }
 
-function Page({ path }: { readonly path: string }) {
-  if (path === '/details') return <DetailsTab />;
-  if (path === '/messages/new') return <MessagesTab conversationId={null} composing />;
-  const conversation = matchPath('/messages/:id', path);
-  return <MessagesTab conversationId={conversation?.id ?? null} composing={false} />;
+/** The page of a route: a tab, or the not-found page for a path the portal does not know. */
+export function PortalPage({ route }: { readonly route: PortalRoute }) {
+  if (route.page === 'details') return <DetailsTab />;
+  if (route.page === 'not-found') return <NotFoundPage />;
+  return <MessagesTab conversationId={route.conversationId} composing={route.composing} />;
 }
 
 /** The signed-in portal: the firm's header, tabs and the current tab. */
 export function PortalShell({ email, onSignOut }: PortalShellProps) {
-  const path = usePath();
+  const route = portalRoute(usePath());
   const { viewer } = useViewer();
   const firmName = viewer?.firm.name ?? '';
+  const portalTitle = firmName ? `${firmName} — client portal` : 'Client portal';
+  const title = route.page === 'not-found' ? `Page not found — ${portalTitle}` : portalTitle;
   useEffect(() => {
-    document.title = firmName ? `${firmName} — client portal` : 'Client portal';
-  }, [firmName]);
-  const onDetails = path === '/details';
+    document.title = title;
+  }, [title]);
+  const tab = route.page === 'not-found' ? null : route.page;
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -125,16 +128,16 @@ export function PortalShell({ email, onSignOut }: PortalShellProps) {
           </div>
         </div>
         <nav aria-label="Portal" className="tabs">
-          <Link href="/messages" aria-current={onDetails ? undefined : 'page'}>
+          <Link href="/messages" aria-current={tab === 'messages' ? 'page' : undefined}>
             Messages
           </Link>
-          <Link href="/details" aria-current={onDetails ? 'page' : undefined}>
+          <Link href="/details" aria-current={tab === 'details' ? 'page' : undefined}>
             Your details
           </Link>
         </nav>
       </header>
       <main id="main" className="page" tabIndex={-1}>
-        <Page path={path} />
+        <PortalPage route={route} />
       </main>
     </div>
   );

@@ -22,6 +22,7 @@ export type {
   ServerEvent,
   Template,
   TemplateId,
+  TicketPurpose,
   Viewer,
 } from '@confide/protocol';
 export { applyServerEvent, type CacheContext } from './cache/apply-server-event.js';
@@ -49,6 +50,7 @@ export {
   type ConfideClient,
   type ConfideClientOptions,
   createConfideClient,
+  type DownloadUrlOptions,
 } from './client/create-confide-client.js';
 export type { ContactsApi, SettingsApi, TemplatesApi, ViewerApi } from './client/directory.js';
 export {
@@ -135,6 +137,7 @@ export type { GetToken, TokenReason } from './transport/http-client.js';
 export { type HttpTransportOptions, httpTransport } from './transport/http-transport.js';
 export type {
   ConnectionStatus,
+  CreateDownloadTicketOptions,
   RequestOptions,
   SubscribeOptions,
   Transport,

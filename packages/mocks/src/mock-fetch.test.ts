@@ -36,7 +36,7 @@ describe('mock.fetch', () => {
     expect(await response.json()).toMatchObject({ error: { code: 'forbidden' } });
   });
 
-  it('serves tus uploads from memory and puts the base path into their Location', async () => {
+  it('serves tus uploads from memory with a Location that resolves under the base path', async () => {
     const { baseUrl, fetch, getToken } = mock.as('daniel');
     const created = await fetch(`${baseUrl}/v1/uploads`, {
       method: 'POST',
@@ -48,7 +48,13 @@ describe('mock.fetch', () => {
       },
     });
     expect(created.status).toBe(201);
-    expect(created.headers.get('location')).toMatch(/^\/services\/confide\/v1\/uploads\/att_/);
+    const location = new URL(created.headers.get('location') ?? '', `${baseUrl}/v1/uploads`);
+    expect(location.pathname).toMatch(/^\/services\/confide\/v1\/uploads\/att_/);
+    const resumed = await fetch(location, {
+      method: 'HEAD',
+      headers: { authorization: `Bearer ${await getToken()}`, 'tus-resumable': '1.0.0' },
+    });
+    expect(resumed.headers.get('upload-offset')).toBe('0');
   });
 
   it('ends an event stream when the caller aborts', async () => {

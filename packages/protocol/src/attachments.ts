@@ -64,7 +64,31 @@ export const AttachmentIdsSchema = z.array(AttachmentIdSchema).check(
 /** A single-use download ticket: opaque, random, and valid for a short time for one person and one file. */
 export const DownloadTicketSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{32,128}$/));
 
-// POST /v1/attachments/:id/tickets
+/**
+ * What a download ticket is for. `download` saves the file: answered `Content-Disposition: attachment`, audited as
+ * `attachment.downloaded` and shown to the firm as the client's download. `preview` shows a picture inside the page
+ * (a thumbnail): only for `PREVIEW_MEDIA_TYPES`, answered `inline`, audited as `attachment.previewed`, and never
+ * counted as a download.
+ */
+export const TicketPurposeSchema = z.enum(['download', 'preview']);
+export type TicketPurpose = z.infer<typeof TicketPurposeSchema>;
+
+/** The media types that have previews: raster images every browser draws in an `<img>` (not HEIC or TIFF). */
+export const PREVIEW_MEDIA_TYPES: readonly string[] = [
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'image/avif',
+];
+
+// POST /v1/attachments/:id/tickets?purpose=
+/** A ticket's purpose, in the query so that a request without one (every older client) asks for a download. */
+export const CreateDownloadTicketQuerySchema = z.strictObject({
+  /** @default 'download' */
+  purpose: z.optional(TicketPurposeSchema),
+});
+export type CreateDownloadTicketQuery = z.input<typeof CreateDownloadTicketQuerySchema>;
 export const CreateDownloadTicketResponseSchema = z.object({
   ticket: DownloadTicketSchema,
   /** Where to `GET` the file with the ticket (no `Authorization` header needed: fit for a link or a new tab). */

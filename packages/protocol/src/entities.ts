@@ -263,6 +263,7 @@ export const AuditActionSchema = z.enum([
   'attachment.uploaded',
   'attachment.blocked',
   'attachment.downloaded',
+  'attachment.previewed',
 ]);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
 

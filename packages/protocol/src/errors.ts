@@ -34,8 +34,9 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   /** A download ticket was already used or has expired (`details.reason`: `used` or `expired`). */
   ticket_invalid: 410,
   /**
-   * An upload cannot be used now (`details.reason`: `incomplete`, `already_attached`, `expired`, or `scanning` when
-   * someone but its sender asks for a file the scanner has not cleared yet).
+   * An upload cannot be used now (`details.reason`: `incomplete`, `already_attached`, `expired`, `scanning` when
+   * someone but its sender asks for a file the scanner has not cleared yet, or `no_preview` when a preview ticket is
+   * asked for a file that is not a picture browsers draw).
    */
   attachment_unavailable: 409,
   invalid_input: 400,

@@ -82,14 +82,19 @@ export const NotificationReadEventSchema = z.object({
 });
 
 /**
- * A sent file's state changed (the scanner finished: `available` or `blocked`). Everyone who may see the file
+ * A file's state changed (the scanner finished: `available` or `blocked`). For a sent file, everyone who may see it
  * receives it (an internal note's files: members only), with the file as that audience sees it; a client replaces
- * the file with this id in the message it already shows.
+ * the file with this id in the message it already shows. For an upload not sent yet, `conversationId` is `null`
+ * and only its uploader receives it (not the rest of their firm): nobody else may see the file before it is sent.
  */
 export const AttachmentUpdatedEventSchema = z.object({
   id: EventIdSchema,
   type: z.literal('attachment.updated'),
-  data: z.object({ conversationId: ConversationIdSchema, attachment: AttachmentSchema }),
+  data: z.object({
+    /** The conversation of the message the file was sent with; `null` for an upload not sent yet. */
+    conversationId: z.nullable(ConversationIdSchema),
+    attachment: AttachmentSchema,
+  }),
 });
 
 /** Every event `GET /v1/events` sends; the SSE `event:` field carries `type`, `data:` the JSON of the whole event. */

@@ -1,4 +1,10 @@
-export type { Attachment, AttachmentState, CreateDownloadTicketResponse } from './attachments.js';
+export type {
+  Attachment,
+  AttachmentState,
+  CreateDownloadTicketQuery,
+  CreateDownloadTicketResponse,
+  TicketPurpose,
+} from './attachments.js';
 export {
   ATTACHMENT_NAME_MAX_LENGTH,
   ATTACHMENTS_PER_MESSAGE_MAX,
@@ -6,9 +12,12 @@ export {
   AttachmentNameSchema,
   AttachmentSchema,
   AttachmentStateSchema,
+  CreateDownloadTicketQuerySchema,
   CreateDownloadTicketResponseSchema,
   DEFAULT_MAX_UPLOAD_BYTES,
   DownloadTicketSchema,
+  PREVIEW_MEDIA_TYPES,
+  TicketPurposeSchema,
   UPLOADS_PATH,
 } from './attachments.js';
 export type {

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import {
   AttachmentSchema,
+  CreateDownloadTicketQuerySchema,
   CreateDownloadTicketResponseSchema,
   DownloadTicketSchema,
   UPLOADS_PATH,
@@ -319,8 +320,10 @@ export const routes = {
     kind: 'json',
     status: 201,
     params: AttachmentParamsSchema,
+    query: CreateDownloadTicketQuerySchema,
     response: CreateDownloadTicketResponseSchema,
-    summary: 'A short-lived, single-use ticket to download one file, bound to the viewer.',
+    summary:
+      'A short-lived, single-use ticket to download one file (or, with `purpose=preview`, to show a picture inline), bound to the viewer.',
   },
   downloadAttachment: {
     method: 'GET',
@@ -331,7 +334,7 @@ export const routes = {
     params: TicketParamsSchema,
     response: z.string(),
     summary:
-      'The file of a download ticket, as an attachment; the ticket is the only credential and works once.',
+      'The file of a ticket, as an attachment (a preview ticket: inline); the ticket is the only credential and works once.',
   },
   issueDevToken: {
     method: 'POST',

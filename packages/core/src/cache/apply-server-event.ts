@@ -279,6 +279,8 @@ function applyNotificationRead(context: CacheContext, event: ServerEventOf<'noti
 /** A file's state changed (its scan finished): the file is replaced in its cached message; the index is untouched. */
 function applyAttachmentUpdated(context: CacheContext, event: ServerEventOf<'attachment.updated'>) {
   const { conversationId, attachment } = event.data;
+  // An upload not sent yet is in no cached message (only its uploader hears of it); its send answers its state.
+  if (conversationId === null) return;
   const replace = (message: Message): Message =>
     message.id === attachment.messageId && message.attachments
       ? {

@@ -3,6 +3,7 @@ import {
   type ConversationId,
   DEFAULT_MAX_UPLOAD_BYTES,
   type Notification,
+  type TicketPurpose,
   type Viewer,
 } from '@confide/protocol';
 import { type Query, QueryClient } from '@tanstack/query-core';
@@ -70,14 +71,21 @@ export interface ConfideClientOptions {
   readonly maxUploadBytes?: number;
 }
 
+/** Options of `client.attachments.downloadUrl`. */
+export interface DownloadUrlOptions {
+  /** `download` saves the file; `preview` shows a picture in the page without counting as a download. @default 'download' */
+  readonly purpose?: TicketPurpose;
+}
+
 /** Files sent in messages. */
 export interface AttachmentsApi {
   /**
    * A URL that downloads the file once, within a minute, without a token (a single-use ticket: fit for a link or a
-   * new tab; the bearer token never goes into a URL). Rejects with `not_found`, `attachment_unavailable` (still
-   * being scanned) or `attachment_blocked`.
+   * new tab; the bearer token never goes into a URL). With `{ purpose: 'preview' }` the URL shows a picture inline
+   * (for a thumbnail) and does not count as a download. Rejects with `not_found`, `attachment_unavailable` (still
+   * being scanned, or `no_preview`) or `attachment_blocked`.
    */
-  downloadUrl(id: AttachmentId): Promise<string>;
+  downloadUrl(id: AttachmentId, options?: DownloadUrlOptions): Promise<string>;
 }
 
 /** A Confide client: everything a UI needs, without any UI. */
@@ -274,10 +282,10 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
     },
     notifications: createNotifications(context, arrivals),
     attachments: {
-      async downloadUrl(id) {
+      async downloadUrl(id, { purpose } = {}) {
         if (!transport.createDownloadTicket)
           throw new ConfideError('internal', 'This transport cannot download files', { retryable: false });
-        return (await transport.createDownloadTicket(id)).url;
+        return (await transport.createDownloadTicket(id, purpose ? { purpose } : {})).url;
       },
     },
     setOnline,

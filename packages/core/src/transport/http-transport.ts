@@ -68,8 +68,9 @@ export function httpTransport(transportOptions: HttpTransportOptions): Transport
       return uploaded;
     },
     deleteUpload: (id) => tus.remove(id),
-    createDownloadTicket: async (id, options) => {
-      const ticket = await http.request('createDownloadTicket', attachment(id), options);
+    createDownloadTicket: async (id, { purpose, ...options } = {}) => {
+      const query = purpose ? { purpose } : {};
+      const ticket = await http.request('createDownloadTicket', { ...attachment(id), query }, options);
       return { ...ticket, url: absoluteUrl(transportOptions.baseUrl, ticket.url) };
     },
     subscribe: (onEvent, subscribeOptions = {}) =>

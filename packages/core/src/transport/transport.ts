@@ -31,6 +31,7 @@ import type {
   StartConversationResponse,
   Template,
   TemplateId,
+  TicketPurpose,
   UpdateNotificationSettingsRequest,
   UpdateTemplateRequest,
   Viewer,
@@ -52,6 +53,16 @@ export interface UploadFileOptions extends RequestOptions {
   readonly onProgress?: (uploadedBytes: number) => void;
   /** Told the upload's id as soon as the server has created it, before the bytes arrive. */
   readonly onCreated?: (id: AttachmentId) => void;
+}
+
+/** Options of `Transport.createDownloadTicket`. */
+export interface CreateDownloadTicketOptions extends RequestOptions {
+  /**
+   * `download` to save the file (counted and shown to the firm as a download); `preview` to show a picture in the
+   * page (a thumbnail: only for pictures browsers draw, answered inline, never counted as a download).
+   * @default 'download'
+   */
+  readonly purpose?: TicketPurpose;
 }
 
 /** The state of the live event stream. */
@@ -283,14 +294,18 @@ export interface Transport {
    */
   getAttachment?(id: AttachmentId, options?: RequestOptions): Promise<Attachment>;
   /**
-   * A single-use download ticket for one file, with the absolute `url` to fetch it without a token
-   * (`POST /v1/attachments/:id/tickets`). Rejects with `not_found` (not there, or not the viewer's to see),
-   * `attachment_unavailable` (`context.reason` `incomplete`, or `scanning` for anyone but the sender),
+   * A single-use ticket for one file (`options.purpose`: a download, or a preview for a thumbnail), with the absolute
+   * `url` to fetch it without a token (`POST /v1/attachments/:id/tickets`). Rejects with `not_found` (not there, or
+   * not the viewer's to see), `attachment_unavailable` (`context.reason` `incomplete`, `scanning` for anyone but the
+   * sender, or `no_preview` for a preview of a file that is not a picture browsers draw),
    * `attachment_blocked` (the scanner removed it); and, like every call, `unauthenticated`, `forbidden` with
    * `context.reason` `portal_inactive`, `internal`, `network`, `timeout`, `invalid_response` and `aborted`.
    * (`ticket_invalid` is the answer of the ticket's URL itself, when it was used or expired.)
    */
-  createDownloadTicket?(id: AttachmentId, options?: RequestOptions): Promise<CreateDownloadTicketResponse>;
+  createDownloadTicket?(
+    id: AttachmentId,
+    options?: CreateDownloadTicketOptions,
+  ): Promise<CreateDownloadTicketResponse>;
   /**
    * Opens the live event stream (`GET /v1/events`), reconnecting on its own until unsubscribed. It never throws:
    * errors arrive through `onStatusChange`. It reconnects after `network`, `timeout`, `internal` (5xx),

@@ -35,6 +35,10 @@ export interface VirtualList {
   readonly atStart: boolean;
   /** Whether the viewport has a size (false on the server and in tests without layout). */
   readonly hasLayout: boolean;
+  /** How far an item's top sits below the list's top, in pixels (estimated until the item is measured). */
+  readonly offsetOf: (index: number) => number;
+  /** How many items one viewport shows (the initial count while the viewport has no size): a page for PageDown. */
+  readonly pageSize: number;
   /** Scrolls an item into view. */
   readonly scrollToIndex: (index: number) => void;
   /** Scrolls to the very end. */
@@ -274,7 +278,15 @@ export function useVirtualList(options: VirtualListOptions): VirtualList {
     pinned.current = value;
   }, []);
 
+  const offsetOf = useCallback((index: number) => offsets[index] ?? 0, [offsets]);
   const measuredHeight = scroll.height;
+  const pageSize =
+    measuredHeight === 0
+      ? initial.count
+      : Math.max(
+          1,
+          firstAtOrAfter(offsets, scroll.top + measuredHeight) - firstAtOrAfter(offsets, scroll.top),
+        );
   return {
     start,
     end,
@@ -286,6 +298,8 @@ export function useVirtualList(options: VirtualListOptions): VirtualList {
     atEnd: measuredHeight === 0 || scroll.top + measuredHeight >= total - EDGE_TOLERANCE_PX,
     atStart: scroll.top <= EDGE_TOLERANCE_PX,
     hasLayout: measuredHeight > 0,
+    offsetOf,
+    pageSize,
     scrollToIndex,
     scrollToEnd,
     setPinned,

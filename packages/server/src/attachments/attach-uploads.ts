@@ -8,6 +8,7 @@ import type {
   Audience,
   ContactRow,
   ConversationRow,
+  EventAudience,
   MessageRow,
   NewEvent,
   NewNotification,
@@ -135,6 +136,30 @@ export async function announceFile(
       attachment: presentAttachment(row, 'firm', downloads.get(row.id) ?? null),
     },
     messageAudience(conversation, row.internal),
+  );
+}
+
+/**
+ * The audience of an upload not sent yet: its uploader alone, by who they are (a member by id, a client as the
+ * contact), never the rest of their firm.
+ */
+export function uploaderAudience(row: Pick<AttachmentRow, 'firmId' | 'uploader'>): EventAudience {
+  const { firmId, uploader } = row;
+  return uploader.kind === 'member'
+    ? { firmId, allMembers: false, memberIds: [uploader.id], contactId: null }
+    : { firmId, allMembers: false, memberIds: [], contactId: uploader.id };
+}
+
+/**
+ * Emits `attachment.updated` for an upload not sent yet to its uploader only, with `conversationId` null: there is
+ * no conversation to route it by, and nobody else may see the file before it is sent.
+ */
+export function announceUpload(emit: EmitEvent, row: AttachmentRow): void {
+  if (!isCompleted(row) || row.messageId !== null) return;
+  emit(
+    'attachment.updated',
+    { conversationId: null, attachment: presentAttachment(row, 'firm', null) },
+    uploaderAudience(row),
   );
 }
 

@@ -1,3 +1,5 @@
+import type { TicketPurpose } from '@confide/protocol';
+
 // RFC 6266 with RFC 8187 (the successor of RFC 5987) `filename*`: the exact name in UTF-8, percent-encoded, plus
 // an ASCII-only `filename` fallback for old clients. Characters RFC 8187's attr-char allows stay as they are.
 const ATTR_CHAR = /[A-Za-z0-9!#$&+.^_`|~-]/;
@@ -23,7 +25,11 @@ function asciiFallback(name: string): string {
   return /[A-Za-z0-9]/.test(fallback) ? fallback : 'download';
 }
 
-/** The `Content-Disposition` of a download: always `attachment`, with the original name safely encoded. */
-export function attachmentContentDisposition(name: string): string {
-  return `attachment; filename="${asciiFallback(name)}"; filename*=UTF-8''${encodeExtValue(name)}`;
+/**
+ * The `Content-Disposition` of a file, with the original name safely encoded: `attachment` for a download (the
+ * browser saves it), `inline` only for a preview ticket (a picture shown in an `<img>`; its type was checked).
+ */
+export function attachmentContentDisposition(name: string, purpose: TicketPurpose = 'download'): string {
+  const disposition = purpose === 'preview' ? 'inline' : 'attachment';
+  return `${disposition}; filename="${asciiFallback(name)}"; filename*=UTF-8''${encodeExtValue(name)}`;
 }

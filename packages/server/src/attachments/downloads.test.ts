@@ -134,6 +134,106 @@ describe('downloads', () => {
     }
   });
 
+  describe('preview tickets', () => {
+    // A PNG signature and nothing else: the store keeps what the upload decided, the bytes only have to round-trip.
+    const PICTURE = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const picture = (test: TestApp, mediaType: string) =>
+      sentFile(test, { name: 'Reisepass.png', bytes: PICTURE, mediaType });
+    const preview = (test: TestApp, person: PersonName, id: string) =>
+      test.call('POST', `/v1/attachments/${id}/tickets?purpose=preview`, { as: person });
+
+    it.each(['owner', 'member', 'client'] as const)(
+      'show %s the picture inline, audited as a preview and never as a download',
+      async (person) => {
+        const test = await createTestApp();
+        const file = await picture(test, 'image/png');
+        const issued = await preview(test, person, file.id);
+        expect(issued.status).toBe(201);
+        const { url } = (await issued.json()) as { url: string };
+        const response = await test.call('GET', url);
+        expect(response.status).toBe(200);
+        expect(new Uint8Array(await response.arrayBuffer())).toEqual(PICTURE);
+        expect(Object.fromEntries(response.headers)).toMatchObject({
+          'content-type': 'image/png',
+          'x-content-type-options': 'nosniff',
+          'content-security-policy': "default-src 'none'; sandbox",
+          'cache-control': 'private, no-store',
+        });
+        expect(response.headers.get('content-disposition')).toMatch(/^inline; filename="Reisepass\.png"/);
+        expect((await test.call('GET', url)).status).toBe(410);
+        const audit = await test.store.listAudit({ firmId: 'firm_rivera_cho', limit: 10 });
+        expect(audit.map((entry) => entry.action)).not.toContain('attachment.downloaded');
+        expect(audit[0]).toMatchObject({
+          action: 'attachment.previewed',
+          targetId: file.id,
+          actor: viewerRef(await test.viewer(person)),
+        });
+        const firmView = await (await test.call('GET', `/v1/attachments/${file.id}`, { as: 'owner' })).json();
+        expect(firmView.clientDownloadedAt).toBeNull();
+      },
+    );
+
+    it('leave "downloaded by the client" to a download ticket', async () => {
+      const test = await createTestApp();
+      const file = await picture(test, 'image/jpeg');
+      const { url } = (await (await preview(test, 'client', file.id)).json()) as { url: string };
+      await test.call('GET', url);
+      test.clock.advance(1_000);
+      const { response } = await download(test, 'client', file.id);
+      expect(response.headers.get('content-disposition')).toMatch(/^attachment; /);
+      const firmView = await (await test.call('GET', `/v1/attachments/${file.id}`, { as: 'owner' })).json();
+      expect(firmView.clientDownloadedAt).toBe(test.clock.now().toISOString());
+      const audit = await test.store.listAudit({ firmId: 'firm_rivera_cho', limit: 2 });
+      expect(audit.map((entry) => entry.action)).toEqual(['attachment.downloaded', 'attachment.previewed']);
+    });
+
+    it.each(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif'])(
+      'are issued for %s',
+      async (mediaType) => {
+        const test = await createTestApp();
+        const file = await picture(test, mediaType);
+        expect((await preview(test, 'client', file.id)).status).toBe(201);
+      },
+    );
+
+    it.each([
+      'application/pdf',
+      'text/plain',
+      'text/csv',
+      'image/heic',
+      'image/tiff',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ])('are refused for %s, which browsers do not draw as a picture', async (mediaType) => {
+      const test = await createTestApp();
+      const file = await picture(test, mediaType);
+      const response = await preview(test, 'client', file.id);
+      expect(response.status).toBe(409);
+      expect(await response.json()).toMatchObject({
+        error: { code: 'attachment_unavailable', details: { reason: 'no_preview' } },
+      });
+    });
+
+    it.each([
+      ['someone outside the conversation', 'otherClient' as const, { state: 'available' as const }, 404],
+      ['a firm member, while the file is scanned', 'owner' as const, { state: 'scanning' as const }, 409],
+      ['anyone, for a blocked file', 'client' as const, { state: 'blocked' as const }, 410],
+    ])('follow the download rules for %s', async (_label, person, options, status) => {
+      const test = await createTestApp();
+      const file = await sentFile(test, { bytes: PICTURE, mediaType: 'image/png', ...options });
+      expect((await preview(test, person, file.id)).status).toBe(status);
+    });
+
+    it.each(['thumbnail', 'DOWNLOAD', ''])('refuse the unknown purpose %j', async (purpose) => {
+      const test = await createTestApp();
+      const file = await picture(test, 'image/png');
+      const response = await test.call('POST', `/v1/attachments/${file.id}/tickets?purpose=${purpose}`, {
+        as: 'client',
+      });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ error: { code: 'invalid_input' } });
+    });
+  });
+
   it('checks access again when a ticket is redeemed', async () => {
     const test = await createTestApp();
     const file = await sentFile(test, { state: 'scanning' });

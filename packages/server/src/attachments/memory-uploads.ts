@@ -1,4 +1,4 @@
-import { AttachmentNameSchema, UPLOADS_PATH } from '@confide/protocol';
+import { AttachmentNameSchema } from '@confide/protocol';
 import { fileTypeFromBuffer } from 'file-type';
 import type { DomainContext } from '../domain/context.js';
 import { viewerRef } from '../domain/viewer.js';
@@ -11,6 +11,7 @@ import type { BlobStore } from './blob-store.js';
 import { completeUpload } from './complete-upload.js';
 import { allowedTypesFor } from './firm-allow-list.js';
 import type { UploadHandler } from './upload-handler.js';
+import { uploadIdOf, uploadLocation } from './upload-location.js';
 
 /** Options of `createMemoryUploads`. */
 export interface MemoryUploadsOptions {
@@ -117,7 +118,7 @@ export function createMemoryUploads(options: MemoryUploadsOptions): UploadHandle
       expiresAt: new Date(now.getTime() + settings.uploadExpiryMs).toISOString(),
     });
     staged.set(id, []);
-    return answer(201, { Location: `${UPLOADS_PATH}/${id}`, 'Upload-Offset': '0' });
+    return answer(201, { Location: uploadLocation(id), 'Upload-Offset': '0' });
   }
 
   async function discard(id: string, context: DomainContext) {
@@ -171,12 +172,13 @@ export function createMemoryUploads(options: MemoryUploadsOptions): UploadHandle
 
   return async ({ request, viewer, context }) => {
     try {
-      const id = request.url.split(`${UPLOADS_PATH}/`)[1]?.split(/[?#]/)[0];
-      if (!id) {
+      const id = uploadIdOf(request.url);
+      if (id === undefined) return errorResponse(notFound('Upload'));
+      if (id === null) {
         if (request.method === 'POST') return await create(request, context, viewer);
         return errorResponse(notFound('Route'));
       }
-      const row = await context.store.getAttachment(decodeURIComponent(id));
+      const row = await context.store.getAttachment(id);
       // Someone else's upload answers exactly like a missing one.
       if (!row || !isUploader(row, viewer)) return errorResponse(notFound('Upload'));
       if (request.method === 'DELETE') {

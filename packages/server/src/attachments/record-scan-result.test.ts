@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { viewerRef } from '../domain/viewer.js';
+import { shapeEventForViewer } from '../events/shape-event.js';
 import { seedAttachment } from '../testing/attachment-fixtures.js';
-import { createTestApp, type PersonName, type TestApp } from '../testing/test-app.js';
+import { readSse } from '../testing/read-sse.js';
+import { createTestApp, freshKey, PEOPLE, type PersonName, type TestApp } from '../testing/test-app.js';
 import { recordScanResult } from './record-scan-result.js';
 
 async function blockedNotifications(test: TestApp, person: PersonName) {
@@ -41,5 +43,69 @@ describe('recordScanResult', () => {
     expect(await recordScanResult(test.context(), file.id, { clean: false, signature: 'late' })).toBeNull();
     expect((await test.store.getAttachment(file.id))?.state).toBe('available');
     expect(await blockedNotifications(test, 'owner')).toHaveLength(0);
+  });
+
+  describe('of an upload not sent yet', () => {
+    async function openStream(test: TestApp, as: PersonName) {
+      const stream = readSse(await test.call('GET', '/v1/events', { as }));
+      expect(await stream.nextComment()).toBe('connected');
+      return stream;
+    }
+
+    /** The events `person` gets when their stream catches up from `after` (the store's audience filter). */
+    async function caughtUp(test: TestApp, person: PersonName, after: number) {
+      const viewer = await test.viewer(person);
+      const rows = await test.store.listEventsSince(after, {
+        firmId: viewer.firm.id,
+        viewer: viewerRef(viewer),
+        limit: 100,
+      });
+      return rows.flatMap((row) => shapeEventForViewer(row, viewer) ?? []);
+    }
+
+    it.each([
+      ['client', true],
+      ['client', false],
+      ['member', true],
+      ['member', false],
+      ['admin', false],
+    ] as const)('tells its uploader (%s) alone, clean: %s', async (uploader, clean) => {
+      const test = await createTestApp();
+      const file = await seedAttachment(test, { uploader, state: 'scanning' });
+      const own = await openStream(test, uploader);
+      // Another member of the same firm, whose stream stays open through the scan.
+      const colleague = await openStream(test, 'owner');
+      const after = (await test.store.eventBounds()).latestSeq;
+      const verdict = clean ? { clean: true as const } : { clean: false as const, signature: 'Eicar' };
+      await recordScanResult(test.context(), file.id, verdict);
+
+      const event = await own.nextEvent();
+      expect(event.event).toBe('attachment.updated');
+      expect(event.data.data).toMatchObject({
+        conversationId: null,
+        attachment: { id: file.id, state: clean ? 'available' : 'blocked', messageId: null },
+      });
+      const attachment = (event.data.data as { attachment: Record<string, unknown> }).attachment;
+      expect('sha256' in attachment).toBe(uploader !== 'client');
+
+      // The colleague's next event is the marker sent after the scan, not the upload's news.
+      const marker = await test.call('POST', '/v1/conversations/cnv_daniel_work_permit/messages', {
+        as: 'owner',
+        body: { body: 'After the scan', idempotencyKey: freshKey() },
+      });
+      expect(marker.status).toBe(201);
+      expect((await colleague.nextEvent()).event).toBe('message.created');
+
+      for (const person of Object.keys(PEOPLE) as PersonName[]) {
+        const events = await caughtUp(test, person, after);
+        const told = events.filter((candidate) => JSON.stringify(candidate).includes(file.id));
+        expect(
+          told.map((candidate) => candidate.type),
+          person,
+        ).toEqual(person === uploader ? ['attachment.updated'] : []);
+      }
+      await own.cancel();
+      await colleague.cancel();
+    });
   });
 });

@@ -22,11 +22,14 @@ export const attachmentRouteHandlers = {
       viewer.kind === 'member' ? await context.store.firstClientDownloads([row.id]) : new Map();
     return presentAttachment(row, viewerAudience(viewer), downloads.get(row.id) ?? null);
   },
-  async createDownloadTicket({ viewer, params, context, services }) {
-    return issueDownloadTicket(context, viewer, params.id, services.attachments.settings.downloadTicketTtlMs);
+  async createDownloadTicket({ viewer, params, query, context, services }) {
+    return issueDownloadTicket(context, viewer, params.id, {
+      ttlMs: services.attachments.settings.downloadTicketTtlMs,
+      purpose: query.purpose ?? 'download',
+    });
   },
   async downloadAttachment({ params, context, services }) {
-    const row = await redeemDownloadTicket(context, params.ticket);
+    const { row, purpose } = await redeemDownloadTicket(context, params.ticket);
     const body = row.blobKey === null ? null : await services.attachments.blobStore.get(row.blobKey);
     if (!body) throw notFound('File');
     const textual = row.mediaType.startsWith('text/');
@@ -35,7 +38,7 @@ export const attachmentRouteHandlers = {
       headers: {
         'Content-Type': textual ? `${row.mediaType}; charset=utf-8` : row.mediaType,
         'Content-Length': String(row.size),
-        'Content-Disposition': attachmentContentDisposition(row.name),
+        'Content-Disposition': attachmentContentDisposition(row.name, purpose),
         'X-Content-Type-Options': 'nosniff',
         'Content-Security-Policy': DOWNLOAD_CSP,
         'Cache-Control': 'private, no-store',

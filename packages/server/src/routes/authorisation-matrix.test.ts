@@ -178,12 +178,10 @@ const CELLS: Record<RouteName, Cell> = {
     path: '/v1/downloads/:ticket',
     prepare: async (test) => {
       await seedDanielsFile(test);
-      const issued = await issueDownloadTicket(
-        test.context(),
-        await test.viewer('client'),
-        ATTACHMENT,
-        60_000,
-      );
+      const issued = await issueDownloadTicket(test.context(), await test.viewer('client'), ATTACHMENT, {
+        ttlMs: 60_000,
+        purpose: 'download',
+      });
       await redeemDownloadTicket(test.context(), issued.ticket);
       return issued.url;
     },

@@ -135,7 +135,8 @@ export function describeHostileTextRefusals(name: string, open: () => Promise<Ho
           await response.body?.cancel();
         }
       }
-    });
+      // One request per route and query parameter, one after the other: seconds on a busy machine.
+    }, 30_000);
 
     for (const route of jsonRoutes) {
       const example = EXAMPLES[route.name];

@@ -1,3 +1,4 @@
+import type { TicketPurpose } from '@confide/protocol';
 import type { PartyRef } from './rows.js';
 
 /**
@@ -62,6 +63,8 @@ export interface DownloadTicketRow {
   readonly attachmentId: string;
   readonly person: PartyRef;
   readonly firmId: string;
+  /** `download` saves the file and counts as a download; `preview` shows a picture inline and does not. */
+  readonly purpose: TicketPurpose;
   readonly createdAt: string;
   readonly expiresAt: string;
   readonly usedAt: string | null;

@@ -204,7 +204,8 @@ export type AuditActionValue =
   | 'template.deleted'
   | 'attachment.uploaded'
   | 'attachment.blocked'
-  | 'attachment.downloaded';
+  | 'attachment.downloaded'
+  | 'attachment.previewed';
 
 /** One append-only audit record. */
 export interface AuditRow {

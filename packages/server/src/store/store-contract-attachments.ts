@@ -274,6 +274,7 @@ export function attachmentContractCases(getStore: () => Store): void {
       attachmentId: uniqueId('att'),
       person: world.clientRef,
       firmId: world.firmId,
+      purpose: 'download' as const,
       createdAt: at(0),
       expiresAt: at(1),
       usedAt: null,
@@ -291,6 +292,28 @@ export function attachmentContractCases(getStore: () => Store): void {
       status: 'expired',
     });
     expect(await store.redeemDownloadTicket(uniqueId('hash'), at(0))).toEqual({ status: 'unknown' });
+  });
+
+  it('keeps the purpose of a ticket', async () => {
+    const store = getStore();
+    const world = await createWorld(store);
+    const tickets = (['preview', 'download'] as const).map((purpose) => ({
+      tokenHash: uniqueId('hash'),
+      attachmentId: uniqueId('att'),
+      person: world.clientRef,
+      firmId: world.firmId,
+      purpose,
+      createdAt: at(0),
+      expiresAt: at(1),
+      usedAt: null,
+    }));
+    for (const ticket of tickets) await store.insertDownloadTicket(ticket);
+    for (const ticket of tickets) {
+      expect(await store.redeemDownloadTicket(ticket.tokenHash, at(0.5))).toEqual({
+        status: 'redeemed',
+        ticket: { ...ticket, usedAt: at(0.5) },
+      });
+    }
   });
 
   it('gives the earliest client download of each file and ignores staff downloads', async () => {

@@ -87,6 +87,8 @@ export const QUERY_EXAMPLES: Record<string, string> = {
   unread: 'true',
   cursor: 'abc',
   before: 'abc',
+  // The example file is text, which has no preview.
+  purpose: 'download',
 };
 /** Query parameters whose example is not a real cursor: it passes the schema only. */
 export const OPAQUE_CURSOR_KEYS = new Set(['cursor', 'before']);

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultMessages } from '../../provider/messages.js';
 import { axeViolations } from '../../test/setup-client.js';
 import type { MessageAttachmentView } from './attachment-types.js';
-import { MessageAttachments } from './message-attachments.js';
+import { MessageAttachments, type MessageAttachmentsProps } from './message-attachments.js';
 
 const SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 const dates = { locale: 'en-GB', timeZone: 'UTC' };
@@ -22,7 +22,7 @@ function sent(overrides: Partial<MessageAttachmentView> = {}): MessageAttachment
 
 function renderFiles(
   attachments: readonly MessageAttachmentView[],
-  options: { isMember?: boolean; getDownloadUrl?: (id: string) => Promise<string> } = {},
+  options: { isMember?: boolean; getDownloadUrl?: MessageAttachmentsProps['getDownloadUrl'] } = {},
 ) {
   return render(
     <MessageAttachments
@@ -87,6 +87,8 @@ describe('MessageAttachments', () => {
     });
     const image = await screen.findByRole('img', { name: 'Photo.png' });
     expect(image).toHaveAttribute('src', 'https://files.example/v1/downloads/ticket_picture');
+    // A thumbnail is a preview: the server must not count it as the client downloading the file.
+    expect(getDownloadUrl).toHaveBeenCalledWith('att_1', { purpose: 'preview' });
     expect(image).toHaveAttribute('width', '48');
     expect(image).toHaveAttribute('loading', 'lazy');
     expect(await axeViolations(container)).toEqual([]);

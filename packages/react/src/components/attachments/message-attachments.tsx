@@ -1,4 +1,5 @@
 'use client';
+import type { DownloadUrlOptions } from '@confide/core';
 import { useEffect, useId, useRef, useState } from 'react';
 import { formatFileSize } from '../../lib/file-size.js';
 import { type DateSettings, formatDateTime } from '../../lib/format.js';
@@ -18,9 +19,10 @@ export interface MessageAttachmentsProps {
   readonly dates: DateSettings;
   /**
    * A short-lived, single-use URL for one file (a download ticket): the SDK's `client.attachments.downloadUrl`. The
-   * bearer token never goes into a URL; each call makes a new ticket.
+   * bearer token never goes into a URL; each call makes a new ticket. Thumbnails ask with `{ purpose: 'preview' }`,
+   * which the server does not count as a download.
    */
-  readonly getDownloadUrl: (attachmentId: string) => Promise<string>;
+  readonly getDownloadUrl: (attachmentId: string, options?: DownloadUrlOptions) => Promise<string>;
 }
 
 /** Characters of a SHA-256 shown before the full value is asked for (focus or hover). */
@@ -202,7 +204,7 @@ function Thumbnail({
   getDownloadUrl,
 }: {
   readonly attachment: MessageAttachmentView;
-  readonly getDownloadUrl: (attachmentId: string) => Promise<string>;
+  readonly getDownloadUrl: MessageAttachmentsProps['getDownloadUrl'];
 }) {
   const placeholder = useRef<HTMLSpanElement>(null);
   const [source, setSource] = useState<string | null>(null);
@@ -211,7 +213,7 @@ function Thumbnail({
   useEffect(() => {
     let live = true;
     const load = () =>
-      getDownloadUrl(id).then(
+      getDownloadUrl(id, { purpose: 'preview' }).then(
         (url) => live && setSource(url),
         () => live && setFailed(true),
       );

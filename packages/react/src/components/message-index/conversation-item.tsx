@@ -1,6 +1,6 @@
 'use client';
 import type { ConversationSummary, Viewer } from '@confide/core';
-import { memo } from 'react';
+import { type CSSProperties, memo } from 'react';
 import { cx } from '../../lib/class-names.js';
 import { type DateSettings, formatDateTime, formatListTime } from '../../lib/format.js';
 import { MessageIndex as Index } from '../../primitives/message-index/message-index.js';
@@ -26,6 +26,8 @@ export interface ConversationItemProps {
   readonly classNames: Partial<Record<MessageIndexPart, string>> | undefined;
   readonly onOpen: (conversation: ConversationSummary) => void;
   readonly measureRef: (node: HTMLElement | null) => void;
+  /** Places a row rendered outside the virtual window (the highlighted one) where it belongs. */
+  readonly style?: CSSProperties | undefined;
 }
 
 /** A preview's text; a message that only carries files says how many ("📎 2 files"). */
@@ -54,6 +56,7 @@ export const ConversationItem = memo(function ConversationItem(props: Conversati
       unread={unread}
       active={active}
       data-highlighted={highlighted ? '' : undefined}
+      style={props.style}
       className={cx('confide-index-item', classNames?.item)}
       onClick={() => props.onOpen(conversation)}
     >

@@ -112,6 +112,38 @@ export const Long: Story = {
   },
 };
 
+/**
+ * The highlighted conversation stays rendered when the reader scrolls far away from it, so the listbox's
+ * `aria-activedescendant` always names an element and Enter opens the conversation it names.
+ */
+export const HighlightScrolledAway: Story = {
+  parameters: confideParameters({
+    setup: async (mock) => {
+      await mock.addConversations({ count: 300 });
+      return {};
+    },
+  }),
+  play: async ({ canvas, canvasElement, args }) => {
+    const onOpen = args.onOpen as Mock;
+    const listbox = await canvas.findByRole('listbox');
+    await rows(canvasElement);
+    listbox.focus();
+    await userEvent.keyboard('{ArrowDown}');
+    const highlighted = listbox.getAttribute('aria-activedescendant') ?? '';
+    await expect(document.getElementById(highlighted)).toHaveAttribute('aria-posinset', '2');
+    // Scroll (as a wheel would, without moving the highlight) until the window no longer holds the first rows.
+    await waitFor(() => {
+      listbox.scrollTop = listbox.scrollHeight;
+      listbox.dispatchEvent(new Event('scroll'));
+      expect(listbox.querySelector('[aria-posinset="3"]')).toBeNull();
+    });
+    await expect(listbox.getAttribute('aria-activedescendant')).toBe(highlighted);
+    await expect(document.getElementById(highlighted)).toHaveAttribute('role', 'option');
+    await userEvent.keyboard('{Enter}');
+    await expect(highlighted.endsWith(`-${onOpen.mock.lastCall?.[0]}`)).toBe(true);
+  },
+};
+
 /** The device is offline. */
 export const Offline: Story = {
   parameters: confideParameters({ online: false }),

@@ -153,7 +153,8 @@ describe('MessageIndex', () => {
     act(() => listbox.focus());
     await userEvent.keyboard('{End}');
     const active = listbox.getAttribute('aria-activedescendant');
-    if (active !== null) expect(document.getElementById(active)).not.toBeNull();
+    expect(active).not.toBeNull();
+    expect(document.getElementById(active ?? '')).toHaveAttribute('role', 'option');
     await userEvent.keyboard('{Home}');
     const first = listbox.getAttribute('aria-activedescendant');
     expect(first).not.toBeNull();

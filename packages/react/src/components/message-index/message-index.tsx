@@ -22,6 +22,7 @@ import type { StyledComponentProps } from '../shared/part-props.js';
 import { useSlots } from '../shared/slots.js';
 import { ErrorState, OfflineBanner, Skeleton } from '../shared/states.js';
 import { ConversationItem, type MessageIndexPart } from './conversation-item.js';
+import { useHighlight } from './use-highlight.js';
 
 /** Props of `MessageIndex`. */
 export interface MessageIndexProps
@@ -102,9 +103,6 @@ export const MessageIndex = forwardRef<HTMLDivElement, MessageIndexProps>(functi
   const [search, setSearch] = useDebouncedSearch(applySearch, index.filters.query);
   const [ownSelection, setOwnSelection] = useState(() => defaultValue ?? index.selectedConversationId);
   const selected = value === undefined ? ownSelection : value;
-  // The keyboard highlight follows a conversation, not a position: a live message that re-sorts the list must
-  // not move it to another conversation.
-  const [highlightedId, setHighlightedId] = useState<ConversationId | null>(null);
   const [now] = useState(() => new Date());
   const baseId = useId();
   const keys = useMemo(() => conversations.map((conversation) => conversation.id), [conversations]);
@@ -114,18 +112,13 @@ export const MessageIndex = forwardRef<HTMLDivElement, MessageIndexProps>(functi
     initial: { count: INITIAL_ROWS, from: 'start' },
   });
   const matterOptions = useMemo(() => matters ?? mattersOf(conversations), [matters, conversations]);
-  const current = Math.max(
-    0,
-    [highlightedId, selected].reduce(
-      (found, id) => (found >= 0 || id === null ? found : keys.indexOf(id)),
-      -1,
-    ),
-  );
-  const currentId = conversations[current]?.id;
+  // The keyboard highlight follows a conversation, not a position: a live message that re-sorts the list must
+  // not move it to another conversation.
+  const { current, highlightAt } = useHighlight(keys, selected);
   const rowId = (id: ConversationId) => `${baseId}-${id}`;
-  // Only a rendered row can be the active descendant.
-  const activeDescendant =
-    currentId !== undefined && current >= list.start && current < list.end ? rowId(currentId) : undefined;
+  const currentId = conversations[current]?.id;
+  // The highlighted row is always rendered (see below), so the active descendant always names an element.
+  const activeDescendant = currentId === undefined ? undefined : rowId(currentId);
 
   useEffect(() => {
     if (hasMore && !isLoadingMore && list.end >= conversations.length - LOAD_MORE_THRESHOLD_ROWS)
@@ -133,7 +126,7 @@ export const MessageIndex = forwardRef<HTMLDivElement, MessageIndexProps>(functi
   }, [hasMore, isLoadingMore, list.end, conversations.length, loadMore]);
 
   function open(conversation: ConversationSummary) {
-    setHighlightedId(conversation.id);
+    highlightAt(keys.indexOf(conversation.id));
     if (value === undefined) setOwnSelection(conversation.id);
     index.select(conversation.id);
     onValueChange?.(conversation.id);
@@ -145,14 +138,16 @@ export const MessageIndex = forwardRef<HTMLDivElement, MessageIndexProps>(functi
     const moves: Record<string, number> = {
       ArrowDown: Math.min(last, current + 1),
       ArrowUp: Math.max(0, current - 1),
+      // A page is what the viewport shows, less one row so the reader keeps one row of context.
+      PageDown: Math.min(last, current + Math.max(1, list.pageSize - 1)),
+      PageUp: Math.max(0, current - Math.max(1, list.pageSize - 1)),
       Home: 0,
       End: last,
     };
     const target = moves[event.key];
-    const targetId = target === undefined ? undefined : conversations[target]?.id;
-    if (target !== undefined && targetId !== undefined) {
+    if (target !== undefined && conversations[target] !== undefined) {
       event.preventDefault();
-      setHighlightedId(targetId);
+      highlightAt(target);
       list.scrollToIndex(target);
     } else if (event.key === 'Enter' || event.key === ' ') {
       const conversation = conversations[current];
@@ -160,6 +155,37 @@ export const MessageIndex = forwardRef<HTMLDivElement, MessageIndexProps>(functi
       event.preventDefault();
       open(conversation);
     }
+  }
+
+  /**
+   * One row. The highlighted row outside the rendered window is rendered too, over the space standing in for it, so
+   * that `aria-activedescendant` names an element however far the reader scrolled away from it.
+   */
+  function renderRow(position: number, outsideWindow: boolean) {
+    const conversation = conversations[position];
+    if (!conversation) return null;
+    return (
+      <ConversationItem
+        key={conversation.id}
+        id={rowId(conversation.id)}
+        position={position + 1}
+        total={conversations.length}
+        conversation={conversation}
+        viewer={viewer}
+        active={conversation.id === selected}
+        highlighted={position === current}
+        now={now}
+        messages={messages}
+        dates={dates}
+        slots={slots}
+        classNames={classNames}
+        onOpen={open}
+        measureRef={list.measure(conversation.id)}
+        style={
+          outsideWindow ? { position: 'absolute', insetInline: 0, top: list.offsetOf(position) } : undefined
+        }
+      />
+    );
   }
 
   const filtered = index.filters.unread || index.filters.query !== '' || index.filters.matterId !== null;
@@ -227,30 +253,17 @@ export const MessageIndex = forwardRef<HTMLDivElement, MessageIndexProps>(functi
         >
           <div
             role="presentation"
-            style={{ paddingBlockStart: list.paddingBefore, paddingBlockEnd: list.paddingAfter }}
+            style={{
+              position: 'relative',
+              paddingBlockStart: list.paddingBefore,
+              paddingBlockEnd: list.paddingAfter,
+            }}
           >
-            {conversations.slice(list.start, list.end).map((conversation, offset) => {
-              const position = list.start + offset;
-              return (
-                <ConversationItem
-                  key={conversation.id}
-                  id={rowId(conversation.id)}
-                  position={position + 1}
-                  total={conversations.length}
-                  conversation={conversation}
-                  viewer={viewer}
-                  active={conversation.id === selected}
-                  highlighted={position === current}
-                  now={now}
-                  messages={messages}
-                  dates={dates}
-                  slots={slots}
-                  classNames={classNames}
-                  onOpen={open}
-                  measureRef={list.measure(conversation.id)}
-                />
-              );
-            })}
+            {current < list.start && renderRow(current, true)}
+            {conversations
+              .slice(list.start, list.end)
+              .map((_, offset) => renderRow(list.start + offset, false))}
+            {current >= list.end && renderRow(current, true)}
           </div>
         </Index.Root>
       )}

@@ -6,7 +6,7 @@ import { type DateSettings, formatDateTime, formatTime } from '../../lib/format.
 import { Thread } from '../../primitives/thread/thread.js';
 import type { ConfideComponents } from '../../provider/components.js';
 import type { ConfideMessages } from '../../provider/messages.js';
-import { MessageAttachments } from '../attachments/message-attachments.js';
+import { MessageAttachments, type MessageAttachmentsProps } from '../attachments/message-attachments.js';
 import { LockIcon } from '../shared/icons.js';
 
 /** The parts of a `ThreadView` that take a class name. */
@@ -34,7 +34,7 @@ export interface ThreadMessageViewProps {
   readonly onRetry: (id: string) => void;
   readonly onDiscard: (id: string) => void;
   /** A single-use download URL for one of the message's files. */
-  readonly getDownloadUrl: (attachmentId: string) => Promise<string>;
+  readonly getDownloadUrl: MessageAttachmentsProps['getDownloadUrl'];
 }
 
 /** Whether a message comes from the viewer's side: the firm's for members, the client's own for clients. */

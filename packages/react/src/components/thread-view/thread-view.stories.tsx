@@ -227,15 +227,21 @@ export const OlderMessagesKeepPosition: Story = {
   },
 };
 
-function ResizableThread(props: Partial<ComponentProps<typeof ThreadView>>) {
+/**
+ * The story's thread in a frame a story can resize (`data-testid="frame"`, `width` pixels wide, else the canvas's
+ * width), in StrictMode unless `strict` is false.
+ */
+function ResizableThread(
+  props: Partial<ComponentProps<typeof ThreadView>> & { readonly strict?: boolean; readonly width?: number },
+) {
+  const { strict = true, width, ...threadProps } = props;
   const { data } = useConfideStory();
-  return (
-    <StrictMode>
-      <div data-testid="frame" style={{ height: 520, display: 'flex', flexDirection: 'column' }}>
-        <ThreadView {...props} conversationId={(data.conversationId ?? WORK_PERMIT) as ConversationId} />
-      </div>
-    </StrictMode>
+  const thread = (
+    <div data-testid="frame" style={{ height: 520, width, display: 'flex', flexDirection: 'column' }}>
+      <ThreadView {...threadProps} conversationId={(data.conversationId ?? WORK_PERMIT) as ConversationId} />
+    </div>
   );
+  return strict ? <StrictMode>{thread}</StrictMode> : thread;
 }
 
 /**
@@ -268,6 +274,95 @@ export const ViewportResize: Story = {
       );
       const newest = (await articleWith(canvasElement, /^40\. /)).getBoundingClientRect();
       await expect(newest.bottom).toBeLessThanOrEqual(feed.getBoundingClientRect().bottom + 1);
+    }
+  },
+};
+
+/** Where a message sits in the feed's view: its top and bottom relative to the view's top, in pixels. */
+function placeIn(feed: HTMLElement, article: HTMLElement) {
+  const view = feed.getBoundingClientRect().top;
+  const box = article.getBoundingClientRect();
+  return { top: box.top - view, bottom: box.bottom - view };
+}
+
+/** `count` messages from Daniel, sent at once straight to the API: Ben's thread learns of them from the stream. */
+async function burstFromDaniel(loaded: Record<string, unknown>, conversationId: string, count: number) {
+  const { mock } = loadedOf(loaded);
+  const token = await mock.tokenFor('daniel.okafor@client.test');
+  const sends = Array.from({ length: count }, (_, index) =>
+    fetch(`${mock.baseUrl}/v1/conversations/${conversationId}/messages`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        body: `Burst ${index + 1}`,
+        idempotencyKey: `story_burst_${index}_${Date.now()}`,
+      }),
+    }),
+  );
+  for (const response of await Promise.all(sends)) await expect(response.status).toBe(201);
+}
+
+/**
+ * A reader scrolled up into the thread keeps reading the same message while the list changes around it: a burst of
+ * live messages below, the space getting narrower (every message wraps onto more lines) and wider again. The message
+ * at the top of the view stays there, its end where the reader saw it.
+ */
+export const ScrolledUpStaysPut: Story = {
+  parameters: confideParameters({
+    setup: async (mock) => ({ conversationId: await mock.addLongThread({ messages: 25 }) }),
+  }),
+  render: (args) => <ResizableThread {...args} strict={false} width={560} />,
+  play: async ({ canvas, loaded }) => {
+    const feed = await canvas.findByRole('feed');
+    await canvas.findByText(/^25\. /, {}, { timeout: 10_000 });
+    await nextFrame();
+    const frame = canvas.getByTestId('frame');
+    const conversationId = loadedOf(loaded).data.conversationId as string;
+    feed.scrollTop = (feed.scrollHeight - feed.clientHeight) / 2;
+    await waitFor(() => expect(within(feed).queryByText(/^25\. /)).toBeNull(), { timeout: 10_000 });
+    await nextFrame();
+    const topArticle = () =>
+      within(feed)
+        .getAllByRole('article')
+        .find((article) => placeIn(feed, article).bottom > 1) as HTMLElement;
+    const anchor = topArticle();
+    const rows: { name: string; change: () => Promise<void>; settled: () => void }[] = [
+      {
+        name: 'a burst of 50 live messages',
+        change: () => burstFromDaniel(loaded, conversationId, 50),
+        settled: () => expect(within(feed).getAllByRole('article')[0]).toHaveAttribute('aria-setsize', '75'),
+      },
+      {
+        name: 'the space narrows',
+        change: async () => {
+          frame.style.width = '300px';
+        },
+        settled: () => expect(feed.clientWidth).toBeLessThan(310),
+      },
+      {
+        name: 'the space widens',
+        change: async () => {
+          frame.style.width = '640px';
+        },
+        settled: () => expect(feed.clientWidth).toBeGreaterThan(600),
+      },
+    ];
+    for (const row of rows) {
+      const before = placeIn(feed, anchor);
+      const height = anchor.getBoundingClientRect().height;
+      await row.change();
+      // Generous: 50 sends and their events through the mock take seconds on a busy machine.
+      await waitFor(row.settled, { timeout: 20_000 });
+      // Measured heights arrive with the size observer, a frame or two after the layout changed.
+      if (row.name !== rows[0]?.name)
+        await waitFor(() => expect(anchor.getBoundingClientRect().height).not.toBe(height), {
+          timeout: 10_000,
+        });
+      await nextFrame();
+      await nextFrame();
+      await expect(anchor.isConnected, row.name).toBe(true);
+      await expect(topArticle(), row.name).toBe(anchor);
+      await expect(Math.abs(placeIn(feed, anchor).bottom - before.bottom), row.name).toBeLessThan(1);
     }
   },
 };

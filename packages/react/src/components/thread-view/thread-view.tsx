@@ -1,5 +1,5 @@
 'use client';
-import type { AttachmentId, ConversationId, ThreadMessage } from '@confide/core';
+import type { AttachmentId, ConversationId, DownloadUrlOptions, ThreadMessage } from '@confide/core';
 import {
   forwardRef,
   type HTMLAttributes,
@@ -149,7 +149,8 @@ export const ThreadView = forwardRef<HTMLDivElement, ThreadViewProps>(function T
   }, [autoFocus, loaded]);
 
   const getDownloadUrl = useCallback(
-    (attachmentId: string) => client.attachments.downloadUrl(attachmentId as AttachmentId),
+    (attachmentId: string, options?: DownloadUrlOptions) =>
+      client.attachments.downloadUrl(attachmentId as AttachmentId, options),
     [client],
   );
 

@@ -33,6 +33,7 @@ export const downloadTickets = pgTable('download_tickets', {
   personKind: text('person_kind').notNull(),
   personId: text('person_id').notNull(),
   firmId: text('firm_id').notNull(),
+  purpose: text('purpose').notNull(),
   createdAt: time('created_at').notNull(),
   expiresAt: time('expires_at').notNull(),
   usedAt: time('used_at'),

@@ -250,10 +250,21 @@ const eventRetentionIndex: Migration = {
   ],
 };
 
+const ticketPurposes: Migration = {
+  version: 5,
+  name: 'download ticket purposes',
+  statements: [
+    // Tickets issued before this version were all downloads.
+    `ALTER TABLE download_tickets ADD COLUMN purpose text NOT NULL DEFAULT 'download'
+      CHECK (purpose IN ('download', 'preview'))`,
+  ],
+};
+
 /** Every migration, oldest first. */
 export const MIGRATIONS: readonly Migration[] = [
   initialSchema,
   attachmentTables,
   filesWithMessages,
   eventRetentionIndex,
+  ticketPurposes,
 ];

@@ -3,10 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
 import * as tus from 'tus-js-client';
 import { type AttachmentSettings, resolveAttachmentSettings } from '../../attachments/attachment-settings.js';
 import type { BlobStore } from '../../attachments/blob-store.js';
 import type { MalwareScanner } from '../../attachments/malware-scanner.js';
+import type { AppEnv } from '../../routes/register-routes.js';
 import { createTestApp, type PersonName } from '../../testing/test-app.js';
 import { createFolderBlobStore } from '../blob/folder-blob-store.js';
 import { createTusUploads } from '../uploads/tus-uploads.js';
@@ -16,6 +18,25 @@ export interface UploadTestAppOptions {
   readonly settings?: AttachmentSettings;
   readonly scanner?: MalwareScanner;
   readonly blobStore?: BlobStore;
+  /**
+   * Serve the app under a path prefix (`/confide`): mounted there (`mount`: the app sees the prefix), or behind a
+   * proxy that strips it (`proxy`: the app never sees it). `url` stays the origin; clients add the prefix.
+   */
+  readonly prefix?: { readonly path: string; readonly by: 'mount' | 'proxy' };
+}
+
+/** The fetch handler that serves `app` as `prefix` says. */
+function servedFetch(app: Hono<AppEnv>, prefix: UploadTestAppOptions['prefix']): Hono<AppEnv>['fetch'] {
+  if (!prefix) return app.fetch;
+  if (prefix.by === 'mount') return new Hono<AppEnv>().route(prefix.path, app).fetch;
+  return (request, env) => {
+    const url = new URL(request.url);
+    if (!url.pathname.startsWith(`${prefix.path}/`))
+      return new Response('Not behind the proxy', { status: 404 });
+    url.pathname = url.pathname.slice(prefix.path.length);
+    const init = { method: request.method, headers: request.headers, body: request.body, duplex: 'half' };
+    return app.fetch(new Request(url, init as RequestInit), env);
+  };
 }
 
 /**
@@ -36,7 +57,8 @@ export async function startUploadTestApp(options: UploadTestAppOptions = {}) {
   });
   const test = await createTestApp({ attachments: { blobStore, uploads: uploads.handler, settings } });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const started = serve({ fetch: test.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
+    const fetch = servedFetch(test.app, options.prefix);
+    const started = serve({ fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

@@ -71,7 +71,8 @@ async function createUpload(person: PersonName, length: number, name = 'a.txt'):
     'Upload-Metadata': `filename ${Buffer.from(name).toString('base64')}`,
   });
   expect(response.status).toBe(201);
-  return response.headers.get('location') ?? '';
+  // Resolved against the creation URL, as tus clients do (the Location is relative to it).
+  return new URL(response.headers.get('location') ?? '', `${test.url}/v1/uploads`).pathname;
 }
 
 describe('tus uploads', () => {

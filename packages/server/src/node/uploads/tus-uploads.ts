@@ -12,6 +12,7 @@ import { allowedTypesFor } from '../../attachments/firm-allow-list.js';
 import type { MalwareScanner } from '../../attachments/malware-scanner.js';
 import { recordScanResult } from '../../attachments/record-scan-result.js';
 import type { UploadHandler } from '../../attachments/upload-handler.js';
+import { uploadIdOf, uploadLocation } from '../../attachments/upload-location.js';
 import type { DomainContext } from '../../domain/context.js';
 import { type ViewerIdentity, viewerRef } from '../../domain/viewer.js';
 import { ApiError, notFound } from '../../errors/api-error.js';
@@ -116,13 +117,6 @@ async function withEnvelope(response: Response): Promise<Response> {
   return new Response(body, { status: response.status, headers });
 }
 
-function uploadIdOf(request: Request): string | null {
-  const path = new URL(request.url).pathname;
-  return path.length > UPLOADS_PATH.length + 1
-    ? decodeURIComponent(path.slice(UPLOADS_PATH.length + 1))
-    : null;
-}
-
 /**
  * Resumable uploads with tus (`@tus/server` over a staging folder): every request is the signed-in viewer's, an
  * upload belongs to its creator, its size is limited from `Upload-Length` and while it streams. When the last
@@ -220,7 +214,8 @@ export async function createTusUploads(options: TusUploadsOptions): Promise<TusU
     path: UPLOADS_PATH,
     datastore,
     maxSize: settings.maxUploadBytes,
-    relativeLocation: true,
+    // Relative to the creation URL, so that a path prefix (a mount, a proxy) stays in the upload's URL.
+    generateUrl: (_request, { id }) => uploadLocation(id),
     disableTerminationForFinishedUploads: true,
     namingFunction: (request) => stateOf(request).context.createId('att'),
     async onUploadCreate(request, upload) {
@@ -266,7 +261,8 @@ export async function createTusUploads(options: TusUploadsOptions): Promise<TusU
   const handler: UploadHandler = async ({ request, viewer, context, runtime }) => {
     // tus would serve the bytes on GET; files leave only through single-use download tickets.
     if (request.method === 'GET') return errorResponse(notFound('Route'));
-    const id = uploadIdOf(request);
+    const id = uploadIdOf(request.url);
+    if (id === undefined) return errorResponse(notFound('Upload'));
     if (id !== null) {
       const row = await context.store.getAttachment(id);
       // Someone else's upload answers exactly like a missing one.
