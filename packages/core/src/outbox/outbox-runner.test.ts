@@ -1,6 +1,6 @@
+import { QueryClient } from '@tanstack/query-core';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { createConfideClient } from '../client/create-confide-client.js';
-import { ConfideError } from '../errors/confide-error.js';
 import { memoryStorage } from '../storage/storage.js';
 import {
   clientFor,
@@ -10,24 +10,33 @@ import {
   seedConversation,
   serverBodies,
   transportFor,
+  urlOf,
+  wrappedTransport,
 } from '../test/mock-clients.js';
 import { stateOf, untilState } from '../test/until.js';
-import type { Transport } from '../transport/transport.js';
 
-/** Ben's transport on `mock` whose sends throw what `failure(attempt)` returns (attempts count from 1). */
-function failingSends(mock: MockServer, failure: (attempt: number) => ConfideError | undefined) {
-  const inner = transportFor(mock, 'ben');
-  const counter = { attempts: 0 };
-  const transport: Transport = {
-    ...inner,
-    async sendMessage(...args) {
-      counter.attempts += 1;
-      const error = failure(counter.attempts);
-      if (error) throw error;
-      return inner.sendMessage(...args);
-    },
+/** What the network does to a send: answer with a status, fail before any answer, or never answer. */
+type Fault = 'network' | 'timeout' | { status: number; retryAfter?: string };
+
+/** Ben's transport on `mock` whose first `failures` message POSTs meet `fault`; `posts.count` counts them all. */
+function failingSends(mock: MockServer, fault: Fault, failures: number, timeoutMs?: number) {
+  const posts = { count: 0 };
+  const faulty = (fetch: typeof globalThis.fetch) => async (input: RequestInfo | URL, init?: RequestInit) => {
+    const method = input instanceof Request ? input.method : init?.method;
+    if (method !== 'POST' || !urlOf(input).endsWith('/messages')) return fetch(input, init);
+    posts.count += 1;
+    if (posts.count > failures) return fetch(input, init);
+    if (fault === 'network') throw new TypeError('fetch failed');
+    if (fault === 'timeout') {
+      const signal = input instanceof Request ? input.signal : init?.signal;
+      return new Promise<Response>((_resolve, reject) =>
+        signal?.addEventListener('abort', () => reject(signal.reason), { once: true }),
+      );
+    }
+    const headers: Record<string, string> = fault.retryAfter ? { 'retry-after': fault.retryAfter } : {};
+    return new Response('', { status: fault.status, headers });
   };
-  return { transport, counter };
+  return { transport: wrappedTransport(mock, 'ben', faulty, timeoutMs ? { timeoutMs } : {}), posts };
 }
 
 describe('outbox', () => {
@@ -53,16 +62,13 @@ describe('outbox', () => {
   it('gives up on a server error after the attempt limit and reports it as failed', async () => {
     const mock = createMockServer();
     const id = await seedConversation(mock);
-    const { transport, counter } = failingSends(
-      mock,
-      () => new ConfideError('internal', 'Database unavailable', { status: 503 }),
-    );
+    const { transport, posts } = failingSends(mock, { status: 503 }, Number.POSITIVE_INFINITY);
     const client = await clientFor(mock, 'ben', {
       transport,
       outbox: { baseDelayMs: 1, maxDelayMs: 2, maxServerAttempts: 3 },
     });
     await expect(client.thread(id).send('Doomed')).rejects.toMatchObject({ code: 'internal' });
-    expect(counter.attempts).toBe(3);
+    expect(posts.count).toBe(3);
     expect(client.stores.outbox.getState().entries[0]).toMatchObject({
       status: 'failed',
       failure: { code: 'internal', retryable: true },
@@ -74,18 +80,17 @@ describe('outbox', () => {
     onTestFinished(() => void vi.useRealTimers());
     const mock = createMockServer();
     const id = await seedConversation(mock);
-    const slowDown = new ConfideError('rate_limited', 'Slow down', { status: 429, retryAfterSeconds: 60 });
-    const { transport, counter } = failingSends(mock, (attempt) => (attempt === 1 ? slowDown : undefined));
+    const { transport, posts } = failingSends(mock, { status: 429, retryAfter: '60' }, 1);
     const client = createConfideClient({ transport, outbox: { baseDelayMs: 1, maxDelayMs: 2 } });
     client.mount();
     await vi.advanceTimersByTimeAsync(5);
     await client.ready;
     const sent = client.thread(id).send('After the pause');
     await vi.advanceTimersByTimeAsync(59_000);
-    expect(counter.attempts).toBe(1);
+    expect(posts.count).toBe(1);
     await vi.advanceTimersByTimeAsync(1_100);
     await sent;
-    expect(counter.attempts).toBe(2);
+    expect(posts.count).toBe(2);
     client.dispose();
   });
 
@@ -122,4 +127,41 @@ describe('outbox', () => {
     const carla = await clientFor(mock, 'carla', { storage });
     expect(carla.stores.outbox.getState().entries).toEqual([]);
   });
+});
+
+// A host whose QueryClient retries everything three times: the outbox alone decides how often a send is tried.
+const hostQueryClient = () =>
+  new QueryClient({ defaultOptions: { queries: { retry: 3 }, mutations: { retry: 3 } } });
+
+describe('the cost of a failing send', () => {
+  it.each<[string, Fault, number, number, string[]]>([
+    // [fault, failures before the network heals, POSTs, messages on the server]
+    ['a 500 every time', { status: 500 }, Number.POSITIVE_INFINITY, 5, []],
+    ['a bare 503 every time', { status: 503 }, Number.POSITIVE_INFINITY, 5, []],
+    ['a 429 every time', { status: 429 }, Number.POSITIVE_INFINITY, 5, []],
+    ['a 429 with Retry-After: 0, twice', { status: 429, retryAfter: '0' }, 2, 3, ['Costly']],
+    ['a network error, three times', 'network', 3, 4, ['Costly']],
+    ['a timeout, twice', 'timeout', 2, 3, ['Costly']],
+  ])(
+    '%s: the outbox alone decides how many POSTs (host QueryClient retry: 3)',
+    async (_name, fault, failures, expectedPosts, arrived) => {
+      const mock = createMockServer();
+      const id = await seedConversation(mock, 'Cost', 'First');
+      const { transport, posts } = failingSends(mock, fault, failures, 50);
+      const client = await clientFor(mock, 'ben', {
+        transport,
+        queryClient: hostQueryClient(),
+        outbox: { baseDelayMs: 1, maxDelayMs: 2 },
+      });
+      const outcome = await client
+        .thread(id)
+        .send('Costly')
+        .then(
+          () => 'sent',
+          () => 'failed',
+        );
+      expect([outcome, posts.count]).toEqual([arrived.length ? 'sent' : 'failed', expectedPosts]);
+      expect(await serverBodies(mock, id)).toEqual(['First', ...arrived]);
+    },
+  );
 });

@@ -2,12 +2,20 @@ import type { ServerEvent } from '@confide/protocol';
 import { describe, expect, it } from 'vitest';
 import type { ConfideError } from '../errors/confide-error.js';
 import { type Clock, systemClock } from '../lib/clock.js';
+import {
+  createMockServer,
+  seedConversation,
+  seedMessage,
+  urlOf,
+  wrappedTransport,
+} from '../test/mock-clients.js';
 import { messageEventFrame } from '../test/wire-fixtures.js';
 import { httpTransport } from './http-transport.js';
-import type { ConnectionStatus } from './transport.js';
+import type { ConnectionStatus, Transport } from './transport.js';
 
 const BASE = 'https://confide.test/api';
 const encoder = new TextEncoder();
+const decoder = () => new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** A fetch that answers the n-th call to the events route with `answers[n]` (the last one repeats). */
 function scriptedFetch(answers: readonly (() => Response)[]) {
@@ -40,9 +48,10 @@ function stream(chunks: readonly string[], close = true) {
     );
 }
 
-function refusal(status: number, code: string) {
+/** An answer with the protocol's error envelope. */
+function refusal(status: number, code: string, details?: { retryAfterSeconds: number }) {
   return () =>
-    new Response(JSON.stringify({ error: { code, message: 'No' } }), {
+    new Response(JSON.stringify({ error: { code, message: 'No', ...(details ? { details } : {}) } }), {
       status,
       headers: { 'content-type': 'application/json' },
     });
@@ -62,15 +71,21 @@ function recordingClock() {
 }
 
 function open(fetch: typeof globalThis.fetch, options: { clock?: Clock; heartbeatTimeoutMs?: number } = {}) {
+  return listen(
+    httpTransport({
+      baseUrl: BASE,
+      getToken: ({ reason }) => (reason === 'initial' ? 'token-1' : 'token-2'),
+      fetch,
+      events: { baseDelayMs: 1, maxDelayMs: 2, heartbeatTimeoutMs: 0, ...options },
+    }),
+  );
+}
+
+/** Subscribes to `transport`, collecting what it delivers and reports. */
+function listen(transport: Transport) {
   const events: ServerEvent[] = [];
   const errors: ConfideError[] = [];
   const statuses: [ConnectionStatus, ConfideError | undefined][] = [];
-  const transport = httpTransport({
-    baseUrl: BASE,
-    getToken: ({ reason }) => (reason === 'initial' ? 'token-1' : 'token-2'),
-    fetch,
-    events: { baseDelayMs: 1, maxDelayMs: 2, heartbeatTimeoutMs: 0, ...options },
-  });
   const stop = transport.subscribe((event) => events.push(event), {
     onStatusChange: (status, error) => statuses.push([status, error]),
     onError: (error) => errors.push(error),
@@ -172,24 +187,11 @@ describe('event stream resume points', () => {
 });
 
 describe('event stream answers', () => {
-  const once = ['Bearer token-1'];
-  const refreshed = ['Bearer token-1', 'Bearer token-2'];
-  const twice = ['Bearer token-1', 'Bearer token-1'];
   /** An answer with `status`, a body and headers of its own (no Confide error envelope unless the body is one). */
   const answer =
     (status: number, body: string, headers: Record<string, string> = {}) =>
     () =>
       new Response(body, { status, headers });
-  const limited = (retryAfterSeconds: number) =>
-    answer(
-      429,
-      JSON.stringify({
-        error: { code: 'rate_limited', message: 'Slow down', details: { retryAfterSeconds } },
-      }),
-      {
-        'content-type': 'application/json',
-      },
-    );
   // A 200 that is not an event stream (a captive portal's page, a JSON route, a proxy) is not read: it stops the
   // stream with a typed error instead of being asked again forever.
   const notAStream = (contentType: string | undefined) =>
@@ -198,97 +200,151 @@ describe('event stream answers', () => {
       contentType?.includes('json') ? '{"ok":true}' : '<html>Sign in</html>',
       contentType ? { 'content-type': contentType } : {},
     );
+
+  /** Opens the stream on `first`, then `next`; what it asked with, reported (`status code httpStatus`) and waited. */
+  async function answered(first: () => Response, next: () => Response, statusCount: number) {
+    const { clock, delays } = recordingClock();
+    const { fetch, calls } = scriptedFetch([first, next]);
+    const { statuses, stop } = open(fetch, { clock });
+    await eventually(() => statuses.length === statusCount);
+    stop();
+    const reported = statuses.map(([status, error]) =>
+      error ? `${status} ${error.code} ${error.status}` : status,
+    );
+    return {
+      tokens: calls.map((call) => call.authorization),
+      reported: reported.slice(0, statusCount),
+      delays,
+    };
+  }
+
   it.each([
-    ['a 400', once, ['connecting', 'closed invalid_input 400'], [], refusal(400, 'invalid_input')],
-    ['a 403', once, ['connecting', 'closed forbidden 403'], [], refusal(403, 'forbidden')],
-    ['a 404', once, ['connecting', 'closed not_found 404'], [], refusal(404, 'not_found')],
-    ['a 405', once, ['connecting', 'closed invalid_response 405'], [], answer(405, 'Method Not Allowed')],
-    ['a 415', once, ['connecting', 'closed type_not_allowed 415'], [], answer(415, '')],
-    ['a 422', once, ['connecting', 'closed invalid_response 422'], [], answer(422, '{}')],
-    [
-      'a 401 twice',
-      refreshed,
-      ['connecting', 'reconnecting unauthenticated 401', 'closed unauthenticated 401'],
-      [1],
-      refusal(401, 'unauthenticated'),
-    ],
-    [
-      'a 401, then a fresh token',
-      refreshed,
-      ['connecting', 'reconnecting unauthenticated 401', 'open'],
-      [1],
-      refusal(401, 'unauthenticated'),
-    ],
-    ['a 500', twice, ['connecting', 'reconnecting internal 500', 'open'], [1], refusal(500, 'internal')],
-    [
-      'a bare 502',
-      twice,
-      ['connecting', 'reconnecting internal 502', 'open'],
-      [1],
-      answer(502, 'Bad Gateway'),
-    ],
-    ['a 503', twice, ['connecting', 'reconnecting internal 503', 'open'], [1], refusal(503, 'internal')],
-    [
-      'a 503 with Retry-After: 5',
-      twice,
-      ['connecting', 'reconnecting internal 503', 'open'],
-      [5_000],
-      answer(503, '', { 'retry-after': '5' }),
-    ],
-    ['a bare 504', twice, ['connecting', 'reconnecting internal 504', 'open'], [1], answer(504, '')],
-    ['a bare 429', twice, ['connecting', 'reconnecting rate_limited 429', 'open'], [1], answer(429, '')],
-    [
-      'a 429 with Retry-After: 7',
-      twice,
-      ['connecting', 'reconnecting rate_limited 429', 'open'],
-      [7_000],
-      answer(429, '', { 'retry-after': '7' }),
-    ],
+    ['a 400', 'invalid_input 400', refusal(400, 'invalid_input')],
+    ['a 403', 'forbidden 403', refusal(403, 'forbidden')],
+    ['a 404', 'not_found 404', refusal(404, 'not_found')],
+    ['a 405', 'invalid_response 405', answer(405, 'Method Not Allowed')],
+    ['a 415', 'type_not_allowed 415', answer(415, '')],
+    ['a 422', 'invalid_response 422', answer(422, '{}')],
+    ['a 200 in application/json', 'invalid_response 200', notAStream('application/json')],
+    ['a 200 page', 'invalid_response 200', notAStream('text/html')],
+    ['a 200 without a content type', 'invalid_response 200', notAStream(undefined)],
+    ['a 200 in text/event-streams', 'invalid_response 200', notAStream('text/event-streams')],
+  ])('after %s answer asks once and closes with %s', async (_name, error, refused) => {
+    expect(await answered(refused, refused, 2)).toEqual({
+      tokens: ['Bearer token-1'],
+      reported: ['connecting', `closed ${error}`],
+      delays: [],
+    });
+  });
+
+  it.each([
+    ['a 500', 'internal 500', 1, refusal(500, 'internal')],
+    ['a bare 502', 'internal 502', 1, answer(502, 'Bad Gateway')],
+    ['a 503', 'internal 503', 1, refusal(503, 'internal')],
+    ['a 503 with Retry-After: 5', 'internal 503', 5_000, answer(503, '', { 'retry-after': '5' })],
+    ['a bare 504', 'internal 504', 1, answer(504, '')],
+    ['a bare 429', 'rate_limited 429', 1, answer(429, '')],
+    ['a 429 with Retry-After: 7', 'rate_limited 429', 7_000, answer(429, '', { 'retry-after': '7' })],
     [
       'a 429 saying 3 s in its body',
-      twice,
-      ['connecting', 'reconnecting rate_limited 429', 'open'],
-      [3_000],
-      limited(3),
-    ],
-    [
-      'a 200 in application/json',
-      once,
-      ['connecting', 'closed invalid_response 200'],
-      [],
-      notAStream('application/json'),
-    ],
-    ['a 200 page', once, ['connecting', 'closed invalid_response 200'], [], notAStream('text/html')],
-    [
-      'a 200 without a content type',
-      once,
-      ['connecting', 'closed invalid_response 200'],
-      [],
-      notAStream(undefined),
-    ],
-    [
-      'a 200 in text/event-streams',
-      once,
-      ['connecting', 'closed invalid_response 200'],
-      [],
-      notAStream('text/event-streams'),
+      'rate_limited 429',
+      3_000,
+      refusal(429, 'rate_limited', { retryAfterSeconds: 3 }),
     ],
   ])(
-    'after %s answer asks with the tokens %j, reports %j and waits %j ms',
-    async (_name, tokens, expected, delays, answer) => {
-      // The next answer opens the stream where it should open, and repeats the refusal where it should not.
-      const next = expected.at(-1) === 'open' ? stream([': open\n\n'], false) : answer;
-      const { clock, delays: asked } = recordingClock();
-      const { fetch, calls } = scriptedFetch([answer, next]);
-      const { statuses, stop } = open(fetch, { clock });
-      await eventually(() => statuses.length === expected.length);
-      stop();
-      expect(calls.map((call) => call.authorization)).toEqual(tokens);
-      const reported = statuses.map(([status, error]) =>
-        error ? `${status} ${error.code} ${error.status}` : status,
-      );
-      expect(reported.slice(0, expected.length)).toEqual(expected);
-      expect(asked).toEqual(delays);
+    'after %s answer reconnects with the same token (%s) after %d ms',
+    async (_name, error, delay, failed) => {
+      expect(await answered(failed, stream([': open\n\n'], false), 3)).toEqual({
+        tokens: ['Bearer token-1', 'Bearer token-1'],
+        reported: ['connecting', `reconnecting ${error}`, 'open'],
+        delays: [delay],
+      });
     },
   );
+
+  it.each([
+    ['a 401 twice', 'closed unauthenticated 401', refusal(401, 'unauthenticated')],
+    ['a 401, then a fresh token', 'open', stream([': open\n\n'], false)],
+  ])('after %s asks again with a fresh token and ends %s', async (_name, ending, next) => {
+    expect(await answered(refusal(401, 'unauthenticated'), next, 3)).toEqual({
+      tokens: ['Bearer token-1', 'Bearer token-2'],
+      reported: ['connecting', 'reconnecting unauthenticated 401', ending],
+      delays: [1],
+    });
+  });
+});
+
+/** Rewrites each chunk of the events route's body: `text` changes its text, `split` cuts the bytes into pieces. */
+interface Rewrite {
+  readonly text?: (chunk: string, index: number) => string;
+  readonly split?: number;
+  readonly contentType?: string;
+}
+
+/** The real server's event stream, its bytes re-cut and re-written the way networks and proxies deliver them. */
+function rewriteEvents(fetch: typeof globalThis.fetch, rewrite: Rewrite): typeof globalThis.fetch {
+  return async (input, init) => {
+    const response = await fetch(input, init);
+    if (!urlOf(input).endsWith('/v1/events') || !response.ok || !response.body) return response;
+    const text = decoder();
+    let index = 0;
+    const body = response.body.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, controller) {
+          const rewritten = rewrite.text
+            ? encoder.encode(rewrite.text(text.decode(chunk, { stream: true }), index))
+            : chunk;
+          index += 1;
+          const size = rewrite.split ?? rewritten.length;
+          for (let start = 0; start < rewritten.length; start += size)
+            controller.enqueue(rewritten.slice(start, start + size));
+        },
+      }),
+    );
+    const headers = new Headers(response.headers);
+    if (rewrite.contentType !== undefined) headers.set('content-type', rewrite.contentType);
+    return new Response(body, { status: response.status, headers });
+  };
+}
+
+// Arabic, an emoji family joined with ZWJ, a flag and a combining accent: 2-, 3- and 4-byte UTF-8 sequences.
+const BODY = 'مرحبا 👨‍👩‍👧‍👦 🇳🇬 é';
+
+describe('event stream bytes (the real server’s stream, re-cut)', () => {
+  it.each<[string, Rewrite]>([
+    ['one byte per chunk (every multi-byte character split)', { split: 1 }],
+    ['chunks of 3 bytes', { split: 3 }],
+    ['a BOM at the start', { text: (chunk, index) => (index === 0 ? `\uFEFF${chunk}` : chunk) }],
+    [
+      'a BOM at the start, split from the rest',
+      { text: (chunk, index) => (index === 0 ? `\uFEFF${chunk}` : chunk), split: 2 },
+    ],
+    ['comment lines between events', { text: (chunk) => `: keep-alive\n\n${chunk}: keep-alive\n\n` }],
+    ['CR alone as line end', { text: (chunk) => chunk.replaceAll('\n', '\r') }],
+    ['CR alone, one byte per chunk', { text: (chunk) => chunk.replaceAll('\n', '\r'), split: 1 }],
+    ['CRLF, one byte per chunk', { text: (chunk) => chunk.replaceAll('\n', '\r\n'), split: 1 }],
+    [
+      'data over several data: lines',
+      { text: (chunk) => chunk.replaceAll('data: {', 'data: {\ndata: ').replaceAll(',"', ',\ndata: "') },
+    ],
+    ['content type with charset', { contentType: 'text/event-stream; charset=utf-8' }],
+    ['content type in upper case', { contentType: 'Text/Event-Stream' }],
+    ['content type in upper case with parameters', { contentType: 'TEXT/EVENT-STREAM;Charset=UTF-8' }],
+  ])('delivers a message from %s', async (_name, rewrite) => {
+    const mock = createMockServer();
+    const id = await seedConversation(mock, 'Bytes', 'Hello Daniel');
+    const { events, errors, statuses, stop } = listen(
+      wrappedTransport(mock, 'ben', (fetch) => rewriteEvents(fetch, rewrite)),
+    );
+    await eventually(() => statuses.some(([status]) => status === 'open'));
+    const sent = await seedMessage(mock, 'daniel', id, BODY);
+    await eventually(() => events.some((event) => event.type === 'message.created'));
+    stop();
+    const created = events.filter((event) => event.type === 'message.created');
+    expect(created.map((event) => event.type === 'message.created' && event.data.message)).toEqual([
+      expect.objectContaining({ id: sent.id, body: BODY }),
+    ]);
+    expect(errors).toEqual([]);
+    expect(statuses.slice(0, 2).map(([status]) => status)).toEqual(['connecting', 'open']);
+  });
 });

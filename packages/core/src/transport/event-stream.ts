@@ -55,12 +55,9 @@ function isEventStream(contentType: string | null): boolean {
 }
 
 /**
- * Reads `GET /v1/events` with fetch streaming and keeps it open: on a drop it reconnects with backoff and
- * jitter and sends `Last-Event-ID` so the server replays what was missed (without one, `onResync` tells the
- * client to refetch), waiting at least as long as a `Retry-After` asks. Answers that can never succeed (a 4xx other
- * than 408, 410, 425 and 429, a 401 after a fresh token, a 200 that is not `text/event-stream`) stop it with status
- * `closed` and the typed error. Events are parsed by `eventsource-parser`, then with the protocol's
- * schema; a malformed one is reported through `onError` and skipped.
+ * `Transport.subscribe` over fetch streaming (which errors reconnect and which close: see there). Reconnects use
+ * backoff with jitter and `Last-Event-ID`; events are parsed by `eventsource-parser`, then with the protocol's
+ * schema (a malformed one is reported through `onError` and skipped).
  */
 export function openEventStream(options: EventStreamOptions): Unsubscribe {
   const clock = options.clock ?? systemClock;

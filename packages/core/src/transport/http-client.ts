@@ -24,6 +24,18 @@ export interface RouteCall {
 const HTTP_TIMEOUT_MS = 15_000;
 const SCALAR = new Set(['string', 'number', 'boolean']);
 
+/** A token from `getToken`; a `getToken` that throws becomes `unauthenticated` (not retryable). */
+export async function tokenFor(getToken: GetToken, reason: TokenReason): Promise<string> {
+  try {
+    return await getToken({ reason });
+  } catch (cause) {
+    throw new ConfideError('unauthenticated', 'No token is available for this request', {
+      cause,
+      retryable: false,
+    });
+  }
+}
+
 /**
  * Calls routes of the protocol's table over HTTP with ky: paths, methods and response schemas all come from
  * `routes`. Adds the bearer token, asks for a new token and retries once on 401, and turns every failure or
@@ -41,17 +53,6 @@ export function createHttpClient(
     // Resolved per call so that test interceptors and polyfills installed after creation still apply.
     fetch: (input, init) => (options.fetch ?? globalThis.fetch)(input, init),
   });
-
-  async function tokenFor(reason: TokenReason): Promise<string> {
-    try {
-      return await options.getToken({ reason });
-    } catch (cause) {
-      throw new ConfideError('unauthenticated', 'No token is available for this request', {
-        cause,
-        retryable: false,
-      });
-    }
-  }
 
   async function attempt(name: RouteName, call: RouteCall, token: string, signal?: AbortSignal) {
     const route = routes[name];
@@ -82,10 +83,10 @@ export function createHttpClient(
     let json: unknown;
     try {
       try {
-        json = await attempt(name, call, await tokenFor('initial'), signal);
+        json = await attempt(name, call, await tokenFor(options.getToken, 'initial'), signal);
       } catch (error) {
         if (!(isHTTPError(error) && error.response.status === 401)) throw error;
-        json = await attempt(name, call, await tokenFor('unauthenticated'), signal);
+        json = await attempt(name, call, await tokenFor(options.getToken, 'unauthenticated'), signal);
       }
     } catch (error) {
       throw isHTTPError(error)

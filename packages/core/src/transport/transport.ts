@@ -88,58 +88,42 @@ export type Unsubscribe = () => void;
 
 /**
  * The SDK's only way to the backend: one typed method per operation of wire protocol v1, plus a live event
- * stream. `httpTransport` implements it over HTTP and SSE; a host with its own backend may implement
- * it directly. Methods reject with a `ConfideError`; what they resolve with is parsed
- * again with the protocol's schemas by the client, so a custom transport cannot corrupt the cache.
+ * stream. `httpTransport` implements it over HTTP and SSE; a host with its own backend may implement it
+ * directly. Methods reject with a `ConfideError`; what they resolve with is parsed again with the protocol's
+ * schemas by the client, so a custom transport cannot corrupt the cache.
+ *
+ * Every method rejects with the common errors: `unauthenticated` (no token, or refused again after one
+ * refresh), `forbidden` with `context.reason` `portal_inactive` (a client whose portal is no longer active),
+ * `internal`, `network`, `timeout`, `invalid_response` (an answer that breaks the protocol) and `aborted`.
+ * Each method below names only the codes it adds (and the common ones it cannot reject with). "Members only":
+ * a client gets `forbidden`; "owners and admins only": a member or a client gets `forbidden`.
  */
 export interface Transport {
-  /**
-   * The signed-in person (`GET /v1/me`). Rejects, like every call, with `unauthenticated` (no token, or refused
-   * again after one refresh), `forbidden` with `context.reason` `portal_inactive` (a client whose portal is no
-   * longer active), `internal`, `network`, `timeout`, `invalid_response` (an answer that breaks the protocol)
-   * and `aborted`.
-   */
+  /** The signed-in person (`GET /v1/me`). Only the common errors. */
   getViewer(options?: RequestOptions): Promise<Viewer>;
   /**
-   * The firm's contacts, optionally searched (`GET /v1/contacts`). Members only. Rejects with `forbidden` (a
-   * client), `invalid_input` (the query); and, like every call, `unauthenticated` (no token, or refused again
-   * after one refresh), `forbidden` with `context.reason` `portal_inactive` (a client whose portal is no longer
-   * active), `internal`, `network`, `timeout`, `invalid_response` (an answer that breaks the protocol) and
-   * `aborted`.
+   * The firm's contacts, optionally searched (`GET /v1/contacts`). Members only. Adds `invalid_input` (the
+   * query).
    */
   listContacts(query: ListContactsQuery, options?: RequestOptions): Promise<ListContactsResponse>;
-  /**
-   * The firm's members (`GET /v1/members`). Members only. Rejects with `forbidden` (a client); and, like every
-   * call, `unauthenticated` (no token, or refused again after one refresh), `forbidden` with `context.reason`
-   * `portal_inactive` (a client whose portal is no longer active), `internal`, `network`, `timeout`,
-   * `invalid_response` (an answer that breaks the protocol) and `aborted`.
-   */
+  /** The firm's members (`GET /v1/members`). Members only. */
   listMembers(options?: RequestOptions): Promise<ListMembersResponse>;
   /**
-   * A page of conversation summaries, newest activity first (`GET /v1/conversations`). Rejects with
-   * `invalid_input` (a cursor, limit or filter the server cannot read); and, like every call, `unauthenticated`
-   * (no token, or refused again after one refresh), `forbidden` with `context.reason` `portal_inactive` (a
-   * client whose portal is no longer active), `internal`, `network`, `timeout`, `invalid_response` (an answer
-   * that breaks the protocol) and `aborted`.
+   * A page of conversation summaries, newest activity first (`GET /v1/conversations`). Adds `invalid_input`
+   * (a cursor, limit or filter the server cannot read).
    */
   listConversations(
     query: ListConversationsQuery,
     options?: RequestOptions,
   ): Promise<ListConversationsResponse>;
   /**
-   * One conversation as the viewer sees it (`GET /v1/conversations/:id`). Rejects with `not_found` (no such
-   * conversation, or not the viewer's); and, like every call, `unauthenticated` (no token, or refused again
-   * after one refresh), `forbidden` with `context.reason` `portal_inactive` (a client whose portal is no longer
-   * active), `internal`, `network`, `timeout`, `invalid_response` (an answer that breaks the protocol) and
-   * `aborted`.
+   * One conversation as the viewer sees it (`GET /v1/conversations/:id`). Adds `not_found` (no such
+   * conversation, or not the viewer's).
    */
   getConversation(id: ConversationId, options?: RequestOptions): Promise<ConversationSummary>;
   /**
-   * A page of messages, newest page first (`GET /v1/conversations/:id/messages`). Rejects with `not_found` (the
-   * conversation), `invalid_input` (the cursor or limit); and, like every call, `unauthenticated` (no token, or
-   * refused again after one refresh), `forbidden` with `context.reason` `portal_inactive` (a client whose
-   * portal is no longer active), `internal`, `network`, `timeout`, `invalid_response` (an answer that breaks
-   * the protocol) and `aborted`.
+   * A page of messages, newest page first (`GET /v1/conversations/:id/messages`). Adds `not_found` (the
+   * conversation) and `invalid_input` (the cursor or limit).
    */
   listMessages(
     id: ConversationId,
@@ -147,172 +131,127 @@ export interface Transport {
     options?: RequestOptions,
   ): Promise<ListMessagesResponse>;
   /**
-   * Starts a conversation with its first message; idempotent by key (`POST /v1/conversations`). Rejects with
+   * Starts a conversation with its first message; idempotent by key (`POST /v1/conversations`). Adds
    * `invalid_input` (subject or body breaks the text rules, a member without `contactId`, too many files),
    * `forbidden` (a client naming a contact), `not_found` (the contact, or a file that is not the sender's
    * upload), `portal_inactive` (the contact's portal is not active), `conflict` (the idempotency key was used
    * for another message), `attachment_unavailable` (a file still uploading or already sent),
-   * `payload_too_large` (the request body) and `rate_limited` (too many sends; `retryAfterSeconds`); and, like
-   * every call, `unauthenticated` (no token, or refused again after one refresh), `forbidden` with
-   * `context.reason` `portal_inactive` (a client whose portal is no longer active), `internal`, `network`,
-   * `timeout`, `invalid_response` (an answer that breaks the protocol) and `aborted`.
+   * `payload_too_large` (the request body) and `rate_limited` (too many sends; `retryAfterSeconds`).
    */
   startConversation(
     input: StartConversationRequest,
     options?: RequestOptions,
   ): Promise<StartConversationResponse>;
   /**
-   * Sends a message or internal note; idempotent by key (`POST /v1/conversations/:id/messages`). Rejects with
+   * Sends a message or internal note; idempotent by key (`POST /v1/conversations/:id/messages`). Adds
    * `invalid_input` (the body breaks the text rules, too many files), `forbidden` (an internal note by a
    * client), `not_found` (the conversation, or a file that is not the sender's upload), `conflict` (the
    * idempotency key was used in another conversation), `attachment_unavailable` (a file still uploading or
    * already sent), `payload_too_large` (the request body) and `rate_limited` (too many sends;
-   * `retryAfterSeconds`); and, like every call, `unauthenticated` (no token, or refused again after one
-   * refresh), `forbidden` with `context.reason` `portal_inactive` (a client whose portal is no longer active),
-   * `internal`, `network`, `timeout`, `invalid_response` (an answer that breaks the protocol) and `aborted`.
+   * `retryAfterSeconds`).
    */
   sendMessage(id: ConversationId, input: SendMessageRequest, options?: RequestOptions): Promise<Message>;
   /**
-   * Marks a conversation read up to a message (`POST /v1/conversations/:id/read`). Rejects with `not_found`
-   * (the conversation, or a message in it the viewer may not see), `invalid_input` (the message id); and, like
-   * every call, `unauthenticated` (no token, or refused again after one refresh), `forbidden` with
-   * `context.reason` `portal_inactive` (a client whose portal is no longer active), `internal`, `network`,
-   * `timeout`, `invalid_response` (an answer that breaks the protocol) and `aborted`.
+   * Marks a conversation read up to a message (`POST /v1/conversations/:id/read`). Adds `not_found` (the
+   * conversation, or a message in it the viewer may not see) and `invalid_input` (the message id).
    */
   markRead(id: ConversationId, input: MarkReadRequest, options?: RequestOptions): Promise<MarkReadResponse>;
   /**
-   * The firm's templates, optionally searched (`GET /v1/templates`). Members only. Rejects with `forbidden` (a
-   * client), `invalid_input` (the query); and, like every call, `unauthenticated` (no token, or refused again
-   * after one refresh), `forbidden` with `context.reason` `portal_inactive` (a client whose portal is no longer
-   * active), `internal`, `network`, `timeout`, `invalid_response` (an answer that breaks the protocol) and
-   * `aborted`.
+   * The firm's templates, optionally searched (`GET /v1/templates`). Members only. Adds `invalid_input` (the
+   * query).
    */
   listTemplates(query: ListTemplatesQuery, options?: RequestOptions): Promise<ListTemplatesResponse>;
   /**
-   * One template (`GET /v1/templates/:id`). Members only. Rejects with `forbidden` (a client), `not_found` (no
-   * such template in the firm); and, like every call, `unauthenticated` (no token, or refused again after one
-   * refresh), `forbidden` with `context.reason` `portal_inactive` (a client whose portal is no longer active),
-   * `internal`, `network`, `timeout`, `invalid_response` (an answer that breaks the protocol) and `aborted`.
+   * One template (`GET /v1/templates/:id`). Members only. Adds `not_found` (no such template in the firm).
    */
   getTemplate(id: TemplateId, options?: RequestOptions): Promise<Template>;
   /**
-   * Creates a template (`POST /v1/templates`). Owners and admins only. Rejects with `forbidden` (a member or a
-   * client), `invalid_input` (a field, or a merge field the server does not know) and `payload_too_large`; and,
-   * like every call, `unauthenticated` (no token, or refused again after one refresh), `forbidden` with
-   * `context.reason` `portal_inactive` (a client whose portal is no longer active), `internal`, `network`,
-   * `timeout`, `invalid_response` (an answer that breaks the protocol) and `aborted`.
+   * Creates a template (`POST /v1/templates`). Owners and admins only. Adds `invalid_input` (a field, or a
+   * merge field the server does not know) and `payload_too_large`.
    */
   createTemplate(input: CreateTemplateRequest, options?: RequestOptions): Promise<Template>;
   /**
-   * Changes a template (`PUT /v1/templates/:id`). Owners and admins only. Rejects with `forbidden` (a member or
-   * a client), `not_found` (the template), `invalid_input` (a field, or an unknown merge field) and
-   * `payload_too_large`; and, like every call, `unauthenticated` (no token, or refused again after one
-   * refresh), `forbidden` with `context.reason` `portal_inactive` (a client whose portal is no longer active),
-   * `internal`, `network`, `timeout`, `invalid_response` (an answer that breaks the protocol) and `aborted`.
+   * Changes a template (`PUT /v1/templates/:id`). Owners and admins only. Adds `not_found` (the template),
+   * `invalid_input` (a field, or an unknown merge field) and `payload_too_large`.
    */
   updateTemplate(id: TemplateId, input: UpdateTemplateRequest, options?: RequestOptions): Promise<Template>;
   /**
-   * Deletes a template (`DELETE /v1/templates/:id`). Owners and admins only. Rejects with `forbidden` (a member
-   * or a client), `not_found` (the template); and, like every call, `unauthenticated` (no token, or refused
-   * again after one refresh), `forbidden` with `context.reason` `portal_inactive` (a client whose portal is no
-   * longer active), `internal`, `network`, `timeout`, `invalid_response` (an answer that breaks the protocol)
-   * and `aborted`.
+   * Deletes a template (`DELETE /v1/templates/:id`). Owners and admins only. Adds `not_found` (the template).
    */
   deleteTemplate(id: TemplateId, options?: RequestOptions): Promise<DeleteTemplateResponse>;
   /**
-   * A page of in-app notifications and the unread count (`GET /v1/notifications`). Members only. Rejects with
-   * `forbidden` (a client), `invalid_input` (the cursor or filter); and, like every call, `unauthenticated` (no
-   * token, or refused again after one refresh), `forbidden` with `context.reason` `portal_inactive` (a client
-   * whose portal is no longer active), `internal`, `network`, `timeout`, `invalid_response` (an answer that
-   * breaks the protocol) and `aborted`.
+   * A page of in-app notifications and the unread count (`GET /v1/notifications`). Members only. Adds
+   * `invalid_input` (the cursor or filter).
    */
   listNotifications(
     query: ListNotificationsQuery,
     options?: RequestOptions,
   ): Promise<ListNotificationsResponse>;
   /**
-   * Marks some or all notifications read (`POST /v1/notifications/read`). Members only. Rejects with
-   * `forbidden` (a client), `invalid_input` (neither `ids` nor `all`) and `payload_too_large`; and, like every
-   * call, `unauthenticated` (no token, or refused again after one refresh), `forbidden` with `context.reason`
-   * `portal_inactive` (a client whose portal is no longer active), `internal`, `network`, `timeout`,
-   * `invalid_response` (an answer that breaks the protocol) and `aborted`.
+   * Marks some or all notifications read (`POST /v1/notifications/read`). Members only. Adds `invalid_input`
+   * (neither `ids` nor `all`) and `payload_too_large`.
    */
   markNotificationsRead(
     input: MarkNotificationsReadRequest,
     options?: RequestOptions,
   ): Promise<MarkNotificationsReadResponse>;
-  /**
-   * The firm's setting for client-started conversations (`GET /v1/settings/notifications`). Members only.
-   * Rejects with `forbidden` (a client); and, like every call, `unauthenticated` (no token, or refused again
-   * after one refresh), `forbidden` with `context.reason` `portal_inactive` (a client whose portal is no longer
-   * active), `internal`, `network`, `timeout`, `invalid_response` (an answer that breaks the protocol) and
-   * `aborted`.
-   */
+  /** The firm's setting for client-started conversations (`GET /v1/settings/notifications`). Members only. */
   getNotificationSettings(options?: RequestOptions): Promise<NotificationSettings>;
   /**
-   * Changes that setting (`PUT /v1/settings/notifications`). Owners and admins only. Rejects with `forbidden`
-   * (a member or a client), `invalid_input` (the value) and `payload_too_large`; and, like every call,
-   * `unauthenticated` (no token, or refused again after one refresh), `forbidden` with `context.reason`
-   * `portal_inactive` (a client whose portal is no longer active), `internal`, `network`, `timeout`,
-   * `invalid_response` (an answer that breaks the protocol) and `aborted`.
+   * Changes that setting (`PUT /v1/settings/notifications`). Owners and admins only. Adds `invalid_input`
+   * (the value) and `payload_too_large`.
    */
   updateNotificationSettings(
     input: UpdateNotificationSettingsRequest,
     options?: RequestOptions,
   ): Promise<NotificationSettings>;
   /**
-   * A page of the firm's audit log (`GET /v1/audit`). Owners and admins only. Rejects with `forbidden` (a
-   * member or a client), `invalid_input` (the cursor); and, like every call, `unauthenticated` (no token, or
-   * refused again after one refresh), `forbidden` with `context.reason` `portal_inactive` (a client whose
-   * portal is no longer active), `internal`, `network`, `timeout`, `invalid_response` (an answer that breaks
-   * the protocol) and `aborted`.
+   * A page of the firm's audit log (`GET /v1/audit`). Owners and admins only. Adds `invalid_input` (the
+   * cursor).
    */
   listAudit(query: ListAuditQuery, options?: RequestOptions): Promise<ListAuditResponse>;
   /**
-   * Uploads a file resumably (tus at `/v1/uploads`) and resolves with the file as the server decided it (type from
-   * the bytes). Aborting `signal` pauses it: the same file given again in this page continues where it stopped.
-   * Rejects with `payload_too_large` (over the server's limit, or more bytes than announced), `type_not_allowed`
-   * (decided from the bytes), `invalid_input` (the name), `not_found` (the server does not take uploads),
-   * `attachment_unavailable` (the upload expired or already finished), `conflict` (the server's offset moved, after
-   * tus's own retries), `rate_limited`, `aborted` (paused); and, like every call, `unauthenticated`, `forbidden`
-   * with `context.reason` `portal_inactive`, `internal`, `network` and `invalid_response` (an answer without a
-   * Confide error body). Optional: without it the composer cannot attach files.
+   * Uploads a file resumably (tus at `/v1/uploads`) and resolves with the file as the server decided it (type
+   * from the bytes). Aborting `signal` pauses it (`aborted`): the same file given again in this page
+   * continues where it stopped. Adds `payload_too_large` (over the server's limit, or more bytes than
+   * announced), `type_not_allowed` (decided from the bytes), `invalid_input` (the name), `not_found` (the
+   * server does not take uploads), `attachment_unavailable` (the upload expired or already finished),
+   * `conflict` (the server's offset moved, after tus's own retries) and `rate_limited`; never `timeout`;
+   * `invalid_response` means an answer without a Confide error body. Optional: without it the composer cannot
+   * attach files.
    */
   uploadFile?(file: UploadFile, options?: UploadFileOptions): Promise<Attachment>;
   /**
-   * Cancels an upload, or removes a finished one that was not sent (`DELETE /v1/uploads/:id`). Rejects with
-   * `not_found` (someone else's, or gone), `attachment_unavailable` (a sent file is a record and stays); and, like
-   * every call, `unauthenticated`, `forbidden` with `context.reason` `portal_inactive`, `internal`, `network` and
-   * `invalid_response` (an answer without a Confide error body).
+   * Cancels an upload, or removes a finished one that was not sent (`DELETE /v1/uploads/:id`). Adds
+   * `not_found` (someone else's, or gone) and `attachment_unavailable` (a sent file is a record and stays);
+   * never `timeout` or `aborted`; `invalid_response` means an answer without a Confide error body.
    */
   deleteUpload?(id: AttachmentId, options?: RequestOptions): Promise<void>;
   /**
-   * One file as the viewer may see it (`GET /v1/attachments/:id`). Rejects with `not_found` (not there, or not
-   * the viewer's to see), `attachment_unavailable` (`context.reason` `incomplete`: still uploading); and, like
-   * every call, `unauthenticated`, `forbidden` with `context.reason` `portal_inactive`, `internal`, `network`,
-   * `timeout`, `invalid_response` and `aborted`.
+   * One file as the viewer may see it (`GET /v1/attachments/:id`). Adds `not_found` (not there, or not the
+   * viewer's to see) and `attachment_unavailable` (`context.reason` `incomplete`: still uploading).
    */
   getAttachment?(id: AttachmentId, options?: RequestOptions): Promise<Attachment>;
   /**
-   * A single-use ticket for one file (`options.purpose`: a download, or a preview for a thumbnail), with the absolute
-   * `url` to fetch it without a token (`POST /v1/attachments/:id/tickets`). Rejects with `not_found` (not there, or
-   * not the viewer's to see), `attachment_unavailable` (`context.reason` `incomplete`, `scanning` for anyone but the
-   * sender, or `no_preview` for a preview of a file that is not a picture browsers draw),
-   * `attachment_blocked` (the scanner removed it); and, like every call, `unauthenticated`, `forbidden` with
-   * `context.reason` `portal_inactive`, `internal`, `network`, `timeout`, `invalid_response` and `aborted`.
-   * (`ticket_invalid` is the answer of the ticket's URL itself, when it was used or expired.)
+   * A single-use ticket for one file (`options.purpose`: a download, or a preview for a thumbnail), with the
+   * absolute `url` to fetch it without a token (`POST /v1/attachments/:id/tickets`). Adds `not_found` (not
+   * there, or not the viewer's to see), `attachment_unavailable` (`context.reason` `incomplete`, `scanning`
+   * for anyone but the sender, or `no_preview` for a preview of a file that is not a picture browsers draw)
+   * and `attachment_blocked` (the scanner removed it). (`ticket_invalid` is the answer of the ticket's URL
+   * itself, when it was used or expired.)
    */
   createDownloadTicket?(
     id: AttachmentId,
     options?: CreateDownloadTicketOptions,
   ): Promise<CreateDownloadTicketResponse>;
   /**
-   * Opens the live event stream (`GET /v1/events`), reconnecting on its own until unsubscribed. It never throws:
-   * errors arrive through `onStatusChange`. It reconnects after `network`, `timeout`, `internal` (5xx),
-   * `rate_limited` (after `Retry-After`), a first `unauthenticated` (with a fresh token) and `events_expired`
-   * (without its resume point, calling `onResync`); it stops with status `closed` and the error after
-   * `invalid_input` (a bad `Last-Event-ID`), `forbidden` (with `context.reason` `portal_inactive`), `not_found`,
-   * a second `unauthenticated`, any other 4xx, and `invalid_response` (a 200 that is not `text/event-stream`).
+   * Opens the live event stream (`GET /v1/events`), reconnecting on its own until unsubscribed. It never
+   * throws: errors arrive through `onStatusChange`. It reconnects after `network`, `timeout`, `internal`
+   * (5xx), `rate_limited` (after `Retry-After`), a first `unauthenticated` (with a fresh token) and
+   * `events_expired` (without its resume point, calling `onResync`); it stops with status `closed` and the
+   * error after `invalid_input` (a bad `Last-Event-ID`), `forbidden` (with `context.reason`
+   * `portal_inactive`), `not_found`, a second `unauthenticated`, any other 4xx, and `invalid_response` (a 200
+   * that is not `text/event-stream`).
    */
   subscribe(onEvent: (event: ServerEvent) => void, options?: SubscribeOptions): Unsubscribe;
 }

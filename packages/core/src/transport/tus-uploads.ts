@@ -2,6 +2,7 @@ import { type AttachmentId, UPLOADS_PATH } from '@confide/protocol';
 import type { DetailedError, HttpRequest, HttpStack, UploadOptions } from 'tus-js-client';
 import { ConfideError, toConfideError } from '../errors/confide-error.js';
 import { absoluteUrl } from '../lib/absolute-url.js';
+import { type TokenReason, tokenFor } from './http-client.js';
 import { errorFromResponse } from './http-error.js';
 import type { HttpTransportOptions } from './http-transport.js';
 import type { UploadFile, UploadFileOptions } from './transport.js';
@@ -108,7 +109,7 @@ export function createTusUploads(options: TusUploadsOptions) {
   const unfinished = new WeakMap<Blob, string>();
 
   function tusOptions(): UploadOptions {
-    let reason: 'initial' | 'unauthenticated' = 'initial';
+    let reason: TokenReason = 'initial';
     let refreshed = false;
     return {
       endpoint,
@@ -125,14 +126,10 @@ export function createTusUploads(options: TusUploadsOptions) {
           }
         : {}),
       async onBeforeRequest(request) {
-        try {
-          const asked = reason;
-          // Only the request that follows a 401 asks for a new token.
-          reason = 'initial';
-          request.setHeader('Authorization', `Bearer ${await options.getToken({ reason: asked })}`);
-        } catch (cause) {
-          throw new ConfideError('unauthenticated', 'No token is available for this request', { cause });
-        }
+        const asked = reason;
+        // Only the request that follows a 401 asks for a new token.
+        reason = 'initial';
+        request.setHeader('Authorization', `Bearer ${await tokenFor(options.getToken, asked)}`);
       },
       onShouldRetry(error) {
         const status = error.originalResponse?.getStatus();
