@@ -47,7 +47,8 @@ export async function uploadAs(
   });
   const location = created.headers.get('location');
   if (created.status !== 201 || !location) throw new Error(`Creating an upload answered ${created.status}`);
-  const upload = new URL(location, urls.api());
+  // The server's Location is relative to the creation URL (it works under any path prefix), as HTTP resolves it.
+  const upload = new URL(location, created.url);
   const patched = await fetch(upload, {
     method: 'PATCH',
     headers: {
