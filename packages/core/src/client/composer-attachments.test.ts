@@ -2,24 +2,22 @@ import type { Attachment, AttachmentId, ContactId, ConversationId } from '@confi
 import { describe, expect, it } from 'vitest';
 import { applyServerEvent } from '../cache/apply-server-event.js';
 import { memoryStorage } from '../storage/storage.js';
+import { ascii, pdfFile } from '../test/files.js';
 import {
   clientFor,
   createMockServer,
   type DemoPerson,
   type MockServer,
   seedConversation,
+  wrappedTransport,
 } from '../test/mock-clients.js';
 import { stateOf, until } from '../test/until.js';
 import type { GetToken } from '../transport/http-client.js';
-import { httpTransport } from '../transport/http-transport.js';
 import type { Composer, ComposerState } from './composer.js';
 import type { ConfideClientOptions } from './create-confide-client.js';
 
-const ascii = (text: string) => new TextEncoder().encode(text);
-/** A PDF by its bytes, padded to `size`. */
-const pdf = (name: string, size = 20_000, type = 'application/pdf') =>
-  new File([ascii('%PDF-1.7\n'), new Uint8Array(size - 16).fill(32), ascii('\n%%EOF\n')], name, { type });
-const pages = (count: number) => Array.from({ length: count }, (_, index) => pdf(`Page ${index}.pdf`, 100));
+const pages = (count: number) =>
+  Array.from({ length: count }, (_, index) => pdfFile(`Page ${index}.pdf`, 100));
 const exe = (name: string) =>
   new File([ascii('MZ'), new Uint8Array([0x90, 0, 3, 0, 0, 0, 4, 0]), new Uint8Array(300)], name);
 
@@ -34,24 +32,23 @@ async function uploader(
   { getToken, ...options }: Partial<ConfideClientOptions> & { getToken?: GetToken } = {},
 ) {
   const requests: { method: string; path: string; bytes: number; json?: unknown }[] = [];
-  const connection = mock.as(person);
-  const fetch: typeof globalThis.fetch = async (input, init) => {
-    const request = new Request(input, init);
-    const body = await request.clone().arrayBuffer();
-    const json = request.headers.get('content-type')?.includes('json');
-    requests.push({
-      method: request.method,
-      path: new URL(request.url).pathname,
-      bytes: body.byteLength,
-      json: json ? JSON.parse(new TextDecoder().decode(body)) : undefined,
-    });
-    return connection.fetch(request);
-  };
-  const transport = httpTransport({
-    ...connection,
-    getToken: getToken ?? connection.getToken,
-    fetch,
+  const record =
+    (fetch: typeof globalThis.fetch): typeof globalThis.fetch =>
+    async (input, init) => {
+      const request = new Request(input, init);
+      const body = await request.clone().arrayBuffer();
+      const json = request.headers.get('content-type')?.includes('json');
+      requests.push({
+        method: request.method,
+        path: new URL(request.url).pathname,
+        bytes: body.byteLength,
+        json: json ? JSON.parse(new TextDecoder().decode(body)) : undefined,
+      });
+      return fetch(request);
+    };
+  const transport = wrappedTransport(mock, person, record, {
     uploads: { chunkSizeBytes: 4096, retryDelaysMs: [0] },
+    ...(getToken ? { getToken } : {}),
   });
   const client = await clientFor(mock, person, { transport, ...options });
   return { client, requests, composer: client.composer(conversationId ? { conversationId } : {}) };
@@ -77,7 +74,7 @@ describe('composer attachments', () => {
     const { client, requests, composer } = await uploader(mock, 'daniel', id);
     const progress: number[] = [];
     const stop = composer.observe((state) => progress.push(state.attachments[0]?.uploadedBytes ?? 0));
-    composer.attachFiles([pdf('Passport.pdf', 20_000, ''), pdf('Payslip.pdf', 5_000)]);
+    composer.attachFiles([pdfFile('Passport.pdf', 20_000, { type: '' }), pdfFile('Payslip.pdf', 5_000)]);
     expect(stateOf(composer).validation.errors.attachments?.code).toBe('uploading');
     const done = await until(composer, settled);
     stop();
@@ -116,7 +113,7 @@ describe('composer attachments', () => {
     const id = await seedConversation(mock);
     const { composer } = await uploader(mock, 'ben', id);
     composer.setInternal(true);
-    const fileId = await uploadId(composer, pdf('Risk memo.pdf', 1_000));
+    const fileId = await uploadId(composer, pdfFile('Risk memo.pdf', 1_000));
     await composer.send();
     const { client: daniel } = await uploader(mock, 'daniel');
     const thread = await until(daniel.thread(id), (state) => state.status === 'success');
@@ -125,7 +122,7 @@ describe('composer attachments', () => {
       code: 'not_found',
     });
     composer.setInternal(false);
-    const unsent = await uploadId(composer, pdf('For Daniel.pdf', 1_000));
+    const unsent = await uploadId(composer, pdfFile('For Daniel.pdf', 1_000));
     await expect(
       daniel.transport.sendMessage(id, {
         body: 'Mine now',
@@ -137,9 +134,9 @@ describe('composer attachments', () => {
 
   // The last file fails; the ones before it upload (two requests each: create, then the bytes).
   it.each([
-    ['over the client limit', [pdf('Big.pdf', 2_000)], { maxUploadBytes: 1_000 }, 'payload_too_large', 0],
+    ['over the client limit', [pdfFile('Big.pdf', 2_000)], { maxUploadBytes: 1_000 }, 'payload_too_large', 0],
     ['a name never accepted', [new File(['MZ'], 'setup.exe')], {}, 'type_not_allowed', 0],
-    ['over the server limit', [pdf('Big.pdf', 3_000)], {}, 'payload_too_large', 1],
+    ['over the server limit', [pdfFile('Big.pdf', 3_000)], {}, 'payload_too_large', 1],
     ['an .exe renamed .pdf (the bytes decide)', [exe('Invoice.pdf')], {}, 'type_not_allowed', 2],
     ['the 21st (without uploading it)', pages(21), {}, 'invalid_input', 40],
   ])(
@@ -173,7 +170,7 @@ describe('composer attachments', () => {
     const { composer } = await uploader(mock, 'ben', await seedConversation(mock), { getToken });
     reasons.length = 0;
     expired = true;
-    expect((await upload(composer, pdf('Passport.pdf', 1_000))).attachments[0]?.status).toBe('uploaded');
+    expect((await upload(composer, pdfFile('Passport.pdf', 1_000))).attachments[0]?.status).toBe('uploaded');
     expect(reasons.slice(0, 3)).toEqual(['initial', 'unauthenticated', 'initial']);
   });
 
@@ -186,7 +183,7 @@ describe('composer attachments', () => {
     const stop = composer.observe((state) => {
       if ((state.attachments[0]?.uploadedBytes ?? 0) >= droppedAt) mock.setScenario({ offline: true });
     });
-    const failed = await upload(composer, pdf('Scan.pdf', 20_000));
+    const failed = await upload(composer, pdfFile('Scan.pdf', 20_000));
     stop();
     expect(failed.attachments[0]).toMatchObject({ status: 'failed', error: { code: 'network' } });
     mock.setScenario({});
@@ -205,8 +202,8 @@ describe('composer attachments', () => {
 
   it('removes a file: a running upload stops and the server forgets a finished one', async () => {
     const { client, composer } = await uploader(createMockServer(), 'ben');
-    const uploaded = (await upload(composer, pdf('Draft.pdf', 1_000))).attachments[0];
-    composer.attachFiles([pdf('Second.pdf', 50_000)]);
+    const uploaded = (await upload(composer, pdfFile('Draft.pdf', 1_000))).attachments[0];
+    composer.attachFiles([pdfFile('Second.pdf', 50_000)]);
     const running = await until(composer, (state) => (state.attachments[1]?.uploadedBytes ?? 0) > 0);
     composer.removeAttachment(running.attachments[1]?.localId ?? '');
     composer.removeAttachment(uploaded?.localId ?? '');
@@ -220,8 +217,8 @@ describe('composer attachments', () => {
     const mock = createMockServer();
     const storage = memoryStorage();
     const first = await uploader(mock, 'ben', undefined, { storage });
-    await upload(first.composer, pdf('Kept.pdf', 1_000));
-    first.composer.attachFiles([pdf('Unfinished.pdf', 60_000)]);
+    await upload(first.composer, pdfFile('Kept.pdf', 1_000));
+    first.composer.attachFiles([pdfFile('Unfinished.pdf', 60_000)]);
     first.client.dispose();
     const { composer } = await uploader(mock, 'ben', undefined, { storage });
     expect(stateOf(composer).attachments).toEqual([
@@ -239,7 +236,7 @@ describe('composer attachments', () => {
     const id = await seedConversation(mock);
     const { client, requests, composer } = await uploader(mock, 'ben', id);
     composer.setBody('The signed contract');
-    const ids = [await uploadId(composer, pdf('Contract.pdf', 2_000))];
+    const ids = [await uploadId(composer, pdfFile('Contract.pdf', 2_000))];
     client.setOnline(false);
     const sending = composer.send();
     expect(client.stores.outbox.getState().entries[0]?.attachments?.map((file) => file.id)).toEqual(ids);
@@ -262,7 +259,7 @@ describe('client.attachments.downloadUrl', () => {
   it('returns a single-use ticket URL without the token, and refuses someone else’s upload', async () => {
     const mock = createMockServer();
     const { client, composer } = await uploader(mock, 'ben');
-    const id = await uploadId(composer, pdf('Passport.pdf', 3_000));
+    const id = await uploadId(composer, pdfFile('Passport.pdf', 3_000));
     const url = await client.attachments.downloadUrl(id);
     expect(url).toMatch(/^https:\/\/api\.confide\.test\/v1\/downloads\/[\w-]+$/);
     const first = await mock.fetch(url);
@@ -280,7 +277,7 @@ describe('attachment.updated', () => {
     const id = await seedConversation(mock);
     const { client, composer } = await uploader(mock, 'ben', id);
     await until(client.conversations, (state) => state.status === 'success');
-    await upload(composer, pdf('Scan.pdf', 1_000));
+    await upload(composer, pdfFile('Scan.pdf', 1_000));
     await composer.send();
     const sent = await until(client.thread(id), (state) => state.messages[1]?.state === 'sent');
     const file = sent.messages[1]?.attachments[0] as Attachment;

@@ -1,12 +1,12 @@
 import type { AttachmentId } from '@confide/protocol';
 import { describe, expect, it } from 'vitest';
+import { pdfFile } from '../test/files.js';
 import { clientFor, createMockServer, type MockServer, transportFor } from '../test/mock-clients.js';
 
 // A 1×1 PNG: the server decides the type from the bytes, so the picture has to be a real one.
 const PNG_BASE64 =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 const png = () => new File([Uint8Array.from(atob(PNG_BASE64), (c) => c.charCodeAt(0))], 'Passport.png');
-const pdf = () => new File([new TextEncoder().encode('%PDF-1.7\n%%EOF\n')], 'Form.pdf');
 
 async function uploaded(mock: MockServer, file: File): Promise<AttachmentId> {
   return (await transportFor(mock, 'ben').uploadFile?.(file))?.id as AttachmentId;
@@ -35,7 +35,7 @@ describe('client.attachments.downloadUrl with a purpose', () => {
   it('rejects a preview of a file that is not a picture', async () => {
     const mock = createMockServer();
     const client = await clientFor(mock, 'ben');
-    const id = await uploaded(mock, pdf());
+    const id = await uploaded(mock, pdfFile('Form.pdf'));
     await expect(client.attachments.downloadUrl(id, { purpose: 'preview' })).rejects.toMatchObject({
       code: 'attachment_unavailable',
     });

@@ -1,44 +1,91 @@
 import { QueryClient } from '@tanstack/query-core';
 import { describe, expect, it } from 'vitest';
 import { memoryStorage } from '../storage/storage.js';
+import { pdfFile } from '../test/files.js';
 import {
   clientFor,
   createMockServer,
+  DEMO_IDS,
+  type DemoPerson,
   queueOffline,
+  recordedTransport,
   seedConversation,
+  seedMessage,
   serverBodies,
-  urlOf,
-  wrappedTransport,
+  transportFor,
+  untilShown,
 } from '../test/mock-clients.js';
 import { stateOf, until, untilState } from '../test/until.js';
 
-describe('one QueryClient and one storage across sign-ins', () => {
-  it("removes Ben's queries and gives Daniel nothing of Ben's: not his viewer, data or queued send, and sends nothing with Daniel's token", async () => {
-    const mock = createMockServer();
-    const id = await seedConversation(mock, 'Shared device', 'Hello Daniel');
-    const queryClient = new QueryClient();
-    const storage = memoryStorage();
+describe('one QueryClient and one storage: Ben signs out, someone else signs in', () => {
+  it.each<[DemoPerson]>([['ana'], ['daniel']])(
+    "%s gets nothing of Ben's (viewer, queries, queued send, notifications, draft, draft file, live events) and sends nothing of his",
+    async (next) => {
+      const mock = createMockServer();
+      const id = await seedConversation(mock, 'Shared device', 'Hello Daniel');
+      await seedMessage(mock, 'daniel', id, 'A reply that notifies Ben');
+      const queryClient = new QueryClient();
+      const storage = memoryStorage();
 
-    const ben = await clientFor(mock, 'ben', { queryClient, storage });
-    await until(ben.conversations, (state) => state.status === 'success');
-    queueOffline(ben, id, 'Queued by Ben');
-    await untilState(ben.stores.outbox, (state) => state.entries.length === 1);
-    expect(queryClient.getQueryCache().findAll({ queryKey: ben.keys.all }).length).toBeGreaterThan(0);
-    ben.dispose();
-    expect(queryClient.getQueryCache().findAll({ queryKey: ['confide'] })).toEqual([]);
+      const ben = await clientFor(mock, 'ben', { queryClient, storage });
+      await until(ben.conversations, (state) => state.status === 'success');
+      const benNotifications = await until(ben.notifications, (state) => state.status === 'success');
+      expect(benNotifications.notifications.length).toBeGreaterThan(0);
+      const benDraft = ben.composer({ conversationId: id });
+      benDraft.setBody('Ben’s unsent words');
+      benDraft.attachFiles([pdfFile('Ben draft file.pdf')]);
+      await until(benDraft, (state) => state.attachments.every((file) => file.status === 'uploaded'));
+      queueOffline(ben, id, 'Queued by Ben');
+      await untilState(ben.stores.outbox, (state) => state.entries.length === 1);
+      expect(queryClient.getQueryCache().findAll({ queryKey: ben.keys.all }).length).toBeGreaterThan(0);
+      ben.dispose();
+      expect(queryClient.getQueryCache().findAll({ queryKey: ['confide'] })).toEqual([]);
 
-    const sends: string[] = [];
-    const transport = wrappedTransport(mock, 'daniel', (fetch) => (input, init) => {
-      if ((input instanceof Request ? input.method : init?.method) === 'POST') sends.push(urlOf(input));
-      return fetch(input, init);
-    });
-    const daniel = await clientFor(mock, 'daniel', { transport, queryClient, storage });
-    expect(await daniel.ready).toMatchObject({ role: 'client', id: 'con_daniel' });
-    expect(daniel.stores.outbox.getState().entries).toEqual([]);
-    const index = await until(daniel.conversations, (state) => state.status === 'success');
-    expect(index.conversations.every((conversation) => conversation.contact.id === 'con_daniel')).toBe(true);
-    expect(stateOf(daniel.thread(id)).messages.map((message) => message.body)).not.toContain('Queued by Ben');
-    expect(sends.filter((url) => url.includes('/messages'))).toEqual([]);
-    expect(await serverBodies(mock, id)).toEqual(['Hello Daniel']);
-  });
+      const { transport, requests } = recordedTransport(mock, next);
+      const other = await clientFor(mock, next, { transport, queryClient, storage });
+      expect(await other.ready).toMatchObject({ id: DEMO_IDS[next] });
+      expect(other.stores.outbox.getState().entries).toEqual([]);
+      const draft = stateOf(other.composer({ conversationId: id }));
+      expect([draft.draft.body, draft.attachments]).toEqual(['', []]);
+      const index = await until(other.conversations, (state) => state.status === 'success');
+      if (next === 'daniel')
+        expect(index.conversations.every((conversation) => conversation.contact.id === 'con_daniel')).toBe(
+          true,
+        );
+      if (next === 'ana') {
+        const shown = await until(other.notifications, (state) => state.status === 'success');
+        const own = await transportFor(mock, 'ana').listNotifications({});
+        expect(shown.notifications.map((item) => item.id)).toEqual(own.items.map((item) => item.id));
+        expect(shown.unreadCount).toBe(own.unreadCount);
+      }
+      // A live event Ben would have received arrives while the next person's client runs.
+      await until(other.thread(id), (state) => state.status === 'success');
+      expect(stateOf(other.thread(id)).messages.map((message) => message.body)).not.toContain(
+        'Queued by Ben',
+      );
+      await transportFor(mock, 'carla').sendMessage(id, {
+        body: 'Firm only',
+        idempotencyKey: `note_${next}`,
+        internal: true,
+      });
+      await seedMessage(mock, 'daniel', id, 'After the switch');
+      await untilShown(other.thread(id), 'After the switch');
+      const keys = queryClient
+        .getQueryCache()
+        .findAll({ queryKey: ['confide'] })
+        .map((query) => query.queryKey[1]);
+      expect(new Set(keys)).toEqual(new Set([other.keys.all[1]]));
+      const bodies = stateOf(other.thread(id)).messages.map((message) => message.body);
+      expect(bodies.includes('Firm only')).toBe(next === 'ana');
+      expect(
+        requests.filter((request) => request.startsWith('POST') && request.endsWith('/messages')),
+      ).toEqual([]);
+      expect(await serverBodies(mock, id, 'ana')).toEqual([
+        'Hello Daniel',
+        'A reply that notifies Ben',
+        'Firm only',
+        'After the switch',
+      ]);
+    },
+  );
 });

@@ -1,11 +1,13 @@
 import { QueryClient } from '@tanstack/query-core';
 import { describe, expect, it, vi } from 'vitest';
 import { memoryStorage } from '../storage/storage.js';
+import { deferred } from '../test/deferred.js';
+import { pdfFile } from '../test/files.js';
 import {
   clientFor,
   createMockServer,
+  recordedTransport,
   seedConversation,
-  urlOf,
   wrappedTransport,
 } from '../test/mock-clients.js';
 import { until } from '../test/until.js';
@@ -31,13 +33,8 @@ const BROWSER_BUILD = 'tus-js-client/lib.esm/browser/index.js';
 // What a browser loads: the same tus-js-client, built for browsers (its Node build stores nothing).
 vi.mock('tus-js-client', () => import(BROWSER_BUILD));
 
-const ascii = (text: string) => new TextEncoder().encode(text);
 // The same file picked on one device by two people: same name, type, size and modification time.
-const passport = () =>
-  new File([ascii('%PDF-1.7\n'), new Uint8Array(40_000).fill(32), ascii('\n%%EOF\n')], 'Passport scan.pdf', {
-    type: 'application/pdf',
-    lastModified: 1_780_000_000_000,
-  });
+const passport = () => pdfFile('Passport scan.pdf', 40_000, { lastModified: 1_780_000_000_000 });
 
 describe('an upload interrupted by signing out, on a shared device', () => {
   it("leaves no trace of Ben's file in the browser's storage, and Daniel's upload of the same file never asks for Ben's", async () => {
@@ -46,10 +43,7 @@ describe('an upload interrupted by signing out, on a shared device', () => {
     const queryClient = new QueryClient();
     const storage = memoryStorage();
     let benUploads = 0;
-    let holdBen = () => {};
-    const held = new Promise<void>((resolve) => {
-      holdBen = resolve;
-    });
+    const held = deferred<void>();
     const benTransport = wrappedTransport(
       mock,
       'ben',
@@ -58,7 +52,7 @@ describe('an upload interrupted by signing out, on a shared device', () => {
         // Ben's second chunk never gets an answer: he signs out halfway through the file.
         if (method === 'PATCH') benUploads += 1;
         if (method === 'PATCH' && benUploads === 2) {
-          holdBen();
+          held.resolve();
           return new Promise<Response>(() => {});
         }
         return fetch(input, init);
@@ -67,20 +61,13 @@ describe('an upload interrupted by signing out, on a shared device', () => {
     );
     const ben = await clientFor(mock, 'ben', { transport: benTransport, queryClient, storage });
     ben.composer({ conversationId: id }).attachFiles([passport()]);
-    await held;
+    await held.promise;
     ben.dispose();
     expect([...device.items].filter(([key, value]) => `${key}${value}`.includes('Passport'))).toEqual([]);
 
-    const asked: string[] = [];
-    const danielTransport = wrappedTransport(
-      mock,
-      'daniel',
-      (fetch) => async (input, init) => {
-        asked.push(`${input instanceof Request ? input.method : (init?.method ?? 'GET')} ${urlOf(input)}`);
-        return fetch(input, init);
-      },
-      { uploads: { chunkSizeBytes: 8192, retryDelaysMs: [0] } },
-    );
+    const { transport: danielTransport, requests } = recordedTransport(mock, 'daniel', {
+      uploads: { chunkSizeBytes: 8192, retryDelaysMs: [0] },
+    });
     const daniel = await clientFor(mock, 'daniel', { transport: danielTransport, queryClient, storage });
     const composer = daniel.composer({ conversationId: id });
     composer.attachFiles([passport()]);
@@ -88,7 +75,7 @@ describe('an upload interrupted by signing out, on a shared device', () => {
       current.attachments.every((file) => file.status !== 'uploading'),
     );
     expect(state.attachments.map((file) => file.status)).toEqual(['uploaded']);
-    const uploadRequests = asked.filter((request) => request.includes('/uploads'));
+    const uploadRequests = requests.filter((request) => request.includes('/uploads'));
     expect(uploadRequests.filter((request) => request.startsWith('HEAD'))).toEqual([]);
     expect(uploadRequests[0]).toMatch(/^POST /);
   });

@@ -6,9 +6,11 @@ import {
   type ConfideClientOptions,
   createConfideClient,
 } from '../client/create-confide-client.js';
+import type { Thread } from '../client/thread.js';
 import { randomId } from '../lib/id.js';
 import { type HttpTransportOptions, httpTransport } from '../transport/http-transport.js';
 import type { Transport } from '../transport/transport.js';
+import { until } from './until.js';
 
 export { createMockServer, DEMO_IDS, type DemoPerson, type MockServer };
 
@@ -92,4 +94,32 @@ export function queueOffline(client: ConfideClient, id: ConversationId, body: st
   client.setOnline(false);
   // The thread handles the send's rejection itself, so the promise may be left alone.
   void client.thread(id).send(body);
+}
+
+/**
+ * The transport of `person` on `mock` that records every request as `METHOD /path` in `requests`, in order;
+ * `options` override the rest of the transport's options.
+ */
+export function recordedTransport(
+  mock: MockServer,
+  person: DemoPerson,
+  options: Partial<HttpTransportOptions> = {},
+) {
+  const requests: string[] = [];
+  const transport = wrappedTransport(
+    mock,
+    person,
+    (fetch) => (input, init) => {
+      const request = new Request(input, init);
+      requests.push(`${request.method} ${new URL(request.url).pathname}`);
+      return fetch(request);
+    },
+    options,
+  );
+  return { transport, requests };
+}
+
+/** Resolves once `thread` shows a message with `body`. */
+export function untilShown(thread: Thread, body: string) {
+  return until(thread, (state) => state.messages.some((message) => message.body === body));
 }
