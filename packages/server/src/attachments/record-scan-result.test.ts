@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { viewerRef } from '../domain/viewer.js';
-import { shapeEventForViewer } from '../events/shape-event.js';
-import { seedAttachment } from '../testing/attachment-fixtures.js';
+import { eventsFor, seedAttachment } from '../testing/attachment-fixtures.js';
 import { readSse } from '../testing/read-sse.js';
 import { createTestApp, freshKey, PEOPLE, type PersonName, type TestApp } from '../testing/test-app.js';
 import { recordScanResult } from './record-scan-result.js';
@@ -52,17 +51,6 @@ describe('recordScanResult', () => {
       return stream;
     }
 
-    /** The events `person` gets when their stream catches up from `after` (the store's audience filter). */
-    async function caughtUp(test: TestApp, person: PersonName, after: number) {
-      const viewer = await test.viewer(person);
-      const rows = await test.store.listEventsSince(after, {
-        firmId: viewer.firm.id,
-        viewer: viewerRef(viewer),
-        limit: 100,
-      });
-      return rows.flatMap((row) => shapeEventForViewer(row, viewer) ?? []);
-    }
-
     it.each([
       ['client', true],
       ['client', false],
@@ -97,7 +85,7 @@ describe('recordScanResult', () => {
       expect((await colleague.nextEvent()).event).toBe('message.created');
 
       for (const person of Object.keys(PEOPLE) as PersonName[]) {
-        const events = await caughtUp(test, person, after);
+        const events = await eventsFor(test, person, after);
         const told = events.filter((candidate) => JSON.stringify(candidate).includes(file.id));
         expect(
           told.map((candidate) => candidate.type),

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { viewerRef } from '../domain/viewer.js';
-import { shapeEventForViewer } from '../events/shape-event.js';
-import { seedAttachment } from '../testing/attachment-fixtures.js';
+import { eventsFor, seedAttachment } from '../testing/attachment-fixtures.js';
 import { createTestApp, freshKey, type PersonName, type TestApp } from '../testing/test-app.js';
 import { recordScanResult } from './record-scan-result.js';
 
@@ -42,17 +41,6 @@ async function threadPage(test: TestApp, as: PersonName): Promise<WireMessage[]>
 async function messageCount(test: TestApp): Promise<number> {
   return (await test.store.listMessages({ conversationId: CONVERSATION, audience: 'firm', limit: 100 }))
     .length;
-}
-
-/** The events `person` would receive since `after`, shaped for them as their stream shapes them. */
-async function eventsFor(test: TestApp, person: PersonName, after: number) {
-  const viewer = await test.viewer(person);
-  const rows = await test.store.listEventsSince(after, {
-    firmId: viewer.firm.id,
-    viewer: viewerRef(viewer),
-    limit: 100,
-  });
-  return rows.flatMap((row) => shapeEventForViewer(row, viewer) ?? []);
 }
 
 async function notificationsOf(test: TestApp, person: PersonName) {

@@ -1,3 +1,5 @@
+import { viewerRef } from '../domain/viewer.js';
+import { shapeEventForViewer } from '../events/shape-event.js';
 import type { AttachmentRow } from '../store/attachment-rows.js';
 import { freshKey, PEOPLE, type PersonName, type TestApp } from './test-app.js';
 
@@ -73,4 +75,15 @@ export async function seedAttachment(
   const row = await test.store.getAttachment(id);
   if (!row) throw new Error('The attachment was not seeded');
   return row;
+}
+
+/** The events `person` gets when their stream catches up from `after`, shaped for them as their stream shapes them. */
+export async function eventsFor(test: TestApp, person: PersonName, after: number) {
+  const viewer = await test.viewer(person);
+  const rows = await test.store.listEventsSince(after, {
+    firmId: viewer.firm.id,
+    viewer: viewerRef(viewer),
+    limit: 100,
+  });
+  return rows.flatMap((row) => shapeEventForViewer(row, viewer) ?? []);
 }
