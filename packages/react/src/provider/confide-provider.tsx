@@ -93,10 +93,13 @@ function keyOf(client: ConfideClient): number {
 /**
  * Gives every Confide hook and component below it a client, strings and date settings. Server data stays in the
  * client's QueryClient (the host's if given), never in the host's default react-query client. When the client
- * changes (another person signs in), everything below the provider mounts afresh, its state included.
+ * changes (another person signs in), everything below the provider mounts afresh, its state included. `transport` is
+ * read once: when another person signs in, give the provider a new `key` (their id) or a new `client`, so their
+ * token is never used by a client holding the previous person's cache and queued sends (packages/react README).
  *
  * @example
- * <ConfideProvider transport={httpTransport({ baseUrl, getToken })}>
+ * const transport = useMemo(() => httpTransport({ baseUrl, getToken }), [baseUrl]);
+ * <ConfideProvider key={session.userId} transport={transport}>
  *   <MessageIndex onOpen={(id) => navigate(`/messages/${id}`)} />
  * </ConfideProvider>
  */
