@@ -29,7 +29,6 @@ import {
   createQueries,
 } from './client-context.js';
 import { persistClientStores, storageNamespace } from './client-storage.js';
-import { closableTransport } from './closable-transport.js';
 import { type Composer, type ComposerOptions, createComposer } from './composer.js';
 import { type ConversationIndex, createConversationIndex } from './conversation-index.js';
 import {
@@ -90,7 +89,7 @@ export interface AttachmentsApi {
 
 /** A Confide client: everything a UI needs, without any UI. */
 export interface ConfideClient {
-  /** The transport, wrapped so every answer is checked against the protocol and nothing is asked after `dispose()`. */
+  /** The transport, wrapped so every answer is checked against the protocol. */
   readonly transport: Transport;
   /** The QueryClient holding server data (share it with react-query). */
   readonly queryClient: QueryClient;
@@ -145,7 +144,7 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? silentLogger;
   let state: 'created' | 'mounted' | 'disposed' = 'created';
-  const transport = closableTransport(validatedTransport(options.transport), () => state === 'disposed');
+  const transport = validatedTransport(options.transport);
   const ownsQueryClient = options.queryClient === undefined;
   const queryClient = options.queryClient ?? new QueryClient();
   const keys = createConfideKeys(options.scope ?? randomId());
