@@ -1,4 +1,5 @@
 import type { Viewer } from '@confide/protocol';
+import type { QueryClient } from '@tanstack/query-core';
 import type { CacheContext } from '../cache/apply-server-event.js';
 import type { Clock } from '../lib/clock.js';
 import type { OutboxRunner } from '../outbox/outbox-runner.js';
@@ -47,6 +48,8 @@ export interface ClientContext extends CacheContext {
   readonly stores: ConfideStores;
   readonly outbox: OutboxRunner;
   readonly clock: Clock;
+  /** `queryClient.fetchQuery` that no component letting go of the query can cancel. */
+  readonly fetchQuery: QueryClient['fetchQuery'];
   /** The viewer, loading it if needed. */
   readonly ensureViewer: () => Promise<Viewer>;
   /** The largest file the composer lets upload, in bytes (the server checks again). */

@@ -135,7 +135,7 @@ export interface Composer extends Observable<ComposerState>, Pick<ComposerState,
 
 /** Creates a composer over the client's draft store. */
 export function createComposer(context: ClientContext, options: ComposerOptions = {}): Composer {
-  const { stores, queries, queryClient, outbox } = context;
+  const { stores, queries, queryClient, fetchQuery, outbox } = context;
   const mode = options.conversationId ? 'reply' : 'new';
   const conversationId = options.conversationId ?? null;
   const draftId = options.conversationId ? `reply:${options.conversationId}` : (options.draftId ?? 'new');
@@ -155,7 +155,7 @@ export function createComposer(context: ClientContext, options: ComposerOptions 
   const files = createComposerFiles({ context, uploads: local, draft, update });
   context.track(files.stop);
 
-  const loadContacts = async () => (await queryClient.fetchQuery(queries.viewer.contacts(''))).items;
+  const loadContacts = async () => (await fetchQuery(queries.viewer.contacts(''))).items;
 
   async function mergeContext(contactId: ContactId | null): Promise<MergeContext> {
     const viewer = await context.ensureViewer();
@@ -257,9 +257,7 @@ export function createComposer(context: ClientContext, options: ComposerOptions 
     },
     async importTemplate(template) {
       const full =
-        typeof template === 'string'
-          ? await queryClient.fetchQuery(queries.templates.detail(template))
-          : template;
+        typeof template === 'string' ? await fetchQuery(queries.templates.detail(template)) : template;
       const rendered = renderTemplate(full, await mergeContext(draft().contactId));
       update({
         subject: mode === 'new' ? rendered.subject : draft().subject,

@@ -6,9 +6,10 @@ import {
   type TicketPurpose,
   type Viewer,
 } from '@confide/protocol';
-import { type Query, QueryClient } from '@tanstack/query-core';
+import { isCancelledError, type Query, QueryClient } from '@tanstack/query-core';
 import { applyNewConversation, applyNewMessage, applyServerEvent } from '../cache/apply-server-event.js';
 import { ConfideError } from '../errors/confide-error.js';
+import { backoffDelay } from '../lib/backoff.js';
 import { type Clock, systemClock } from '../lib/clock.js';
 import { randomId } from '../lib/id.js';
 import { type Logger, silentLogger } from '../lib/logger.js';
@@ -89,7 +90,7 @@ export interface AttachmentsApi {
 
 /** A Confide client: everything a UI needs, without any UI. */
 export interface ConfideClient {
-  /** The transport, wrapped so every answer is checked against the protocol. */
+  /** The transport, wrapped so every answer is checked against the protocol and nothing is asked after `dispose()`. */
   readonly transport: Transport;
   /** The QueryClient holding server data (share it with react-query). */
   readonly queryClient: QueryClient;
@@ -100,8 +101,10 @@ export interface ConfideClient {
   /** Client-only state as zustand vanilla stores. */
   readonly stores: ConfideStores;
   /**
-   * Resolves once `mount()` has loaded the viewer and restored saved drafts and sends; rejects if the viewer
-   * cannot load. Stays pending until `mount()`.
+   * Resolves once `mount()` has loaded the viewer and restored saved drafts and sends. A load that fails for a
+   * passing reason (network, timeout, 5xx, 429) is tried again with backoff, so it stays pending while offline;
+   * rejects when the server refuses the viewer (`unauthenticated`, `forbidden`, `portal_inactive`): sends then still
+   * go out and get the server's answer, but nothing saved is restored. Stays pending until `mount()`.
    */
   readonly ready: Promise<Viewer>;
   readonly viewer: ViewerApi;
@@ -126,6 +129,9 @@ export interface ConfideClient {
   /** Stops the event stream, timers and subscriptions and removes the client's queries; it cannot be mounted again. */
   dispose(): void;
 }
+
+/** Waits between start-up attempts to load the viewer, in milliseconds (doubling, with jitter). */
+const VIEWER_RETRY = { baseDelayMs: 1_000, maxDelayMs: 30_000 };
 
 /** The value kept under `key`, made by `create` the first time. */
 function once<Key, Value>(map: Map<Key, Value>, key: Key, create: () => Value): Value {
@@ -156,6 +162,17 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
     connection: createConnectionStore(),
   };
   const cleanups: (() => void)[] = [];
+  // query-core cancels a fetch whose last observer leaves (StrictMode's effect re-run, a quick route change); the
+  // client's own reads are not the component's to cancel, so they start again until the client is disposed.
+  const fetchQuery = (async (fetchOptions: Parameters<QueryClient['fetchQuery']>[0]) => {
+    for (;;) {
+      try {
+        return await queryClient.fetchQuery(fetchOptions);
+      } catch (error) {
+        if (state === 'disposed' || !isCancelledError(error)) throw error;
+      }
+    }
+  }) as QueryClient['fetchQuery'];
   const observers = new Set<() => void>();
   const arrivals = new Set<(notification: Notification) => void>();
   const context: ClientContext = {
@@ -166,8 +183,9 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
     stores,
     clock,
     viewer: () => queryClient.getQueryData<Viewer>(keys.viewer()),
-    ensureViewer: () => queryClient.fetchQuery(queries.viewer.viewer()),
-    fetchSummary: (id) => queryClient.fetchQuery(queries.conversations.detail(id)),
+    fetchQuery,
+    ensureViewer: () => fetchQuery(queries.viewer.viewer()),
+    fetchSummary: (id) => fetchQuery(queries.conversations.detail(id)),
     maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
     track(stop) {
       const once = () => {
@@ -237,9 +255,38 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
     );
   }
 
+  /** Resolves after `ms` on the client's clock, or at once when the client is disposed. */
+  function pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = clock.setTimeout(() => stop(), ms);
+      const stop = context.track(() => {
+        clock.clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  /**
+   * Loads the viewer for start-up, which must not give up on a passing problem: until the viewer loads, nothing
+   * saved can be restored and the outbox cannot start. A load that failed for a reason that may pass (network,
+   * timeout, 5xx, 429) is tried again after a backoff. Rejects with the error of a refusal (`unauthorized`,
+   * `forbidden`, `portal_inactive`).
+   */
+  async function loadViewer(): Promise<Viewer> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await context.ensureViewer();
+      } catch (error) {
+        if (state !== 'mounted' || !ConfideError.is(error) || !error.retryable) throw error;
+        logger.warn('Could not load the viewer yet', { code: error.code });
+        await pause(Math.max(backoffDelay(attempt, VIEWER_RETRY), (error.retryAfterSeconds ?? 0) * 1_000));
+      }
+    }
+  }
+
   async function start() {
     try {
-      const loaded = await context.ensureViewer();
+      const loaded = await loadViewer();
       if (state !== 'mounted') return;
       const stopPersisting = await persistClientStores(
         stores,
@@ -249,15 +296,16 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
       );
       if (state !== 'mounted') return stopPersisting();
       cleanups.push(stopPersisting);
-      startEvents();
-      context.outbox.start();
       settleReady?.resolve(loaded);
     } catch (error) {
+      if (state !== 'mounted') return settleReady?.reject(error);
       logger.error('Could not load the viewer', { code: (error as { code?: unknown }).code });
-      // Without a viewer nothing is restored, so nothing of anyone's can be sent; live events still flow.
-      startEvents();
+      // Refused: nothing saved can be restored, as whose it is is unknown. Sends made now still go out, so the
+      // server's answer reaches them instead of leaving them pending for good.
       settleReady?.reject(error);
     }
+    startEvents();
+    context.outbox.start();
   }
 
   const threads = new Map<ConversationId, Thread>();

@@ -55,15 +55,15 @@ async function isManager(context: ClientContext): Promise<boolean> {
 
 /** Creates the viewer, contacts, templates and settings parts of a client. */
 export function createDirectory(context: ClientContext) {
-  const { queryClient, queries, transport, keys } = context;
+  const { queryClient, queries, transport, keys, fetchQuery } = context;
   const invalidateTemplates = () => queryClient.invalidateQueries({ queryKey: keys.templates() });
 
   const viewer: ViewerApi = { get: context.ensureViewer, current: context.viewer };
   const contacts: ContactsApi = {
-    list: async (query = '') => (await queryClient.fetchQuery(queries.viewer.contacts(query))).items,
+    list: async (query = '') => (await fetchQuery(queries.viewer.contacts(query))).items,
   };
   const templates: TemplatesApi = {
-    list: async (query = '') => (await queryClient.fetchQuery(queries.templates.list(query))).items,
+    list: async (query = '') => (await fetchQuery(queries.templates.list(query))).items,
     canManage: () => isManager(context),
     async create(input) {
       const template = await transport.createTemplate(input);
@@ -83,7 +83,7 @@ export function createDirectory(context: ClientContext) {
     },
   };
   const settings: SettingsApi = {
-    getNotificationSettings: () => queryClient.fetchQuery(queries.notifications.settings()),
+    getNotificationSettings: () => fetchQuery(queries.notifications.settings()),
     canUpdate: () => isManager(context),
     async updateNotificationSettings(input) {
       const updated = await transport.updateNotificationSettings(input);

@@ -1,0 +1,147 @@
+import { QueryObserver } from '@tanstack/query-core';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { deferred } from '../test/deferred.js';
+import {
+  createMockServer,
+  DEMO_IDS,
+  type MockServer,
+  seedConversation,
+  serverBodies,
+  urlOf,
+  wrappedTransport,
+} from '../test/mock-clients.js';
+import { type ConfideClient, createConfideClient } from './create-confide-client.js';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** Daniel's client on `mock` whose `GET /v1/me` goes through `answer` (the real route when it calls `fetch`). */
+function danielWithViewer(
+  mock: MockServer,
+  answer: (fetch: () => Promise<Response>) => Promise<Response>,
+): ConfideClient {
+  const transport = wrappedTransport(mock, 'daniel', (fetch) => (input, init) => {
+    if (urlOf(input).endsWith('/v1/me')) return answer(() => fetch(input, init));
+    return fetch(input, init);
+  });
+  const client = createConfideClient({ transport });
+  client.mount();
+  return client;
+}
+
+const refused = (status: number, code: string) =>
+  new Response(JSON.stringify({ error: { code, message: 'Refused (test)' } }), {
+    status,
+    headers: { 'Content-Type': 'application/json' },
+  });
+
+describe('start-up: a send goes out whatever happens to the first viewer load', () => {
+  it('a component that reads the viewer goes away while it loads (StrictMode, a quick route change)', async () => {
+    const mock = createMockServer();
+    const id = await seedConversation(mock);
+    const gate = deferred<void>();
+    const client = danielWithViewer(mock, async (fetch) => {
+      await gate.promise;
+      return fetch();
+    });
+    // query-core cancels a fetch whose last observer leaves; the client's own load must not go with it.
+    const component = new QueryObserver(client.queryClient, client.queries.viewer.viewer());
+    component.subscribe(() => {})();
+    gate.resolve();
+    expect((await client.ready).id).toBe(DEMO_IDS.daniel);
+    await client.thread(id).send('After the component went away');
+    expect(await serverBodies(mock, id)).toContain('After the component went away');
+    client.dispose();
+  });
+
+  it.each([
+    ['the device is offline', (mock: MockServer) => mock.setScenario({ offline: true })],
+    [
+      'the server answers 503 with Retry-After',
+      (mock: MockServer) =>
+        mock.setScenario({ failures: { getMe: { status: 503, code: 'internal', retryAfterSeconds: 20 } } }),
+    ],
+  ])('%s when the client starts, and recovers a minute later', async (_name, fail) => {
+    const mock = createMockServer();
+    const id = await seedConversation(mock);
+    await mock.as('daniel').getToken();
+    fail(mock);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+    const client = danielWithViewer(mock, (fetch) => fetch());
+    const settled = vi.fn();
+    client.ready.then(settled, settled);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(settled).not.toHaveBeenCalled();
+    mock.setScenario({});
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect((await client.ready).id).toBe(DEMO_IDS.daniel);
+    const sent = client.thread(id).send('Once the network is back');
+    await vi.advanceTimersByTimeAsync(100);
+    await sent;
+    vi.useRealTimers();
+    expect(await serverBodies(mock, id)).toContain('Once the network is back');
+    client.dispose();
+  });
+
+  it('the server refuses the viewer: ready rejects with its code, and a send is answered instead of left pending', async () => {
+    const mock = createMockServer();
+    const id = await seedConversation(mock);
+    const client = danielWithViewer(mock, async () => refused(403, 'forbidden'));
+    await expect(client.ready).rejects.toMatchObject({ code: 'forbidden' });
+    // Only `GET /v1/me` refuses here, so the send is accepted: it went to the server rather than waiting forever.
+    await client.thread(id).send('Sent although the viewer was refused');
+    expect(await serverBodies(mock, id)).toContain('Sent although the viewer was refused');
+    client.dispose();
+  });
+
+  it('a dispose during the retries stops them: no timer is left', async () => {
+    const mock = createMockServer({ scenario: { offline: true } });
+    await mock.as('daniel').getToken();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+    const client = createConfideClient({
+      transport: wrappedTransport(mock, 'daniel', (fetch) => fetch),
+      live: false,
+    });
+    client.mount();
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(vi.getTimerCount()).toBeGreaterThan(0);
+    client.dispose();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(vi.getTimerCount()).toBe(0);
+    await expect(client.ready).rejects.toMatchObject({ code: expect.any(String) });
+  });
+});
+
+describe("the client's own reads outlive the components", () => {
+  type Read = (client: ConfideClient) => Promise<unknown>;
+  it.each<[string, string, (client: ConfideClient) => object, Read]>([
+    ['contacts.list', '/v1/contacts', (c) => c.queries.viewer.contacts(''), (c) => c.contacts.list()],
+    ['templates.list', '/v1/templates', (c) => c.queries.templates.list(''), (c) => c.templates.list()],
+    [
+      'settings.getNotificationSettings',
+      '/v1/settings/notifications',
+      (c) => c.queries.notifications.settings(),
+      (c) => c.settings.getNotificationSettings(),
+    ],
+  ])(
+    '%s resolves although the last component reading it went away mid-load',
+    async (_name, path, options, read) => {
+      const mock = createMockServer();
+      const gate = deferred<void>();
+      const transport = wrappedTransport(mock, 'ben', (fetch) => async (input, init) => {
+        if (new URL(urlOf(input)).pathname === path) await gate.promise;
+        return fetch(input, init);
+      });
+      const client = createConfideClient({ transport, live: false });
+      client.mount();
+      await client.ready;
+      const reading = read(client);
+      const component = new QueryObserver(client.queryClient, options(client) as never);
+      component.subscribe(() => {})();
+      gate.resolve();
+      await expect(reading).resolves.toBeDefined();
+      client.dispose();
+    },
+  );
+});
