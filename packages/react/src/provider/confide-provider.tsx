@@ -1,7 +1,7 @@
 'use client';
 import { type ConfideClient, createConfideClient, type StorageAdapter, type Transport } from '@confide/core';
 import type { QueryClient } from '@tanstack/react-query';
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { Fragment, type ReactNode, useEffect, useMemo, useState } from 'react';
 import type { ConfideComponents } from './components.js';
 import { ConfideContext, type ConfideContextValue } from './confide-context.js';
 import { type ConfideOverrides, defaultMessages } from './messages.js';
@@ -40,41 +40,54 @@ export type ConfideProviderProps = ProviderCommonProps &
       }
   );
 
-const disposedClients = new WeakSet<ConfideClient>();
+/** Clients the provider let go of; each is disposed a microtask later unless an effect claimed it back. */
+const released = new WeakSet<ConfideClient>();
 
 /**
  * The provider's client: the host's, or one built from the transport. Building a client does nothing observable,
- * so React may call the initializer twice; the effect mounts it and disposes it on unmount. Strict mode's effect
- * re-run finds the first client disposed and builds a fresh one, so no stream or timer outlives its client.
+ * so React may call the initializer twice; the effect mounts it. Disposal waits a microtask, for two reasons: React
+ * cleans up a removed tree from the top down, so disposing at once would remove the client's queries before the
+ * components below let go of them, and each query let go of afterwards would start a five-minute garbage-collection
+ * timer on a query already removed; and StrictMode's simulated unmount claims the client back before the microtask
+ * runs, so one client lives from first render to unmount.
  */
 function useProviderClient(props: ConfideProviderProps): ConfideClient {
   const { client, transport, queryClient, storage } = props;
-  const [build] = useState(
-    () => () =>
-      createConfideClient({
-        transport: transport as Transport,
-        ...(queryClient ? { queryClient } : {}),
-        ...(storage ? { storage } : {}),
-      }),
+  const [owned] = useState(() =>
+    client
+      ? null
+      : createConfideClient({
+          transport: transport as Transport,
+          ...(queryClient ? { queryClient } : {}),
+          ...(storage ? { storage } : {}),
+        }),
   );
-  const [owned, setOwned] = useState(() => (client ? null : build()));
+  const current = client ?? (owned as ConfideClient);
   useEffect(() => {
-    if (client) {
-      client.mount();
-      return;
-    }
-    if (!owned) return;
-    if (disposedClients.has(owned)) {
-      setOwned(build());
-      return;
-    }
-    owned.mount();
+    released.delete(current);
+    current.mount();
+    if (current !== owned) return;
     return () => {
-      disposedClients.add(owned);
-      owned.dispose();
+      released.add(current);
+      queueMicrotask(() => {
+        if (released.delete(current)) current.dispose();
+      });
     };
-  }, [client, owned, build]);
-  return client ?? (owned as ConfideClient);
+  }, [current, owned]);
+  return current;
+}
+
+/** A key per client: the tree below the provider starts afresh with each client (see `ConfideProvider`). */
+const clientKeys = new WeakMap<ConfideClient, number>();
+let nextClientKey = 0;
+function keyOf(client: ConfideClient): number {
+  let key = clientKeys.get(client);
+  if (key === undefined) {
+    nextClientKey += 1;
+    key = nextClientKey;
+    clientKeys.set(client, key);
+  }
+  return key;
 }
 
 /**
@@ -101,5 +114,11 @@ export function ConfideProvider(props: ConfideProviderProps) {
     }),
     [client, overrides, components, locale, timeZone],
   );
-  return <ConfideContext.Provider value={value}>{children}</ConfideContext.Provider>;
+  // Keyed by the client: react-query's hooks keep the QueryClient they first saw and components keep their state
+  // (a search typed, a highlight, a draft), so a new client (another person signing in) gets components made for it, and nothing of the previous person's shows for even one frame.
+  return (
+    <ConfideContext.Provider value={value}>
+      <Fragment key={keyOf(client)}>{children}</Fragment>
+    </ConfideContext.Provider>
+  );
 }
