@@ -1,4 +1,4 @@
-import { type ContactId, type ConversationId, httpTransport, type Transport } from '@confide/core';
+import { type ConversationId, httpTransport, type Transport } from '@confide/core';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Profiler, type ReactNode, StrictMode } from 'react';
@@ -16,8 +16,8 @@ import {
   type DemoPerson,
   type MockServer,
   seedConversation,
-  seedKey,
   seedMessage,
+  startWithElena,
   transportFor,
 } from '../test/setup-client.js';
 import { ConfideProvider } from './confide-provider.js';
@@ -107,16 +107,6 @@ afterEach(() => {
   delete (globalThis as { ResizeObserver?: unknown }).ResizeObserver;
 });
 
-async function startWithElena(mock: MockServer, subject: string) {
-  const started = await transportFor(mock, 'ben').startConversation({
-    contactId: 'con_elena' as ContactId,
-    subject,
-    body: 'Only Ben and Elena read this',
-    idempotencyKey: seedKey('elena'),
-  });
-  return started.conversation.id;
-}
-
 const componentRows: {
   name: string;
   ui: (id: ConversationId) => ReactNode;
@@ -203,6 +193,50 @@ describe('ConfideProvider lifecycle', () => {
     expect(await screen.findByText('A live answer from Daniel')).toBeInTheDocument();
   });
 
+  const sendRows: {
+    name: string;
+    ui: (id: ConversationId) => ReactNode;
+    write: () => Promise<void>;
+  }[] = [
+    {
+      name: 'a reply in ThreadView',
+      ui: (id) => <ThreadView conversationId={id} />,
+      write: () => userEvent.type(screen.getByRole('textbox', { name: 'Reply' }), 'Sent under StrictMode'),
+    },
+    {
+      name: 'a new conversation in ComposeSecureMessage',
+      ui: () => <ComposeSecureMessage audience="client" />,
+      write: async () => {
+        await userEvent.type(screen.getByRole('textbox', { name: 'Subject' }), 'Started under StrictMode');
+        await userEvent.type(screen.getByRole('textbox', { name: 'Message' }), 'Sent under StrictMode');
+      },
+    },
+  ];
+
+  // StrictMode's re-run lets go of the viewer query while it loads, and query-core cancels that fetch: the client
+  // took the cancellation for a refused viewer and never started its outbox, so every send stayed pending.
+  it.each(sendRows)('$name under StrictMode reaches the server', async ({ ui, write }) => {
+    const mock = createMockServer();
+    const id = await seedConversation(mock);
+    const { transport } = countingTransport(mock, 'daniel');
+    render(
+      <StrictMode>
+        <ConfideProvider transport={transport}>{ui(id)}</ConfideProvider>
+      </StrictMode>,
+    );
+    await screen.findByRole('button', { name: 'Send' });
+    await write();
+    await userEvent.click(screen.getByRole('button', { name: 'Send' }));
+    const ben = transportFor(mock, 'ben');
+    await waitFor(async () => {
+      const conversations = (await ben.listConversations({})).items;
+      const messages = await Promise.all(conversations.map((c) => ben.listMessages(c.id, {})));
+      expect(messages.flatMap((page) => page.items.map((message) => message.body))).toContain(
+        'Sent under StrictMode',
+      );
+    });
+  });
+
   /** What is on screen, form values included: a search typed by Ben shows in an input's value, not its text. */
   const screenText = () =>
     [
@@ -250,7 +284,9 @@ describe('ConfideProvider lifecycle', () => {
     async ({ ui, act: before, bens, danielsReady }) => {
       const mock = createMockServer();
       await seedConversation(mock);
-      const elenas = await startWithElena(mock, 'Only Ben sees this');
+      const elenas = await startWithElena(mock, 'Only Ben sees this', {
+        body: 'Only Ben and Elena read this',
+      });
       const ben = await clientFor(mock, 'ben');
       const daniel = await clientFor(mock, 'daniel');
       let switched = false;
