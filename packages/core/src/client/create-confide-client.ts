@@ -30,6 +30,7 @@ import {
   createQueries,
 } from './client-context.js';
 import { persistClientStores, storageNamespace } from './client-storage.js';
+import { closableTransport } from './closable-transport.js';
 import { type Composer, type ComposerOptions, createComposer } from './composer.js';
 import { type ConversationIndex, createConversationIndex } from './conversation-index.js';
 import {
@@ -150,7 +151,7 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? silentLogger;
   let state: 'created' | 'mounted' | 'disposed' = 'created';
-  const transport = validatedTransport(options.transport);
+  const transport = closableTransport(validatedTransport(options.transport), () => state === 'disposed');
   const ownsQueryClient = options.queryClient === undefined;
   const queryClient = options.queryClient ?? new QueryClient();
   const keys = createConfideKeys(options.scope ?? randomId());

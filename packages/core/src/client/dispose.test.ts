@@ -188,9 +188,15 @@ type Late = (ben: ConfideClient, id: ConversationId, file: AttachmentId) => unkn
 
 describe('a client after dispose (Ben signed out, a stale reference remains)', () => {
   it.each<[string, Late]>([
+    ['attachments.downloadUrl', (ben, _id, file) => ben.attachments.downloadUrl(file)],
     ['thread.markRead', (ben, id) => ben.thread(id).markRead()],
+    ['notifications.markAllRead', (ben) => ben.notifications.markAllRead()],
     ['conversations.loadMore', (ben) => ben.conversations.loadMore()],
     ['thread.send', (ben, id) => ben.thread(id).send('After signing out')],
+    [
+      'composer.attachFiles',
+      (ben, id) => ben.composer({ conversationId: id }).attachFiles([pdfFile('Ben notes.pdf')]),
+    ],
   ])('%s asks nothing with his token', async (_name, late) => {
     const mock = createMockServer();
     const id = await seedSignOut(mock);
