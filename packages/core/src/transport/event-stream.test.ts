@@ -4,12 +4,14 @@ import type { ConfideError } from '../errors/confide-error.js';
 import { type Clock, systemClock } from '../lib/clock.js';
 import {
   createMockServer,
+  recordedTransport,
   seedConversation,
   seedMessage,
   urlOf,
   wrappedTransport,
 } from '../test/mock-clients.js';
 import { messageEventFrame } from '../test/wire-fixtures.js';
+import type { GetToken } from './http-client.js';
 import { httpTransport } from './http-transport.js';
 import type { ConnectionStatus, Transport } from './transport.js';
 
@@ -272,6 +274,83 @@ describe('event stream answers', () => {
       delays: [1],
     });
   });
+});
+
+describe('a getToken that gives no token (the event stream and requests alike)', () => {
+  const signedOut = new Error('signed out');
+  const mock = createMockServer();
+  const fast = { baseDelayMs: 1, maxDelayMs: 2, heartbeatTimeoutMs: 0 };
+
+  /** The stream's statuses up to its third, and the requests it made, with `getToken`, on the real server. */
+  async function streamWith(getToken: GetToken) {
+    const { transport, requests } = recordedTransport(mock, 'ben', { getToken, events: fast });
+    const { statuses, stop } = listen(transport);
+    await eventually(() => statuses.length >= 3);
+    stop();
+    const reported = statuses.map(([status, error]) => (error ? `${status} ${error.code}` : status));
+    return { reported: reported.slice(0, 3), requests };
+  }
+
+  /** How two `getViewer` calls end with `getToken`, and the requests they made. */
+  async function requestsWith(getToken: GetToken) {
+    const { transport, requests } = recordedTransport(mock, 'ben', { getToken });
+    const outcomes: string[] = [];
+    for (const _call of [1, 2])
+      outcomes.push(
+        await transport.getViewer().then(
+          (viewer) => viewer.role,
+          (error: ConfideError) => `${error.code} ${error.retryable}`,
+        ),
+      );
+    return { outcomes, requests };
+  }
+
+  const real: GetToken = () => mock.as('ben').getToken();
+  const refused = ['unauthenticated false', 'unauthenticated false'];
+  const closed = {
+    reported: ['connecting', 'reconnecting unauthenticated', 'closed unauthenticated'],
+    requests: [],
+  };
+  it.each<
+    [string, () => GetToken, Awaited<ReturnType<typeof streamWith>>, Awaited<ReturnType<typeof requestsWith>>]
+  >([
+    [
+      'throws synchronously',
+      () => () => {
+        throw signedOut;
+      },
+      closed,
+      { outcomes: refused, requests: [] },
+    ],
+    [
+      // The host's auth backend blipped: the stream asks again after its backoff, a later request succeeds.
+      'rejects once, then succeeds',
+      () => {
+        let calls = 0;
+        return (context) => (++calls === 1 ? Promise.reject(signedOut) : real(context));
+      },
+      { reported: ['connecting', 'reconnecting unauthenticated', 'open'], requests: ['GET /v1/events'] },
+      { outcomes: ['unauthenticated false', 'member'], requests: ['GET /v1/me'] },
+    ],
+    ['rejects always', () => () => Promise.reject(signedOut), closed, { outcomes: refused, requests: [] }],
+    ['returns an empty string', () => () => '', closed, { outcomes: refused, requests: [] }],
+    [
+      // Its own request for a token failed on the network: retried as a network failure is, the stream backs off.
+      'rejects always with a network failure',
+      () => () => Promise.reject(new TypeError('Failed to fetch')),
+      {
+        reported: ['connecting', 'reconnecting unauthenticated', 'reconnecting unauthenticated'],
+        requests: [],
+      },
+      { outcomes: ['unauthenticated true', 'unauthenticated true'], requests: [] },
+    ],
+  ])(
+    'that %s means unauthenticated without a request, and the stream asks again',
+    async (_name, getTokenOf, stream, calls) => {
+      expect(await streamWith(getTokenOf())).toEqual(stream);
+      expect(await requestsWith(getTokenOf())).toEqual(calls);
+    },
+  );
 });
 
 /** Rewrites each chunk of the events route's body: `text` changes its text, `split` cuts the bytes into pieces. */
