@@ -11,6 +11,29 @@ import type { UploadFile, UploadFileOptions } from './transport.js';
 // where nobody attaches a file never downloads it; bundlers split a dynamic import into its own chunk.
 const loadTus = () => import('tus-js-client');
 
+// tus-js-client's browser build keeps a resume URL under `tus::<fingerprint>::<number>`, the fingerprint ending with
+// the endpoint (lib/browser/urlStorage.js and fileSignature.js in tus-js-client 4).
+const TUS_KEY_PREFIX = 'tus::';
+
+/**
+ * Removes what tus-js-client kept in localStorage for uploads to `endpoint` before `storeFingerprintForResuming` was
+ * turned off (each started file's name and upload URL); every other key stays, a host's own tus uploads included.
+ */
+function forgetStoredUploads(endpoint: string): void {
+  try {
+    const storage = globalThis.localStorage;
+    if (!storage) return;
+    // Keys are collected first: removing one renumbers the rest.
+    const keys = Array.from({ length: storage.length }, (_, index) => storage.key(index) ?? '');
+    for (const key of keys.filter((key) => key.startsWith(TUS_KEY_PREFIX))) {
+      const fingerprint = key.slice(TUS_KEY_PREFIX.length, key.lastIndexOf('::'));
+      if (fingerprint.endsWith(`-${endpoint}`)) storage.removeItem(key);
+    }
+  } catch {
+    // A sandboxed frame or a privacy mode refuses storage: then tus-js-client could not have written there either.
+  }
+}
+
 /** Options of `createTusUploads`. */
 export interface TusUploadsOptions extends Pick<HttpTransportOptions, 'baseUrl' | 'getToken'> {
   /** A custom fetch: uploads then go through it in chunks of `chunkSizeBytes`; without one, tus-js-client's own stack. */
@@ -107,6 +130,14 @@ export function createTusUploads(options: TusUploadsOptions) {
   const endpoint = absoluteUrl(options.baseUrl, UPLOADS_PATH);
   // Uploads of this page by file until the transport forgets them, so a retry continues where the last attempt stopped.
   const unfinished = new WeakMap<Blob, string>();
+  let storageCleared = false;
+  // Leftovers of earlier versions go when the tus part first loads: tus-js-client's browser build looks at
+  // localStorage then anyway, and a client that never uploads does not touch a storage the host did not give it.
+  const tus = () => {
+    if (!storageCleared) forgetStoredUploads(endpoint);
+    storageCleared = true;
+    return loadTus();
+  };
 
   function tusOptions(): UploadOptions {
     let reason: TokenReason = 'initial';
@@ -147,7 +178,7 @@ export function createTusUploads(options: TusUploadsOptions) {
     /** Uploads `file`; resolves with the upload's id once the server has every byte and accepted the type. */
     async upload(file: UploadFile, uploadOptions: UploadFileOptions = {}): Promise<AttachmentId> {
       const { signal, onProgress, onCreated } = uploadOptions;
-      const { Upload } = await loadTus();
+      const { Upload } = await tus();
       return new Promise((resolve, reject) => {
         if (signal?.aborted) return reject(toConfideError(signal.reason));
         const idOf = (url: string) => decodeURIComponent(url.split('/').at(-1) ?? '') as AttachmentId;
@@ -189,7 +220,7 @@ export function createTusUploads(options: TusUploadsOptions) {
     /** Stops an upload for good or removes a finished one that was not sent (`DELETE` on the upload). */
     async remove(id: AttachmentId): Promise<void> {
       try {
-        const { Upload } = await loadTus();
+        const { Upload } = await tus();
         await Upload.terminate(`${endpoint}/${encodeURIComponent(id)}`, tusOptions());
       } catch (error) {
         throw uploadError(error);
