@@ -11,24 +11,20 @@ import type { UploadFile, UploadFileOptions } from './transport.js';
 // where nobody attaches a file never downloads it; bundlers split a dynamic import into its own chunk.
 const loadTus = () => import('tus-js-client');
 
-// tus-js-client's browser build keeps a resume URL under `tus::<fingerprint>::<number>`, the fingerprint ending with
-// the endpoint (lib/browser/urlStorage.js and fileSignature.js in tus-js-client 4).
-const TUS_KEY_PREFIX = 'tus::';
-
 /**
  * Removes what tus-js-client kept in localStorage for uploads to `endpoint` before `storeFingerprintForResuming` was
  * turned off (each started file's name and upload URL); every other key stays, a host's own tus uploads included.
+ * Its keys are `tus::<fingerprint>::<number>`, the fingerprint ending with `-<endpoint>` (tus-js-client 4's
+ * lib/browser/urlStorage.js and fileSignature.js).
  */
 function forgetStoredUploads(endpoint: string): void {
   try {
     const storage = globalThis.localStorage;
-    if (!storage) return;
     // Keys are collected first: removing one renumbers the rest.
-    const keys = Array.from({ length: storage.length }, (_, index) => storage.key(index) ?? '');
-    for (const key of keys.filter((key) => key.startsWith(TUS_KEY_PREFIX))) {
-      const fingerprint = key.slice(TUS_KEY_PREFIX.length, key.lastIndexOf('::'));
-      if (fingerprint.endsWith(`-${endpoint}`)) storage.removeItem(key);
-    }
+    const keys = Array.from({ length: storage?.length ?? 0 }, (_, index) => storage.key(index) ?? '');
+    for (const key of keys)
+      if (key.startsWith('tus::') && key.slice(0, key.lastIndexOf('::')).endsWith(`-${endpoint}`))
+        storage.removeItem(key);
   } catch {
     // A sandboxed frame or a privacy mode refuses storage: then tus-js-client could not have written there either.
   }
