@@ -2,9 +2,9 @@ import type { ServerEvent } from '@confide/protocol';
 import { describe, expect, it } from 'vitest';
 import type { ConfideError } from '../errors/confide-error.js';
 import { type Clock, systemClock } from '../lib/clock.js';
+import { pdfFile } from '../test/files.js';
 import {
   createMockServer,
-  recordedTransport,
   seedConversation,
   seedMessage,
   urlOf,
@@ -276,79 +276,91 @@ describe('event stream answers', () => {
   });
 });
 
-describe('a getToken that gives no token (the event stream and requests alike)', () => {
+describe('a getToken that gives no token (the event stream, requests and uploads alike)', () => {
   const signedOut = new Error('signed out');
   const mock = createMockServer();
-  const fast = { baseDelayMs: 1, maxDelayMs: 2, heartbeatTimeoutMs: 0 };
 
-  /** The stream's statuses up to its third, and the requests it made, with `getToken`, on the real server. */
+  /** Ben's transport on the real server with `getToken`, and every request it sent without a token. */
+  function transportWith(getToken: GetToken) {
+    const tokenless: string[] = [];
+    const transport = wrappedTransport(
+      mock,
+      'ben',
+      (fetch) => (input, init) => {
+        const request = new Request(input, init);
+        if (!/^Bearer \S/.test(request.headers.get('authorization') ?? ''))
+          tokenless.push(`${request.method} ${new URL(request.url).pathname}`);
+        return fetch(request);
+      },
+      {
+        getToken,
+        events: { baseDelayMs: 1, maxDelayMs: 2, heartbeatTimeoutMs: 0 },
+        uploads: { retryDelaysMs: [0] },
+      },
+    );
+    return { transport, tokenless };
+  }
+
+  /** The stream's first three statuses with `getToken`, and the requests it sent without a token. */
   async function streamWith(getToken: GetToken) {
-    const { transport, requests } = recordedTransport(mock, 'ben', { getToken, events: fast });
+    const { transport, tokenless } = transportWith(getToken);
     const { statuses, stop } = listen(transport);
     await eventually(() => statuses.length >= 3);
     stop();
     const reported = statuses.map(([status, error]) => (error ? `${status} ${error.code}` : status));
-    return { reported: reported.slice(0, 3), requests };
+    return { reported: reported.slice(0, 3), tokenless };
   }
 
-  /** How two `getViewer` calls end with `getToken`, and the requests they made. */
-  async function requestsWith(getToken: GetToken) {
-    const { transport, requests } = recordedTransport(mock, 'ben', { getToken });
-    const outcomes: string[] = [];
-    for (const _call of [1, 2])
-      outcomes.push(
-        await transport.getViewer().then(
-          (viewer) => viewer.role,
-          (error: ConfideError) => `${error.code} ${error.retryable}`,
-        ),
+  /** How two reads and then two uploads end with `getToken`, and the requests they sent without a token. */
+  async function callsWith(getToken: GetToken) {
+    const { transport, tokenless } = transportWith(getToken);
+    const outcome = (call: Promise<unknown>) =>
+      call.then(
+        () => 'ok',
+        (error: ConfideError) => `${error.code} ${error.retryable}`,
       );
-    return { outcomes, requests };
+    const outcomes = [await outcome(transport.getViewer()), await outcome(transport.getViewer())];
+    for (const name of ['Lease.pdf', 'Payslip.pdf'])
+      outcomes.push(await outcome(transport.uploadFile?.(pdfFile(name)) ?? Promise.reject()));
+    return { outcomes, tokenless };
   }
 
   const real: GetToken = () => mock.as('ben').getToken();
-  const refused = ['unauthenticated false', 'unauthenticated false'];
-  const closed = {
-    reported: ['connecting', 'reconnecting unauthenticated', 'closed unauthenticated'],
-    requests: [],
-  };
-  it.each<
-    [string, () => GetToken, Awaited<ReturnType<typeof streamWith>>, Awaited<ReturnType<typeof requestsWith>>]
-  >([
+  const closed = ['connecting', 'reconnecting unauthenticated', 'closed unauthenticated'];
+  const refused = Array<string>(4).fill('unauthenticated false');
+  it.each<[string, () => GetToken, string[], string[]]>([
     [
       'throws synchronously',
       () => () => {
         throw signedOut;
       },
       closed,
-      { outcomes: refused, requests: [] },
+      refused,
     ],
     [
-      // The host's auth backend blipped: the stream asks again after its backoff, a later request succeeds.
+      // The host's auth backend blipped: the stream asks again after its backoff, later calls succeed.
       'rejects once, then succeeds',
       () => {
         let calls = 0;
         return (context) => (++calls === 1 ? Promise.reject(signedOut) : real(context));
       },
-      { reported: ['connecting', 'reconnecting unauthenticated', 'open'], requests: ['GET /v1/events'] },
-      { outcomes: ['unauthenticated false', 'member'], requests: ['GET /v1/me'] },
+      ['connecting', 'reconnecting unauthenticated', 'open'],
+      ['unauthenticated false', 'ok', 'ok', 'ok'],
     ],
-    ['rejects always', () => () => Promise.reject(signedOut), closed, { outcomes: refused, requests: [] }],
-    ['returns an empty string', () => () => '', closed, { outcomes: refused, requests: [] }],
+    ['rejects always', () => () => Promise.reject(signedOut), closed, refused],
+    ['returns an empty string', () => () => '', closed, refused],
     [
       // Its own request for a token failed on the network: retried as a network failure is, the stream backs off.
       'rejects always with a network failure',
       () => () => Promise.reject(new TypeError('Failed to fetch')),
-      {
-        reported: ['connecting', 'reconnecting unauthenticated', 'reconnecting unauthenticated'],
-        requests: [],
-      },
-      { outcomes: ['unauthenticated true', 'unauthenticated true'], requests: [] },
+      ['connecting', 'reconnecting unauthenticated', 'reconnecting unauthenticated'],
+      Array<string>(4).fill('unauthenticated true'),
     ],
   ])(
     'that %s means unauthenticated without a request, and the stream asks again',
-    async (_name, getTokenOf, stream, calls) => {
-      expect(await streamWith(getTokenOf())).toEqual(stream);
-      expect(await requestsWith(getTokenOf())).toEqual(calls);
+    async (_name, getTokenOf, reported, outcomes) => {
+      expect(await streamWith(getTokenOf())).toEqual({ reported, tokenless: [] });
+      expect(await callsWith(getTokenOf())).toEqual({ outcomes, tokenless: [] });
     },
   );
 });

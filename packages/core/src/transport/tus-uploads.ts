@@ -98,11 +98,13 @@ const blobReader: NonNullable<UploadOptions['fileReader']> = {
 };
 
 function uploadError(error: unknown): ConfideError {
-  const { originalResponse } = error as Partial<DetailedError>;
+  const { originalResponse, causingError } = error as Partial<DetailedError>;
   if (!originalResponse) {
-    return ConfideError.is(error)
-      ? error
-      : new ConfideError('network', 'The upload failed before an answer arrived', { cause: error });
+    // tus-js-client wraps what `onBeforeRequest` threw (no token) in its own error.
+    const known = [error, causingError].find(ConfideError.is);
+    return (
+      known ?? new ConfideError('network', 'The upload failed before an answer arrived', { cause: error })
+    );
   }
   let body: unknown;
   try {
@@ -159,6 +161,7 @@ export function createTusUploads(options: TusUploadsOptions) {
         request.setHeader('Authorization', `Bearer ${await tokenFor(options.getToken, asked)}`);
       },
       onShouldRetry(error) {
+        if (ConfideError.is(error.causingError)) return error.causingError.retryable;
         const status = error.originalResponse?.getStatus();
         if (status === 401 && !refreshed) {
           refreshed = true;
