@@ -71,6 +71,10 @@ describe('start-up: a send goes out whatever happens to the first viewer load', 
     const client = danielWithViewer(mock, (fetch) => fetch());
     const settled = vi.fn();
     client.ready.then(settled, settled);
+    // A reply written while the viewer loads waits with the start-up instead of failing with the viewer's load.
+    const composer = client.composer({ conversationId: id });
+    composer.setBody('Written while the viewer loads');
+    const early = composer.send();
     await vi.advanceTimersByTimeAsync(60_000);
     expect(settled).not.toHaveBeenCalled();
     mock.setScenario({});
@@ -78,9 +82,11 @@ describe('start-up: a send goes out whatever happens to the first viewer load', 
     expect((await client.ready).id).toBe(DEMO_IDS.daniel);
     const sent = client.thread(id).send('Once the network is back');
     await vi.advanceTimersByTimeAsync(100);
-    await sent;
+    await Promise.all([early, sent]);
     vi.useRealTimers();
-    expect(await serverBodies(mock, id)).toContain('Once the network is back');
+    expect(await serverBodies(mock, id)).toEqual(
+      expect.arrayContaining(['Written while the viewer loads', 'Once the network is back']),
+    );
     client.dispose();
   });
 
@@ -88,10 +94,17 @@ describe('start-up: a send goes out whatever happens to the first viewer load', 
     const mock = createMockServer();
     const id = await seedConversation(mock);
     const client = danielWithViewer(mock, async () => refused(403, 'forbidden'));
+    const composer = client.composer({ conversationId: id });
+    composer.setBody('Written while the viewer loaded');
+    const early = composer.send();
     await expect(client.ready).rejects.toMatchObject({ code: 'forbidden' });
-    // Only `GET /v1/me` refuses here, so the send is accepted: it went to the server rather than waiting forever.
+    // Only `GET /v1/me` refuses here, so the sends are accepted: they went to the server rather than waiting forever
+    // or failing with the viewer's refusal.
     await client.thread(id).send('Sent although the viewer was refused');
-    expect(await serverBodies(mock, id)).toContain('Sent although the viewer was refused');
+    await early;
+    expect(await serverBodies(mock, id)).toEqual(
+      expect.arrayContaining(['Written while the viewer loaded', 'Sent although the viewer was refused']),
+    );
     client.dispose();
   });
 
