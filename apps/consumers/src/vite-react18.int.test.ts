@@ -23,7 +23,11 @@ beforeAll(async () => {
     '@confide/core',
     '@confide/react',
   ]);
-  await host.once('build', () => run('npm', ['run', 'build'], { cwd: host.folder }));
+  // React's development build, as in a developer's `vite dev`: StrictMode then mounts, cleans up and mounts every
+  // effect again, which hid a send that never went out. Set here, not inherited from the test runner's NODE_ENV.
+  await host.once('build', () =>
+    run('npm', ['run', 'build'], { cwd: host.folder, env: { NODE_ENV: 'development' } }),
+  );
   server = await serveStatic(join(host.folder, 'dist'), port);
   browser = await launchChromium();
   page = await browser.newPage();
@@ -54,8 +58,9 @@ describe('a Vite single-page app on React 18.3 with the packed kit', () => {
     await thread.getByRole('textbox', { name: 'Reply' }).fill(body);
     await thread.getByRole('button', { name: 'Send', exact: true }).click();
     await thread.getByRole('article').filter({ hasText: body }).waitFor();
+    // The reply shows while it is still on its way; the firm has it once the POST is answered.
     const ben = await memberSees(apiUrl, 'ben.cho@rivera-cho.test');
-    expect(await ben.messageBodies('cnv_daniel_work_permit')).toContain(body);
+    await expect.poll(() => ben.messageBodies('cnv_daniel_work_permit'), { timeout: 10_000 }).toContain(body);
   });
 
   it('starts a new conversation that the firm receives', async () => {

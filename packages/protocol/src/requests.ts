@@ -20,7 +20,13 @@ import {
   TemplateNameSchema,
   TemplateSchema,
 } from './entities.js';
-import { ContactIdSchema, CursorSchema, MessageIdSchema, NotificationIdSchema } from './ids.js';
+import {
+  ContactIdSchema,
+  CursorSchema,
+  MemberIdSchema,
+  MessageIdSchema,
+  NotificationIdSchema,
+} from './ids.js';
 import { NOTIFICATION_IDS_MAX, PAGE_SIZE_MAX, QUERY_MAX_LENGTH } from './limits.js';
 import { textSchema } from './text-schema.js';
 
@@ -82,6 +88,13 @@ const bodyOrFiles = z.refine<{ body: string; attachmentIds?: string[] | undefine
 );
 
 // POST /v1/conversations
+/**
+ * Who wrote a send, as the sender's client knew them (`Viewer.id`). When it is given and the token belongs to
+ * someone else (the device changed hands while the send waited in an outbox), the server writes nothing and
+ * answers 409 `conflict` with `details.reason: 'sender_changed'`: a message is never recorded under the wrong name.
+ */
+const SenderIdSchema = z.union([MemberIdSchema, ContactIdSchema]);
+
 export const StartConversationRequestSchema = z
   .strictObject({
     /** The client to write to; members must give it, clients must not (they write for themselves). */
@@ -93,6 +106,8 @@ export const StartConversationRequestSchema = z
     matter: z.optional(z.strictObject(MatterSchema.shape)),
     /** Finished uploads of the sender's to send with the first message (at most 20, each once). */
     attachmentIds: z.optional(AttachmentIdsSchema),
+    /** Who wrote it (see `SenderIdSchema`); checked against the token when given. */
+    senderId: z.optional(SenderIdSchema),
   })
   .check(bodyOrFiles);
 export type StartConversationRequest = z.input<typeof StartConversationRequestSchema>;
@@ -126,6 +141,8 @@ export const SendMessageRequestSchema = z
     internal: z.optional(z.boolean()),
     /** Finished uploads of the sender's to send with the message (at most 20, each once). */
     attachmentIds: z.optional(AttachmentIdsSchema),
+    /** Who wrote it (see `SenderIdSchema`); checked against the token when given. */
+    senderId: z.optional(SenderIdSchema),
   })
   .check(bodyOrFiles);
 export type SendMessageRequest = z.input<typeof SendMessageRequestSchema>;

@@ -191,6 +191,7 @@ export function createComposer(context: ClientContext, options: ComposerOptions 
       // Only files: the protocol's empty text.
       body: uploaded.length > 0 && !hasVisibleText(current.body) ? '' : current.body,
       createdAt: context.clock.now(),
+      senderId: viewer.id,
       ...(uploaded.length > 0 ? { attachments: uploaded } : {}),
     };
     stores.outbox.getState().enqueue(

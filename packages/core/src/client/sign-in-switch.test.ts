@@ -16,6 +16,8 @@ import {
   untilShown,
 } from '../test/mock-clients.js';
 import { stateOf, until, untilState } from '../test/until.js';
+import { httpTransport } from '../transport/http-transport.js';
+import { createConfideClient } from './create-confide-client.js';
 
 describe('one QueryClient and one storage: Ben signs out, someone else signs in', () => {
   it.each<[DemoPerson]>([['ana'], ['daniel']])(
@@ -88,4 +90,46 @@ describe('one QueryClient and one storage: Ben signs out, someone else signs in'
       ]);
     },
   );
+});
+
+describe('one client kept across a sign-in (the host did not give the provider a new key)', () => {
+  it.each<[string, (client: ReturnType<typeof createConfideClient>, id: string) => Promise<unknown>]>([
+    ['a reply', (client, id) => client.thread(id as never).send('Written by Ben')],
+    [
+      'a new conversation',
+      (client) => {
+        const composer = client.composer();
+        composer.setContact(DEMO_IDS.daniel as never);
+        composer.setSubject('Written by Ben');
+        composer.setBody('Written by Ben');
+        return composer.send();
+      },
+    ],
+  ])("%s Ben queued is refused under Carla's token, never recorded as hers", async (_name, write) => {
+    const mock = createMockServer();
+    const id = await seedConversation(mock, 'Shared desk', 'Hello Daniel');
+    let signedIn: DemoPerson = 'ben';
+    const { baseUrl, fetch } = mock.as('ben');
+    const transport = httpTransport({
+      baseUrl,
+      fetch,
+      getToken: (context) => mock.as(signedIn).getToken(context),
+    });
+    const client = createConfideClient({ transport, live: false });
+    client.mount();
+    await client.ready;
+    client.setOnline(false);
+    const sending = write(client, id);
+    await untilState(client.stores.outbox, (state) => state.entries.length === 1);
+    signedIn = 'carla';
+    client.setOnline(true);
+    await expect(sending).rejects.toMatchObject({ code: 'conflict' });
+    const carla = transportFor(mock, 'carla');
+    const everything = JSON.stringify([
+      await serverBodies(mock, id, 'carla'),
+      (await carla.listConversations({})).items.map((conversation) => conversation.subject),
+    ]);
+    expect(everything).not.toContain('Written by Ben');
+    client.dispose();
+  });
 });

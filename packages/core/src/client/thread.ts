@@ -114,6 +114,7 @@ export function createThread(context: ClientContext, id: ConversationId): Thread
     send(body, options = {}) {
       const key = createIdempotencyKey();
       const sent = outbox.whenSent(key);
+      const sender = context.viewer();
       stores.outbox.getState().enqueue({
         kind: 'message',
         id: key,
@@ -122,6 +123,7 @@ export function createThread(context: ClientContext, id: ConversationId): Thread
         body,
         internal: options.internal ?? false,
         createdAt: context.clock.now(),
+        ...(sender ? { senderId: sender.id } : {}),
       });
       void outbox.drain();
       // The thread shows a failure itself; callers that ignore the promise must not cause an unhandled rejection.

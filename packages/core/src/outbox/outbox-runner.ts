@@ -60,8 +60,11 @@ export function createOutboxRunner(dependencies: RunnerDependencies) {
   }
 
   function send(entry: OutboxEntry, signal: AbortSignal): Promise<SendResult> {
-    const { id: idempotencyKey, body, attachments } = entry;
-    const files = attachments?.length ? { attachmentIds: attachments.map((file) => file.id) } : {};
+    const { id: idempotencyKey, body, attachments, senderId } = entry;
+    const files = {
+      ...(attachments?.length ? { attachmentIds: attachments.map((file) => file.id) } : {}),
+      ...(senderId ? { senderId } : {}),
+    };
     if (entry.kind === 'message') {
       const input = { body, idempotencyKey, ...(entry.internal ? { internal: true } : {}), ...files };
       return transport.sendMessage(entry.conversationId, input, { signal });

@@ -135,7 +135,7 @@ export interface Transport {
    * `invalid_input` (subject or body breaks the text rules, a member without `contactId`, too many files),
    * `forbidden` (a client naming a contact), `not_found` (the contact, or a file that is not the sender's
    * upload), `portal_inactive` (the contact's portal is not active), `conflict` (the idempotency key was used
-   * for another message), `attachment_unavailable` (a file still uploading or already sent),
+   * for another message, or `senderId` is not the token's viewer: reason `sender_changed`), `attachment_unavailable` (a file still uploading or already sent),
    * `payload_too_large` (the request body) and `rate_limited` (too many sends; `retryAfterSeconds`).
    */
   startConversation(
@@ -146,7 +146,8 @@ export interface Transport {
    * Sends a message or internal note; idempotent by key (`POST /v1/conversations/:id/messages`). Adds
    * `invalid_input` (the body breaks the text rules, too many files), `forbidden` (an internal note by a
    * client), `not_found` (the conversation, or a file that is not the sender's upload), `conflict` (the
-   * idempotency key was used in another conversation), `attachment_unavailable` (a file still uploading or
+   * idempotency key was used in another conversation, or `senderId` is not the token's viewer: reason
+   * `sender_changed`), `attachment_unavailable` (a file still uploading or
    * already sent), `payload_too_large` (the request body) and `rate_limited` (too many sends;
    * `retryAfterSeconds`).
    */

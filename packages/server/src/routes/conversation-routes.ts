@@ -12,15 +12,22 @@ import type { RouteHandlers } from './route-handler.js';
 /**
  * Runs a send under the sender's rate limit. Only new messages use quota: a replayed key is refunded, and a
  * sender over the limit still gets the answer to a send that already went through (`findEarlier`), so an outbox
- * retrying after a lost response never turns a delivered message into a 429.
+ * retrying after a lost response never turns a delivered message into a 429. A send whose `senderId` names
+ * someone other than the token's viewer (the device changed hands while it waited) is refused first, with 409
+ * `conflict` and reason `sender_changed`: it is never recorded, nor answered from an earlier send.
  */
 async function limitedSend<Result>(
   limiter: RateLimiter,
   viewer: ViewerIdentity,
+  senderId: string | undefined,
   findEarlier: () => Promise<Result | null>,
   send: (onReplay: () => Promise<void>) => Promise<Result>,
 ): Promise<Result> {
   const author = viewerRef(viewer);
+  if (senderId !== undefined && senderId !== author.id)
+    throw new ApiError('conflict', 'This message was written by someone else signed in on this device', {
+      reason: 'sender_changed',
+    });
   const key = `${author.kind}:${author.id}`;
   try {
     await limiter.take(key);
@@ -48,6 +55,7 @@ export const conversationRouteHandlers = {
     return limitedSend(
       services.sendLimiter,
       viewer,
+      body.senderId,
       () => findStartedConversation(context, viewer, body.idempotencyKey),
       (onReplay) => startConversation(context, viewer, body, { onReplay }),
     );
@@ -62,6 +70,7 @@ export const conversationRouteHandlers = {
     return limitedSend(
       services.sendLimiter,
       viewer,
+      body.senderId,
       () => findSentMessage(context, viewer, params.id, body.idempotencyKey),
       (onReplay) => sendMessage(context, viewer, params.id, body, { onReplay }),
     );

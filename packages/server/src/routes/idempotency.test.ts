@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestApp, freshKey } from '../testing/test-app.js';
+import { createTestApp, freshKey, PEOPLE } from '../testing/test-app.js';
 
 const CONVERSATION = 'cnv_daniel_work_permit';
 
@@ -87,4 +87,50 @@ describe('idempotent sends over HTTP', () => {
       expect(await retriedOver.json()).toEqual(firstAnswer);
     },
   );
+});
+
+describe('a send written by someone else than the token says (the device changed hands)', () => {
+  type Person = keyof typeof PEOPLE;
+  const reply = (senderId: string) => ({
+    path: `/v1/conversations/${CONVERSATION}/messages`,
+    body: { body: 'Written by the previous person', idempotencyKey: freshKey(), senderId },
+  });
+  const start = (senderId: string, contactId?: string) => ({
+    path: '/v1/conversations',
+    body: {
+      subject: 'Written by the previous person',
+      body: 'Written by the previous person',
+      idempotencyKey: freshKey(),
+      senderId,
+      ...(contactId ? { contactId } : {}),
+    },
+  });
+  it.each<[string, Person, { path: string; body: object }, number]>([
+    ["Ben's reply sent with Ana's token", 'owner', reply(PEOPLE.admin.sub), 409],
+    ["Daniel's reply sent with Ben's token", 'admin', reply(PEOPLE.client.sub), 409],
+    [
+      "Ben's new conversation sent with Carla's token",
+      'member',
+      start(PEOPLE.admin.sub, PEOPLE.client.sub),
+      409,
+    ],
+    ["Elena's new conversation sent with Daniel's token", 'client', start(PEOPLE.otherClient.sub), 409],
+    ["Ana's own reply, named as hers", 'owner', reply(PEOPLE.owner.sub), 201],
+    ["Daniel's own new conversation, named as his", 'client', start(PEOPLE.client.sub), 201],
+  ])('%s answers %i', async (_name, as, { path, body }, status) => {
+    const { call, store } = await createTestApp();
+    const response = await call('POST', path, { as, body });
+    expect(response.status).toBe(status);
+    if (status !== 409) return;
+    expect((await response.json()).error).toMatchObject({
+      code: 'conflict',
+      details: { reason: 'sender_changed' },
+    });
+    // Nothing was recorded: no message, no conversation of the token's person, no e-mail about either.
+    const messages = await store.listMessages({ conversationId: CONVERSATION, audience: 'firm', limit: 100 });
+    expect(messages.some((message) => message.body === 'Written by the previous person')).toBe(false);
+    const listed = await (await call('GET', '/v1/conversations', { as })).json();
+    expect(JSON.stringify(listed)).not.toContain('Written by the previous person');
+    expect(await store.listMail({ limit: 10 })).toEqual([]);
+  });
 });

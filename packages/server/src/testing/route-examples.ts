@@ -36,6 +36,7 @@ export const ROUTE_EXAMPLES: Partial<
         body: 'Please upload a copy of your passport.',
         idempotencyKey: freshKey(),
         matter: { id: 'M-2026-001', label: 'Work permit' },
+        senderId: 'mem_ana',
       },
       {
         contactId: 'con_daniel',
@@ -51,7 +52,7 @@ export const ROUTE_EXAMPLES: Partial<
   sendMessage: {
     params: { id: 'cnv_daniel_work_permit' },
     bodies: () => [
-      { body: 'Thank you, received.', idempotencyKey: freshKey(), internal: false },
+      { body: 'Thank you, received.', idempotencyKey: freshKey(), internal: false, senderId: 'mem_ana' },
       { body: '', idempotencyKey: freshKey(), attachmentIds: [EXAMPLE_UPLOAD_IDS.sendMessage] },
     ],
   },

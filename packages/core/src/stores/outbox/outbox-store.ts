@@ -1,4 +1,4 @@
-import type { Attachment, ConversationId } from '@confide/protocol';
+import type { Attachment, ConversationId, Viewer } from '@confide/protocol';
 import { persist } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
 import type { ConfideError } from '../../errors/confide-error.js';
@@ -25,6 +25,11 @@ interface OutboxEntryBase {
   readonly attachments?: readonly Attachment[];
   /** When the send was made, in epoch milliseconds. */
   readonly createdAt: number;
+  /**
+   * Who wrote it (`Viewer.id`), sent along so the server refuses it (`conflict`, reason `sender_changed`) when the
+   * token has become someone else's while it waited; absent when the viewer had not loaded yet.
+   */
+  readonly senderId?: Viewer['id'];
   /** Where the send stands. */
   readonly status: OutboxStatus;
   /** Why the last attempt failed, or `null`. */

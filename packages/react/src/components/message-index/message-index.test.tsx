@@ -150,6 +150,24 @@ describe('MessageIndex', () => {
     expect(document.getElementById(first ?? '')).toHaveAttribute('role', 'option');
   });
 
+  it("rolls 'today' over at midnight: a page left open overnight shows yesterday's time as a date", async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
+    try {
+      vi.setSystemTime(new Date('2026-11-30T23:58:00Z'));
+      const mock = createMockServer();
+      await seedConversation(mock, { subject: 'Late evening question' });
+      const client = await clientFor(mock, 'ben');
+      renderWith(client, <MessageIndex />);
+      const row = await screen.findByRole('option', { name: /Late evening question/ });
+      expect(row).toHaveTextContent('23:58');
+      act(() => vi.advanceTimersByTime(3 * 60_000));
+      expect(row).toHaveTextContent('30 Nov');
+      expect(row).not.toHaveTextContent('23:58');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('opens a conversation on click', async () => {
     const mock = createMockServer();
     const id = await seedConversation(mock);

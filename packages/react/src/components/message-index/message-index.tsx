@@ -15,6 +15,7 @@ import { useConversations } from '../../hooks/use-conversations.js';
 import { useMessages } from '../../hooks/use-messages.js';
 import { useViewer } from '../../hooks/use-viewer.js';
 import { cx } from '../../lib/class-names.js';
+import { useToday } from '../../lib/use-today.js';
 import { useVirtualList } from '../../lib/use-virtual-list.js';
 import { MessageIndex as Index } from '../../primitives/message-index/message-index.js';
 import { useConfideContext } from '../../provider/use-confide-context.js';
@@ -103,7 +104,7 @@ export const MessageIndex = forwardRef<HTMLDivElement, MessageIndexProps>(functi
   const [search, setSearch] = useDebouncedSearch(applySearch, index.filters.query);
   const [ownSelection, setOwnSelection] = useState(() => defaultValue ?? index.selectedConversationId);
   const selected = value === undefined ? ownSelection : value;
-  const [now] = useState(() => new Date());
+  const now = useToday(dates);
   const baseId = useId();
   const keys = useMemo(() => conversations.map((conversation) => conversation.id), [conversations]);
   const list = useVirtualList({
