@@ -191,7 +191,8 @@ export function createComposer(context: ClientContext, options: ComposerOptions 
       // Only files: the protocol's empty text.
       body: uploaded.length > 0 && !hasVisibleText(current.body) ? '' : current.body,
       createdAt: context.clock.now(),
-      senderId: viewer.id,
+      // A reply written before the viewer loaded names no writer, as a thread's send does (the server checks none).
+      ...(viewer ? { senderId: viewer.id } : {}),
       ...(uploaded.length > 0 ? { attachments: uploaded } : {}),
     };
     stores.outbox.getState().enqueue(
