@@ -169,8 +169,10 @@ export function createComposer(context: ClientContext, options: ComposerOptions 
   async function sendNow(current: Draft): Promise<SendResult> {
     // A reply needs no viewer (who may send is the server's to say), so it shows in the thread in the same tick, also
     // while the viewer loads: it waits in the outbox for start-up, offline or not, and gets the server's answer.
-    // Only a new conversation waits for the viewer, whose role decides whether a recipient is picked.
-    const viewer = mode === 'reply' ? context.viewer() : (context.viewer() ?? (await context.ensureViewer()));
+    // Only a new conversation waits for the viewer, whose role decides whether a recipient is picked: for the
+    // start-up's load, which outlasts a spell offline, not for one fetch that gives up.
+    const viewer =
+      mode === 'reply' ? context.viewer() : (context.viewer() ?? (await context.startUpViewer()));
     const role = viewer?.role ?? 'client';
     const contacts = wantsRecipients(mode, viewer) ? await loadContacts() : undefined;
     const attachments = composerAttachmentsOf(current, local.getState().uploads);

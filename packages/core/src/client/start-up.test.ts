@@ -7,6 +7,7 @@ import {
   type MockServer,
   seedConversation,
   serverBodies,
+  transportFor,
   urlOf,
   wrappedTransport,
 } from '../test/mock-clients.js';
@@ -71,10 +72,13 @@ describe('start-up: a send goes out whatever happens to the first viewer load', 
     const client = danielWithViewer(mock, (fetch) => fetch());
     const settled = vi.fn();
     client.ready.then(settled, settled);
-    // A reply written while the viewer loads waits with the start-up instead of failing with the viewer's load.
-    const composer = client.composer({ conversationId: id });
-    composer.setBody('Written while the viewer loads');
-    const early = composer.send();
+    // A reply and a new conversation written while the viewer loads wait for the start-up instead of failing with
+    // the viewer's load.
+    const early = [client.composer({ conversationId: id }), client.composer()].map((composer) => {
+      composer.setSubject('Started while the viewer loads');
+      composer.setBody('Written while the viewer loads');
+      return composer.send();
+    });
     await vi.advanceTimersByTimeAsync(60_000);
     expect(settled).not.toHaveBeenCalled();
     mock.setScenario({});
@@ -82,11 +86,13 @@ describe('start-up: a send goes out whatever happens to the first viewer load', 
     expect((await client.ready).id).toBe(DEMO_IDS.daniel);
     const sent = client.thread(id).send('Once the network is back');
     await vi.advanceTimersByTimeAsync(100);
-    await Promise.all([early, sent]);
+    await Promise.all([...early, sent]);
     vi.useRealTimers();
     expect(await serverBodies(mock, id)).toEqual(
       expect.arrayContaining(['Written while the viewer loads', 'Once the network is back']),
     );
+    const started = (await transportFor(mock, 'daniel').listConversations({})).items;
+    expect(started.map((conversation) => conversation.subject)).toContain('Started while the viewer loads');
     client.dispose();
   });
 
