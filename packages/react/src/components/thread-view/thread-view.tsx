@@ -99,175 +99,169 @@ function useNewMessageTracking(
 export const ThreadView = forwardRef<HTMLDivElement, ThreadViewProps>(function ThreadView(props, ref) {
   // A view per conversation: what it keeps of one thread (the newest message seen, arrivals not yet seen, the scroll
   // position, focus) must not carry over to the next, where the newest message would be announced as a new arrival.
-  return <ConversationThread key={props.conversationId} {...props} ref={ref} />;
+  return <OneThread key={props.conversationId} {...props} ref={ref} />;
 });
 
-const ConversationThread = forwardRef<HTMLDivElement, ThreadViewProps>(
-  function ConversationThread(props, ref) {
-    const {
-      conversationId,
-      showReplyBox = true,
-      autoFocus = false,
-      classNames,
-      overrides,
-      components,
-      className,
-      ...rest
-    } = props;
-    const { client, dates } = useConfideContext();
-    const messages = useMessages(overrides);
-    const slots = useSlots(components);
-    const thread = useThread(conversationId);
-    const { viewer, isMember } = useViewer();
-    const { online } = useConnection();
-    const keys = useMemo(() => thread.messages.map((message) => message.idempotencyKey), [thread.messages]);
-    const list = useVirtualList({
-      keys,
-      estimateSize: ESTIMATED_MESSAGE_HEIGHT_PX,
-      initial: { count: INITIAL_MESSAGES, from: 'end' },
-    });
-    const viewerSide = useMemo(() => (message: ThreadMessage) => isOutbound(message, viewer), [viewer]);
-    const { unseen, announcement } = useNewMessageTracking(thread.messages, list.atEnd, viewerSide);
-    const { hasOlder, isLoadingOlder, loadOlder, markRead } = thread;
-    const newestSent = thread.messages.findLast((message) => message.state === 'sent')?.id;
+const OneThread = forwardRef<HTMLDivElement, ThreadViewProps>(function OneThread(props, ref) {
+  const {
+    conversationId,
+    showReplyBox = true,
+    autoFocus = false,
+    classNames,
+    overrides,
+    components,
+    className,
+    ...rest
+  } = props;
+  const { client, dates } = useConfideContext();
+  const messages = useMessages(overrides);
+  const slots = useSlots(components);
+  const thread = useThread(conversationId);
+  const { viewer, isMember } = useViewer();
+  const { online } = useConnection();
+  const keys = useMemo(() => thread.messages.map((message) => message.idempotencyKey), [thread.messages]);
+  const list = useVirtualList({
+    keys,
+    estimateSize: ESTIMATED_MESSAGE_HEIGHT_PX,
+    initial: { count: INITIAL_MESSAGES, from: 'end' },
+  });
+  const viewerSide = useMemo(() => (message: ThreadMessage) => isOutbound(message, viewer), [viewer]);
+  const { unseen, announcement } = useNewMessageTracking(thread.messages, list.atEnd, viewerSide);
+  const { hasOlder, isLoadingOlder, loadOlder, markRead } = thread;
+  const newestSent = thread.messages.findLast((message) => message.state === 'sent')?.id;
 
-    useEffect(() => {
-      if (list.atStart && list.hasLayout && hasOlder && !isLoadingOlder) void loadOlder().catch(() => {});
-    }, [list.atStart, list.hasLayout, hasOlder, isLoadingOlder, loadOlder]);
+  useEffect(() => {
+    if (list.atStart && list.hasLayout && hasOlder && !isLoadingOlder) void loadOlder().catch(() => {});
+  }, [list.atStart, list.hasLayout, hasOlder, isLoadingOlder, loadOlder]);
 
-    // Reading means seeing: the newest message counts as read only while it is on screen (the view at its end) and
-    // the page is in front of the person (visible and focused), never in a background tab; it resumes when they return.
-    const attentive = useDocumentAttention();
-    useEffect(() => {
-      if (attentive && list.atEnd && newestSent) void markRead().catch(() => {});
-    }, [attentive, list.atEnd, newestSent, markRead]);
+  // Reading means seeing: the newest message counts as read only while it is on screen (the view at its end) and
+  // the page is in front of the person (visible and focused), never in a background tab; it resumes when they return.
+  const attentive = useDocumentAttention();
+  useEffect(() => {
+    if (attentive && list.atEnd && newestSent) void markRead().catch(() => {});
+  }, [attentive, list.atEnd, newestSent, markRead]);
 
-    const rootRef = useRef<HTMLDivElement | null>(null);
-    const loaded = thread.status === 'success';
-    const focused = useRef(false);
-    useEffect(() => {
-      if (!autoFocus || !loaded || focused.current) return;
-      focused.current = true;
-      const root = rootRef.current;
-      const target =
-        root?.querySelector<HTMLElement>('.confide-reply textarea') ??
-        root?.querySelector<HTMLElement>('[role="feed"]');
-      target?.focus();
-    }, [autoFocus, loaded]);
+  const rootRef = useRef<HTMLDivElement | null>(null);
+  const loaded = thread.status === 'success';
+  const focused = useRef(false);
+  useEffect(() => {
+    if (!autoFocus || !loaded || focused.current) return;
+    focused.current = true;
+    const root = rootRef.current;
+    const target =
+      root?.querySelector<HTMLElement>('.confide-reply textarea') ??
+      root?.querySelector<HTMLElement>('[role="feed"]');
+    target?.focus();
+  }, [autoFocus, loaded]);
 
-    const getDownloadUrl = useCallback(
-      (attachmentId: string, options?: DownloadUrlOptions) =>
-        client.attachments.downloadUrl(attachmentId as AttachmentId, options),
-      [client],
-    );
+  const getDownloadUrl = useCallback(
+    (attachmentId: string, options?: DownloadUrlOptions) =>
+      client.attachments.downloadUrl(attachmentId as AttachmentId, options),
+    [client],
+  );
 
-    const retryLoad = () =>
-      void client.queryClient.refetchQueries({ queryKey: client.keys.messages(conversationId) });
-    const subject = thread.conversation?.subject ?? '';
+  const retryLoad = () =>
+    void client.queryClient.refetchQueries({ queryKey: client.keys.messages(conversationId) });
+  const subject = thread.conversation?.subject ?? '';
 
-    return (
-      <Thread.Root
-        {...rest}
-        ref={composeRefs(ref, rootRef)}
-        className={cx('confide', 'confide-thread', className, classNames?.root)}
-        data-state={thread.status === 'pending' ? 'loading' : thread.status}
-      >
-        {!online && <OfflineBanner messages={messages} />}
-        {thread.status === 'pending' && <Skeleton rows={4} label={messages.LOADING} />}
-        {thread.status === 'error' && (
-          <ErrorState error={thread.error} messages={messages} onRetry={retryLoad} />
-        )}
-        {thread.status === 'success' && (
-          <>
-            {thread.messages.length === 0 ? (
-              <slots.EmptyState kind="thread">{messages.THREAD_EMPTY}</slots.EmptyState>
-            ) : (
-              <>
-                {hasOlder && (
-                  <button
-                    type="button"
-                    className="confide-button confide-button-quiet confide-load-older"
-                    disabled={isLoadingOlder}
-                    onClick={() => void loadOlder().catch(() => {})}
-                  >
-                    {isLoadingOlder ? messages.THREAD_LOADING_OLDER : messages.THREAD_LOAD_OLDER}
-                  </button>
-                )}
-                <Thread.Messages
-                  ref={list.viewportRef}
-                  role="feed"
-                  aria-label={messages.THREAD_LABEL(subject)}
-                  aria-busy={isLoadingOlder}
-                  className={cx('confide-thread-messages', classNames?.messages)}
-                  onScroll={list.onScroll}
-                  onKeyDown={moveBetweenArticles}
-                  tabIndex={0}
+  return (
+    <Thread.Root
+      {...rest}
+      ref={composeRefs(ref, rootRef)}
+      className={cx('confide', 'confide-thread', className, classNames?.root)}
+      data-state={thread.status === 'pending' ? 'loading' : thread.status}
+    >
+      {!online && <OfflineBanner messages={messages} />}
+      {thread.status === 'pending' && <Skeleton rows={4} label={messages.LOADING} />}
+      {thread.status === 'error' && (
+        <ErrorState error={thread.error} messages={messages} onRetry={retryLoad} />
+      )}
+      {thread.status === 'success' && (
+        <>
+          {thread.messages.length === 0 ? (
+            <slots.EmptyState kind="thread">{messages.THREAD_EMPTY}</slots.EmptyState>
+          ) : (
+            <>
+              {hasOlder && (
+                <button
+                  type="button"
+                  className="confide-button confide-button-quiet confide-load-older"
+                  disabled={isLoadingOlder}
+                  onClick={() => void loadOlder().catch(() => {})}
                 >
-                  <div style={{ paddingBlockStart: list.paddingBefore, paddingBlockEnd: list.paddingAfter }}>
-                    {thread.messages.slice(list.start, list.end).map((message, offset) => {
-                      const index = list.start + offset;
-                      const previous = thread.messages[index - 1];
-                      const newDay =
-                        !previous || dayKey(previous.createdAt, dates) !== dayKey(message.createdAt, dates);
-                      return (
-                        <div
-                          key={message.idempotencyKey}
-                          ref={list.measure(message.idempotencyKey)}
-                          className="confide-message-row"
-                        >
-                          {newDay && (
-                            <div className={cx('confide-day', classNames?.day)} aria-hidden="true">
-                              {formatDay(message.createdAt, dates)}
-                            </div>
-                          )}
-                          <ThreadMessageView
-                            message={message}
-                            viewer={viewer}
-                            position={index + 1}
-                            total={thread.messages.length}
-                            messages={messages}
-                            dates={dates}
-                            slots={slots}
-                            classNames={classNames}
-                            onRetry={thread.retry}
-                            onDiscard={thread.discard}
-                            getDownloadUrl={getDownloadUrl}
-                          />
-                        </div>
-                      );
-                    })}
-                  </div>
-                </Thread.Messages>
-              </>
-            )}
-            {unseen > 0 && (
-              <button
-                type="button"
-                className={cx('confide-pill', classNames?.pill)}
-                onClick={list.scrollToEnd}
+                  {isLoadingOlder ? messages.THREAD_LOADING_OLDER : messages.THREAD_LOAD_OLDER}
+                </button>
+              )}
+              <Thread.Messages
+                ref={list.viewportRef}
+                role="feed"
+                aria-label={messages.THREAD_LABEL(subject)}
+                aria-busy={isLoadingOlder}
+                className={cx('confide-thread-messages', classNames?.messages)}
+                onScroll={list.onScroll}
+                onKeyDown={moveBetweenArticles}
+                tabIndex={0}
               >
-                {messages.THREAD_NEW_MESSAGES(unseen)}
-              </button>
-            )}
-            {showReplyBox && (
-              <ReplyBox
-                conversationId={conversationId}
-                isMember={isMember}
-                messages={messages}
-                locale={dates.locale}
-                className={classNames?.composer}
-                onSent={list.scrollToEnd}
-              />
-            )}
-          </>
-        )}
-        <div className="confide-visually-hidden" role="status" aria-live="polite">
-          {announcement.count > 0 && (
-            // A new node per arrival, so two messages in a row from the same person are both announced.
-            <span key={announcement.count}>{messages.THREAD_ANNOUNCE_NEW(announcement.author)}</span>
+                <div style={{ paddingBlockStart: list.paddingBefore, paddingBlockEnd: list.paddingAfter }}>
+                  {thread.messages.slice(list.start, list.end).map((message, offset) => {
+                    const index = list.start + offset;
+                    const previous = thread.messages[index - 1];
+                    const newDay =
+                      !previous || dayKey(previous.createdAt, dates) !== dayKey(message.createdAt, dates);
+                    return (
+                      <div
+                        key={message.idempotencyKey}
+                        ref={list.measure(message.idempotencyKey)}
+                        className="confide-message-row"
+                      >
+                        {newDay && (
+                          <div className={cx('confide-day', classNames?.day)} aria-hidden="true">
+                            {formatDay(message.createdAt, dates)}
+                          </div>
+                        )}
+                        <ThreadMessageView
+                          message={message}
+                          viewer={viewer}
+                          position={index + 1}
+                          total={thread.messages.length}
+                          messages={messages}
+                          dates={dates}
+                          slots={slots}
+                          classNames={classNames}
+                          onRetry={thread.retry}
+                          onDiscard={thread.discard}
+                          getDownloadUrl={getDownloadUrl}
+                        />
+                      </div>
+                    );
+                  })}
+                </div>
+              </Thread.Messages>
+            </>
           )}
-        </div>
-      </Thread.Root>
-    );
-  },
-);
+          {unseen > 0 && (
+            <button type="button" className={cx('confide-pill', classNames?.pill)} onClick={list.scrollToEnd}>
+              {messages.THREAD_NEW_MESSAGES(unseen)}
+            </button>
+          )}
+          {showReplyBox && (
+            <ReplyBox
+              conversationId={conversationId}
+              isMember={isMember}
+              messages={messages}
+              locale={dates.locale}
+              className={classNames?.composer}
+              onSent={list.scrollToEnd}
+            />
+          )}
+        </>
+      )}
+      <div className="confide-visually-hidden" role="status" aria-live="polite">
+        {announcement.count > 0 && (
+          // A new node per arrival, so two messages in a row from the same person are both announced.
+          <span key={announcement.count}>{messages.THREAD_ANNOUNCE_NEW(announcement.author)}</span>
+        )}
+      </div>
+    </Thread.Root>
+  );
+});
