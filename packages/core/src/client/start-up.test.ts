@@ -1,7 +1,8 @@
-import { QueryObserver } from '@tanstack/query-core';
+import { QueryClient, QueryObserver } from '@tanstack/query-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { deferred } from '../test/deferred.js';
 import {
+  clientFor,
   createMockServer,
   DEMO_IDS,
   type MockServer,
@@ -11,6 +12,7 @@ import {
   urlOf,
   wrappedTransport,
 } from '../test/mock-clients.js';
+import { stateOf, until } from '../test/until.js';
 import { type ConfideClient, createConfideClient } from './create-confide-client.js';
 
 afterEach(() => {
@@ -84,9 +86,15 @@ describe('start-up: a send goes out whatever happens to the first viewer load', 
     mock.setScenario({});
     await vi.advanceTimersByTimeAsync(60_000);
     expect((await client.ready).id).toBe(DEMO_IDS.daniel);
-    const sent = client.thread(id).send('Once the network is back');
-    await vi.advanceTimersByTimeAsync(100);
-    await Promise.all([...early, sent]);
+    const sends = Promise.all([...early, client.thread(id).send('Once the network is back')]);
+    let through = false;
+    sends.then(
+      () => (through = true),
+      () => (through = true),
+    );
+    // vi.waitFor moves the faked timers on between checks: each send may wait on one, however slow the machine.
+    await vi.waitFor(() => expect(through).toBe(true), { timeout: 10_000 });
+    await sends;
     vi.useRealTimers();
     expect(await serverBodies(mock, id)).toEqual(
       expect.arrayContaining(['Written while the viewer loads', 'Once the network is back']),
@@ -163,4 +171,22 @@ describe("the client's own reads outlive the components", () => {
       client.dispose();
     },
   );
+
+  it('the viewer stays known while no component reads it, whatever gcTime the host QueryClient gives', async () => {
+    const mock = createMockServer();
+    const id = await seedConversation(mock);
+    const queryClient = new QueryClient({ defaultOptions: { queries: { gcTime: 0 } } });
+    const client = await clientFor(mock, 'ben', { queryClient });
+    const stop = client.conversations.observe(() => {});
+    await until(client.conversations, (state) => state.status === 'success');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(client.viewer.current()?.id).toBe(DEMO_IDS.ben);
+    // Without the viewer the client cannot tell its own message from another's, and counted it unread.
+    await client.thread(id).send('My own reply');
+    const summary = stateOf(client.conversations).conversations.find(
+      (conversation) => conversation.id === id,
+    );
+    stop();
+    expect(summary?.unreadCount).toBe(0);
+  });
 });
