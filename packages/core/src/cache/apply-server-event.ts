@@ -294,20 +294,46 @@ function applyAttachmentUpdated(context: CacheContext, event: ServerEventOf<'att
   );
 }
 
+/**
+ * Starts again this client's refetches in flight (query-core cancels the old one). Each may have been answered
+ * before an event the cache just took in, and landing later it would overwrite what the event wrote; the server
+ * commits before it sends an event, so a fetch started now includes it. Loads of a further page are left alone:
+ * `loadNextPage` keeps what is written meanwhile.
+ */
+function restartRefetches({ queryClient, keys }: CacheScope) {
+  void queryClient
+    .refetchQueries(
+      {
+        queryKey: keys.all,
+        predicate: ({ state }) =>
+          state.fetchStatus === 'fetching' && state.data !== undefined && !state.fetchMeta?.fetchMore,
+      },
+      { cancelRefetch: true },
+    )
+    .catch(() => {});
+}
+
 /** The one place where server events change the query cache. */
 export function applyServerEvent(context: CacheContext, event: ServerEvent) {
   switch (event.type) {
     case 'message.created':
-      return applyNewMessage(context, event.data.message);
+      applyNewMessage(context, event.data.message);
+      break;
     case 'conversation.created':
-      return applyNewConversation(context, event.data.conversation, event.data.message);
+      applyNewConversation(context, event.data.conversation, event.data.message);
+      break;
     case 'conversation.read':
-      return applyConversationRead(context, event);
+      applyConversationRead(context, event);
+      break;
     case 'notification.created':
-      return applyNotificationCreated(context, event);
+      applyNotificationCreated(context, event);
+      break;
     case 'notification.read':
-      return applyNotificationRead(context, event);
+      applyNotificationRead(context, event);
+      break;
     case 'attachment.updated':
-      return applyAttachmentUpdated(context, event);
+      applyAttachmentUpdated(context, event);
+      break;
   }
+  restartRefetches(context);
 }
