@@ -25,6 +25,7 @@ export type {
   TicketPurpose,
   Viewer,
 } from '@confide/protocol';
+export { PREVIEW_MEDIA_TYPES } from '@confide/protocol';
 export { applyServerEvent, type CacheContext } from './cache/apply-server-event.js';
 export type { ConfideQueries, ConfideStores } from './client/client-context.js';
 export {

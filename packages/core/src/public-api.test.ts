@@ -7,6 +7,7 @@ describe('public API', () => {
       'CLIENT_ERROR_CODES',
       'ConfideError',
       'DEFAULT_INDEX_FILTERS',
+      'PREVIEW_MEDIA_TYPES',
       'QUERY_RETRY_LIMIT',
       'applyServerEvent',
       'browserNetworkStatus',

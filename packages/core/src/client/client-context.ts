@@ -52,6 +52,8 @@ export interface ClientContext extends CacheContext {
   readonly fetchQuery: QueryClient['fetchQuery'];
   /** The viewer, loading it if needed. */
   readonly ensureViewer: () => Promise<Viewer>;
+  /** The viewer once mounted as the start-up loads it (again after a passing failure), else as `ensureViewer`. */
+  readonly startUpViewer: () => Promise<Viewer>;
   /** The largest file the composer lets upload, in bytes (the server checks again). */
   readonly maxUploadBytes: number;
   /** Keeps a stop function until it runs or the client is disposed (which runs it): observers never outlive the client. */

@@ -167,11 +167,16 @@ export function createComposer(context: ClientContext, options: ComposerOptions 
   }
 
   async function sendNow(current: Draft): Promise<SendResult> {
-    // No await when the viewer is cached: a reply must show in the thread in the same tick.
-    const viewer = context.viewer() ?? (await context.ensureViewer());
+    // A reply needs no viewer (who may send is the server's to say), so it shows in the thread in the same tick, also
+    // while the viewer loads: it waits in the outbox for start-up, offline or not, and gets the server's answer.
+    // Only a new conversation waits for the viewer, whose role decides whether a recipient is picked: for the
+    // start-up's load, which outlasts a spell offline, not for one fetch that gives up.
+    const viewer =
+      mode === 'reply' ? context.viewer() : (context.viewer() ?? (await context.startUpViewer()));
+    const role = viewer?.role ?? 'client';
     const contacts = wantsRecipients(mode, viewer) ? await loadContacts() : undefined;
     const attachments = composerAttachmentsOf(current, local.getState().uploads);
-    const validation = validateDraft(current, { mode, role: viewer.role, contacts, attachments });
+    const validation = validateDraft(current, { mode, role, contacts, attachments });
     if (!validation.valid) {
       throw new ConfideError('invalid_input', 'The draft is not ready to send', {
         issues: Object.entries(validation.errors).map(([field, error]) => ({
@@ -188,7 +193,8 @@ export function createComposer(context: ClientContext, options: ComposerOptions 
       // Only files: the protocol's empty text.
       body: uploaded.length > 0 && !hasVisibleText(current.body) ? '' : current.body,
       createdAt: context.clock.now(),
-      senderId: viewer.id,
+      // A reply written before the viewer loaded names no writer, as a thread's send does (the server checks none).
+      ...(viewer ? { senderId: viewer.id } : {}),
       ...(uploaded.length > 0 ? { attachments: uploaded } : {}),
     };
     stores.outbox.getState().enqueue(
@@ -197,7 +203,7 @@ export function createComposer(context: ClientContext, options: ComposerOptions 
         : {
             ...base,
             kind: 'conversation',
-            contactId: viewer.role === 'member' ? current.contactId : null,
+            contactId: role === 'member' ? current.contactId : null,
             subject: current.subject.trim(),
             matter: current.matter,
           },

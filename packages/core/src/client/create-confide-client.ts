@@ -174,6 +174,7 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
       }
     }
   }) as QueryClient['fetchQuery'];
+  let startUpLoad: Promise<Viewer> | undefined;
   const observers = new Set<() => void>();
   const arrivals = new Set<(notification: Notification) => void>();
   const context: ClientContext = {
@@ -186,6 +187,7 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
     viewer: () => queryClient.getQueryData<Viewer>(keys.viewer()),
     fetchQuery,
     ensureViewer: () => fetchQuery(queries.viewer.viewer()),
+    startUpViewer: () => startUpLoad ?? context.ensureViewer(),
     fetchSummary: (id) => fetchQuery(queries.conversations.detail(id)),
     maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
     track(stop) {
@@ -287,7 +289,8 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
 
   async function start() {
     try {
-      const loaded = await loadViewer();
+      startUpLoad = loadViewer();
+      const loaded = await startUpLoad;
       if (state !== 'mounted') return;
       const stopPersisting = await persistClientStores(
         stores,

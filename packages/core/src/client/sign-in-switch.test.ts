@@ -113,7 +113,7 @@ describe('one client kept across a sign-in (the host did not give the provider a
     const transport = httpTransport({
       baseUrl,
       fetch,
-      getToken: (context) => mock.as(signedIn).getToken(context),
+      getToken: () => mock.as(signedIn).getToken(),
     });
     const client = createConfideClient({ transport, live: false });
     client.mount();

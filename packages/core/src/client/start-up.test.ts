@@ -1,15 +1,18 @@
-import { QueryObserver } from '@tanstack/query-core';
+import { QueryClient, QueryObserver } from '@tanstack/query-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { deferred } from '../test/deferred.js';
 import {
+  clientFor,
   createMockServer,
   DEMO_IDS,
   type MockServer,
   seedConversation,
   serverBodies,
+  transportFor,
   urlOf,
   wrappedTransport,
 } from '../test/mock-clients.js';
+import { stateOf, until } from '../test/until.js';
 import { type ConfideClient, createConfideClient } from './create-confide-client.js';
 
 afterEach(() => {
@@ -71,16 +74,33 @@ describe('start-up: a send goes out whatever happens to the first viewer load', 
     const client = danielWithViewer(mock, (fetch) => fetch());
     const settled = vi.fn();
     client.ready.then(settled, settled);
+    // A reply and a new conversation written while the viewer loads wait for the start-up instead of failing with
+    // the viewer's load.
+    const early = [client.composer({ conversationId: id }), client.composer()].map((composer) => {
+      composer.setSubject('Started while the viewer loads');
+      composer.setBody('Written while the viewer loads');
+      return composer.send();
+    });
     await vi.advanceTimersByTimeAsync(60_000);
     expect(settled).not.toHaveBeenCalled();
     mock.setScenario({});
     await vi.advanceTimersByTimeAsync(60_000);
     expect((await client.ready).id).toBe(DEMO_IDS.daniel);
-    const sent = client.thread(id).send('Once the network is back');
-    await vi.advanceTimersByTimeAsync(100);
-    await sent;
+    const sends = Promise.all([...early, client.thread(id).send('Once the network is back')]);
+    let through = false;
+    sends.then(
+      () => (through = true),
+      () => (through = true),
+    );
+    // vi.waitFor moves the faked timers on between checks: each send may wait on one, however slow the machine.
+    await vi.waitFor(() => expect(through).toBe(true), { timeout: 10_000 });
+    await sends;
     vi.useRealTimers();
-    expect(await serverBodies(mock, id)).toContain('Once the network is back');
+    expect(await serverBodies(mock, id)).toEqual(
+      expect.arrayContaining(['Written while the viewer loads', 'Once the network is back']),
+    );
+    const started = (await transportFor(mock, 'daniel').listConversations({})).items;
+    expect(started.map((conversation) => conversation.subject)).toContain('Started while the viewer loads');
     client.dispose();
   });
 
@@ -88,10 +108,17 @@ describe('start-up: a send goes out whatever happens to the first viewer load', 
     const mock = createMockServer();
     const id = await seedConversation(mock);
     const client = danielWithViewer(mock, async () => refused(403, 'forbidden'));
+    const composer = client.composer({ conversationId: id });
+    composer.setBody('Written while the viewer loaded');
+    const early = composer.send();
     await expect(client.ready).rejects.toMatchObject({ code: 'forbidden' });
-    // Only `GET /v1/me` refuses here, so the send is accepted: it went to the server rather than waiting forever.
+    // Only `GET /v1/me` refuses here, so the sends are accepted: they went to the server rather than waiting forever
+    // or failing with the viewer's refusal.
     await client.thread(id).send('Sent although the viewer was refused');
-    expect(await serverBodies(mock, id)).toContain('Sent although the viewer was refused');
+    await early;
+    expect(await serverBodies(mock, id)).toEqual(
+      expect.arrayContaining(['Written while the viewer loaded', 'Sent although the viewer was refused']),
+    );
     client.dispose();
   });
 
@@ -144,4 +171,22 @@ describe("the client's own reads outlive the components", () => {
       client.dispose();
     },
   );
+
+  it('the viewer stays known while no component reads it, whatever gcTime the host QueryClient gives', async () => {
+    const mock = createMockServer();
+    const id = await seedConversation(mock);
+    const queryClient = new QueryClient({ defaultOptions: { queries: { gcTime: 0 } } });
+    const client = await clientFor(mock, 'ben', { queryClient });
+    const stop = client.conversations.observe(() => {});
+    await until(client.conversations, (state) => state.status === 'success');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(client.viewer.current()?.id).toBe(DEMO_IDS.ben);
+    // Without the viewer the client cannot tell its own message from another's, and counted it unread.
+    await client.thread(id).send('My own reply');
+    const summary = stateOf(client.conversations).conversations.find(
+      (conversation) => conversation.id === id,
+    );
+    stop();
+    expect(summary?.unreadCount).toBe(0);
+  });
 });

@@ -1,6 +1,7 @@
+import { UPLOADS_PATH } from '@confide/protocol';
 import { QueryClient } from '@tanstack/query-core';
 import { describe, expect, it, vi } from 'vitest';
-import { memoryStorage } from '../storage/storage.js';
+import { localStorageAdapter, memoryStorage } from '../storage/storage.js';
 import { deferred } from '../test/deferred.js';
 import { pdfFile } from '../test/files.js';
 import {
@@ -8,9 +9,11 @@ import {
   createMockServer,
   recordedTransport,
   seedConversation,
+  transportFor,
   wrappedTransport,
 } from '../test/mock-clients.js';
 import { until } from '../test/until.js';
+import { storageNamespace } from './client-storage.js';
 
 // The browser's localStorage, where tus-js-client's browser build keeps resume URLs by file fingerprint.
 const device = vi.hoisted(() => {
@@ -78,5 +81,47 @@ describe('an upload interrupted by signing out, on a shared device', () => {
     const uploadRequests = requests.filter((request) => request.includes('/uploads'));
     expect(uploadRequests.filter((request) => request.startsWith('HEAD'))).toEqual([]);
     expect(uploadRequests[0]).toMatch(/^POST /);
+  });
+});
+
+describe("what earlier versions left in the browser's storage", () => {
+  /** Keeps `file`'s upload to `endpoint` the way tus-js-client's browser build did (`storeFingerprintForResuming`). */
+  async function storedUpload(file: File, endpoint: string): Promise<string> {
+    const { defaultOptions: tusDefaults } = await import('tus-js-client');
+    const fingerprint = await tusDefaults.fingerprint(file, { endpoint });
+    const metadata = { filename: file.name, filetype: file.type };
+    const uploadUrl = `${endpoint}/u1`;
+    const upload = { size: file.size, metadata, creationTime: 'earlier', uploadUrl, urlStorageKey: '' };
+    return tusDefaults.urlStorage.addUpload(fingerprint, { ...upload, parallelUploadUrls: null });
+  }
+
+  it("removes Confide's unfinished uploads when the tus part first loads, and nothing else", async () => {
+    device.items.clear();
+    const mock = createMockServer();
+    const id = await seedConversation(mock, 'Earlier uploads', 'Hello Daniel');
+    const endpoint = `${mock.baseUrl}${UPLOADS_PATH}`;
+    const drafts = `${storageNamespace('confide', await transportFor(mock, 'ben').getViewer())}:drafts`;
+    device.items.set('host:theme', 'dark');
+    device.items.set('host:tus::not-at-the-start', '{}');
+    const rows: [string, string, boolean][] = [
+      ['an unfinished upload', await storedUpload(passport(), endpoint), false],
+      ['one of another file', await storedUpload(pdfFile('Payslip.pdf', 9_000), endpoint), false],
+      ['a second one of the same file', await storedUpload(passport(), endpoint), false],
+      ["the host's own tus upload", await storedUpload(passport(), 'https://host.test/files'), true],
+      ["the host's own key", 'host:theme', true],
+      ["the host's key with tus:: inside", 'host:tus::not-at-the-start', true],
+      ["Confide's saved draft (the host gave it localStorage)", drafts, true],
+    ];
+    const ben = await clientFor(mock, 'ben', { storage: localStorageAdapter() });
+    const composer = ben.composer({ conversationId: id });
+    composer.setBody('Half a reply');
+    const mounted = rows.map(([name, key]) => [name, device.items.has(key)]);
+    composer.attachFiles([pdfFile('Tax return.pdf')]);
+    await until(composer, (state) => state.attachments.every((file) => file.status === 'uploaded'));
+    const uploaded = rows.map(([name, key]) => [name, device.items.has(key)]);
+
+    expect(mounted).toEqual(rows.map(([name]) => [name, true]));
+    expect(uploaded).toEqual(rows.map(([name, , stays]) => [name, stays]));
+    expect(device.items.get(drafts)).toContain('Half a reply');
   });
 });

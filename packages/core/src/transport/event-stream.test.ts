@@ -2,6 +2,7 @@ import type { ServerEvent } from '@confide/protocol';
 import { describe, expect, it } from 'vitest';
 import type { ConfideError } from '../errors/confide-error.js';
 import { type Clock, systemClock } from '../lib/clock.js';
+import { pdfFile } from '../test/files.js';
 import {
   createMockServer,
   seedConversation,
@@ -10,6 +11,7 @@ import {
   wrappedTransport,
 } from '../test/mock-clients.js';
 import { messageEventFrame } from '../test/wire-fixtures.js';
+import type { GetToken } from './http-client.js';
 import { httpTransport } from './http-transport.js';
 import type { ConnectionStatus, Transport } from './transport.js';
 
@@ -272,6 +274,95 @@ describe('event stream answers', () => {
       delays: [1],
     });
   });
+});
+
+describe('a getToken that gives no token (the event stream, requests and uploads alike)', () => {
+  const signedOut = new Error('signed out');
+  const mock = createMockServer();
+
+  /** Ben's transport on the real server with `getToken`, and every request it sent without a token. */
+  function transportWith(getToken: GetToken) {
+    const tokenless: string[] = [];
+    const transport = wrappedTransport(
+      mock,
+      'ben',
+      (fetch) => (input, init) => {
+        const request = new Request(input, init);
+        if (!/^Bearer \S/.test(request.headers.get('authorization') ?? ''))
+          tokenless.push(`${request.method} ${new URL(request.url).pathname}`);
+        return fetch(request);
+      },
+      {
+        getToken,
+        events: { baseDelayMs: 1, maxDelayMs: 2, heartbeatTimeoutMs: 0 },
+        uploads: { retryDelaysMs: [0] },
+      },
+    );
+    return { transport, tokenless };
+  }
+
+  /** The stream's first three statuses with `getToken`, and the requests it sent without a token. */
+  async function streamWith(getToken: GetToken) {
+    const { transport, tokenless } = transportWith(getToken);
+    const { statuses, stop } = listen(transport);
+    await eventually(() => statuses.length >= 3);
+    stop();
+    const reported = statuses.map(([status, error]) => (error ? `${status} ${error.code}` : status));
+    return { reported: reported.slice(0, 3), tokenless };
+  }
+
+  /** How two reads and then two uploads end with `getToken`, and the requests they sent without a token. */
+  async function callsWith(getToken: GetToken) {
+    const { transport, tokenless } = transportWith(getToken);
+    const outcome = (call: Promise<unknown>) =>
+      call.then(
+        () => 'ok',
+        (error: ConfideError) => `${error.code} ${error.retryable}`,
+      );
+    const outcomes = [await outcome(transport.getViewer()), await outcome(transport.getViewer())];
+    for (const name of ['Lease.pdf', 'Payslip.pdf'])
+      outcomes.push(await outcome(transport.uploadFile?.(pdfFile(name)) ?? Promise.reject()));
+    return { outcomes, tokenless };
+  }
+
+  const real: GetToken = () => mock.as('ben').getToken();
+  const closed = ['connecting', 'reconnecting unauthenticated', 'closed unauthenticated'];
+  const refused = Array<string>(4).fill('unauthenticated false');
+  it.each<[string, () => GetToken, string[], string[]]>([
+    [
+      'throws synchronously',
+      () => () => {
+        throw signedOut;
+      },
+      closed,
+      refused,
+    ],
+    [
+      // The host's auth backend blipped: the stream asks again after its backoff, later calls succeed.
+      'rejects once, then succeeds',
+      () => {
+        let calls = 0;
+        return (context) => (++calls === 1 ? Promise.reject(signedOut) : real(context));
+      },
+      ['connecting', 'reconnecting unauthenticated', 'open'],
+      ['unauthenticated false', 'ok', 'ok', 'ok'],
+    ],
+    ['rejects always', () => () => Promise.reject(signedOut), closed, refused],
+    ['returns an empty string', () => () => '', closed, refused],
+    [
+      // Its own request for a token failed on the network: retried as a network failure is, the stream backs off.
+      'rejects always with a network failure',
+      () => () => Promise.reject(new TypeError('Failed to fetch')),
+      ['connecting', 'reconnecting unauthenticated', 'reconnecting unauthenticated'],
+      Array<string>(4).fill('unauthenticated true'),
+    ],
+  ])(
+    'that %s means unauthenticated without a request, and the stream asks again',
+    async (_name, getTokenOf, reported, outcomes) => {
+      expect(await streamWith(getTokenOf())).toEqual({ reported, tokenless: [] });
+      expect(await callsWith(getTokenOf())).toEqual({ outcomes, tokenless: [] });
+    },
+  );
 });
 
 /** Rewrites each chunk of the events route's body: `text` changes its text, `split` cuts the bytes into pieces. */

@@ -4,7 +4,7 @@ import { ConfideError, toConfideError } from '../errors/confide-error.js';
 import { absoluteUrl } from '../lib/absolute-url.js';
 import { backoffDelay } from '../lib/backoff.js';
 import { type Clock, sleep, systemClock, type TimerHandle } from '../lib/clock.js';
-import type { TokenReason } from './http-client.js';
+import { type TokenReason, tokenFor } from './http-client.js';
 import { errorFromResponse } from './http-error.js';
 import type { HttpTransportOptions } from './http-transport.js';
 import type { SubscribeOptions, Unsubscribe } from './transport.js';
@@ -66,6 +66,7 @@ export function openEventStream(options: EventStreamOptions): Unsubscribe {
   let lastEventId: string | undefined;
   let serverRetryMs: number | undefined;
   let tokenReason: TokenReason = 'initial';
+  let tokenFailed = false;
   let attempts = 0;
   let refusal: ConfideError | undefined;
 
@@ -98,7 +99,16 @@ export function openEventStream(options: EventStreamOptions): Unsubscribe {
   }
 
   async function readStream(signal: AbortSignal, onActivity: () => void): Promise<void> {
-    const token = await options.getToken({ reason: tokenReason });
+    const token = await tokenFor(options.getToken, tokenReason).catch((error: ConfideError) => {
+      // A getToken that failed for good is, like a 401, worth one more try after the backoff (the host's auth
+      // backend may have blipped); twice in a row, it will not pass. A passing failure backs off like a network one.
+      if (!error.retryable) {
+        if (tokenFailed) refusal = error;
+        tokenFailed = true;
+      }
+      throw error;
+    });
+    tokenFailed = false;
     const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'text/event-stream' };
     if (lastEventId !== undefined) headers['last-event-id'] = lastEventId;
     const resumable = lastEventId !== undefined;

@@ -9,7 +9,12 @@ import { parseAnswer } from './validated-transport.js';
 /** Why the transport asks for a token: the first call, or because the server refused the last one (401). */
 export type TokenReason = 'initial' | 'unauthenticated';
 
-/** Returns a bearer token for the next request; asked on every call, never stored by the SDK. */
+/**
+ * Returns a bearer token for the next request; asked on every call, never stored by the SDK. Throwing, rejecting or
+ * answering `''` means there is none: the call fails with `unauthenticated` without asking the server, retryable
+ * only when `getToken` failed for a reason that may pass (a network failure or timeout of its own, or a retryable
+ * `ConfideError`).
+ */
 export type GetToken = (context: { readonly reason: TokenReason }) => string | Promise<string>;
 
 /** The parts of one call: path parameters, query (only non-empty scalars are sent), JSON body, ids for errors. */
@@ -24,16 +29,18 @@ export interface RouteCall {
 const HTTP_TIMEOUT_MS = 15_000;
 const SCALAR = new Set(['string', 'number', 'boolean']);
 
-/** A token from `getToken`; a `getToken` that throws becomes `unauthenticated` (not retryable). */
+/** A token from `getToken`, or the `unauthenticated` error that `GetToken` describes. */
 export async function tokenFor(getToken: GetToken, reason: TokenReason): Promise<string> {
+  let cause: unknown;
   try {
-    return await getToken({ reason });
-  } catch (cause) {
-    throw new ConfideError('unauthenticated', 'No token is available for this request', {
-      cause,
-      retryable: false,
-    });
+    const token = await getToken({ reason });
+    if (token) return token;
+  } catch (error) {
+    cause = error;
   }
+  // The host's own request for a token failing on the network is a network failure, retried as one would be.
+  const retryable = cause !== undefined && toConfideError(cause).retryable;
+  throw new ConfideError('unauthenticated', 'No token is available for this request', { cause, retryable });
 }
 
 /**

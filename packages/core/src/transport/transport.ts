@@ -248,11 +248,12 @@ export interface Transport {
   /**
    * Opens the live event stream (`GET /v1/events`), reconnecting on its own until unsubscribed. It never
    * throws: errors arrive through `onStatusChange`. It reconnects after `network`, `timeout`, `internal`
-   * (5xx), `rate_limited` (after `Retry-After`), a first `unauthenticated` (with a fresh token) and
-   * `events_expired` (without its resume point, calling `onResync`); it stops with status `closed` and the
-   * error after `invalid_input` (a bad `Last-Event-ID`), `forbidden` (with `context.reason`
-   * `portal_inactive`), `not_found`, a second `unauthenticated`, any other 4xx, and `invalid_response` (a 200
-   * that is not `text/event-stream`).
+   * (5xx), `rate_limited` (after `Retry-After`), a retryable `unauthenticated` (a `getToken` that failed for
+   * a passing reason), a first other `unauthenticated` (a 401: with a fresh token; a `getToken` that failed
+   * or gave an empty token: asking it again) and `events_expired` (without its resume point, calling
+   * `onResync`); it stops with status `closed` and the error after `invalid_input` (a bad `Last-Event-ID`),
+   * `forbidden` (with `context.reason` `portal_inactive`), `not_found`, a second such `unauthenticated` in a
+   * row, any other 4xx, and `invalid_response` (a 200 that is not `text/event-stream`).
    */
   subscribe(onEvent: (event: ServerEvent) => void, options?: SubscribeOptions): Unsubscribe;
 }

@@ -11,6 +11,25 @@ import type { UploadFile, UploadFileOptions } from './transport.js';
 // where nobody attaches a file never downloads it; bundlers split a dynamic import into its own chunk.
 const loadTus = () => import('tus-js-client');
 
+/**
+ * Removes what tus-js-client kept in localStorage for uploads to `endpoint` before `storeFingerprintForResuming` was
+ * turned off (each started file's name and upload URL); every other key stays, a host's own tus uploads included.
+ * Its keys are `tus::<fingerprint>::<number>`, the fingerprint ending with `-<endpoint>` (tus-js-client 4's
+ * lib/browser/urlStorage.js and fileSignature.js).
+ */
+function forgetStoredUploads(endpoint: string): void {
+  try {
+    const storage = globalThis.localStorage;
+    // Keys are collected first: removing one renumbers the rest.
+    const keys = Array.from({ length: storage?.length ?? 0 }, (_, index) => storage.key(index) ?? '');
+    for (const key of keys)
+      if (key.startsWith('tus::') && key.slice(0, key.lastIndexOf('::')).endsWith(`-${endpoint}`))
+        storage.removeItem(key);
+  } catch {
+    // A sandboxed frame or a privacy mode refuses storage: then tus-js-client could not have written there either.
+  }
+}
+
 /** Options of `createTusUploads`. */
 export interface TusUploadsOptions extends Pick<HttpTransportOptions, 'baseUrl' | 'getToken'> {
   /** A custom fetch: uploads then go through it in chunks of `chunkSizeBytes`; without one, tus-js-client's own stack. */
@@ -79,11 +98,13 @@ const blobReader: NonNullable<UploadOptions['fileReader']> = {
 };
 
 function uploadError(error: unknown): ConfideError {
-  const { originalResponse } = error as Partial<DetailedError>;
+  const { originalResponse, causingError } = error as Partial<DetailedError>;
   if (!originalResponse) {
-    return ConfideError.is(error)
-      ? error
-      : new ConfideError('network', 'The upload failed before an answer arrived', { cause: error });
+    // tus-js-client wraps what `onBeforeRequest` threw (no token) in its own error.
+    const known = [error, causingError].find(ConfideError.is);
+    return (
+      known ?? new ConfideError('network', 'The upload failed before an answer arrived', { cause: error })
+    );
   }
   let body: unknown;
   try {
@@ -107,6 +128,14 @@ export function createTusUploads(options: TusUploadsOptions) {
   const endpoint = absoluteUrl(options.baseUrl, UPLOADS_PATH);
   // Uploads of this page by file until the transport forgets them, so a retry continues where the last attempt stopped.
   const unfinished = new WeakMap<Blob, string>();
+  let storageCleared = false;
+  // Leftovers of earlier versions go when the tus part first loads: tus-js-client's browser build looks at
+  // localStorage then anyway, and a client that never uploads does not touch a storage the host did not give it.
+  const tus = () => {
+    if (!storageCleared) forgetStoredUploads(endpoint);
+    storageCleared = true;
+    return loadTus();
+  };
 
   function tusOptions(): UploadOptions {
     let reason: TokenReason = 'initial';
@@ -132,6 +161,7 @@ export function createTusUploads(options: TusUploadsOptions) {
         request.setHeader('Authorization', `Bearer ${await tokenFor(options.getToken, asked)}`);
       },
       onShouldRetry(error) {
+        if (ConfideError.is(error.causingError)) return error.causingError.retryable;
         const status = error.originalResponse?.getStatus();
         if (status === 401 && !refreshed) {
           refreshed = true;
@@ -147,7 +177,7 @@ export function createTusUploads(options: TusUploadsOptions) {
     /** Uploads `file`; resolves with the upload's id once the server has every byte and accepted the type. */
     async upload(file: UploadFile, uploadOptions: UploadFileOptions = {}): Promise<AttachmentId> {
       const { signal, onProgress, onCreated } = uploadOptions;
-      const { Upload } = await loadTus();
+      const { Upload } = await tus();
       return new Promise((resolve, reject) => {
         if (signal?.aborted) return reject(toConfideError(signal.reason));
         const idOf = (url: string) => decodeURIComponent(url.split('/').at(-1) ?? '') as AttachmentId;
@@ -189,7 +219,7 @@ export function createTusUploads(options: TusUploadsOptions) {
     /** Stops an upload for good or removes a finished one that was not sent (`DELETE` on the upload). */
     async remove(id: AttachmentId): Promise<void> {
       try {
-        const { Upload } = await loadTus();
+        const { Upload } = await tus();
         await Upload.terminate(`${endpoint}/${encodeURIComponent(id)}`, tusOptions());
       } catch (error) {
         throw uploadError(error);

@@ -42,6 +42,8 @@ export type ConfideProviderProps = ProviderCommonProps &
 
 /** Clients the provider let go of; each is disposed a microtask later unless an effect claimed it back. */
 const released = new WeakSet<ConfideClient>();
+/** The provider's own clients it has disposed: one is never handed to the tree again. */
+const disposed = new WeakSet<ConfideClient>();
 
 /**
  * The provider's client: the host's, or one built from the transport. Building a client does nothing observable,
@@ -49,20 +51,24 @@ const released = new WeakSet<ConfideClient>();
  * cleans up a removed tree from the top down, so disposing at once would remove the client's queries before the
  * components below let go of them, and each query let go of afterwards would start a five-minute garbage-collection
  * timer on a query already removed; and StrictMode's simulated unmount claims the client back before the microtask
- * runs, so one client lives from first render to unmount.
+ * runs, so one client lives from first render to unmount. The provider builds its own client when it first needs
+ * one, and again when the host's `client` goes after the provider's own was disposed for it.
  */
 function useProviderClient(props: ConfideProviderProps): ConfideClient {
   const { client, transport, queryClient, storage } = props;
-  const [owned] = useState(() =>
-    client
-      ? null
-      : createConfideClient({
-          transport: transport as Transport,
-          ...(queryClient ? { queryClient } : {}),
-          ...(storage ? { storage } : {}),
-        }),
-  );
-  const current = client ?? (owned as ConfideClient);
+  const build = () =>
+    createConfideClient({
+      transport: transport as Transport,
+      ...(queryClient ? { queryClient } : {}),
+      ...(storage ? { storage } : {}),
+    });
+  const [owned, setOwned] = useState(() => (client ? null : build()));
+  let current = client ?? owned;
+  if (!current || disposed.has(current)) {
+    // State derived during render (React's documented pattern): React renders again at once with the new client.
+    current = build();
+    setOwned(current);
+  }
   useEffect(() => {
     released.delete(current);
     current.mount();
@@ -70,7 +76,9 @@ function useProviderClient(props: ConfideProviderProps): ConfideClient {
     return () => {
       released.add(current);
       queueMicrotask(() => {
-        if (released.delete(current)) current.dispose();
+        if (!released.delete(current)) return;
+        disposed.add(current);
+        current.dispose();
       });
     };
   }, [current, owned]);

@@ -1,4 +1,4 @@
-import { forbidden, notFound } from '../errors/api-error.js';
+import { ApiError, forbidden, notFound } from '../errors/api-error.js';
 import type { ContactRow, ConversationRow, MessageRow } from '../store/rows.js';
 import type { StoreQueries } from '../store/store.js';
 import { isFirmAdmin, type ViewerIdentity } from './viewer.js';
@@ -42,4 +42,16 @@ export function requireFirmAdmin(
   viewer: ViewerIdentity,
 ): asserts viewer is Extract<ViewerIdentity, { kind: 'member' }> {
   if (!isFirmAdmin(viewer)) throw forbidden('Only the firm owner or an admin may do this');
+}
+
+/**
+ * Throws `portal_inactive` (409, the status in `details.reason`) unless the client's portal is active: a client
+ * whose portal is not active cannot be sent a message.
+ */
+export function requireActivePortal(contact: ContactRow): void {
+  if (contact.portalStatus !== 'active') {
+    throw new ApiError('portal_inactive', "The client's portal is not active", {
+      reason: contact.portalStatus,
+    });
+  }
 }

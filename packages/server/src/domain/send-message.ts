@@ -14,7 +14,7 @@ import {
   type MessageEffects,
   type StoreQueries,
 } from '../store/store.js';
-import { loadAccessibleConversation } from './access.js';
+import { loadAccessibleConversation, requireActivePortal } from './access.js';
 import type { DomainContext } from './context.js';
 import { messageAudience, newMessageRow, planMessageEffects } from './message-effects.js';
 import { nameBookOf, presentMessage } from './present.js';
@@ -63,7 +63,9 @@ function replayOrConflict(existing: MessageRow, conversationId: string): Message
  * so one short transaction whose event ordering lock is held only for that statement. That write attaches the
  * files too, all or nothing, so two sends racing for one upload cannot both take it. The same idempotency key
  * from the same author returns the original message with its files and causes nothing else, also when two
- * identical requests race.
+ * identical requests race. A member's message to a client whose portal is not active is refused with
+ * `portal_inactive` before its files are looked at or anything is written; internal notes never reach the client, so they
+ * are not.
  */
 export async function sendMessage(
   context: DomainContext,
@@ -76,9 +78,23 @@ export async function sendMessage(
   if (internal && viewer.kind !== 'member') throw forbidden('Only firm members may write internal notes');
   const author = viewerRef(viewer);
   const { conversation, contact } = await loadAccessibleConversation(context.store, viewer, conversationId);
+  const names = nameBookOf(viewer, [contact]);
+  const replay = async (earlier: MessageRow) => {
+    const message = replayOrConflict(earlier, conversation.id);
+    const replayed = presentMessage(message, names, await loadFilesOf(context.store, viewer, message));
+    await options.onReplay?.();
+    return replayed;
+  };
+  // A member's message (not a note) goes to the client, so it needs an active portal; a client reaches this only
+  // with an active portal (sign-in refuses the rest). A retry of a send that went through before the portal was
+  // deactivated sends nothing new and still gets its message back.
+  if (viewer.kind === 'member' && !internal && contact.portalStatus !== 'active') {
+    const earlier = await context.store.findMessageByIdempotencyKey(author, input.idempotencyKey);
+    if (earlier) return replay(earlier);
+    requireActivePortal(contact);
+  }
   const createdAt = context.clock.now().toISOString();
   const uploads = await loadUploadsToAttach(context.store, viewer, input.attachmentIds ?? [], createdAt);
-  const names = nameBookOf(viewer, [contact]);
   const message = newMessageRow(context, conversation, {
     author,
     body: input.body,
@@ -115,12 +131,7 @@ export async function sendMessage(
     ],
     attachments: files.write,
   });
-  if (!written.created) {
-    const earlier = replayOrConflict(written.message, conversation.id);
-    const replayed = presentMessage(earlier, names, await loadFilesOf(context.store, viewer, earlier));
-    await options.onReplay?.();
-    return replayed;
-  }
+  if (!written.created) return replay(written.message);
   await context.notifier.notify(written.lastEventSeq);
   await announceChangedFiles(context, conversation, files.rows, written.attachments);
   return presentMessage(

@@ -9,6 +9,7 @@ import { ApiError, forbidden, invalidInput, notFound } from '../errors/api-error
 import type { AttachmentRow } from '../store/attachment-rows.js';
 import type { ContactRow, ConversationRow, MessageRow, NewEvent } from '../store/rows.js';
 import type { StoreQueries, StoreTransaction } from '../store/store.js';
+import { requireActivePortal } from './access.js';
 import type { DomainContext } from './context.js';
 import { messageAudience, newMessageRow, planMessageEffects } from './message-effects.js';
 import { DEFAULT_CLIENT_STARTED_THREAD } from './notification-recipients.js';
@@ -56,11 +57,6 @@ async function chooseContact(
   if (contactId === undefined) throw invalidInput(['contactId'], 'Members must choose a contact');
   const contact = await store.getContact(contactId);
   if (!contact || contact.firmId !== viewer.firm.id) throw notFound('Contact');
-  if (contact.portalStatus !== 'active') {
-    throw new ApiError('portal_inactive', "The client's portal is not active", {
-      reason: contact.portalStatus,
-    });
-  }
   return contact;
 }
 
@@ -184,6 +180,8 @@ export async function startConversation(
       const contact = await chooseContact(tx, viewer, input.contactId);
       const earlier = await tx.findMessageByIdempotencyKey(author, input.idempotencyKey);
       if (earlier) return { replayed: await replayed(tx, earlier) };
+      // After the replay: a retry of a start that went through before the portal was deactivated gets its answer.
+      requireActivePortal(contact);
       const written = await insertStart(tx, context, viewer, contact, input);
       const { conversation, message } = written;
       const names = nameBookOf(viewer, [contact]);

@@ -7,8 +7,8 @@ export interface RateLimitRule {
   readonly windowMs: number;
 }
 
-/** Keys kept before expired windows are swept, so memory stays bounded under many identities. */
-const SWEEP_THRESHOLD_KEYS = 10_000;
+/** Dropped queue entries kept before the queue is compacted (a splice of that many is cheap, done rarely). */
+const COMPACT_AFTER_STARTS = 1_024;
 
 /**
  * Counts requests per identity in fixed windows. Several server processes must share one (the PostgreSQL one
@@ -21,20 +21,39 @@ export interface RateLimiter {
   refund(key: string): Promise<void>;
 }
 
-/** A fixed-window rate limiter in memory (per server process: right for one process, and for the mocks). */
+/**
+ * A fixed-window rate limiter in memory (per server process: right for one process, and for the mocks). Fixed
+ * windows let a key make up to twice the limit across a window boundary. It keeps only the keys seen in the last
+ * window, at a constant cost per request however many there are.
+ */
 export function createRateLimiter(rule: RateLimitRule, clock: Clock): RateLimiter {
   const windows = new Map<string, { startedAt: number; count: number }>();
+  // Every window start in order, so the expired ones are at the front: each take drops those up to the first
+  // live one (scripts/bench-rate-limiter.ts: a few µs a take at 3,000 to 300,000 live keys, where a scan of every
+  // key cost 0.2 to 5 ms). A queue rather than the map's own order: iterating a map from the front also walks
+  // the entries deleted there until it rehashes (about 60 µs a take at 30,000 live keys).
+  const starts: Array<{ readonly key: string; readonly startedAt: number }> = [];
+  let head = 0;
+  function dropExpired(now: number) {
+    for (let start = starts[head]; start && now - start.startedAt >= rule.windowMs; start = starts[head]) {
+      // A key whose window restarted since has a later entry further back; only its current window counts.
+      if (windows.get(start.key)?.startedAt === start.startedAt) windows.delete(start.key);
+      head += 1;
+    }
+    if (head > COMPACT_AFTER_STARTS && head * 2 > starts.length) {
+      starts.splice(0, head);
+      head = 0;
+    }
+  }
   return {
     async take(key) {
       const now = clock.now().getTime();
-      if (windows.size > SWEEP_THRESHOLD_KEYS) {
-        for (const [storedKey, window] of windows) {
-          if (now - window.startedAt >= rule.windowMs) windows.delete(storedKey);
-        }
-      }
+      dropExpired(now);
       const window = windows.get(key);
+      // Still checked: after the clock stepped back, an expired window can sit behind a live one in the queue.
       if (!window || now - window.startedAt >= rule.windowMs) {
         windows.set(key, { startedAt: now, count: 1 });
+        starts.push({ key, startedAt: now });
         return;
       }
       if (window.count >= rule.limit) {

@@ -1,6 +1,9 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { expect, it } from 'vitest';
-import { openPgliteDatabase } from './pglite-store.js';
+import { openPgliteDatabase, openPgliteStore } from './pglite-store.js';
 import { queryRows } from './sql/database.js';
 import * as schema from './sql/schema.js';
 import { describeSqlStore } from './testing/sql-store-suite.js';
@@ -36,4 +39,26 @@ describeSqlStore(
       expect(migrated.sort()).toEqual(declared.sort());
     });
   },
+);
+
+// A second PGlite on the folder did not fail: it worked on its own copy and could undo the first one's committed
+// writes when it closed (a confirmed message was lost that way).
+it(
+  'refuses a second opener of a data folder while the first has it, and opens again once it is closed',
+  async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'confide-pglite-lock-'));
+    try {
+      const first = await openPgliteStore({ dataDir });
+      await expect(openPgliteStore({ dataDir, lockWaitMs: 0 })).rejects.toThrow(
+        /in use by another Confide server/,
+      );
+      await first.close();
+      const again = await openPgliteStore({ dataDir, lockWaitMs: 0 });
+      expect(again.schemaVersion).toBe(first.schemaVersion);
+      await again.close();
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  },
+  PGLITE_START_TIMEOUT_MS,
 );

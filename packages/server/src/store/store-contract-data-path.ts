@@ -42,6 +42,36 @@ export function dataPathContractCases(getStore: () => Store): void {
     expect(await store.getConversationWithContact(uniqueId('cnv'))).toBeNull();
   });
 
+  it.each(['invited', 'inactive'] as const)(
+    'gives back a contact whose portal is %s with that status wherever sends read it',
+    async (portalStatus) => {
+      const { store, world } = await storeWithWorld(getStore);
+      const contact = {
+        ...world.contact,
+        id: uniqueId('con'),
+        email: `${uniqueId('c')}@client.test`,
+        portalStatus,
+      };
+      await store.insertContact(contact);
+      const conversation = await store.insertConversation({
+        id: uniqueId('cnv'),
+        firmId: world.firmId,
+        contactId: contact.id,
+        subject: 'Portal status',
+        matterId: null,
+        matterLabel: null,
+        startedBy: world.ownerRef,
+        createdAt: at(1),
+      });
+      expect(await store.getContact(contact.id)).toEqual(contact);
+      expect(await store.getConversationWithContact(conversation.id)).toEqual({ conversation, contact });
+      expect(await store.loadViewer(world.firmId, { kind: 'client', id: contact.id })).toMatchObject({
+        kind: 'client',
+        contact,
+      });
+    },
+  );
+
   it('lists conversations with their contact and the client read horizon', async () => {
     const { store, world } = await storeWithWorld(getStore);
     const sent = await store.insertMessage(newMessage(world.conversation, world.ownerRef));

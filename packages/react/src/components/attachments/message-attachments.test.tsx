@@ -1,3 +1,4 @@
+import { PREVIEW_MEDIA_TYPES } from '@confide/core';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -97,9 +98,13 @@ describe('MessageAttachments', () => {
     expect(container.querySelector('.confide-file-icon[data-kind="image"]')).not.toBeNull();
   });
 
-  it.each([
+  // Exactly the types the server previews (the protocol's list): a ticket for any other is refused with no_preview.
+  it.each<[string, boolean]>([
+    ...PREVIEW_MEDIA_TYPES.map((type): [string, boolean] => [type, true]),
+    ['IMAGE/JPEG', true],
     ['image/heic', false],
-    ['image/jpeg', true],
+    ['image/tiff', false],
+    ['image/svg+xml', false],
     ['application/pdf', false],
   ])('loads a thumbnail for %s: %s', async (mediaType, loads) => {
     const getDownloadUrl = vi.fn(async () => 'https://files.example/t');

@@ -116,6 +116,14 @@ function MessageStatus({
     return (
       <div className={className} data-state="failed" role="alert">
         <span>{messages.MESSAGE_FAILED}</span>
+        {/* Retrying cannot help until the firm activates the portal, so the reason is said, in the words the
+            composer uses for the same refusal. */}
+        {message.failure?.code === 'portal_inactive' && (
+          <>
+            {' '}
+            <span>{messages.FIELD_ERROR('contactId', 'portal_inactive')}</span>
+          </>
+        )}
         <button
           type="button"
           className="confide-button confide-button-small"

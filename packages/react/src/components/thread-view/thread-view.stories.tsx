@@ -143,6 +143,18 @@ export const SendFailed: Story = {
   },
 };
 
+/** Daniel's portal was deactivated: the server refuses Ben's reply (409 portal_inactive) and the thread says why. */
+export const ReplyToInactivePortal: Story = {
+  parameters: confideParameters({ mock: { inactivePortals: ['con_daniel'] } }),
+  play: async ({ canvas }) => {
+    const reply = await canvas.findByRole('textbox', { name: 'Reply' });
+    await userEvent.type(reply, 'Here is the letter.');
+    await userEvent.keyboard('{Control>}{Enter}{/Control}');
+    const alert = await canvas.findByRole('alert');
+    await expect(alert).toHaveTextContent('Not sent. This client does not have an active portal.');
+  },
+};
+
 /** A reply on a slow network stays "Sending…" until the server answers. */
 export const Sending: Story = {
   play: async ({ canvas, loaded }) => {

@@ -7,6 +7,7 @@ import {
   axeViolations,
   clientFor,
   createMockServer,
+  DEMO_IDS,
   flakyTransport,
   renderWith,
   seedConversation,
@@ -14,6 +15,8 @@ import {
   transportFor,
 } from '../../test/setup-client.js';
 import { ThreadView } from './thread-view.js';
+
+const WORK_PERMIT = 'cnv_daniel_work_permit' as ConversationId;
 
 function TestAvatar({ author }: AvatarProps) {
   return <span data-testid="avatar">{author.name}</span>;
@@ -95,6 +98,21 @@ describe('ThreadView', () => {
       ),
     );
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('says why a reply to a client whose portal is not active was not sent', async () => {
+    const mock = createMockServer({ inactivePortals: [DEMO_IDS.daniel] });
+    const client = await clientFor(mock, 'ben');
+    const { container } = renderWith(client, <ThreadView conversationId={WORK_PERMIT} />);
+    await userEvent.type(await screen.findByRole('textbox', { name: 'Reply' }), 'Here is the letter');
+    await userEvent.click(screen.getByRole('button', { name: 'Send' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Not sent. This client does not have an active portal.');
+    expect(screen.getByText('Here is the letter').closest('[role="article"]')).toHaveAttribute(
+      'data-state',
+      'failed',
+    );
+    expect(await axeViolations(container)).toEqual([]);
   });
 
   it('drops a failed send on discard', async () => {

@@ -97,6 +97,12 @@ function useNewMessageTracking(
  * <ThreadView conversationId={id} />
  */
 export const ThreadView = forwardRef<HTMLDivElement, ThreadViewProps>(function ThreadView(props, ref) {
+  // A view per conversation: what it keeps of one thread (the newest message seen, arrivals not yet seen, the scroll
+  // position, focus) must not carry over to the next, where the newest message would be announced as a new arrival.
+  return <OneThread key={props.conversationId} {...props} ref={ref} />;
+});
+
+const OneThread = forwardRef<HTMLDivElement, ThreadViewProps>(function OneThread(props, ref) {
   const {
     conversationId,
     showReplyBox = true,
