@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -21,10 +22,14 @@ export async function createFolderBlobStore(directory: string): Promise<BlobStor
       const target = pathOf(key);
       const temporary = join(directory, `.${key}.${randomUUID()}.part`);
       const counted = countingBytes(body);
+      const file = createWriteStream(temporary, { flush: true });
       try {
-        await counted.stream.pipeTo(Writable.toWeb(createWriteStream(temporary, { flush: true })));
+        await counted.stream.pipeTo(Writable.toWeb(file));
         await rename(temporary, target);
       } catch (error) {
+        // A body that fails at once can do so while the file is still being opened: removing it before the
+        // stream has closed would leave the file it then creates behind.
+        if (!file.closed) await once(file, 'close').catch(() => {});
         await rm(temporary, { force: true });
         throw error;
       }
