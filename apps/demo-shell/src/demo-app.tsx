@@ -1,8 +1,9 @@
 import type { ConfideError } from '@confide/core';
 import type { ConfideOverrides } from '@confide/react';
-import { type ReactNode, StrictMode, useState } from 'react';
+import { type ReactNode, StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ConfideSession } from './confide-session.js';
+import { navigate } from './router.js';
 import { SignInPage, type SignInPageProps } from './sign-in-page.js';
 import { storedChoice } from './stored-choice.js';
 
@@ -10,6 +11,8 @@ import { storedChoice } from './stored-choice.js';
 export interface DemoAppProps {
   /** Where the Confide server lives. */
   readonly apiUrl: string;
+  /** The app's home page: signing out goes there, so the next person does not land on the last one's page. */
+  readonly home: string;
   /** Where the tab remembers who is signed in (see `storedChoice`). */
   readonly storageKey: string;
   /** The sign-in page in the app's words. */
@@ -31,6 +34,7 @@ export interface DemoAppProps {
 /** A demo app's frame: the sign-in page, then a Confide session as the chosen person around the app's pages. */
 export function DemoApp({
   apiUrl,
+  home,
   storageKey,
   signIn,
   overrides,
@@ -42,6 +46,8 @@ export function DemoApp({
   const [email, setEmail] = useState(choice.read);
   const signInAs = (next: string | null) => {
     choice.write(next);
+    // The address was the last person's (their conversation): the next one would open it and find nothing.
+    if (next === null) navigate(home, { replace: true });
     setEmail(next);
   };
   if (!email) return <SignInPage {...signIn} onSignIn={signInAs} />;
@@ -56,15 +62,18 @@ export function DemoApp({
           <p role="status">{signingIn}</p>
         </main>
       }
-      renderError={(error, retry) => (
+      renderError={(error, retry, retrying) => (
         <main className="center-page">
           <div className="card" role="alert">
             <h1>{failed.title}</h1>
             <p>{failed.describe(error)}</p>
+            {retrying.at !== null && <RetryCountdown at={retrying.at} />}
             <div className="button-row">
-              <button type="button" className="button button-primary" onClick={retry}>
-                Try again
-              </button>
+              {retry && (
+                <button type="button" className="button button-primary" onClick={retry}>
+                  Try again now
+                </button>
+              )}
               <button type="button" className="button" onClick={() => signInAs(null)}>
                 {failed.backLabel}
               </button>
@@ -76,6 +85,22 @@ export function DemoApp({
       {children(email, signInAs)}
     </ConfideSession>
   );
+}
+
+/** The whole seconds until `at`, never below zero. */
+function secondsUntil(at: number): number {
+  return Math.max(0, Math.ceil((at - Date.now()) / 1000));
+}
+
+/** Says when the next automatic sign-in attempt starts, counting down each second. */
+function RetryCountdown({ at }: { readonly at: number }) {
+  const [seconds, setSeconds] = useState(() => secondsUntil(at));
+  useEffect(() => {
+    setSeconds(secondsUntil(at));
+    const timer = setInterval(() => setSeconds(secondsUntil(at)), 1000);
+    return () => clearInterval(timer);
+  }, [at]);
+  return <p className="muted">{seconds > 0 ? `Trying again in ${seconds} s…` : 'Trying again…'}</p>;
 }
 
 /** Renders a demo app into the page's `#root` element, in StrictMode as the apps always run. */

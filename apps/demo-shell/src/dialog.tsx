@@ -14,9 +14,19 @@ export interface DialogProps {
   readonly children: ReactNode;
 }
 
+// What a person can Tab to; disabled fields and elements taken out of the tab order are skipped.
+const FOCUSABLE = [
+  'input:not([disabled]):not([type="hidden"])',
+  'select:not([disabled])',
+  'textarea:not([disabled])',
+  'button:not([disabled])',
+  'a[href]',
+  '[tabindex]:not([tabindex="-1"])',
+].join(', ');
+
 /**
  * A modal dialog on the native `<dialog>` element: the browser traps focus, makes the page behind it inert and
- * closes it on Escape; focus goes back to what opened it.
+ * closes it on Escape; focus starts on the content's first field and goes back to what opened it.
  */
 export function Dialog({ open, title, onClose, className, children }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -29,6 +39,9 @@ export function Dialog({ open, title, onClose, className, children }: DialogProp
     if (!dialog || !open) return;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     dialog.showModal();
+    // The browser focuses the dialog's first focusable element, which is Close in the header: start in the content
+    // instead (its first field), as a person opening "New message" expects to type.
+    dialog.querySelector<HTMLElement>(`.dialog-body :is(${FOCUSABLE})`)?.focus();
     const handleCancel = (event: Event) => {
       event.preventDefault();
       onCloseRef.current();

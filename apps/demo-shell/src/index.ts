@@ -1,4 +1,4 @@
-export { ConfideSession, type ConfideSessionProps } from './confide-session.js';
+export { ConfideSession, type ConfideSessionProps, type SignInRetry } from './confide-session.js';
 export { ConversationPane, type ConversationPaneProps } from './conversation-pane.js';
 export { DemoApp, type DemoAppProps, mountDemoApp } from './demo-app.js';
 export { createDevSession, type DevSession } from './dev-session.js';

@@ -161,6 +161,8 @@ test("3. Every Rivera & Cho member is notified of Daniel's reply; Ben opens it f
     .first()
     .click();
   await expect(ben).toHaveURL(new RegExp(`${conversationPath}$`));
+  // The pressed notification is gone with the list: focus lands in the opened thread's reply box, not on <body>.
+  await expect(ben.getByRole('textbox', { name: 'Reply' })).toBeFocused();
   await expect(threadMessage(ben, DANIEL_SECOND_REPLY)).toBeVisible();
   await expect(threadMessage(ben, DANIEL_REPLY)).toBeVisible();
   await expect(row).not.toHaveAttribute('data-unread');

@@ -20,6 +20,7 @@ const SIGN_IN = {
 // The firm app: the sign-in page, then the practice pages as the chosen person.
 mountDemoApp({
   apiUrl: API_URL,
+  home: '/messages',
   storageKey: 'casedesk.signed-in-as',
   signIn: SIGN_IN,
   signingIn: 'Signing in…',

@@ -53,7 +53,8 @@ export function TopBar({ email, path, onSwitch, onCompose }: TopBarProps) {
       </nav>
       <div className="top-bar-actions">
         <CreateNewMenu onSecurePortal={onCompose} />
-        <NotificationBell className="bell" onOpen={(id) => navigate(`/messages/${id}`)} />
+        {/* Opening a notification takes focus on to the thread's reply box (the kit puts it back on the bell). */}
+        <NotificationBell className="bell" onOpen={(id) => navigate(`/messages/${id}`, { focus: true })} />
         <a className="dev-mail-link" href={DEV_MAIL_URL} target="_blank" rel="noreferrer">
           Dev mail<span className="visually-hidden"> (opens in a new tab)</span>
         </a>

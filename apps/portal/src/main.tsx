@@ -26,6 +26,7 @@ const PORTAL_OVERRIDES = {
 // The client portal: the sign-in page, then the client's messages.
 mountDemoApp({
   apiUrl: API_URL,
+  home: '/messages',
   storageKey: 'portal.signed-in-as',
   signIn: SIGN_IN,
   overrides: PORTAL_OVERRIDES,

@@ -330,6 +330,63 @@ export const LongNamesInANarrowComposer: Story = {
   },
 };
 
+const NEWCOMER_NAME =
+  'employer-letter with a very long file name that goes on and on 2026-11-30 final FINAL v3.pdf';
+
+/**
+ * A chip gives its name the room the row has: the start is cut only when the whole name does not fit the row, and
+ * then the chip takes the whole row (not a fixed column that leaves one character of the start).
+ */
+const keepsTheStartThatFits: Story['play'] = async ({ canvasElement }) => {
+  const list = canvasElement.querySelector<HTMLElement>('.confide-composer-attachments');
+  if (!list) throw new Error('No composer chips');
+  for (const chip of list.querySelectorAll<HTMLElement>('.confide-attachment')) {
+    const start = chip.querySelector<HTMLElement>('.confide-file-name-start');
+    if (!start) throw new Error('A name is not split');
+    const cut = start.scrollWidth > start.clientWidth;
+    const name = chip.querySelector('.confide-file-name')?.textContent;
+    await expect({ name, cut, fullRow: cut && chip.offsetWidth >= list.clientWidth - 1 }).toEqual({
+      name,
+      cut,
+      fullRow: cut,
+    });
+  }
+};
+
+/** The newcomer's long name beside a refused file in a wide composer: the whole name shows. */
+export const LongNameInAWideComposer: Story = {
+  args: {
+    width: 820,
+    composer: [
+      composerFile(NEWCOMER_NAME, { size: 300, uploadedBytes: 300 }),
+      composerFile('fake.pdf', { status: 'failed', error: { code: 'type_not_allowed', retryable: false } }),
+    ],
+  },
+  play: async (context) => {
+    await keepsTheStartThatFits?.(context);
+    const start = context.canvasElement.querySelector<HTMLElement>('.confide-file-name-start');
+    await expect(start && start.scrollWidth <= start.clientWidth).toBe(true);
+  },
+};
+
+/** The same name with two more files in a mid-width composer: cut, but on a row of its own. */
+export const LongNameInAMidComposer: Story = {
+  args: {
+    width: 600,
+    composer: [
+      composerFile('Payslip.pdf'),
+      composerFile(NEWCOMER_NAME, { size: 300, uploadedBytes: 300 }),
+      composerFile('Passport.pdf'),
+    ],
+  },
+  play: async (context) => {
+    await keepsTheStartThatFits?.(context);
+    const start = context.canvasElement.querySelectorAll<HTMLElement>('.confide-file-name-start')[1];
+    // More than a character or two of the start is left: as much as the row allows.
+    await expect((start?.clientWidth ?? 0) > 150).toBe(true);
+  },
+};
+
 /** Files a scanner is still checking: shown, not yet downloadable. */
 export const Scanning: Story = {
   args: { sent: [sentFile('Signed engagement letter.pdf', { state: 'scanning' })] },

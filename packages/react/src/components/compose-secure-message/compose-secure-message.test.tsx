@@ -85,6 +85,25 @@ describe('ComposeSecureMessage', () => {
     );
   });
 
+  it.each([
+    { press: 'Use this template', focused: { role: 'textbox', name: 'Message' } },
+    { press: 'Close', focused: { role: 'button', name: 'Insert template' } },
+  ] as const)(
+    'moves focus to the $focused.name $focused.role after the template picker\'s "$press"',
+    async ({ press, focused }) => {
+      const mock = createMockServer();
+      const client = await clientFor(mock, 'ben');
+      const { container } = renderWith(client, <ComposeSecureMessage />);
+      await userEvent.click(screen.getByRole('button', { name: 'Insert template' }));
+      await userEvent.click(await screen.findByRole('radio', { name: 'Appointment reminder' }));
+      screen.getByRole('button', { name: press }).focus();
+      await userEvent.keyboard('{Enter}');
+      expect(screen.queryByRole('region', { name: 'Insert template' })).not.toBeInTheDocument();
+      expect(screen.getByRole(focused.role, { name: focused.name })).toHaveFocus();
+      expect(await axeViolations(container)).toEqual([]);
+    },
+  );
+
   it('flags unknown merge fields in the text', async () => {
     const mock = createMockServer();
     const client = await clientFor(mock, 'ben');

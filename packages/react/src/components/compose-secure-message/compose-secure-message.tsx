@@ -88,6 +88,7 @@ export const ComposeSecureMessage = forwardRef<HTMLFormElement, ComposeSecureMes
     const matterId = matter?.id;
     const draftMatterId = composer.draft.matter?.id;
     const attachRef = useRef<HTMLButtonElement>(null);
+    const bodyRef = useRef<HTMLTextAreaElement>(null);
     const { dragging, dropProps } = useFileDrop(composer.attachFiles);
 
     useEffect(() => {
@@ -185,6 +186,7 @@ export const ComposeSecureMessage = forwardRef<HTMLFormElement, ComposeSecureMes
           <TemplatePicker
             messages={messages}
             onInsert={(template) => void composer.importTemplate(template)}
+            insertedFocusRef={bodyRef}
           />
         )}
         <div className="confide-field">
@@ -192,6 +194,7 @@ export const ComposeSecureMessage = forwardRef<HTMLFormElement, ComposeSecureMes
             {messages.COMPOSER_BODY_LABEL}
           </label>
           <Composer.Body
+            ref={bodyRef}
             id={`${id}-body`}
             className={cx('confide-textarea', classNames?.body)}
             rows={8}

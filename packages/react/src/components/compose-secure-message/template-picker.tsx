@@ -1,6 +1,6 @@
 'use client';
 import type { Template } from '@confide/core';
-import { type KeyboardEvent, useId, useState } from 'react';
+import { type KeyboardEvent, type RefObject, useId, useRef, useState } from 'react';
 import { useTemplates } from '../../hooks/use-templates.js';
 import type { ConfideMessages } from '../../provider/messages.js';
 import { MessageText } from '../message-text.js';
@@ -9,6 +9,8 @@ import { MessageText } from '../message-text.js';
 export interface TemplatePickerProps {
   readonly messages: ConfideMessages;
   readonly onInsert: (template: Template) => void;
+  /** Where focus goes once a template is inserted (the message field); without it, back to "Insert template". */
+  readonly insertedFocusRef?: RefObject<HTMLElement | null>;
 }
 
 // The search sits inside the message form: Enter there (an input method committing a word, or a person ending their
@@ -18,9 +20,10 @@ function keepEnterInSearch(event: KeyboardEvent<HTMLInputElement>) {
 }
 
 /** "Insert template": a searchable list of the firm's templates with a preview before inserting one. */
-export function TemplatePicker({ messages, onInsert }: TemplatePickerProps) {
+export function TemplatePicker({ messages, onInsert, insertedFocusRef }: TemplatePickerProps) {
   const id = useId();
   const [open, setOpen] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
   const [query, setQuery] = useState('');
   const [previewId, setPreviewId] = useState<string | null>(null);
   const { templates, status } = useTemplates(query, { enabled: open });
@@ -29,6 +32,7 @@ export function TemplatePicker({ messages, onInsert }: TemplatePickerProps) {
   return (
     <div className="confide-template-picker">
       <button
+        ref={toggle}
         type="button"
         className="confide-button"
         aria-expanded={open}
@@ -82,7 +86,11 @@ export function TemplatePicker({ messages, onInsert }: TemplatePickerProps) {
             <button
               type="button"
               className="confide-button confide-button-quiet"
-              onClick={() => setOpen(false)}
+              onClick={() => {
+                // The pressed button leaves the page with the panel: focus would fall to <body>.
+                setOpen(false);
+                toggle.current?.focus();
+              }}
             >
               {messages.TEMPLATE_CLOSE}
             </button>
@@ -94,6 +102,7 @@ export function TemplatePicker({ messages, onInsert }: TemplatePickerProps) {
                 if (!preview) return;
                 onInsert(preview);
                 setOpen(false);
+                (insertedFocusRef?.current ?? toggle.current)?.focus();
               }}
             >
               {messages.TEMPLATE_USE}

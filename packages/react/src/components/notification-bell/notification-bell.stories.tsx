@@ -35,6 +35,48 @@ export const OpenNotification: Story = {
   },
 };
 
+/** Whether the focus ring drawn around `element` lies inside the visible box of the list that scrolls it. */
+function ringInside(element: HTMLElement, scroller: HTMLElement) {
+  const style = getComputedStyle(element);
+  const reach = Number.parseFloat(style.outlineOffset) + Number.parseFloat(style.outlineWidth);
+  const ring = element.getBoundingClientRect();
+  const box = scroller.getBoundingClientRect();
+  const left = box.left + scroller.clientLeft;
+  const top = box.top + scroller.clientTop;
+  return {
+    left: ring.left - reach >= left,
+    right: ring.right + reach <= left + scroller.clientWidth,
+    top: ring.top - reach >= top,
+  };
+}
+
+/** Tabbing into the list: the focused notification's ring is whole, not cut off by the scrolling list's edges. */
+export const KeyboardFocus: Story = {
+  play: async ({ canvas }) => {
+    const bell = await canvas.findByRole('button', { name: /^Notifications, \d+ unread$/ });
+    bell.focus();
+    await userEvent.keyboard('{Enter}');
+    const list = await canvas.findByRole('region', { name: 'Notifications' });
+    const [first] = await within(list).findAllByRole('button', { name: /^(?!Mark).*(replied in|started)/ });
+    if (!first) throw new Error('No notification to focus');
+    await userEvent.tab();
+    await userEvent.tab();
+    await expect(first).toHaveFocus();
+    await expect(first.matches(':focus-visible')).toBe(true);
+    const scroller = first.closest('ul');
+    if (!scroller) throw new Error('No list around the notification');
+    await expect(ringInside(first, scroller)).toEqual({ left: true, right: true, top: true });
+    const [markRead] = within(list).getAllByRole('button', { name: /^Mark as read/ });
+    if (!markRead) throw new Error('No unread notification');
+    await userEvent.tab();
+    await expect(markRead).toHaveFocus();
+    await expect(ringInside(markRead, scroller)).toEqual({ left: true, right: true, top: true });
+  },
+};
+
+/** The same from right to left, where the list's start edge is on the right. */
+export const KeyboardFocusRightToLeft: Story = { ...KeyboardFocus, globals: { locale: 'ar-EG' } };
+
 /** The list, open. */
 export const Open: Story = {
   play: async ({ canvas }) => {

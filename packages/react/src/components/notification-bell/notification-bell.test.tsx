@@ -68,6 +68,25 @@ describe('NotificationBell', () => {
   });
 });
 
+describe('NotificationBell keyboard focus', () => {
+  const REPLY = /^Daniel Okafor replied in “Visa documents”/;
+  it.each([
+    { press: REPLY, focused: /^Notifications/ },
+    { press: /^Mark as read: Daniel Okafor replied/, focused: REPLY },
+    { press: /^Mark all as read$/, focused: REPLY },
+  ])('keeps focus on the page after pressing $press (it lands on $focused)', async ({ press, focused }) => {
+    const { mock } = await withReply();
+    const client = await clientFor(mock, 'ben');
+    const { container } = renderWith(client, <NotificationBell onOpen={() => {}} />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Notifications, 1 unread' }));
+    (await screen.findByRole('button', { name: press })).focus();
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(screen.queryByRole('button', { name: press })).not.toBeInTheDocument());
+    expect(screen.getByRole('button', { name: focused })).toHaveFocus();
+    expect(await axeViolations(container)).toEqual([]);
+  });
+});
+
 describe('NotificationBell outside presses', () => {
   it('closes the list when the viewer presses elsewhere on the page', async () => {
     const { mock } = await withReply();

@@ -85,7 +85,10 @@ export const NotificationBell = forwardRef<HTMLDivElement, NotificationBellProps
               {...(overrides ? { overrides } : {})}
               {...(components ? { components } : {})}
               onOpen={(conversationId) => {
+                // The pressed item leaves the page with the list: focus goes back to the bell (a host that shows the
+                // conversation may move it on from onOpen) instead of falling to <body>.
                 setOpen(false);
+                button.current?.focus();
                 onOpen?.(conversationId);
               }}
             />

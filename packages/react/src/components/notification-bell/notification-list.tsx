@@ -75,7 +75,12 @@ export const NotificationList = forwardRef<HTMLElement, NotificationListProps>(
             <button
               type="button"
               className="confide-button confide-button-small"
-              onClick={() => void feed.markAllRead().catch(() => {})}
+              onClick={(event) => {
+                // This button goes away once nothing is unread: keep focus in the list, on its first item.
+                const list = event.currentTarget.closest('.confide-notifications');
+                list?.querySelector<HTMLElement>('.confide-notification-open')?.focus();
+                void feed.markAllRead().catch(() => {});
+              }}
             >
               {messages.NOTIFICATIONS_MARK_ALL_READ}
             </button>
@@ -120,7 +125,12 @@ export const NotificationList = forwardRef<HTMLElement, NotificationListProps>(
                     type="button"
                     className="confide-button confide-button-small confide-button-quiet"
                     aria-label={`${messages.NOTIFICATIONS_MARK_READ}: ${describe(notification)}`}
-                    onClick={() => void feed.markRead([notification.id]).catch(() => {})}
+                    onClick={(event) => {
+                      // This button goes away once the item is read: focus moves to the item's own open button.
+                      const item = event.currentTarget.closest('li');
+                      item?.querySelector<HTMLElement>('.confide-notification-open')?.focus();
+                      void feed.markRead([notification.id]).catch(() => {});
+                    }}
                   >
                     {messages.NOTIFICATIONS_MARK_READ}
                   </button>

@@ -51,6 +51,48 @@ describe('NotificationSettingsForm', () => {
     expect(screen.getByRole('radio', { name: 'No one' })).toBeChecked();
   });
 
+  it.each([
+    { outcome: 'saved', fails: false, said: 'Saved.' },
+    { outcome: 'failed', fails: true, said: 'Something went wrong.' },
+  ])('keeps keyboard focus on Save while saving and once $outcome', async ({ fails, said }) => {
+    const mock = createMockServer();
+    const base = transportFor(mock, 'ben');
+    let calls = 0;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const transport: Transport = {
+      ...base,
+      updateNotificationSettings: async (...args) => {
+        calls += 1;
+        await held;
+        return fails
+          ? Promise.reject(new ConfideError('forbidden', 'Refused by the test', { retryable: false }))
+          : base.updateNotificationSettings(...args);
+      },
+    };
+    const client = await clientFor(mock, 'ben', { transport });
+    const { container } = renderWith(client, <NotificationSettingsForm />);
+    await userEvent.click(await screen.findByRole('radio', { name: 'All members' }));
+    const save = screen.getByRole('button', { name: 'Save' });
+    save.focus();
+    await userEvent.keyboard('{Enter}');
+    // A browser moves focus off a button the moment it becomes disabled (jsdom does not), so disabled is the fault.
+    await waitFor(() => expect(save).toHaveAttribute('aria-disabled', 'true'));
+    expect(save).toBeEnabled();
+    await userEvent.keyboard('{Enter}');
+    expect(calls).toBe(1);
+    release();
+    expect(await screen.findByText(said)).toBeInTheDocument();
+    expect(save).toHaveFocus();
+    expect(save).toBeEnabled();
+    if (!fails) expect(save).toHaveAttribute('aria-disabled', 'true');
+    await userEvent.keyboard('{Enter}');
+    expect(calls).toBe(fails ? 2 : 1);
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
   it('shows an error with a retry when the settings cannot load', async () => {
     const mock = createMockServer();
     const base = transportFor(mock, 'ben');

@@ -33,7 +33,7 @@ export const NotificationSettingsForm = forwardRef<HTMLFormElement, Notification
 
     function submit(event: FormEvent) {
       event.preventDefault();
-      if (readOnly || !choice) return;
+      if (readOnly || !choice || settings.saveState === 'saving') return;
       void settings.update(choice).then(
         () => setChoice(null),
         () => {},
@@ -87,10 +87,12 @@ export const NotificationSettingsForm = forwardRef<HTMLFormElement, Notification
                     {messages.ERROR_GENERIC}
                   </span>
                 )}
+                {/* aria-disabled, not disabled: the button is focused when it is pressed, and a disabled one drops
+                    keyboard focus to <body> the moment saving starts. submit() ignores it while there is nothing to save. */}
                 <button
                   type="submit"
                   className={cx('confide-button', 'confide-button-primary', classNames?.submit)}
-                  disabled={!choice || settings.saveState === 'saving'}
+                  aria-disabled={!choice || settings.saveState === 'saving' || undefined}
                 >
                   {messages.SETTINGS_SAVE}
                 </button>

@@ -1,4 +1,9 @@
-import type { ConfideError } from '@confide/core';
+'use client';
+import type { ConfideClient, ConfideError } from '@confide/core';
+import { useLayoutEffect, useRef } from 'react';
+import { useStore } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { useConfideClient } from '../../hooks/use-client.js';
 import type { ConfideMessages } from '../../provider/messages.js';
 
 /** Placeholder rows while the first page loads. */
@@ -33,11 +38,54 @@ export function ErrorState({
   );
 }
 
-/** Says the device is offline; sends wait until it is back. */
+/** The offline banners on the page for one client, in the order they mounted. */
+interface OfflineBannersState {
+  readonly banners: readonly HTMLElement[];
+}
+
+// One registry per client instance (a WeakMap, so a disposed client's goes with it): the parts that share a client
+// share a page, and a page says "offline" once however many of the kit's parts it shows.
+const bannersByClient = new WeakMap<ConfideClient, StoreApi<OfflineBannersState>>();
+
+function bannersOf(client: ConfideClient): StoreApi<OfflineBannersState> {
+  let store = bannersByClient.get(client);
+  if (!store) {
+    store = createStore<OfflineBannersState>(() => ({ banners: [] }));
+    bannersByClient.set(client, store);
+  }
+  return store;
+}
+
+/** The banner that speaks for the page: the first in reading order, so it sits where a person meets it first. */
+function firstInDocument(banners: readonly HTMLElement[]): HTMLElement | undefined {
+  return banners.reduce<HTMLElement | undefined>(
+    (first, banner) =>
+      !first || banner.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING ? banner : first,
+    undefined,
+  );
+}
+
+/**
+ * Says the device is offline; sends wait until it is back. Each part that a person can use on its own (index,
+ * thread, composer) carries one, and when a page shows several parts of one client only the first in reading order
+ * speaks and shows: the others stay in the page, hidden, and take over if it goes.
+ */
 export function OfflineBanner({ messages }: { readonly messages: ConfideMessages }) {
+  const store = bannersOf(useConfideClient());
+  const ref = useRef<HTMLDivElement>(null);
+  const speaks = useStore(
+    store,
+    (state) => firstInDocument(state.banners) === ref.current && ref.current !== null,
+  );
+  useLayoutEffect(() => {
+    const banner = ref.current;
+    if (!banner) return;
+    store.setState((state) => ({ banners: [...state.banners, banner] }));
+    return () => store.setState((state) => ({ banners: state.banners.filter((other) => other !== banner) }));
+  }, [store]);
   return (
-    <div className="confide-offline" role="status" data-state="offline">
-      {messages.OFFLINE}
+    <div ref={ref} className="confide-offline" role="status" data-state="offline" hidden={!speaks}>
+      {speaks ? messages.OFFLINE : null}
     </div>
   );
 }
