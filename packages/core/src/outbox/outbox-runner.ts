@@ -102,7 +102,13 @@ export function createOutboxRunner(dependencies: RunnerDependencies) {
       );
       const attempt = (attempts.get(entry.id) ?? 0) + 1;
       attempts.set(entry.id, attempt);
-      const failure = { code: error.code, message: error.message, retryable: error.retryable };
+      const reason = error.context?.reason;
+      const failure = {
+        code: error.code,
+        message: error.message,
+        retryable: error.retryable,
+        ...(typeof reason === 'string' ? { reason } : {}),
+      };
       const keepTrying =
         WAITS_FOR_NETWORK.has(error.code) || (error.retryable && attempt < maxServerAttempts);
       if (keepTrying) {

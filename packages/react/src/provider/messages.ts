@@ -100,6 +100,8 @@ export const defaultMessages = {
   MESSAGE_SEEN: 'Seen',
   MESSAGE_SENDING: 'Sending…',
   MESSAGE_FAILED: 'Not sent.',
+  MESSAGE_FAILED_SENDER_CHANGED:
+    'Someone else signed in on this device after it was written, so it was not sent under their name.',
   MESSAGE_RETRY: 'Retry',
   MESSAGE_DISCARD: 'Discard',
   MESSAGE_INTERNAL: 'Internal note',

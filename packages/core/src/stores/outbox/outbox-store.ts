@@ -10,9 +10,10 @@ export type OutboxStatus = 'queued' | 'sending' | 'failed';
 
 /**
  * Why a send failed, in a form that survives storage: the error's code, its message (never the text that was
- * sent) and whether sending again may succeed.
+ * sent), whether sending again may succeed, and the server's `details.reason` when it gave one (an id-like word,
+ * e.g. `sender_changed` with `conflict`).
  */
-export type SendFailure = Pick<ConfideError, 'code' | 'message' | 'retryable'>;
+export type SendFailure = Pick<ConfideError, 'code' | 'message' | 'retryable'> & { readonly reason?: string };
 
 interface OutboxEntryBase {
   /** The idempotency key, which is also the entry's id. */

@@ -124,6 +124,13 @@ function MessageStatus({
             <span>{messages.FIELD_ERROR('contactId', 'portal_inactive')}</span>
           </>
         )}
+        {/* The server refused a send written by the person signed in before: retrying cannot help. */}
+        {message.failure?.reason === 'sender_changed' && (
+          <>
+            {' '}
+            <span>{messages.MESSAGE_FAILED_SENDER_CHANGED}</span>
+          </>
+        )}
         <button
           type="button"
           className="confide-button confide-button-small"
