@@ -1,4 +1,4 @@
-import { ConfideError, createConfideClient, memoryStorage } from '@confide/core';
+import { ConfideError, createConfideClient, httpTransport, memoryStorage } from '@confide/core';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
@@ -203,6 +203,31 @@ describe('ComposeSecureMessage', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Send' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Your message could not be sent.');
     expect(screen.getByRole('textbox', { name: 'Subject' })).toHaveValue('Kept subject');
+    client.dispose();
+  });
+
+  it('says why a conversation written before someone else signed in on the device was not started', async () => {
+    const mock = createMockServer();
+    // One client kept across a sign-in: the transport hands out whoever is signed in now.
+    let signedIn: 'daniel' | 'elena' = 'daniel';
+    const { baseUrl, fetch } = mock.as('daniel');
+    const client = createConfideClient({
+      transport: httpTransport({ baseUrl, fetch, getToken: () => mock.as(signedIn).getToken() }),
+    });
+    client.mount();
+    await client.ready;
+    const { container } = renderWith(client, <ComposeSecureMessage audience="client" />);
+    act(() => client.setOnline(false));
+    await userEvent.type(screen.getByRole('textbox', { name: 'Subject' }), 'Written by Daniel');
+    await userEvent.type(screen.getByRole('textbox', { name: 'Message' }), 'Written by Daniel');
+    await userEvent.click(screen.getByRole('button', { name: 'Send' }));
+    signedIn = 'elena';
+    act(() => client.setOnline(true));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Not sent. Someone else signed in on this device after it was written, so it was not sent under their name.',
+    );
+    expect(screen.getByRole('textbox', { name: 'Subject' })).toHaveValue('Written by Daniel');
+    expect(await axeViolations(container)).toEqual([]);
     client.dispose();
   });
 

@@ -252,7 +252,9 @@ export const ComposeSecureMessage = forwardRef<HTMLFormElement, ComposeSecureMes
           </span>
           {composer.status === 'failed' && (
             <span role="alert" className="confide-field-error">
-              {messages.COMPOSER_FAILED}
+              {composer.error?.context?.reason === 'sender_changed'
+                ? `${messages.MESSAGE_FAILED} ${messages.MESSAGE_FAILED_SENDER_CHANGED}`
+                : messages.COMPOSER_FAILED}
             </span>
           )}
           {waitingFor && (
