@@ -39,6 +39,26 @@ export function transportFor(mock: MockServer, person: DemoPerson): Transport {
   return httpTransport({ ...mock.as(emailOf(person)) });
 }
 
+/**
+ * One client kept across a sign-in, as a host that never re-keys the provider has it: mounted and loaded for
+ * `first`, over a transport that hands out the token of whoever `signIn` names last. Disposed by `disposeClients()`.
+ */
+export async function clientKeptAcrossSignIn(mock: MockServer, first: DemoPerson) {
+  let signedIn = first;
+  const { baseUrl, fetch } = mock.as(emailOf(first));
+  const transport = httpTransport({ baseUrl, fetch, getToken: () => mock.as(emailOf(signedIn)).getToken() });
+  const client = createConfideClient({ transport });
+  clients.push(client);
+  client.mount();
+  await client.ready;
+  return {
+    client,
+    signIn: (person: DemoPerson) => {
+      signedIn = person;
+    },
+  };
+}
+
 /** A mounted, loaded client for `person` on `mock`; disposed by `disposeClients()`. */
 export async function clientFor(
   mock: MockServer,

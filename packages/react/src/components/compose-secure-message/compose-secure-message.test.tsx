@@ -1,10 +1,11 @@
-import { ConfideError, createConfideClient, httpTransport, memoryStorage } from '@confide/core';
+import { ConfideError, createConfideClient, memoryStorage } from '@confide/core';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import {
   axeViolations,
   clientFor,
+  clientKeptAcrossSignIn,
   createMockServer,
   renderWith,
   transportFor,
@@ -208,27 +209,19 @@ describe('ComposeSecureMessage', () => {
 
   it('says why a conversation written before someone else signed in on the device was not started', async () => {
     const mock = createMockServer();
-    // One client kept across a sign-in: the transport hands out whoever is signed in now.
-    let signedIn: 'daniel' | 'elena' = 'daniel';
-    const { baseUrl, fetch } = mock.as('daniel');
-    const client = createConfideClient({
-      transport: httpTransport({ baseUrl, fetch, getToken: () => mock.as(signedIn).getToken() }),
-    });
-    client.mount();
-    await client.ready;
+    const { client, signIn } = await clientKeptAcrossSignIn(mock, 'daniel');
     const { container } = renderWith(client, <ComposeSecureMessage audience="client" />);
     act(() => client.setOnline(false));
     await userEvent.type(screen.getByRole('textbox', { name: 'Subject' }), 'Written by Daniel');
     await userEvent.type(screen.getByRole('textbox', { name: 'Message' }), 'Written by Daniel');
     await userEvent.click(screen.getByRole('button', { name: 'Send' }));
-    signedIn = 'elena';
+    signIn('elena');
     act(() => client.setOnline(true));
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'Not sent. Someone else signed in on this device after it was written, so it was not sent under their name.',
     );
     expect(screen.getByRole('textbox', { name: 'Subject' })).toHaveValue('Written by Daniel');
     expect(await axeViolations(container)).toEqual([]);
-    client.dispose();
   });
 
   it('restores the draft after a reload', async () => {

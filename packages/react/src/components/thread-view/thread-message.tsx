@@ -97,6 +97,16 @@ export const ThreadMessageView = memo(function ThreadMessageView(props: ThreadMe
   );
 });
 
+/**
+ * Why a send failed, said to the reader when retrying cannot help: the client's portal is not active (in the words
+ * the composer uses for the same refusal), or the send was written by the person signed in before.
+ */
+function failureReason(failure: ThreadMessageData['failure'], messages: ConfideMessages): string | undefined {
+  if (failure?.code === 'portal_inactive') return messages.FIELD_ERROR('contactId', 'portal_inactive');
+  if (failure?.reason === 'sender_changed') return messages.MESSAGE_FAILED_SENDER_CHANGED;
+  return undefined;
+}
+
 function MessageStatus({
   message,
   viewer,
@@ -112,23 +122,15 @@ function MessageStatus({
         {messages.MESSAGE_SENDING}
       </div>
     );
-  if (message.state === 'failed')
+  if (message.state === 'failed') {
+    const reason = failureReason(message.failure, messages);
     return (
       <div className={className} data-state="failed" role="alert">
         <span>{messages.MESSAGE_FAILED}</span>
-        {/* Retrying cannot help until the firm activates the portal, so the reason is said, in the words the
-            composer uses for the same refusal. */}
-        {message.failure?.code === 'portal_inactive' && (
+        {reason && (
           <>
             {' '}
-            <span>{messages.FIELD_ERROR('contactId', 'portal_inactive')}</span>
-          </>
-        )}
-        {/* The server refused a send written by the person signed in before: retrying cannot help. */}
-        {message.failure?.reason === 'sender_changed' && (
-          <>
-            {' '}
-            <span>{messages.MESSAGE_FAILED_SENDER_CHANGED}</span>
+            <span>{reason}</span>
           </>
         )}
         <button
@@ -147,6 +149,7 @@ function MessageStatus({
         </button>
       </div>
     );
+  }
   // Read receipts are one-sided: only members learn that the client has read a message.
   if (message.seen && viewer?.role === 'member')
     return (

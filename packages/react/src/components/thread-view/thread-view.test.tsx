@@ -1,4 +1,4 @@
-import { type ConversationId, createConfideClient, httpTransport, type Transport } from '@confide/core';
+import type { ConversationId, Transport } from '@confide/core';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import type { AvatarProps, MessageBodyProps } from '../../provider/components.js
 import {
   axeViolations,
   clientFor,
+  clientKeptAcrossSignIn,
   createMockServer,
   DEMO_IDS,
   flakyTransport,
@@ -117,25 +118,18 @@ describe('ThreadView', () => {
 
   it('says why a reply written before someone else signed in on the device was not sent', async () => {
     const mock = createMockServer();
-    // One client kept across a sign-in: the transport hands out whoever is signed in now.
-    let signedIn: 'ben' | 'carla' = 'ben';
-    const { baseUrl, fetch } = mock.as('ben');
-    const transport = httpTransport({ baseUrl, fetch, getToken: () => mock.as(signedIn).getToken() });
-    const client = createConfideClient({ transport });
-    client.mount();
-    await client.ready;
+    const { client, signIn } = await clientKeptAcrossSignIn(mock, 'ben');
     const { container } = renderWith(client, <ThreadView conversationId={WORK_PERMIT} />);
     act(() => client.setOnline(false));
     await userEvent.type(await screen.findByRole('textbox', { name: 'Reply' }), 'Written by Ben');
     await userEvent.click(screen.getByRole('button', { name: 'Send' }));
-    signedIn = 'carla';
+    signIn('carla');
     act(() => client.setOnline(true));
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent(
       'Not sent. Someone else signed in on this device after it was written, so it was not sent under their name.',
     );
     expect(await axeViolations(container)).toEqual([]);
-    client.dispose();
   });
 
   it('drops a failed send on discard', async () => {
