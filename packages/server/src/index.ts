@@ -34,6 +34,7 @@ export type { ApiErrorDetails } from './errors/api-error.js';
 export { ApiError } from './errors/api-error.js';
 export { createInProcessNotifier } from './events/in-process-notifier.js';
 export type { Notifier, NotifierListener } from './events/notifier.js';
+export type { ClientAddressReader } from './http/client-address.js';
 export type { RateLimiter, RateLimitRule } from './http/rate-limiter.js';
 export type { RequestLogEntry, RequestLogger } from './http/request-log.js';
 export { consoleRequestLogger } from './http/request-log.js';
