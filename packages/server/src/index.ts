@@ -42,6 +42,8 @@ export type { Clock } from './lib/clock.js';
 export { systemClock } from './lib/clock.js';
 export type { IdGenerator } from './lib/ids.js';
 export { randomId } from './lib/ids.js';
+export type { MailDelivery } from './mail/mail-recipient.js';
+export { checkMailRecipient } from './mail/mail-recipient.js';
 export type { Mailer, OutgoingMail } from './mail/mailer.js';
 export { createOutboxMail, toOutgoingMail } from './mail/outbox-mail.js';
 export type {
@@ -79,6 +81,7 @@ export type {
   MailKind,
   MailRow,
   MailStatus,
+  MailWithheldReason,
   MemberRoleValue,
   MemberRow,
   MessageRow,
