@@ -1,4 +1,4 @@
-import { searchContains } from '../lib/search-text.js';
+import { searchContains } from '@confide/protocol';
 import { insertNew, type MemoryState, rowOrNull } from './memory-state.js';
 import type { Audience, ContactRow, ConversationRow, MessageRow, PartyRef, ReadStateRow } from './rows.js';
 import type { ConversationQueryName, PeopleQueryName, StoreQueries, UnreadScope } from './store.js';

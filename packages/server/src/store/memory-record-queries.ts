@@ -1,4 +1,4 @@
-import { searchContains } from '../lib/search-text.js';
+import { searchContains } from '@confide/protocol';
 import { insertNew, type MemoryState, rowOrNull } from './memory-state.js';
 import type { AuditRow, EventRow, MailRow, NotificationRow, PartyRef, TemplateRow } from './rows.js';
 import type { ListNotificationsOptions, RecordQueryName, StoreQueries, TemplateQueryName } from './store.js';

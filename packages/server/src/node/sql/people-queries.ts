@@ -21,7 +21,7 @@ import {
 import { contactAssignees, contacts, firms, members, notificationSettings, templates } from './schema.js';
 
 /**
- * `text` contains `query` once both are folded as `searchFold` does (NFKC, then lower case); no LIKE pattern, so
+ * `text` contains `query` once both are folded as the protocol's `searchFold` does (NFKC, then lower case); no LIKE pattern, so
  * `%` and `_` in a query match themselves.
  */
 export function containsIgnoringCase(
