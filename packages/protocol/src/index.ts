@@ -222,5 +222,7 @@ export {
   findForbiddenCharacter,
   hasVisibleText,
   isolateBidi,
+  searchContains,
+  searchFold,
   sliceGraphemes,
 } from './text.js';
