@@ -20,6 +20,7 @@ describe('@confide/protocol public API', () => {
         "AuthorSchema",
         "BODY_MAX_LENGTH",
         "BodySchema",
+        "CHARACTER_MAX_CODE_POINTS",
         "ClientStartedThreadSchema",
         "ContactIdSchema",
         "ContactSchema",
