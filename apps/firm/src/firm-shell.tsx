@@ -57,7 +57,9 @@ export function FirmShell({ email, onSwitch }: FirmShellProps) {
         className="compose-dialog"
       >
         <ComposeSecureMessage
-          onSent={(conversationId) => {
+          onSent={(conversationId, { shown }) => {
+            // Closed while sending: the conversation shows in the index; do not take the person away from where they went.
+            if (!shown) return;
             setComposing(false);
             navigate(`/messages/${conversationId}`, { focus: true });
           }}

@@ -5,6 +5,7 @@ import {
   forwardRef,
   type HTMLAttributes,
   type KeyboardEvent,
+  useCallback,
   useEffect,
   useId,
   useRef,
@@ -48,8 +49,19 @@ export interface ComposeSecureMessageProps
   readonly matter?: Matter;
   /** Keeps several new-conversation drafts apart. @default 'new' */
   readonly draftId?: string;
-  /** Called with the new conversation's id once the server has it. */
-  readonly onSent?: (conversationId: ConversationId) => void;
+  /**
+   * Called exactly once for each conversation this form started, with its id, once the server has it; never for a
+   * send that failed. It is called even when the form was closed (unmounted) or re-keyed (another `draftId`) while
+   * the send was in flight, since the conversation exists all the same; `details.shown` then is false, so a host
+   * that routes to the conversation can leave a person who has moved on where they are.
+   */
+  readonly onSent?: (conversationId: ConversationId, details: ComposeSentDetails) => void;
+}
+
+/** What `onSent` says besides the conversation's id. */
+export interface ComposeSentDetails {
+  /** Whether the form was still on screen (mounted, same draft) when the server confirmed the conversation. */
+  readonly shown: boolean;
 }
 
 function fieldMessage(messages: ConfideMessages, field: DraftField, error: FieldError | undefined) {
@@ -73,6 +85,37 @@ function describedBy(...ids: readonly (string | false | undefined)[]): string | 
  */
 export const ComposeSecureMessage = forwardRef<HTMLFormElement, ComposeSecureMessageProps>(
   function ComposeSecureMessage(props, ref) {
+    // A form per draft: a send in flight belongs to the draft it started from, and what the form shows of it (the
+    // "sent" status, the attempted validation) must not carry over to another draft.
+    return <OneComposeForm key={props.draftId ?? 'new'} {...props} ref={ref} />;
+  },
+);
+
+/**
+ * The latest `onSent` and whether the form is on screen: a send that finishes after the form was closed still
+ * reaches the host (once), told that the form is gone.
+ */
+function useSentCallback(onSent: ComposeSecureMessageProps['onSent']) {
+  const latest = useRef(onSent);
+  const shown = useRef(false);
+  useEffect(() => {
+    latest.current = onSent;
+  });
+  useEffect(() => {
+    shown.current = true;
+    return () => {
+      shown.current = false;
+    };
+  }, []);
+  return useCallback((conversationId: ConversationId) => {
+    const stillShown = shown.current;
+    latest.current?.(conversationId, { shown: stillShown });
+    return stillShown;
+  }, []);
+}
+
+const OneComposeForm = forwardRef<HTMLFormElement, ComposeSecureMessageProps>(
+  function OneComposeForm(props, ref) {
     const { audience, matter, draftId, onSent, classNames, overrides, className, ...rest } = props;
     const messages = useMessages(overrides);
     const { dates } = useConfideContext();
@@ -90,6 +133,7 @@ export const ComposeSecureMessage = forwardRef<HTMLFormElement, ComposeSecureMes
     const attachRef = useRef<HTMLButtonElement>(null);
     const bodyRef = useRef<HTMLTextAreaElement>(null);
     const { dragging, dropProps } = useFileDrop(composer.attachFiles);
+    const reportSent = useSentCallback(onSent);
 
     useEffect(() => {
       if (matter && matterId !== draftMatterId) setMatter(matter);
@@ -103,9 +147,9 @@ export const ComposeSecureMessage = forwardRef<HTMLFormElement, ComposeSecureMes
       composer.send().then(
         (result) => {
           if (!('conversation' in result)) return;
+          if (!reportSent(result.conversation.id)) return;
           setAttempted(false);
           setSentId(result.conversation.id);
-          onSent?.(result.conversation.id);
         },
         () => {},
       );
