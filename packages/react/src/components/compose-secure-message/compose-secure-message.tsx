@@ -1,5 +1,5 @@
 'use client';
-import type { ConversationId, DraftField, FieldError, Matter } from '@confide/core';
+import type { ConversationId, DraftField, FieldError, Matter, Template } from '@confide/core';
 import {
   type FormEvent,
   forwardRef,
@@ -26,7 +26,10 @@ import { CharacterCount, shownErrors, showsCount } from '../shared/character-cou
 import type { StyledComponentProps } from '../shared/part-props.js';
 import { OfflineBanner } from '../shared/states.js';
 import { RecipientPicker } from './recipient-picker.js';
-import { TemplatePicker } from './template-picker.js';
+import { type TemplateField, TemplatePicker } from './template-picker.js';
+
+const TEMPLATE_FIELDS: readonly TemplateField[] = ['subject', 'body'];
+
 import { useRetargetingSelect } from './use-retargeting-select.js';
 
 /** The parts of a `ComposeSecureMessage` that take a class name. */
@@ -154,6 +157,14 @@ const OneComposeForm = forwardRef<HTMLFormElement, ComposeSecureMessageProps>(
         () => {},
       );
     }
+    // What the person wrote is theirs: a template replaces it only after they said so (the picker asks).
+    const written = TEMPLATE_FIELDS.filter((field) => composer.draft[field].trim() !== '');
+    async function insertTemplate(template: Template, keep: readonly TemplateField[]) {
+      const { subject, body } = composer.draft;
+      await composer.importTemplate(template);
+      if (keep.includes('subject')) composer.setSubject(subject);
+      if (keep.includes('body')) composer.setBody(body);
+    }
     function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
       if (event.key === 'Enter' && isComposingKey(event)) {
         // The Enter that commits an input method's composition must not submit the form from a one-line field.
@@ -229,7 +240,8 @@ const OneComposeForm = forwardRef<HTMLFormElement, ComposeSecureMessageProps>(
         {firm && (
           <TemplatePicker
             messages={messages}
-            onInsert={(template) => void composer.importTemplate(template)}
+            written={written}
+            onInsert={(template, keep) => void insertTemplate(template, keep)}
             insertedFocusRef={bodyRef}
           />
         )}
