@@ -1,15 +1,9 @@
 import type { ConfideClient, ConversationId } from '@confide/core';
-import { act, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ConfideProvider } from '../../provider/confide-provider.js';
-import {
-  axeViolations,
-  clientFor,
-  createMockServer,
-  renderWith,
-  seedConversation,
-} from '../../test/setup-client.js';
+import { axeViolations, clientFor, createMockServer, seedConversation } from '../../test/setup-client.js';
 import { ThreadView } from './thread-view.js';
 
 function thread(client: ConfideClient, id: ConversationId | null) {
@@ -34,7 +28,7 @@ describe('ThreadView reply drafts', () => {
       const first = await seedConversation(mock, { subject: 'First' });
       const second = await seedConversation(mock, { subject: 'Second', contact: 'elena' });
       const client = await clientFor(mock, 'ben');
-      const view = renderWith(client, thread(client, first));
+      const view = render(thread(client, first));
       await userEvent.type(await screen.findByRole('textbox', { name: 'Reply' }), 'Half a thought — نصف');
       act(() => view.rerender(thread(client, away(second))));
       if (away(second)) expect(await screen.findByRole('textbox', { name: 'Reply' })).toHaveValue('');
