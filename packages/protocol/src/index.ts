@@ -221,5 +221,7 @@ export {
   findForbiddenCharacter,
   hasVisibleText,
   isolateBidi,
+  searchContains,
+  searchFold,
   sliceGraphemes,
 } from './text.js';

@@ -130,6 +130,8 @@ describe('@confide/protocol public API', () => {
         "pageSchema",
         "routeList",
         "routes",
+        "searchContains",
+        "searchFold",
         "sliceGraphemes",
         "toFieldIssues",
       ]

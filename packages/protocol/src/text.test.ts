@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { countGraphemes, findForbiddenCharacter, hasVisibleText, isolateBidi } from './text.js';
+import {
+  countGraphemes,
+  findForbiddenCharacter,
+  hasVisibleText,
+  isolateBidi,
+  searchContains,
+} from './text.js';
 
 describe('countGraphemes', () => {
   it.each([
@@ -113,5 +119,21 @@ describe('isolateBidi', () => {
     expect(depths.slice(0, end - 1).every((depth) => depth >= 1)).toBe(true);
     expect(depths.slice(end - 1)).toEqual(new Array(depths.length - end + 1).fill(0));
     expect(isolated.replace(BIDI_CONTROLS, '')).toBe(text.replace(BIDI_CONTROLS, ''));
+  });
+});
+
+describe('searchContains', () => {
+  it.each([
+    ['Café visa', 'CAFE\u0301', true],
+    ['Nguyễn', 'nguyê\u0303n', true],
+    ['한국 비자', '\u1112\u1161\u11ab\u1100\u116e\u11a8', true],
+    ['Passport renewal', 'ｐａｓｓｐｏｒｔ', true],
+    ['ﻣﺮﺣﺒﺎ documents', 'مرحبا', true],
+    ['\ufb2aלום', '\u05e9\u05c1', true],
+    ['daniel@client.test', 'DANIEL@', true],
+    ['50% off', '_', false],
+    ['Cafe visa', 'café', false],
+  ])('%j contains %j: %s', (text, query, expected) => {
+    expect(searchContains(text, query)).toBe(expected);
   });
 });

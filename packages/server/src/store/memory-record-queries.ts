@@ -1,3 +1,4 @@
+import { searchContains } from '@confide/protocol';
 import { insertNew, type MemoryState, rowOrNull } from './memory-state.js';
 import type { AuditRow, EventRow, MailRow, NotificationRow, PartyRef, TemplateRow } from './rows.js';
 import type { ListNotificationsOptions, RecordQueryName, StoreQueries, TemplateQueryName } from './store.js';
@@ -65,10 +66,23 @@ export function createRecordQueries(
       }
       return changed;
     },
+    async markConversationNotificationsRead(memberId, conversationId, upToSeq, readAt) {
+      const answered = [...state().notifications.values()]
+        .filter(
+          (row) =>
+            row.memberId === memberId &&
+            row.conversationId === conversationId &&
+            row.readAt === null &&
+            (state().messages.get(row.messageId)?.seq ?? Number.POSITIVE_INFINITY) <= upToSeq,
+        )
+        .sort((a, b) => a.seq - b.seq);
+      for (const row of answered) state().notifications.set(row.id, { ...row, readAt });
+      return answered.map((row) => row.id);
+    },
     async listTemplates(firmId, query) {
       return [...state().templates.values()]
         .filter((row) => row.firmId === firmId)
-        .filter((row) => !query || row.name.toLowerCase().includes(query.toLowerCase()))
+        .filter((row) => !query || searchContains(row.name, query))
         .sort(byName);
     },
     async getTemplate(id) {

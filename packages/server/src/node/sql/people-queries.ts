@@ -20,12 +20,15 @@ import {
 } from './database.js';
 import { contactAssignees, contacts, firms, members, notificationSettings, templates } from './schema.js';
 
-/** `text` contains `query`, ignoring case; no LIKE pattern, so `%` and `_` in a query match themselves. */
+/**
+ * `text` contains `query` once both are folded as the protocol's `searchFold` does (NFKC, then lower case); no LIKE pattern, so
+ * `%` and `_` in a query match themselves.
+ */
 export function containsIgnoringCase(
   text: SQL | SQL.Aliased | ReturnType<typeof sql.raw> | unknown,
   query: string,
 ): SQL {
-  return sql`strpos(lower(${text}), lower(${query})) > 0`;
+  return sql`strpos(lower(normalize(${text}, NFKC)), lower(normalize(${query}::text, NFKC))) > 0`;
 }
 
 const toFirm = (row: typeof firms.$inferSelect): FirmRow => withIsoTimes(row);
