@@ -143,7 +143,7 @@ describe('one client, the same person signs in again', () => {
     let signedIn = true;
     const transport = httpTransport({
       ...connection,
-      getToken: (context) => (signedIn ? connection.getToken(context) : ''),
+      getToken: () => (signedIn ? connection.getToken() : ''),
       events: { baseDelayMs: 1, maxDelayMs: 2, heartbeatTimeoutMs: 100 },
     });
     const client = await clientFor(mock, 'ben', { transport });

@@ -1,6 +1,6 @@
 import type { ConversationId } from '@confide/protocol';
-import { describe, expect, it } from 'vitest';
-import type { ConfideClient } from '../client/create-confide-client.js';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { type ConfideClient, createConfideClient } from '../client/create-confide-client.js';
 import { memoryStorage, type StorageAdapter } from '../storage/storage.js';
 import {
   clientFor,
@@ -107,6 +107,21 @@ describe('one outbox for the tabs of one viewer on one storage', () => {
       expect(await serverBodies(mock, id)).toEqual(['Hello', 'Written in the last tab']);
     },
   );
+
+  it('sends once what a tab queued while it was still starting', async () => {
+    const mock = createMockServer();
+    const id = await seedConversation(mock, 'Tabs', 'Hello');
+    const storage = memoryStorage();
+    const posts: string[] = [];
+    await clientFor(mock, 'ben', { storage, transport: countingPosts(mock, posts) });
+    const starting = createConfideClient({ storage, transport: countingPosts(mock, posts) });
+    onTestFinished(() => starting.dispose());
+    starting.mount();
+    const sent = starting.thread(id).send('Written while the tab started');
+    await starting.ready;
+    await expect(sent).resolves.toMatchObject({ body: 'Written while the tab started' });
+    expect(posts).toHaveLength(1);
+  });
 
   it('lets the next tab send what a tab closed mid-send left', async () => {
     const mock = createMockServer();

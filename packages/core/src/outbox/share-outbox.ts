@@ -3,13 +3,17 @@ import type { StorageSharing } from '../storage/storage.js';
 import type { OutboxEntry, OutboxStore, SendFailure } from '../stores/outbox/outbox-store.js';
 import type { OutboxRunner, SendResult } from './outbox-runner.js';
 
-/** What one client tells the others on the viewer's storage: entries it added or changed and ones it removed, or a send's answer. */
+/**
+ * What one client tells the others on the viewer's storage: entries it added or changed and ones it removed, what it
+ * holds when it joins (the others add what they lack), or a send's answer.
+ */
 type OutboxNews =
   | {
       readonly type: 'changed';
       readonly entries: readonly OutboxEntry[];
       readonly removed: readonly string[];
     }
+  | { readonly type: 'joined'; readonly entries: readonly OutboxEntry[] }
   | { readonly type: 'sent'; readonly id: string; readonly result: SendResult };
 
 function errorOf(failure: SendFailure): ConfideError {
@@ -37,6 +41,10 @@ export function shareOutbox(
     if (news.type === 'sent') return runner.sentElsewhere(news.id, news.result);
     const { entries } = outbox.getState();
     const before = new Map(entries.map((entry) => [entry.id, entry]));
+    if (news.type === 'joined') {
+      const added = news.entries.filter((entry) => !before.has(entry.id));
+      return outbox.setState({ entries: [...entries, ...added] });
+    }
     const changed = new Map(news.entries.map((entry) => [entry.id, entry]));
     const removed = new Set(news.removed);
     outbox.setState({
@@ -73,6 +81,8 @@ export function shareOutbox(
     if (entries.length > 0 || removed.length > 0)
       channel.post({ type: 'changed', entries, removed } satisfies OutboxNews);
   });
+  // Sends made before this client joined (while it started up) reach the others too; what they know already stays.
+  channel.post({ type: 'joined', entries: outbox.getState().entries } satisfies OutboxNews);
   sharing.hold(name, stopped.signal, () => runner.lead());
   return () => {
     stopped.abort();
