@@ -49,6 +49,8 @@ export interface ConfideSessionProps {
   readonly renderError: (error: ConfideError, retry: (() => void) | null, retrying: SignInRetry) => ReactNode;
   /** The app, once the viewer is known. */
   readonly children: ReactNode;
+  /** Told of the signed-in client once it is ready, and of `null` when it goes (for signing out). */
+  readonly onClient?: (client: ConfideClient | null) => void;
 }
 
 function toConfideError(error: unknown): ConfideError {
@@ -60,7 +62,9 @@ function toConfideError(error: unknown): ConfideError {
  * localStorage and sends held while the browser is offline. The client is disposed when the person changes.
  */
 export function ConfideSession(props: ConfideSessionProps) {
-  const { apiUrl, email, overrides, loading, renderError, children } = props;
+  const { apiUrl, email, overrides, loading, renderError, children, onClient } = props;
+  const onClientRef = useRef(onClient);
+  onClientRef.current = onClient;
   const [attempt, setAttempt] = useState(0);
   const [state, setState] = useState<SessionState>({ status: 'loading' });
   // Failed attempts in a row, for the backoff; a success starts again from the first delay.
@@ -89,6 +93,7 @@ export function ConfideSession(props: ConfideSessionProps) {
         await created.ready;
         if (!active) return;
         failures.current = 0;
+        onClientRef.current?.(created);
         setState({ status: 'ready', client: created });
       })
       .catch((error: unknown) => {
@@ -106,6 +111,7 @@ export function ConfideSession(props: ConfideSessionProps) {
     return () => {
       active = false;
       clearTimeout(retryTimer);
+      if (client) onClientRef.current?.(null);
       client?.dispose();
     };
   }, [apiUrl, email, attempt]);

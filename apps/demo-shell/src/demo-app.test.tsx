@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 import { createMockServer, DEFAULT_MOCK_BASE_URL, type MockServer } from '@confide/mocks';
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { useConfideClient } from '@confide/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { signInRetryDelay } from './confide-session.js';
-import { DemoApp } from './demo-app.js';
+import { DemoApp, describeUnsent } from './demo-app.js';
 
 const STORAGE_KEY = 'test.signed-in-as';
 const HOME = '/messages';
@@ -44,14 +45,43 @@ function renderApp() {
       {(email, signInAs) => (
         <>
           <p>Signed in as {email}</p>
+          <DraftWriter />
           <button type="button" onClick={() => signInAs(null)}>
             Sign out
+          </button>
+          <button type="button" onClick={() => signInAs('elena.petrova@client.test')}>
+            Switch to Elena
           </button>
         </>
       )}
     </DemoApp>,
   );
 }
+
+/** Types a draft through the signed-in client, as the kit's composer would. */
+function DraftWriter() {
+  const client = useConfideClient();
+  return (
+    <button type="button" onClick={() => client.composer().setBody('Privileged: the settlement figure')}>
+      Write a draft
+    </button>
+  );
+}
+
+/** The values in localStorage that hold `text`. */
+function savedWith(text: string): string[] {
+  return Object.keys(localStorage).filter((key) => localStorage.getItem(key)?.includes(text));
+}
+
+// jsdom has no modal dialogs: these stand in for the browser's (see dialog.test.tsx).
+beforeAll(() => {
+  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+  };
+  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+    this.removeAttribute('open');
+  };
+});
 
 // jsdom brings its own Uint8Array while TextEncoder stays Node's: the real server's JWT library (inside the mock)
 // would refuse the bytes of its own key. Encoding into jsdom's Uint8Array keeps them of one realm.
@@ -72,6 +102,7 @@ afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
   sessionStorage.clear();
+  localStorage.clear();
   window.history.replaceState(null, '', '/');
 });
 
@@ -84,10 +115,38 @@ describe('DemoApp', () => {
       window.history.replaceState(null, '', path);
       renderApp();
       fireEvent.click(await screen.findByRole('button', { name: 'Sign out' }));
+      const elena = await screen.findByRole('button', { name: /Sign in as Elena Petrova/ });
       expect(window.location.pathname).toBe(HOME);
-      fireEvent.click(screen.getByRole('button', { name: /Sign in as Elena Petrova/ }));
+      fireEvent.click(elena);
       expect(await screen.findByText('Signed in as elena.petrova@client.test')).toBeTruthy();
       expect(window.location.pathname).toBe(HOME);
+    },
+  );
+
+  it.each([
+    { action: 'Sign out', next: /Sign in as Daniel Okafor/ },
+    { action: 'Switch to Elena', next: /Signed in as elena.petrova/ },
+  ])(
+    'asks before "$action" deletes a draft from this device, and deletes it only when told to',
+    async ({ action, next }) => {
+      serve(createMockServer());
+      sessionStorage.setItem(STORAGE_KEY, 'daniel.okafor@client.test');
+      renderApp();
+      fireEvent.click(await screen.findByRole('button', { name: 'Write a draft' }));
+      await vi.waitFor(() => expect(savedWith('settlement figure')).toHaveLength(1));
+
+      fireEvent.click(screen.getByRole('button', { name: action }));
+      const dialog = await screen.findByRole('dialog', { name: 'Sign out and delete unsent work?' });
+      expect(dialog.textContent).toContain('You have 1 draft on this device.');
+      expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Stay signed in' }));
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Stay signed in' }));
+      expect(screen.getByText('Signed in as daniel.okafor@client.test')).toBeTruthy();
+      expect(savedWith('settlement figure')).toHaveLength(1);
+
+      fireEvent.click(screen.getByRole('button', { name: action }));
+      fireEvent.click(await screen.findByRole('button', { name: 'Sign out and delete' }));
+      expect(await screen.findByText(next)).toBeTruthy();
+      expect(savedWith('settlement figure')).toEqual([]);
     },
   );
 
@@ -134,5 +193,15 @@ describe('signInRetryDelay', () => {
     [20, 30_000],
   ])('waits longer after each failure in a row (%i failures: %i ms), up to a cap', (failures, delay) => {
     expect(signInRetryDelay(failures)).toBe(delay);
+  });
+});
+
+describe('describeUnsent', () => {
+  it.each([
+    [{ sends: 1, drafts: 0 }, 'You have 1 unsent message on this device.'],
+    [{ sends: 0, drafts: 2 }, 'You have 2 drafts on this device.'],
+    [{ sends: 3, drafts: 1 }, 'You have 3 unsent messages and 1 draft on this device.'],
+  ])('says what signing out deletes (%o)', (unsent, opening) => {
+    expect(describeUnsent(unsent)).toMatch(new RegExp(`^${opening}`));
   });
 });

@@ -1,8 +1,9 @@
-import type { ConfideError } from '@confide/core';
+import type { ConfideClient, ConfideError, UnsentWork } from '@confide/core';
 import type { ConfideOverrides } from '@confide/react';
-import { type ReactNode, StrictMode, useEffect, useState } from 'react';
+import { type ReactNode, StrictMode, useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ConfideSession } from './confide-session.js';
+import { Dialog } from './dialog.js';
 import { navigate } from './router.js';
 import { SignInPage, type SignInPageProps } from './sign-in-page.js';
 import { storedChoice } from './stored-choice.js';
@@ -27,7 +28,10 @@ export interface DemoAppProps {
     readonly backLabel: string;
     readonly describe: (error: ConfideError) => string;
   };
-  /** The app once the person is signed in; `signInAs(null)` signs out. */
+  /**
+   * The app once the person is signed in; `signInAs(null)` signs out and `signInAs(other)` switches person. Both
+   * first sign the current person out, deleting their drafts and unsent messages from this device after asking.
+   */
   readonly children: (email: string, signInAs: (email: string | null) => void) => ReactNode;
 }
 
@@ -44,47 +48,91 @@ export function DemoApp({
 }: DemoAppProps) {
   const [choice] = useState(() => storedChoice(storageKey));
   const [email, setEmail] = useState(choice.read);
+  const client = useRef<ConfideClient | null>(null);
+  // While the person is asked whether to go on: what signing out would delete, and who signs in next (null: nobody).
+  const [asking, setAsking] = useState<{ readonly unsent: UnsentWork; readonly next: string | null } | null>(
+    null,
+  );
   const signInAs = (next: string | null) => {
     choice.write(next);
     // The address was the last person's (their conversation): the next one would open it and find nothing.
     if (next === null) navigate(home, { replace: true });
     setEmail(next);
   };
+  // A shared device must not keep what the last person typed: signing out (or switching to someone else) deletes
+  // their drafts and unsent messages from this browser's storage, after asking if there are any.
+  const signOutFor = async (next: string | null, confirmed: boolean) => {
+    const current = client.current;
+    const unsent = current?.unsentWork();
+    if (!confirmed && unsent && unsent.sends + unsent.drafts > 0) return setAsking({ unsent, next });
+    setAsking(null);
+    await current?.signOut().catch(() => {});
+    signInAs(next);
+  };
   if (!email) return <SignInPage {...signIn} onSignIn={signInAs} />;
   return (
-    <ConfideSession
-      key={email}
-      apiUrl={apiUrl}
-      email={email}
-      {...(overrides ? { overrides } : {})}
-      loading={
-        <main className="center-page" aria-busy="true">
-          <p role="status">{signingIn}</p>
-        </main>
-      }
-      renderError={(error, retry, retrying) => (
-        <main className="center-page">
-          <div className="card" role="alert">
-            <h1>{failed.title}</h1>
-            <p>{failed.describe(error)}</p>
-            {retrying.at !== null && <RetryCountdown at={retrying.at} />}
-            <div className="button-row">
-              {retry && (
-                <button type="button" className="button button-primary" onClick={retry}>
-                  Try again now
+    <>
+      <ConfideSession
+        key={email}
+        apiUrl={apiUrl}
+        email={email}
+        onClient={(ready) => {
+          client.current = ready;
+        }}
+        {...(overrides ? { overrides } : {})}
+        loading={
+          <main className="center-page" aria-busy="true">
+            <p role="status">{signingIn}</p>
+          </main>
+        }
+        renderError={(error, retry, retrying) => (
+          <main className="center-page">
+            <div className="card" role="alert">
+              <h1>{failed.title}</h1>
+              <p>{failed.describe(error)}</p>
+              {retrying.at !== null && <RetryCountdown at={retrying.at} />}
+              <div className="button-row">
+                {retry && (
+                  <button type="button" className="button button-primary" onClick={retry}>
+                    Try again now
+                  </button>
+                )}
+                <button type="button" className="button" onClick={() => void signOutFor(null, false)}>
+                  {failed.backLabel}
                 </button>
-              )}
-              <button type="button" className="button" onClick={() => signInAs(null)}>
-                {failed.backLabel}
-              </button>
+              </div>
             </div>
-          </div>
-        </main>
-      )}
-    >
-      {children(email, signInAs)}
-    </ConfideSession>
+          </main>
+        )}
+      >
+        {children(email, (next) => void signOutFor(next, false))}
+      </ConfideSession>
+      <Dialog open={asking !== null} title="Sign out and delete unsent work?" onClose={() => setAsking(null)}>
+        {asking && <p>{describeUnsent(asking.unsent)}</p>}
+        <div className="button-row">
+          <button type="button" className="button button-primary" onClick={() => setAsking(null)}>
+            Stay signed in
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => asking && void signOutFor(asking.next, true)}
+          >
+            Sign out and delete
+          </button>
+        </div>
+      </Dialog>
+    </>
   );
+}
+
+/** Says what signing out would delete, e.g. "1 unsent message and 2 drafts". */
+export function describeUnsent({ sends, drafts }: UnsentWork): string {
+  const parts = [
+    sends > 0 && `${sends} unsent ${sends === 1 ? 'message' : 'messages'}`,
+    drafts > 0 && `${drafts} ${drafts === 1 ? 'draft' : 'drafts'}`,
+  ].filter(Boolean);
+  return `You have ${parts.join(' and ')} on this device. Signing out deletes them, so nobody else using this browser can read them.`;
 }
 
 /** The whole seconds until `at`, never below zero. */

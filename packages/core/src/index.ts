@@ -52,6 +52,7 @@ export {
   type ConfideClientOptions,
   createConfideClient,
   type DownloadUrlOptions,
+  type UnsentWork,
 } from './client/create-confide-client.js';
 export type { ContactsApi, SettingsApi, TemplatesApi, ViewerApi } from './client/directory.js';
 export {

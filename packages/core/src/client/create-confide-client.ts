@@ -129,6 +129,29 @@ export interface ConfideClient {
   mount(): void;
   /** Stops the event stream, timers and subscriptions and removes the client's queries; it cannot be mounted again. */
   dispose(): void;
+  /**
+   * What this person has not sent from this device: `sends` queued, sending or failed in the outbox, and `drafts`
+   * holding a subject, text or files. `signOut()` deletes them, so a host asks before signing out when either is
+   * above zero.
+   */
+  unsentWork(): UnsentWork;
+  /**
+   * Signs this person out of the device: stops the client as `dispose()` does, empties its drafts and outbox, and
+   * removes them from `storage`, so nothing they typed stays behind on a shared device for the next person to read
+   * (DESIGN, Security: privileged attorney–client text). Unsent messages are lost; see `unsentWork()`. A send
+   * already on the wire may still arrive. The host's own sign-in (tokens, cookies) is the host's to clear. Before the
+   * viewer has loaded nothing is known to be this person's, so storage is left as it is. Resolves once storage has
+   * removed both entries; rejects only with what the storage adapter's `removeItem` rejects with.
+   */
+  signOut(): Promise<void>;
+}
+
+/** What a person has not sent from this device (see `ConfideClient.unsentWork`). */
+export interface UnsentWork {
+  /** Sends in the outbox: queued, sending or failed. */
+  readonly sends: number;
+  /** Drafts with a subject, text or files. */
+  readonly drafts: number;
 }
 
 /** Waits between start-up attempts to load the viewer, in milliseconds (doubling, with jitter). */
@@ -175,6 +198,9 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
     }
   }) as QueryClient['fetchQuery'];
   let startUpLoad: Promise<Viewer> | undefined;
+  let startUp: Promise<void> | undefined;
+  const storage = options.storage ?? memoryStorage();
+  const storagePrefix = options.storageKeyPrefix ?? 'confide';
   const observers = new Set<() => void>();
   const arrivals = new Set<(notification: Notification) => void>();
   const context: ClientContext = {
@@ -294,8 +320,8 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
       if (state !== 'mounted') return;
       const stopPersisting = await persistClientStores(
         stores,
-        options.storage ?? memoryStorage(),
-        storageNamespace(options.storageKeyPrefix ?? 'confide', loaded),
+        storage,
+        storageNamespace(storagePrefix, loaded),
         logger,
       );
       if (state !== 'mounted') return stopPersisting();
@@ -315,6 +341,26 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
   const threads = new Map<ConversationId, Thread>();
   const composers = new Map<string, Composer>();
   const setOnline = (online: boolean) => stores.connection.getState().setOnline(online);
+
+  function dispose() {
+    if (state === 'disposed') return;
+    const wasMounted = state === 'mounted';
+    state = 'disposed';
+    context.outbox.dispose();
+    for (const stop of [...observers]) stop();
+    for (const cleanup of cleanups.splice(0)) cleanup();
+    stores.connection.getState().setStatus('closed');
+    arrivals.clear();
+    threads.clear();
+    composers.clear();
+    // Nothing of this client stays in a shared QueryClient for the next person to read.
+    void queryClient.cancelQueries({ queryKey: keys.all });
+    queryClient.removeQueries({ queryKey: keys.all });
+    if (ownsQueryClient) {
+      queryClient.clear();
+      if (wasMounted) queryClient.unmount();
+    }
+  }
 
   return {
     transport,
@@ -348,26 +394,28 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
         setOnline(options.network.isOnline());
         cleanups.push(options.network.subscribe(setOnline));
       }
-      void start();
+      startUp = start();
     },
-    dispose() {
-      if (state === 'disposed') return;
-      const wasMounted = state === 'mounted';
-      state = 'disposed';
-      context.outbox.dispose();
-      for (const stop of [...observers]) stop();
-      for (const cleanup of cleanups.splice(0)) cleanup();
-      stores.connection.getState().setStatus('closed');
-      arrivals.clear();
-      threads.clear();
-      composers.clear();
-      // Nothing of this client stays in a shared QueryClient for the next person to read.
-      void queryClient.cancelQueries({ queryKey: keys.all });
-      queryClient.removeQueries({ queryKey: keys.all });
-      if (ownsQueryClient) {
-        queryClient.clear();
-        if (wasMounted) queryClient.unmount();
-      }
+    dispose,
+    unsentWork: () => ({
+      sends: stores.outbox.getState().entries.length,
+      drafts: Object.values(stores.composer.getState().drafts).filter(
+        (draft) => draft.subject.trim() !== '' || draft.body.trim() !== '' || draft.attachments.length > 0,
+      ).length,
+    }),
+    async signOut() {
+      const viewer = context.viewer();
+      dispose();
+      // A start-up still reading saved state would write it back after the removal below.
+      await startUp;
+      stores.outbox.setState({ entries: [] });
+      stores.composer.setState({ drafts: {} });
+      if (!viewer) return;
+      const namespace = storageNamespace(storagePrefix, viewer);
+      await Promise.all([
+        storage.removeItem(`${namespace}:drafts`),
+        storage.removeItem(`${namespace}:outbox`),
+      ]);
     },
   };
 }

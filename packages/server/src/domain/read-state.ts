@@ -2,6 +2,7 @@ import { notFound } from '../errors/api-error.js';
 import type { EventAudience, ReadStateRow } from '../store/rows.js';
 import { canSeeMessage, loadAccessibleConversation } from './access.js';
 import type { DomainContext } from './context.js';
+import { memberOnlyAudience } from './notifications.js';
 import { runUnitOfWork } from './unit-of-work.js';
 import { type ViewerIdentity, viewerAudience, viewerRef } from './viewer.js';
 
@@ -24,7 +25,8 @@ export function readAudience(firmId: string, state: ReadStateRow): EventAudience
 
 /**
  * Marks a conversation read up to a message the viewer may see (an internal note is `not_found` for a client).
- * Horizons only move forward; a move is audited and announced, a step back changes nothing.
+ * Horizons only move forward; a move is audited and announced, a step back changes nothing. A member's move also
+ * marks read their notifications about the messages it covers, announced to their streams as `notification.read`.
  */
 export async function markConversationRead(
   context: DomainContext,
@@ -62,6 +64,24 @@ export async function markConversationRead(
       });
       const data = { conversationId: conversation.id, reader, upToMessageId: message.id, readAt };
       await emit('conversation.read', data, readAudience(conversation.firmId, stored));
+      if (viewer.kind === 'member') {
+        // The member has now read what their notifications about this conversation pointed to (DESIGN, behaviour 3).
+        const memberId = viewer.member.id;
+        const ids = await tx.markConversationNotificationsRead(
+          memberId,
+          conversation.id,
+          message.seq,
+          readAt,
+        );
+        if (ids.length > 0) {
+          const unreadCount = await tx.countUnreadNotifications(memberId);
+          await emit(
+            'notification.read',
+            { ids, readAt, unreadCount },
+            memberOnlyAudience(conversation.firmId, memberId),
+          );
+        }
+      }
     }
     const scope = { audience, reader };
     const contactId = viewer.kind === 'client' ? viewer.contact.id : undefined;

@@ -34,6 +34,58 @@ async function clientReply(test: TestApp, body = 'Here is the document.') {
   return (await response.json()) as { id: string };
 }
 
+/** The person's unread notifications as `conversationId/messageId`, to compare by what they are about. */
+async function unreadAbout(test: TestApp, as: PersonName): Promise<string[]> {
+  const page = (await (await test.call('GET', '/v1/notifications?unread=true&limit=100', { as })).json()) as {
+    items: { conversationId: string; messageId: string }[];
+  };
+  return page.items.map((item) => `${item.conversationId}/${item.messageId}`).sort();
+}
+
+describe('reading a conversation', () => {
+  it.each<{ reader: PersonName; upTo: 'first' | 'second'; answered: ('first' | 'second')[] }>([
+    { reader: 'owner', upTo: 'first', answered: ['first'] },
+    { reader: 'owner', upTo: 'second', answered: ['first', 'second'] },
+    { reader: 'admin', upTo: 'second', answered: [] },
+    { reader: 'client', upTo: 'second', answered: [] },
+  ])(
+    "by $reader up to the $upTo of two replies marks read the owner's notifications about $answered",
+    async ({ reader, upTo, answered }) => {
+      const test = await createTestApp();
+      const before = await unreadAbout(test, 'owner');
+      const replies = { first: await clientReply(test, 'One'), second: await clientReply(test, 'Two') };
+      const about = (which: 'first' | 'second') => `${CONVERSATION}/${replies[which].id}`;
+      expect(await unreadAbout(test, 'owner')).toEqual([...before, about('first'), about('second')].sort());
+      const ownersTab = await openStream(test, 'owner');
+      const response = await test.call('POST', `/v1/conversations/${CONVERSATION}/read`, {
+        as: reader,
+        body: { upTo: replies[upTo].id },
+      });
+      expect(response.status).toBe(200);
+
+      const expected = [...before, about('first'), about('second')]
+        .filter((item) => !answered.some((which) => about(which) === item))
+        .sort();
+      expect(await unreadAbout(test, 'owner')).toEqual(expected);
+      if (reader === 'owner') {
+        const event = ServerEventSchema.parse((await ownersTab.nextEvent()).data);
+        const read =
+          event.type === 'conversation.read'
+            ? ServerEventSchema.parse((await ownersTab.nextEvent()).data)
+            : event;
+        expect(read).toMatchObject({
+          type: 'notification.read',
+          data: { unreadCount: await serverUnreadCount(test, 'owner') },
+        });
+        expect(read.type === 'notification.read' && read.data.ids).toHaveLength(answered.length);
+      }
+      // Each member's notifications are their own: the admin's are answered only by the admin's read.
+      expect((await unreadAbout(test, 'admin')).includes(about('second'))).toBe(reader !== 'admin');
+      await ownersTab.cancel();
+    },
+  );
+});
+
 describe('notification.read', () => {
   it.each([
     ['one notification', async (test: TestApp) => ({ ids: (await unreadIds(test, 'owner')).slice(0, 1) })],

@@ -65,6 +65,19 @@ export function createRecordQueries(
       }
       return changed;
     },
+    async markConversationNotificationsRead(memberId, conversationId, upToSeq, readAt) {
+      const answered = [...state().notifications.values()]
+        .filter(
+          (row) =>
+            row.memberId === memberId &&
+            row.conversationId === conversationId &&
+            row.readAt === null &&
+            (state().messages.get(row.messageId)?.seq ?? Number.POSITIVE_INFINITY) <= upToSeq,
+        )
+        .sort((a, b) => a.seq - b.seq);
+      for (const row of answered) state().notifications.set(row.id, { ...row, readAt });
+      return answered.map((row) => row.id);
+    },
     async listTemplates(firmId, query) {
       return [...state().templates.values()]
         .filter((row) => row.firmId === firmId)

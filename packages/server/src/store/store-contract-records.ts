@@ -44,6 +44,45 @@ export function recordContractCases(getStore: () => Store): void {
     expect(after.map((row) => row.readAt)).toEqual([at(6), at(5)]);
   });
 
+  it("marks read one member's notifications about a conversation's messages up to a seq", async () => {
+    const { store, world } = await storeWithWorld(getStore);
+    const { message: first } = await store.insertMessage(newMessage(world.conversation, world.clientRef));
+    const { message: second } = await store.insertMessage(newMessage(world.conversation, world.clientRef));
+    const notify = (memberId: string, messageId: string) =>
+      store.insertNotification({
+        id: uniqueId('ntf'),
+        firmId: world.firmId,
+        memberId,
+        kind: 'client_replied',
+        conversationId: world.conversation.id,
+        messageId,
+        createdAt: at(2),
+        readAt: null,
+      });
+    const aboutFirst = await notify(world.owner.id, first.id);
+    const aboutFirstAgain = await notify(world.owner.id, first.id);
+    const aboutSecond = await notify(world.owner.id, second.id);
+    const colleagues = await notify(world.member.id, first.id);
+
+    expect(
+      await store.markConversationNotificationsRead(world.owner.id, world.conversation.id, first.seq, at(5)),
+    ).toEqual([aboutFirst.id, aboutFirstAgain.id]);
+    expect(
+      await store.markConversationNotificationsRead(world.owner.id, 'cnv_elsewhere', second.seq, at(6)),
+    ).toEqual([]);
+    const unread = await store.listNotifications({ memberId: world.owner.id, limit: 10, unreadOnly: true });
+    expect(unread.map((row) => row.id)).toEqual([aboutSecond.id]);
+    expect(await store.countUnreadNotifications(world.member.id)).toBe(1);
+    expect(
+      await store.markConversationNotificationsRead(world.owner.id, world.conversation.id, second.seq, at(7)),
+    ).toEqual([aboutSecond.id]);
+    const all = await store.listNotifications({ memberId: world.owner.id, limit: 10 });
+    expect(all.map((row) => row.readAt)).toEqual([at(7), at(5), at(5)]);
+    expect((await store.listNotifications({ memberId: world.member.id, limit: 10 }))[0]?.id).toBe(
+      colleagues.id,
+    );
+  });
+
   it('enqueues, leases, retries and completes outbox mail', async () => {
     const { store, world } = await storeWithWorld(getStore);
     const mail = newMail(world);

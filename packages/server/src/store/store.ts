@@ -287,6 +287,17 @@ export interface StoreQueries extends AttachmentQueries {
    * with `'all'`. Already-read ones keep their time. Returns how many changed.
    */
   markNotificationsRead(memberId: string, ids: readonly string[] | 'all', readAt: string): Promise<number>;
+  /**
+   * Sets `readAt` on the member's unread notifications about messages of the conversation up to `upToSeq` (a
+   * message's `seq`): reading the conversation that far has answered them. Returns the ids that changed, oldest
+   * first.
+   */
+  markConversationNotificationsRead(
+    memberId: string,
+    conversationId: string,
+    upToSeq: number,
+    readAt: string,
+  ): Promise<string[]>;
 
   // Templates
 

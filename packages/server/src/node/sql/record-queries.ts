@@ -15,7 +15,15 @@ import type { RecordQueryName, StoreQueries } from '../../store/store.js';
 import { toConversation } from './conversation-queries.js';
 import { insertReturning, partyOf, queryRows, type SqlContext, toDate, withIsoTimes } from './database.js';
 import { assigneeIdsOf, toContact } from './people-queries.js';
-import { auditEntries, contacts, conversations, events, mailOutbox, notifications } from './schema.js';
+import {
+  auditEntries,
+  contacts,
+  conversations,
+  events,
+  mailOutbox,
+  messages,
+  notifications,
+} from './schema.js';
 
 // Any fixed number works; every process appending events to one database must use the same one.
 const EVENT_APPEND_LOCK_KEY = 731_504_002;
@@ -175,6 +183,25 @@ export function createRecordQueries(context: SqlContext): Pick<StoreQueries, Rec
         )
         .returning({ id: notifications.id });
       return changed.length;
+    },
+    async markConversationNotificationsRead(memberId, conversationId, upToSeq, readAt) {
+      const answered = db
+        .select({ id: messages.id })
+        .from(messages)
+        .where(and(eq(messages.conversationId, conversationId), lte(messages.seq, upToSeq)));
+      const changed = await db
+        .update(notifications)
+        .set({ readAt: toDate(readAt) })
+        .where(
+          and(
+            eq(notifications.memberId, memberId),
+            eq(notifications.conversationId, conversationId),
+            isNull(notifications.readAt),
+            inArray(notifications.messageId, answered),
+          ),
+        )
+        .returning({ id: notifications.id, seq: notifications.seq });
+      return changed.sort((a, b) => a.seq - b.seq).map((row) => row.id);
     },
     async enqueueMail(mail) {
       const createdAt = toDate(mail.createdAt);

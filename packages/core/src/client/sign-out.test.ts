@@ -1,0 +1,100 @@
+import { describe, expect, it, vi } from 'vitest';
+import { memoryStorage, type StorageAdapter } from '../storage/storage.js';
+import {
+  clientFor,
+  createMockServer,
+  queueOffline,
+  seedConversation,
+  serverBodies,
+  transportFor,
+} from '../test/mock-clients.js';
+import { stateOf } from '../test/until.js';
+import { storageNamespace } from './client-storage.js';
+import { createConfideClient } from './create-confide-client.js';
+
+/**
+ * Storage that answers every call `ms` later, as IndexedDB or React Native's AsyncStorage do; `reads` lists the
+ * keys asked for.
+ */
+function slowStorage(ms: number, reads: string[] = []): StorageAdapter {
+  const values = memoryStorage();
+  const later = <T>(value: () => T) => new Promise<T>((resolve) => setTimeout(() => resolve(value()), ms));
+  return {
+    getItem: (key) => {
+      reads.push(key);
+      return later(() => values.getItem(key) as string | null);
+    },
+    setItem: (key, value) => later(() => void values.setItem(key, value)),
+    removeItem: (key) => later(() => void values.removeItem(key)),
+  };
+}
+
+const storages: [string, () => StorageAdapter][] = [
+  ['synchronous storage', memoryStorage],
+  ['asynchronous storage', () => slowStorage(1)],
+];
+
+describe('signOut', () => {
+  it.each(storages)('leaves nothing Ben typed or queued in %s, and sends none of it', async (_name, make) => {
+    const mock = createMockServer();
+    const id = await seedConversation(mock, 'Shared laptop', 'First');
+    const storage = make();
+    const bens = storageNamespace('confide', await transportFor(mock, 'ben').getViewer());
+    const daniels = storageNamespace('confide', await transportFor(mock, 'daniel').getViewer());
+    await storage.setItem(`${daniels}:drafts`, '{"state":{"drafts":{}},"version":1}');
+    await storage.setItem('host:theme', 'dark');
+
+    const ben = await clientFor(mock, 'ben', { storage });
+    ben.composer().setSubject('Settlement terms');
+    ben.composer({ conversationId: id }).setBody('Privileged reply draft');
+    ben.composer({ draftId: 'blank' }).setBody('   ');
+    queueOffline(ben, id, 'Privileged reply queued offline');
+    await vi.waitFor(() => expect(ben.unsentWork()).toEqual({ sends: 1, drafts: 2 }));
+    await vi.waitFor(async () => expect(await storage.getItem(`${bens}:outbox`)).toContain('queued offline'));
+
+    await ben.signOut();
+    expect(await storage.getItem(`${bens}:drafts`)).toBeNull();
+    expect(await storage.getItem(`${bens}:outbox`)).toBeNull();
+    expect(ben.unsentWork()).toEqual({ sends: 0, drafts: 0 });
+    expect(await storage.getItem(`${daniels}:drafts`)).not.toBeNull();
+    expect(await storage.getItem('host:theme')).toBe('dark');
+
+    const again = await clientFor(mock, 'ben', { storage });
+    expect(stateOf(again.composer()).draft.subject).toBe('');
+    expect(again.stores.outbox.getState().entries).toEqual([]);
+    expect(await serverBodies(mock, id)).toEqual(['First']);
+  });
+
+  it('removes what a start-up still reading the saved state writes back', async () => {
+    const mock = createMockServer();
+    const id = await seedConversation(mock, 'Signed out at once', 'First');
+    const reads: string[] = [];
+    const storage = slowStorage(20, reads);
+    const namespace = storageNamespace('confide', await transportFor(mock, 'ben').getViewer());
+    const before = await clientFor(mock, 'ben', { storage });
+    queueOffline(before, id, 'Queued on the last page');
+    await vi.waitFor(async () => expect(await storage.getItem(`${namespace}:outbox`)).toContain('last page'));
+    before.dispose();
+
+    const client = createConfideClient({ transport: transportFor(mock, 'ben'), storage });
+    reads.length = 0;
+    client.mount();
+    await vi.waitFor(() => expect(reads).toContain(`${namespace}:outbox`), { interval: 1 });
+    await client.signOut();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await storage.getItem(`${namespace}:outbox`)).toBeNull();
+    expect(await storage.getItem(`${namespace}:drafts`)).toBeNull();
+  });
+
+  it('leaves storage alone when the viewer never loaded, since nothing there is known to be theirs', async () => {
+    const mock = createMockServer();
+    const storage = memoryStorage();
+    const namespace = storageNamespace('confide', await transportFor(mock, 'ben').getViewer());
+    storage.setItem(`${namespace}:drafts`, '{"state":{"drafts":{}},"version":1}');
+    const client = createConfideClient({ transport: transportFor(mock, 'ben'), storage });
+    client.composer().setSubject('Typed before mount');
+    await client.signOut();
+    expect(storage.getItem(`${namespace}:drafts`)).not.toBeNull();
+    expect(client.unsentWork()).toEqual({ sends: 0, drafts: 0 });
+  });
+});
