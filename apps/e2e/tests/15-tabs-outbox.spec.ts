@@ -6,7 +6,7 @@ import { reply, threadMessage } from '../src/thread.js';
 
 const CONVERSATION = '/messages/cnv_elena_residence';
 
-test('13. A reply queued offline in one of three tabs is sent once, and every tab shows it pending, then sent', async ({
+test('15. A reply queued offline in one of three tabs is sent once, and every tab shows it pending, then sent', async ({
   browser,
 }) => {
   const portal = await browser.newContext();
