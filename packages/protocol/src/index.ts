@@ -121,6 +121,7 @@ export {
 } from './ids.js';
 export {
   BODY_MAX_LENGTH,
+  CHARACTER_MAX_CODE_POINTS,
   IDEMPOTENCY_KEY_MAX_LENGTH,
   IDEMPOTENCY_KEY_MIN_LENGTH,
   MATTER_ID_MAX_LENGTH,
@@ -221,5 +222,7 @@ export {
   findForbiddenCharacter,
   hasVisibleText,
   isolateBidi,
+  searchContains,
+  searchFold,
   sliceGraphemes,
 } from './text.js';

@@ -1,5 +1,12 @@
 // Every "characters" below counts grapheme clusters, what a person sees (`countGraphemes`).
 
+/**
+ * Most code points in one character (grapheme cluster). The longest emoji sequences take 10 (a kiss with two skin
+ * tones), Indic conjuncts and Tibetan stacks fewer than 16, and Unicode's stream-safe text format (UAX #15) allows
+ * 30 combining marks in a row. A "character" of thousands (stacked marks, an endless chain of joined emoji, a run
+ * of Hangul jamo) would let a 200-character subject weigh a megabyte and draw over the lines around it.
+ */
+export const CHARACTER_MAX_CODE_POINTS = 32;
 /** Longest subject, in characters after trimming. */
 export const SUBJECT_MAX_LENGTH = 200;
 /** Longest message body, in characters. */

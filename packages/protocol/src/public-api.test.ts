@@ -20,6 +20,7 @@ describe('@confide/protocol public API', () => {
         "AuthorSchema",
         "BODY_MAX_LENGTH",
         "BodySchema",
+        "CHARACTER_MAX_CODE_POINTS",
         "ClientStartedThreadSchema",
         "ContactIdSchema",
         "ContactSchema",
@@ -130,6 +131,8 @@ describe('@confide/protocol public API', () => {
         "pageSchema",
         "routeList",
         "routes",
+        "searchContains",
+        "searchFold",
         "sliceGraphemes",
         "toFieldIssues",
       ]

@@ -11,6 +11,7 @@ import {
 } from './entities.js';
 import {
   BODY_MAX_LENGTH,
+  CHARACTER_MAX_CODE_POINTS,
   MATTER_ID_MAX_LENGTH,
   MATTER_LABEL_MAX_LENGTH,
   NAME_MAX_LENGTH,
@@ -180,6 +181,36 @@ describe('characters the database would refuse', () => {
 
   it('refuses a body of NUL', () => {
     expect(issueCodes(BodySchema, '\u0000')).toEqual(['custom', 'too_small']);
+  });
+});
+
+/** One "character" each that a limit would count as 1, made of more code points than a character may have. */
+const OVERLONG_CHARACTERS: ReadonlyArray<readonly [string, string]> = [
+  ['a letter with 33 stacked accents', `e${'\u0301'.repeat(CHARACTER_MAX_CODE_POINTS)}`],
+  ['a letter with 50,000 stacked accents', `e${'\u0301'.repeat(50_000)}`],
+  ['33 emoji joined by ZWJ', `${'👩\u200d'.repeat(CHARACTER_MAX_CODE_POINTS)}👩`],
+  ['a run of 40 Hangul jamo', '\u1100'.repeat(40)],
+];
+
+describe('characters made of too many parts', () => {
+  describe.each(TEXT_FIELDS)('%s', (_field, schema) => {
+    it.each(OVERLONG_CHARACTERS)('refuses %s inside visible text', (_name, character) => {
+      expect(issueCodes(schema, `Visa ${character} renewal`)).toEqual(['custom']);
+    });
+
+    it.each([
+      ['a kiss with two skin tones', '👩🏻\u200d❤️\u200d💋\u200d👨🏼'],
+      ['the flag of Scotland', '🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}'],
+      ['a letter with 30 accents', `e${'\u0301'.repeat(30)}`],
+    ])('accepts %s', (_name, character) => {
+      expect(issueCodes(schema, `Visa ${character} renewal`)).toEqual([]);
+    });
+  });
+
+  it('accepts a subject of 200 characters of the most code points each, and refuses a 6-character one of a megabyte', () => {
+    const heaviest = `e${'\u0301'.repeat(CHARACTER_MAX_CODE_POINTS - 1)}`.repeat(SUBJECT_MAX_LENGTH);
+    expect(issueCodes(SubjectSchema, heaviest)).toEqual([]);
+    expect(issueCodes(SubjectSchema, `Visa ${'\u0301'.repeat(500_000)}`)).toEqual(['custom']);
   });
 });
 

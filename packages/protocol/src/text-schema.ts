@@ -14,11 +14,12 @@ export interface TextRules {
 const FORBIDDEN_MESSAGE = {
   control: 'Contains a control character (only tab and line breaks are allowed)',
   surrogate: 'Contains a lone surrogate, which is not a character',
+  overlong: 'Contains a character made of too many parts (stacked marks or joined symbols)',
 } as const;
 
 /**
  * A text field as the protocol defines text (shared/DESIGN.md, Text): NUL, the other C0 controls but tab and line
- * breaks, and lone surrogates are refused; text with nothing visible counts as empty; the limit counts grapheme
+ * breaks, lone surrogates and characters of more than `CHARACTER_MAX_CODE_POINTS` code points are refused; text with nothing visible counts as empty; the limit counts grapheme
  * clusters, so the server enforces the number the kit shows.
  */
 export function textSchema(rules: TextRules) {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { countGraphemes, findForbiddenCharacter, hasVisibleText, isolateBidi } from './text.js';
+import {
+  countGraphemes,
+  findForbiddenCharacter,
+  hasVisibleText,
+  isolateBidi,
+  searchContains,
+} from './text.js';
 
 describe('countGraphemes', () => {
   it.each([
@@ -64,6 +70,37 @@ describe('findForbiddenCharacter', () => {
   it.each(['plain', 'tab\there', 'lines\n\r\n', '👍', '\ud83d\udc4d'])('accepts %j', (text) => {
     expect(findForbiddenCharacter(text)).toBeUndefined();
   });
+
+  // Each row: one "character" (grapheme cluster) that every limit would count as 1, whatever its size.
+  it.each([
+    ['33 stacked combining marks on a letter', `Visa e${'\u0301'.repeat(32)}`],
+    ['100,000 stacked combining marks', `Visa ${'\u0301'.repeat(100_000)}`],
+    ['marks of several kinds stacked (Zalgo)', `H${'\u0336\u0334\u035c\u0361\u0489'.repeat(7)}i`],
+    ['33 emoji joined by ZWJ', `${'👨\u200d'.repeat(32)}👨`],
+    ['a run of 40 Hangul leading jamo', '\u1100'.repeat(40)],
+    ['a letter with 40 variation selectors', `a${'\ufe0f'.repeat(40)}`],
+    ['a flag with 40 tag characters', `🏴${'\u{e0067}'.repeat(40)}\u{e007f}`],
+    ['Arabic with 40 stacked vowel marks', `ب${'\u064e'.repeat(40)}`],
+  ])('refuses %s', (_name, text) => {
+    expect(countGraphemes(text)).toBeLessThanOrEqual(6);
+    expect(findForbiddenCharacter(text)).toBe('overlong');
+  });
+
+  // Each row: the longest characters people write, which must stay allowed.
+  it.each([
+    ['a kiss with two skin tones', '👩🏻\u200d❤️\u200d💋\u200d👨🏼'],
+    ['a family of four', '👨\u200d👩\u200d👧\u200d👦'],
+    ['the flag of Scotland (tag sequence)', '🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}'],
+    ['a keycap', '1️⃣'],
+    ['Vietnamese with two marks', 'Nguyê\u0303n'],
+    ['Hebrew with points and a cantillation mark', 'בְּרֵאשִׁ֖ית'],
+    ['a Devanagari conjunct', 'क्ष्म्य'],
+    ['a Tibetan stack', 'བསྒྲུབས'],
+    ['30 combining marks, the stream-safe maximum', `e${'\u0301'.repeat(30)}`],
+    ['ASCII text longer than the limit', 'a'.repeat(10_000)],
+  ])('accepts %s', (_name, text) => {
+    expect(findForbiddenCharacter(text)).toBeUndefined();
+  });
 });
 
 /** How deep the explicit bidi state is after each character, by the rules of UAX #9 (X1–X7) for these controls. */
@@ -113,5 +150,21 @@ describe('isolateBidi', () => {
     expect(depths.slice(0, end - 1).every((depth) => depth >= 1)).toBe(true);
     expect(depths.slice(end - 1)).toEqual(new Array(depths.length - end + 1).fill(0));
     expect(isolated.replace(BIDI_CONTROLS, '')).toBe(text.replace(BIDI_CONTROLS, ''));
+  });
+});
+
+describe('searchContains', () => {
+  it.each([
+    ['Café visa', 'CAFE\u0301', true],
+    ['Nguyễn', 'nguyê\u0303n', true],
+    ['한국 비자', '\u1112\u1161\u11ab\u1100\u116e\u11a8', true],
+    ['Passport renewal', 'ｐａｓｓｐｏｒｔ', true],
+    ['ﻣﺮﺣﺒﺎ documents', 'مرحبا', true],
+    ['\ufb2aלום', '\u05e9\u05c1', true],
+    ['daniel@client.test', 'DANIEL@', true],
+    ['50% off', '_', false],
+    ['Cafe visa', 'café', false],
+  ])('%j contains %j: %s', (text, query, expected) => {
+    expect(searchContains(text, query)).toBe(expected);
   });
 });

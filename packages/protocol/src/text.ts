@@ -1,3 +1,5 @@
+import { CHARACTER_MAX_CODE_POINTS } from './limits.js';
+
 /**
  * What a person sees in text, defined once for the protocol, the server, the SDK and the kit
  * (shared/DESIGN.md, Text). Every limit counts grapheme clusters (UAX #29, through `Intl.Segmenter`).
@@ -52,14 +54,27 @@ export function sliceGraphemes(text: string, count: number): string {
 const FORBIDDEN_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+/** Whether one character of `text` is made of more than `CHARACTER_MAX_CODE_POINTS` code points. */
+function hasOverlongCharacter(text: string): boolean {
+  // A character of more code points than that has more UTF-16 units too, so text this short has none.
+  if (text.length <= CHARACTER_MAX_CODE_POINTS || SIMPLE_TEXT.test(text)) return false;
+  for (const { segment } of graphemes(text)) {
+    if (segment.length > CHARACTER_MAX_CODE_POINTS && [...segment].length > CHARACTER_MAX_CODE_POINTS)
+      return true;
+  }
+  return false;
+}
+
 /**
  * Why `text` cannot be stored as sent, or `undefined` when it can: `'control'` for a C0 control character other than
  * tab and line breaks (NUL among them), `'surrogate'` for a lone UTF-16 surrogate (it has no Unicode meaning and
- * would be stored as U+FFFD, so the record would differ from what was sent).
+ * would be stored as U+FFFD, so the record would differ from what was sent), `'overlong'` for a character (grapheme
+ * cluster) of more than `CHARACTER_MAX_CODE_POINTS` code points, which every limit would count as one.
  */
-export function findForbiddenCharacter(text: string): 'control' | 'surrogate' | undefined {
+export function findForbiddenCharacter(text: string): 'control' | 'surrogate' | 'overlong' | undefined {
   if (FORBIDDEN_CONTROL.test(text)) return 'control';
   if (LONE_SURROGATE.test(text)) return 'surrogate';
+  if (hasOverlongCharacter(text)) return 'overlong';
   return undefined;
 }
 
@@ -100,4 +115,19 @@ export function isolateBidi(text: string): string {
   }
   const unclosedIsolates = open.filter((kind) => kind === 'isolate').length;
   return `${FIRST_STRONG_ISOLATE}${balanced}${POP_DIRECTIONAL_ISOLATE.repeat(unclosedIsolates)}${POP_DIRECTIONAL_ISOLATE}`;
+}
+
+/**
+ * Text as search compares it: Unicode compatibility normalisation (NFKC, UAX #15), then lower case. Spellings a
+ * person cannot tell apart then compare equal: an accent typed as a combining mark or precomposed, Hangul as jamo
+ * or syllables, full-width Latin from an input method's full-width mode, Arabic presentation forms copied from a
+ * PDF. The server's SQL stores fold the same way with PostgreSQL's `lower(normalize(…, NFKC))`.
+ */
+export function searchFold(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+/** Whether `text` contains `query` once both are folded by `searchFold`; the query is taken literally. */
+export function searchContains(text: string, query: string): boolean {
+  return searchFold(text).includes(searchFold(query));
 }

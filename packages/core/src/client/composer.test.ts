@@ -11,6 +11,8 @@ describe('composer', () => {
   it.each([
     ['', ['Daniel Okafor', 'Elena Petrova'], [invited]],
     ['elena', ['Elena Petrova'], []],
+    ['ＥＬＥＮＡ', ['Elena Petrova'], []],
+    ['FARID.HADDAD@', [], [invited]],
   ])(
     'offers the contacts with an active portal matching "%s" and lists the others with the reason',
     async (query, selectable, unavailable) => {

@@ -1,4 +1,4 @@
-import type { Contact } from '@confide/protocol';
+import { type Contact, searchContains } from '@confide/protocol';
 
 /** Why a contact cannot be picked as a recipient. */
 export type UnavailableReason = 'portal_invited' | 'portal_inactive';
@@ -31,12 +31,12 @@ export function isSelectableRecipient(contact: Pick<Contact, 'portalStatus'>): b
   return contact.portalStatus === 'active';
 }
 
-/** Splits the contacts matching `query` (name or e-mail) into those a member may pick and the rest, with why. */
+/** Splits the contacts matching `query` (name or e-mail, compared as `searchFold` does, like the server's search) into those a member may pick and the rest, with why. */
 export function partitionRecipients(contacts: readonly Contact[], query = ''): RecipientOptions {
-  const search = query.trim().toLowerCase();
+  const search = query.trim();
   const byName = contacts
     .filter(
-      (contact) => !search || contact.name.toLowerCase().includes(search) || contact.email.includes(search),
+      (contact) => !search || searchContains(contact.name, search) || searchContains(contact.email, search),
     )
     .sort((left, right) => left.name.localeCompare(right.name));
   return {

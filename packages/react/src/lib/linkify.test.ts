@@ -56,6 +56,52 @@ describe('linkify', () => {
     });
   });
 
+  // Each row: a link followed, with no space, by punctuation of another script that ends the sentence, the quote or
+  // the bracket around it, and the one address the link must go to.
+  it.each([
+    ['an Arabic question mark', 'هل رأيت https://example.com/a؟', 'https://example.com/a'],
+    ['an Arabic comma', 'انظر https://example.com/a، ثم وقّع', 'https://example.com/a'],
+    ['an Arabic semicolon', 'الرابط https://example.com/a؛ والباقي', 'https://example.com/a'],
+    ['an Urdu full stop', 'دیکھیں https://example.com/a۔', 'https://example.com/a'],
+    ['a Hebrew sof pasuq', 'ראה https://example.com/a׃', 'https://example.com/a'],
+    [
+      'an ideographic full stop before more text',
+      '見て https://example.com/a。次に署名',
+      'https://example.com/a',
+    ],
+    ['an ideographic comma', '资料 https://example.com/a、谢谢', 'https://example.com/a'],
+    ['a fullwidth comma', '请看 https://example.com/a，谢谢', 'https://example.com/a'],
+    ['a fullwidth question mark', 'これ https://example.com/a？', 'https://example.com/a'],
+    ['fullwidth parentheses', '（https://example.com/a）', 'https://example.com/a'],
+    ['corner brackets', '「https://example.com/a」', 'https://example.com/a'],
+    ['English curly quotes', 'see “https://example.com/a”.', 'https://example.com/a'],
+    ['single curly quotes', 'the ‘https://example.com/a’ page', 'https://example.com/a'],
+    ['guillemets without spaces', 'voir «https://example.com/a»', 'https://example.com/a'],
+    ['German quotes', 'siehe „https://example.com/a“', 'https://example.com/a'],
+    ['an ellipsis', 'and https://example.com/a… then', 'https://example.com/a'],
+    ['a Devanagari danda', 'देखें https://example.com/a।', 'https://example.com/a'],
+    ['an ideographic full stop after the host', 'ここ https://example.com。', 'https://example.com/'],
+    [
+      'a mail address before an Arabic comma',
+      'راسلني mailto:ana@example.com، شكرا',
+      'mailto:ana@example.com',
+    ],
+  ])('ends a link at %s', (_name, text, href) => {
+    expect(onlyLink(text).href).toBe(href);
+  });
+
+  it.each([
+    ['a katakana middle dot', 'https://ja.wikipedia.org/wiki/ハリー・ポッター'],
+    ['a Hebrew geresh', 'https://he.wikipedia.org/wiki/צ׳כיה'],
+    ['Arabic letters', 'https://ar.wikipedia.org/wiki/القاهرة'],
+    ['percent-encoded punctuation', 'https://example.com/a%E3%80%82b'],
+    ['ASCII brackets and marks inside', 'https://example.com/a(b)[c]{d}?e=f,g;h:i!j'],
+  ])('keeps %s inside a link', (_name, written) => {
+    const link = onlyLink(`Read ${written} please`);
+    expect(link.text).toBe(written);
+    expect(link.href).toBe(new URL(written).href);
+  });
+
   // Each row: what a message says, and the host the link really goes to, which its visible text must show.
   it.each([
     [

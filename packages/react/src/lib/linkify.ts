@@ -13,9 +13,21 @@ export type TextPart =
     };
 
 // Only http(s) URLs and mailto addresses become links; every other scheme (javascript:, data:, …) stays text.
-const LINK_PATTERN = /\bhttps?:\/\/[^\s<>"']+|\bmailto:[^\s<>"']+/gi;
+// An address ends at a space, markup quotes, and at punctuation of other scripts that closes a sentence, a quote or a
+// bracket (the Arabic question mark and comma, the ideographic full stop, ” » 」 ）, the ellipsis): writers put them
+// right after a link without a space, and inside the link they would send the reader to a page that does not exist.
+// ASCII brackets and sentence marks stay in (they occur inside real addresses) and are trimmed at the end instead.
+const ADDRESS_CHARACTER = String.raw`(?:[!(),.:;?[\]{}]|[^\s<>"'\p{Ps}\p{Pe}\p{Pi}\p{Pf}\p{Terminal_Punctuation}\u2025\u2026])`;
+// In the host, browsers read the ideographic and fullwidth full stops as dots (`bank。com` is bank.com), so there
+// they belong to the address; the host ends where the path, query or fragment begins.
+const IDEOGRAPHIC_DOTS = String.raw`[\u3002\uff0e\uff61]`;
+const HOST_CHARACTER = String.raw`(?:${IDEOGRAPHIC_DOTS}|(?![/?#\\])${ADDRESS_CHARACTER})`;
+const LINK_PATTERN = new RegExp(
+  String.raw`\bhttps?:\/\/${HOST_CHARACTER}+(?:[/?#\\]${ADDRESS_CHARACTER}*)?|\bmailto:${ADDRESS_CHARACTER}+`,
+  'giu',
+);
 // Punctuation that usually ends a sentence rather than a URL.
-const TRAILING_PUNCTUATION = /[.,;:!?)\]}'"]+$/;
+const TRAILING_PUNCTUATION = /[.,;:!?)\]}'"\u3002\uff0e\uff61]+$/;
 
 function trimTrailing(candidate: string): string {
   let trimmed = candidate.replace(TRAILING_PUNCTUATION, '');

@@ -1,3 +1,4 @@
+import { searchContains } from '@confide/protocol';
 import { insertNew, type MemoryState, rowOrNull } from './memory-state.js';
 import type { Audience, ContactRow, ConversationRow, MessageRow, PartyRef, ReadStateRow } from './rows.js';
 import type { ConversationQueryName, PeopleQueryName, StoreQueries, UnreadScope } from './store.js';
@@ -6,7 +7,6 @@ const partyKey = (party: PartyRef) => `${party.kind}:${party.id}`;
 const readStateKey = (conversationId: string, reader: PartyRef) => `${conversationId}:${partyKey(reader)}`;
 const byId = (left: { id: string }, right: { id: string }) =>
   left.id < right.id ? -1 : left.id > right.id ? 1 : 0;
-const contains = (text: string, query: string) => text.toLowerCase().includes(query.toLowerCase());
 const visibleTo = (audience: Audience, message: MessageRow) => audience === 'firm' || !message.internal;
 
 function firstByEmail<Row extends { id: string; email: string }>(
@@ -19,7 +19,9 @@ function firstByEmail<Row extends { id: string; email: string }>(
 
 function contactMatches(contact: ContactRow, query: string): boolean {
   const fullName = `${contact.firstName} ${contact.lastName}`;
-  return [contact.firstName, contact.lastName, fullName, contact.email].some((text) => contains(text, query));
+  return [contact.firstName, contact.lastName, fullName, contact.email].some((text) =>
+    searchContains(text, query),
+  );
 }
 
 /** The in-memory store's queries on people, settings, conversations, messages and read state. */
@@ -65,6 +67,20 @@ export function createConversationQueries(
     },
     async listMembers(firmId) {
       return membersOf(firmId);
+    },
+    async updateMember(id, changes) {
+      const member = state().members.get(id);
+      if (!member) return null;
+      const updated = { ...member, ...changes };
+      state().members.set(id, updated);
+      return updated;
+    },
+    async updateContact(id, changes) {
+      const contact = state().contacts.get(id);
+      if (!contact) return null;
+      const updated = { ...contact, ...changes };
+      state().contacts.set(id, updated);
+      return updated;
     },
     async insertContact(contact) {
       return insertNew(state().contacts, { ...contact, assigneeIds: [...contact.assigneeIds] });
@@ -147,8 +163,8 @@ export function createConversationQueries(
           if (!options.query) return true;
           const contact = state().contacts.get(conversation.contactId);
           return (
-            contains(conversation.subject, options.query) ||
-            (conversation.matterLabel !== null && contains(conversation.matterLabel, options.query)) ||
+            searchContains(conversation.subject, options.query) ||
+            (conversation.matterLabel !== null && searchContains(conversation.matterLabel, options.query)) ||
             (contact !== undefined && contactMatches({ ...contact, email: '' }, options.query))
           );
         })

@@ -1,3 +1,4 @@
+import { searchContains } from '@confide/protocol';
 import { insertNew, type MemoryState, rowOrNull } from './memory-state.js';
 import type { AuditRow, EventRow, MailRow, NotificationRow, PartyRef, TemplateRow } from './rows.js';
 import type { ListNotificationsOptions, RecordQueryName, StoreQueries, TemplateQueryName } from './store.js';
@@ -81,7 +82,7 @@ export function createRecordQueries(
     async listTemplates(firmId, query) {
       return [...state().templates.values()]
         .filter((row) => row.firmId === firmId)
-        .filter((row) => !query || row.name.toLowerCase().includes(query.toLowerCase()))
+        .filter((row) => !query || searchContains(row.name, query))
         .sort(byName);
     },
     async getTemplate(id) {
@@ -143,6 +144,19 @@ export function createRecordQueries(
         ...row,
         status: 'sent',
         sentAt: options.sentAt,
+        to: options.to ?? row.to,
+        lockedBy: null,
+        lockedUntil: null,
+      });
+      return true;
+    },
+    async markMailWithheld(id, options) {
+      const row = heldBy(id, options.workerId);
+      if (!row) return false;
+      state().mail.set(id, {
+        ...row,
+        status: 'withheld',
+        lastError: options.reason,
         lockedBy: null,
         lockedUntil: null,
       });

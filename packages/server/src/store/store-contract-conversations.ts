@@ -193,6 +193,51 @@ export function conversationContractCases(getStore: () => Store): void {
     expect(otherFirm).toEqual([]);
   });
 
+  it.each([
+    ['Café visa', 'CAFE\u0301', 'an accent typed as a combining mark'],
+    ['Cafe\u0301 visa', 'café', 'an accent stored as a combining mark'],
+    ['Nguyễn residence', 'nguyê\u0303n', 'two marks on one letter, one typed separately'],
+    ['한국 비자', '\u1112\u1161\u11ab\u1100\u116e\u11a8', 'Hangul typed as jamo'],
+    ['Passport renewal', 'ｐａｓｓｐｏｒｔ', 'full-width Latin from an input method'],
+    ['ﻣﺮﺣﺒﺎ documents', 'مرحبا', 'Arabic presentation forms copied from a PDF'],
+    ['\ufb2aלום file', '\u05e9\u05c1לום', 'a Hebrew presentation form'],
+    ['50% off_fees', '50% off_', 'LIKE wildcards, taken literally'],
+  ])(
+    'finds the subject %j when %j is searched (%s), in subject, matter and contact search',
+    async (stored, typed) => {
+      const { store, world } = await storeWithWorld(getStore);
+      const contact = {
+        ...world.contact,
+        id: uniqueId('ctc'),
+        email: `${uniqueId('c')}@client.test`,
+        firstName: stored,
+      };
+      expect(await store.insertContact(contact)).toBe(true);
+      const conversation = await store.insertConversation({
+        id: uniqueId('cnv'),
+        firmId: world.firmId,
+        contactId: contact.id,
+        subject: stored,
+        matterId: 'matter-fold',
+        matterLabel: stored,
+        startedBy: world.ownerRef,
+        createdAt: at(2),
+      });
+      await store.insertMessage(newMessage(conversation, world.ownerRef));
+      const search = (query: string) =>
+        store.listConversations({
+          firmId: world.firmId,
+          limit: 10,
+          audience: 'firm',
+          reader: world.memberRef,
+          query,
+        });
+      expect((await search(typed)).map((item) => item.conversation.id)).toEqual([conversation.id]);
+      expect((await store.listContacts(world.firmId, typed)).map((row) => row.id)).toEqual([contact.id]);
+      expect(await search(`${typed}zz`)).toEqual([]);
+    },
+  );
+
   it('counts unread messages after the horizon, excluding own messages and, for clients, internal notes', async () => {
     const { store, world } = await storeWithWorld(getStore);
     const first = await store.insertMessage(newMessage(world.conversation, world.ownerRef));

@@ -1,3 +1,5 @@
+import { withoutBidiControls } from '../../lib/bidi.js';
+
 /** Characters of the name's stem kept visible before the extension when the middle is cut. */
 const KEPT_STEM_END = 5;
 
@@ -22,13 +24,16 @@ export function splitFileName(name: string): readonly [string, string] {
 }
 
 /**
- * A file's name in its own direction, isolated from the kit's words around it. When space runs out the name is cut
+ * A file's name in its own direction, isolated from the kit's words around it, and never reordered by the bidi
+ * controls in it, so the extension shown is the real one. When space runs out the name is cut
  * in the middle on screen, keeping its extension in view. The whole name is the element's text (visually hidden
  * by the kit's stylesheet), so screen readers, labels and copying get it all and it shows in full on hover; the
  * two halves the eye sees are drawn from attributes by the stylesheet, so they are neither read out nor copied,
  * and without the stylesheet only the plain name shows.
  */
-export function FileName({ name, id }: { readonly name: string; readonly id?: string }) {
+export function FileName({ name: stored, id }: { readonly name: string; readonly id?: string }) {
+  // A bidi override in a name could show a false extension ("invoice\u202efdp.exe" as "invoiceexe.pdf").
+  const name = withoutBidiControls(stored);
   const [start, end] = splitFileName(name);
   return (
     <bdi id={id} className="confide-file-name" dir="auto" title={name}>

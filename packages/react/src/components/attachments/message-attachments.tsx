@@ -1,6 +1,7 @@
 'use client';
 import type { DownloadUrlOptions } from '@confide/core';
 import { useEffect, useId, useRef, useState } from 'react';
+import { withoutBidiControls } from '../../lib/bidi.js';
 import { formatFileSize } from '../../lib/file-size.js';
 import { type DateSettings, formatDateTime } from '../../lib/format.js';
 import type { ConfideMessages } from '../../provider/messages.js';
@@ -107,7 +108,7 @@ function MessageAttachment({
           <button
             type="button"
             className="confide-attachment-download"
-            aria-label={messages.ATTACHMENT_DOWNLOAD_LABEL(attachment.name, size)}
+            aria-label={messages.ATTACHMENT_DOWNLOAD_LABEL(withoutBidiControls(attachment.name), size)}
             aria-describedby={`${id}-state`}
             aria-disabled={download.kind === 'preparing' || undefined}
             onClick={() => {
