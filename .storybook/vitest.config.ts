@@ -24,5 +24,8 @@ export default defineConfig({
       }),
     },
     setupFiles: [fileURLToPath(new URL('./vitest.setup.ts', import.meta.url))],
+    // A story's play function waits on the real server rules in the page (up to 20 s for a burst of live messages);
+    // on two busy cores the longest take about 30 s, over the default 15 s. A story that hangs still fails.
+    testTimeout: 60_000,
   },
 });
