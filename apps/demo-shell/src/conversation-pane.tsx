@@ -9,6 +9,8 @@ export interface ConversationPaneProps {
   readonly conversationId: ConversationId;
   /** The line under the subject: who the conversation is with, its matter. */
   readonly describe: (conversation: ConversationSummary) => ReactNode;
+  /** Raised by the host when the person opens this conversation again while it is shown: focus moves into it. */
+  readonly focusRequest?: number;
 }
 
 const UNAVAILABLE = new Set(['not_found', 'forbidden']);
@@ -17,7 +19,7 @@ const UNAVAILABLE = new Set(['not_found', 'forbidden']);
  * One conversation: its subject and a description above the kit's `ThreadView`. A conversation the viewer may
  * not see gets the same answer as one that does not exist, so nothing about it leaks.
  */
-export function ConversationPane({ conversationId, describe }: ConversationPaneProps) {
+export function ConversationPane({ conversationId, describe, focusRequest }: ConversationPaneProps) {
   const thread = useThread(conversationId);
   // A conversation just started lands the person in it (the dialog they sent from is gone).
   const [focusOnOpen] = useState(wantsFocus);
@@ -36,7 +38,12 @@ export function ConversationPane({ conversationId, describe }: ConversationPaneP
         <h2 dir="auto">{conversation?.subject ?? '\u00a0'}</h2>
         {conversation ? <p className="muted">{describe(conversation)}</p> : null}
       </header>
-      <ThreadView conversationId={conversationId} className="thread" autoFocus={focusOnOpen} />
+      <ThreadView
+        conversationId={conversationId}
+        className="thread"
+        autoFocus={focusOnOpen}
+        {...(focusRequest === undefined ? {} : { focusRequest })}
+      />
     </div>
   );
 }

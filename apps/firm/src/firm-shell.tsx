@@ -15,10 +15,25 @@ export interface FirmShellProps {
   readonly onSwitch: (email: string | null) => void;
 }
 
-function Page({ path, onCompose }: { readonly path: string; readonly onCompose: () => void }) {
-  if (path === '/' || path === '/messages') return <MessagesPage conversationId={null} />;
+interface PageProps {
+  readonly path: string;
+  readonly onCompose: () => void;
+  readonly onOpenConversation: (conversationId: string) => void;
+  readonly focusRequest: number;
+}
+
+function Page({ path, onCompose, onOpenConversation, focusRequest }: PageProps) {
+  if (path === '/' || path === '/messages')
+    return <MessagesPage conversationId={null} onOpen={onOpenConversation} focusRequest={focusRequest} />;
   const conversation = matchPath('/messages/:id', path);
-  if (conversation?.id) return <MessagesPage conversationId={conversation.id} />;
+  if (conversation?.id)
+    return (
+      <MessagesPage
+        conversationId={conversation.id}
+        onOpen={onOpenConversation}
+        focusRequest={focusRequest}
+      />
+    );
   if (path === '/contacts') return <ContactsPage />;
   const contact = matchPath('/contacts/:id', path);
   if (contact?.id) return <ContactPage contactId={contact.id} onCompose={onCompose} />;
@@ -35,6 +50,13 @@ const PAGE_TITLES: ReadonlyArray<readonly [string, string]> = [
 export function FirmShell({ email, onSwitch }: FirmShellProps) {
   const path = usePath();
   const [composing, setComposing] = useState(false);
+  const [focusRequest, setFocusRequest] = useState(0);
+  // Opening (from the bell or the index) the conversation already shown would change nothing, leaving focus where it
+  // was: focus moves into that thread instead, as it does into one that opens.
+  const openConversation = (conversationId: string) => {
+    if (matchPath('/messages/:id', path)?.id === conversationId) setFocusRequest((count) => count + 1);
+    else navigate(`/messages/${encodeURIComponent(conversationId)}`, { focus: true });
+  };
 
   useEffect(() => {
     const section = PAGE_TITLES.find(([prefix]) => path.startsWith(prefix))?.[1] ?? 'Messages';
@@ -46,9 +68,20 @@ export function FirmShell({ email, onSwitch }: FirmShellProps) {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <TopBar email={email} path={path} onSwitch={onSwitch} onCompose={() => setComposing(true)} />
+      <TopBar
+        email={email}
+        path={path}
+        onSwitch={onSwitch}
+        onCompose={() => setComposing(true)}
+        onOpenConversation={openConversation}
+      />
       <main id="main" className="page" tabIndex={-1}>
-        <Page path={path} onCompose={() => setComposing(true)} />
+        <Page
+          path={path}
+          onCompose={() => setComposing(true)}
+          onOpenConversation={openConversation}
+          focusRequest={focusRequest}
+        />
       </main>
       <Dialog
         open={composing}
@@ -57,7 +90,9 @@ export function FirmShell({ email, onSwitch }: FirmShellProps) {
         className="compose-dialog"
       >
         <ComposeSecureMessage
-          onSent={(conversationId) => {
+          onSent={(conversationId, { shown }) => {
+            // Closed while sending: the conversation shows in the index; do not take the person away from where they went.
+            if (!shown) return;
             setComposing(false);
             navigate(`/messages/${conversationId}`, { focus: true });
           }}

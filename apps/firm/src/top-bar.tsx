@@ -1,4 +1,4 @@
-import { DEMO_FIRM_PEOPLE, Link, navigate } from '@confide/demo-shell';
+import { DEMO_FIRM_PEOPLE, Link } from '@confide/demo-shell';
 import { NotificationBell, useViewer } from '@confide/react';
 import { useId } from 'react';
 import { DEV_MAIL_URL } from './config.js';
@@ -14,6 +14,8 @@ export interface TopBarProps {
   readonly onSwitch: (email: string | null) => void;
   /** Opens the compose dialog. */
   readonly onCompose: () => void;
+  /** Opens a conversation (from a notification), moving focus into it. */
+  readonly onOpenConversation: (conversationId: string) => void;
 }
 
 const SECTIONS = [
@@ -27,7 +29,7 @@ function isCurrent(href: string, path: string): boolean {
 }
 
 /** The practice's top bar: sections, "Create New", the notification bell and who is signed in. */
-export function TopBar({ email, path, onSwitch, onCompose }: TopBarProps) {
+export function TopBar({ email, path, onSwitch, onCompose, onOpenConversation }: TopBarProps) {
   const { viewer } = useViewer();
   const switcherId = useId();
   return (
@@ -53,8 +55,9 @@ export function TopBar({ email, path, onSwitch, onCompose }: TopBarProps) {
       </nav>
       <div className="top-bar-actions">
         <CreateNewMenu onSecurePortal={onCompose} />
-        {/* Opening a notification takes focus on to the thread's reply box (the kit puts it back on the bell). */}
-        <NotificationBell className="bell" onOpen={(id) => navigate(`/messages/${id}`, { focus: true })} />
+        {/* Opening a notification takes focus on to the thread's reply box (the kit puts it back on the bell), also
+            when that thread is the one already open. */}
+        <NotificationBell className="bell" onOpen={onOpenConversation} />
         <a className="dev-mail-link" href={DEV_MAIL_URL} target="_blank" rel="noreferrer">
           Dev mail<span className="visually-hidden"> (opens in a new tab)</span>
         </a>

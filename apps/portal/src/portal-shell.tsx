@@ -48,7 +48,10 @@ function MessagesTab({
             </p>
             <ComposeSecureMessage
               audience="client"
-              onSent={(id) => navigate(`/messages/${id}`, { focus: true })}
+              onSent={(id, { shown }) => {
+                // Left the form while it was sending: the conversation is in the list; stay where the client went.
+                if (shown) navigate(`/messages/${id}`, { focus: true });
+              }}
             />
           </div>
         ) : conversationId ? (

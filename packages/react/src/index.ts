@@ -1,6 +1,7 @@
 export type {
   ComposeSecureMessagePart,
   ComposeSecureMessageProps,
+  ComposeSentDetails,
 } from './components/compose-secure-message/compose-secure-message.js';
 export { ComposeSecureMessage } from './components/compose-secure-message/compose-secure-message.js';
 export type { MessageIndexPart } from './components/message-index/conversation-item.js';

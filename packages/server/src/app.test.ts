@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { signToken } from './auth/sign-token.js';
 import type { RequestLogEntry } from './http/request-log.js';
-import { createTestApp, freshKey, TEST_SECRET } from './testing/test-app.js';
+import { createTestApp, freshKey, TEST_SECRET, type TestApp } from './testing/test-app.js';
 
 const CONVERSATION = 'cnv_daniel_work_permit';
 
@@ -161,11 +161,54 @@ describe('createApp', () => {
     expect((await send('admin')).status).toBe(201);
   });
 
-  it('rate-limits dev token issuance per e-mail address', async () => {
-    const { call } = await createTestApp({ rateLimits: { devTokens: { limit: 1, windowMs: 60_000 } } });
-    const issue = () => call('POST', '/v1/dev/token', { body: { email: 'ana.rivera@rivera-cho.test' } });
-    expect((await issue()).status).toBe(200);
-    expect((await issue()).status).toBe(429);
+  describe('dev token limit', () => {
+    // The caller's address comes from a test header here; over real sockets see start-server-listen.int.test.ts.
+    const limitedApp = () =>
+      createTestApp({
+        rateLimits: { devTokens: { limit: 2, windowMs: 60_000 } },
+        clientAddress: (hono) => hono.req.header('x-test-address'),
+      });
+    const issue = (call: TestApp['call'], address: string | undefined, email: string) =>
+      call('POST', '/v1/dev/token', {
+        body: { email },
+        headers: address === undefined ? {} : { 'x-test-address': address },
+      });
+    const EMAILS = [
+      'ana.rivera@rivera-cho.test',
+      'nobody-1@client.test',
+      'daniel.okafor@client.test',
+      'NOBODY-2@client.test',
+    ];
+
+    it.each([
+      ['one IPv4 address', ['203.0.113.7', '203.0.113.7', '203.0.113.7']],
+      [
+        'one IPv6 network, a new address each time',
+        ['2001:db8:1:2::1', '2001:db8:1:2::2', '2001:db8:1:2::3'],
+      ],
+      ['an IPv4 address and its IPv4-mapped form', ['198.51.100.4', '::ffff:198.51.100.4', '198.51.100.4']],
+      ['callers whose address is unknown', [undefined, undefined, undefined]],
+    ])('stops %s trying a different e-mail address each time', async (_case, addresses) => {
+      const { call } = await limitedApp();
+      const statuses = [];
+      for (const [index, address] of addresses.entries())
+        statuses.push((await issue(call, address, EMAILS[index] ?? '')).status);
+      expect(statuses.slice(0, 2)).not.toContain(429);
+      expect(statuses[2]).toBe(429);
+    });
+
+    it.each([
+      ['another IPv4 address', '203.0.113.7', '203.0.113.8'],
+      ['another IPv6 network', '2001:db8:1:2::1', '2001:db8:1:3::1'],
+      ['the other loopback', '127.0.0.1', '::1'],
+    ])('lets %s have a token for an address someone else used up', async (_case, attacker, owner) => {
+      const { call } = await limitedApp();
+      const email = 'ana.rivera@rivera-cho.test';
+      await issue(call, attacker, email);
+      await issue(call, attacker, email);
+      expect((await issue(call, attacker, email)).status).toBe(429);
+      expect((await issue(call, owner, email)).status).toBe(200);
+    });
   });
 
   it('answers unexpected failures with a 500 envelope that reveals nothing', async () => {

@@ -10,6 +10,7 @@ import { ApiError, notFound } from './errors/api-error.js';
 import { createEventHub } from './events/event-hub.js';
 import { createInProcessNotifier } from './events/in-process-notifier.js';
 import type { Notifier } from './events/notifier.js';
+import type { ClientAddressReader } from './http/client-address.js';
 import { errorResponse } from './http/error-response.js';
 import { createRateLimiter, type RateLimiter, type RateLimitRule } from './http/rate-limiter.js';
 import { chooseRequestId } from './http/request-id.js';
@@ -23,8 +24,11 @@ import type { Store } from './store/store.js';
 export const DEFAULT_HEARTBEAT_INTERVAL_MS = 15_000;
 /** Sends (new conversations and messages) per identity per minute: generous for people, tight for scripts. */
 export const DEFAULT_SEND_RATE_LIMIT: RateLimitRule = { limit: 60, windowMs: 60_000 };
-/** Dev tokens per e-mail address per minute. */
-export const DEFAULT_DEV_TOKEN_RATE_LIMIT: RateLimitRule = { limit: 30, windowMs: 60_000 };
+/**
+ * Dev tokens per caller address (an IPv6 caller's /64) per minute, whatever e-mail addresses they ask for: a
+ * developer's two demo apps and an end-to-end run on one machine share the loopback address.
+ */
+export const DEFAULT_DEV_TOKEN_RATE_LIMIT: RateLimitRule = { limit: 300, windowMs: 60_000 };
 
 /** Options of `createApp`. */
 export interface CreateAppOptions {
@@ -46,6 +50,12 @@ export interface CreateAppOptions {
   readonly firmAppUrl: string;
   /** Origins allowed to call the API from a browser. @default [] */
   readonly allowedOrigins?: readonly string[] | undefined;
+  /**
+   * The caller's network address, for limits a caller must not escape by changing what they post (dev tokens).
+   * `startServer` reads the socket's peer. Behind a reverse proxy, read it from a header only that proxy sets,
+   * never from one the caller can send. @default none: every caller shares one dev-token allowance
+   */
+  readonly clientAddress?: ClientAddressReader | undefined;
   /** Per-identity limits. */
   readonly rateLimits?: { readonly sends?: RateLimitRule; readonly devTokens?: RateLimitRule } | undefined;
   /**
@@ -123,6 +133,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     shutdownSignal: options.shutdownSignal,
     sendLimiter:
       options.sendLimiter ?? createRateLimiter(options.rateLimits?.sends ?? DEFAULT_SEND_RATE_LIMIT, clock),
+    clientAddress: options.clientAddress ?? (() => undefined),
     devTokenLimiter: createRateLimiter(options.rateLimits?.devTokens ?? DEFAULT_DEV_TOKEN_RATE_LIMIT, clock),
     eventHub: createEventHub({
       store: options.store,

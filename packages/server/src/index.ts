@@ -34,6 +34,7 @@ export type { ApiErrorDetails } from './errors/api-error.js';
 export { ApiError } from './errors/api-error.js';
 export { createInProcessNotifier } from './events/in-process-notifier.js';
 export type { Notifier, NotifierListener } from './events/notifier.js';
+export type { ClientAddressReader } from './http/client-address.js';
 export type { RateLimiter, RateLimitRule } from './http/rate-limiter.js';
 export type { RequestLogEntry, RequestLogger } from './http/request-log.js';
 export { consoleRequestLogger } from './http/request-log.js';
@@ -41,6 +42,8 @@ export type { Clock } from './lib/clock.js';
 export { systemClock } from './lib/clock.js';
 export type { IdGenerator } from './lib/ids.js';
 export { randomId } from './lib/ids.js';
+export type { MailDelivery } from './mail/mail-recipient.js';
+export { checkMailRecipient } from './mail/mail-recipient.js';
 export type { Mailer, OutgoingMail } from './mail/mailer.js';
 export { createOutboxMail, toOutgoingMail } from './mail/outbox-mail.js';
 export type {
@@ -78,6 +81,7 @@ export type {
   MailKind,
   MailRow,
   MailStatus,
+  MailWithheldReason,
   MemberRoleValue,
   MemberRow,
   MessageRow,

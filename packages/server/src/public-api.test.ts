@@ -22,6 +22,7 @@ const ENTRY_POINTS = [
       'DOWNLOAD_TICKET_TTL_MS',
       'NEVER_ALLOWED_MEDIA_TYPES',
       'UPLOAD_EXPIRY_MS',
+      'checkMailRecipient',
       'consoleRequestLogger',
       'createApp',
       'createInProcessNotifier',

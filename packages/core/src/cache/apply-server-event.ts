@@ -295,45 +295,46 @@ function applyAttachmentUpdated(context: CacheContext, event: ServerEventOf<'att
 }
 
 /**
- * Starts again this client's refetches in flight (query-core cancels the old one). Each may have been answered
- * before an event the cache just took in, and landing later it would overwrite what the event wrote; the server
- * commits before it sends an event, so a fetch started now includes it. Loads of a further page are left alone:
+ * Starts again this client's loads in flight under `touched`, the queries an event just changed. Each may have been
+ * answered before the event, and landing later it would overwrite what the event wrote, or (a first load, which the
+ * event found nothing to write into) miss it; the server commits before it sends an event, so a fetch started now
+ * includes it. query-core's `cancelRefetch` leaves a first load running, so each load is cancelled silently here and
+ * fetched again: whoever awaits the old one gets the new one's answer. Loads of a further page are left alone:
  * `loadNextPage` keeps what is written meanwhile.
  */
-function restartRefetches({ queryClient, keys }: CacheScope) {
-  void queryClient
-    .refetchQueries(
-      {
-        queryKey: keys.all,
-        predicate: ({ state }) =>
-          state.fetchStatus === 'fetching' && state.data !== undefined && !state.fetchMeta?.fetchMore,
-      },
-      { cancelRefetch: true },
-    )
-    .catch(() => {});
+function restartLoads({ queryClient }: CacheScope, touched: readonly QueryKey[]) {
+  for (const queryKey of touched) {
+    const loads = queryClient.getQueryCache().findAll({ queryKey, fetchStatus: 'fetching' });
+    for (const query of loads.filter(({ state }) => !state.fetchMeta?.fetchMore)) {
+      void query.cancel({ silent: true });
+      query.fetch().catch(() => {});
+    }
+  }
 }
 
 /** The one place where server events change the query cache. */
 export function applyServerEvent(context: CacheContext, event: ServerEvent) {
+  const { keys } = context;
   switch (event.type) {
     case 'message.created':
       applyNewMessage(context, event.data.message);
-      break;
+      return restartLoads(context, [keys.conversations(), keys.messages(event.data.message.conversationId)]);
     case 'conversation.created':
       applyNewConversation(context, event.data.conversation, event.data.message);
-      break;
+      return restartLoads(context, [keys.conversations(), keys.messages(event.data.conversation.id)]);
     case 'conversation.read':
       applyConversationRead(context, event);
-      break;
+      return restartLoads(context, [keys.conversations()]);
     case 'notification.created':
       applyNotificationCreated(context, event);
-      break;
+      return restartLoads(context, [keys.notifications()]);
     case 'notification.read':
       applyNotificationRead(context, event);
-      break;
-    case 'attachment.updated':
+      return restartLoads(context, [keys.notifications()]);
+    case 'attachment.updated': {
       applyAttachmentUpdated(context, event);
-      break;
+      const { conversationId } = event.data;
+      return restartLoads(context, conversationId === null ? [] : [keys.messages(conversationId)]);
+    }
   }
-  restartRefetches(context);
 }

@@ -1,5 +1,5 @@
 import type { Attachment, AttachmentId, ContactId, ConversationId } from '@confide/protocol';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { applyServerEvent } from '../cache/apply-server-event.js';
 import { memoryStorage } from '../storage/storage.js';
 import { ascii, pdfFile } from '../test/files.js';
@@ -13,6 +13,7 @@ import {
 } from '../test/mock-clients.js';
 import { stateOf, until } from '../test/until.js';
 import type { GetToken } from '../transport/http-client.js';
+import type { HttpTransportOptions } from '../transport/http-transport.js';
 import type { Composer, ComposerState } from './composer.js';
 import type { ConfideClientOptions } from './create-confide-client.js';
 
@@ -29,29 +30,56 @@ async function uploader(
   mock: MockServer,
   person: DemoPerson,
   conversationId?: ConversationId,
-  { getToken, ...options }: Partial<ConfideClientOptions> & { getToken?: GetToken } = {},
+  {
+    getToken,
+    transportOptions,
+    ...options
+  }: Partial<ConfideClientOptions> & {
+    getToken?: GetToken;
+    transportOptions?: Partial<HttpTransportOptions>;
+  } = {},
 ) {
-  const requests: { method: string; path: string; bytes: number; json?: unknown }[] = [];
+  const requests: { method: string; path: string; bytes: number; json?: unknown; status?: number }[] = [];
   const record =
     (fetch: typeof globalThis.fetch): typeof globalThis.fetch =>
     async (input, init) => {
       const request = new Request(input, init);
       const body = await request.clone().arrayBuffer();
       const json = request.headers.get('content-type')?.includes('json');
-      requests.push({
+      const recorded: (typeof requests)[number] = {
         method: request.method,
         path: new URL(request.url).pathname,
         bytes: body.byteLength,
         json: json ? JSON.parse(new TextDecoder().decode(body)) : undefined,
-      });
-      return fetch(request);
+      };
+      requests.push(recorded);
+      const response = await fetch(request);
+      recorded.status = response.status;
+      return response;
     };
-  const transport = wrappedTransport(mock, person, record, {
+  const recording = wrappedTransport(mock, person, record, {
     uploads: { chunkSizeBytes: 4096, retryDelaysMs: [0] },
     ...(getToken ? { getToken } : {}),
+    ...transportOptions,
   });
+  // Every removal the composer asks the transport for, with its outcome.
+  const deletes: Promise<unknown>[] = [];
+  const transport = {
+    ...recording,
+    deleteUpload: (id: AttachmentId) => {
+      const deleted = recording.deleteUpload?.(id) ?? Promise.resolve();
+      deletes.push(
+        deleted.then(
+          () => 'deleted',
+          (error) => error,
+        ),
+      );
+      return deleted;
+    },
+  };
   const client = await clientFor(mock, person, { transport, ...options });
-  return { client, requests, composer: client.composer(conversationId ? { conversationId } : {}) };
+  const composer = client.composer(conversationId ? { conversationId } : {});
+  return { client, requests, deletes, composer };
 }
 
 const settled = (state: ComposerState) => state.attachments.every((file) => file.status !== 'uploading');
@@ -212,6 +240,47 @@ describe('composer attachments', () => {
       client.transport.getAttachment?.(uploaded?.attachmentId as AttachmentId).catch((error) => error.code);
     await expect.poll(answer).toBe('not_found');
   });
+
+  // Each terminal state of a file, and how many DELETEs removing it may send: only for an upload the server holds.
+  it.each([
+    ['refused on the device (its name)', new File(['MZ'], 'setup.exe'), 'failed', 0],
+    ['refused by the server at creation (over its 2,500-byte limit)', pdfFile('Big.pdf', 3_000), 'failed', 0],
+    ['refused by the server for its bytes (an .exe renamed .pdf)', exe('Invoice.pdf'), 'failed', 0],
+    ['failed when the network dropped halfway', pdfFile('Scan.pdf', 2_400), 'dropped', 1],
+    ['cancelled mid-upload', pdfFile('Scan.pdf', 2_400), 'uploading', 1],
+    ['finished', pdfFile('Scan.pdf', 1_000), 'uploaded', 1],
+  ] as const)(
+    'removes a file %s, sending a DELETE only for an upload the server has',
+    async (_label, file, phase, deleteCount) => {
+      const errors = vi.spyOn(console, 'error');
+      const mock = createMockServer({ maxUploadBytes: 2_500 });
+      const { requests, deletes, composer } = await uploader(mock, 'ben', undefined, {
+        transportOptions: { uploads: { chunkSizeBytes: 1_024, retryDelaysMs: [0] } },
+      });
+      composer.attachFiles([file]);
+      if (phase === 'uploading') {
+        await until(composer, (state) => (state.attachments[0]?.uploadedBytes ?? 0) > 0);
+      } else {
+        const stop = composer.observe((state) => {
+          if (phase === 'dropped' && (state.attachments[0]?.uploadedBytes ?? 0) >= 1_024)
+            mock.setScenario({ offline: true });
+        });
+        await until(composer, settled);
+        stop();
+        mock.setScenario({});
+      }
+      const attached = stateOf(composer).attachments[0];
+      expect(attached?.status).toBe(phase === 'dropped' ? 'failed' : phase);
+      composer.removeAttachment(attached?.localId ?? '');
+      expect(stateOf(composer).attachments).toEqual([]);
+      expect(deletes).toHaveLength(deleteCount);
+      await expect(Promise.all(deletes)).resolves.toEqual(deletes.map(() => 'deleted'));
+      expect(requests.filter((request) => request.method === 'DELETE').map(({ status }) => status)).toEqual(
+        deletes.map(() => 204),
+      );
+      expect(errors).not.toHaveBeenCalled();
+    },
+  );
 
   it('keeps uploaded files with the saved draft and drops unfinished ones on reload', async () => {
     const mock = createMockServer();

@@ -126,9 +126,12 @@ export function createComposerFiles({ context, uploads, draft, update }: Compose
         setProgress(localId, null);
       },
       (error: unknown) => {
+        const failure = toConfideError(error);
+        // The server keeps no upload it refused: it never makes one it refuses to create, and discards one whose
+        // bytes it refuses (their type). Removing the file then has nothing to delete.
+        if (failure.status !== undefined && !failure.retryable) delete entry.uploadId;
         const uploadedBytes = uploads.getState().uploads[localId]?.uploadedBytes ?? 0;
-        if (current())
-          setProgress(localId, { status: 'failed', uploadedBytes, error: toConfideError(error) });
+        if (current()) setProgress(localId, { status: 'failed', uploadedBytes, error: failure });
       },
     );
   }

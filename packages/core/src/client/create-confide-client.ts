@@ -15,6 +15,7 @@ import { randomId } from '../lib/id.js';
 import { type Logger, silentLogger } from '../lib/logger.js';
 import type { NetworkStatus } from '../lib/network-status.js';
 import { createOutboxRunner, type OutboxOptions } from '../outbox/outbox-runner.js';
+import { shareOutbox } from '../outbox/share-outbox.js';
 import { type ConfideKeys, createConfideKeys } from '../queries/query-keys.js';
 import { memoryStorage, type StorageAdapter } from '../storage/storage.js';
 import { createComposerStore } from '../stores/composer/composer-store.js';
@@ -318,14 +319,12 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
       startUpLoad = loadViewer();
       const loaded = await startUpLoad;
       if (state !== 'mounted') return;
-      const stopPersisting = await persistClientStores(
-        stores,
-        storage,
-        storageNamespace(storagePrefix, loaded),
-        logger,
-      );
+      const namespace = storageNamespace(storagePrefix, loaded);
+      const stopPersisting = await persistClientStores(stores, storage, namespace, logger);
       if (state !== 'mounted') return stopPersisting();
       cleanups.push(stopPersisting);
+      if (storage.sharing)
+        cleanups.push(shareOutbox(context.outbox, stores.outbox, storage.sharing, `${namespace}:outbox`));
       settleReady?.resolve(loaded);
     } catch (error) {
       if (state !== 'mounted') return settleReady?.reject(error);

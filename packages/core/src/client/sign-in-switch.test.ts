@@ -133,3 +133,30 @@ describe('one client kept across a sign-in (the host did not give the provider a
     client.dispose();
   });
 });
+
+describe('one client, the same person signs in again', () => {
+  it('reopens the live stream that closed while no token worked once a request gets through, and shows what comes next', async () => {
+    // Heartbeats are rarer than the stream's patience, so the connection is reopened (asking for a token) every 100 ms.
+    const mock = createMockServer({ heartbeatIntervalMs: 60_000 });
+    const id = await seedConversation(mock, 'Signed out a while', 'Hello Daniel');
+    const connection = mock.as('ben');
+    let signedIn = true;
+    const transport = httpTransport({
+      ...connection,
+      getToken: () => (signedIn ? connection.getToken() : ''),
+      events: { baseDelayMs: 1, maxDelayMs: 2, heartbeatTimeoutMs: 100 },
+    });
+    const client = await clientFor(mock, 'ben', { transport });
+    const thread = client.thread(id);
+    await until(thread, (state) => state.status === 'success');
+    await untilState(client.stores.connection, (state) => state.status === 'open');
+    signedIn = false;
+    await untilState(client.stores.connection, (state) => state.status === 'closed');
+    expect(client.stores.connection.getState().lastError).toMatchObject({ code: 'unauthenticated' });
+    signedIn = true;
+    await client.queryClient.refetchQueries({ queryKey: client.keys.all });
+    await untilState(client.stores.connection, (state) => state.status === 'open');
+    await seedMessage(mock, 'daniel', id, 'Written after Ben signed in again');
+    await untilShown(thread, 'Written after Ben signed in again');
+  });
+});

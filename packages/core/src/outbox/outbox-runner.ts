@@ -49,6 +49,9 @@ export function createOutboxRunner(dependencies: RunnerDependencies) {
   const attempts = new Map<string, number>();
   let running = false;
   let started = false;
+  // Clients of one viewer on one storage take turns (see share-outbox.ts): only the one leading sends.
+  let leading = true;
+  let announceSent: ((id: string, result: SendResult) => void) | undefined;
   let disposed = false;
   let timer: TimerHandle | undefined;
   let inFlight: AbortController | undefined;
@@ -91,6 +94,7 @@ export function createOutboxRunner(dependencies: RunnerDependencies) {
       const result = await send(entry, inFlight.signal);
       if (disposed) return 'wait';
       dependencies.onSent(entry, result);
+      announceSent?.(entry.id, result);
       outbox.getState().remove(entry.id);
       settle(entry.id, (waiter) => waiter.resolve(result));
       return 'next';
@@ -126,7 +130,7 @@ export function createOutboxRunner(dependencies: RunnerDependencies) {
 
   /** Sends queued entries until the outbox is empty, offline, or waiting for a retry. */
   async function drain(): Promise<void> {
-    if (!started || running || disposed || timer !== undefined) return;
+    if (!started || !leading || running || disposed || timer !== undefined) return;
     running = true;
     try {
       while (!disposed && connection.getState().online) {
@@ -177,6 +181,34 @@ export function createOutboxRunner(dependencies: RunnerDependencies) {
     discard(id: string) {
       outbox.getState().remove(id);
       const error = new ConfideError('aborted', 'The send was discarded');
+      settle(id, (waiter) => waiter.reject(error));
+    },
+    /**
+     * Leaves sending to whichever client on the same storage leads (see `shareOutbox`) until `lead()`; `announce`
+     * tells the others the server's answer to each send made here.
+     */
+    follow(announce: (id: string, result: SendResult) => void) {
+      leading = false;
+      announceSent = announce;
+    },
+    /** Starts sending for every client on the storage: what a client that stopped mid-send left `sending` goes again. */
+    lead() {
+      leading = true;
+      for (const entry of outbox.getState().entries)
+        if (entry.status === 'sending') outbox.getState().setStatus(entry.id, 'queued', entry.failure);
+      void drain();
+    },
+    /** Another client sent `id`: the thread shows the server's message and whoever waits here gets it. */
+    sentElsewhere(id: string, result: SendResult) {
+      const entry = outbox.getState().entries.find((candidate) => candidate.id === id);
+      if (entry) {
+        dependencies.onSent(entry, result);
+        outbox.getState().remove(id);
+      }
+      settle(id, (waiter) => waiter.resolve(result));
+    },
+    /** Another client's send of `id` failed for good, or was discarded: whoever waits here gets `error`. */
+    endedElsewhere(id: string, error: ConfideError) {
       settle(id, (waiter) => waiter.reject(error));
     },
     /** Stops sending: clears the retry timer, aborts the request in flight, rejects waiting callers. */

@@ -15,8 +15,10 @@ export function conversationQueries(transport: Transport, keys: ConfideKeys) {
   return {
     /** The index: pages of summaries, newest activity first, for the given filters. */
     list: (params: ConversationListParams = {}) =>
-      cursorQuery(keys.conversationList(params), (cursor, signal) =>
-        transport.listConversations(pageQueryOf(cursor, params), { signal }),
+      cursorQuery(
+        keys.conversationList(params),
+        (cursor, signal) => transport.listConversations(pageQueryOf(cursor, params), { signal }),
+        { timeOf: (summary) => summary.lastActivityAt },
       ),
     /** One conversation as the viewer sees it. */
     detail: (id: ConversationId) =>

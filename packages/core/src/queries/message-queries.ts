@@ -16,8 +16,11 @@ export function messageQueries(transport: Transport, keys: ConfideKeys) {
   return {
     /** A thread's messages: the first page is the newest, each next page is older (oldest first within a page). */
     list: (id: ConversationId) =>
-      cursorQuery(keys.messages(id), (before, signal) =>
-        transport.listMessages(id, { ...(before ? { before } : {}), limit: THREAD_PAGE_SIZE }, { signal }),
+      cursorQuery(
+        keys.messages(id),
+        (before, signal) =>
+          transport.listMessages(id, { ...(before ? { before } : {}), limit: THREAD_PAGE_SIZE }, { signal }),
+        { timeOf: (message) => message.createdAt, oldestFirst: true },
       ),
   };
 }

@@ -7,8 +7,10 @@ export function notificationQueries(transport: Transport, keys: ConfideKeys) {
   return {
     /** The feed: pages of notifications, newest first, each with the unread count. */
     list: (params: NotificationListParams = {}) =>
-      cursorQuery(keys.notificationList(params), (cursor, signal) =>
-        transport.listNotifications(pageQueryOf(cursor, params), { signal }),
+      cursorQuery(
+        keys.notificationList(params),
+        (cursor, signal) => transport.listNotifications(pageQueryOf(cursor, params), { signal }),
+        { timeOf: (notification) => notification.createdAt },
       ),
     /** The firm's setting for client-started conversations. */
     settings: () =>

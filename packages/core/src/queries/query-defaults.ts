@@ -1,3 +1,4 @@
+import type { InfiniteData, QueryClient } from '@tanstack/query-core';
 import { ConfideError } from '../errors/confide-error.js';
 import type { ConversationListParams } from './query-keys.js';
 
@@ -10,6 +11,8 @@ export const DIRECTORY_STALE_TIME_MS = 5 * 60_000;
 export interface QueryContext<PageParam = unknown> {
   readonly signal: AbortSignal;
   readonly pageParam?: PageParam;
+  /** The QueryClient running the query (query-core passes it; a direct call may leave it out). */
+  readonly client?: Pick<QueryClient, 'getQueryData'>;
 }
 
 /** Retries of one query after its first attempt: the only retry layer for reads (the transport makes none). */
@@ -53,14 +56,78 @@ export function singleQuery<const Key extends readonly unknown[], Data>(
   };
 }
 
-/** Options of a list loaded page by page with the server's `nextCursor`, the first page first. */
-export function cursorQuery<const Key extends readonly unknown[], Page extends { nextCursor: string | null }>(
+/** How a paged list is ordered: newest first from page to page, by `timeOf`; within a page newest first unless `oldestFirst`. */
+export interface ListOrder<Item> {
+  /** The time the list is sorted by (an ISO timestamp). */
+  readonly timeOf: (item: Item) => string;
+  /** Whether each page holds its items oldest first (a thread's messages). @default false */
+  readonly oldestFirst?: boolean;
+}
+
+/** A page of a list: its items and the cursor of the next, older page. */
+interface CursorPage {
+  readonly items: readonly { readonly id: string }[];
+  readonly nextCursor: string | null;
+}
+
+type ItemOf<Page extends CursorPage> = Page['items'][number];
+
+/** The oldest item of a page: the last one in the list's order among those of the oldest time. */
+function oldestOf<Item>(items: readonly Item[], order: ListOrder<Item>): Item | undefined {
+  const newestFirst = order.oldestFirst ? [...items].reverse() : items;
+  return newestFirst.reduce<Item | undefined>(
+    (oldest, item) => (oldest === undefined || order.timeOf(item) <= order.timeOf(oldest) ? item : oldest),
+    undefined,
+  );
+}
+
+/**
+ * The first page of a list; on a refetch, read on until it reaches the oldest item of the cached first page. query-core
+ * refetches as many pages as were loaded, each after the one before: a first page cut at its usual size after live
+ * items arrived on top would end the refetch short of the oldest loaded items, and a reader scrolled up to them would
+ * lose their place. Items never move down (a message stays put, a conversation only moves up with new activity), so
+ * every later page then starts at or after where it did.
+ */
+async function fetchFirstPage<Page extends CursorPage>(
+  fetchPage: (cursor: string | null, signal: AbortSignal) => Promise<Page>,
+  signal: AbortSignal,
+  cached: Page | undefined,
+  order: ListOrder<ItemOf<Page>>,
+): Promise<Page> {
+  const first = await fetchPage(null, signal);
+  const boundary = cached && oldestOf(cached.items, order);
+  if (!boundary) return first;
+  const reaches = (page: Page) =>
+    page.items.some((item) => item.id === boundary.id || order.timeOf(item) < order.timeOf(boundary));
+  let page = first;
+  let items = first.items;
+  while (page.nextCursor !== null && !reaches(page)) {
+    page = await fetchPage(page.nextCursor, signal);
+    items = order.oldestFirst ? [...page.items, ...items] : [...items, ...page.items];
+  }
+  return { ...first, items, nextCursor: page.nextCursor };
+}
+
+/**
+ * Options of a list loaded page by page with the server's `nextCursor`, the first page first. A refetch keeps every
+ * item the reader had loaded (see `fetchFirstPage`).
+ */
+export function cursorQuery<const Key extends readonly unknown[], Page extends CursorPage>(
   queryKey: Key,
   fetchPage: (cursor: string | null, signal: AbortSignal) => Promise<Page>,
+  order: ListOrder<ItemOf<Page>>,
 ) {
   return {
     queryKey,
-    queryFn: ({ pageParam, signal }: QueryContext<string | null>) => fetchPage(pageParam ?? null, signal),
+    queryFn: ({ pageParam, signal, client }: QueryContext<string | null>) =>
+      pageParam
+        ? fetchPage(pageParam, signal)
+        : fetchFirstPage(
+            fetchPage,
+            signal,
+            client?.getQueryData<InfiniteData<Page, string | null>>(queryKey)?.pages[0],
+            order,
+          ),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage: Page) => lastPage.nextCursor ?? undefined,
     staleTime: SERVER_DATA_STALE_TIME_MS,

@@ -1,20 +1,110 @@
 import type { PersistOptions, PersistStorage, StateStorage } from 'zustand/middleware';
 
 /**
+ * How the pages that share one storage (a browser's tabs and windows) take turns and hear of each other's changes,
+ * so that one of them sends what they queued together.
+ */
+export interface StorageSharing {
+  /** Holds the lock `name` across the pages, first come first served: calls `onHeld` once granted, until `signal` aborts. */
+  hold(name: string, signal: AbortSignal, onHeld: () => void): void;
+  /** Listens on the channel `name` to what the other pages post; `post` reaches every other page listening on it. */
+  channel(name: string, onMessage: (message: unknown) => void): SharingChannel;
+}
+
+/** One page's end of a `StorageSharing` channel. */
+export interface SharingChannel {
+  /** Sends a structured-cloneable value to the other pages. */
+  post(message: unknown): void;
+  /** Stops listening. */
+  close(): void;
+}
+
+/**
  * Where drafts and the outbox survive a reload: zustand's `StateStorage`. `getItem(key)` answers the stored
  * string (JSON) or `null`; `setItem(key, value)` stores it and `removeItem(key)` forgets it. Each may answer
  * synchronously (localStorage) or with a promise (IndexedDB, React Native's AsyncStorage). Only drafts and queued
- * sends are written: never tokens.
+ * sends are written: never tokens. With `sharing`, clients of one viewer on this storage send each queued message
+ * once between them; without it each sends what it finds.
  */
-export type StorageAdapter = StateStorage;
+export interface StorageAdapter extends StateStorage {
+  /** How the pages on this storage coordinate. @default none: each page works alone */
+  readonly sharing?: StorageSharing | undefined;
+}
 
-/** Storage that lives as long as the page: the default, so nothing is written to disk unless the host opts in. */
+/** Sharing between the clients of one JavaScript realm, for storage that lives in it (a lock queue and a message bus). */
+function realmSharing(): StorageSharing {
+  const holders = new Map<string, (() => void)[]>();
+  const listeners = new Map<string, Set<(message: unknown) => void>>();
+  return {
+    hold(name, signal, onHeld) {
+      if (signal.aborted) return;
+      const queue = holders.get(name) ?? holders.set(name, []).get(name)!;
+      const grant = () => queueMicrotask(() => signal.aborted || onHeld());
+      queue.push(grant);
+      if (queue.length === 1) grant();
+      signal.addEventListener(
+        'abort',
+        () => {
+          const wasHolding = queue[0] === grant;
+          queue.splice(queue.indexOf(grant), 1);
+          if (wasHolding) queue[0]?.();
+        },
+        { once: true },
+      );
+    },
+    channel(name, onMessage) {
+      const channel = listeners.get(name) ?? listeners.set(name, new Set()).get(name)!;
+      channel.add(onMessage);
+      return {
+        post(message) {
+          // Delivered later and as a copy, as a BroadcastChannel does.
+          for (const listener of channel) {
+            if (listener === onMessage) continue;
+            const copy = structuredClone(message);
+            queueMicrotask(() => channel.has(listener) && listener(copy));
+          }
+        },
+        close: () => channel.delete(onMessage),
+      };
+    },
+  };
+}
+
+/** Sharing between a browser's tabs (Web Locks and BroadcastChannel), or `undefined` where either is missing. */
+function browserSharing(): StorageSharing | undefined {
+  const locks = (globalThis.navigator as { locks?: LockManager } | undefined)?.locks;
+  const Channel = globalThis.BroadcastChannel;
+  if (!locks || !Channel) return undefined;
+  return {
+    hold(name, signal, onHeld) {
+      const released = new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve()));
+      // Rejects (AbortError) when the signal aborts before the lock is granted: there is nothing to release then.
+      locks
+        .request(name, { signal }, () => {
+          onHeld();
+          return released;
+        })
+        .catch(() => {});
+    },
+    channel(name, onMessage) {
+      const channel = new Channel(name);
+      channel.onmessage = (event) => onMessage(event.data);
+      return { post: (message) => channel.postMessage(message), close: () => channel.close() };
+    },
+  };
+}
+
+/**
+ * Storage that lives as long as the page: the default, so nothing is written to disk unless the host opts in.
+ * Clients given the same one share it like tabs share `localStorage`.
+ */
 export function memoryStorage(): StorageAdapter {
   const values = new Map<string, string>();
   return {
     getItem: (key) => values.get(key) ?? null,
     setItem: (key, value) => values.set(key, value),
     removeItem: (key) => values.delete(key),
+    sharing: realmSharing(),
   };
 }
 
@@ -39,6 +129,8 @@ export function localStorageAdapter(
     getItem: (key) => safely(() => storage.getItem(key), null),
     setItem: (key, value) => safely(() => storage.setItem(key, value), undefined),
     removeItem: (key) => safely(() => storage.removeItem(key), undefined),
+    // Only the browser's own localStorage is shared by its tabs (a sessionStorage is one tab's).
+    sharing: storage === globalThis.localStorage ? browserSharing() : undefined,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { ServerEvent } from '@confide/protocol';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { ConfideError } from '../errors/confide-error.js';
 import { type Clock, systemClock } from '../lib/clock.js';
 import { pdfFile } from '../test/files.js';
@@ -361,6 +361,53 @@ describe('a getToken that gives no token (the event stream, requests and uploads
     async (_name, getTokenOf, reported, outcomes) => {
       expect(await streamWith(getTokenOf())).toEqual({ reported, tokenless: [] });
       expect(await callsWith(getTokenOf())).toEqual({ outcomes, tokenless: [] });
+    },
+  );
+});
+
+describe('an event stream closed for want of a valid token', () => {
+  const mock = createMockServer();
+  const real: GetToken = () => mock.as('ben').getToken();
+  const signedOut = new Error('signed out');
+
+  it.each<[string, GetToken]>([
+    ['a 401 after a fresh token', () => 'not.a.token'],
+    [
+      'a getToken that throws',
+      () => {
+        throw signedOut;
+      },
+    ],
+    ['a getToken that rejects', () => Promise.reject(signedOut)],
+    ['a getToken that returns an empty string', () => ''],
+  ])(
+    'after %s reopens once a later request gets through, and delivers what happens next',
+    async (_cause, refused) => {
+      const id = await seedConversation(mock);
+      let getToken = refused;
+      const transport = wrappedTransport(mock, 'ben', (fetch) => fetch, {
+        getToken: (context) => getToken(context),
+        events: { baseDelayMs: 1, maxDelayMs: 2, heartbeatTimeoutMs: 0 },
+      });
+      const { events, statuses, stop } = listen(transport);
+      onTestFinished(stop);
+      const reported = () => statuses.map(([status, error]) => (error ? `${status} ${error.code}` : status));
+      await eventually(() => statuses.at(-1)?.[0] === 'closed');
+      // A request that is still refused proves nothing: the stream stays closed.
+      await expect(transport.getViewer()).rejects.toMatchObject({ code: 'unauthenticated' });
+      expect(reported()).toEqual(['connecting', 'reconnecting unauthenticated', 'closed unauthenticated']);
+      getToken = real;
+      await transport.getViewer();
+      await eventually(() => statuses.at(-1)?.[0] === 'open');
+      await seedMessage(mock, 'daniel', id, 'Sent after Ben signed in again');
+      await eventually(() => events.some((event) => JSON.stringify(event).includes('Ben signed in again')));
+      expect(reported()).toEqual([
+        'connecting',
+        'reconnecting unauthenticated',
+        'closed unauthenticated',
+        'connecting',
+        'open',
+      ]);
     },
   );
 });

@@ -4,7 +4,7 @@ import { ConfideError, toConfideError } from '../errors/confide-error.js';
 import { absoluteUrl } from '../lib/absolute-url.js';
 import { backoffDelay } from '../lib/backoff.js';
 import { type Clock, sleep, systemClock, type TimerHandle } from '../lib/clock.js';
-import { type TokenReason, tokenFor } from './http-client.js';
+import { type HttpClient, type TokenReason, tokenFor } from './http-client.js';
 import { errorFromResponse } from './http-error.js';
 import type { HttpTransportOptions } from './http-transport.js';
 import type { SubscribeOptions, Unsubscribe } from './transport.js';
@@ -35,6 +35,12 @@ export interface EventStreamOptions
   readonly maxDelayMs?: number;
   /** Silence after which the connection is reopened, in milliseconds; 0 turns it off. @default 90000 */
   readonly heartbeatTimeoutMs?: number;
+  /**
+   * The transport's other requests: a stream closed for want of a valid token (a 401 after a fresh token, a
+   * `getToken` that failed for good twice) reopens when a request begun after it closed succeeds, which shows the
+   * host has a good token again (the person signed in again).
+   */
+  readonly requests?: Pick<HttpClient, 'started' | 'onSuccess'>;
 }
 
 /**
@@ -194,8 +200,25 @@ export function openEventStream(options: EventStreamOptions): Unsubscribe {
       // Rejects only when the stream is stopped, which ends the loop.
       await sleep(clock, delay, controller.signal).catch(() => {});
     }
-    options.signal?.removeEventListener('abort', stop);
     options.onStatusChange?.('closed', refusal);
+    if (!controller.signal.aborted && refusal?.code === 'unauthenticated' && options.requests)
+      reopenWhenSignedIn(options.requests);
+    else options.signal?.removeEventListener('abort', stop);
+  }
+
+  /** Reopens the stream (resuming, or resyncing) once a request begun after now gets through with a token. */
+  function reopenWhenSignedIn(requests: NonNullable<EventStreamOptions['requests']>) {
+    const closedAt = requests.started();
+    const stopWaiting = requests.onSuccess((startedAt) => {
+      if (startedAt <= closedAt) return;
+      stopWaiting();
+      controller.signal.removeEventListener('abort', stopWaiting);
+      refusal = undefined;
+      tokenReason = 'initial';
+      tokenFailed = false;
+      void run();
+    });
+    controller.signal.addEventListener('abort', stopWaiting, { once: true });
   }
 
   void run();

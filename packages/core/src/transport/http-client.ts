@@ -49,6 +49,9 @@ export async function tokenFor(getToken: GetToken, reason: TokenReason): Promise
  * malformed answer into a `ConfideError`. It makes no other retries: queries retry in their options and sends
  * in the outbox, so a retry here would multiply theirs.
  */
+/** The requests of one `httpTransport`, as the event stream watches them. */
+export type HttpClient = ReturnType<typeof createHttpClient>;
+
 export function createHttpClient(
   options: Pick<HttpTransportOptions, 'baseUrl' | 'getToken' | 'fetch' | 'timeoutMs'>,
 ) {
@@ -60,6 +63,9 @@ export function createHttpClient(
     // Resolved per call so that test interceptors and polyfills installed after creation still apply.
     fetch: (input, init) => (options.fetch ?? globalThis.fetch)(input, init),
   });
+
+  let started = 0;
+  const successes = new Set<(startedAt: number) => void>();
 
   async function attempt(name: RouteName, call: RouteCall, token: string, signal?: AbortSignal) {
     const route = routes[name];
@@ -87,6 +93,8 @@ export function createHttpClient(
     call: RouteCall,
     { signal }: RequestOptions = {},
   ): Promise<RouteResponse<Name>> {
+    started += 1;
+    const startedAt = started;
     let json: unknown;
     try {
       try {
@@ -101,8 +109,19 @@ export function createHttpClient(
         : toConfideError(error, call.context);
     }
     // The table types each route's schema as a union; the route name picks the one that just parsed.
-    return parseAnswer(name, routes[name].response, json, call.context) as RouteResponse<Name>;
+    const answer = parseAnswer(name, routes[name].response, json, call.context) as RouteResponse<Name>;
+    for (const listener of [...successes]) listener(startedAt);
+    return answer;
   }
 
-  return { request };
+  return {
+    request,
+    /** How many requests have begun; each request's number is the count when it began. */
+    started: () => started,
+    /** Calls `listener` with the number of each request that the server answered (so its token was good). */
+    onSuccess(listener: (startedAt: number) => void): () => void {
+      successes.add(listener);
+      return () => successes.delete(listener);
+    },
+  };
 }

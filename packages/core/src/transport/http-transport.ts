@@ -74,6 +74,12 @@ export function httpTransport(transportOptions: HttpTransportOptions): Transport
       return { ...ticket, url: absoluteUrl(transportOptions.baseUrl, ticket.url) };
     },
     subscribe: (onEvent, subscribeOptions = {}) =>
-      openEventStream({ ...transportOptions, ...transportOptions.events, ...subscribeOptions, onEvent }),
+      openEventStream({
+        ...transportOptions,
+        ...transportOptions.events,
+        ...subscribeOptions,
+        onEvent,
+        requests: http,
+      }),
   });
 }

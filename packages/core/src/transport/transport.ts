@@ -253,7 +253,9 @@ export interface Transport {
    * or gave an empty token: asking it again) and `events_expired` (without its resume point, calling
    * `onResync`); it stops with status `closed` and the error after `invalid_input` (a bad `Last-Event-ID`),
    * `forbidden` (with `context.reason` `portal_inactive`), `not_found`, a second such `unauthenticated` in a
-   * row, any other 4xx, and `invalid_response` (a 200 that is not `text/event-stream`).
+   * row, any other 4xx, and `invalid_response` (a 200 that is not `text/event-stream`). A stream closed with
+   * `unauthenticated` reopens (`httpTransport`: when a later request succeeds, the token being good again) and,
+   * when it cannot resume, calls `onResync`; a custom transport should do the same.
    */
   subscribe(onEvent: (event: ServerEvent) => void, options?: SubscribeOptions): Unsubscribe;
 }

@@ -91,6 +91,11 @@ export const defaultMessages = {
   TEMPLATE_USE: 'Use this template',
   TEMPLATE_PREVIEW: 'Preview',
   TEMPLATE_CLOSE: 'Close',
+  TEMPLATE_REPLACE_QUESTION: (fields: readonly ('subject' | 'body')[]) =>
+    `Replace the ${fields.map((field) => (field === 'subject' ? 'subject' : 'message')).join(' and ')} you wrote with the template’s?`,
+  TEMPLATE_REPLACE_CONFIRM: 'Replace',
+  TEMPLATE_REPLACE_EMPTY_ONLY: 'Fill in only what is empty',
+  TEMPLATE_REPLACE_CANCEL: 'Keep what I wrote',
   THREAD_LABEL: (subject: string) => `Conversation: ${subject}`,
   THREAD_EMPTY: 'No messages yet.',
   THREAD_LOAD_OLDER: 'Load older messages',

@@ -5,12 +5,19 @@ import type { MailRow } from '../store/rows.js';
 export const DEV_MAIL_CONTENT_SECURITY_POLICY =
   "default-src 'none'; style-src 'unsafe-inline'; frame-src 'self'";
 
+function statusOf(mail: MailRow): string {
+  if (mail.status === 'sent' && mail.sentAt) return `sent ${mail.sentAt}`;
+  // Why it was never sent: the recipient no longer qualified when it was due.
+  if (mail.status === 'withheld') return `withheld (${mail.lastError ?? 'recipient_unknown'})`;
+  return mail.status;
+}
+
 function renderMail(mail: MailRow): string {
   const facts = [
     ['To', mail.to],
     ['Subject', mail.subject],
     ['Queued', mail.createdAt],
-    ['Status', mail.status === 'sent' && mail.sentAt ? `sent ${mail.sentAt}` : mail.status],
+    ['Status', statusOf(mail)],
   ]
     .map(([label, value]) => `<dt>${escapeHtml(label ?? '')}</dt><dd>${escapeHtml(value ?? '')}</dd>`)
     .join('');

@@ -107,6 +107,7 @@ function clientMail(context: DomainContext, facts: NewMessageFacts): NewMail {
     id: context.createId('mail'),
     firmId: facts.conversation.firmId,
     kind: 'client_message_waiting',
+    recipient: { kind: 'client', id: facts.contact.id },
     to: facts.contact.email,
     rendered,
     createdAt: facts.message.createdAt,
@@ -119,6 +120,7 @@ function memberMails(context: DomainContext, facts: NewMessageFacts, recipients:
       id: context.createId('mail'),
       firmId: member.firmId,
       kind: 'member_client_started',
+      recipient: { kind: 'member', id: member.id },
       to: member.email,
       rendered: renderMemberClientStartedMail({
         firmName: facts.viewer.firm.name,

@@ -1,4 +1,4 @@
-import type { MailKind, MailRow, NewMail } from '../store/rows.js';
+import type { MailKind, MailRow, NewMail, PartyRef } from '../store/rows.js';
 import type { OutgoingMail } from './mailer.js';
 import type { RenderedMail } from './render-mail.js';
 
@@ -7,6 +7,9 @@ export function createOutboxMail(options: {
   readonly id: string;
   readonly firmId: string;
   readonly kind: MailKind;
+  /** Whom it is for; delivery checks them again. */
+  readonly recipient: PartyRef;
+  /** Their address now. */
   readonly to: string;
   readonly rendered: RenderedMail;
   readonly createdAt: string;
@@ -15,6 +18,7 @@ export function createOutboxMail(options: {
     id: options.id,
     firmId: options.firmId,
     kind: options.kind,
+    recipient: options.recipient,
     to: options.to,
     subject: options.rendered.subject,
     text: options.rendered.text,
@@ -23,7 +27,7 @@ export function createOutboxMail(options: {
   };
 }
 
-/** The mail a `Mailer` delivers for an outbox row. */
-export function toOutgoingMail(row: MailRow): OutgoingMail {
-  return { id: row.id, to: row.to, subject: row.subject, text: row.text, html: row.html };
+/** The mail a `Mailer` delivers for an outbox row, to `to` (the recipient's address now) or the queued one. */
+export function toOutgoingMail(row: MailRow, to: string = row.to): OutgoingMail {
+  return { id: row.id, to, subject: row.subject, text: row.text, html: row.html };
 }

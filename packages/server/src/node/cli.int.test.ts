@@ -64,7 +64,8 @@ describe('confide-server, a child process on PGlite with SMTP_URL', () => {
   });
 
   it('starts with --port 0 --seed demo, prints its URL once and serves Daniel Okafor his conversations', async () => {
-    expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    // Both loopbacks by default (127.0.0.1 alone where the machine has no IPv6 loopback).
+    expect(first.url).toMatch(/^http:\/\/(localhost|127\.0\.0\.1):\d+$/);
     expect(first.stdout.filter((line) => line.startsWith('confide-server listening on'))).toHaveLength(1);
     expect(await (await fetch(`${first.url}/healthz`)).json()).toEqual({ status: 'ok' });
     const conversations = await conversationsOf(first.url, 'daniel.okafor@client.test');

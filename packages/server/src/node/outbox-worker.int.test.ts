@@ -12,11 +12,24 @@ afterEach(async () => {
   for (const close of closers.splice(0).reverse()) await close();
 });
 
+/** Queues a "message waiting" mail to a client with an active portal at `to` (added when missing). */
 async function enqueue(store: Store, id: string, to: string, createdAt: Date) {
+  const contactId = `con_${to.replace(/\W/g, '_')}`;
+  await store.insertContact({
+    id: contactId,
+    firmId: 'firm_1',
+    firstName: 'Test',
+    lastName: 'Client',
+    email: to,
+    portalStatus: 'active',
+    assigneeIds: [],
+    createdAt: createdAt.toISOString(),
+  });
   await store.enqueueMail({
     id,
     firmId: 'firm_1',
     kind: 'client_message_waiting',
+    recipient: { kind: 'client', id: contactId },
     to,
     subject: 'A secure message is waiting',
     text: 'Open your portal: https://portal.example.test',
@@ -58,7 +71,7 @@ describe('outbox worker with the SMTP mailer', () => {
       from,
     });
     const worker = createOutboxWorker({ store, mailer, clock, onError: () => undefined });
-    expect(await worker.runOnce()).toEqual({ sent: 1, failed: 0, claimed: 1 });
+    expect(await worker.runOnce()).toEqual({ sent: 1, failed: 0, withheld: 0, claimed: 1 });
     expect(smtp.received).toMatchObject([
       {
         recipients: ['daniel@client.test'],
@@ -68,7 +81,7 @@ describe('outbox worker with the SMTP mailer', () => {
     ]);
     const [row] = await store.listMail({ limit: 1 });
     expect(row).toMatchObject({ status: 'sent', attempts: 1, sentAt: clock.now().toISOString() });
-    expect(await worker.runOnce()).toEqual({ sent: 0, failed: 0, claimed: 0 });
+    expect(await worker.runOnce()).toEqual({ sent: 0, failed: 0, withheld: 0, claimed: 0 });
   });
 
   it('retries a refused delivery after the backoff and gives up after the last attempt', async () => {

@@ -1,4 +1,5 @@
 import { type Clock, systemClock } from '../lib/clock.js';
+import { checkMailRecipient } from '../mail/mail-recipient.js';
 import type { Mailer } from '../mail/mailer.js';
 import { toOutgoingMail } from '../mail/outbox-mail.js';
 import type { MailRow } from '../store/rows.js';
@@ -41,6 +42,8 @@ export interface OutboxWorkerOptions {
 export interface OutboxRound {
   readonly sent: number;
   readonly failed: number;
+  /** Mails whose recipient no longer qualified when they were due (see `checkMailRecipient`): never sent. */
+  readonly withheld: number;
   /** How many mails the round claimed. */
   readonly claimed: number;
 }
@@ -64,7 +67,8 @@ export function outboxRetryDelayMs(attempts: number): number {
 
 /**
  * The outbox worker: claims due mail with a lease (so several workers or processes never deliver one row at
- * once), hands each to the mailer, marks it sent, and reschedules failures with exponential backoff until
+ * once), checks that its recipient still qualifies (`checkMailRecipient`: otherwise it is withheld, never
+ * sent), hands it to the mailer addressed to the recipient's address of that moment, marks it sent, and reschedules failures with exponential backoff until
  * `maxAttempts`. Delivery is at least once: a worker that dies mid-batch leaves its rows leased, and another
  * round claims them again when the lease ends.
  */
@@ -78,9 +82,17 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const onError = options.onError ?? ((error: unknown) => console.error('confide-server: outbox', error));
   const { store, mailer } = options;
 
-  const deliverOne = async (mail: MailRow): Promise<boolean> => {
+  const deliverOne = async (mail: MailRow): Promise<'sent' | 'failed' | 'withheld'> => {
+    let to: string;
     try {
-      await mailer.deliver(toOutgoingMail(mail));
+      // Checked again now, not only when queued: a retry may come hours after the portal was closed.
+      const delivery = await checkMailRecipient(store, mail);
+      if (!delivery.deliver) {
+        await store.markMailWithheld(mail.id, { workerId, reason: delivery.reason });
+        return 'withheld';
+      }
+      to = delivery.to;
+      await mailer.deliver(toOutgoingMail(mail, to));
     } catch (error) {
       onError(error, mail);
       const reason = error instanceof Error ? error.message : 'Delivery failed';
@@ -89,10 +101,10 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
           ? null
           : new Date(clock.now().getTime() + outboxRetryDelayMs(mail.attempts)).toISOString();
       await store.markMailFailed(mail.id, { workerId, error: reason.slice(0, 500), nextAttemptAt });
-      return false;
+      return 'failed';
     }
-    await store.markMailSent(mail.id, { workerId, sentAt: clock.now().toISOString() });
-    return true;
+    await store.markMailSent(mail.id, { workerId, sentAt: clock.now().toISOString(), to });
+    return 'sent';
   };
 
   const runOnce = async (): Promise<OutboxRound> => {
@@ -102,10 +114,10 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       leaseMs,
       limit: batchSize,
     });
-    let sent = 0;
+    const round = { sent: 0, failed: 0, withheld: 0, claimed: claimed.length };
     // One at a time, oldest first: a slow SMTP server gets one connection, and order is kept.
-    for (const mail of claimed) if (await deliverOne(mail)) sent += 1;
-    return { sent, failed: claimed.length - sent, claimed: claimed.length };
+    for (const mail of claimed) round[await deliverOne(mail)] += 1;
+    return round;
   };
 
   let running: Promise<void> | undefined;
@@ -132,7 +144,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 
   const loop = async () => {
     while (!stopping) {
-      let round: OutboxRound = { sent: 0, failed: 0, claimed: 0 };
+      let round: OutboxRound = { sent: 0, failed: 0, withheld: 0, claimed: 0 };
       try {
         round = await runOnce();
       } catch (error) {

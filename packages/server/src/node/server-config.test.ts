@@ -34,6 +34,20 @@ describe('readServerConfig', () => {
     );
   });
 
+  it('reads the dev token rate limit per caller address, 300 a minute unless set', () => {
+    expect(readServerConfig([], { CONFIDE_DEV: '1' })).toMatchObject({ devTokenRateLimit: 300 });
+    expect(readServerConfig([], { CONFIDE_DEV: '1', CONFIDE_DEV_TOKEN_RATE_LIMIT: '2' })).toMatchObject({
+      devTokenRateLimit: 2,
+    });
+    expect(() => readServerConfig([], { CONFIDE_DEV: '1', CONFIDE_DEV_TOKEN_RATE_LIMIT: '0' })).toThrow(
+      /CONFIDE_DEV_TOKEN_RATE_LIMIT/,
+    );
+  });
+
+  it('listens on this machine only, over both loopbacks, unless told otherwise', () => {
+    expect(readServerConfig([], { CONFIDE_DEV: '1' })).toMatchObject({ host: 'localhost' });
+  });
+
   it('makes up a secret in dev mode and refuses to start without one otherwise', () => {
     const dev = readServerConfig([], { CONFIDE_DEV: '1' });
     expect(dev).toMatchObject({

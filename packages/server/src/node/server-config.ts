@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import * as z from 'zod';
-import { DEFAULT_SEND_RATE_LIMIT } from '../app.js';
+import { DEFAULT_DEV_TOKEN_RATE_LIMIT, DEFAULT_SEND_RATE_LIMIT } from '../app.js';
 import { type AttachmentConfig, readAttachmentConfig } from './attachment-config.js';
 import { DEFAULT_OUTBOX_LEASE_MS } from './outbox-worker.js';
 
@@ -9,20 +9,21 @@ import { DEFAULT_OUTBOX_LEASE_MS } from './outbox-worker.js';
 export const DEFAULT_DATA_DIR = './.confide-data';
 /** The port when `--port` is not given. */
 export const DEFAULT_PORT = 8787;
-/** The interface when `--host` is not given: this machine only. */
-export const DEFAULT_HOST = '127.0.0.1';
+/** The interface when `--host` is not given: this machine only, on both loopbacks (127.0.0.1 and ::1). */
+export const DEFAULT_HOST = 'localhost';
 
 /** The usage text of `confide-server --help`. */
 export const USAGE = `Usage: confide-server [--port N] [--host H] [--data DIR] [--seed demo]
 
   --port N      port to listen on; 0 picks a free one (default ${DEFAULT_PORT}, or PORT)
-  --host H      interface to listen on (default ${DEFAULT_HOST})
+  --host H      interface to listen on; localhost means 127.0.0.1 and ::1 (default ${DEFAULT_HOST})
   --data DIR    PGlite data folder when DATABASE_URL is unset (default ${DEFAULT_DATA_DIR})
   --seed demo   load the demo dataset (does nothing when it is already there)
 
 Environment: DATABASE_URL, CONFIDE_DATABASE_SCHEMA, SMTP_URL, CONFIDE_MAIL_FROM, CONFIDE_JWT_SECRET,
 CONFIDE_JWKS_URL, CONFIDE_JWT_ISSUER, CONFIDE_JWT_AUDIENCE, CONFIDE_DEV=1, CONFIDE_ALLOWED_ORIGINS,
 CONFIDE_PORTAL_URL, CONFIDE_FIRM_APP_URL, CONFIDE_OUTBOX_LEASE_MS, CONFIDE_SEND_RATE_LIMIT,
+CONFIDE_DEV_TOKEN_RATE_LIMIT,
 CONFIDE_MAX_UPLOAD_BYTES, CONFIDE_ALLOWED_TYPES, CONFIDE_CLAMAV, CONFIDE_S3_* (see the README).`;
 
 /** Everything the server process is configured with. */
@@ -48,6 +49,8 @@ export interface ServerConfig {
   readonly outboxLeaseMs: number;
   /** Sends (messages and new conversations) one person may make per minute. */
   readonly sendRateLimit: number;
+  /** Dev tokens one caller address (an IPv6 caller's /64) may get per minute. */
+  readonly devTokenRateLimit: number;
   /** Files: limits, allow-list, scanner and storage. */
   readonly attachments: AttachmentConfig;
 }
@@ -81,6 +84,7 @@ const EnvironmentSchema = z.object({
   CONFIDE_FIRM_APP_URL: optional.pipe(z.url().optional()),
   CONFIDE_OUTBOX_LEASE_MS: optional.pipe(z.coerce.number<string | undefined>().int().min(1_000).optional()),
   CONFIDE_SEND_RATE_LIMIT: optional.pipe(z.coerce.number<string | undefined>().int().min(1).optional()),
+  CONFIDE_DEV_TOKEN_RATE_LIMIT: optional.pipe(z.coerce.number<string | undefined>().int().min(1).optional()),
 });
 
 function readArguments(argv: readonly string[]) {
@@ -160,6 +164,7 @@ export function readServerConfig(
     firmAppUrl: env.CONFIDE_FIRM_APP_URL ?? 'http://localhost:5173',
     outboxLeaseMs: env.CONFIDE_OUTBOX_LEASE_MS ?? DEFAULT_OUTBOX_LEASE_MS,
     sendRateLimit: env.CONFIDE_SEND_RATE_LIMIT ?? DEFAULT_SEND_RATE_LIMIT.limit,
+    devTokenRateLimit: env.CONFIDE_DEV_TOKEN_RATE_LIMIT ?? DEFAULT_DEV_TOKEN_RATE_LIMIT.limit,
     attachments: readAttachments(environment),
   };
 }

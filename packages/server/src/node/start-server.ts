@@ -1,6 +1,7 @@
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
-import { createApp, DEFAULT_SEND_RATE_LIMIT } from '../app.js';
+import type { Server } from 'node:http';
+import { createAdaptorServer } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { createApp, DEFAULT_DEV_TOKEN_RATE_LIMIT, DEFAULT_SEND_RATE_LIMIT } from '../app.js';
 import { createInProcessNotifier } from '../events/in-process-notifier.js';
 import type { Notifier } from '../events/notifier.js';
 import type { RequestLogger } from '../http/request-log.js';
@@ -8,6 +9,7 @@ import { systemClock } from '../lib/clock.js';
 import { randomId } from '../lib/ids.js';
 import { seedDemo } from '../seed/demo.js';
 import { DEMO_IDS } from '../seed/demo-data.js';
+import { closeAll, LOOPBACK_HOST, listenHttp } from './listen.js';
 import { openAttachments } from './open-attachments.js';
 import { createOutboxWorker, type OutboxWorker } from './outbox-worker.js';
 import { openPgliteStore } from './pglite-store.js';
@@ -37,8 +39,10 @@ export type ServerLogger = (
 
 const jsonLogger: ServerLogger = (entry) => console.error(JSON.stringify(entry));
 
-function urlOf(host: string, port: number): string {
-  const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+function urlOf(host: string, port: number, addresses: readonly string[]): string {
+  const wildcard = host === '0.0.0.0' || host === '::';
+  const ipv4Only = host.toLowerCase() === LOOPBACK_HOST && !addresses.includes('::1');
+  const shown = wildcard || ipv4Only ? '127.0.0.1' : host;
   return `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}`;
 }
 
@@ -141,7 +145,11 @@ export async function startServer(
     portalUrl: config.portalUrl,
     firmAppUrl: config.firmAppUrl,
     allowedOrigins: config.allowedOrigins,
-    rateLimits: { sends: sendRule },
+    rateLimits: {
+      sends: sendRule,
+      devTokens: { limit: config.devTokenRateLimit, windowMs: DEFAULT_DEV_TOKEN_RATE_LIMIT.windowMs },
+    },
+    clientAddress: (hono) => getConnInfo(hono).remote.address,
     sendLimiter,
     shutdownSignal: shutdown.signal,
     attachments: {
@@ -153,21 +161,19 @@ export async function startServer(
     onUnexpectedError: (error, requestId) =>
       log({ level: 'error', event: 'unexpected_error', requestId, message: String(error) }),
   });
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
-      resolve(started),
-    );
-    started.once('error', reject);
+  const listening = await listenHttp(() => createAdaptorServer({ fetch: app.fetch }) as Server, {
+    host: config.host,
+    port: config.port,
+    onNoIpv6: (error) => log({ level: 'warn', event: 'ipv6_loopback_unavailable', message: String(error) }),
   });
-  const { port } = server.address() as AddressInfo;
   let closing: Promise<void> | undefined;
   return {
-    url: urlOf(config.host, port),
+    url: urlOf(config.host, listening.port, listening.addresses),
     store,
     close() {
       closing ??= (async () => {
         shutdown.abort();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await closeAll(listening.servers);
         stopWaking?.();
         await attachments.close();
         await worker?.stop();

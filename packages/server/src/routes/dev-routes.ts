@@ -1,6 +1,7 @@
 import { signToken } from '../auth/sign-token.js';
 import { DEV_MAIL_CONTENT_SECURITY_POLICY, renderDevMailPage } from '../dev/dev-mail-page.js';
 import { ApiError, notFound } from '../errors/api-error.js';
+import { addressRateLimitKey } from '../http/client-address.js';
 import type { RouteHandlers } from './route-handler.js';
 
 /** How many outbox rows the dev mail page shows. */
@@ -8,9 +9,11 @@ const DEV_MAIL_PAGE_SIZE = 100;
 
 /** Handlers of the dev-mode routes (registered only when the app runs with `dev: true`). */
 export const devRouteHandlers = {
-  async issueDevToken({ body, context, services }) {
+  async issueDevToken({ body, context, services, hono }) {
+    // Keyed by where the caller is, not by the address they post: one caller cannot try e-mail addresses
+    // without limit, and nobody can use up another person's allowance by asking for their address.
+    await services.devTokenLimiter.take(`dev-token:${addressRateLimitKey(services.clientAddress(hono))}`);
     const email = body.email.toLowerCase();
-    await services.devTokenLimiter.take(`dev-token:${email}`);
     const secret = services.auth.secret;
     if (secret === undefined) throw new ApiError('internal', 'Dev tokens need a JWT secret');
     const now = context.clock.now();

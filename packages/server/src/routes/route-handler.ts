@@ -8,6 +8,7 @@ import type { AuthOptions, TokenVerifier } from '../auth/token-verifier.js';
 import type { DomainContext } from '../domain/context.js';
 import type { ViewerIdentity } from '../domain/viewer.js';
 import type { EventHub } from '../events/event-hub.js';
+import type { ClientAddressReader } from '../http/client-address.js';
 import type { RateLimiter } from '../http/rate-limiter.js';
 
 /** What handlers share for the app's lifetime. */
@@ -21,7 +22,10 @@ export interface AppServices {
   readonly sendLimiter: RateLimiter;
   /** The process's one reader of new events, fanning them out to the open streams. */
   readonly eventHub: EventHub;
+  /** Counts dev tokens per caller address (see `addressRateLimitKey`). */
   readonly devTokenLimiter: RateLimiter;
+  /** The caller's network address, when the runtime knows it. */
+  readonly clientAddress: ClientAddressReader;
   /** Files: limits, where bytes live, and the tus upload handler when uploads are enabled. */
   readonly attachments: {
     readonly settings: AttachmentSettings;

@@ -68,6 +68,20 @@ export function createConversationQueries(
     async listMembers(firmId) {
       return membersOf(firmId);
     },
+    async updateMember(id, changes) {
+      const member = state().members.get(id);
+      if (!member) return null;
+      const updated = { ...member, ...changes };
+      state().members.set(id, updated);
+      return updated;
+    },
+    async updateContact(id, changes) {
+      const contact = state().contacts.get(id);
+      if (!contact) return null;
+      const updated = { ...contact, ...changes };
+      state().contacts.set(id, updated);
+      return updated;
+    },
     async insertContact(contact) {
       return insertNew(state().contacts, { ...contact, assigneeIds: [...contact.assigneeIds] });
     },

@@ -144,6 +144,19 @@ export function createRecordQueries(
         ...row,
         status: 'sent',
         sentAt: options.sentAt,
+        to: options.to ?? row.to,
+        lockedBy: null,
+        lockedUntil: null,
+      });
+      return true;
+    },
+    async markMailWithheld(id, options) {
+      const row = heldBy(id, options.workerId);
+      if (!row) return false;
+      state().mail.set(id, {
+        ...row,
+        status: 'withheld',
+        lastError: options.reason,
         lockedBy: null,
         lockedUntil: null,
       });

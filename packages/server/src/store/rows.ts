@@ -158,8 +158,18 @@ export interface TemplateRow {
 /** What kind of e-mail an outbox row is. */
 export type MailKind = 'client_message_waiting' | 'member_client_started';
 
-/** Where an outbox row is in its life: `pending` until sent or given up (`failed`). */
-export type MailStatus = 'pending' | 'sent' | 'failed';
+/**
+ * Where an outbox row is in its life: `pending` until sent, given up (`failed`), or `withheld`: when it was due,
+ * its recipient no longer qualified for it (see `MailWithheldReason`), so it was never sent.
+ */
+export type MailStatus = 'pending' | 'sent' | 'failed' | 'withheld';
+
+/**
+ * Why a mail was withheld at delivery: `portal_not_active` (the client's portal was closed or is only invited),
+ * `recipient_unknown` (the person is gone, belongs to another firm, is not the kind the mail is for, or the row
+ * was queued before recipients were recorded).
+ */
+export type MailWithheldReason = 'portal_not_active' | 'recipient_unknown';
 
 /** One e-mail in the transactional outbox, already rendered (it never contains message text). */
 export interface MailRow {
@@ -168,6 +178,13 @@ export interface MailRow {
   readonly seq: number;
   readonly firmId: string;
   readonly kind: MailKind;
+  /**
+   * Whom the mail is for: the client of a `client_message_waiting` mail, the member of a `member_client_started`
+   * one. Delivery checks them again and sends to their address then. Null only for rows queued before recipients
+   * were recorded (such rows are withheld).
+   */
+  readonly recipient: PartyRef | null;
+  /** The recipient's address when queued; once sent, the address it went to. */
   readonly to: string;
   readonly subject: string;
   readonly text: string;
@@ -182,7 +199,7 @@ export interface MailRow {
   readonly lockedUntil: string | null;
   readonly lockedBy: string | null;
   readonly sentAt: string | null;
-  /** The last delivery error (a short reason, never message text). */
+  /** The last delivery error (a short reason, never message text); for a `withheld` mail its `MailWithheldReason`. */
   readonly lastError: string | null;
 }
 
@@ -190,7 +207,7 @@ export interface MailRow {
 export type NewMail = Pick<
   MailRow,
   'id' | 'firmId' | 'kind' | 'to' | 'subject' | 'text' | 'html' | 'createdAt'
->;
+> & { readonly recipient: PartyRef };
 
 /** What an audit entry records. */
 export type AuditActionValue =

@@ -118,6 +118,7 @@ export function dataPathContractCases(getStore: () => Store): void {
       id: uniqueId('mail'),
       firmId: world.firmId,
       kind: 'client_message_waiting' as const,
+      recipient: world.clientRef,
       to: world.contact.email,
       subject: 'A secure message awaits you',
       text: 'Open your portal',
@@ -170,6 +171,7 @@ export function dataPathContractCases(getStore: () => Store): void {
     expect(await store.listNotificationsWithContext(elsewhere)).toEqual([]);
     expect((await store.listMail({ firmId: world.firmId, limit: 10 }))[0]).toMatchObject({
       id: mail.id,
+      recipient: world.clientRef,
       status: 'pending',
       attempts: 0,
       nextAttemptAt: at(4),

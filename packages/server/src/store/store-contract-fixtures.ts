@@ -111,6 +111,7 @@ export function newMail(world: ContractWorld, overrides: Partial<NewMail> = {}):
     id: uniqueId('mail'),
     firmId: world.firmId,
     kind: 'client_message_waiting',
+    recipient: world.clientRef,
     to: world.contact.email,
     subject: 'S',
     text: 'T',

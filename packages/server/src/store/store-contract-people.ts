@@ -17,6 +17,26 @@ export function peopleContractCases(getStore: () => Store): void {
     expect(await store.getContact(uniqueId('con'))).toBeNull();
   });
 
+  it('changes a contact’s address and portal status and a member’s address, and nothing else', async () => {
+    const { store, world } = await storeWithWorld(getStore);
+    const email = `${uniqueId('moved')}@client.test`;
+    const closed = await store.updateContact(world.contact.id, { portalStatus: 'inactive' });
+    expect(closed).toEqual({ ...world.contact, portalStatus: 'inactive' });
+    const moved = await store.updateContact(world.contact.id, { email });
+    expect(moved).toEqual({ ...world.contact, portalStatus: 'inactive', email });
+    expect(await store.getContact(world.contact.id)).toEqual(moved);
+    expect(await store.findContactByEmail(email)).toEqual(moved);
+    expect(await store.updateContact(world.contact.id, {})).toEqual(moved);
+    const memberEmail = `${uniqueId('moved')}@contract.test`;
+    expect(await store.updateMember(world.member.id, { email: memberEmail })).toEqual({
+      ...world.member,
+      email: memberEmail,
+    });
+    expect(await store.getMember(world.owner.id)).toEqual(world.owner);
+    expect(await store.updateContact(uniqueId('con'), { portalStatus: 'active' })).toBeNull();
+    expect(await store.updateMember(uniqueId('mem'), { email: memberEmail })).toBeNull();
+  });
+
   it('finds members and contacts by e-mail case-insensitively', async () => {
     const { store, world } = await storeWithWorld(getStore);
     expect(await store.findMemberByEmail(world.owner.email.toUpperCase())).toEqual(world.owner);

@@ -131,7 +131,12 @@ export function recordContractCases(getStore: () => Store): void {
 
   it('lets another worker claim mail whose lease ended, and gives up when told to', async () => {
     const { store, world } = await storeWithWorld(getStore);
-    const mail = newMail(world, { kind: 'member_client_started', to: world.owner.email, html: 'H' });
+    const mail = newMail(world, {
+      kind: 'member_client_started',
+      recipient: world.ownerRef,
+      to: world.owner.email,
+      html: 'H',
+    });
     await store.enqueueMail(mail);
     const workerA = uniqueId('worker');
     const workerB = uniqueId('worker');
@@ -147,12 +152,45 @@ export function recordContractCases(getStore: () => Store): void {
     expect(listed).toMatchObject({ status: 'failed', lastError: 'rejected' });
   });
 
+  it('records the recipient, the address a mail went to, and withheld mail', async () => {
+    const { store, world } = await storeWithWorld(getStore);
+    const sent = newMail(world, { recipient: world.clientRef });
+    const withheld = newMail(world, { recipient: world.clientRef });
+    await store.enqueueMail(sent);
+    await store.enqueueMail(withheld);
+    const worker = uniqueId('worker');
+    const claimed = await store.claimMail({ workerId: worker, now: at(1), leaseMs: 60_000, limit: 100 });
+    expect(claimed.find((row) => row.id === sent.id)?.recipient).toEqual(world.clientRef);
+    const moved = `${uniqueId('moved')}@client.test`;
+    expect(await store.markMailSent(sent.id, { workerId: worker, sentAt: at(2), to: moved })).toBe(true);
+    expect(
+      await store.markMailWithheld(withheld.id, {
+        workerId: uniqueId('worker'),
+        reason: 'portal_not_active',
+      }),
+    ).toBe(false);
+    expect(await store.markMailWithheld(withheld.id, { workerId: worker, reason: 'portal_not_active' })).toBe(
+      true,
+    );
+    const listed = await store.listMail({ limit: 10, firmId: world.firmId });
+    expect(listed.find((row) => row.id === sent.id)).toMatchObject({ status: 'sent', to: moved });
+    expect(listed.find((row) => row.id === withheld.id)).toMatchObject({
+      status: 'withheld',
+      lastError: 'portal_not_active',
+      lockedBy: null,
+      sentAt: null,
+    });
+    const later = await store.claimMail({ workerId: worker, now: at(100), leaseMs: 60_000, limit: 100 });
+    expect(later.some((row) => row.id === withheld.id)).toBe(false);
+  });
+
   it('lists mail newest first', async () => {
     const { store, world } = await storeWithWorld(getStore);
     // Due only in the far future, so these rows never crowd the claim cases of later runs on a kept database.
     const base = {
       firmId: world.firmId,
       kind: 'client_message_waiting' as const,
+      recipient: world.clientRef,
       to: 'a@b.test',
       subject: 'S',
       text: 'T',

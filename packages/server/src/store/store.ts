@@ -8,6 +8,7 @@ import type {
   EventRow,
   FirmRow,
   MailRow,
+  MailWithheldReason,
   MemberRow,
   MessageRow,
   NewAuditEntry,
@@ -178,6 +179,19 @@ export interface StoreQueries extends AttachmentQueries {
   listMembers(firmId: string): Promise<MemberRow[]>;
   /** Creates the contact, or does nothing when that id exists. Returns whether it was created. */
   insertContact(contact: ContactRow): Promise<boolean>;
+  /**
+   * Changes a member's e-mail address (the host's directory moved them); returns the new row, or null when the
+   * member does not exist.
+   */
+  updateMember(id: string, changes: Partial<Pick<MemberRow, 'email'>>): Promise<MemberRow | null>;
+  /**
+   * Changes a contact's e-mail address or portal status (the host's directory or its portal onboarding changed
+   * them); returns the new row with its assignees, or null when the contact does not exist.
+   */
+  updateContact(
+    id: string,
+    changes: Partial<Pick<ContactRow, 'email' | 'portalStatus'>>,
+  ): Promise<ContactRow | null>;
   /** The contact with its assignees, or null. */
   getContact(id: string): Promise<ContactRow | null>;
   /** The contact with this e-mail address compared case-insensitively (the lowest id if several), or null. */
@@ -333,9 +347,20 @@ export interface StoreQueries extends AttachmentQueries {
   }): Promise<MailRow[]>;
   /**
    * Marks a claimed mail `sent` at `sentAt` and unlocks it, only while `workerId` still holds it and it is
-   * `pending`. Returns whether it changed.
+   * `pending`; with `to`, records that address as the one it went to. Returns whether it changed.
    */
-  markMailSent(id: string, options: { readonly workerId: string; readonly sentAt: string }): Promise<boolean>;
+  markMailSent(
+    id: string,
+    options: { readonly workerId: string; readonly sentAt: string; readonly to?: string | undefined },
+  ): Promise<boolean>;
+  /**
+   * Marks a claimed mail `withheld` (never to be sent) with `reason` as its `lastError` and unlocks it, only while
+   * `workerId` still holds it and it is `pending`. Returns whether it changed.
+   */
+  markMailWithheld(
+    id: string,
+    options: { readonly workerId: string; readonly reason: MailWithheldReason },
+  ): Promise<boolean>;
   /**
    * Records a failed attempt while `workerId` holds the mail: unlocks it, stores `error`, and either sets
    * `nextAttemptAt` (stays `pending`) or, when `nextAttemptAt` is null, gives up (`failed`). Returns whether it changed.
@@ -396,6 +421,8 @@ export type PeopleQueryName =
   | 'getMember'
   | 'findMemberByEmail'
   | 'listMembers'
+  | 'updateMember'
+  | 'updateContact'
   | 'insertContact'
   | 'getContact'
   | 'findContactByEmail'

@@ -51,7 +51,7 @@ describe('ComposeSecureMessage', () => {
     expect(await screen.findByText('Message sent.')).toBeInTheDocument();
     const [conversation] = (await transportFor(mock, 'ben').listConversations({})).items;
     expect(conversation?.subject).toBe('Passport scan');
-    expect(onSent).toHaveBeenCalledWith(conversation?.id);
+    expect(onSent).toHaveBeenCalledWith(conversation?.id, { shown: true });
   });
 
   it('explains what is missing instead of sending an incomplete draft', async () => {

@@ -1,10 +1,11 @@
 'use client';
-import type { ConversationId, DraftField, FieldError, Matter } from '@confide/core';
+import type { ConversationId, DraftField, FieldError, Matter, Template } from '@confide/core';
 import {
   type FormEvent,
   forwardRef,
   type HTMLAttributes,
   type KeyboardEvent,
+  useCallback,
   useEffect,
   useId,
   useRef,
@@ -25,7 +26,10 @@ import { CharacterCount, shownErrors, showsCount } from '../shared/character-cou
 import type { StyledComponentProps } from '../shared/part-props.js';
 import { OfflineBanner } from '../shared/states.js';
 import { RecipientPicker } from './recipient-picker.js';
-import { TemplatePicker } from './template-picker.js';
+import { type TemplateField, TemplatePicker } from './template-picker.js';
+
+const TEMPLATE_FIELDS: readonly TemplateField[] = ['subject', 'body'];
+
 import { useRetargetingSelect } from './use-retargeting-select.js';
 
 /** The parts of a `ComposeSecureMessage` that take a class name. */
@@ -48,8 +52,19 @@ export interface ComposeSecureMessageProps
   readonly matter?: Matter;
   /** Keeps several new-conversation drafts apart. @default 'new' */
   readonly draftId?: string;
-  /** Called with the new conversation's id once the server has it. */
-  readonly onSent?: (conversationId: ConversationId) => void;
+  /**
+   * Called exactly once for each conversation this form started, with its id, once the server has it; never for a
+   * send that failed. It is called even when the form was closed (unmounted) or re-keyed (another `draftId`) while
+   * the send was in flight, since the conversation exists all the same; `details.shown` then is false, so a host
+   * that routes to the conversation can leave a person who has moved on where they are.
+   */
+  readonly onSent?: (conversationId: ConversationId, details: ComposeSentDetails) => void;
+}
+
+/** What `onSent` says besides the conversation's id. */
+export interface ComposeSentDetails {
+  /** Whether the form was still on screen (mounted, same draft) when the server confirmed the conversation. */
+  readonly shown: boolean;
 }
 
 function fieldMessage(messages: ConfideMessages, field: DraftField, error: FieldError | undefined) {
@@ -73,6 +88,37 @@ function describedBy(...ids: readonly (string | false | undefined)[]): string | 
  */
 export const ComposeSecureMessage = forwardRef<HTMLFormElement, ComposeSecureMessageProps>(
   function ComposeSecureMessage(props, ref) {
+    // A form per draft: a send in flight belongs to the draft it started from, and what the form shows of it (the
+    // "sent" status, the attempted validation) must not carry over to another draft.
+    return <OneComposeForm key={props.draftId ?? 'new'} {...props} ref={ref} />;
+  },
+);
+
+/**
+ * The latest `onSent` and whether the form is on screen: a send that finishes after the form was closed still
+ * reaches the host (once), told that the form is gone.
+ */
+function useSentCallback(onSent: ComposeSecureMessageProps['onSent']) {
+  const latest = useRef(onSent);
+  const shown = useRef(false);
+  useEffect(() => {
+    latest.current = onSent;
+  });
+  useEffect(() => {
+    shown.current = true;
+    return () => {
+      shown.current = false;
+    };
+  }, []);
+  return useCallback((conversationId: ConversationId) => {
+    const stillShown = shown.current;
+    latest.current?.(conversationId, { shown: stillShown });
+    return stillShown;
+  }, []);
+}
+
+const OneComposeForm = forwardRef<HTMLFormElement, ComposeSecureMessageProps>(
+  function OneComposeForm(props, ref) {
     const { audience, matter, draftId, onSent, classNames, overrides, className, ...rest } = props;
     const messages = useMessages(overrides);
     const { dates } = useConfideContext();
@@ -90,6 +136,7 @@ export const ComposeSecureMessage = forwardRef<HTMLFormElement, ComposeSecureMes
     const attachRef = useRef<HTMLButtonElement>(null);
     const bodyRef = useRef<HTMLTextAreaElement>(null);
     const { dragging, dropProps } = useFileDrop(composer.attachFiles);
+    const reportSent = useSentCallback(onSent);
 
     useEffect(() => {
       if (matter && matterId !== draftMatterId) setMatter(matter);
@@ -103,12 +150,20 @@ export const ComposeSecureMessage = forwardRef<HTMLFormElement, ComposeSecureMes
       composer.send().then(
         (result) => {
           if (!('conversation' in result)) return;
+          if (!reportSent(result.conversation.id)) return;
           setAttempted(false);
           setSentId(result.conversation.id);
-          onSent?.(result.conversation.id);
         },
         () => {},
       );
+    }
+    // What the person wrote is theirs: a template replaces it only after they said so (the picker asks).
+    const written = TEMPLATE_FIELDS.filter((field) => composer.draft[field].trim() !== '');
+    async function insertTemplate(template: Template, keep: readonly TemplateField[]) {
+      const { subject, body } = composer.draft;
+      await composer.importTemplate(template);
+      if (keep.includes('subject')) composer.setSubject(subject);
+      if (keep.includes('body')) composer.setBody(body);
     }
     function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
       if (event.key === 'Enter' && isComposingKey(event)) {
@@ -185,7 +240,8 @@ export const ComposeSecureMessage = forwardRef<HTMLFormElement, ComposeSecureMes
         {firm && (
           <TemplatePicker
             messages={messages}
-            onInsert={(template) => void composer.importTemplate(template)}
+            written={written}
+            onInsert={(template, keep) => void insertTemplate(template, keep)}
             insertedFocusRef={bodyRef}
           />
         )}

@@ -19,7 +19,7 @@ export type NotificationListPart = 'root' | 'header' | 'list' | 'item';
 export interface NotificationListProps
   extends Omit<HTMLAttributes<HTMLElement>, 'children'>,
     StyledComponentProps<NotificationListPart> {
-  /** Called with the conversation's id when the viewer opens a notification (it is marked read first). */
+  /** Called with the conversation's id as the viewer opens a notification (it is marked read in the background). */
   readonly onOpen?: (conversationId: ConversationId) => void;
 }
 
@@ -40,9 +40,11 @@ export const NotificationList = forwardRef<HTMLElement, NotificationListProps>(
     const titleId = useId();
     const now = new Date();
 
-    async function open(notification: NotificationData) {
-      const conversationId = await feed.open(notification).catch(() => notification.conversationId);
-      onOpen?.(conversationId);
+    function open(notification: NotificationData) {
+      // The host hears of it at once, while the list is on screen: waiting for the mark-read to finish would route
+      // a person who has closed the list (or gone elsewhere) in the meantime. Marking read goes on by itself.
+      void feed.open(notification).catch(() => {});
+      onOpen?.(notification.conversationId);
     }
     const describe = (notification: NotificationData) => {
       const { kind, contact, subject } = notification;
@@ -109,7 +111,7 @@ export const NotificationList = forwardRef<HTMLElement, NotificationListProps>(
                   type="button"
                   className="confide-button confide-notification-open"
                   data-kind={notification.kind}
-                  onClick={() => void open(notification)}
+                  onClick={() => open(notification)}
                 >
                   <span>{sentence(notification)}</span>
                   <time

@@ -40,6 +40,12 @@ export interface ThreadViewProps
    * action (the conversation just started from a dialog), so keyboard and screen-reader users land in it. @default false
    */
   readonly autoFocus?: boolean;
+  /**
+   * Each new value moves focus into the thread again (the reply box, else the messages) and brings the newest
+   * message into view: for a host whose person opens the conversation that is already shown (from a notification,
+   * the index or a link), where nothing would happen otherwise. A count the host raises is enough.
+   */
+  readonly focusRequest?: number;
 }
 
 // The WAI-ARIA feed pattern: Page Down and Page Up move focus between articles.
@@ -107,6 +113,7 @@ const OneThread = forwardRef<HTMLDivElement, ThreadViewProps>(function OneThread
     conversationId,
     showReplyBox = true,
     autoFocus = false,
+    focusRequest,
     classNames,
     overrides,
     components,
@@ -143,16 +150,21 @@ const OneThread = forwardRef<HTMLDivElement, ThreadViewProps>(function OneThread
 
   const rootRef = useRef<HTMLDivElement | null>(null);
   const loaded = thread.status === 'success';
-  const focused = useRef(false);
+  // The request last acted on: with autoFocus, none yet (so the first load takes focus); else the first value.
+  const handledRequest = useRef<number | undefined | 'initial'>(autoFocus ? 'initial' : focusRequest);
+  const { scrollToEnd } = list;
   useEffect(() => {
-    if (!autoFocus || !loaded || focused.current) return;
-    focused.current = true;
+    if (!loaded || handledRequest.current === focusRequest) return;
+    const again = handledRequest.current !== 'initial';
+    handledRequest.current = focusRequest;
     const root = rootRef.current;
     const target =
       root?.querySelector<HTMLElement>('.confide-reply textarea') ??
       root?.querySelector<HTMLElement>('[role="feed"]');
+    // Opened again: the person may have scrolled up since; what they came for is the newest message.
+    if (again) scrollToEnd();
     target?.focus();
-  }, [autoFocus, loaded]);
+  }, [loaded, focusRequest, scrollToEnd]);
 
   const getDownloadUrl = useCallback(
     (attachmentId: string, options?: DownloadUrlOptions) =>

@@ -136,9 +136,10 @@ function insertMessageStatement(
   const mailed =
     effects.mails && effects.mails.length > 0
       ? sql`, mailed AS (
-        INSERT INTO mail_outbox (id, firm_id, kind, recipient, subject, text_body, html_body, created_at, status,
-          attempts, next_attempt_at)
-        SELECT row.value->>'id', row.value->>'firmId', row.value->>'kind', row.value->>'to', row.value->>'subject',
+        INSERT INTO mail_outbox (id, firm_id, kind, recipient, recipient_kind, recipient_id, subject, text_body,
+          html_body, created_at, status, attempts, next_attempt_at)
+        SELECT row.value->>'id', row.value->>'firmId', row.value->>'kind', row.value->>'to',
+          row.value->'recipient'->>'kind', row.value->'recipient'->>'id', row.value->>'subject',
           row.value->>'text', row.value->>'html', (row.value->>'createdAt')::timestamptz, 'pending', 0,
           (row.value->>'createdAt')::timestamptz
         FROM inserted, jsonb_array_elements(${json(effects.mails)}) WITH ORDINALITY AS row(value, position)

@@ -260,6 +260,35 @@ const ticketPurposes: Migration = {
   ],
 };
 
+const mailRecipients: Migration = {
+  version: 6,
+  name: 'mail recipients checked at delivery',
+  statements: [
+    // Who a mail is for, so delivery can check them again (portal still active, still there) and use their
+    // address of that moment. Null only for rows queued before this version that no person matches below.
+    `ALTER TABLE mail_outbox ADD COLUMN recipient_kind text CHECK (recipient_kind IN ('member', 'client'))`,
+    'ALTER TABLE mail_outbox ADD COLUMN recipient_id text',
+    `UPDATE mail_outbox SET recipient_id = (
+      SELECT contact.id FROM contacts AS contact
+      WHERE contact.firm_id = mail_outbox.firm_id AND lower(contact.email) = lower(mail_outbox.recipient)
+      ORDER BY contact.id LIMIT 1)
+    WHERE kind = 'client_message_waiting'`,
+    `UPDATE mail_outbox SET recipient_id = (
+      SELECT member.id FROM members AS member
+      WHERE member.firm_id = mail_outbox.firm_id AND lower(member.email) = lower(mail_outbox.recipient)
+      ORDER BY member.id LIMIT 1)
+    WHERE kind = 'member_client_started'`,
+    `UPDATE mail_outbox
+    SET recipient_kind = CASE kind WHEN 'client_message_waiting' THEN 'client' ELSE 'member' END
+    WHERE recipient_id IS NOT NULL`,
+    `ALTER TABLE mail_outbox ADD CONSTRAINT mail_outbox_recipient_whole
+      CHECK ((recipient_kind IS NULL) = (recipient_id IS NULL))`,
+    'ALTER TABLE mail_outbox DROP CONSTRAINT mail_outbox_status_check',
+    `ALTER TABLE mail_outbox ADD CONSTRAINT mail_outbox_status_check
+      CHECK (status IN ('pending', 'sent', 'failed', 'withheld'))`,
+  ],
+};
+
 /** Every migration, oldest first. */
 export const MIGRATIONS: readonly Migration[] = [
   initialSchema,
@@ -267,4 +296,5 @@ export const MIGRATIONS: readonly Migration[] = [
   filesWithMessages,
   eventRetentionIndex,
   ticketPurposes,
+  mailRecipients,
 ];

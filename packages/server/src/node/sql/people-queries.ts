@@ -98,6 +98,14 @@ export function createPeopleQueries(
     );
   };
 
+  const getContact = async (id: string): Promise<ContactRow | null> => {
+    const [row] = await db
+      .select({ contact: contacts, assigneeIds: assigneeIdsOf(contacts.id) })
+      .from(contacts)
+      .where(eq(contacts.id, id));
+    return row ? toContact(row.contact, row.assigneeIds) : null;
+  };
+
   return {
     insertFirm(firm) {
       return insertIfAbsent(db, firms, { ...firm, createdAt: toDate(firm.createdAt) });
@@ -128,6 +136,23 @@ export function createPeopleQueries(
         .orderBy(asc(members.name), asc(members.id));
       return rows.map(toMember);
     },
+    async updateMember(id, changes) {
+      if (changes.email === undefined) return selectById(db, members, id, toMember);
+      const [row] = await db
+        .update(members)
+        .set({ email: changes.email })
+        .where(eq(members.id, id))
+        .returning();
+      return row ? toMember(row) : null;
+    },
+    async updateContact(id, changes) {
+      const set = {
+        ...(changes.email === undefined ? {} : { email: changes.email }),
+        ...(changes.portalStatus === undefined ? {} : { portalStatus: changes.portalStatus }),
+      };
+      if (Object.keys(set).length > 0) await db.update(contacts).set(set).where(eq(contacts.id, id));
+      return getContact(id);
+    },
     insertContact(contact) {
       return atomically(context, async (tx) => {
         const { assigneeIds, ...row } = contact;
@@ -141,13 +166,7 @@ export function createPeopleQueries(
         return true;
       });
     },
-    async getContact(id) {
-      const [row] = await db
-        .select({ contact: contacts, assigneeIds: assigneeIdsOf(contacts.id) })
-        .from(contacts)
-        .where(eq(contacts.id, id));
-      return row ? toContact(row.contact, row.assigneeIds) : null;
-    },
+    getContact,
     async loadViewer(firmId, party) {
       // One statement for every authenticated request: the firm, its members (names of authors) and, for a
       // client, the contact with its assignees, as one JSON value.

@@ -75,11 +75,12 @@ function toNotification(row: typeof notifications.$inferSelect): NotificationRow
 }
 
 function toMail(row: typeof mailOutbox.$inferSelect): MailRow {
-  const { recipient, textBody, htmlBody, ...columns } = withIsoTimes(row);
+  const { recipient, recipientKind, recipientId, textBody, htmlBody, ...columns } = withIsoTimes(row);
   return {
     ...columns,
     kind: row.kind as MailKind,
     status: row.status as MailStatus,
+    recipient: recipientKind === null || recipientId === null ? null : partyOf(recipientKind, recipientId),
     to: recipient,
     text: textBody,
     html: htmlBody,
@@ -213,6 +214,8 @@ export function createRecordQueries(context: SqlContext): Pick<StoreQueries, Rec
           firmId: mail.firmId,
           kind: mail.kind,
           recipient: mail.to,
+          recipientKind: mail.recipient.kind,
+          recipientId: mail.recipient.id,
           subject: mail.subject,
           textBody: mail.text,
           htmlBody: mail.html,
@@ -251,7 +254,21 @@ export function createRecordQueries(context: SqlContext): Pick<StoreQueries, Rec
     async markMailSent(id, options) {
       const changed = await db
         .update(mailOutbox)
-        .set({ status: 'sent', sentAt: toDate(options.sentAt), lockedBy: null, lockedUntil: null })
+        .set({
+          status: 'sent',
+          sentAt: toDate(options.sentAt),
+          ...(options.to === undefined ? {} : { recipient: options.to }),
+          lockedBy: null,
+          lockedUntil: null,
+        })
+        .where(heldBy(id, options.workerId))
+        .returning({ id: mailOutbox.id });
+      return changed.length > 0;
+    },
+    async markMailWithheld(id, options) {
+      const changed = await db
+        .update(mailOutbox)
+        .set({ status: 'withheld', lastError: options.reason, lockedBy: null, lockedUntil: null })
         .where(heldBy(id, options.workerId))
         .returning({ id: mailOutbox.id });
       return changed.length > 0;

@@ -141,7 +141,10 @@ export const mailOutbox = pgTable('mail_outbox', {
   seq: bigserial('seq', { mode: 'number' }).notNull(),
   firmId: text('firm_id').notNull(),
   kind: text('kind').notNull(),
+  /** The recipient's address (see `recipientKind`/`recipientId` for the person). */
   recipient: text('recipient').notNull(),
+  recipientKind: text('recipient_kind'),
+  recipientId: text('recipient_id'),
   subject: text('subject').notNull(),
   textBody: text('text_body').notNull(),
   htmlBody: text('html_body').notNull(),
