@@ -52,17 +52,20 @@ export function unisolatedUserText(
 }
 
 /**
- * The parts wider than their box, so that they scroll or are cut sideways: the page, a heading, the thread's feed,
- * one of its messages, a row of the index. Empty when everything wraps.
+ * The parts wider than their box or reaching out of the window, so that they scroll or are cut sideways: the page,
+ * a heading, the thread's feed, one of its messages, a row of the index. Empty when everything wraps.
  */
 export function overflowsSideways(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const wide: string[] = [];
     if (document.documentElement.scrollWidth > window.innerWidth) wide.push('page');
     for (const element of document.querySelectorAll(
-      '[role=feed], [role=feed] [role=article], [role=option]',
+      'h1, h2, h3, [role=feed], [role=feed] [role=article], [role=option]',
     )) {
-      if (element.scrollWidth > element.clientWidth + 1)
+      // A box grown to its content's width and cut by a container reaches out of the window instead.
+      const box = element.getBoundingClientRect();
+      const cut = box.left < -1 || box.right > window.innerWidth + 1;
+      if (cut || element.scrollWidth > element.clientWidth + 1)
         wide.push(
           `${element.getAttribute('role') ?? element.tagName.toLowerCase()}: ${(element.textContent ?? '').slice(0, 40)}`,
         );
