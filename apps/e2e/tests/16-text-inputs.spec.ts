@@ -22,7 +22,7 @@ async function openNewMessage(page: Page) {
   return dialog;
 }
 
-test.describe('13. Input methods in Chromium', () => {
+test.describe('16. Input methods in Chromium', () => {
   test('the Enter that commits a composition neither picks a contact nor sends the new message', async ({
     page,
   }) => {
@@ -80,7 +80,7 @@ test.describe('13. Input methods in Chromium', () => {
   });
 });
 
-test('13. Right-to-left text with bidi overrides stays inside its own isolate on every screen of both apps', async ({
+test('16. Right-to-left text with bidi overrides stays inside its own isolate on every screen of both apps', async ({
   page,
   browser,
 }) => {
@@ -114,7 +114,7 @@ for (const viewport of [
   { name: 'desktop', width: 1280, height: 800 },
   { name: 'phone', width: 375, height: 740 },
 ]) {
-  test(`13. A 3,000-letter word, a 600-character address and 300 emoji families wrap in the portal and, on a desk, in the firm's app (${viewport.name})`, async ({
+  test(`16. A 3,000-letter word, a 600-character address and 300 emoji families wrap in the portal and, on a desk, in the firm's app (${viewport.name})`, async ({
     page,
     browser,
   }) => {
@@ -144,7 +144,7 @@ for (const viewport of [
   });
 }
 
-test('13. A subject of 200 emoji families (7 code points each) is 200 characters in the composer and on the server', async ({
+test('16. A subject of 200 emoji families (7 code points each) is 200 characters in the composer and on the server', async ({
   page,
 }) => {
   const family = '👨‍👩‍👧‍👦';
@@ -169,7 +169,7 @@ test('13. A subject of 200 emoji families (7 code points each) is 200 characters
   expect((await conversationAs(people.ben, conversationId)).subject).toBe(family.repeat(SUBJECT_MAX_LENGTH));
 });
 
-test('13. Two members answering the same conversation at the same moment both get through once, in one order everywhere', async ({
+test('16. Two members answering the same conversation at the same moment both get through once, in one order everywhere', async ({
   browser,
 }) => {
   const marker = tag();
