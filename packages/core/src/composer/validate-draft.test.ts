@@ -61,6 +61,8 @@ describe('validateDraft', () => {
     ['escape', 'a\u001bb', 'invalid_character'],
     ['a lone high surrogate', 'a\ud800b', 'invalid_character'],
     ['a lone low surrogate', 'a\udc00', 'invalid_character'],
+    ['a letter under 40 stacked accents', `a${'\u0301'.repeat(40)}`, 'overlong_character'],
+    ['a chain of 20 joined emoji', Array(20).fill('👩').join('\u200d'), 'overlong_character'],
   ])('checks a text of %s as the server does', (_name, text, code) => {
     const forNew = validateDraft(draft({ subject: text, body: text }), newConversation);
     expect(forNew.errors.subject?.code).toBe(code);

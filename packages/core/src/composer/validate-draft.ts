@@ -20,6 +20,7 @@ export interface FieldError {
     | 'required'
     | 'too_long'
     | 'invalid_character'
+    | 'overlong_character'
     | 'merge_fields_left'
     | 'other_client_details'
     | 'portal_inactive'
@@ -79,8 +80,16 @@ function textError(text: string, field: 'subject' | 'body', label: string): Fiel
       message: `Shorten the ${label} by ${length - max} characters (at most ${max})`,
     };
   }
-  // The server refuses these characters (NUL and other C0 controls, lone surrogates): say so before sending.
-  if (findForbiddenCharacter(text)) {
+  // The server refuses these characters (NUL and other C0 controls, lone surrogates, a character of more than
+  // CHARACTER_MAX_CODE_POINTS code points): say so before sending, and which kind it is.
+  const forbidden = findForbiddenCharacter(text);
+  if (forbidden === 'overlong') {
+    return {
+      code: 'overlong_character',
+      message: `Remove the character made of too many stacked marks or joined symbols from the ${label}`,
+    };
+  }
+  if (forbidden) {
     return { code: 'invalid_character', message: `Remove the control characters from the ${label}` };
   }
   const fields = findMergeFields(text);

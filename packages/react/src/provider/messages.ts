@@ -40,6 +40,7 @@ export const defaultMessages = {
       }[field],
       too_long: `The ${field === 'subject' ? 'subject' : 'message'} is too long: shorten it to send.`,
       invalid_character: `Remove the control characters from the ${field === 'subject' ? 'subject' : 'message'}.`,
+      overlong_character: `A character in the ${field === 'subject' ? 'subject' : 'message'} is made of too many stacked marks or joined symbols: remove it to send.`,
       merge_fields_left: 'Fill in or remove the merge fields left in the text.',
       other_client_details:
         'This text was filled in for another client and still carries their details: change them before sending.',

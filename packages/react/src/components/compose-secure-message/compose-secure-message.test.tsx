@@ -66,6 +66,24 @@ describe('ComposeSecureMessage', () => {
     expect((await transportFor(mock, 'ben').listConversations({})).items).toHaveLength(before);
   });
 
+  it.each([
+    ['a control character', 'Visa\u0000', 'Remove the control characters from the subject.'],
+    [
+      'a letter under 40 stacked accents',
+      `Visa${'\u0301'.repeat(40)}`,
+      'A character in the subject is made of too many stacked marks or joined symbols: remove it to send.',
+    ],
+  ])('says what to remove from a subject with %s, and does not send it', async (_kind, subject, message) => {
+    const mock = createMockServer();
+    const client = await clientFor(mock, 'ben');
+    const before = (await transportFor(mock, 'ben').listConversations({})).items.length;
+    renderWith(client, <ComposeSecureMessage />);
+    fireEvent.change(screen.getByRole('textbox', { name: 'Subject' }), { target: { value: subject } });
+    await userEvent.click(screen.getByRole('button', { name: 'Send' }));
+    expect((await screen.findAllByText(message)).length).toBeGreaterThan(0);
+    expect((await transportFor(mock, 'ben').listConversations({})).items).toHaveLength(before);
+  });
+
   it('inserts a template with its merge fields filled from the chosen client', async () => {
     const mock = createMockServer();
     const client = await clientFor(mock, 'ben');

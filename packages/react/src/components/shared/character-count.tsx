@@ -34,7 +34,11 @@ export function CharacterCount({
 }
 
 // Problems the writer must learn of while typing, not only when pressing Send: Send cannot fix them.
-const SHOWN_WHILE_TYPING = new Set<FieldError['code']>(['too_long', 'invalid_character']);
+const SHOWN_WHILE_TYPING = new Set<FieldError['code']>([
+  'too_long',
+  'invalid_character',
+  'overlong_character',
+]);
 
 /** The errors to show: all of them after a send was attempted, before that only those typing more cannot fix. */
 export function shownErrors(
