@@ -139,7 +139,7 @@ export interface ConfideClient {
   /**
    * Signs this person out of the device: stops the client as `dispose()` does, empties its drafts and outbox, and
    * removes them from `storage`, so nothing they typed stays behind on a shared device for the next person to read
-   * (DESIGN, Security: privileged attorney–client text). Unsent messages are lost; see `unsentWork()`. A send
+   * (DESIGN, Security: privileged attorney–client text). Unsent messages are lost, also in the person's other tabs that share the outbox; see `unsentWork()`. A send
    * already on the wire may still arrive. The host's own sign-in (tokens, cookies) is the host's to clear. Before the
    * viewer has loaded nothing is known to be this person's, so storage is left as it is. Resolves once storage has
    * removed both entries; rejects only with what the storage adapter's `removeItem` rejects with.
@@ -404,11 +404,16 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
     }),
     async signOut() {
       const viewer = context.viewer();
+      const forget = () => {
+        stores.outbox.setState({ entries: [] });
+        stores.composer.setState({ drafts: {} });
+      };
+      // Emptied before the client stops, so the person's other tabs sharing the outbox drop the sends too.
+      forget();
       dispose();
       // A start-up still reading saved state would write it back after the removal below.
       await startUp;
-      stores.outbox.setState({ entries: [] });
-      stores.composer.setState({ drafts: {} });
+      forget();
       if (!viewer) return;
       const namespace = storageNamespace(storagePrefix, viewer);
       await Promise.all([

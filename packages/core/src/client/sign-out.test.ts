@@ -65,6 +65,23 @@ describe('signOut', () => {
     expect(await serverBodies(mock, id)).toEqual(['First']);
   });
 
+  it("drops the sends from the person's other tabs on the same storage, so none of them sends it later", async () => {
+    const mock = createMockServer();
+    const id = await seedConversation(mock, 'Two tabs', 'First');
+    const storage = memoryStorage();
+    const signingOut = await clientFor(mock, 'ben', { storage });
+    queueOffline(signingOut, id, 'Queued before signing out');
+    const otherTab = await clientFor(mock, 'ben', { storage });
+    otherTab.setOnline(false);
+    await vi.waitFor(() => expect(otherTab.unsentWork().sends).toBe(1));
+
+    await signingOut.signOut();
+    await vi.waitFor(() => expect(otherTab.unsentWork().sends).toBe(0));
+    otherTab.setOnline(true);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await serverBodies(mock, id)).toEqual(['First']);
+  });
+
   it('removes what a start-up still reading the saved state writes back', async () => {
     const mock = createMockServer();
     const id = await seedConversation(mock, 'Signed out at once', 'First');
