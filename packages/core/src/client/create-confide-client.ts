@@ -139,10 +139,11 @@ export interface ConfideClient {
   /**
    * Signs this person out of the device: stops the client as `dispose()` does, empties its drafts and outbox, and
    * removes them from `storage`, so nothing they typed stays behind on a shared device for the next person to read
-   * (DESIGN, Security: privileged attorney–client text). Unsent messages are lost, also in the person's other tabs that share the outbox; see `unsentWork()`. A send
-   * already on the wire may still arrive. The host's own sign-in (tokens, cookies) is the host's to clear. Before the
-   * viewer has loaded nothing is known to be this person's, so storage is left as it is. Resolves once storage has
-   * removed both entries; rejects only with what the storage adapter's `removeItem` rejects with.
+   * (DESIGN, Security: privileged attorney–client text). Unsent messages are lost, also in the person's other tabs
+   * that share the outbox; see `unsentWork()`. A send already on the wire may still arrive. The host's own sign-in
+   * (tokens, cookies) is the host's to clear. Before the viewer has loaded nothing is known to be this person's, so
+   * storage is left as it is. Resolves once storage has removed both entries; rejects only with what the storage
+   * adapter's `removeItem` rejects with.
    */
   signOut(): Promise<void>;
 }
