@@ -166,9 +166,14 @@ test("3. Every Rivera & Cho member is notified of Daniel's reply; Ben opens it f
   await expect(threadMessage(ben, DANIEL_SECOND_REPLY)).toBeVisible();
   await expect(threadMessage(ben, DANIEL_REPLY)).toBeVisible();
   await expect(row).not.toHaveAttribute('data-unread');
+  // Reading the thread answers both of Ben's notifications about it, the one for Daniel's first reply too; the
+  // others stay unread.
+  const unreadAfter = unreadBefore - 1;
   await expect(bell).toHaveAccessibleName(
-    unreadBefore === 0 ? 'Notifications' : `Notifications, ${unreadBefore} unread`,
+    unreadAfter === 0 ? 'Notifications' : `Notifications, ${unreadAfter} unread`,
   );
+  const bens = (await notificationsOf(people.ben)).filter((item) => item.conversationId === conversationId);
+  expect(bens.map((item) => item.readAt === null)).toEqual([false, false]);
   expect(await windowStillMarked(ben)).toBe(true);
   await screenshot(ben, testInfo, 'firm-thread');
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, type Page, test } from '@playwright/test';
 import { sendMessageAs, startConversationWith } from '../src/api.js';
 import { people } from '../src/people.js';
-import { openFirmAs } from '../src/session.js';
+import { openFirmAs, openPortalAs } from '../src/session.js';
 import { indexRow, threadMessage } from '../src/thread.js';
 
 /** Ways Ben opens, from elsewhere on the page, the conversation that is already open. */
@@ -48,4 +48,26 @@ test.describe('14. Opening what is already open', () => {
       await expect(threadMessage(page, 'Yes, the letter came')).toBeInViewport();
     });
   }
+});
+
+test.describe('14. On a phone, opening a conversation in the portal', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('moves focus into the conversation that replaces the index, and back to the list on the way back', async ({
+    page,
+  }) => {
+    const subject = `On the phone (${randomUUID().slice(0, 8)})`;
+    await startConversationWith(
+      people.ben,
+      people.daniel,
+      subject,
+      'Dear Daniel, this one is for your phone.',
+    );
+    await openPortalAs(page, people.daniel);
+    await indexRow(page, subject).click();
+    await expect(threadMessage(page, 'this one is for your phone')).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'Reply' })).toBeFocused();
+    await page.getByRole('link', { name: 'All conversations' }).click();
+    await expect(page.getByRole('listbox', { name: /conversations/i })).toBeFocused();
+  });
 });

@@ -1,7 +1,7 @@
 import type { ConversationId } from '@confide/core';
 import { ConversationPane, Link, NotFoundPage, navigate, usePath } from '@confide/demo-shell';
 import { ComposeSecureMessage, MessageIndex, useConfideClient, useViewer } from '@confide/react';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { type PortalRoute, portalRoute } from './portal-route.js';
 
 /** Props of `PortalShell`. */
@@ -10,6 +10,15 @@ export interface PortalShellProps {
   readonly email: string;
   /** Signs out (back to the sign-in page). */
   readonly onSignOut: () => void;
+}
+
+/**
+ * Whether the portal shows one pane at a time (the `portal` container query in styles.css, 48rem of the app's own
+ * width): opening a conversation then hides the index, and what had focus with it.
+ */
+function onePane(app: Element | null): boolean {
+  const rem = Number.parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+  return app !== null && app.getBoundingClientRect().width <= 48 * rem;
 }
 
 function MessagesTab({
@@ -25,16 +34,31 @@ function MessagesTab({
     client.conversations.select(conversationId as ConversationId | null);
   }, [client, conversationId]);
   const firmName = viewer?.firm.name ?? 'your firm';
+  const indexPanel = useRef<HTMLElement>(null);
+  const open = composing || conversationId !== null;
+  const wasOpen = useRef(open);
+  // Back from a conversation that filled the window: what had focus went away with it, so focus goes to the list.
+  useEffect(() => {
+    const before = wasOpen.current;
+    wasOpen.current = open;
+    if (before && !open && onePane(indexPanel.current?.closest('.app') ?? null))
+      indexPanel.current?.querySelector<HTMLElement>('[role="listbox"]')?.focus();
+  }, [open]);
   return (
-    <div className="messages-layout" data-open={composing || conversationId ? 'conversation' : 'index'}>
-      <section className="panel index-panel" aria-labelledby="messages-heading">
+    <div className="messages-layout" data-open={open ? 'conversation' : 'index'}>
+      <section ref={indexPanel} className="panel index-panel" aria-labelledby="messages-heading">
         <div className="panel-head">
           <h1 id="messages-heading">Messages</h1>
           <Link href="/messages/new" className="button button-primary">
             Create New Conversation
           </Link>
         </div>
-        <MessageIndex onOpen={(id) => navigate(`/messages/${id}`)} />
+        {/* Where the conversation replaces the index, focus moves into it; beside it, focus stays in the list. */}
+        <MessageIndex
+          onOpen={(id) =>
+            navigate(`/messages/${id}`, { focus: onePane(indexPanel.current?.closest('.app') ?? null) })
+          }
+        />
       </section>
       <section className="panel thread-panel" aria-label={composing ? 'New conversation' : 'Conversation'}>
         {/* Shown where the layout has room for one pane only (see styles.css). */}
