@@ -204,4 +204,12 @@ describe('describeUnsent', () => {
   ])('says what signing out deletes (%o)', (unsent, opening) => {
     expect(describeUnsent(unsent)).toMatch(new RegExp(`^${opening}`));
   });
+
+  it.each([
+    [{ sends: 1, drafts: 0 }, 'Signing out deletes it,'],
+    [{ sends: 0, drafts: 2 }, 'Signing out deletes them,'],
+    [{ sends: 1, drafts: 1 }, 'Signing out deletes them,'],
+  ])('speaks of one thing as "it" and of more as "them" (%o)', (unsent, words) => {
+    expect(describeUnsent(unsent)).toContain(words);
+  });
 });

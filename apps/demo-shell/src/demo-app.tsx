@@ -107,7 +107,12 @@ export function DemoApp({
       >
         {children(email, (next) => void signOutFor(next, false))}
       </ConfideSession>
-      <Dialog open={asking !== null} title="Sign out and delete unsent work?" onClose={() => setAsking(null)}>
+      <Dialog
+        open={asking !== null}
+        title="Sign out and delete unsent work?"
+        className="confirm-dialog"
+        onClose={() => setAsking(null)}
+      >
         {asking && <p>{describeUnsent(asking.unsent)}</p>}
         <div className="button-row">
           <button type="button" className="button button-primary" onClick={() => setAsking(null)}>
@@ -132,7 +137,8 @@ export function describeUnsent({ sends, drafts }: UnsentWork): string {
     sends > 0 && `${sends} unsent ${sends === 1 ? 'message' : 'messages'}`,
     drafts > 0 && `${drafts} ${drafts === 1 ? 'draft' : 'drafts'}`,
   ].filter(Boolean);
-  return `You have ${parts.join(' and ')} on this device. Signing out deletes them, so nobody else using this browser can read them.`;
+  const them = sends + drafts === 1 ? 'it' : 'them';
+  return `You have ${parts.join(' and ')} on this device. Signing out deletes ${them}, so nobody else using this browser can read ${them}.`;
 }
 
 /** The whole seconds until `at`, never below zero. */

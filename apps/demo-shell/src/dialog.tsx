@@ -8,7 +8,7 @@ export interface DialogProps {
   readonly title: string;
   /** Called when the person closes it (close button, Escape). */
   readonly onClose: () => void;
-  /** The class name of the dialog element. */
+  /** A class name of the dialog element, besides the shell's `shell-dialog`. */
   readonly className?: string;
   /** What the dialog contains. */
   readonly children: ReactNode;
@@ -55,7 +55,11 @@ export function Dialog({ open, title, onClose, className, children }: DialogProp
   }, [open]);
 
   return (
-    <dialog ref={ref} aria-labelledby={titleId} className={className}>
+    <dialog
+      ref={ref}
+      aria-labelledby={titleId}
+      className={className ? `shell-dialog ${className}` : 'shell-dialog'}
+    >
       {open ? (
         <>
           <header className="dialog-header">
