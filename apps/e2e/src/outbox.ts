@@ -30,8 +30,8 @@ function fact(article: string, label: string): string {
  * Reads every e-mail on the server's dev mail page, newest first. The page is fetched and parsed here rather
  * than rendered, because the browser builds a frame per e-mail and the outbox grows during a run.
  */
-export async function readOutbox(): Promise<OutboxMail[]> {
-  const response = await fetch(urls.devMail());
+export async function readOutbox(mailPage = urls.devMail()): Promise<OutboxMail[]> {
+  const response = await fetch(mailPage);
   if (!response.ok) throw new Error(`The dev mail page answered ${response.status}`);
   const page = await response.text();
   return [...page.matchAll(/<article>([\s\S]*?)<\/article>/g)].map(([, article = '']) => ({

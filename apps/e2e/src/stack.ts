@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +29,17 @@ export interface RunningProcess {
   readonly url: string;
   /** Stops the process and everything it started. */
   stop(): Promise<void>;
+  /** Kills the process and everything it started with SIGKILL, as a crash or an out-of-memory kill would. */
+  kill(): Promise<void>;
+}
+
+/** Sends the child's process group SIGKILL (no chance to flush or close anything); resolves once it exited. */
+function killProcessGroup(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return resolve();
+    child.once('exit', () => resolve());
+    process.kill(-child.pid, 'SIGKILL');
+  });
 }
 
 /** Starts a command in its own process group and resolves with the first local address it prints. */
@@ -58,7 +69,7 @@ export function startProcess(
       child.stdout?.off('data', onData);
       // Keep draining the pipes so a chatty process never blocks on a full buffer.
       child.stdout?.resume();
-      resolve({ url: match[1], stop: () => stopProcessGroup(child) });
+      resolve({ url: match[1], stop: () => stopProcessGroup(child), kill: () => killProcessGroup(child) });
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', (chunk: Buffer) => {
