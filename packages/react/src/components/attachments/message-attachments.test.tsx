@@ -1,5 +1,5 @@
 import { PREVIEW_MEDIA_TYPES } from '@confide/core';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultMessages } from '../../provider/messages.js';
@@ -66,6 +66,35 @@ describe('MessageAttachments', () => {
     );
     await userEvent.click(screen.getByRole('button', { name: 'Download Lease.pdf, 2 MB' }));
     await waitFor(() => expect(getDownloadUrl).toHaveBeenCalledTimes(2));
+  });
+
+  it('downloads in a hidden frame, never in the page itself, and says so when the frame shows a page instead', async () => {
+    const targets: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      targets.push(this.target);
+    });
+    renderFiles([sent()], {
+      getDownloadUrl: async (id: string) => `https://files.example/v1/downloads/ticket_for_${id}`,
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Download Lease.pdf, 2 MB' }));
+    await waitFor(() => expect(targets).toHaveLength(1));
+    const frame = document.querySelector<HTMLIFrameElement>(`iframe[name="${targets[0]}"]`);
+    expect(frame?.hidden).toBe(true);
+    expect(screen.queryByText('The download could not start. Try again.')).toBeNull();
+
+    // The API's origin answered with a page (a used ticket's error): the browser refuses to let us read it.
+    Object.defineProperty(frame, 'contentWindow', {
+      get: () => ({
+        get location(): Location {
+          throw new DOMException('Blocked a frame from accessing a cross-origin frame', 'SecurityError');
+        },
+      }),
+    });
+    act(() => {
+      frame?.dispatchEvent(new Event('load'));
+    });
+    expect(await screen.findByText('The download could not start. Try again.')).toBeInTheDocument();
+    expect(frame?.isConnected).toBe(false);
   });
 
   it.each([

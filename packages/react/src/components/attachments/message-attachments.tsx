@@ -32,12 +32,43 @@ const SHORT_SHA256_LENGTH = 12;
 const downloadable = (attachment: MessageAttachmentView) =>
   attachment.state === 'available' || attachment.state === 'not_scanned';
 
-/** Starts a browser download of `url` (a ticket URL answered with `Content-Disposition: attachment`). */
-function startDownload(url: string, name: string) {
+/**
+ * How long the hidden frame of a download stays, in milliseconds: the browser hands the file to its downloads once
+ * the answer's headers arrive, so the frame is only needed until then (a slow server gets a minute).
+ */
+const DOWNLOAD_FRAME_LIFETIME_MS = 60_000;
+
+/**
+ * Starts a browser download of `url` (a ticket URL answered with `Content-Disposition: attachment`) in a hidden
+ * frame, and calls `onFailed` when that answer turns out to be a page instead (a used or expired ticket, a server
+ * error). Downloading in the page's own window instead (a cross-origin anchor ignores `download` and navigates)
+ * replaced the whole app with the error's JSON, losing the place and whatever was on screen.
+ */
+function startDownload(url: string, name: string, onFailed: () => void) {
+  const frame = document.createElement('iframe');
+  frame.name = `confide-download-${Math.random().toString(36).slice(2)}`;
+  frame.title = name;
+  frame.hidden = true;
+  frame.tabIndex = -1;
+  const timer = setTimeout(() => frame.remove(), DOWNLOAD_FRAME_LIFETIME_MS);
+  frame.addEventListener('load', () => {
+    // A frame's first load is its empty document; a file handed to the browser's downloads fires no load at all.
+    let href: string | null = null;
+    try {
+      href = frame.contentWindow?.location.href ?? null;
+    } catch {
+      // The API's origin answered with a page: reading it is refused, and that alone says what happened.
+    }
+    if (href === 'about:blank') return;
+    clearTimeout(timer);
+    frame.remove();
+    onFailed();
+  });
+  document.body.append(frame);
   const anchor = document.createElement('a');
   anchor.href = url;
   anchor.download = name;
-  anchor.rel = 'noopener';
+  anchor.target = frame.name;
   anchor.style.display = 'none';
   document.body.append(anchor);
   anchor.click();
@@ -88,7 +119,9 @@ function MessageAttachment({
   async function onDownload() {
     setDownload({ kind: 'preparing' });
     try {
-      startDownload(await getDownloadUrl(attachment.id), attachment.name);
+      startDownload(await getDownloadUrl(attachment.id), attachment.name, () =>
+        setDownload({ kind: 'failed', code: undefined }),
+      );
       setDownload({ kind: 'idle' });
     } catch (error) {
       const code =

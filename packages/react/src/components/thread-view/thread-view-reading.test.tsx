@@ -1,5 +1,6 @@
 import {
   type ConfideClient,
+  ConfideError,
   type ConversationId,
   createConfideClient,
   httpTransport,
@@ -41,13 +42,18 @@ function setAttention(next: { visibility?: DocumentVisibilityState; focused?: bo
   });
 }
 
-/** Daniel's client over the mock (the server's real rules), with his `markRead` calls counted. */
-function danielReading() {
+/**
+ * Daniel's client over the mock (the server's real rules), with his `markRead` calls counted; the first calls
+ * throw `failures` in turn (what the transport throws when the connection drops or the server refuses).
+ */
+function danielReading(failures: unknown[] = []) {
   const transport = httpTransport({
     baseUrl: mock.baseUrl,
     getToken: mock.getToken(DEMO_EMAILS.daniel),
   });
-  const markRead = vi.fn(transport.markRead);
+  const markRead = vi.fn((...args: Parameters<Transport['markRead']>) =>
+    failures.length > 0 ? Promise.reject(failures.shift()) : transport.markRead(...args),
+  );
   const client = createConfideClient({
     transport: { ...transport, markRead } satisfies Transport,
     live: false,
@@ -103,6 +109,28 @@ describe('ThreadView reading', () => {
   it('marks the newest message read when the page is visible and focused', async () => {
     const markRead = danielReading();
     await vi.waitFor(() => expect(markRead).toHaveBeenCalledWith(WORK_PERMIT, { upTo: expect.any(String) }));
+  });
+
+  it.each([
+    ['the connection dropped', () => new TypeError('Failed to fetch')],
+    ['the request timed out', () => new ConfideError('timeout', 'No answer in time')],
+    ['the server failed', () => new ConfideError('internal', 'Internal error', { status: 500 })],
+  ])('tries a read mark lost because %s again, until the server has it', async (_name, failure) => {
+    const markRead = danielReading([failure(), failure()]);
+    await vi.waitFor(() => expect(markRead).toHaveBeenCalledTimes(3), { timeout: 8_000 });
+    const answered = await markRead.mock.results[2]?.value;
+    expect(answered).toMatchObject({ unreadCount: 0 });
+  });
+
+  it.each([
+    ['forbidden', () => new ConfideError('forbidden', 'Not yours', { status: 403 })],
+    ['not found', () => new ConfideError('not_found', 'Gone', { status: 404 })],
+  ])('does not try again a read mark refused as %s', async (_name, failure) => {
+    const markRead = danielReading([failure()]);
+    await vi.waitFor(() => expect(markRead).toHaveBeenCalledTimes(1));
+    // Longer than the first retry's wait: a retryable failure would have been tried again by now.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 1_500)));
+    expect(markRead).toHaveBeenCalledTimes(1);
   });
 
   it('stops marking when the tab goes to the background', async () => {

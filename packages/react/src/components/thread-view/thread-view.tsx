@@ -26,6 +26,7 @@ import { useSlots } from '../shared/slots.js';
 import { ErrorState, OfflineBanner, Skeleton } from '../shared/states.js';
 import { ReplyBox } from './reply-box.js';
 import { isOutbound, ThreadMessageView, type ThreadViewPart } from './thread-message.js';
+import { useReadMarking } from './use-read-marking.js';
 
 /** Props of `ThreadView`. */
 export interface ThreadViewProps
@@ -144,9 +145,7 @@ const OneThread = forwardRef<HTMLDivElement, ThreadViewProps>(function OneThread
   // Reading means seeing: the newest message counts as read only while it is on screen (the view at its end) and
   // the page is in front of the person (visible and focused), never in a background tab; it resumes when they return.
   const attentive = useDocumentAttention();
-  useEffect(() => {
-    if (attentive && list.atEnd && newestSent) void markRead().catch(() => {});
-  }, [attentive, list.atEnd, newestSent, markRead]);
+  useReadMarking(attentive && list.atEnd, newestSent, markRead);
 
   const rootRef = useRef<HTMLDivElement | null>(null);
   const loaded = thread.status === 'success';
