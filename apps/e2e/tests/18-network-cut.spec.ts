@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { expect, type Page, type Request, test } from '@playwright/test';
-import { conversationAs, sendMessageAs, startConversationAs } from '../src/api.js';
+import { conversationAs, notificationsOf, sendMessageAs, startConversationAs } from '../src/api.js';
 import { pdfBytes } from '../src/documents.js';
 import { uploadAs } from '../src/files.js';
 import { answerFirst, type CutMoment, cutFirst } from '../src/network-cut.js';
@@ -55,6 +55,42 @@ for (const moment of MOMENTS) {
       .not.toBeNull();
     await expect(row).not.toHaveAttribute('data-unread', { timeout: 30_000 });
     await portal.close();
+  });
+}
+
+for (const moment of MOMENTS) {
+  test(`18. A notification marked read with the cut ${moment} the server shows what the server has; pressing again marks it`, async ({
+    browser,
+  }) => {
+    const subject = `Bell cut ${moment} ${tag()}`;
+    const conversationId = await startConversationAs(people.ben, {
+      contactId: 'con_daniel',
+      subject,
+      body: 'Please confirm your address.',
+    });
+    await sendMessageAs(people.daniel, conversationId, `Confirmed (${tag()}).`);
+    const firm = await browser.newContext();
+    const cut = await cutFirst(firm, isPost(/^\/v1\/notifications\/read$/), moment);
+    const ben = await firm.newPage();
+    await openFirmAs(ben, people.ben);
+    await ben.getByRole('button', { name: /^Notifications/ }).click();
+    const markButton = ben
+      .getByRole('region', { name: 'Notifications' })
+      .getByRole('button', { name: `Mark as read: Daniel Okafor replied in “${subject}”` });
+    await markButton.click();
+    await expect.poll(() => cut.requests).toBe(1);
+
+    const readOnServer = async () =>
+      (await notificationsOf(people.ben)).find((item) => item.conversationId === conversationId)?.readAt !=
+      null;
+    // What the bell shows agrees with the server: read on both, or unread on both with the button to press again.
+    await expect
+      .poll(async () => (await readOnServer()) === !(await markButton.isVisible()), { timeout: 30_000 })
+      .toBe(true);
+    if (await markButton.isVisible()) await markButton.click();
+    await expect(markButton).toHaveCount(0);
+    expect(await readOnServer()).toBe(true);
+    await firm.close();
   });
 }
 

@@ -16,7 +16,7 @@ import {
 } from '../src/server-api.js';
 import { openPortalAs } from '../src/session.js';
 import { startSmtpSink } from '../src/smtp-sink.js';
-import { threadMessage } from '../src/thread.js';
+import { reply, threadMessage } from '../src/thread.js';
 
 const DANIEL_CONVERSATION = 'cnv_daniel_work_permit';
 const ELENA_CONVERSATION = 'cnv_elena_residence';
@@ -217,6 +217,33 @@ test.describe('18. The server process dies (SIGKILL) and comes back', () => {
       type: 'shown after the send',
       description: `${Date.now() - sentAt} ms (the stream's reconnect backoff, not asserted)`,
     });
+    await context.close();
+  });
+
+  test('a reply sent in the portal while the server is down waits as pending and is delivered once when it is back', async ({
+    browser,
+  }) => {
+    const context = await browser.newContext();
+    await routeAppsTo(context, server);
+    const elena = await context.newPage();
+    await openPortalAs(elena, people.elena, `/messages/${ELENA_CONVERSATION}`);
+    await expect(threadMessage(elena, 'typo in my name')).toBeVisible();
+
+    await server.kill();
+    const text = `Sent while the server was down (${randomUUID().slice(0, 8)}).`;
+    await reply(elena, text);
+    const pending = threadMessage(elena, text);
+    await expect(pending).toHaveAttribute('data-state', /sending|failed/);
+    await server.start();
+    const retry = pending.getByRole('button', { name: 'Retry' });
+    await expect(retry.or(pending.and(elena.locator('[data-state="sent"]')))).toBeVisible({
+      timeout: 45_000,
+    });
+    if (await retry.isVisible()) await retry.click();
+    await expect(pending).toHaveAttribute('data-state', 'sent', { timeout: 45_000 });
+    await expect(threadMessage(elena, text)).toHaveCount(1);
+    const thread = await messagesAt(server.url, await tokenAt(server.url, people.carla), ELENA_CONVERSATION);
+    expect(thread.filter((message) => message.body === text)).toHaveLength(1);
     await context.close();
   });
 
