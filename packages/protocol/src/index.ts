@@ -221,8 +221,8 @@ export {
   countGraphemes,
   findForbiddenCharacter,
   hasVisibleText,
-  isolateBidi,
   searchContains,
   searchFold,
   sliceGraphemes,
 } from './text.js';
+export { type IsolateBidiOptions, isolateBidi } from './text-bidi.js';
