@@ -55,6 +55,7 @@ export {
   FirmSchema,
   IdempotencyKeySchema,
   MatterIdSchema,
+  MatterLabelSchema,
   MatterSchema,
   MediaTypeSchema,
   MemberRoleSchema,
