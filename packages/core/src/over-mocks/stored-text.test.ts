@@ -1,7 +1,8 @@
 import { createMockServer, DEMO_IDS, type MockServer } from '@confide/mocks';
 import { CHARACTER_MAX_CODE_POINTS, type ConversationId } from '@confide/protocol';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { httpTransport } from '../index.js';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { httpTransport, type ServerEvent } from '../index.js';
+import { deferred } from '../test/deferred.js';
 
 /**
  * Text that today's input rules refuse, as a store may hold it from before a rule tightened (a cap on a character's
@@ -203,4 +204,35 @@ describe('answers with text stored before a rule tightened', () => {
     expect(notification?.subject).toBe(text);
     expect(notification?.contact.name.startsWith(text)).toBe(true);
   });
+
+  it.each(STORED_TEXT)(
+    'a reply in a conversation whose subject and client name hold %s reaches Ben live, with its notification',
+    async (_case, text) => {
+      const { conversationId, contactEmail } = recordsOf(text);
+      const opened = deferred<void>();
+      const created = deferred<ServerEvent & { type: 'message.created' }>();
+      const notified = deferred<ServerEvent & { type: 'notification.created' }>();
+      const unsubscribe = ben.subscribe(
+        (event) => {
+          if (event.type === 'message.created' && event.data.message.conversationId === conversationId)
+            created.resolve(event);
+          if (
+            event.type === 'notification.created' &&
+            event.data.notification.conversationId === conversationId
+          )
+            notified.resolve(event);
+        },
+        { onStatusChange: (status) => status === 'open' && opened.resolve() },
+      );
+      onTestFinished(unsubscribe);
+      await opened.promise;
+      await httpTransport(mock.as(contactEmail)).sendMessage(conversationId, {
+        body: 'A live reply',
+        idempotencyKey: `stored_live_${recordsOf(text).contactId}`,
+      });
+      const [message, notification] = await Promise.all([created.promise, notified.promise]);
+      expect(message.data.message.author.name.startsWith(text)).toBe(true);
+      expect(notification.data.notification.subject).toBe(text);
+    },
+  );
 });
