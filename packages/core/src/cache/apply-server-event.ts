@@ -12,7 +12,7 @@ import type {
   ServerEventOf,
   Viewer,
 } from '@confide/protocol';
-import type { InfiniteData, QueryClient, QueryKey } from '@tanstack/query-core';
+import type { InfiniteData, Query, QueryClient, QueryKey } from '@tanstack/query-core';
 import type { ConfideKeys, ConversationListParams } from '../queries/query-keys.js';
 
 /** The cache one client writes to: its QueryClient and its keys. */
@@ -129,7 +129,7 @@ function insertIntoLists(
   for (const queryKey of listKeys) {
     const params = (queryKey.at(-1) ?? {}) as ConversationListParams;
     if (params.query || params.matterId) {
-      void scope.queryClient.invalidateQueries({ queryKey, exact: true });
+      void scope.queryClient.invalidateQueries({ queryKey, exact: true }, { cancelRefetch: false });
       continue;
     }
     scope.queryClient.setQueryData<ConversationPages>(queryKey, (pages) => {
@@ -228,8 +228,10 @@ function applyConversationRead(context: CacheContext, event: ServerEventOf<'conv
     return;
   }
   if (viewer && reader.kind === viewer.role && reader.id === viewer.id) {
-    // Read in another tab: the exact counts live on the server, so refetch rather than guess.
-    void context.queryClient.invalidateQueries({ queryKey: context.keys.conversations() });
+    // Read in another tab: the exact counts live on the server, so refetch rather than guess. A load in flight is
+    // left running here: `restartingLoads` starts it again (cancelling it here too would cost a second request).
+    const queryKey = context.keys.conversations();
+    void context.queryClient.invalidateQueries({ queryKey }, { cancelRefetch: false });
   }
 }
 
@@ -243,7 +245,7 @@ function applyNotificationCreated(context: CacheContext, event: ServerEventOf<'n
     { queryKey },
     (pages) => pages && withItem(pages, event.data.notification, 'start'),
   );
-  void context.queryClient.invalidateQueries({ queryKey });
+  void context.queryClient.invalidateQueries({ queryKey }, { cancelRefetch: false });
 }
 
 /**
@@ -295,19 +297,49 @@ function applyAttachmentUpdated(context: CacheContext, event: ServerEventOf<'att
 }
 
 /**
- * Starts again this client's loads in flight under `touched`, the queries an event just changed. Each may have been
- * answered before the event, and landing later it would overwrite what the event wrote, or (a first load, which the
- * event found nothing to write into) miss it; the server commits before it sends an event, so a fetch started now
- * includes it. query-core's `cancelRefetch` leaves a first load running, so each load is cancelled silently here and
- * fetched again: whoever awaits the old one gets the new one's answer. Loads of a further page are left alone:
- * `loadNextPage` keeps what is written meanwhile.
+ * How many times events restart one load before it is let land and fetched once more after it: events that come
+ * faster than the request is answered (a busy firm, a slow phone network) must not keep a list loading for ever.
  */
-function restartLoads({ queryClient }: CacheScope, touched: readonly QueryKey[]) {
-  for (const queryKey of touched) {
-    const loads = queryClient.getQueryCache().findAll({ queryKey, fetchStatus: 'fetching' });
-    for (const query of loads.filter(({ state }) => !state.fetchMeta?.fetchMore)) {
+const LOAD_RESTART_LIMIT = 2;
+
+/** The restarts behind each load in flight, by its promise; `Infinity` once a fetch after it is arranged. */
+const restartsOf = new WeakMap<Promise<unknown>, number>();
+
+/** The loads in flight under `touched` (first loads and refetches; not loads of a further page). */
+function loadsUnder({ queryClient }: CacheScope, touched: readonly QueryKey[]): Query[] {
+  return touched.flatMap((queryKey) =>
+    queryClient
+      .getQueryCache()
+      .findAll({ queryKey, fetchStatus: 'fetching' })
+      .filter(({ state }) => !state.fetchMeta?.fetchMore),
+  );
+}
+
+/**
+ * Applies an event with `apply`, then starts again the loads that were in flight under `touched`, the queries it
+ * changes. Each may have been answered before the event, and landing later it would overwrite what the event wrote,
+ * or (a first load, which the event found nothing to write into) miss it; the server commits before it sends an
+ * event, so a fetch started now includes it. Loads that `apply` itself starts (an invalidation) begin after the
+ * event and are left alone, so an event costs one request per query it refetches. A load is cancelled silently and
+ * fetched again (whoever awaits the old one gets the new one's answer; query-core's `cancelRefetch` would leave a
+ * first load running) up to `LOAD_RESTART_LIMIT` times; after that it lands, and one more fetch after it takes in
+ * every event that came meanwhile. Loads of a further page are left alone: `loadNextPage` keeps what is written
+ * meanwhile.
+ */
+function restartingLoads(scope: CacheScope, touched: readonly QueryKey[], apply: () => void) {
+  const loads = loadsUnder(scope, touched);
+  apply();
+  for (const query of loads) {
+    const load = query.promise;
+    const restarts = (load && restartsOf.get(load)) ?? 0;
+    if (!load || restarts === Infinity) continue;
+    if (restarts < LOAD_RESTART_LIMIT) {
       void query.cancel({ silent: true });
       query.fetch().catch(() => {});
+      if (query.promise) restartsOf.set(query.promise, restarts + 1);
+    } else {
+      restartsOf.set(load, Infinity);
+      load.then(() => query.fetch()).catch(() => {});
     }
   }
 }
@@ -316,25 +348,26 @@ function restartLoads({ queryClient }: CacheScope, touched: readonly QueryKey[])
 export function applyServerEvent(context: CacheContext, event: ServerEvent) {
   const { keys } = context;
   switch (event.type) {
-    case 'message.created':
-      applyNewMessage(context, event.data.message);
-      return restartLoads(context, [keys.conversations(), keys.messages(event.data.message.conversationId)]);
-    case 'conversation.created':
-      applyNewConversation(context, event.data.conversation, event.data.message);
-      return restartLoads(context, [keys.conversations(), keys.messages(event.data.conversation.id)]);
+    case 'message.created': {
+      const { message } = event.data;
+      const touched = [keys.conversations(), keys.messages(message.conversationId)];
+      return restartingLoads(context, touched, () => applyNewMessage(context, message));
+    }
+    case 'conversation.created': {
+      const { conversation, message } = event.data;
+      const touched = [keys.conversations(), keys.messages(conversation.id)];
+      return restartingLoads(context, touched, () => applyNewConversation(context, conversation, message));
+    }
     case 'conversation.read':
-      applyConversationRead(context, event);
-      return restartLoads(context, [keys.conversations()]);
+      return restartingLoads(context, [keys.conversations()], () => applyConversationRead(context, event));
     case 'notification.created':
-      applyNotificationCreated(context, event);
-      return restartLoads(context, [keys.notifications()]);
+      return restartingLoads(context, [keys.notifications()], () => applyNotificationCreated(context, event));
     case 'notification.read':
-      applyNotificationRead(context, event);
-      return restartLoads(context, [keys.notifications()]);
+      return restartingLoads(context, [keys.notifications()], () => applyNotificationRead(context, event));
     case 'attachment.updated': {
-      applyAttachmentUpdated(context, event);
       const { conversationId } = event.data;
-      return restartLoads(context, conversationId === null ? [] : [keys.messages(conversationId)]);
+      const touched = conversationId === null ? [] : [keys.messages(conversationId)];
+      return restartingLoads(context, touched, () => applyAttachmentUpdated(context, event));
     }
   }
 }

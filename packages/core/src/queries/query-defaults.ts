@@ -82,11 +82,19 @@ function oldestOf<Item>(items: readonly Item[], order: ListOrder<Item>): Item | 
 }
 
 /**
+ * Pages a refetch reads at most for its first page to reach the loaded items (see `fetchFirstPage`): after a long gap
+ * (a laptop asleep through a busy day) reading on to them would cost a request per page of the gap before anything shows.
+ */
+export const REFETCH_FIRST_PAGE_LIMIT = 4;
+
+/**
  * The first page of a list; on a refetch, read on until it reaches the oldest item of the cached first page. query-core
  * refetches as many pages as were loaded, each after the one before: a first page cut at its usual size after live
  * items arrived on top would end the refetch short of the oldest loaded items, and a reader scrolled up to them would
  * lose their place. Items never move down (a message stays put, a conversation only moves up with new activity), so
- * every later page then starts at or after where it did.
+ * every later page then starts at or after where it did. Past `REFETCH_FIRST_PAGE_LIMIT` pages the list starts afresh
+ * from the newest items instead: the pages read so far are the first page, the rest follow them, and the old window
+ * (with the reader's place in it) is dropped.
  */
 async function fetchFirstPage<Page extends CursorPage>(
   fetchPage: (cursor: string | null, signal: AbortSignal) => Promise<Page>,
@@ -101,7 +109,11 @@ async function fetchFirstPage<Page extends CursorPage>(
     page.items.some((item) => item.id === boundary.id || order.timeOf(item) < order.timeOf(boundary));
   let page = first;
   let items = first.items;
-  while (page.nextCursor !== null && !reaches(page)) {
+  for (
+    let read = 1;
+    read < REFETCH_FIRST_PAGE_LIMIT && page.nextCursor !== null && !reaches(page);
+    read += 1
+  ) {
     page = await fetchPage(page.nextCursor, signal);
     items = order.oldestFirst ? [...page.items, ...items] : [...items, ...page.items];
   }
