@@ -12,7 +12,7 @@ import type {
   ServerEventOf,
   Viewer,
 } from '@confide/protocol';
-import type { InfiniteData, Query, QueryClient, QueryKey } from '@tanstack/query-core';
+import { type InfiniteData, matchQuery, type QueryClient, type QueryKey } from '@tanstack/query-core';
 import type { ConfideKeys, ConversationListParams } from '../queries/query-keys.js';
 
 /** The cache one client writes to: its QueryClient and its keys. */
@@ -229,7 +229,7 @@ function applyConversationRead(context: CacheContext, event: ServerEventOf<'conv
   }
   if (viewer && reader.kind === viewer.role && reader.id === viewer.id) {
     // Read in another tab: the exact counts live on the server, so refetch rather than guess. A load in flight is
-    // left running here: `restartingLoads` starts it again (cancelling it here too would cost a second request).
+    // left running here: `loadsToRestart` starts it again (cancelling it here too would cost a second request).
     const queryKey = context.keys.conversations();
     void context.queryClient.invalidateQueries({ queryKey }, { cancelRefetch: false });
   }
@@ -305,69 +305,62 @@ const LOAD_RESTART_LIMIT = 2;
 /** The restarts behind each load in flight, by its promise; `Infinity` once a fetch after it is arranged. */
 const restartsOf = new WeakMap<Promise<unknown>, number>();
 
-/** The loads in flight under `touched` (first loads and refetches; not loads of a further page). */
-function loadsUnder({ queryClient }: CacheScope, touched: readonly QueryKey[]): Query[] {
-  return touched.flatMap((queryKey) =>
-    queryClient
-      .getQueryCache()
-      .findAll({ queryKey, fetchStatus: 'fetching' })
-      .filter(({ state }) => !state.fetchMeta?.fetchMore),
-  );
-}
-
 /**
- * Applies an event with `apply`, then starts again the loads that were in flight under `touched`, the queries it
- * changes. Each may have been answered before the event, and landing later it would overwrite what the event wrote,
+ * Takes note of this client's loads in flight (not loads of a further page: `loadNextPage` keeps what is written
+ * meanwhile) before an event is applied, and returns what starts again those under `touched`, the queries the event
+ * changed. Each may have been answered before the event, and landing later it would overwrite what the event wrote,
  * or (a first load, which the event found nothing to write into) miss it; the server commits before it sends an
- * event, so a fetch started now includes it. Loads that `apply` itself starts (an invalidation) begin after the
- * event and are left alone, so an event costs one request per query it refetches. A load is cancelled silently and
- * fetched again (whoever awaits the old one gets the new one's answer; query-core's `cancelRefetch` would leave a
- * first load running) up to `LOAD_RESTART_LIMIT` times; after that it lands, and one more fetch after it takes in
- * every event that came meanwhile. Loads of a further page are left alone: `loadNextPage` keeps what is written
- * meanwhile.
+ * event, so a fetch started now includes it. Loads the event itself begins (an invalidation) are not restarted, so an
+ * event costs one request per query it refetches. A load is cancelled silently and fetched again (whoever awaits the
+ * old one gets the new one's answer; query-core's `cancelRefetch` would leave a first load running) up to
+ * `LOAD_RESTART_LIMIT` times; then it lands, and one fetch after it takes in every event that came meanwhile.
  */
-function restartingLoads(scope: CacheScope, touched: readonly QueryKey[], apply: () => void) {
-  const loads = loadsUnder(scope, touched);
-  apply();
-  for (const query of loads) {
-    const load = query.promise;
-    const restarts = (load && restartsOf.get(load)) ?? 0;
-    if (!load || restarts === Infinity) continue;
-    if (restarts < LOAD_RESTART_LIMIT) {
-      void query.cancel({ silent: true });
-      query.fetch().catch(() => {});
-      if (query.promise) restartsOf.set(query.promise, restarts + 1);
-    } else {
-      restartsOf.set(load, Infinity);
-      load.then(() => query.fetch()).catch(() => {});
+function loadsToRestart({ queryClient, keys }: CacheScope) {
+  const loads = queryClient.getQueryCache().findAll({
+    queryKey: keys.all,
+    fetchStatus: 'fetching',
+    predicate: ({ state }) => !state.fetchMeta?.fetchMore,
+  });
+  return (touched: readonly QueryKey[]) => {
+    for (const query of loads.filter((load) => touched.some((queryKey) => matchQuery({ queryKey }, load)))) {
+      const load = query.promise;
+      const restarts = (load && restartsOf.get(load)) ?? 0;
+      if (load && restarts < LOAD_RESTART_LIMIT) {
+        void query.cancel({ silent: true });
+        query.fetch().catch(() => {});
+        if (query.promise) restartsOf.set(query.promise, restarts + 1);
+      } else if (load && restarts !== Infinity) {
+        restartsOf.set(load, Infinity);
+        load.then(() => query.fetch()).catch(() => {});
+      }
     }
-  }
+  };
 }
 
 /** The one place where server events change the query cache. */
 export function applyServerEvent(context: CacheContext, event: ServerEvent) {
   const { keys } = context;
+  const restartLoads = loadsToRestart(context);
   switch (event.type) {
-    case 'message.created': {
-      const { message } = event.data;
-      const touched = [keys.conversations(), keys.messages(message.conversationId)];
-      return restartingLoads(context, touched, () => applyNewMessage(context, message));
-    }
-    case 'conversation.created': {
-      const { conversation, message } = event.data;
-      const touched = [keys.conversations(), keys.messages(conversation.id)];
-      return restartingLoads(context, touched, () => applyNewConversation(context, conversation, message));
-    }
+    case 'message.created':
+      applyNewMessage(context, event.data.message);
+      return restartLoads([keys.conversations(), keys.messages(event.data.message.conversationId)]);
+    case 'conversation.created':
+      applyNewConversation(context, event.data.conversation, event.data.message);
+      return restartLoads([keys.conversations(), keys.messages(event.data.conversation.id)]);
     case 'conversation.read':
-      return restartingLoads(context, [keys.conversations()], () => applyConversationRead(context, event));
+      applyConversationRead(context, event);
+      return restartLoads([keys.conversations()]);
     case 'notification.created':
-      return restartingLoads(context, [keys.notifications()], () => applyNotificationCreated(context, event));
+      applyNotificationCreated(context, event);
+      return restartLoads([keys.notifications()]);
     case 'notification.read':
-      return restartingLoads(context, [keys.notifications()], () => applyNotificationRead(context, event));
+      applyNotificationRead(context, event);
+      return restartLoads([keys.notifications()]);
     case 'attachment.updated': {
+      applyAttachmentUpdated(context, event);
       const { conversationId } = event.data;
-      const touched = conversationId === null ? [] : [keys.messages(conversationId)];
-      return restartingLoads(context, touched, () => applyAttachmentUpdated(context, event));
+      return restartLoads(conversationId === null ? [] : [keys.messages(conversationId)]);
     }
   }
 }
