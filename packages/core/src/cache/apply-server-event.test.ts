@@ -15,6 +15,7 @@ import {
   wrappedTransport,
 } from '../test/mock-clients.js';
 import { stateOf, until, untilState } from '../test/until.js';
+import { applyServerEvent } from './apply-server-event.js';
 
 /** What a list shows of the stream: whether it has loaded, and how many of the stream's replies it shows. */
 interface StreamSeen {
@@ -133,7 +134,7 @@ describe('a list loaded while a steady stream of events touches it', () => {
 
 /** What an event did: the event (caused by another tab or person on the server), and how to tell it has arrived. */
 interface EventRow {
-  readonly cause: (mock: MockServer, id: ConversationId) => Promise<unknown>;
+  readonly cause: (mock: MockServer, id: ConversationId, client: ConfideClient) => Promise<unknown>;
   readonly arrived: (client: ConfideClient, id: ConversationId) => Promise<unknown>;
   /** The GETs the event costs, with `:id` for the conversation's id. */
   readonly costs: readonly string[];
@@ -214,6 +215,36 @@ describe('the requests one event costs', () => {
         costs: [],
       },
     ],
+    [
+      'attachment.updated (guard; the mocks scan no files, so the event is handed to the cache directly)',
+      {
+        cause: async (_mock, id, client) => {
+          const messageId = stateOf(client.thread(id)).messages.at(-1)?.id as never;
+          const cache = {
+            ...client,
+            viewer: () => undefined,
+            fetchSummary: () => Promise.reject(new Error()),
+          };
+          const attachment = {
+            id: 'att_scanned' as never,
+            name: 'Scan.pdf',
+            size: 1_000,
+            mediaType: 'application/pdf',
+            state: 'blocked' as const,
+            internal: false,
+            messageId,
+            createdAt: new Date().toISOString(),
+          };
+          applyServerEvent(cache, {
+            id: '1',
+            type: 'attachment.updated',
+            data: { conversationId: id, attachment },
+          });
+        },
+        arrived: async () => {},
+        costs: [],
+      },
+    ],
   ];
 
   it.each(rows)('%s', async (_name, row) => {
@@ -235,7 +266,7 @@ describe('the requests one event costs', () => {
     );
     await vi.waitFor(() => expect(client.queryClient.isFetching({ queryKey: client.keys.all })).toBe(0));
     const before = requests.length;
-    await row.cause(mock, id);
+    await row.cause(mock, id, client);
     await row.arrived(client, id);
     await vi.waitFor(() => expect(client.queryClient.isFetching({ queryKey: client.keys.all })).toBe(0));
     for (const stop of stops) stop();
