@@ -228,8 +228,8 @@ function applyConversationRead(context: CacheContext, event: ServerEventOf<'conv
     return;
   }
   if (viewer && reader.kind === viewer.role && reader.id === viewer.id) {
-    // Read in another tab: the exact counts live on the server, so refetch rather than guess. A load in flight is
-    // left running here: `loadsToRestart` starts it again (cancelling it here too would cost a second request).
+    // Read in another tab: the exact counts live on the server, so refetch rather than guess (loads in flight are
+    // left to `loadsToRestart`: cancelling them here as well would cost a second request).
     const queryKey = context.keys.conversations();
     void context.queryClient.invalidateQueries({ queryKey }, { cancelRefetch: false });
   }
@@ -296,34 +296,27 @@ function applyAttachmentUpdated(context: CacheContext, event: ServerEventOf<'att
   );
 }
 
-/**
- * How many times events restart one load before it is let land and fetched once more after it: events that come
- * faster than the request is answered (a busy firm, a slow phone network) must not keep a list loading for ever.
- */
+/** Restarts of one load for events before it lands and is fetched once more: a steady stream must not starve it. */
 const LOAD_RESTART_LIMIT = 2;
 
 /** The restarts behind each load in flight, by its promise; `Infinity` once a fetch after it is arranged. */
 const restartsOf = new WeakMap<Promise<unknown>, number>();
 
 /**
- * Takes note of this client's loads in flight (not loads of a further page: `loadNextPage` keeps what is written
- * meanwhile) before an event is applied, and returns what starts again those under `touched`, the queries the event
- * changed. Each may have been answered before the event, and landing later it would overwrite what the event wrote,
- * or (a first load, which the event found nothing to write into) miss it; the server commits before it sends an
- * event, so a fetch started now includes it. Loads the event itself begins (an invalidation) are not restarted, so an
- * event costs one request per query it refetches. A load is cancelled silently and fetched again (whoever awaits the
- * old one gets the new one's answer; query-core's `cancelRefetch` would leave a first load running) up to
- * `LOAD_RESTART_LIMIT` times; then it lands, and one fetch after it takes in every event that came meanwhile.
+ * Notes this client's loads in flight before an event is applied, and returns what starts again those under `touched`,
+ * the queries the event changed. Each may have been answered before the event, and landing later it would overwrite
+ * what the event wrote, or (a first load) miss it; the server commits before it sends an event, so a fetch started now
+ * includes it. Loads the event begins itself (an invalidation) are not restarted: one request per query it refetches.
+ * A load is cancelled silently and fetched again (its awaiters get the new answer; query-core's `cancelRefetch` would
+ * leave a first load running) up to `LOAD_RESTART_LIMIT` times; then it lands, and one fetch after it takes in every
+ * event since. Loads of a further page are left alone: `loadNextPage` keeps what is written meanwhile.
  */
 function loadsToRestart({ queryClient, keys }: CacheScope) {
-  const loads = queryClient.getQueryCache().findAll({
-    queryKey: keys.all,
-    fetchStatus: 'fetching',
-    predicate: ({ state }) => !state.fetchMeta?.fetchMore,
-  });
+  const loads = queryClient.getQueryCache().findAll({ queryKey: keys.all, fetchStatus: 'fetching' });
   return (touched: readonly QueryKey[]) => {
-    for (const query of loads.filter((load) => touched.some((queryKey) => matchQuery({ queryKey }, load)))) {
-      const load = query.promise;
+    for (const query of loads) {
+      const load = query.state.fetchMeta?.fetchMore ? undefined : query.promise;
+      if (!touched.some((queryKey) => matchQuery({ queryKey }, query))) continue;
       const restarts = (load && restartsOf.get(load)) ?? 0;
       if (load && restarts < LOAD_RESTART_LIMIT) {
         void query.cancel({ silent: true });

@@ -81,10 +81,7 @@ function oldestOf<Item>(items: readonly Item[], order: ListOrder<Item>): Item | 
   );
 }
 
-/**
- * Pages a refetch reads at most for its first page to reach the loaded items (see `fetchFirstPage`): after a long gap
- * (a laptop asleep through a busy day) reading on to them would cost a request per page of the gap before anything shows.
- */
+/** Pages a refetch reads at most to reach the loaded items (`fetchFirstPage`), not one request per page of a long gap. */
 export const REFETCH_FIRST_PAGE_LIMIT = 4;
 
 /**
@@ -92,9 +89,8 @@ export const REFETCH_FIRST_PAGE_LIMIT = 4;
  * refetches as many pages as were loaded, each after the one before: a first page cut at its usual size after live
  * items arrived on top would end the refetch short of the oldest loaded items, and a reader scrolled up to them would
  * lose their place. Items never move down (a message stays put, a conversation only moves up with new activity), so
- * every later page then starts at or after where it did. Past `REFETCH_FIRST_PAGE_LIMIT` pages the list starts afresh
- * from the newest items instead: the pages read so far are the first page, the rest follow them, and the old window
- * (with the reader's place in it) is dropped.
+ * every later page then starts at or after where it did. After a long gap (a laptop asleep through a busy day) the list
+ * starts afresh instead, past `REFETCH_FIRST_PAGE_LIMIT` pages: those are its first page, and the old window is dropped.
  */
 async function fetchFirstPage<Page extends CursorPage>(
   fetchPage: (cursor: string | null, signal: AbortSignal) => Promise<Page>,
@@ -109,11 +105,9 @@ async function fetchFirstPage<Page extends CursorPage>(
     page.items.some((item) => item.id === boundary.id || order.timeOf(item) < order.timeOf(boundary));
   let page = first;
   let items = first.items;
-  for (
-    let read = 1;
-    read < REFETCH_FIRST_PAGE_LIMIT && page.nextCursor !== null && !reaches(page);
-    read += 1
-  ) {
+  let read = 1;
+  while (read < REFETCH_FIRST_PAGE_LIMIT && page.nextCursor !== null && !reaches(page)) {
+    read += 1;
     page = await fetchPage(page.nextCursor, signal);
     items = order.oldestFirst ? [...page.items, ...items] : [...items, ...page.items];
   }
