@@ -42,16 +42,19 @@ function nextNotification(client: ConfideClient, id: ConversationId) {
 }
 
 // A load restarted by every event that touched it never finished while events came faster than its request was
-// answered: a busy firm or a slow phone network kept the reader on a spinner for as long as the replies went on.
+// answered: a busy firm or a slow phone network kept the reader on a spinner for as long as the replies went on, and a
+// refetch (after a reconnect, say) never brought what it was for.
 describe('a list loaded while a steady stream of events touches it', () => {
   const lists: [
     string,
     (url: URL, id: ConversationId) => boolean,
+    (client: ConfideClient, id: ConversationId) => readonly unknown[],
     (client: ConfideClient, id: ConversationId) => Observable<StreamSeen>,
   ][] = [
     [
       "a thread's messages",
       (url, id) => url.pathname.endsWith(`/conversations/${id}/messages`),
+      (client, id) => client.keys.messages(id),
       (client, id) =>
         mapped(client.thread(id), (state) => ({
           status: state.status,
@@ -61,6 +64,7 @@ describe('a list loaded while a steady stream of events touches it', () => {
     [
       'the index',
       (url) => url.pathname.endsWith('/conversations'),
+      (client) => client.keys.conversationList(),
       (client, id) =>
         mapped(client.conversations, (state) => {
           const text = state.conversations.find((summary) => summary.id === id)?.lastMessage?.text;
@@ -70,6 +74,7 @@ describe('a list loaded while a steady stream of events touches it', () => {
     [
       'the notification feed',
       (url) => url.pathname.endsWith('/notifications'),
+      (client) => client.keys.notificationList(),
       (client, id) =>
         mapped(client.notifications, (state) => ({
           status: state.status,
@@ -85,13 +90,15 @@ describe('a list loaded while a steady stream of events touches it', () => {
     [2, 2], // guard: restarted for each, it lands with both
     [8, 3],
   ];
-  const rows = lists.flatMap(([name, held, shows]) =>
-    streams.map(([stream, lands]) => [name, stream, lands, held, shows] as const),
+  const rows = lists.flatMap(([name, held, queryKey, shows]) =>
+    (['first load', 'refetch'] as const).flatMap((load) =>
+      streams.map(([stream, lands]) => [name, load, stream, lands, held, queryKey, shows] as const),
+    ),
   );
 
   it.each(rows)(
-    '%s, %i replies: lands after %i, and shows every one once they stop',
-    async (_name, stream, lands, held, shows) => {
+    '%s, %s, %i replies: lands after %i, and shows every one once they stop',
+    async (_name, load, stream, lands, held, queryKeyOf, shows) => {
       const mock = createMockServer();
       const id = await seedConversation(mock, 'Busy', 'Hello Daniel');
       // A notification about the conversation before the stream, so every row counts from one.
@@ -116,13 +123,28 @@ describe('a list loaded while a steady stream of events touches it', () => {
       ben.mount();
       await ben.ready;
       await untilState(ben.stores.connection, (state) => state.status === 'open');
-      holding = true;
+      const queryKey = queryKeyOf(ben, id);
       const shown = shows(ben, id);
+      // Counted from the load's start: a first load starts as the list is observed, a refetch once it is asked for.
+      holding = load === 'first load';
+      let started = holding;
       let landed: { readonly after: number; readonly replies: number } | undefined;
       const stop = shown.observe((state) => {
-        if (state.status === 'success') landed ??= { after: sent, replies: state.replies };
+        if (started && ben.queryClient.isFetching({ queryKey }) === 0)
+          landed ??= { after: sent, replies: state.replies };
       });
-      const last = await until(shown, (state) => sent === stream && state.replies === stream);
+      if (load === 'refetch') {
+        await until(shown, (state) => state.status === 'success');
+        await vi.waitFor(() => expect(ben.queryClient.isFetching({ queryKey: ben.keys.all })).toBe(0));
+        holding = true;
+        void ben.queryClient.invalidateQueries({ queryKey });
+        started = true;
+      }
+      const last = await until(
+        shown,
+        (state) =>
+          sent === stream && state.replies === stream && ben.queryClient.isFetching({ queryKey }) === 0,
+      );
       stop();
       expect(landed?.after).toBe(lands);
       // A load restarted for every reply lands with all of them; one let land is fetched again for the last ones.
