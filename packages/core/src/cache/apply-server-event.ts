@@ -350,10 +350,10 @@ export function applyServerEvent(context: CacheContext, event: ServerEvent) {
     case 'notification.read':
       applyNotificationRead(context, event);
       return restartLoads([keys.notifications()]);
-    case 'attachment.updated': {
+    case 'attachment.updated':
       applyAttachmentUpdated(context, event);
-      const { conversationId } = event.data;
-      return restartLoads(conversationId === null ? [] : [keys.messages(conversationId)]);
-    }
+      return restartLoads(
+        event.data.conversationId === null ? [] : [keys.messages(event.data.conversationId)],
+      );
   }
 }
