@@ -303,13 +303,13 @@ const LOAD_RESTART_LIMIT = 2;
 const restartsOf = new WeakMap<Promise<unknown>, number>();
 
 /**
- * Notes this client's loads in flight before an event is applied, and returns what starts again those under `touched`,
- * the queries the event changed. Each may have been answered before the event, and landing later it would overwrite
- * what the event wrote, or (a first load) miss it; the server commits before it sends an event, so a fetch started now
- * includes it. Loads the event begins itself (an invalidation) are not restarted: one request per query it refetches.
- * A load is cancelled silently and fetched again (its awaiters get the new answer; query-core's `cancelRefetch` would
- * leave a first load running) up to `LOAD_RESTART_LIMIT` times; then it lands, and one fetch after it takes in every
- * event since. Loads of a further page are left alone: `loadNextPage` keeps what is written meanwhile.
+ * Notes this client's loads in flight before an event is applied; returns what starts again those under `touched`.
+ * Each may have been answered before the event and would overwrite (or, a first load, miss) what it wrote; the
+ * server commits before it sends an event, so a fetch started now includes it. Loads the event begins itself are not
+ * restarted (one request per query it refetches), nor loads of a further page (`loadNextPage` keeps what is written
+ * meanwhile). A load is cancelled silently and fetched again (its awaiters get the new answer; query-core's
+ * `cancelRefetch` would leave a first load running) up to `LOAD_RESTART_LIMIT` times; then it lands, and one fetch
+ * after it takes in every event since.
  */
 function loadsToRestart({ queryClient, keys }: CacheScope) {
   const loads = queryClient.getQueryCache().findAll({ queryKey: keys.all, fetchStatus: 'fetching' });
