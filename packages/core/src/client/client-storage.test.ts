@@ -3,6 +3,7 @@ import { QueryClient } from '@tanstack/query-core';
 import { describe, expect, it, vi } from 'vitest';
 import { memoryStorage, type StorageAdapter } from '../storage/storage.js';
 import { emptyDraft } from '../stores/composer/composer-store.js';
+import { deferred } from '../test/deferred.js';
 import {
   clientFor,
   createMockServer,
@@ -312,5 +313,36 @@ describe('drafts in two tabs of one viewer on one storage', () => {
     const afterReload = await open();
     expect({ x: replyIn(afterReload, x), y: replyIn(afterReload, y) }).toEqual(expected);
     expect(afterReload.composer({ draftId: 'elsewhere' }).draft().subject).toBe('Another draft');
+  });
+});
+
+describe('a tab opening while another tab is saving a draft', () => {
+  it('hears of the draft from the other tab, and both keep it', async () => {
+    const mock = createMockServer();
+    const id = await seedConversation(mock, 'Slow storage', 'First');
+    const namespace = await bensNamespace(mock);
+    // Storage whose writes land only when the test says (IndexedDB is this slow under load), shared like tabs.
+    const values = memoryStorage();
+    const writes = deferred<void>();
+    const storage: StorageAdapter = {
+      getItem: (key) => values.getItem(key),
+      setItem: (key, value) => writes.promise.then(() => void values.setItem(key, value)),
+      removeItem: (key) => values.removeItem(key),
+      sharing: values.sharing,
+    };
+    const first = await clientFor(mock, 'ben', { storage });
+    first.composer({ conversationId: id }).setBody('Not saved yet when the second tab opens');
+
+    const second = await clientFor(mock, 'ben', { storage });
+    writes.resolve();
+    for (const tab of [first, second])
+      await vi.waitFor(() =>
+        expect(tab.composer({ conversationId: id }).draft().body).toBe(
+          'Not saved yet when the second tab opens',
+        ),
+      );
+    await vi.waitFor(() =>
+      expect(values.getItem(`${namespace}:drafts`)).toContain('Not saved yet when the second tab opens'),
+    );
   });
 });
