@@ -9,6 +9,7 @@ import { systemClock } from '../lib/clock.js';
 import { randomId } from '../lib/ids.js';
 import { seedDemo } from '../seed/demo.js';
 import { DEMO_IDS } from '../seed/demo-data.js';
+import { destroyConnection } from './destroy-connection.js';
 import { closeAll, LOOPBACK_HOST, listenHttp } from './listen.js';
 import { openAttachments } from './open-attachments.js';
 import { createOutboxWorker, type OutboxWorker } from './outbox-worker.js';
@@ -150,6 +151,7 @@ export async function startServer(
       devTokens: { limit: config.devTokenRateLimit, windowMs: DEFAULT_DEV_TOKEN_RATE_LIMIT.windowMs },
     },
     clientAddress: (hono) => getConnInfo(hono).remote.address,
+    closeConnection: destroyConnection,
     sendLimiter,
     shutdownSignal: shutdown.signal,
     attachments: {
