@@ -32,22 +32,20 @@ export { DEFAULT_CLIENT_STARTED_THREAD } from './domain/notification-recipients.
 export type { ViewerIdentity } from './domain/viewer.js';
 export type { ApiErrorDetails } from './errors/api-error.js';
 export { ApiError } from './errors/api-error.js';
+export type { EventFrame } from './events/event-frame.js';
 export type {
-  EventFrame,
   EventHub,
-  EventHubLimits,
   EventHubOptions,
-  EventHubStats,
   EventHubSubscriber,
   EventHubSubscription,
 } from './events/event-hub.js';
+export { createEventHub, DEFAULT_EVENT_RETENTION_MS } from './events/event-hub.js';
+export type { EventHubLimits, EventHubStats } from './events/event-hub-limits.js';
 export {
-  createEventHub,
-  DEFAULT_EVENT_RETENTION_MS,
   DEFAULT_MAX_BACKLOG_BYTES,
   DEFAULT_MAX_BACKLOG_FRAMES,
   DEFAULT_MAX_STREAMS_PER_PERSON,
-} from './events/event-hub.js';
+} from './events/event-hub-limits.js';
 export type { ConnectionCloser } from './events/event-stream.js';
 export { createInProcessNotifier } from './events/in-process-notifier.js';
 export type { Notifier, NotifierListener } from './events/notifier.js';

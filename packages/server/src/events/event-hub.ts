@@ -3,6 +3,15 @@ import { ApiError } from '../errors/api-error.js';
 import type { Clock } from '../lib/clock.js';
 import type { Audience, EventRow } from '../store/rows.js';
 import type { Store } from '../store/store.js';
+import { type EventFrame, encodeEventFrame } from './event-frame.js';
+import {
+  DEFAULT_MAX_BACKLOG_BYTES,
+  DEFAULT_MAX_BACKLOG_FRAMES,
+  DEFAULT_MAX_STREAMS_PER_PERSON,
+  type EventHubLimits,
+  type EventHubStats,
+  STREAM_LIMIT_RETRY_AFTER_SECONDS,
+} from './event-hub-limits.js';
 import type { Notifier } from './notifier.js';
 import { shapeEvent } from './shape-event.js';
 
@@ -12,36 +21,6 @@ const HUB_BATCH_SIZE = 500;
 const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 /** How long events are kept for streams resuming with `Last-Event-ID`: a day covers a laptop closed overnight. */
 export const DEFAULT_EVENT_RETENTION_MS = 24 * 60 * 60 * 1000;
-/**
- * Frames one stream may hold unsent (its reader stopped reading: a phone in a tunnel, a full TCP window). Past it
- * the stream is ended and its backlog dropped; the SDK resumes with `Last-Event-ID` and catches up from the
- * store, so memory per stream stays bounded by this count instead of by how long the reader stays away.
- */
-export const DEFAULT_MAX_BACKLOG_FRAMES = 1_000;
-/** Bytes of unsent frames one stream may hold (one frame is always allowed, however large). */
-export const DEFAULT_MAX_BACKLOG_BYTES = 1024 * 1024;
-/**
- * Open streams per person (a member or a client) in one process: one per tab and device is a few; a script or
- * a runaway page opening thousands would hold the process's memory and sockets.
- */
-export const DEFAULT_MAX_STREAMS_PER_PERSON = 32;
-/** `Retry-After` of a refused stream: about two heartbeats, by when a tab that closed has freed its slot. */
-const STREAM_LIMIT_RETRY_AFTER_SECONDS = 30;
-
-/** One event as a stream writes it: shaped for the subscriber's audience and serialised once for all of them. */
-export interface EventFrame {
-  readonly seq: number;
-  /** The whole Server-Sent Events frame (`event:`, `data:` with the protocol event's JSON, `id:`), encoded. */
-  readonly bytes: Uint8Array;
-}
-
-const encoder = new TextEncoder();
-
-/** The SSE frame of a protocol event; its JSON has no line breaks, so it is one `data:` line. */
-export function encodeEventFrame(event: { readonly id: string; readonly type: string }): Uint8Array {
-  return encoder.encode(`event: ${event.type}\ndata: ${JSON.stringify(event)}\nid: ${event.id}\n\n`);
-}
-
 /** A stream registered with the hub. */
 export interface EventHubSubscriber {
   readonly viewer: ViewerIdentity;
@@ -62,34 +41,6 @@ export interface EventHubSubscription {
   take(): EventFrame[];
   /** Ends the registration and drops its backlog; calling it again does nothing. */
   unsubscribe(): void;
-}
-
-/** Counts of the hub's registrations and backlogs, to watch for leaks and slow readers. */
-export interface EventHubStats {
-  /** Streams registered now. */
-  readonly subscribers: number;
-  /** Firms with at least one registered stream. */
-  readonly firms: number;
-  /** People (members and clients) with at least one registered stream. */
-  readonly people: number;
-  /** Frames waiting in all backlogs. */
-  readonly queuedFrames: number;
-  /** Bytes of the frames waiting in all backlogs (a frame shared by streams counts once per stream). */
-  readonly queuedBytes: number;
-  /** Streams ended so far because their backlog passed the limits. */
-  readonly lagged: number;
-  /** Streams refused so far because their person had the most streams allowed open. */
-  readonly refused: number;
-}
-
-/** Limits on the hub's streams. */
-export interface EventHubLimits {
-  /** @default DEFAULT_MAX_BACKLOG_FRAMES (1000) */
-  readonly maxBacklogFrames?: number | undefined;
-  /** @default DEFAULT_MAX_BACKLOG_BYTES (1 MiB) */
-  readonly maxBacklogBytes?: number | undefined;
-  /** @default DEFAULT_MAX_STREAMS_PER_PERSON (32) */
-  readonly maxStreamsPerPerson?: number | undefined;
 }
 
 /** Options of `createEventHub`. */

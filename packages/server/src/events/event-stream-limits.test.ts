@@ -2,7 +2,7 @@ import { getEventListeners } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import { readSse } from '../testing/read-sse.js';
 import { createTestApp, freshKey, type PersonName, type TestApp } from '../testing/test-app.js';
-import type { EventHubLimits } from './event-hub.js';
+import type { EventHubLimits } from './event-hub-limits.js';
 
 const CONVERSATION = 'cnv_daniel_work_permit';
 const UNLIMITED = 1_000_000_000;

@@ -4,7 +4,8 @@ import { type SSEStreamingApi, streamSSE } from 'hono/streaming';
 import type { DomainContext } from '../domain/context.js';
 import { type ViewerIdentity, viewerRef } from '../domain/viewer.js';
 import { ApiError } from '../errors/api-error.js';
-import { type EventFrame, type EventHub, encodeEventFrame } from './event-hub.js';
+import { type EventFrame, encodeEventFrame } from './event-frame.js';
+import type { EventHub } from './event-hub.js';
 import { shapeEventForViewer } from './shape-event.js';
 
 /** Events read per store query while a resuming stream catches up. */

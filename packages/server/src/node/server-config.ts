@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import * as z from 'zod';
 import { DEFAULT_DEV_TOKEN_RATE_LIMIT, DEFAULT_SEND_RATE_LIMIT } from '../app.js';
-import { DEFAULT_MAX_STREAMS_PER_PERSON } from '../events/event-hub.js';
+import { DEFAULT_MAX_STREAMS_PER_PERSON } from '../events/event-hub-limits.js';
 import { type AttachmentConfig, readAttachmentConfig } from './attachment-config.js';
 import { DEFAULT_OUTBOX_LEASE_MS } from './outbox-worker.js';
 
