@@ -111,17 +111,6 @@ describe('entity schemas', () => {
   });
 });
 
-const ATTACHMENT = {
-  id: 'att_1',
-  name: 'passport.pdf',
-  size: 1234,
-  mediaType: 'application/pdf',
-  state: 'not_scanned',
-  internal: false,
-  messageId: 'msg_01',
-  createdAt: '2026-11-30T09:00:00.000Z',
-};
-
 /** Text that today's input rules refuse, as it may have been stored before a rule tightened. */
 const STORED_BEFORE_A_RULE: ReadonlyArray<readonly [string, string]> = [
   ['a character of 33 code points', `Visa e${'\u0301'.repeat(CHARACTER_MAX_CODE_POINTS)} renewal`],
@@ -174,7 +163,7 @@ describe('answers read stored text that the input rules now refuse', () => {
     [
       'a file name',
       MessageSchema,
-      (text: string) => ({ ...fixtures.message, attachments: [{ ...ATTACHMENT, name: text }] }),
+      (text: string) => ({ ...fixtures.message, attachments: [{ ...fixtures.attachment, name: text }] }),
     ],
     ['a firm name', FirmSchema, (text: string) => ({ ...fixtures.firm, name: text })],
   ] as const)('%s', (_field, schema, answer) => {
