@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [--quick] [--only size,render,server,sdk,uploads]`: prints each part's table and writes every figure to
+ * `pnpm bench [--quick] [--only size,render,server,sdk,uploads,streams]`: prints each part's table and writes every figure to
  * bench/results/<date>.json. Exits non-zero when a size budget is exceeded.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -10,6 +10,7 @@ import { measureRendering, printRendering } from './render/run.js';
 import { measureSdk, printSdk } from './sdk.js';
 import { measureServer, printServer } from './server.js';
 import { measureSizes, printSizes } from './size.js';
+import { measureStreams, printStreams } from './streams.js';
 import { measureUploads, printUploads } from './uploads.js';
 
 /** A part measured, its table printed, and whether its figures exceed a budget. */
@@ -32,6 +33,7 @@ const PARTS = {
   server: part(measureServer, printServer),
   sdk: part(measureSdk, printSdk),
   uploads: part(measureUploads, printUploads),
+  streams: part(measureStreams, printStreams),
 };
 type Part = keyof typeof PARTS;
 const PART_NAMES = Object.keys(PARTS) as Part[];

@@ -106,6 +106,8 @@ export async function startServer(
         CONFIDE_DEV: '1',
         // The default limit (60 sends a minute per person) protects a real deployment; a load test needs more.
         CONFIDE_SEND_RATE_LIMIT: '1000000',
+        // The real-time part opens about 170 streams per demo person; the default allows 32 per person.
+        CONFIDE_MAX_STREAMS_PER_PERSON: '1000000',
         DATABASE_URL: database === 'pglite' ? '' : databaseUrl,
 
         SMTP_URL: '',

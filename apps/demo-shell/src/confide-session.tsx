@@ -51,6 +51,8 @@ export interface ConfideSessionProps {
   readonly children: ReactNode;
   /** Told of the signed-in client once it is ready, and of `null` when it goes (for signing out). */
   readonly onClient?: (client: ConfideClient | null) => void;
+  /** Called when the person signed out in another tab of this browser: their client here has stopped. */
+  readonly onSignedOutElsewhere?: () => void;
 }
 
 function toConfideError(error: unknown): ConfideError {
@@ -62,9 +64,11 @@ function toConfideError(error: unknown): ConfideError {
  * localStorage and sends held while the browser is offline. The client is disposed when the person changes.
  */
 export function ConfideSession(props: ConfideSessionProps) {
-  const { apiUrl, email, overrides, loading, renderError, children, onClient } = props;
+  const { apiUrl, email, overrides, loading, renderError, children, onClient, onSignedOutElsewhere } = props;
   const onClientRef = useRef(onClient);
   onClientRef.current = onClient;
+  const onSignedOutElsewhereRef = useRef(onSignedOutElsewhere);
+  onSignedOutElsewhereRef.current = onSignedOutElsewhere;
   const [attempt, setAttempt] = useState(0);
   const [state, setState] = useState<SessionState>({ status: 'loading' });
   // Failed attempts in a row, for the backoff; a success starts again from the first delay.
@@ -87,6 +91,7 @@ export function ConfideSession(props: ConfideSessionProps) {
           transport: httpTransport({ baseUrl: apiUrl, getToken: session.getToken }),
           storage: localStorageAdapter(),
           network: browserNetworkStatus(),
+          onSignedOutElsewhere: () => onSignedOutElsewhereRef.current?.(),
         });
         client = created;
         created.mount();

@@ -79,6 +79,11 @@ export function DemoApp({
         onClient={(ready) => {
           client.current = ready;
         }}
+        // Signed out in another tab: this tab's client has already dropped the person's drafts and sends.
+        onSignedOutElsewhere={() => {
+          setAsking(null);
+          signInAs(null);
+        }}
         {...(overrides ? { overrides } : {})}
         loading={
           <main className="center-page" aria-busy="true">

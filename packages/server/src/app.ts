@@ -7,7 +7,8 @@ import type { UploadHandler } from './attachments/upload-handler.js';
 import { type AuthOptions, createTokenVerifier } from './auth/token-verifier.js';
 import type { DomainContext } from './domain/context.js';
 import { ApiError, notFound } from './errors/api-error.js';
-import { createEventHub } from './events/event-hub.js';
+import { createEventHub, type EventHub } from './events/event-hub.js';
+import type { ConnectionCloser } from './events/event-stream.js';
 import { createInProcessNotifier } from './events/in-process-notifier.js';
 import type { Notifier } from './events/notifier.js';
 import type { ClientAddressReader } from './http/client-address.js';
@@ -72,6 +73,18 @@ export interface CreateAppOptions {
   /** When aborted, open event streams end so a graceful shutdown can finish. */
   readonly shutdownSignal?: AbortSignal | undefined;
   /**
+   * The process's event reader, to set its limits (streams per person, backlog of a slow reader) or watch its
+   * counts; `notifier`, `clock` and `eventRetentionMs` are then the hub's own.
+   * @default `createEventHub` over `store` and `notifier` with the default limits
+   */
+  readonly eventHub?: EventHub | undefined;
+  /**
+   * Ends a request's connection at once (`startServer` destroys the socket): used for an event stream whose
+   * reader stopped reading, whose last bytes would otherwise wait for that reader.
+   * @default none: such a stream's body ends, and its connection closes once the client reads again
+   */
+  readonly closeConnection?: ConnectionCloser | undefined;
+  /**
    * How long events stay stored for streams resuming with `Last-Event-ID`; older resumes get `events_expired`.
    * @default 86400000 (one day)
    */
@@ -135,13 +148,16 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
       options.sendLimiter ?? createRateLimiter(options.rateLimits?.sends ?? DEFAULT_SEND_RATE_LIMIT, clock),
     clientAddress: options.clientAddress ?? (() => undefined),
     devTokenLimiter: createRateLimiter(options.rateLimits?.devTokens ?? DEFAULT_DEV_TOKEN_RATE_LIMIT, clock),
-    eventHub: createEventHub({
-      store: options.store,
-      notifier,
-      clock,
-      retentionMs: options.eventRetentionMs,
-      onError: (error) => onUnexpectedError(error, 'event-hub'),
-    }),
+    eventHub:
+      options.eventHub ??
+      createEventHub({
+        store: options.store,
+        notifier,
+        clock,
+        retentionMs: options.eventRetentionMs,
+        onError: (error) => onUnexpectedError(error, 'event-hub'),
+      }),
+    closeConnection: options.closeConnection,
     attachments: {
       settings: options.attachments?.settings ?? resolveAttachmentSettings(),
       blobStore: options.attachments?.blobStore ?? createMemoryBlobStore(),

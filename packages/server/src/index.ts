@@ -32,6 +32,21 @@ export { DEFAULT_CLIENT_STARTED_THREAD } from './domain/notification-recipients.
 export type { ViewerIdentity } from './domain/viewer.js';
 export type { ApiErrorDetails } from './errors/api-error.js';
 export { ApiError } from './errors/api-error.js';
+export type { EventFrame } from './events/event-frame.js';
+export type {
+  EventHub,
+  EventHubOptions,
+  EventHubSubscriber,
+  EventHubSubscription,
+} from './events/event-hub.js';
+export { createEventHub, DEFAULT_EVENT_RETENTION_MS } from './events/event-hub.js';
+export type { EventHubLimits, EventHubStats } from './events/event-hub-limits.js';
+export {
+  DEFAULT_MAX_BACKLOG_BYTES,
+  DEFAULT_MAX_BACKLOG_FRAMES,
+  DEFAULT_MAX_STREAMS_PER_PERSON,
+} from './events/event-hub-limits.js';
+export type { ConnectionCloser } from './events/event-stream.js';
 export { createInProcessNotifier } from './events/in-process-notifier.js';
 export type { Notifier, NotifierListener } from './events/notifier.js';
 export type { ClientAddressReader } from './http/client-address.js';

@@ -12,7 +12,7 @@ import type {
   ServerEventOf,
   Viewer,
 } from '@confide/protocol';
-import type { InfiniteData, QueryClient, QueryKey } from '@tanstack/query-core';
+import { type InfiniteData, matchQuery, type QueryClient, type QueryKey } from '@tanstack/query-core';
 import type { ConfideKeys, ConversationListParams } from '../queries/query-keys.js';
 
 /** The cache one client writes to: its QueryClient and its keys. */
@@ -129,7 +129,7 @@ function insertIntoLists(
   for (const queryKey of listKeys) {
     const params = (queryKey.at(-1) ?? {}) as ConversationListParams;
     if (params.query || params.matterId) {
-      void scope.queryClient.invalidateQueries({ queryKey, exact: true });
+      void scope.queryClient.invalidateQueries({ queryKey, exact: true }, { cancelRefetch: false });
       continue;
     }
     scope.queryClient.setQueryData<ConversationPages>(queryKey, (pages) => {
@@ -228,8 +228,10 @@ function applyConversationRead(context: CacheContext, event: ServerEventOf<'conv
     return;
   }
   if (viewer && reader.kind === viewer.role && reader.id === viewer.id) {
-    // Read in another tab: the exact counts live on the server, so refetch rather than guess.
-    void context.queryClient.invalidateQueries({ queryKey: context.keys.conversations() });
+    // Read in another tab: the exact counts live on the server, so refetch rather than guess (loads in flight are
+    // left to `loadsToRestart`: cancelling them here as well would cost a second request).
+    const queryKey = context.keys.conversations();
+    void context.queryClient.invalidateQueries({ queryKey }, { cancelRefetch: false });
   }
 }
 
@@ -243,7 +245,7 @@ function applyNotificationCreated(context: CacheContext, event: ServerEventOf<'n
     { queryKey },
     (pages) => pages && withItem(pages, event.data.notification, 'start'),
   );
-  void context.queryClient.invalidateQueries({ queryKey });
+  void context.queryClient.invalidateQueries({ queryKey }, { cancelRefetch: false });
 }
 
 /**
@@ -294,47 +296,64 @@ function applyAttachmentUpdated(context: CacheContext, event: ServerEventOf<'att
   );
 }
 
+/** Restarts of one load for events before it lands and is fetched once more: a steady stream must not starve it. */
+const LOAD_RESTART_LIMIT = 2;
+
+/** The restarts behind each load in flight, by its promise; `Infinity` once a fetch after it is arranged. */
+const restartsOf = new WeakMap<Promise<unknown>, number>();
+
 /**
- * Starts again this client's loads in flight under `touched`, the queries an event just changed. Each may have been
- * answered before the event, and landing later it would overwrite what the event wrote, or (a first load, which the
- * event found nothing to write into) miss it; the server commits before it sends an event, so a fetch started now
- * includes it. query-core's `cancelRefetch` leaves a first load running, so each load is cancelled silently here and
- * fetched again: whoever awaits the old one gets the new one's answer. Loads of a further page are left alone:
- * `loadNextPage` keeps what is written meanwhile.
+ * Notes this client's loads in flight before an event is applied; returns what starts again those under `touched`.
+ * Each may have been answered before the event and would overwrite (or, a first load, miss) what it wrote; the
+ * server commits before it sends an event, so a fetch started now includes it. Loads the event begins itself are not
+ * restarted (one request per query it refetches), nor loads of a further page (`loadNextPage` keeps what is written
+ * meanwhile). A load is cancelled silently and fetched again (its awaiters get the new answer; query-core's
+ * `cancelRefetch` would leave a first load running) up to `LOAD_RESTART_LIMIT` times; then it lands, and one fetch
+ * after it takes in every event since.
  */
-function restartLoads({ queryClient }: CacheScope, touched: readonly QueryKey[]) {
-  for (const queryKey of touched) {
-    const loads = queryClient.getQueryCache().findAll({ queryKey, fetchStatus: 'fetching' });
-    for (const query of loads.filter(({ state }) => !state.fetchMeta?.fetchMore)) {
-      void query.cancel({ silent: true });
-      query.fetch().catch(() => {});
+function loadsToRestart({ queryClient, keys }: CacheScope) {
+  const loads = queryClient.getQueryCache().findAll({ queryKey: keys.all, fetchStatus: 'fetching' });
+  return (touched: readonly QueryKey[]) => {
+    for (const query of loads) {
+      const load = query.state.fetchMeta?.fetchMore ? undefined : query.promise;
+      if (!touched.some((queryKey) => matchQuery({ queryKey }, query))) continue;
+      const restarts = (load && restartsOf.get(load)) ?? 0;
+      if (load && restarts < LOAD_RESTART_LIMIT) {
+        void query.cancel({ silent: true });
+        query.fetch().catch(() => {});
+        if (query.promise) restartsOf.set(query.promise, restarts + 1);
+      } else if (load && restarts !== Infinity) {
+        restartsOf.set(load, Infinity);
+        load.then(() => query.fetch()).catch(() => {});
+      }
     }
-  }
+  };
 }
 
 /** The one place where server events change the query cache. */
 export function applyServerEvent(context: CacheContext, event: ServerEvent) {
   const { keys } = context;
+  const restartLoads = loadsToRestart(context);
   switch (event.type) {
     case 'message.created':
       applyNewMessage(context, event.data.message);
-      return restartLoads(context, [keys.conversations(), keys.messages(event.data.message.conversationId)]);
+      return restartLoads([keys.conversations(), keys.messages(event.data.message.conversationId)]);
     case 'conversation.created':
       applyNewConversation(context, event.data.conversation, event.data.message);
-      return restartLoads(context, [keys.conversations(), keys.messages(event.data.conversation.id)]);
+      return restartLoads([keys.conversations(), keys.messages(event.data.conversation.id)]);
     case 'conversation.read':
       applyConversationRead(context, event);
-      return restartLoads(context, [keys.conversations()]);
+      return restartLoads([keys.conversations()]);
     case 'notification.created':
       applyNotificationCreated(context, event);
-      return restartLoads(context, [keys.notifications()]);
+      return restartLoads([keys.notifications()]);
     case 'notification.read':
       applyNotificationRead(context, event);
-      return restartLoads(context, [keys.notifications()]);
-    case 'attachment.updated': {
+      return restartLoads([keys.notifications()]);
+    case 'attachment.updated':
       applyAttachmentUpdated(context, event);
-      const { conversationId } = event.data;
-      return restartLoads(context, conversationId === null ? [] : [keys.messages(conversationId)]);
-    }
+      return restartLoads(
+        event.data.conversationId === null ? [] : [keys.messages(event.data.conversationId)],
+      );
   }
 }

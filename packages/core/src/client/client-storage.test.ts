@@ -1,8 +1,9 @@
 import type { ConversationId } from '@confide/protocol';
 import { QueryClient } from '@tanstack/query-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { memoryStorage, type StorageAdapter } from '../storage/storage.js';
 import { emptyDraft } from '../stores/composer/composer-store.js';
+import { deferred } from '../test/deferred.js';
 import {
   clientFor,
   createMockServer,
@@ -17,7 +18,7 @@ import {
 } from '../test/mock-clients.js';
 import { stateOf, until, untilState } from '../test/until.js';
 import { storageNamespace } from './client-storage.js';
-import { createConfideClient } from './create-confide-client.js';
+import { type ConfideClient, createConfideClient } from './create-confide-client.js';
 
 /** Storage that answers every call a turn later, as IndexedDB or React Native's AsyncStorage do. */
 function asyncStorage(): StorageAdapter {
@@ -199,6 +200,149 @@ describe('two tabs of one viewer on one storage', () => {
     expect(await serverBodies(mock, id)).toEqual(['Hello Daniel', 'Queued in the first tab']);
     expect(stateOf(first.thread(id)).messages.map((message) => message.id)).toEqual(
       stateOf(second.thread(id)).messages.map((message) => message.id),
+    );
+  });
+});
+
+describe('drafts in two tabs of one viewer on one storage', () => {
+  /** The steps of one row: what the person does in tab `a` and tab `b`; resolves with the tabs open at the end. */
+  type Steps = (tabs: {
+    a: ConfideClient;
+    b: ConfideClient;
+    x: ConversationId;
+    y: ConversationId;
+    type: (tab: ConfideClient, id: ConversationId, body: string) => void;
+    /** Moves the clock on, as between two things a person does. */
+    tick: () => void;
+    reload: (tab: ConfideClient) => Promise<ConfideClient>;
+  }) => Promise<[ConfideClient, ConfideClient]>;
+
+  const replyIn = (tab: ConfideClient, id: ConversationId) =>
+    tab.composer({ conversationId: id }).draft().body;
+
+  it.each<[string, Steps, { x: string; y: string }]>([
+    [
+      'different drafts, one in each tab',
+      async ({ a, b, x, y, type }) => {
+        type(a, x, 'Typed in tab A');
+        type(b, y, 'Typed in tab B');
+        return [a, b];
+      },
+      { x: 'Typed in tab A', y: 'Typed in tab B' },
+    ],
+    [
+      'the same draft, in one tab and then the other',
+      async ({ a, b, x, type }) => {
+        type(a, x, 'First words');
+        await vi.waitFor(() => expect(replyIn(b, x)).toBe('First words'));
+        type(b, x, 'First words, and more');
+        return [a, b];
+      },
+      { x: 'First words, and more', y: '' },
+    ],
+    [
+      'the same draft, in both tabs before either hears of the other',
+      async ({ a, b, x, type }) => {
+        type(a, x, 'The older text');
+        type(b, x, 'The newer text');
+        return [a, b];
+      },
+      { x: 'The newer text', y: '' },
+    ],
+    [
+      'a draft sent in one tab',
+      async ({ a, b, x, type, tick }) => {
+        type(a, x, 'Sent from tab A');
+        await vi.waitFor(() => expect(replyIn(b, x)).toBe('Sent from tab A'));
+        tick();
+        await a.composer({ conversationId: x }).send();
+        return [a, b];
+      },
+      { x: '', y: '' },
+    ],
+    [
+      'a draft discarded in the other tab',
+      async ({ a, b, x, type, tick }) => {
+        type(a, x, 'Discarded in tab B');
+        await vi.waitFor(() => expect(replyIn(b, x)).toBe('Discarded in tab B'));
+        tick();
+        b.composer({ conversationId: x }).reset();
+        return [a, b];
+      },
+      { x: '', y: '' },
+    ],
+    [
+      'a reload of one tab, which then goes on typing',
+      async ({ a, b, x, y, type, reload }) => {
+        type(a, x, 'Typed before the reload');
+        const reloaded = await reload(a);
+        type(reloaded, y, 'Typed after the reload');
+        return [reloaded, b];
+      },
+      { x: 'Typed before the reload', y: 'Typed after the reload' },
+    ],
+  ])('keep every draft, the newest text of each: %s', async (_name, steps, expected) => {
+    const mock = createMockServer();
+    const x = await seedConversation(mock, 'Draft X', 'First');
+    const y = await seedConversation(mock, 'Draft Y', 'First');
+    const storage = memoryStorage();
+    // One clock for both tabs, as on one device, moved on by each keystroke so that the order is the person's.
+    let time = Date.parse('2026-12-01T09:00:00Z');
+    const clock = { now: () => time, setTimeout, clearTimeout };
+    const open = () => clientFor(mock, 'ben', { storage, clock });
+    const tick = () => {
+      time += 1_000;
+    };
+    const type = (tab: ConfideClient, id: ConversationId, body: string) => {
+      tick();
+      tab.composer({ conversationId: id }).setBody(body);
+    };
+    const reload = async (tab: ConfideClient) => {
+      tab.dispose();
+      return open();
+    };
+
+    const [a, b] = await steps({ a: await open(), b: await open(), x, y, type, tick, reload });
+    // A keystroke in a third draft saves the whole of tab B's drafts again, as typing anywhere does.
+    tick();
+    b.composer({ draftId: 'elsewhere' }).setSubject('Another draft');
+    for (const tab of [a, b])
+      await vi.waitFor(() => expect({ x: replyIn(tab, x), y: replyIn(tab, y) }).toEqual(expected));
+    a.dispose();
+    b.dispose();
+    const afterReload = await open();
+    expect({ x: replyIn(afterReload, x), y: replyIn(afterReload, y) }).toEqual(expected);
+    expect(afterReload.composer({ draftId: 'elsewhere' }).draft().subject).toBe('Another draft');
+  });
+});
+
+describe('a tab opening while another tab is saving a draft', () => {
+  it('hears of the draft from the other tab, and both keep it', async () => {
+    const mock = createMockServer();
+    const id = await seedConversation(mock, 'Slow storage', 'First');
+    const namespace = await bensNamespace(mock);
+    // Storage whose writes land only when the test says (IndexedDB is this slow under load), shared like tabs.
+    const values = memoryStorage();
+    const writes = deferred<void>();
+    const storage: StorageAdapter = {
+      getItem: (key) => values.getItem(key),
+      setItem: (key, value) => writes.promise.then(() => void values.setItem(key, value)),
+      removeItem: (key) => values.removeItem(key),
+      sharing: values.sharing,
+    };
+    const first = await clientFor(mock, 'ben', { storage });
+    first.composer({ conversationId: id }).setBody('Not saved yet when the second tab opens');
+
+    const second = await clientFor(mock, 'ben', { storage });
+    writes.resolve();
+    for (const tab of [first, second])
+      await vi.waitFor(() =>
+        expect(tab.composer({ conversationId: id }).draft().body).toBe(
+          'Not saved yet when the second tab opens',
+        ),
+      );
+    await vi.waitFor(() =>
+      expect(values.getItem(`${namespace}:drafts`)).toContain('Not saved yet when the second tab opens'),
     );
   });
 });

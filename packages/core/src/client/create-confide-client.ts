@@ -17,8 +17,9 @@ import type { NetworkStatus } from '../lib/network-status.js';
 import { createOutboxRunner, type OutboxOptions } from '../outbox/outbox-runner.js';
 import { shareOutbox } from '../outbox/share-outbox.js';
 import { type ConfideKeys, createConfideKeys } from '../queries/query-keys.js';
-import { memoryStorage, type StorageAdapter } from '../storage/storage.js';
+import { memoryStorage, type SharingChannel, type StorageAdapter } from '../storage/storage.js';
 import { createComposerStore } from '../stores/composer/composer-store.js';
+import { shareDrafts } from '../stores/composer/share-drafts.js';
 import { createConnectionStore } from '../stores/connection/connection-store.js';
 import { createIndexStore } from '../stores/index-filters/index-store.js';
 import { createOutboxStore } from '../stores/outbox/outbox-store.js';
@@ -71,6 +72,11 @@ export interface ConfideClientOptions {
   readonly network?: NetworkStatus;
   /** The largest file the composer lets upload, in bytes; set it to the server's limit. @default DEFAULT_MAX_UPLOAD_BYTES (100 MB) */
   readonly maxUploadBytes?: number;
+  /**
+   * Called when this person signs out in another client on the same `storage` (another tab): this client has then
+   * stopped as `dispose()` does and dropped their drafts and sends, and the host shows its sign-in page.
+   */
+  readonly onSignedOutElsewhere?: () => void;
 }
 
 /** Options of `client.attachments.downloadUrl`. */
@@ -140,7 +146,8 @@ export interface ConfideClient {
    * Signs this person out of the device: stops the client as `dispose()` does, empties its drafts and outbox, and
    * removes them from `storage`, so nothing they typed stays behind on a shared device for the next person to read
    * (DESIGN, Security: privileged attorney–client text). Unsent messages are lost, also in the person's other tabs
-   * that share the outbox; see `unsentWork()`. A send already on the wire may still arrive. The host's own sign-in
+   * on the same storage: they stop as well, drop the drafts and sends and call `onSignedOutElsewhere`; see
+   * `unsentWork()`. A send already on the wire may still arrive. The host's own sign-in
    * (tokens, cookies) is the host's to clear. Before the viewer has loaded nothing is known to be this person's, so
    * storage is left as it is. Resolves once storage has removed both entries; rejects only with what the storage
    * adapter's `removeItem` rejects with.
@@ -324,8 +331,20 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
       const stopPersisting = await persistClientStores(stores, storage, namespace, logger);
       if (state !== 'mounted') return stopPersisting();
       cleanups.push(stopPersisting);
-      if (storage.sharing)
-        cleanups.push(shareOutbox(context.outbox, stores.outbox, storage.sharing, `${namespace}:outbox`));
+      if (storage.sharing) {
+        const { sharing } = storage;
+        signedOut = sharing.channel(`${namespace}:signed-out`, () => {
+          // Detached from storage first, so that nothing of the person is written after the other page removed it.
+          dispose();
+          forget();
+          options.onSignedOutElsewhere?.();
+        });
+        cleanups.push(
+          shareOutbox(context.outbox, stores.outbox, sharing, `${namespace}:outbox`),
+          shareDrafts(stores.composer, sharing, `${namespace}:drafts`),
+          () => signedOut?.close(),
+        );
+      }
       settleReady?.resolve(loaded);
     } catch (error) {
       if (state !== 'mounted') return settleReady?.reject(error);
@@ -341,6 +360,12 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
   const threads = new Map<ConversationId, Thread>();
   const composers = new Map<string, Composer>();
   const setOnline = (online: boolean) => stores.connection.getState().setOnline(online);
+  // Where this person's other pages on the storage hear that they signed out here.
+  let signedOut: SharingChannel | undefined;
+  const forget = () => {
+    stores.outbox.setState({ entries: [] });
+    stores.composer.setState({ drafts: {} });
+  };
 
   function dispose() {
     if (state === 'disposed') return;
@@ -405,11 +430,8 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
     }),
     async signOut() {
       const viewer = context.viewer();
-      const forget = () => {
-        stores.outbox.setState({ entries: [] });
-        stores.composer.setState({ drafts: {} });
-      };
-      // Emptied before the client stops, so the person's other tabs sharing the outbox drop the sends too.
+      // The person's other pages stop before anything else, so none of them saves their drafts or sends again.
+      signedOut?.post('signed-out');
       forget();
       dispose();
       // A start-up still reading saved state would write it back after the removal below.

@@ -82,6 +82,45 @@ describe('signOut', () => {
     expect(await serverBodies(mock, id)).toEqual(['First']);
   });
 
+  it("stops the person's other tabs on the same storage: they drop drafts and sends, save nothing more and tell the host", async () => {
+    const mock = createMockServer();
+    const id = await seedConversation(mock, 'Signed out in another tab', 'First');
+    const storage = memoryStorage();
+    const bens = storageNamespace('confide', await transportFor(mock, 'ben').getViewer());
+    const daniels = storageNamespace('confide', await transportFor(mock, 'daniel').getViewer());
+    const signingOut = await clientFor(mock, 'ben', { storage });
+    const heard = { otherTab: 0, daniel: 0 };
+    const otherTab = await clientFor(mock, 'ben', {
+      storage,
+      onSignedOutElsewhere: () => (heard.otherTab += 1),
+    });
+    const daniel = await clientFor(mock, 'daniel', {
+      storage,
+      onSignedOutElsewhere: () => (heard.daniel += 1),
+    });
+    daniel.composer({ conversationId: id }).setBody("Daniel's own draft");
+    otherTab.composer({ conversationId: id }).setBody('Typed in the other tab');
+    signingOut.setOnline(false);
+    queueOffline(otherTab, id, 'Queued in the other tab');
+    await vi.waitFor(() => expect(signingOut.unsentWork()).toEqual({ sends: 1, drafts: 1 }));
+
+    await signingOut.signOut();
+    await vi.waitFor(() => expect(heard.otherTab).toBe(1));
+    expect(otherTab.unsentWork()).toEqual({ sends: 0, drafts: 0 });
+    expect(stateOf(otherTab.composer({ conversationId: id })).draft.body).toBe('');
+    // A keystroke after the news, or the page's own state changing, writes nothing of Ben's back.
+    otherTab.composer({ conversationId: id }).setBody('Typed after signing out');
+    otherTab.setOnline(true);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await storage.getItem(`${bens}:drafts`)).toBeNull();
+    expect(await storage.getItem(`${bens}:outbox`)).toBeNull();
+    expect(await serverBodies(mock, id)).toEqual(['First']);
+    // Another person's tab on the same storage hears nothing and keeps what they typed.
+    expect(heard.daniel).toBe(0);
+    expect(await storage.getItem(`${daniels}:drafts`)).toContain("Daniel's own draft");
+    expect(daniel.unsentWork().drafts).toBe(1);
+  });
+
   it('removes what a start-up still reading the saved state writes back', async () => {
     const mock = createMockServer();
     const id = await seedConversation(mock, 'Signed out at once', 'First');

@@ -1,6 +1,7 @@
 import { ConfideError } from '../errors/confide-error.js';
+import { shareStore } from '../storage/share-store.js';
 import type { StorageSharing } from '../storage/storage.js';
-import type { OutboxEntry, OutboxStore, SendFailure } from '../stores/outbox/outbox-store.js';
+import type { OutboxEntry, OutboxState, OutboxStore, SendFailure } from '../stores/outbox/outbox-store.js';
 import type { OutboxRunner, SendResult } from './outbox-runner.js';
 
 /**
@@ -34,8 +35,6 @@ export function shareOutbox(
   name: string,
 ): () => void {
   const stopped = new AbortController();
-  // What another client told us is applied without telling it back.
-  let receiving = false;
 
   function receive(news: OutboxNews) {
     if (news.type === 'sent') return runner.sentElsewhere(news.id, news.result);
@@ -61,32 +60,24 @@ export function shareOutbox(
     }
   }
 
-  const channel = sharing.channel(name, (news) => {
-    receiving = true;
-    try {
-      receive(news as OutboxNews);
-    } finally {
-      receiving = false;
-    }
+  const channel = shareStore<OutboxState, OutboxNews>(outbox, sharing, name, {
+    tell(state, previous) {
+      const before = new Map(previous.entries.map((entry) => [entry.id, entry]));
+      const kept = new Set(state.entries.map((entry) => entry.id));
+      const entries = state.entries.filter((entry) => before.get(entry.id) !== entry);
+      const removed = previous.entries.filter((entry) => !kept.has(entry.id)).map((entry) => entry.id);
+      return entries.length > 0 || removed.length > 0 ? { type: 'changed', entries, removed } : undefined;
+    },
+    hear: receive,
     // Only the client that leads sends; for the others this does nothing.
-    void runner.drain();
+    afterHearing: () => void runner.drain(),
   });
   runner.follow((id, result) => channel.post({ type: 'sent', id, result } satisfies OutboxNews));
-  const stopWatching = outbox.subscribe((state, previous) => {
-    if (receiving) return;
-    const before = new Map(previous.entries.map((entry) => [entry.id, entry]));
-    const kept = new Set(state.entries.map((entry) => entry.id));
-    const entries = state.entries.filter((entry) => before.get(entry.id) !== entry);
-    const removed = previous.entries.filter((entry) => !kept.has(entry.id)).map((entry) => entry.id);
-    if (entries.length > 0 || removed.length > 0)
-      channel.post({ type: 'changed', entries, removed } satisfies OutboxNews);
-  });
   // Sends made before this client joined (while it started up) reach the others too; what they know already stays.
   channel.post({ type: 'joined', entries: outbox.getState().entries } satisfies OutboxNews);
   sharing.hold(name, stopped.signal, () => runner.lead());
   return () => {
     stopped.abort();
-    stopWatching();
     channel.close();
   };
 }

@@ -81,12 +81,16 @@ function oldestOf<Item>(items: readonly Item[], order: ListOrder<Item>): Item | 
   );
 }
 
+/** Pages a refetch reads at most to reach the loaded items (`fetchFirstPage`), not one request per page of a long gap. */
+export const REFETCH_FIRST_PAGE_LIMIT = 4;
+
 /**
  * The first page of a list; on a refetch, read on until it reaches the oldest item of the cached first page. query-core
  * refetches as many pages as were loaded, each after the one before: a first page cut at its usual size after live
  * items arrived on top would end the refetch short of the oldest loaded items, and a reader scrolled up to them would
  * lose their place. Items never move down (a message stays put, a conversation only moves up with new activity), so
- * every later page then starts at or after where it did.
+ * every later page then starts at or after where it did. After a long gap (a laptop asleep through a busy day) the list
+ * starts afresh instead, past `REFETCH_FIRST_PAGE_LIMIT` pages: those are its first page, and the old window is dropped.
  */
 async function fetchFirstPage<Page extends CursorPage>(
   fetchPage: (cursor: string | null, signal: AbortSignal) => Promise<Page>,
@@ -101,7 +105,9 @@ async function fetchFirstPage<Page extends CursorPage>(
     page.items.some((item) => item.id === boundary.id || order.timeOf(item) < order.timeOf(boundary));
   let page = first;
   let items = first.items;
-  while (page.nextCursor !== null && !reaches(page)) {
+  let read = 1;
+  while (read < REFETCH_FIRST_PAGE_LIMIT && page.nextCursor !== null && !reaches(page)) {
+    read += 1;
     page = await fetchPage(page.nextCursor, signal);
     items = order.oldestFirst ? [...page.items, ...items] : [...items, ...page.items];
   }

@@ -4,16 +4,18 @@ import { type SSEStreamingApi, streamSSE } from 'hono/streaming';
 import type { DomainContext } from '../domain/context.js';
 import { type ViewerIdentity, viewerRef } from '../domain/viewer.js';
 import { ApiError } from '../errors/api-error.js';
-import { type EventFrame, type EventHub, encodeEventFrame } from './event-hub.js';
+import { type EventFrame, encodeEventFrame } from './event-frame.js';
+import type { EventHub } from './event-hub.js';
 import { shapeEventForViewer } from './shape-event.js';
 
 /** Events read per store query while a resuming stream catches up. */
 const CATCH_UP_BATCH_SIZE = 100;
+
 /**
- * Live frames a stream may hold unsent: a client reading slower than events arrive has its stream ended, and
- * reconnects with `Last-Event-ID` (catching up from the store) instead of holding the server's memory.
+ * Ends a request's connection at once, without waiting for unsent bytes (Node: destroys the socket). A stream
+ * whose reader stopped reading cannot end politely: its last bytes would wait for the reader forever.
  */
-const MAX_QUEUED_FRAMES = 10_000;
+export type ConnectionCloser = (hono: Context) => void;
 
 /** Options of `streamEvents`. */
 export interface EventStreamOptions {
@@ -25,6 +27,8 @@ export interface EventStreamOptions {
   readonly endsAt: Date | null;
   /** Ends the stream when the server shuts down. */
   readonly shutdownSignal: AbortSignal | undefined;
+  /** Closes the connection of a stream that fell too far behind. @default none: the body ends when next read */
+  readonly closeConnection?: ConnectionCloser | undefined;
 }
 
 /** The subscriber's `Last-Event-ID` as a seq, or null when it gives none. */
@@ -105,7 +109,8 @@ function createWaker() {
  * that arrive meanwhile wait, and those already sent are skipped). The first frame after the `connected` comment
  * is an `id:` line with the stream's position, so a client whose stream drops before any event resumes without
  * a gap. A comment every heartbeat interval keeps proxies from closing the connection. It ends when the client
- * goes away, the token expires, the server shuts down or the client falls too far behind.
+ * goes away, the token expires, the server shuts down or the client falls too far behind (its backlog in the hub
+ * passed the limits: a reader that stopped reading); the client then resumes with `Last-Event-ID`.
  */
 export async function streamEvents(
   honoContext: Context,
@@ -119,21 +124,26 @@ export async function streamEvents(
   const remainingMs = () =>
     endsAt === null ? Number.POSITIVE_INFINITY : endsAt.getTime() - context.clock.now().getTime();
   const waker = createWaker();
-  const queue: EventFrame[] = [];
-  let overflowed = false;
+  let lagged = false;
+  let active: SSEStreamingApi | undefined;
   const subscription = await hub.subscribe({
     viewer,
-    deliver(frame) {
-      if (queue.length >= MAX_QUEUED_FRAMES) overflowed = true;
-      else queue.push(frame);
+    wake: () => waker.signal(),
+    lagged() {
+      lagged = true;
       waker.signal();
+      // The write in flight may wait for a reader that never reads: aborting rejects it, so the loop ends.
+      active?.abort();
+      options.closeConnection?.(honoContext);
     },
   });
   let position = resumeFrom ?? subscription.position;
   const isOver = (stream: SSEStreamingApi) =>
-    overflowed || stream.aborted || stream.closed || shutdownSignal?.aborted === true || remainingMs() <= 0;
+    lagged || stream.aborted || stream.closed || shutdownSignal?.aborted === true || remainingMs() <= 0;
 
   return streamSSE(honoContext, async (stream) => {
+    active = stream;
+    if (lagged) stream.abort();
     const onShutdown = () => waker.signal();
     shutdownSignal?.addEventListener('abort', onShutdown);
     stream.onAbort(() => waker.signal());
@@ -156,16 +166,14 @@ export async function streamEvents(
       }
       while (!isOver(stream)) {
         waker.takePending();
-        if (queue.length > 0) {
-          // Everything waiting goes out in one write: frames are already encoded, once for all streams.
-          const fresh = queue.splice(0).filter((frame) => frame.seq > position);
-          const last = fresh.at(-1);
-          if (last) {
-            await stream.write(fresh.length === 1 ? last.bytes : concatenate(fresh));
-            position = last.seq;
-          }
+        // Everything waiting goes out in one write: frames are already encoded, once for all streams.
+        const fresh = subscription.take().filter((frame) => frame.seq > position);
+        const last = fresh.at(-1);
+        if (last) {
+          await stream.write(fresh.length === 1 ? last.bytes : concatenate(fresh));
+          position = last.seq;
         }
-        if (waker.takePending() || queue.length > 0) continue;
+        if (waker.takePending()) continue;
         const woken = await waker.wait(Math.min(options.heartbeatIntervalMs, Math.max(0, remainingMs())));
         if (!woken && !isOver(stream)) await stream.write(': heartbeat\n\n');
       }

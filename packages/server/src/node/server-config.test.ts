@@ -34,6 +34,17 @@ describe('readServerConfig', () => {
     );
   });
 
+  it('reads the open event streams allowed per person, 32 unless set', () => {
+    expect(readServerConfig([], { CONFIDE_DEV: '1' })).toMatchObject({ maxStreamsPerPerson: 32 });
+    expect(readServerConfig([], { CONFIDE_DEV: '1', CONFIDE_MAX_STREAMS_PER_PERSON: '2000' })).toMatchObject({
+      maxStreamsPerPerson: 2000,
+    });
+    for (const wrong of ['0', '-1', '1.5', 'many'])
+      expect(() => readServerConfig([], { CONFIDE_DEV: '1', CONFIDE_MAX_STREAMS_PER_PERSON: wrong })).toThrow(
+        /CONFIDE_MAX_STREAMS_PER_PERSON/,
+      );
+  });
+
   it('reads the dev token rate limit per caller address, 300 a minute unless set', () => {
     expect(readServerConfig([], { CONFIDE_DEV: '1' })).toMatchObject({ devTokenRateLimit: 300 });
     expect(readServerConfig([], { CONFIDE_DEV: '1', CONFIDE_DEV_TOKEN_RATE_LIMIT: '2' })).toMatchObject({

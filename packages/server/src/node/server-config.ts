@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import * as z from 'zod';
 import { DEFAULT_DEV_TOKEN_RATE_LIMIT, DEFAULT_SEND_RATE_LIMIT } from '../app.js';
+import { DEFAULT_MAX_STREAMS_PER_PERSON } from '../events/event-hub-limits.js';
 import { type AttachmentConfig, readAttachmentConfig } from './attachment-config.js';
 import { DEFAULT_OUTBOX_LEASE_MS } from './outbox-worker.js';
 
@@ -23,7 +24,7 @@ export const USAGE = `Usage: confide-server [--port N] [--host H] [--data DIR] [
 Environment: DATABASE_URL, CONFIDE_DATABASE_SCHEMA, SMTP_URL, CONFIDE_MAIL_FROM, CONFIDE_JWT_SECRET,
 CONFIDE_JWKS_URL, CONFIDE_JWT_ISSUER, CONFIDE_JWT_AUDIENCE, CONFIDE_DEV=1, CONFIDE_ALLOWED_ORIGINS,
 CONFIDE_PORTAL_URL, CONFIDE_FIRM_APP_URL, CONFIDE_OUTBOX_LEASE_MS, CONFIDE_SEND_RATE_LIMIT,
-CONFIDE_DEV_TOKEN_RATE_LIMIT,
+CONFIDE_DEV_TOKEN_RATE_LIMIT, CONFIDE_MAX_STREAMS_PER_PERSON,
 CONFIDE_MAX_UPLOAD_BYTES, CONFIDE_ALLOWED_TYPES, CONFIDE_CLAMAV, CONFIDE_S3_* (see the README).`;
 
 /** Everything the server process is configured with. */
@@ -51,6 +52,8 @@ export interface ServerConfig {
   readonly sendRateLimit: number;
   /** Dev tokens one caller address (an IPv6 caller's /64) may get per minute. */
   readonly devTokenRateLimit: number;
+  /** Event streams one person may hold open in this process. */
+  readonly maxStreamsPerPerson: number;
   /** Files: limits, allow-list, scanner and storage. */
   readonly attachments: AttachmentConfig;
 }
@@ -85,6 +88,9 @@ const EnvironmentSchema = z.object({
   CONFIDE_OUTBOX_LEASE_MS: optional.pipe(z.coerce.number<string | undefined>().int().min(1_000).optional()),
   CONFIDE_SEND_RATE_LIMIT: optional.pipe(z.coerce.number<string | undefined>().int().min(1).optional()),
   CONFIDE_DEV_TOKEN_RATE_LIMIT: optional.pipe(z.coerce.number<string | undefined>().int().min(1).optional()),
+  CONFIDE_MAX_STREAMS_PER_PERSON: optional.pipe(
+    z.coerce.number<string | undefined>().int().min(1).optional(),
+  ),
 });
 
 function readArguments(argv: readonly string[]) {
@@ -165,6 +171,7 @@ export function readServerConfig(
     outboxLeaseMs: env.CONFIDE_OUTBOX_LEASE_MS ?? DEFAULT_OUTBOX_LEASE_MS,
     sendRateLimit: env.CONFIDE_SEND_RATE_LIMIT ?? DEFAULT_SEND_RATE_LIMIT.limit,
     devTokenRateLimit: env.CONFIDE_DEV_TOKEN_RATE_LIMIT ?? DEFAULT_DEV_TOKEN_RATE_LIMIT.limit,
+    maxStreamsPerPerson: env.CONFIDE_MAX_STREAMS_PER_PERSON ?? DEFAULT_MAX_STREAMS_PER_PERSON,
     attachments: readAttachments(environment),
   };
 }

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApp, DEFAULT_DEV_TOKEN_RATE_LIMIT, DEFAULT_SEND_RATE_LIMIT } from '../app.js';
+import { createEventHub } from '../events/event-hub.js';
 import { createInProcessNotifier } from '../events/in-process-notifier.js';
 import type { Notifier } from '../events/notifier.js';
 import type { RequestLogger } from '../http/request-log.js';
@@ -9,6 +10,7 @@ import { systemClock } from '../lib/clock.js';
 import { randomId } from '../lib/ids.js';
 import { seedDemo } from '../seed/demo.js';
 import { DEMO_IDS } from '../seed/demo-data.js';
+import { destroyConnection } from './destroy-connection.js';
 import { closeAll, LOOPBACK_HOST, listenHttp } from './listen.js';
 import { openAttachments } from './open-attachments.js';
 import { createOutboxWorker, type OutboxWorker } from './outbox-worker.js';
@@ -132,9 +134,18 @@ export async function startServer(
     (error) => log({ level: 'warn', event: 'attachment_housekeeping_failed', message: String(error) }),
   );
   const shutdown = new AbortController();
+  const onUnexpectedError = (error: unknown, requestId: string) =>
+    log({ level: 'error', event: 'unexpected_error', requestId, message: String(error) });
   const app = createApp({
     store,
     notifier,
+    eventHub: createEventHub({
+      store,
+      notifier,
+      clock: systemClock,
+      limits: { maxStreamsPerPerson: config.maxStreamsPerPerson },
+      onError: (error) => onUnexpectedError(error, 'event-hub'),
+    }),
     auth: {
       secret: config.jwtSecret,
       jwksUrl: config.jwksUrl,
@@ -150,6 +161,7 @@ export async function startServer(
       devTokens: { limit: config.devTokenRateLimit, windowMs: DEFAULT_DEV_TOKEN_RATE_LIMIT.windowMs },
     },
     clientAddress: (hono) => getConnInfo(hono).remote.address,
+    closeConnection: destroyConnection,
     sendLimiter,
     shutdownSignal: shutdown.signal,
     attachments: {
@@ -158,8 +170,7 @@ export async function startServer(
       settings: attachments.settings,
     },
     ...(options.requestLogger === undefined ? {} : { logger: options.requestLogger }),
-    onUnexpectedError: (error, requestId) =>
-      log({ level: 'error', event: 'unexpected_error', requestId, message: String(error) }),
+    onUnexpectedError,
   });
   const listening = await listenHttp(() => createAdaptorServer({ fetch: app.fetch }) as Server, {
     host: config.host,

@@ -10,6 +10,7 @@ export const eventRouteHandlers = {
       heartbeatIntervalMs: services.heartbeatIntervalMs,
       endsAt: tokenExpiresAt,
       shutdownSignal: services.shutdownSignal,
+      closeConnection: services.closeConnection,
     });
   },
 } satisfies Partial<RouteHandlers>;

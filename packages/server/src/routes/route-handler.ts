@@ -8,6 +8,7 @@ import type { AuthOptions, TokenVerifier } from '../auth/token-verifier.js';
 import type { DomainContext } from '../domain/context.js';
 import type { ViewerIdentity } from '../domain/viewer.js';
 import type { EventHub } from '../events/event-hub.js';
+import type { ConnectionCloser } from '../events/event-stream.js';
 import type { ClientAddressReader } from '../http/client-address.js';
 import type { RateLimiter } from '../http/rate-limiter.js';
 
@@ -22,6 +23,8 @@ export interface AppServices {
   readonly sendLimiter: RateLimiter;
   /** The process's one reader of new events, fanning them out to the open streams. */
   readonly eventHub: EventHub;
+  /** Closes the connection of an event stream whose reader fell too far behind, when the runtime can. */
+  readonly closeConnection: ConnectionCloser | undefined;
   /** Counts dev tokens per caller address (see `addressRateLimitKey`). */
   readonly devTokenLimiter: RateLimiter;
   /** The caller's network address, when the runtime knows it. */

@@ -3,6 +3,8 @@ import { createMemoryBlobStore } from '../attachments/memory-blob-store.js';
 import { signToken } from '../auth/sign-token.js';
 import type { DomainContext } from '../domain/context.js';
 import { resolveViewer, type ViewerIdentity } from '../domain/viewer.js';
+import { createEventHub } from '../events/event-hub.js';
+import type { EventHubLimits } from '../events/event-hub-limits.js';
 import { createInProcessNotifier } from '../events/in-process-notifier.js';
 import type { Clock } from '../lib/clock.js';
 import { seedDemo } from '../seed/demo.js';
@@ -62,16 +64,39 @@ export function freshKey(): string {
   return `test_key_${keyCounter.toString().padStart(6, '0')}`;
 }
 
-/** A seeded memory store behind a dev-mode app, with helpers to call it as the demo people. */
-export async function createTestApp(overrides: Partial<CreateAppOptions> = {}) {
+/** Options of `createTestApp` that are not the app's. */
+export interface TestAppOptions {
+  /** Limits of the app's event hub. @default the hub's defaults */
+  readonly eventHubLimits?: EventHubLimits;
+}
+
+/**
+ * A seeded memory store behind a dev-mode app, with helpers to call it as the demo people, and the app's event
+ * hub (for its counts).
+ */
+export async function createTestApp(
+  overrides: Partial<CreateAppOptions> = {},
+  testOptions: TestAppOptions = {},
+) {
   const store: Store = createMemoryStore();
   const clock = createTestClock();
   await seedDemo(store, { now: clock.now() });
   const notifier = createInProcessNotifier();
   const blobStore = overrides.attachments?.blobStore ?? createMemoryBlobStore();
+  const eventHub =
+    overrides.eventHub ??
+    createEventHub({
+      store: overrides.store ?? store,
+      notifier: overrides.notifier ?? notifier,
+      clock: overrides.clock ?? clock,
+      retentionMs: overrides.eventRetentionMs,
+      limits: testOptions.eventHubLimits,
+      onError: () => undefined,
+    });
   const options: CreateAppOptions = {
     store,
     notifier,
+    eventHub,
     clock,
     auth: { secret: TEST_SECRET },
     dev: true,
@@ -115,7 +140,7 @@ export async function createTestApp(overrides: Partial<CreateAppOptions> = {}) {
     firmAppUrl: options.firmAppUrl,
     requestId,
   });
-  return { app, store, clock, notifier, blobStore, call, tokenFor, viewer, context };
+  return { app, store, clock, notifier, eventHub, blobStore, call, tokenFor, viewer, context };
 }
 
 /** What `createTestApp` resolves to. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createJSONStorage } from 'zustand/middleware';
 import { memoryStorage } from '../../storage/storage.js';
-import { createComposerStore, emptyDraft } from './composer-store.js';
+import { createComposerStore, emptyDraft, newerDrafts } from './composer-store.js';
 
 describe('composer store', () => {
   it('gives an empty draft its own idempotency key, keeps it while the draft changes and replaces it on reset', () => {
@@ -33,5 +33,34 @@ describe('composer store', () => {
     await store.persist.rehydrate();
     expect(store.getState().drafts.new?.body).toBe('typed now');
     expect(store.getState().drafts.other?.body).toBe('saved');
+  });
+});
+
+describe('newerDrafts', () => {
+  const draft = (id: string, body: string, updatedAt: number) => ({
+    ...emptyDraft(id, null, updatedAt),
+    body,
+  });
+  const here = { a: draft('a', 'Typed here', 2_000) };
+
+  it.each([
+    [
+      'a draft this page does not have',
+      { b: draft('b', 'From another tab', 1_000) },
+      ['Typed here', 'From another tab'],
+    ],
+    [
+      'a newer copy of a draft',
+      { a: draft('a', 'Typed later in another tab', 3_000) },
+      ['Typed later in another tab'],
+    ],
+    ['an older copy of a draft', { a: draft('a', 'An older copy', 1_000) }, ['Typed here']],
+    ["a copy as old as the page's own", { a: draft('a', 'Same moment', 2_000) }, ['Typed here']],
+  ])('takes in %s only when it is newer', (_name, incoming, bodies) => {
+    expect(Object.values(newerDrafts(incoming, here)).map((kept) => kept.body)).toEqual(bodies);
+  });
+
+  it('answers the same drafts object when nothing is newer, so that nothing is saved or shown again', () => {
+    expect(newerDrafts({ a: draft('a', 'An older copy', 1_000) }, here)).toBe(here);
   });
 });

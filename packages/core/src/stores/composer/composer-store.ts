@@ -81,13 +81,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 const isDraft = (value: unknown): value is Draft =>
-  isRecord(value) && [value.id, value.idempotencyKey, value.body].every((field) => typeof field === 'string');
+  isRecord(value) &&
+  [value.id, value.idempotencyKey, value.body].every((field) => typeof field === 'string') &&
+  Number.isFinite(value.updatedAt);
 
 const isUploaded = (value: unknown): value is DraftAttachment =>
   isRecord(value) && typeof value.localId === 'string' && isRecord(value.attachment);
 
 /** Drafts with only the files that can be saved: uploaded ones (drafts saved before files existed have none). */
-function withUploadedOnly(drafts: Readonly<Record<string, Draft>>): Record<string, Draft> {
+export function withUploadedOnly(drafts: Readonly<Record<string, Draft>>): Record<string, Draft> {
   return Object.fromEntries(
     Object.entries(drafts).map(([id, draft]) => {
       const files: unknown = draft.attachments;
@@ -104,6 +106,23 @@ function savedDrafts(saved: unknown): Record<string, Draft> {
       Object.entries(saved.drafts).filter((entry): entry is [string, Draft] => isDraft(entry[1])),
     ),
   );
+}
+
+/**
+ * `drafts` with each draft of `incoming` that is newer (a later `updatedAt`) or unknown there: how a page takes in
+ * the drafts another page of the same person saved, so that no page erases another's drafts and what a person types
+ * on this page now is never replaced by an older copy. A draft sent or discarded elsewhere comes as a newer empty one.
+ * Returns `drafts` itself when nothing is newer.
+ */
+export function newerDrafts(
+  incoming: Readonly<Record<string, Draft>>,
+  drafts: Readonly<Record<string, Draft>>,
+): Readonly<Record<string, Draft>> {
+  const newer = Object.entries(incoming).filter(([id, draft]) => {
+    const known = drafts[id];
+    return !known || draft.updatedAt > known.updatedAt;
+  });
+  return newer.length === 0 ? drafts : { ...drafts, ...Object.fromEntries(newer) };
 }
 
 /**
@@ -127,12 +146,11 @@ export function createComposerStore(now: () => number = Date.now) {
           set((state) => ({ drafts: { ...state.drafts, [id]: { ...fresh, internal: draft.internal } } }));
         },
       }),
-      // Drafts the page already has win over saved ones.
       viewerPersistOptions(
         'drafts',
         (state) => ({ drafts: withUploadedOnly(state.drafts) }),
         (saved) => ({ drafts: savedDrafts(saved) }),
-        (saved, state) => ({ ...state, drafts: { ...saved.drafts, ...state.drafts } }),
+        (saved, state) => ({ ...state, drafts: newerDrafts(saved.drafts, state.drafts) }),
       ),
     ),
   );

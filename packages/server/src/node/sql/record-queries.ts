@@ -108,6 +108,13 @@ const heldBy = (id: string, workerId: string) =>
 /** The SQL store's queries on notifications, the mail outbox, the audit log and events. */
 export function createRecordQueries(context: SqlContext): Pick<StoreQueries, RecordQueryName> {
   const { db } = context;
+  /** Sets `readAt` on the member's unread notifications that also match `which`; returns those that changed. */
+  const markUnreadRead = (memberId: string, which: SQL | undefined, readAt: string) =>
+    db
+      .update(notifications)
+      .set({ readAt: toDate(readAt) })
+      .where(and(eq(notifications.memberId, memberId), isNull(notifications.readAt), which))
+      .returning({ id: notifications.id, seq: notifications.seq });
   return {
     async insertNotification(notification) {
       return insertReturning(
@@ -172,17 +179,11 @@ export function createRecordQueries(context: SqlContext): Pick<StoreQueries, Rec
     },
     async markNotificationsRead(memberId, ids, readAt) {
       if (ids !== 'all' && ids.length === 0) return 0;
-      const changed = await db
-        .update(notifications)
-        .set({ readAt: toDate(readAt) })
-        .where(
-          and(
-            eq(notifications.memberId, memberId),
-            isNull(notifications.readAt),
-            ids === 'all' ? undefined : inArray(notifications.id, [...ids]),
-          ),
-        )
-        .returning({ id: notifications.id });
+      const changed = await markUnreadRead(
+        memberId,
+        ids === 'all' ? undefined : inArray(notifications.id, [...ids]),
+        readAt,
+      );
       return changed.length;
     },
     async markConversationNotificationsRead(memberId, conversationId, upToSeq, readAt) {
@@ -190,18 +191,11 @@ export function createRecordQueries(context: SqlContext): Pick<StoreQueries, Rec
         .select({ id: messages.id })
         .from(messages)
         .where(and(eq(messages.conversationId, conversationId), lte(messages.seq, upToSeq)));
-      const changed = await db
-        .update(notifications)
-        .set({ readAt: toDate(readAt) })
-        .where(
-          and(
-            eq(notifications.memberId, memberId),
-            eq(notifications.conversationId, conversationId),
-            isNull(notifications.readAt),
-            inArray(notifications.messageId, answered),
-          ),
-        )
-        .returning({ id: notifications.id, seq: notifications.seq });
+      const changed = await markUnreadRead(
+        memberId,
+        and(eq(notifications.conversationId, conversationId), inArray(notifications.messageId, answered)),
+        readAt,
+      );
       return changed.sort((a, b) => a.seq - b.seq).map((row) => row.id);
     },
     async enqueueMail(mail) {
