@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { freePort } from '../../../scripts/free-port.js';
 import { type PackedPackages, packPublishable } from './pack.js';
-import { freePort } from './ports.js';
 import { installHost } from './scratch.js';
 import { startServer } from './server.js';
 

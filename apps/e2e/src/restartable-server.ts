@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from '@playwright/test';
-import { API_PORT, FIRM_PORT, PORTAL_PORT, type RunningProcess, startProcess } from './stack.js';
+import { freePort } from '../../../scripts/free-port.js';
+import { API_PORT, type RunningProcess, serveDemo } from './stack.js';
 
 /**
  * A reference server of a test's own, on its own PGlite data folder and port, that the test can kill with
@@ -21,19 +21,6 @@ export interface RestartableServer {
   dispose(): Promise<void>;
 }
 
-/** A port nothing listens on now, from the system. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 /** Starts a server with the demo data on a new data folder and a free port. */
 export async function startRestartableServer(
   options: { readonly smtpUrl?: string } = {},
@@ -42,27 +29,7 @@ export async function startRestartableServer(
   const port = await freePort();
   let running: RunningProcess | undefined;
   const start = async (startOptions: { readonly smtpUrl?: string } = {}) => {
-    running = await startProcess(
-      'restartable server',
-      [
-        'pnpm',
-        '--filter',
-        '@confide/server',
-        'serve',
-        '--port',
-        String(port),
-        '--seed',
-        'demo',
-        '--data',
-        data,
-      ],
-      {
-        CONFIDE_DEV: '1',
-        CONFIDE_ALLOWED_ORIGINS: `http://localhost:${FIRM_PORT},http://localhost:${PORTAL_PORT}`,
-        DATABASE_URL: '',
-        SMTP_URL: startOptions.smtpUrl ?? '',
-      },
-    );
+    running = await serveDemo('restartable server', port, data, startOptions.smtpUrl);
   };
   await start(options);
   return {

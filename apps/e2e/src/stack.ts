@@ -89,15 +89,31 @@ export function startProcess(
  */
 export async function startServer(): Promise<RunningProcess> {
   const data = mkdtempSync(join(tmpdir(), 'confide-e2e-'));
-  const server = await startProcess(
-    'server',
+  const server = await serveDemo('server', API_PORT, data);
+  return {
+    ...server,
+    async stop() {
+      await server.stop();
+      rmSync(data, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Runs `confide-server` in dev mode with the demo data on `port` and the PGlite folder `data` (PGlite even when
+ * CI has a PostgreSQL up for the store tests), allowing the apps' origins; mail is delivered to `smtpUrl`, or kept
+ * for the dev mail page without one.
+ */
+export function serveDemo(name: string, port: number, data: string, smtpUrl = ''): Promise<RunningProcess> {
+  return startProcess(
+    name,
     [
       'pnpm',
       '--filter',
       '@confide/server',
       'serve',
       '--port',
-      String(API_PORT),
+      String(port),
       '--seed',
       'demo',
       '--data',
@@ -106,18 +122,10 @@ export async function startServer(): Promise<RunningProcess> {
     {
       CONFIDE_DEV: '1',
       CONFIDE_ALLOWED_ORIGINS: `http://localhost:${FIRM_PORT},http://localhost:${PORTAL_PORT}`,
-      // PGlite even when CI has a PostgreSQL up for the store tests; e-mails are read on the dev mail page.
       DATABASE_URL: '',
-      SMTP_URL: '',
+      SMTP_URL: smtpUrl,
     },
   );
-  return {
-    ...server,
-    async stop() {
-      await server.stop();
-      rmSync(data, { recursive: true, force: true });
-    },
-  };
 }
 
 /** Serves a built app (`vite build` output) with `vite preview` on its fixed port. */

@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 
-/** A port that was free a moment ago (the server's CORS allow-list must name the hosts' origins up front). */
+/** A port that was free a moment ago, from the system (for servers whose address must be known before they start). */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
