@@ -127,6 +127,7 @@ export const defaultMessages = {
   NOTIFICATIONS_EMPTY: 'No notifications.',
   NOTIFICATIONS_MARK_ALL_READ: 'Mark all as read',
   NOTIFICATIONS_MARK_READ: 'Mark as read',
+  NOTIFICATIONS_MARK_FAILED: 'Not marked as read. Try again.',
   NOTIFICATION_CLIENT_REPLIED: (name: string, subject: string) => `${name} replied in “${subject}”`,
   NOTIFICATION_CLIENT_STARTED: (name: string, subject: string) => `${name} started “${subject}”`,
   NOTIFICATION_ATTACHMENT_BLOCKED: (subject: string) =>

@@ -1,4 +1,4 @@
-import type { Transport } from '@confide/core';
+import { ConfideError, type Transport } from '@confide/core';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
@@ -150,6 +150,60 @@ describe('NotificationList', () => {
       await screen.findByRole('button', { name: /^Daniel Okafor replied in “Visa documents”/ }),
     ).toBeInTheDocument();
   });
+
+  // A mark-read that never reached the server, or that the server failed, used to end silently: the press seemed
+  // to do nothing. Each row fails the first press, then lets the second through.
+  it.each([
+    ['Mark as read', 'the connection drops', () => new TypeError('fetch failed')],
+    [
+      'Mark as read',
+      'the server fails',
+      () => new ConfideError('internal', 'down', { status: 503, retryable: true }),
+    ],
+    ['Mark all as read', 'the connection drops', () => new TypeError('fetch failed')],
+    [
+      'Mark all as read',
+      'the server fails',
+      () => new ConfideError('internal', 'down', { status: 503, retryable: true }),
+    ],
+    ['open', 'the connection drops', () => new TypeError('fetch failed')],
+  ] as const)(
+    'says so when “%s” fails because %s, and the next press marks it read',
+    async (action, _cause, failure) => {
+      const { mock } = await withReply();
+      const base = transportFor(mock, 'ben');
+      let fail = true;
+      const transport: Transport = {
+        ...base,
+        markNotificationsRead: (body, options) =>
+          fail ? Promise.reject(failure()) : base.markNotificationsRead(body, options),
+      };
+      const client = await clientFor(mock, 'ben', { transport });
+      const { container } = renderWith(client, <NotificationList />);
+      const item = async () =>
+        (await screen.findByRole('button', { name: /^Daniel Okafor replied in “Visa documents”/ })).closest(
+          'li',
+        );
+      const press = async () => {
+        if (action === 'open')
+          await userEvent.click(
+            await screen.findByRole('button', { name: /^Daniel Okafor replied in “Visa documents”/ }),
+          );
+        else if (action === 'Mark all as read')
+          await userEvent.click(await screen.findByRole('button', { name: action }));
+        else await userEvent.click(await screen.findByRole('button', { name: /^Mark as read: / }));
+      };
+      await press();
+      expect(await screen.findByText('Not marked as read. Try again.')).toBeInTheDocument();
+      expect(screen.getByRole('status')).toHaveTextContent('Not marked as read. Try again.');
+      expect(await item()).toHaveAttribute('data-unread');
+      expect(await axeViolations(container)).toEqual([]);
+      fail = false;
+      await press();
+      await waitFor(async () => expect(await item()).not.toHaveAttribute('data-unread'));
+      expect(screen.queryByText('Not marked as read. Try again.')).not.toBeInTheDocument();
+    },
+  );
 
   it('shows the empty state with no axe violations', async () => {
     const client = await clientFor(createMockServer(), 'emptyOwner');

@@ -1,6 +1,6 @@
 'use client';
-import type { ConversationId, Notification as NotificationData } from '@confide/core';
-import { forwardRef, type HTMLAttributes, useId } from 'react';
+import { ConfideError, type ConversationId, type Notification as NotificationData } from '@confide/core';
+import { forwardRef, type HTMLAttributes, useId, useState } from 'react';
 import { useMessages } from '../../hooks/use-messages.js';
 import { useNotifications } from '../../hooks/use-notifications.js';
 import { cx } from '../../lib/class-names.js';
@@ -39,11 +39,22 @@ export const NotificationList = forwardRef<HTMLElement, NotificationListProps>(
     const feed = useNotifications();
     const titleId = useId();
     const now = new Date();
+    // Whether the last mark-read failed: the item is unread again (the feed agrees with the server), and the person
+    // is told so, instead of a press that seems to do nothing.
+    const [markFailed, setMarkFailed] = useState(false);
+
+    function mark(marking: Promise<unknown>) {
+      setMarkFailed(false);
+      marking.catch((error: unknown) => {
+        // A client disposed meanwhile aborts its requests: nobody is waiting for that answer.
+        if (!(ConfideError.is(error) && error.code === 'aborted')) setMarkFailed(true);
+      });
+    }
 
     function open(notification: NotificationData) {
       // The host hears of it at once, while the list is on screen: waiting for the mark-read to finish would route
       // a person who has closed the list (or gone elsewhere) in the meantime. Marking read goes on by itself.
-      void feed.open(notification).catch(() => {});
+      mark(feed.open(notification));
       onOpen?.(notification.conversationId);
     }
     const describe = (notification: NotificationData) => {
@@ -81,13 +92,16 @@ export const NotificationList = forwardRef<HTMLElement, NotificationListProps>(
                 // This button goes away once nothing is unread: keep focus in the list, on its first item.
                 const list = event.currentTarget.closest('.confide-notifications');
                 list?.querySelector<HTMLElement>('.confide-notification-open')?.focus();
-                void feed.markAllRead().catch(() => {});
+                mark(feed.markAllRead());
               }}
             >
               {messages.NOTIFICATIONS_MARK_ALL_READ}
             </button>
           )}
         </div>
+        <p role="status" className="confide-notifications-status">
+          {markFailed && <span className="confide-field-error">{messages.NOTIFICATIONS_MARK_FAILED}</span>}
+        </p>
         {feed.status === 'pending' && <Skeleton rows={3} label={messages.LOADING} />}
         {feed.status === 'error' && (
           <ErrorState
@@ -131,7 +145,7 @@ export const NotificationList = forwardRef<HTMLElement, NotificationListProps>(
                       // This button goes away once the item is read: focus moves to the item's own open button.
                       const item = event.currentTarget.closest('li');
                       item?.querySelector<HTMLElement>('.confide-notification-open')?.focus();
-                      void feed.markRead([notification.id]).catch(() => {});
+                      mark(feed.markRead([notification.id]));
                     }}
                   >
                     {messages.NOTIFICATIONS_MARK_READ}
