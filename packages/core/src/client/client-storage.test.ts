@@ -346,3 +346,38 @@ describe('a tab opening while another tab is saving a draft', () => {
     );
   });
 });
+
+describe('drafts in tabs whose clocks disagree', () => {
+  /** Offsets of each tab's clock from the device's, in milliseconds (a skewed or stepped clock, or a frozen one). */
+  type Clocks = readonly [number, number, number];
+
+  const replyIn = (tab: ConfideClient, id: ConversationId) =>
+    tab.composer({ conversationId: id }).draft().body;
+
+  it.each<[string, Clocks, number]>([
+    ['the second tab an hour behind', [0, -3_600_000, 0], 1_000],
+    ['the first tab a minute behind', [-60_000, 0, 0], 1_000],
+    ['the third tab five minutes behind', [0, 0, -300_000], 1_000],
+    ['all three on one clock that does not move between keystrokes', [0, 0, 0], 0],
+    ['every tab a second behind the one before it', [0, -1_000, -2_000], 1_000],
+  ])('keep what was typed last in any of three tabs: %s', async (_name, offsets, step) => {
+    const mock = createMockServer();
+    const x = await seedConversation(mock, 'Draft X', 'First');
+    const storage = memoryStorage();
+    let time = Date.parse('2026-12-01T09:00:00Z');
+    const open = (offset: number) =>
+      clientFor(mock, 'ben', { storage, clock: { now: () => time + offset, setTimeout, clearTimeout } });
+    const tabs = [await open(offsets[0]), await open(offsets[1]), await open(offsets[2])];
+
+    // The person types in one tab after another, each tab having heard the others first.
+    let text = '';
+    for (const [turn, tab] of [tabs[0], tabs[1], tabs[2], tabs[0], tabs[2], tabs[1]].entries()) {
+      time += step;
+      text = `${text}word ${turn} `;
+      tab!.composer({ conversationId: x }).setBody(text);
+      for (const other of tabs) await vi.waitFor(() => expect(replyIn(other, x)).toBe(text));
+    }
+    for (const tab of tabs) tab.dispose();
+    expect(replyIn(await open(0), x)).toBe(text);
+  });
+});
