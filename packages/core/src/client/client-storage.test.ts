@@ -1,7 +1,7 @@
 import type { ConversationId } from '@confide/protocol';
 import { QueryClient } from '@tanstack/query-core';
-import { describe, expect, it, vi } from 'vitest';
-import { memoryStorage, type StorageAdapter } from '../storage/storage.js';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import { localStorageAdapter, memoryStorage, type StorageAdapter } from '../storage/storage.js';
 import { emptyDraft } from '../stores/composer/composer-store.js';
 import { deferred } from '../test/deferred.js';
 import {
@@ -379,5 +379,55 @@ describe('drafts in tabs whose clocks disagree', () => {
     }
     for (const tab of tabs) tab.dispose();
     expect(replyIn(await open(0), x)).toBe(text);
+  });
+});
+
+describe('a page whose localStorage cannot be used', () => {
+  const refused = (name: string) => () => {
+    throw new DOMException('The browser refused', name);
+  };
+  const working = () => {
+    const values = new Map<string, string>();
+    return {
+      getItem: (key: string) => values.get(key) ?? null,
+      setItem: (key: string, value: string) => void values.set(key, value),
+      removeItem: (key: string) => void values.delete(key),
+    };
+  };
+
+  it.each<[string, PropertyDescriptor]>([
+    ["blocked by the browser's settings (reading it throws)", { get: refused('SecurityError') }],
+    [
+      'full, or Safari in private mode (writing throws)',
+      { value: { ...working(), setItem: refused('QuotaExceededError') } },
+    ],
+    [
+      'revoked after the page loaded (every call throws)',
+      {
+        value: {
+          getItem: refused('SecurityError'),
+          setItem: refused('SecurityError'),
+          removeItem: refused('SecurityError'),
+        },
+      },
+    ],
+  ])('still lets the person write and send a reply: %s', async (_name, localStorage) => {
+    const before = Object.getOwnPropertyDescriptor(globalThis, 'localStorage');
+    Object.defineProperty(globalThis, 'localStorage', { ...localStorage, configurable: true });
+    onTestFinished(() => {
+      if (before) Object.defineProperty(globalThis, 'localStorage', before);
+      else Reflect.deleteProperty(globalThis, 'localStorage');
+    });
+    const mock = createMockServer();
+    const id = await seedConversation(mock, 'No storage', 'First');
+
+    const client = await clientFor(mock, 'ben', { storage: localStorageAdapter() });
+    const composer = client.composer({ conversationId: id });
+    composer.setBody('Sent without storage');
+    expect(composer.draft().body).toBe('Sent without storage');
+    await composer.send();
+    await untilState(client.stores.outbox, (state) => state.entries.length === 0);
+    expect(await serverBodies(mock, id)).toEqual(['First', 'Sent without storage']);
+    expect(composer.draft().body).toBe('');
   });
 });
