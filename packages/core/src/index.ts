@@ -25,7 +25,7 @@ export type {
   TicketPurpose,
   Viewer,
 } from '@confide/protocol';
-export { PREVIEW_MEDIA_TYPES } from '@confide/protocol';
+export { isolateBidi, PREVIEW_MEDIA_TYPES } from '@confide/protocol';
 export { applyServerEvent, type CacheContext } from './cache/apply-server-event.js';
 export type { ConfideQueries, ConfideStores } from './client/client-context.js';
 export {

@@ -23,6 +23,7 @@ describe('public API', () => {
       'hasNotificationFeed',
       'httpTransport',
       'isConfideErrorCode',
+      'isolateBidi',
       'listParamsOf',
       'localStorageAdapter',
       'memoryStorage',

@@ -7,6 +7,7 @@ import {
 } from './attachments.js';
 import { MessageSchema } from './entities.js';
 import { ERROR_CODES, ERROR_STATUS } from './errors.js';
+import * as fixtures from './test/fixtures.js';
 
 describe('AttachmentNameSchema', () => {
   it.each([
@@ -58,16 +59,7 @@ describe('Message attachments', () => {
     internal: false,
     idempotencyKey: 'key-000001',
   };
-  const attachment = {
-    id: 'att_1',
-    name: 'passport.pdf',
-    size: 1234,
-    mediaType: 'application/pdf',
-    state: 'not_scanned',
-    internal: false,
-    messageId: 'msg_1',
-    createdAt: '2026-11-30T09:00:00.000Z',
-  };
+  const { attachment } = fixtures;
 
   it('keeps a message without attachments valid, as old servers send it', () => {
     expect(MessageSchema.safeParse(message).success).toBe(true);

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { AttachmentIdSchema, MessageIdSchema, TimestampSchema } from './ids.js';
 import { findForbiddenCharacter, hasVisibleText } from './text.js';
+import { StoredTextSchema } from './text-schema.js';
 
 /** Most files one message carries. */
 export const ATTACHMENTS_PER_MESSAGE_MAX = 20;
@@ -37,7 +38,8 @@ export type AttachmentState = z.infer<typeof AttachmentStateSchema>;
 /** A file sent with a message (or uploaded and not yet sent, as its sender sees it). */
 export const AttachmentSchema = z.object({
   id: AttachmentIdSchema,
-  name: AttachmentNameSchema,
+  /** The name as stored (`AttachmentNameSchema` is the rule for a new upload's name). */
+  name: StoredTextSchema,
   /** Size in bytes. */
   size: z.int().check(z.nonnegative()),
   /** The media type decided from the file's bytes, never from its name or the browser's claim. */

@@ -17,16 +17,15 @@ import {
   IDEMPOTENCY_KEY_MIN_LENGTH,
   MATTER_ID_MAX_LENGTH,
   MATTER_LABEL_MAX_LENGTH,
-  NAME_MAX_LENGTH,
-  PREVIEW_MAX_LENGTH,
   SUBJECT_MAX_LENGTH,
   TEMPLATE_NAME_MAX_LENGTH,
 } from './limits.js';
-import { textSchema } from './text-schema.js';
+import { StoredTextSchema, textSchema } from './text-schema.js';
 
-/** A person's or firm's name: 1–200 visible characters after trimming. */
-const NameSchema = textSchema({ max: NAME_MAX_LENGTH, trim: true });
-const EmailSchema = z.email().check(z.maxLength(320));
+// Names and e-mail addresses reach the protocol only in answers (the host's directory writes them), so they are read
+// as stored: a name or address written before a rule tightened still reads.
+const NameSchema = StoredTextSchema;
+const EmailSchema = StoredTextSchema;
 
 /**
  * A subject line: 1–200 characters (grapheme clusters) after trimming, at least one of them visible; no control
@@ -41,8 +40,8 @@ export const SubjectSchema = textSchema({ max: SUBJECT_MAX_LENGTH, trim: true })
 export const BodySchema = textSchema({ max: BODY_MAX_LENGTH });
 
 /**
- * A message's body as stored and sent out: a `BodySchema` text, or `''` for a message that only carries files
- * (a send may leave the body empty when it attaches at least one file).
+ * A message's body as a send gives it: a `BodySchema` text, or `''` for a message that only carries files (a send
+ * may leave the body empty when it attaches at least one file).
  */
 export const MessageBodySchema = z.union([BodySchema, z.literal('')]);
 
@@ -114,11 +113,11 @@ export type Viewer = z.infer<typeof ViewerSchema>;
 /** The host app's reference of a matter: 1–100 visible characters after trimming. */
 export const MatterIdSchema = textSchema({ max: MATTER_ID_MAX_LENGTH, trim: true });
 
-/** The host app's matter (case) a conversation belongs to. */
-export const MatterSchema = z.object({
-  id: MatterIdSchema,
-  label: textSchema({ max: MATTER_LABEL_MAX_LENGTH, trim: true }),
-});
+/** A matter's label as a request gives it: 1–200 visible characters after trimming. */
+export const MatterLabelSchema = textSchema({ max: MATTER_LABEL_MAX_LENGTH, trim: true });
+
+/** The host app's matter (case) a conversation belongs to, as stored. */
+export const MatterSchema = z.object({ id: StoredTextSchema, label: StoredTextSchema });
 export type Matter = z.infer<typeof MatterSchema>;
 
 /** Who wrote a message or started a conversation. */
@@ -141,7 +140,7 @@ export const ConversationSchema = z.object({
   id: ConversationIdSchema,
   firmId: FirmIdSchema,
   contact: z.object({ id: ContactIdSchema, name: NameSchema }),
-  subject: SubjectSchema,
+  subject: StoredTextSchema,
   matter: z.nullable(MatterSchema),
   startedBy: AuthorSchema,
   createdAt: TimestampSchema,
@@ -157,7 +156,7 @@ export const MessageSchema = z.object({
   conversationId: ConversationIdSchema,
   author: AuthorSchema,
   /** The text; `''` when the message only carries files. */
-  body: MessageBodySchema,
+  body: StoredTextSchema,
   createdAt: TimestampSchema,
   /** A firm-only note; clients never receive one. */
   internal: z.boolean(),
@@ -172,7 +171,7 @@ export type Message = z.infer<typeof MessageSchema>;
 export const MessagePreviewSchema = z.object({
   id: MessageIdSchema,
   author: AuthorSchema,
-  text: textSchema({ max: PREVIEW_MAX_LENGTH, required: false }),
+  text: StoredTextSchema,
   createdAt: TimestampSchema,
   internal: z.boolean(),
   /** How many files the message carries that the viewer may see; absent when none (the kit says "2 files"). */
@@ -194,9 +193,9 @@ export const TemplateNameSchema = textSchema({ max: TEMPLATE_NAME_MAX_LENGTH, tr
 export const TemplateSchema = z.object({
   id: TemplateIdSchema,
   firmId: FirmIdSchema,
-  name: TemplateNameSchema,
-  subject: SubjectSchema,
-  body: BodySchema,
+  name: StoredTextSchema,
+  subject: StoredTextSchema,
+  body: StoredTextSchema,
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
 });
@@ -218,7 +217,7 @@ export const NotificationSchema = z.object({
   conversationId: ConversationIdSchema,
   messageId: MessageIdSchema,
   contact: z.object({ id: ContactIdSchema, name: NameSchema }),
-  subject: SubjectSchema,
+  subject: StoredTextSchema,
   createdAt: TimestampSchema,
   readAt: z.nullable(TimestampSchema),
 });

@@ -55,6 +55,7 @@ export {
   FirmSchema,
   IdempotencyKeySchema,
   MatterIdSchema,
+  MatterLabelSchema,
   MatterSchema,
   MediaTypeSchema,
   MemberRoleSchema,
@@ -221,8 +222,8 @@ export {
   countGraphemes,
   findForbiddenCharacter,
   hasVisibleText,
-  isolateBidi,
   searchContains,
   searchFold,
   sliceGraphemes,
 } from './text.js';
+export { type IsolateBidiOptions, isolateBidi } from './text-bidi.js';

@@ -74,6 +74,7 @@ describe('@confide/protocol public API', () => {
         "MarkReadRequestSchema",
         "MarkReadResponseSchema",
         "MatterIdSchema",
+        "MatterLabelSchema",
         "MatterSchema",
         "MediaTypeSchema",
         "MemberIdSchema",

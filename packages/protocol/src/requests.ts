@@ -10,7 +10,7 @@ import {
   ConversationSummarySchema,
   IdempotencyKeySchema,
   MatterIdSchema,
-  MatterSchema,
+  MatterLabelSchema,
   MediaTypeSchema,
   MemberSchema,
   MessageBodySchema,
@@ -103,7 +103,7 @@ export const StartConversationRequestSchema = z
     /** The text; may be `''` only when `attachmentIds` names at least one file. */
     body: MessageBodySchema,
     idempotencyKey: IdempotencyKeySchema,
-    matter: z.optional(z.strictObject(MatterSchema.shape)),
+    matter: z.optional(z.strictObject({ id: MatterIdSchema, label: MatterLabelSchema })),
     /** Finished uploads of the sender's to send with the first message (at most 20, each once). */
     attachmentIds: z.optional(AttachmentIdsSchema),
     /** Who wrote it (see `SenderIdSchema`); checked against the token when given. */

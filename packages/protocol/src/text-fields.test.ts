@@ -2,10 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type * as z from 'zod/mini';
 import {
   BodySchema,
-  ContactSchema,
   MatterIdSchema,
-  MatterSchema,
-  MessagePreviewSchema,
+  MatterLabelSchema,
   SubjectSchema,
   TemplateNameSchema,
 } from './entities.js';
@@ -14,8 +12,6 @@ import {
   CHARACTER_MAX_CODE_POINTS,
   MATTER_ID_MAX_LENGTH,
   MATTER_LABEL_MAX_LENGTH,
-  NAME_MAX_LENGTH,
-  PREVIEW_MAX_LENGTH,
   QUERY_MAX_LENGTH,
   SUBJECT_MAX_LENGTH,
   TEMPLATE_NAME_MAX_LENGTH,
@@ -23,18 +19,17 @@ import {
 import { SearchQuerySchema } from './requests.js';
 import { countGraphemes, sliceGraphemes } from './text.js';
 
-const NameSchema = ContactSchema.shape.name;
-
-/** Every text field of the protocol with its limit, and whether text with nothing visible is refused. */
+/**
+ * Every text field a request carries, with its limit and whether text with nothing visible is refused (answers read
+ * text as stored: `entities.test.ts`).
+ */
 const TEXT_FIELDS: ReadonlyArray<readonly [string, z.ZodMiniType, number, boolean]> = [
   ['subject', SubjectSchema, SUBJECT_MAX_LENGTH, true],
   ['body', BodySchema, BODY_MAX_LENGTH, true],
   ['template name', TemplateNameSchema, TEMPLATE_NAME_MAX_LENGTH, true],
   ['matter id', MatterIdSchema, MATTER_ID_MAX_LENGTH, true],
-  ['matter label', MatterSchema.shape.label, MATTER_LABEL_MAX_LENGTH, true],
-  ['name', NameSchema, NAME_MAX_LENGTH, true],
+  ['matter label', MatterLabelSchema, MATTER_LABEL_MAX_LENGTH, true],
   ['search query', SearchQuerySchema, QUERY_MAX_LENGTH, false],
-  ['preview', MessagePreviewSchema.shape.text, PREVIEW_MAX_LENGTH, false],
 ];
 
 /** Text of exactly `count` characters (grapheme clusters) built from one kind of character. */

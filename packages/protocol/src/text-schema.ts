@@ -46,3 +46,11 @@ export function textSchema(rules: TextRules) {
   });
   return trim ? z.string().check(z.trim(), textRules) : z.string().check(textRules);
 }
+
+/**
+ * Text in an answer or an event: any string. `textSchema`'s rules decide what the server stores from now on, so they
+ * apply to requests; text stored before a rule tightened (a lower limit, a newly forbidden character, a cap on a
+ * character's parts) must still read, or one such subject would fail the whole page of the index. The kit renders
+ * user text only as text, so a string is all the client needs to be safe.
+ */
+export const StoredTextSchema = z.string();

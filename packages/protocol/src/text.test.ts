@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  countGraphemes,
-  findForbiddenCharacter,
-  hasVisibleText,
-  isolateBidi,
-  searchContains,
-} from './text.js';
+import { countGraphemes, findForbiddenCharacter, hasVisibleText, searchContains } from './text.js';
 
 describe('countGraphemes', () => {
   it.each([
@@ -100,56 +94,6 @@ describe('findForbiddenCharacter', () => {
     ['ASCII text longer than the limit', 'a'.repeat(10_000)],
   ])('accepts %s', (_name, text) => {
     expect(findForbiddenCharacter(text)).toBeUndefined();
-  });
-});
-
-/** How deep the explicit bidi state is after each character, by the rules of UAX #9 (X1–X7) for these controls. */
-function isolateDepths(text: string): number[] {
-  const open: Array<'embedding' | 'isolate'> = [];
-  const depths: number[] = [];
-  for (const character of text) {
-    if ('\u202a\u202b\u202d\u202e'.includes(character)) open.push('embedding');
-    else if ('\u2066\u2067\u2068'.includes(character)) open.push('isolate');
-    else if (character === '\u202c' && open.at(-1) === 'embedding') open.pop();
-    else if (character === '\u2069' && open.includes('isolate')) open.length = open.lastIndexOf('isolate');
-    depths.push(open.filter((kind) => kind === 'isolate').length);
-  }
-  return depths;
-}
-
-const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
-
-describe('isolateBidi', () => {
-  it.each(['Daniel Okafor', 'Zoë Ōtani', '李雷', 'O’Brien (2nd)', '👍🏽 Ana', '', '123'])(
-    'leaves left-to-right text %j as it is',
-    (text) => {
-      expect(isolateBidi(text)).toBe(text);
-    },
-  );
-
-  it.each([
-    'שלום, קיבלתם את המסמכים?',
-    'محمد الحداد',
-    'Signed retainer \u202efdp.exe',
-    '\u202eevil',
-    '\u2069\u202eescapes early',
-    '\u2069\u2069\u2069',
-    '\u2068never closed',
-    '\u2067nested \u2066deeper',
-    '\u202b\u202bembedded\u202c\u202c\u202c\u202c',
-    'a\u202c\u2069b\u200f',
-    '\u2066x\u202e\u2069\u2069',
-    '\u200e',
-  ])('isolates %j so that nothing after it is reordered', (text) => {
-    const isolated = isolateBidi(text);
-    const sentence = `${isolated} replied.`;
-    const depths = isolateDepths(sentence);
-    const end = [...isolated].length;
-    // Inside the isolate the depth never falls back to zero; right after it, the sentence is at depth zero with
-    // nothing open, so " replied." keeps its place.
-    expect(depths.slice(0, end - 1).every((depth) => depth >= 1)).toBe(true);
-    expect(depths.slice(end - 1)).toEqual(new Array(depths.length - end + 1).fill(0));
-    expect(isolated.replace(BIDI_CONTROLS, '')).toBe(text.replace(BIDI_CONTROLS, ''));
   });
 });
 

@@ -78,45 +78,6 @@ export function findForbiddenCharacter(text: string): 'control' | 'surrogate' | 
   return undefined;
 }
 
-const FIRST_STRONG_ISOLATE = '\u2068';
-const POP_DIRECTIONAL_ISOLATE = '\u2069';
-const POP_DIRECTIONAL_FORMATTING = '\u202c';
-const EMBEDDING_OR_OVERRIDE = /[\u202a\u202b\u202d\u202e]/;
-const ISOLATE_INITIATOR = /[\u2066\u2067\u2068]/;
-// Right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic and their presentation forms, the
-// right-to-left blocks of the supplementary planes) and every bidi control: text with none of them cannot reorder
-// a left-to-right sentence around it.
-const BIDI_SENSITIVE =
-  /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\u{10800}-\u{10fff}\u{1e800}-\u{1efff}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
-
-/**
- * Makes user text safe to place inside a sentence of our own where markup cannot isolate it (e-mails, titles,
- * labels): text that could reorder its surroundings (right-to-left letters or bidi controls) is wrapped in
- * FSI…PDI, after dropping the unpaired closers that would end the isolate early and closing what it leaves open,
- * so that a U+202E in a name or subject cannot turn the rest of the sentence around. Left-to-right text comes
- * back unchanged, since it cannot.
- */
-export function isolateBidi(text: string): string {
-  if (!BIDI_SENSITIVE.test(text)) return text;
-  const open: Array<'embedding' | 'isolate'> = [];
-  let balanced = '';
-  for (const character of text) {
-    if (EMBEDDING_OR_OVERRIDE.test(character)) open.push('embedding');
-    else if (ISOLATE_INITIATOR.test(character)) open.push('isolate');
-    else if (character === POP_DIRECTIONAL_FORMATTING) {
-      if (open.at(-1) !== 'embedding') continue;
-      open.pop();
-    } else if (character === POP_DIRECTIONAL_ISOLATE) {
-      const last = open.lastIndexOf('isolate');
-      if (last === -1) continue;
-      open.length = last;
-    }
-    balanced += character;
-  }
-  const unclosedIsolates = open.filter((kind) => kind === 'isolate').length;
-  return `${FIRST_STRONG_ISOLATE}${balanced}${POP_DIRECTIONAL_ISOLATE.repeat(unclosedIsolates)}${POP_DIRECTIONAL_ISOLATE}`;
-}
-
 /**
  * Text as search compares it: Unicode compatibility normalisation (NFKC, UAX #15), then lower case. Spellings a
  * person cannot tell apart then compare equal: an accent typed as a combining mark or precomposed, Hangul as jamo

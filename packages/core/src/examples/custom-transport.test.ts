@@ -70,7 +70,7 @@ describe('custom transport example', () => {
   });
 
   it('surfaces a mapping that breaks the protocol as invalid_response', async () => {
-    server.use(http.get(`${API}/threads/t_1`, () => HttpResponse.json({ ...thread, title: '' })));
+    server.use(http.get(`${API}/threads/t_1`, () => HttpResponse.json({ ...thread, openedAt: 'yesterday' })));
     // Nothing to mount: the client's transport checks every answer from the start.
     const client = createConfideClient({
       transport: caseDeskTransport({ apiUrl: API, getSessionToken: async () => 's' }),

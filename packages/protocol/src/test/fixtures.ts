@@ -74,3 +74,14 @@ export const notification = {
   createdAt: '2026-11-21T16:02:11.000Z',
   readAt: null,
 };
+
+export const attachment = {
+  id: 'att_1',
+  name: 'passport.pdf',
+  size: 1234,
+  mediaType: 'application/pdf',
+  state: 'not_scanned',
+  internal: false,
+  messageId: 'msg_1',
+  createdAt: '2026-11-30T09:00:00.000Z',
+};

@@ -1,5 +1,5 @@
+import { isolateBidi } from '@confide/core';
 import { Fragment, type ReactNode } from 'react';
-import { isolate } from './bidi.js';
 
 // Private-use characters mark where each value lands in a sentence; user text cannot forge them in a way that
 // matters, because the values themselves are never searched.
@@ -19,7 +19,7 @@ export function isolatedSentence<Values extends readonly string[]>(
   const text = format(...(values.map((_, index) => marker(index)) as unknown as Values));
   const placed = [...text.matchAll(MARKER)].map((match) => Number(match[1]));
   if (placed.length !== values.length || new Set(placed).size !== values.length) {
-    return format(...(values.map(isolate) as unknown as Values));
+    return format(...(values.map((value) => isolateBidi(value)) as unknown as Values));
   }
   const parts = text.split(MARKER);
   // `split` with a capturing group alternates text and the captured index.

@@ -65,7 +65,7 @@ describe('names inside e-mail sentences', () => {
     ['an embedding with too many closers', '\u202bDaniel\u202c\u202c'],
   ])('isolates %s so the sentence keeps its order', (_case, name) => {
     const member = startedMail({ memberName: name, clientName: name });
-    const isolated = isolateBidi(name);
+    const isolated = isolateBidi(name, { sentenceDirection: 'ltr' });
     expect(isolated.startsWith(FSI) && isolated.endsWith(PDI)).toBe(true);
     expect(member.subject).toBe(`${isolated} started a secure conversation — Rivera & Cho`);
     expect(member.text).toContain(`Hello ${isolated},`);

@@ -1,9 +1,14 @@
 import { isolateBidi } from '@confide/protocol';
 import { escapeHtml } from '../lib/escape-html.js';
 
+// The sentences of our e-mails are English, so left-to-right names stay as typed and only text that could reorder
+// them is isolated.
+const inSentence = (name: string) => isolateBidi(name, { sentenceDirection: 'ltr' });
+
 /**
  * A rendered e-mail: subject, plain text and HTML. Names sit inside our own sentences, so each goes through
- * `isolateBidi`: a right-to-left name or a bidi control in one cannot reorder the words around it.
+ * `isolateBidi` for a left-to-right sentence: a right-to-left name or a bidi control in one cannot reorder the
+ * words around it.
  */
 export interface RenderedMail {
   readonly subject: string;
@@ -39,10 +44,10 @@ function renderHtml(
  * portal and links there; by design it contains neither the conversation's subject nor the message body.
  */
 export function renderClientMessageWaitingMail(input: ClientMessageWaitingInput): RenderedMail {
-  const firmName = isolateBidi(input.firmName);
+  const firmName = inSentence(input.firmName);
   const subject = `A secure message is waiting in your portal — ${firmName}`;
   const paragraphs = [
-    `Hello ${isolateBidi(input.clientFirstName)},`,
+    `Hello ${inSentence(input.clientFirstName)},`,
     `${firmName} sent you a secure message. A secure message is waiting in your portal.`,
     'For your privacy, the message itself is only shown in the portal.',
   ];
@@ -55,11 +60,11 @@ export function renderClientMessageWaitingMail(input: ClientMessageWaitingInput)
  * Confide e-mail it carries no subject line or message text of the conversation, only that one is waiting.
  */
 export function renderMemberClientStartedMail(input: MemberClientStartedInput): RenderedMail {
-  const clientName = isolateBidi(input.clientName);
-  const firmName = isolateBidi(input.firmName);
+  const clientName = inSentence(input.clientName);
+  const firmName = inSentence(input.firmName);
   const subject = `${clientName} started a secure conversation — ${firmName}`;
   const paragraphs = [
-    `Hello ${isolateBidi(input.memberName)},`,
+    `Hello ${inSentence(input.memberName)},`,
     `${clientName} started a new secure conversation with ${firmName}.`,
     'Open Confide to read it.',
   ];

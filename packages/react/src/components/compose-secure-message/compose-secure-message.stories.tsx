@@ -54,6 +54,60 @@ export const InsertTemplate: Story = {
   },
 };
 
+/** A character of 33 code points: one more than a new template may hold, saved before that limit existed. */
+const STORED_CLUSTER = `e${'\u0301'.repeat(32)}`;
+
+/**
+ * A template saved before the protocol capped a character at 32 code points (written straight into the store):
+ * it still lists and previews, each overlong character takes the width of one, and a word longer than the panel
+ * wraps inside it instead of widening the form.
+ */
+export const TemplateStoredBeforeARule: Story = {
+  parameters: confideParameters({
+    setup: async (mock) => {
+      const now = new Date().toISOString();
+      await mock.ready;
+      await mock.store.insertTemplate({
+        id: 'tpl_stored_before_a_rule',
+        firmId: 'firm_rivera_cho',
+        name: `Old reminder ${STORED_CLUSTER}`,
+        subject: `Visa ${STORED_CLUSTER} renewal ${'x'.repeat(300)}`,
+        body: `Dear client,\n${STORED_CLUSTER.repeat(40)}\n${'y'.repeat(2000)}`,
+        createdAt: now,
+        updatedAt: now,
+      });
+      return {};
+    },
+  }),
+  play: async ({ canvas, canvasElement }) => {
+    await pickDaniel(canvas);
+    await userEvent.click(canvas.getByRole('button', { name: 'Insert template' }));
+    await userEvent.click(await canvas.findByRole('radio', { name: /^Old reminder/ }));
+    const preview = await waitFor(() => {
+      const element = canvasElement.querySelector<HTMLElement>('.confide-template-preview');
+      if (!element?.textContent?.includes('Dear client'))
+        throw new Error('No preview of the stored template');
+      return element;
+    });
+    const form = canvasElement.querySelector<HTMLElement>('.confide-compose');
+    for (const element of [preview, form]) {
+      await expect(element?.scrollWidth).toBeLessThanOrEqual(element?.clientWidth ?? 0);
+    }
+    // Forty overlong characters lay out as forty characters on one line, not as 1,320 marks that wrap.
+    const walker = document.createTreeWalker(preview, NodeFilter.SHOW_TEXT);
+    let node = walker.nextNode();
+    const line = STORED_CLUSTER.repeat(40);
+    while (node && !node.textContent?.includes(line)) node = walker.nextNode();
+    const start = node?.textContent?.indexOf(line) ?? -1;
+    if (!node || start < 0) throw new Error('No text of stored characters');
+    const clusters = document.createRange();
+    clusters.setStart(node, start);
+    clusters.setEnd(node, start + line.length);
+    await expect(clusters.getClientRects().length).toBe(1);
+    await expect(clusters.getBoundingClientRect().width).toBeLessThanOrEqual(preview.clientWidth);
+  },
+};
+
 /** The portal's "Create new conversation" form (client audience): no client picker, no templates. */
 export const ClientAudience: Story = {
   args: { audience: 'client' },

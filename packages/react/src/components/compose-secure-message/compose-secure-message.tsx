@@ -1,5 +1,5 @@
 'use client';
-import type { ConversationId, DraftField, FieldError, Matter, Template } from '@confide/core';
+import type { ConversationId, DraftField, FieldError, Matter } from '@confide/core';
 import {
   type FormEvent,
   forwardRef,
@@ -31,6 +31,7 @@ import { type TemplateField, TemplatePicker } from './template-picker.js';
 const TEMPLATE_FIELDS: readonly TemplateField[] = ['subject', 'body'];
 
 import { useRetargetingSelect } from './use-retargeting-select.js';
+import { useTemplateInsert } from './use-template-insert.js';
 
 /** The parts of a `ComposeSecureMessage` that take a class name. */
 export type ComposeSecureMessagePart =
@@ -137,6 +138,7 @@ const OneComposeForm = forwardRef<HTMLFormElement, ComposeSecureMessageProps>(
     const bodyRef = useRef<HTMLTextAreaElement>(null);
     const { dragging, dropProps } = useFileDrop(composer.attachFiles);
     const reportSent = useSentCallback(onSent);
+    const templateInsert = useTemplateInsert(composer);
 
     useEffect(() => {
       if (matter && matterId !== draftMatterId) setMatter(matter);
@@ -159,12 +161,6 @@ const OneComposeForm = forwardRef<HTMLFormElement, ComposeSecureMessageProps>(
     }
     // What the person wrote is theirs: a template replaces it only after they said so (the picker asks).
     const written = TEMPLATE_FIELDS.filter((field) => composer.draft[field].trim() !== '');
-    async function insertTemplate(template: Template, keep: readonly TemplateField[]) {
-      const { subject, body } = composer.draft;
-      await composer.importTemplate(template);
-      if (keep.includes('subject')) composer.setSubject(subject);
-      if (keep.includes('body')) composer.setBody(body);
-    }
     function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
       if (event.key === 'Enter' && isComposingKey(event)) {
         // The Enter that commits an input method's composition must not submit the form from a one-line field.
@@ -226,7 +222,10 @@ const OneComposeForm = forwardRef<HTMLFormElement, ComposeSecureMessageProps>(
             className={cx('confide-input', classNames?.subject)}
             dir="auto"
             value={composer.draft.subject}
-            onChange={(event) => composer.setSubject(event.currentTarget.value)}
+            onChange={(event) => {
+              composer.setSubject(event.currentTarget.value);
+              templateInsert.typed('subject', event.currentTarget.value);
+            }}
             aria-invalid={subjectError ? true : undefined}
             aria-describedby={describedBy(`${id}-subject-count`, subjectError && `${id}-subject-error`)}
           />
@@ -241,7 +240,7 @@ const OneComposeForm = forwardRef<HTMLFormElement, ComposeSecureMessageProps>(
           <TemplatePicker
             messages={messages}
             written={written}
-            onInsert={(template, keep) => void insertTemplate(template, keep)}
+            onInsert={(template, keep) => void templateInsert.insert(template, keep)}
             insertedFocusRef={bodyRef}
           />
         )}
@@ -255,7 +254,10 @@ const OneComposeForm = forwardRef<HTMLFormElement, ComposeSecureMessageProps>(
             className={cx('confide-textarea', classNames?.body)}
             rows={8}
             value={composer.draft.body}
-            onValueChange={composer.setBody}
+            onValueChange={(body) => {
+              composer.setBody(body);
+              templateInsert.typed('body', body);
+            }}
             onPasteFiles={composer.attachFiles}
             aria-invalid={bodyError ? true : undefined}
             aria-describedby={describedBy(

@@ -1,7 +1,14 @@
+import type { Transport } from '@confide/core';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, clientFor, createMockServer, renderWith } from '../../test/setup-client.js';
+import {
+  axeViolations,
+  clientFor,
+  createMockServer,
+  renderWith,
+  transportFor,
+} from '../../test/setup-client.js';
 import { ComposeSecureMessage } from './compose-secure-message.js';
 
 const TEMPLATE_SUBJECT = 'Reminder: your appointment with Rivera & Cho Immigration';
@@ -89,4 +96,116 @@ describe('ComposeSecureMessage templates and what the person wrote', () => {
     await waitFor(() => expect(subjectBox()).toHaveValue(TEMPLATE_SUBJECT));
     expect(bodyBox()).toHaveValue(TEMPLATE_BODY);
   });
+});
+
+/**
+ * Ben, Daniel picked, `subject` and `body` typed, the "Appointment reminder" template previewed, over a transport
+ * whose contact list (the template's merge fields wait for it) can be held back: the template's text then arrives
+ * only when the test lets it.
+ */
+async function withSlowTemplate(subject: string, body: string) {
+  const mock = createMockServer();
+  const base = transportFor(mock, 'ben');
+  let held: Promise<void> | null = null;
+  let release = () => {};
+  const transport: Transport = {
+    ...base,
+    listContacts: async (query, options) => {
+      if (held) await held;
+      return base.listContacts(query, options);
+    },
+  };
+  const client = await clientFor(mock, 'ben', { transport });
+  const view = renderWith(client, <ComposeSecureMessage />);
+  await userEvent.click(screen.getByRole('combobox', { name: 'Client' }));
+  await userEvent.click(await screen.findByRole('option', { name: /Daniel Okafor/ }));
+  if (subject) await userEvent.type(subjectBox(), subject);
+  if (body) await userEvent.type(bodyBox(), body);
+  await userEvent.click(screen.getByRole('button', { name: 'Insert template' }));
+  await userEvent.click(await screen.findByRole('radio', { name: 'Appointment reminder' }));
+  held = new Promise((resolve) => {
+    release = resolve;
+  });
+  // The contact list is stale from here on: the template's merge fields fetch it again and wait for `release`.
+  await client.queryClient.invalidateQueries({
+    queryKey: client.queries.viewer.contacts('').queryKey,
+    refetchType: 'none',
+  });
+  return {
+    ...view,
+    /** Subject and body of the draft once the template has landed in it (it sets the draft's template). */
+    landed: () => {
+      const draft = Object.values(client.stores.composer.getState().drafts).find(
+        ({ templateId }) => templateId,
+      );
+      return draft && [draft.subject, draft.body];
+    },
+    release: () => {
+      held = null;
+      release();
+    },
+  };
+}
+
+describe('ComposeSecureMessage templates whose text arrives after the person typed', () => {
+  it.each([
+    // case, typed subject, typed body, answer to the question, typed while loading, expected subject, body
+    ['nothing typed', '', '', null, {}, TEMPLATE_SUBJECT, TEMPLATE_BODY],
+    ['typed before choosing, replaced', MY_SUBJECT, MY_BODY, 'Replace', {}, TEMPLATE_SUBJECT, TEMPLATE_BODY],
+    [
+      'typed while loading',
+      '',
+      '',
+      null,
+      { body: 'Typed while it loaded' },
+      TEMPLATE_SUBJECT,
+      'Typed while it loaded',
+    ],
+    [
+      'typed while loading, in both fields',
+      '',
+      '',
+      null,
+      { subject: 'My subject', body: 'My text' },
+      'My subject',
+      'My text',
+    ],
+    [
+      'typed before choosing, replaced, typed more while loading',
+      MY_SUBJECT,
+      MY_BODY,
+      'Replace',
+      { body: ' More.' },
+      TEMPLATE_SUBJECT,
+      `${MY_BODY} More.`,
+    ],
+    [
+      'typed before choosing, kept, typed more while loading',
+      MY_SUBJECT,
+      '',
+      'Fill in only what is empty',
+      { subject: ' (2)' },
+      `${MY_SUBJECT} (2)`,
+      TEMPLATE_BODY,
+    ],
+    ['typed whitespace only while loading', '', '', null, { body: '   ' }, TEMPLATE_SUBJECT, TEMPLATE_BODY],
+  ] as const)(
+    '%s: the template replaces only what the person agreed to',
+    async (_case, subject, body, answer, whileLoading, expectedSubject, expectedBody) => {
+      const { container, landed, release } = await withSlowTemplate(subject, body);
+      await userEvent.click(screen.getByRole('button', { name: 'Use this template' }));
+      if (answer) await userEvent.click(screen.getByRole('button', { name: answer }));
+      // The template's text has not arrived yet: the fields hold what the person wrote.
+      expect(subjectBox()).toHaveValue(subject);
+      expect(bodyBox()).toHaveValue(body);
+      if ('subject' in whileLoading) await userEvent.type(subjectBox(), whileLoading.subject);
+      if ('body' in whileLoading) await userEvent.type(bodyBox(), whileLoading.body);
+      release();
+      // The draft, not the fields on screen: they may not show the template yet when it has landed.
+      await waitFor(() => expect(landed()).toEqual([expectedSubject, expectedBody]));
+      expect(subjectBox()).toHaveValue(expectedSubject);
+      expect(bodyBox()).toHaveValue(expectedBody);
+      expect(await axeViolations(container)).toEqual([]);
+    },
+  );
 });
