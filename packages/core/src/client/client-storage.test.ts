@@ -1,7 +1,7 @@
 import type { ConversationId } from '@confide/protocol';
 import { QueryClient } from '@tanstack/query-core';
-import { describe, expect, it, vi } from 'vitest';
-import { memoryStorage, type StorageAdapter } from '../storage/storage.js';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import { localStorageAdapter, memoryStorage, type StorageAdapter } from '../storage/storage.js';
 import { emptyDraft } from '../stores/composer/composer-store.js';
 import { deferred } from '../test/deferred.js';
 import {
@@ -344,5 +344,90 @@ describe('a tab opening while another tab is saving a draft', () => {
     await vi.waitFor(() =>
       expect(values.getItem(`${namespace}:drafts`)).toContain('Not saved yet when the second tab opens'),
     );
+  });
+});
+
+describe('drafts in tabs whose clocks disagree', () => {
+  /** Offsets of each tab's clock from the device's, in milliseconds (a skewed or stepped clock, or a frozen one). */
+  type Clocks = readonly [number, number, number];
+
+  const replyIn = (tab: ConfideClient, id: ConversationId) =>
+    tab.composer({ conversationId: id }).draft().body;
+
+  it.each<[string, Clocks, number]>([
+    ['the second tab an hour behind', [0, -3_600_000, 0], 1_000],
+    ['the first tab a minute behind', [-60_000, 0, 0], 1_000],
+    ['the third tab five minutes behind', [0, 0, -300_000], 1_000],
+    ['all three on one clock that does not move between keystrokes', [0, 0, 0], 0],
+    ['every tab a second behind the one before it', [0, -1_000, -2_000], 1_000],
+  ])('keep what was typed last in any of three tabs: %s', async (_name, offsets, step) => {
+    const mock = createMockServer();
+    const x = await seedConversation(mock, 'Draft X', 'First');
+    const storage = memoryStorage();
+    let time = Date.parse('2026-12-01T09:00:00Z');
+    const open = (offset: number) =>
+      clientFor(mock, 'ben', { storage, clock: { now: () => time + offset, setTimeout, clearTimeout } });
+    const tabs = [await open(offsets[0]), await open(offsets[1]), await open(offsets[2])];
+
+    // The person types in one tab after another, each tab having heard the others first.
+    let text = '';
+    for (const [turn, tab] of [tabs[0], tabs[1], tabs[2], tabs[0], tabs[2], tabs[1]].entries()) {
+      time += step;
+      text = `${text}word ${turn} `;
+      tab!.composer({ conversationId: x }).setBody(text);
+      for (const other of tabs) await vi.waitFor(() => expect(replyIn(other, x)).toBe(text));
+    }
+    for (const tab of tabs) tab.dispose();
+    expect(replyIn(await open(0), x)).toBe(text);
+  });
+});
+
+describe('a page whose localStorage cannot be used', () => {
+  const refused = (name: string) => () => {
+    throw new DOMException('The browser refused', name);
+  };
+  const working = () => {
+    const values = new Map<string, string>();
+    return {
+      getItem: (key: string) => values.get(key) ?? null,
+      setItem: (key: string, value: string) => void values.set(key, value),
+      removeItem: (key: string) => void values.delete(key),
+    };
+  };
+
+  it.each<[string, PropertyDescriptor]>([
+    ["blocked by the browser's settings (reading it throws)", { get: refused('SecurityError') }],
+    [
+      'full, or Safari in private mode (writing throws)',
+      { value: { ...working(), setItem: refused('QuotaExceededError') } },
+    ],
+    [
+      'revoked after the page loaded (every call throws)',
+      {
+        value: {
+          getItem: refused('SecurityError'),
+          setItem: refused('SecurityError'),
+          removeItem: refused('SecurityError'),
+        },
+      },
+    ],
+  ])('still lets the person write and send a reply: %s', async (_name, localStorage) => {
+    const before = Object.getOwnPropertyDescriptor(globalThis, 'localStorage');
+    Object.defineProperty(globalThis, 'localStorage', { ...localStorage, configurable: true });
+    onTestFinished(() => {
+      if (before) Object.defineProperty(globalThis, 'localStorage', before);
+      else Reflect.deleteProperty(globalThis, 'localStorage');
+    });
+    const mock = createMockServer();
+    const id = await seedConversation(mock, 'No storage', 'First');
+
+    const client = await clientFor(mock, 'ben', { storage: localStorageAdapter() });
+    const composer = client.composer({ conversationId: id });
+    composer.setBody('Sent without storage');
+    expect(composer.draft().body).toBe('Sent without storage');
+    await composer.send();
+    await untilState(client.stores.outbox, (state) => state.entries.length === 0);
+    expect(await serverBodies(mock, id)).toEqual(['First', 'Sent without storage']);
+    expect(composer.draft().body).toBe('');
   });
 });

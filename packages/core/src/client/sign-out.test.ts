@@ -1,5 +1,7 @@
+import type { ConversationId } from '@confide/protocol';
 import { describe, expect, it, vi } from 'vitest';
 import { memoryStorage, type StorageAdapter } from '../storage/storage.js';
+import { deferred } from '../test/deferred.js';
 import {
   clientFor,
   createMockServer,
@@ -7,10 +9,11 @@ import {
   seedConversation,
   serverBodies,
   transportFor,
+  wrappedTransport,
 } from '../test/mock-clients.js';
 import { stateOf } from '../test/until.js';
 import { storageNamespace } from './client-storage.js';
-import { createConfideClient } from './create-confide-client.js';
+import { type ConfideClient, createConfideClient } from './create-confide-client.js';
 
 /**
  * Storage that answers every call `ms` later, as IndexedDB or React Native's AsyncStorage do; `reads` lists the
@@ -153,4 +156,58 @@ describe('signOut', () => {
     expect(storage.getItem(`${namespace}:drafts`)).not.toBeNull();
     expect(client.unsentWork()).toEqual({ sends: 0, drafts: 0 });
   });
+});
+
+describe('signing out in one tab while another tab is sending', () => {
+  it.each([
+    [
+      'a reply',
+      (tab: ConfideClient, id: ConversationId) => tab.thread(id).send('Sent as the other tab closed'),
+    ],
+    [
+      'a draft sent from the composer',
+      (tab: ConfideClient, id: ConversationId) => {
+        tab.composer({ conversationId: id }).setBody('Sent as the other tab closed');
+        return tab.composer({ conversationId: id }).send();
+      },
+    ],
+  ])(
+    'leaves nothing of the person in storage once %s on the wire lands, and tells the host once',
+    async (_name, send) => {
+      const mock = createMockServer();
+      const id = await seedConversation(mock, 'Signed out mid-send', 'First');
+      const storage = memoryStorage();
+      const bens = storageNamespace('confide', await transportFor(mock, 'ben').getViewer());
+      const release = deferred<void>();
+      const onTheWire = deferred<void>();
+      let heard = 0;
+      // Opened first, this tab holds the outbox's lock: it is the one that sends what the tabs queue.
+      const sending = await clientFor(mock, 'ben', {
+        storage,
+        onSignedOutElsewhere: () => (heard += 1),
+        transport: wrappedTransport(mock, 'ben', (fetch) => async (input, init) => {
+          const request = new Request(input, init);
+          if (request.method !== 'POST') return fetch(request);
+          onTheWire.resolve();
+          const response = await fetch(request);
+          await release.promise;
+          return response;
+        }),
+      });
+      const signingOut = await clientFor(mock, 'ben', { storage });
+
+      const sent = Promise.resolve(send(sending, id)).catch(() => {});
+      await onTheWire.promise;
+      await signingOut.signOut();
+      await vi.waitFor(() => expect(heard).toBe(1));
+      release.resolve();
+      await sent;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+
+      expect(await storage.getItem(`${bens}:drafts`)).toBeNull();
+      expect(await storage.getItem(`${bens}:outbox`)).toBeNull();
+      expect(sending.unsentWork()).toEqual({ sends: 0, drafts: 0 });
+      expect(heard).toBe(1);
+    },
+  );
 });

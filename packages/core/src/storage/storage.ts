@@ -108,14 +108,28 @@ export function memoryStorage(): StorageAdapter {
   };
 }
 
+/** The page's own `localStorage`: `undefined` where there is none, `'refused'` where the browser refuses it. */
+function pageLocalStorage(): Storage | 'refused' | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    // Reading the property throws a SecurityError where site data is blocked (settings, a third-party frame).
+    return 'refused';
+  }
+}
+
 /**
  * Storage in the browser's `localStorage`, looked up when this is called (never at import, so the SDK still
  * loads on a server). Drafts then survive a reload on this device; on a shared computer prefer the default.
- * Quota and privacy-mode errors are swallowed: losing a saved draft must not break sending.
+ * Quota and privacy-mode errors are swallowed: losing a saved draft must not break sending. Where the browser
+ * refuses the page its `localStorage`, drafts live as long as the page (`memoryStorage()`).
  */
 export function localStorageAdapter(
-  storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | undefined = globalThis.localStorage,
+  storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>,
 ): StorageAdapter {
+  const own = pageLocalStorage();
+  if (!storage && own === 'refused') return memoryStorage();
+  storage ??= own === 'refused' ? undefined : own;
   if (!storage)
     throw new TypeError('localStorage is not available here; pass a storage or use memoryStorage()');
   const safely = <Result>(call: () => Result, fallback: Result): Result => {
@@ -130,7 +144,7 @@ export function localStorageAdapter(
     setItem: (key, value) => safely(() => storage.setItem(key, value), undefined),
     removeItem: (key) => safely(() => storage.removeItem(key), undefined),
     // Only the browser's own localStorage is shared by its tabs (a sessionStorage is one tab's).
-    sharing: storage === globalThis.localStorage ? browserSharing() : undefined,
+    sharing: storage === own ? browserSharing() : undefined,
   };
 }
 

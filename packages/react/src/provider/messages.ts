@@ -9,6 +9,8 @@ export const defaultMessages = {
   RETRY: 'Try again',
   ERROR_GENERIC: 'Something went wrong.',
   OFFLINE: 'You are offline. Messages will be sent when you reconnect.',
+  LIVE_UPDATES_HELD_BACK:
+    'New messages are paused here: you have too many tabs or devices open. This page catches up when one is closed.',
   COMPOSER_SEND: 'Send',
   COMPOSER_SENDING: 'Sending…',
   COMPOSER_SENT: 'Message sent.',

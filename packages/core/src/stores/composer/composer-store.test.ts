@@ -55,12 +55,33 @@ describe('newerDrafts', () => {
       ['Typed later in another tab'],
     ],
     ['an older copy of a draft', { a: draft('a', 'An older copy', 1_000) }, ['Typed here']],
-    ["a copy as old as the page's own", { a: draft('a', 'Same moment', 2_000) }, ['Typed here']],
   ])('takes in %s only when it is newer', (_name, incoming, bodies) => {
     expect(Object.values(newerDrafts(incoming, here)).map((kept) => kept.body)).toEqual(bodies);
   });
 
+  it.each([
+    ['Typed in tab A', 'Typed in tab B'],
+    ['Typed in tab B', 'Typed in tab A'],
+    ['', 'Some words'],
+    ['Same words', 'Same words'],
+  ])('keeps the same one of two copies of one moment on both pages (%j, %j)', (first, second) => {
+    const one = { a: draft('a', first, 2_000) };
+    const other = { a: { ...one.a, body: second } };
+    expect(newerDrafts(one, other).a).toEqual(newerDrafts(other, one).a);
+  });
+
   it('answers the same drafts object when nothing is newer, so that nothing is saved or shown again', () => {
     expect(newerDrafts({ a: draft('a', 'An older copy', 1_000) }, here)).toBe(here);
+    expect(newerDrafts({ a: { ...here.a } }, here)).toBe(here);
+  });
+
+  it('dates a change on a page whose clock is behind its draft just after the draft', () => {
+    const store = createComposerStore(() => 1_000);
+    store
+      .getState()
+      .updateDraft(draft('a', 'Heard from a tab whose clock is ahead', 5_000), { body: 'More' });
+    expect(store.getState().drafts.a?.updatedAt).toBe(5_001);
+    store.getState().resetDraft('a');
+    expect(store.getState().drafts.a?.updatedAt).toBe(5_002);
   });
 });

@@ -120,9 +120,20 @@ export function newerDrafts(
 ): Readonly<Record<string, Draft>> {
   const newer = Object.entries(incoming).filter(([id, draft]) => {
     const known = drafts[id];
-    return !known || draft.updatedAt > known.updatedAt;
+    if (!known || draft.updatedAt > known.updatedAt) return true;
+    // Two pages' different copies of one moment: both pages must keep the same one, whichever page hears first.
+    return draft.updatedAt === known.updatedAt && JSON.stringify(draft) > JSON.stringify(known);
   });
   return newer.length === 0 ? drafts : { ...drafts, ...Object.fromEntries(newer) };
+}
+
+/**
+ * The `updatedAt` of a change made on this page now: the clock's time, or just after the copies it changes when
+ * those are later. Pages compare `updatedAt` across tabs, and a clock that is behind (set back, stepped by a time
+ * sync, or another tab's copy from the same millisecond) must not make what the person types now the older copy.
+ */
+function laterThan(now: number, ...changed: readonly (Draft | undefined)[]): number {
+  return Math.max(now, ...changed.map((draft) => (draft ? draft.updatedAt + 1 : now)));
 }
 
 /**
@@ -136,13 +147,16 @@ export function createComposerStore(now: () => number = Date.now) {
         drafts: {},
         updateDraft(draft, input) {
           set((state) => ({
-            drafts: { ...state.drafts, [draft.id]: { ...draft, ...input, updatedAt: now() } },
+            drafts: {
+              ...state.drafts,
+              [draft.id]: { ...draft, ...input, updatedAt: laterThan(now(), draft, state.drafts[draft.id]) },
+            },
           }));
         },
         resetDraft(id) {
           const draft = get().drafts[id];
           if (!draft) return;
-          const fresh = emptyDraft(id, draft.conversationId, now());
+          const fresh = emptyDraft(id, draft.conversationId, laterThan(now(), draft));
           set((state) => ({ drafts: { ...state.drafts, [id]: { ...fresh, internal: draft.internal } } }));
         },
       }),

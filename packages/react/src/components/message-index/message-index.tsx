@@ -21,7 +21,7 @@ import { MessageIndex as Index } from '../../primitives/message-index/message-in
 import { useConfideContext } from '../../provider/use-confide-context.js';
 import type { StyledComponentProps } from '../shared/part-props.js';
 import { useSlots } from '../shared/slots.js';
-import { ErrorState, OfflineBanner, Skeleton } from '../shared/states.js';
+import { ErrorState, OfflineBanner, Skeleton, useLiveUpdatesHeldBack } from '../shared/states.js';
 import { ConversationItem, type MessageIndexPart } from './conversation-item.js';
 import { useHighlight } from './use-highlight.js';
 
@@ -92,6 +92,7 @@ export const MessageIndex = forwardRef<HTMLDivElement, MessageIndexProps>(functi
   const index = useConversations();
   const { viewer } = useViewer();
   const { online } = useConnection();
+  const heldBack = useLiveUpdatesHeldBack();
   const { setFilters, conversations, hasMore, isLoadingMore, loadMore } = index;
   const { stores } = useConfideClient();
   // Only a changed query touches the filters: an unchanged one would still make a new filters object.
@@ -197,7 +198,7 @@ export const MessageIndex = forwardRef<HTMLDivElement, MessageIndexProps>(functi
       className={cx('confide', 'confide-index', className, classNames?.root)}
       data-state={index.status === 'pending' ? 'loading' : index.status}
     >
-      {!online && <OfflineBanner messages={messages} />}
+      {(!online || heldBack) && <OfflineBanner messages={messages} />}
       <div className={cx('confide-index-toolbar', classNames?.toolbar)}>
         <input
           type="search"

@@ -66,12 +66,24 @@ function firstInDocument(banners: readonly HTMLElement[]): HTMLElement | undefin
 }
 
 /**
- * Says the device is offline; sends wait until it is back. Each part that a person can use on its own (index,
- * thread, composer) carries one, and when a page shows several parts of one client only the first in reading order
- * speaks and shows: the others stay in the page, hidden, and take over if it goes.
+ * Whether the server holds this page's live updates back because the person has the most streams open that it
+ * allows (many tabs and devices): the page is online but hears of nothing new until another of them closes.
+ */
+export function useLiveUpdatesHeldBack(): boolean {
+  const { connection } = useConfideClient().stores;
+  return useStore(connection, (state) => state.status !== 'open' && state.lastError?.code === 'rate_limited');
+}
+
+/**
+ * Says the device is offline (sends wait until it is back), or, online, that live updates are held back. Each
+ * part that a person can use on its own (index, thread, composer) carries one, and when a page shows several parts
+ * of one client only the first in reading order speaks and shows: the others stay in the page, hidden, and take
+ * over if it goes.
  */
 export function OfflineBanner({ messages }: { readonly messages: ConfideMessages }) {
-  const store = bannersOf(useConfideClient());
+  const client = useConfideClient();
+  const store = bannersOf(client);
+  const online = useStore(client.stores.connection, (state) => state.online);
   const ref = useRef<HTMLDivElement>(null);
   const speaks = useStore(
     store,
@@ -84,8 +96,14 @@ export function OfflineBanner({ messages }: { readonly messages: ConfideMessages
     return () => store.setState((state) => ({ banners: state.banners.filter((other) => other !== banner) }));
   }, [store]);
   return (
-    <div ref={ref} className="confide-offline" role="status" data-state="offline" hidden={!speaks}>
-      {speaks ? messages.OFFLINE : null}
+    <div
+      ref={ref}
+      className="confide-offline"
+      role="status"
+      data-state={online ? 'held-back' : 'offline'}
+      hidden={!speaks}
+    >
+      {speaks ? (online ? messages.LIVE_UPDATES_HELD_BACK : messages.OFFLINE) : null}
     </div>
   );
 }

@@ -23,7 +23,7 @@ import { Thread } from '../../primitives/thread/thread.js';
 import { useConfideContext } from '../../provider/use-confide-context.js';
 import type { StyledComponentProps } from '../shared/part-props.js';
 import { useSlots } from '../shared/slots.js';
-import { ErrorState, OfflineBanner, Skeleton } from '../shared/states.js';
+import { ErrorState, OfflineBanner, Skeleton, useLiveUpdatesHeldBack } from '../shared/states.js';
 import { ReplyBox } from './reply-box.js';
 import { isOutbound, ThreadMessageView, type ThreadViewPart } from './thread-message.js';
 import { useReadMarking } from './use-read-marking.js';
@@ -127,6 +127,7 @@ const OneThread = forwardRef<HTMLDivElement, ThreadViewProps>(function OneThread
   const thread = useThread(conversationId);
   const { viewer, isMember } = useViewer();
   const { online } = useConnection();
+  const heldBack = useLiveUpdatesHeldBack();
   const keys = useMemo(() => thread.messages.map((message) => message.idempotencyKey), [thread.messages]);
   const list = useVirtualList({
     keys,
@@ -182,7 +183,7 @@ const OneThread = forwardRef<HTMLDivElement, ThreadViewProps>(function OneThread
       className={cx('confide', 'confide-thread', className, classNames?.root)}
       data-state={thread.status === 'pending' ? 'loading' : thread.status}
     >
-      {!online && <OfflineBanner messages={messages} />}
+      {(!online || heldBack) && <OfflineBanner messages={messages} />}
       {thread.status === 'pending' && <Skeleton rows={4} label={messages.LOADING} />}
       {thread.status === 'error' && (
         <ErrorState error={thread.error} messages={messages} onRetry={retryLoad} />

@@ -3,10 +3,12 @@ import type { ComposerStatus } from '@confide/core';
 import {
   type ChangeEvent,
   type ClipboardEvent,
+  type CompositionEvent,
   forwardRef,
   type KeyboardEvent,
   useLayoutEffect,
   useRef,
+  useState,
 } from 'react';
 import { composeRefs } from '../../lib/compose-refs.js';
 import { isComposingKey } from '../../lib/ime.js';
@@ -62,13 +64,30 @@ function plainText(text: string): string {
 /**
  * The message text: Ctrl/Cmd+Enter submits the form (never the Enter that commits an input method's composition);
  * pasting text inserts its plain text only, pasting files hands them to `onPasteFiles`; the text takes its direction
- * from its own content.
+ * from its own content. While an input method composes, the field keeps what it shows even if `value` changes (a
+ * newer copy of the draft from another tab): the person's composition is their latest typing, and is handed to
+ * `onValueChange` when it ends.
  */
 const Body = forwardRef<HTMLTextAreaElement, ComposerBodyProps>(function ComposerBody(
-  { value, onValueChange, onPasteFiles, onKeyDown, onPaste, ...props },
+  { value, onValueChange, onPasteFiles, onKeyDown, onPaste, onCompositionStart, onCompositionEnd, ...props },
   ref,
 ) {
   const local = useRef<HTMLTextAreaElement | null>(null);
+  // Setting a field's value while an input method composes in it ends the composition and drops its text.
+  const [composing, setComposing] = useState<string | null>(null);
+  function handleCompositionStart(event: CompositionEvent<HTMLTextAreaElement>) {
+    onCompositionStart?.(event);
+    setComposing(event.currentTarget.value);
+  }
+  function handleCompositionEnd(event: CompositionEvent<HTMLTextAreaElement>) {
+    onCompositionEnd?.(event);
+    setComposing(null);
+    if (event.currentTarget.value !== value) onValueChange(event.currentTarget.value);
+  }
+  function handleChange(event: ChangeEvent<HTMLTextAreaElement>) {
+    if (composing !== null) setComposing(event.currentTarget.value);
+    onValueChange(event.currentTarget.value);
+  }
   const caret = useRef<number | null>(null);
   useLayoutEffect(() => {
     if (caret.current === null || !local.current) return;
@@ -101,8 +120,10 @@ const Body = forwardRef<HTMLTextAreaElement, ComposerBodyProps>(function Compose
     <Primitive
       tag="textarea"
       dir="auto"
-      value={value}
-      onChange={(event: ChangeEvent<HTMLTextAreaElement>) => onValueChange(event.currentTarget.value)}
+      value={composing ?? value}
+      onChange={handleChange}
+      onCompositionStart={handleCompositionStart}
+      onCompositionEnd={handleCompositionEnd}
       onKeyDown={handleKeyDown}
       onPaste={handlePaste}
       {...props}
