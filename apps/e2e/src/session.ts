@@ -1,4 +1,4 @@
-import { type Browser, expect, type Page } from '@playwright/test';
+import { type Browser, expect, type Locator, type Page } from '@playwright/test';
 import type { Person } from './people.js';
 import { urls } from './urls.js';
 
@@ -20,4 +20,14 @@ export async function openPortalAs(page: Page, person: Person, path = '/messages
 export async function ownBrowserPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext();
   return context.newPage();
+}
+
+/** Opens CaseDesk's new secure message dialog (Create New → Message → Secure Portal) and returns it, shown. */
+export async function openNewMessage(page: Page): Promise<Locator> {
+  await page.getByRole('button', { name: 'Create New' }).click();
+  await page.getByRole('menuitem', { name: 'Message' }).click();
+  await page.getByRole('menuitem', { name: /Secure Portal/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'New secure message' });
+  await expect(dialog).toBeVisible();
+  return dialog;
 }

@@ -3,7 +3,7 @@ import { notificationsOf } from '../src/api.js';
 import { screenshot } from '../src/checks.js';
 import { readOutbox, showOutbox } from '../src/outbox.js';
 import { people, riveraChoMembers } from '../src/people.js';
-import { openFirmAs, openPortalAs, ownBrowserPage } from '../src/session.js';
+import { openFirmAs, openNewMessage, openPortalAs, ownBrowserPage } from '../src/session.js';
 import {
   indexRow,
   markWindow,
@@ -30,11 +30,7 @@ test('1. Ben starts a conversation with Daniel from the "Document request" templ
   const mailsToDanielBefore = (await readOutbox()).filter((mail) => mail.to === people.daniel.email).length;
   await openFirmAs(page, people.ben);
 
-  await page.getByRole('button', { name: 'Create New' }).click();
-  await page.getByRole('menuitem', { name: 'Message' }).click();
-  await page.getByRole('menuitem', { name: /Secure Portal/ }).click();
-  const dialog = page.getByRole('dialog', { name: 'New secure message' });
-  await expect(dialog).toBeVisible();
+  const dialog = await openNewMessage(page);
 
   const clientField = dialog.getByRole('combobox', { name: 'Client' });
   await clientField.fill('Farid');

@@ -1,26 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { SUBJECT_MAX_LENGTH } from '@confide/protocol';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { conversationAs, sendMessageAs, startConversationAs } from '../src/api.js';
 import { overflowsSideways, unisolatedUserText } from '../src/bidi.js';
 import { inputMethodFor } from '../src/ime.js';
 import { people } from '../src/people.js';
-import { openFirmAs, openPortalAs, ownBrowserPage } from '../src/session.js';
+import { openFirmAs, openNewMessage, openPortalAs, ownBrowserPage } from '../src/session.js';
 import { indexRow, reply, threadMessage, threadMessages } from '../src/thread.js';
 
 // Inputs earlier runs did not use, against the built apps and the real server: input methods, right-to-left text
 // with bidi controls, very long words and addresses, limits in emoji, two members answering at the same moment.
 
 const tag = () => randomUUID().slice(0, 8);
-
-async function openNewMessage(page: Page) {
-  await page.getByRole('button', { name: 'Create New' }).click();
-  await page.getByRole('menuitem', { name: 'Message' }).click();
-  await page.getByRole('menuitem', { name: /Secure Portal/ }).click();
-  const dialog = page.getByRole('dialog', { name: 'New secure message' });
-  await expect(dialog).toBeVisible();
-  return dialog;
-}
 
 test.describe('16. Input methods in Chromium', () => {
   test('the Enter that commits a composition neither picks a contact nor sends the new message', async ({

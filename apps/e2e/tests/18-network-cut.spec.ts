@@ -1,12 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { expect, type Page, type Request, test } from '@playwright/test';
+import { type BrowserContext, expect, type Locator, type Page, type Request, test } from '@playwright/test';
 import { conversationAs, notificationsOf, sendMessageAs, startConversationAs } from '../src/api.js';
 import { pdfBytes } from '../src/documents.js';
 import { uploadAs } from '../src/files.js';
 import { answerFirst, type CutMoment, cutFirst } from '../src/network-cut.js';
 import { people } from '../src/people.js';
-import { openFirmAs, openPortalAs } from '../src/session.js';
+import { openFirmAs, openNewMessage, openPortalAs } from '../src/session.js';
 import { indexRow, reply, threadMessage, threadMessages } from '../src/thread.js';
 
 /**
@@ -133,6 +133,17 @@ for (const moment of MOMENTS) {
   });
 }
 
+/** Ben's new message to Daniel in CaseDesk, with "Insert template" pressed: Ben's page and the dialog. */
+async function templatesForDaniel(firm: BrowserContext): Promise<{ ben: Page; dialog: Locator }> {
+  const ben = await firm.newPage();
+  await openFirmAs(ben, people.ben);
+  const dialog = await openNewMessage(ben);
+  await dialog.getByRole('combobox', { name: 'Client' }).fill('Daniel');
+  await dialog.getByRole('option', { name: /Daniel Okafor/ }).click();
+  await dialog.getByRole('button', { name: 'Insert template' }).click();
+  return { ben, dialog };
+}
+
 test('18. The template list cut on its way shows an error with a retry; the retry lists them and the template fills the message', async ({
   browser,
 }) => {
@@ -142,15 +153,7 @@ test('18. The template list cut on its way shows an error with a retry; the retr
     (request) => request.method() === 'GET' && new URL(request.url()).pathname === '/v1/templates',
     'after',
   );
-  const ben = await firm.newPage();
-  await openFirmAs(ben, people.ben);
-  await ben.getByRole('button', { name: 'Create New' }).click();
-  await ben.getByRole('menuitem', { name: 'Message' }).click();
-  await ben.getByRole('menuitem', { name: /Secure Portal/ }).click();
-  const dialog = ben.getByRole('dialog', { name: 'New secure message' });
-  await dialog.getByRole('combobox', { name: 'Client' }).fill('Daniel');
-  await dialog.getByRole('option', { name: /Daniel Okafor/ }).click();
-  await dialog.getByRole('button', { name: 'Insert template' }).click();
+  const { dialog } = await templatesForDaniel(firm);
   await expect.poll(() => cut.requests).toBeGreaterThanOrEqual(1);
   const documentRequest = dialog.getByRole('radio', { name: 'Document request' });
   const retry = dialog.getByRole('button', { name: 'Try again' });
@@ -168,15 +171,7 @@ for (const moment of MOMENTS) {
   }) => {
     const firm = await browser.newContext();
     const cut = await cutFirst(firm, isPost(/^\/v1\/conversations$/), moment);
-    const ben = await firm.newPage();
-    await openFirmAs(ben, people.ben);
-    await ben.getByRole('button', { name: 'Create New' }).click();
-    await ben.getByRole('menuitem', { name: 'Message' }).click();
-    await ben.getByRole('menuitem', { name: /Secure Portal/ }).click();
-    const dialog = ben.getByRole('dialog', { name: 'New secure message' });
-    await dialog.getByRole('combobox', { name: 'Client' }).fill('Daniel');
-    await dialog.getByRole('option', { name: /Daniel Okafor/ }).click();
-    await dialog.getByRole('button', { name: 'Insert template' }).click();
+    const { ben, dialog } = await templatesForDaniel(firm);
     await dialog.getByRole('radio', { name: 'Document request' }).check();
     await dialog.getByRole('button', { name: 'Use this template' }).click();
     const subject = `Documents, cut ${moment} ${tag()}`;

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import { type Browser, expect, test } from '@playwright/test';
 import { pdfBytes } from '../src/documents.js';
 import { readOutbox } from '../src/outbox.js';
 import { people } from '../src/people.js';
@@ -29,6 +29,16 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 test.describe('18. The server process dies (SIGKILL) and comes back', () => {
   test.describe.configure({ mode: 'serial', timeout: 240_000 });
   let server: RestartableServer;
+
+  /** Elena's portal, routed to the test's own server, showing her conversation. */
+  async function elenaOnHerThread(browser: Browser) {
+    const context = await browser.newContext();
+    await routeAppsTo(context, server);
+    const elena = await context.newPage();
+    await openPortalAs(elena, people.elena, `/messages/${ELENA_CONVERSATION}`);
+    await expect(threadMessages(elena).first()).toBeVisible();
+    return { context, elena };
+  }
 
   test.beforeAll(async () => {
     test.setTimeout(240_000);
@@ -195,11 +205,7 @@ test.describe('18. The server process dies (SIGKILL) and comes back', () => {
   test('the portal, open on a thread when the server dies, shows what the firm sent after the restart without a reload', async ({
     browser,
   }) => {
-    const context = await browser.newContext();
-    await routeAppsTo(context, server);
-    const elena = await context.newPage();
-    await openPortalAs(elena, people.elena, `/messages/${ELENA_CONVERSATION}`);
-    await expect(threadMessages(elena).first()).toBeVisible();
+    const { context, elena } = await elenaOnHerThread(browser);
 
     await restart();
     const text = `Sent after the restart (${randomUUID().slice(0, 8)}).`;
@@ -223,11 +229,7 @@ test.describe('18. The server process dies (SIGKILL) and comes back', () => {
   test('a reply sent in the portal while the server is down waits as pending and is delivered once when it is back', async ({
     browser,
   }) => {
-    const context = await browser.newContext();
-    await routeAppsTo(context, server);
-    const elena = await context.newPage();
-    await openPortalAs(elena, people.elena, `/messages/${ELENA_CONVERSATION}`);
-    await expect(threadMessages(elena).first()).toBeVisible();
+    const { context, elena } = await elenaOnHerThread(browser);
 
     await server.kill();
     const text = `Sent while the server was down (${randomUUID().slice(0, 8)}).`;

@@ -19,6 +19,17 @@ async function pickDaniel(canvas: ReturnType<typeof within>) {
   await userEvent.click(await canvas.findByRole('option', { name: /Daniel Okafor/ }));
 }
 
+/** Picks Daniel and inserts the "Document request" template; returns the message field once it is filled in. */
+async function documentRequestForDaniel(canvas: ReturnType<typeof within>) {
+  await pickDaniel(canvas);
+  await userEvent.click(canvas.getByRole('button', { name: 'Insert template' }));
+  await userEvent.click(await canvas.findByRole('radio', { name: 'Document request' }));
+  await userEvent.click(canvas.getByRole('button', { name: 'Use this template' }));
+  const body = canvas.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement;
+  await waitFor(() => expect(body.value).toMatch(/^Dear Daniel,/));
+  return body;
+}
+
 /** The firm's form: pick a client (Farid's inactive portal is shown disabled with the reason), subject, body. */
 export const Default: Story = {
   play: async ({ canvas }) => {
@@ -42,12 +53,7 @@ export const SendFromComposer: Story = {
 /** "Insert template" fills merge fields from the chosen client. */
 export const InsertTemplate: Story = {
   play: async ({ canvas }) => {
-    await pickDaniel(canvas);
-    await userEvent.click(canvas.getByRole('button', { name: 'Insert template' }));
-    await userEvent.click(await canvas.findByRole('radio', { name: 'Document request' }));
-    await userEvent.click(canvas.getByRole('button', { name: 'Use this template' }));
-    const body = canvas.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement;
-    await waitFor(() => expect(body.value).toMatch(/^Dear Daniel,/));
+    await documentRequestForDaniel(canvas);
     await expect(canvas.getByRole('textbox', { name: 'Subject' })).toHaveValue(
       'Documents needed for your case',
     );
@@ -245,12 +251,7 @@ export const InvisibleText: Story = {
 /** A template filled in for Daniel is filled in again for Elena when the client changes: she never gets his name. */
 export const TemplateForAnotherClient: Story = {
   play: async ({ canvas, args }) => {
-    await pickDaniel(canvas);
-    await userEvent.click(canvas.getByRole('button', { name: 'Insert template' }));
-    await userEvent.click(await canvas.findByRole('radio', { name: 'Document request' }));
-    await userEvent.click(canvas.getByRole('button', { name: 'Use this template' }));
-    const body = canvas.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement;
-    await waitFor(() => expect(body.value).toMatch(/^Dear Daniel,/));
+    const body = await documentRequestForDaniel(canvas);
     const combobox = canvas.getByRole('combobox', { name: 'Client' });
     await userEvent.clear(combobox);
     await userEvent.type(combobox, 'Elena');

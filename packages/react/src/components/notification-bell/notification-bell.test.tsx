@@ -28,6 +28,23 @@ async function withReply() {
   return { mock, id };
 }
 
+/** `withReply`, plus Ben's notification that a file in the conversation was blocked by the malware scan. */
+async function withBlockedFile() {
+  const { mock, id } = await withReply();
+  const [message] = (await transportFor(mock, 'ben').listMessages(id, {})).items;
+  await mock.store.insertNotification({
+    id: 'ntf_blocked',
+    firmId: 'firm_rivera_cho',
+    memberId: 'mem_ben',
+    kind: 'attachment_blocked',
+    conversationId: id,
+    messageId: message?.id ?? '',
+    createdAt: new Date().toISOString(),
+    readAt: null,
+  });
+  return { mock, id };
+}
+
 describe('NotificationBell', () => {
   it('shows the unread count and opens the list, with no axe violations', async () => {
     const { mock } = await withReply();
@@ -213,18 +230,7 @@ describe('NotificationList', () => {
   });
 
   it('says that a file in a conversation was blocked by the malware scan, with its subject isolated', async () => {
-    const { mock, id } = await withReply();
-    const [message] = (await transportFor(mock, 'ben').listMessages(id, {})).items;
-    await mock.store.insertNotification({
-      id: 'ntf_blocked_1',
-      firmId: 'firm_rivera_cho',
-      memberId: 'mem_ben',
-      kind: 'attachment_blocked',
-      conversationId: id,
-      messageId: message?.id ?? '',
-      createdAt: new Date().toISOString(),
-      readAt: null,
-    });
+    const { mock, id } = await withBlockedFile();
     const client = await clientFor(mock, 'ben');
     const onOpen = vi.fn();
     const { container } = renderWith(client, <NotificationList onOpen={onOpen} />);
@@ -243,18 +249,7 @@ describe('NotificationList', () => {
   });
 
   it('takes the blocked-file sentence from overrides', async () => {
-    const { mock, id } = await withReply();
-    const [message] = (await transportFor(mock, 'ben').listMessages(id, {})).items;
-    await mock.store.insertNotification({
-      id: 'ntf_blocked_2',
-      firmId: 'firm_rivera_cho',
-      memberId: 'mem_ben',
-      kind: 'attachment_blocked',
-      conversationId: id,
-      messageId: message?.id ?? '',
-      createdAt: new Date().toISOString(),
-      readAt: null,
-    });
+    const { mock } = await withBlockedFile();
     const client = await clientFor(mock, 'ben');
     renderWith(client, <NotificationList overrides={GERMAN_BLOCKED} />);
     expect(
