@@ -44,13 +44,7 @@ async function bodiesOnServer(person: Person, conversationId: string): Promise<s
   return ListMessagesResponseSchema.parse(await response.json()).items.map((message) => message.body);
 }
 
-// Known fault, found by this test on a quiet machine (it passed on a loaded one): messages that arrived while the
-// thread was loading went from the page and came back. core's `loadsToRestart` lets a load that was restarted twice
-// land with its older answer and corrects it with one more fetch, so for one request's time the thread lacks what
-// the events had added. The fix belongs in the cache (merge a late answer with what events added meanwhile); until
-// then the row is marked fixme rather than left to fail at random.
-// biome-ignore lint/suspicious/noSkippedTests: a known fault, described above, to fix in core's cache next
-test.fixme('19a. A thread opened while two people keep writing in it never shows a message twice, out of order, or one that went and came back', async ({
+test('19a. A thread opened while two people keep writing in it never shows a message twice, out of order, or one that went and came back', async ({
   browser,
 }, testInfo) => {
   const tag = `arrival-${randomUUID().slice(0, 6)}`;

@@ -308,8 +308,9 @@ const restartsOf = new WeakMap<Promise<unknown>, number>();
  * server commits before it sends an event, so a fetch started now includes it. Loads the event begins itself are not
  * restarted (one request per query it refetches), nor loads of a further page (`loadNextPage` keeps what is written
  * meanwhile). A load is cancelled silently and fetched again (its awaiters get the new answer; query-core's
- * `cancelRefetch` would leave a first load running) up to `LOAD_RESTART_LIMIT` times; then it lands, and one fetch
- * after it takes in every event since.
+ * `cancelRefetch` would leave a first load running) up to `LOAD_RESTART_LIMIT` times; then it lands, keeping what the
+ * events wrote meanwhile (see `cursorQuery`), and one fetch after it takes in what they could not write (a first load
+ * has nothing to write into).
  */
 function loadsToRestart({ queryClient, keys }: CacheScope) {
   const loads = queryClient.getQueryCache().findAll({ queryKey: keys.all, fetchStatus: 'fetching' });

@@ -18,7 +18,10 @@ export function conversationQueries(transport: Transport, keys: ConfideKeys) {
       cursorQuery(
         keys.conversationList(params),
         (cursor, signal) => transport.listConversations(pageQueryOf(cursor, params), { signal }),
-        { timeOf: (summary) => summary.lastActivityAt },
+        {
+          timeOf: (summary) => summary.lastActivityAt,
+          unread: { field: 'unreadTotal', of: (summary) => summary.unreadCount },
+        },
       ),
     /** One conversation as the viewer sees it. */
     detail: (id: ConversationId) =>

@@ -10,7 +10,10 @@ export function notificationQueries(transport: Transport, keys: ConfideKeys) {
       cursorQuery(
         keys.notificationList(params),
         (cursor, signal) => transport.listNotifications(pageQueryOf(cursor, params), { signal }),
-        { timeOf: (notification) => notification.createdAt },
+        {
+          timeOf: (notification) => notification.createdAt,
+          unread: { field: 'unreadCount', of: (notification) => (notification.readAt === null ? 1 : 0) },
+        },
       ),
     /** The firm's setting for client-started conversations. */
     settings: () =>

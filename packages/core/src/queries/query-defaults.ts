@@ -62,6 +62,8 @@ export interface ListOrder<Item> {
   readonly timeOf: (item: Item) => string;
   /** Whether each page holds its items oldest first (a thread's messages). @default false */
   readonly oldestFirst?: boolean;
+  /** The page's unread count, if it has one: its field, and what one item adds to it. */
+  readonly unread?: { readonly field: string; readonly of: (item: Item) => number };
 }
 
 /** A page of a list: its items and the cursor of the next, older page. */
@@ -84,6 +86,60 @@ function oldestOf<Item>(items: readonly Item[], order: ListOrder<Item>): Item | 
 /** Pages a refetch reads at most to reach the loaded items (`fetchFirstPage`), not one request per page of a long gap. */
 export const REFETCH_FIRST_PAGE_LIMIT = 4;
 
+type Pages<Page> = InfiniteData<Page, string | null>;
+
+/** Items in `order`, newest last when a page is oldest first; a stable sort, so the server's order holds for ties. */
+function sortedBy<Item>(items: Item[], order: ListOrder<Item>): Item[] {
+  const sign = order.oldestFirst ? 1 : -1;
+  const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return items.sort((a, b) => sign * compare(order.timeOf(a), order.timeOf(b)));
+}
+
+/**
+ * The answer of a first-page fetch with what the cache learned while it was fetched. Events and the viewer's own
+ * sends write to the cache during a fetch; its answer was read on the server before some of them, and landing as it
+ * is would take them off the screen until the next fetch (a thread under a steady stream of replies showed each new
+ * message, lost it, then showed it again). An item written meanwhile (a new object in the cache since the fetch began)
+ * is kept unless the answer holds a newer copy of it, or, lacking it, reaches further than it (it belongs on a later
+ * page); the page's unread count moves by what the kept copies add over those the answer counted.
+ */
+function withMeanwhile<Page extends CursorPage>(
+  answer: Page,
+  before: Pages<Page> | undefined,
+  now: Pages<Page> | undefined,
+  order: ListOrder<ItemOf<Page>>,
+): Page {
+  if (!now || now === before) return answer;
+  const written = new Set(before?.pages.flatMap((page) => page.items));
+  const earlier = new Map(
+    before?.pages.flatMap((page) => page.items.map((item) => [item.id, item] as const)),
+  );
+  const answered = new Map(answer.items.map((item) => [item.id, item] as const));
+  const newest = answer.items
+    .map(order.timeOf)
+    .reduce<string | undefined>((a, b) => (a && a > b ? a : b), undefined);
+  const kept = now.pages
+    .flatMap((page) => page.items)
+    .filter((item) => {
+      if (written.has(item)) return false;
+      const copy = answered.get(item.id);
+      if (copy) return order.timeOf(copy) <= order.timeOf(item);
+      return newest === undefined || order.timeOf(item) >= newest;
+    });
+  if (kept.length === 0) return answer;
+  const keptIds = new Set(kept.map((item) => item.id));
+  const items = sortedBy([...answer.items.filter((item) => !keptIds.has(item.id)), ...kept], order);
+  const { unread } = order;
+  if (!unread) return { ...answer, items };
+  const counted = (item: ItemOf<Page>) => {
+    const copy = answered.get(item.id) ?? earlier.get(item.id);
+    return copy ? unread.of(copy) : 0;
+  };
+  const added = kept.reduce((sum, item) => sum + unread.of(item) - counted(item), 0);
+  const total = (answer as Record<string, unknown>)[unread.field];
+  return { ...answer, items, ...(typeof total === 'number' ? { [unread.field]: total + added } : {}) };
+}
+
 /**
  * The first page of a list; on a refetch, read on until it reaches the oldest item of the cached first page. query-core
  * refetches as many pages as were loaded, each after the one before: a first page cut at its usual size after live
@@ -91,16 +147,18 @@ export const REFETCH_FIRST_PAGE_LIMIT = 4;
  * lose their place. Items never move down (a message stays put, a conversation only moves up with new activity), so
  * every later page then starts at or after where it did. After a long gap (a laptop asleep through a busy day) the list
  * starts afresh instead, past `REFETCH_FIRST_PAGE_LIMIT` pages: those are its first page, and the old window is dropped.
+ * What the cache learned during the fetch is kept (`withMeanwhile`).
  */
 async function fetchFirstPage<Page extends CursorPage>(
   fetchPage: (cursor: string | null, signal: AbortSignal) => Promise<Page>,
   signal: AbortSignal,
-  cached: Page | undefined,
+  cached: () => Pages<Page> | undefined,
   order: ListOrder<ItemOf<Page>>,
 ): Promise<Page> {
+  const before = cached();
   const first = await fetchPage(null, signal);
-  const boundary = cached && oldestOf(cached.items, order);
-  if (!boundary) return first;
+  const boundary = before?.pages[0] && oldestOf(before.pages[0].items, order);
+  if (!boundary) return withMeanwhile(first, before, cached(), order);
   const reaches = (page: Page) =>
     page.items.some((item) => item.id === boundary.id || order.timeOf(item) < order.timeOf(boundary));
   let page = first;
@@ -111,7 +169,7 @@ async function fetchFirstPage<Page extends CursorPage>(
     page = await fetchPage(page.nextCursor, signal);
     items = order.oldestFirst ? [...page.items, ...items] : [...items, ...page.items];
   }
-  return { ...first, items, nextCursor: page.nextCursor };
+  return withMeanwhile({ ...first, items, nextCursor: page.nextCursor }, before, cached(), order);
 }
 
 /**
@@ -128,12 +186,7 @@ export function cursorQuery<const Key extends readonly unknown[], Page extends C
     queryFn: ({ pageParam, signal, client }: QueryContext<string | null>) =>
       pageParam
         ? fetchPage(pageParam, signal)
-        : fetchFirstPage(
-            fetchPage,
-            signal,
-            client?.getQueryData<InfiniteData<Page, string | null>>(queryKey)?.pages[0],
-            order,
-          ),
+        : fetchFirstPage(fetchPage, signal, () => client?.getQueryData<Pages<Page>>(queryKey), order),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage: Page) => lastPage.nextCursor ?? undefined,
     staleTime: SERVER_DATA_STALE_TIME_MS,
