@@ -104,10 +104,12 @@ export function PendingConversations({ pending, viewer, classNames, ...rest }: P
   const nameOf = (contactId: string | null) =>
     contacts?.find((contact) => contact.id === contactId)?.name ?? '';
   return (
+    // Focusable by script (not in the Tab order), so a host that hands a start over can take the reader to it.
     <ul
       className="confide-index-pending-list"
       aria-label={rest.messages.INDEX_PENDING_LABEL}
       aria-live="polite"
+      tabIndex={-1}
     >
       {pending.map((entry) => (
         <PendingConversationItem
