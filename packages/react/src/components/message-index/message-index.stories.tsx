@@ -9,6 +9,7 @@ import {
   mockOf,
 } from '../../stories/confide-story.js';
 import { addStoryConversation, characterBox } from '../../stories/fixtures.js';
+import { ringInside } from '../../stories/focus-ring.js';
 import { MessageIndex } from './message-index.js';
 
 /** The conversation rows (the matter filter's own options left out). */
@@ -56,6 +57,26 @@ export const KeyboardNavigation: Story = {
     await userEvent.keyboard('{Home}{Enter}');
     await expect(onOpen).toHaveBeenCalledTimes(2);
     await expect(onOpen.mock.calls[1]?.[0]).not.toBe(onOpen.mock.calls[0]?.[0]);
+  },
+};
+
+/**
+ * Tabbing into the list inside a pane that hides its overflow (as the firm app's card does): the list's focus ring is
+ * whole, not only its top edge.
+ */
+export const ListFocusRing: Story = {
+  decorators: [framed({ height: 480, display: 'flex', flexDirection: 'column', overflow: 'hidden' })],
+  play: async ({ canvas, canvasElement }) => {
+    await rows(canvasElement);
+    canvas.getByRole('searchbox').focus();
+    const listbox = canvas.getByRole('listbox');
+    while (document.activeElement !== listbox && canvasElement.contains(document.activeElement))
+      await userEvent.tab();
+    await expect(listbox).toHaveFocus();
+    await expect(listbox.matches(':focus-visible')).toBe(true);
+    const pane = listbox.closest<HTMLElement>('[style*="overflow: hidden"]');
+    if (!pane) throw new Error('No pane around the list');
+    await expect(ringInside(listbox, pane)).toEqual({ left: true, right: true, top: true });
   },
 };
 

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { confideParameters, framed, mockOf } from '../../stories/confide-story.js';
+import { ringInside } from '../../stories/focus-ring.js';
 import { NotificationBell } from './notification-bell.js';
 
 const meta = {
@@ -34,21 +35,6 @@ export const OpenNotification: Story = {
     await expect(canvas.queryByRole('region', { name: 'Notifications' })).toBeNull();
   },
 };
-
-/** Whether the focus ring drawn around `element` lies inside the visible box of the list that scrolls it. */
-function ringInside(element: HTMLElement, scroller: HTMLElement) {
-  const style = getComputedStyle(element);
-  const reach = Number.parseFloat(style.outlineOffset) + Number.parseFloat(style.outlineWidth);
-  const ring = element.getBoundingClientRect();
-  const box = scroller.getBoundingClientRect();
-  const left = box.left + scroller.clientLeft;
-  const top = box.top + scroller.clientTop;
-  return {
-    left: ring.left - reach >= left,
-    right: ring.right + reach <= left + scroller.clientWidth,
-    top: ring.top - reach >= top,
-  };
-}
 
 /** Tabbing into the list: the focused notification's ring is whole, not cut off by the scrolling list's edges. */
 export const KeyboardFocus: Story = {
