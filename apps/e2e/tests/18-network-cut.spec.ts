@@ -117,7 +117,7 @@ for (const moment of MOMENTS) {
     );
     await chooseAndSave(ana, 'No one');
     await expect.poll(() => cut.requests).toBe(1);
-    await expect(ana.getByRole('alert')).toContainText('Something went wrong.');
+    await expect(ana.getByRole('alert')).toContainText('No answer from the server.');
     await expect(ana.getByRole('status')).not.toContainText('Saved.');
 
     await ana.getByRole('button', { name: 'Save' }).click();

@@ -1,4 +1,21 @@
-import type { ClientStartedThread, DraftField, FieldError, UnavailableReason } from '@confide/core';
+import type {
+  ClientStartedThread,
+  ConfideErrorCode,
+  DraftField,
+  FieldError,
+  UnavailableReason,
+} from '@confide/core';
+
+/** The errors a person can act on, said in words (the rest say `ERROR_GENERIC`). */
+const ERROR_TEXTS: Partial<Record<ConfideErrorCode, string>> = {
+  network: 'No answer from the server. Check your connection, then try again.',
+  timeout: 'The server took too long to answer. Try again.',
+  internal: 'The server had a problem. Try again in a moment.',
+  rate_limited: 'Too many requests for now. Wait a moment, then try again.',
+  unauthenticated: 'Your session has ended. Sign in again.',
+  forbidden: 'You do not have access to this.',
+  not_found: 'This is no longer available, or you do not have access to it.',
+};
 
 /**
  * Every string the kit shows, in English. Hosts replace any of them through the provider's (or a component's)
@@ -8,6 +25,8 @@ export const defaultMessages = {
   LOADING: 'Loading…',
   RETRY: 'Try again',
   ERROR_GENERIC: 'Something went wrong.',
+  /** What a failed load or save says, by its error's code; `undefined` says `ERROR_GENERIC`. */
+  ERROR_BY_CODE: (code: ConfideErrorCode): string | undefined => ERROR_TEXTS[code],
   OFFLINE: 'You are offline. Messages will be sent when you reconnect.',
   LIVE_UPDATES_HELD_BACK:
     'New messages are paused here: you have too many tabs or devices open. This page catches up when one is closed.',

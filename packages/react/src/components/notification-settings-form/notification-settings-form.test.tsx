@@ -47,13 +47,13 @@ describe('NotificationSettingsForm', () => {
     renderWith(client, <NotificationSettingsForm />);
     await userEvent.click(await screen.findByRole('radio', { name: 'No one' }));
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Something went wrong.');
+    expect(await screen.findByRole('alert')).toHaveTextContent('You do not have access to this.');
     expect(screen.getByRole('radio', { name: 'No one' })).toBeChecked();
   });
 
   it.each([
     { outcome: 'saved', fails: false, said: 'Saved.' },
-    { outcome: 'failed', fails: true, said: 'Something went wrong.' },
+    { outcome: 'failed', fails: true, said: 'You do not have access to this.' },
   ])('keeps keyboard focus on Save while saving and once $outcome', async ({ fails, said }) => {
     const mock = createMockServer();
     const base = transportFor(mock, 'ben');

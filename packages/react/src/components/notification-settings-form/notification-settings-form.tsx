@@ -5,7 +5,7 @@ import { useMessages } from '../../hooks/use-messages.js';
 import { useNotificationSettings } from '../../hooks/use-notification-settings.js';
 import { cx } from '../../lib/class-names.js';
 import type { StyledComponentProps } from '../shared/part-props.js';
-import { ErrorState, Skeleton } from '../shared/states.js';
+import { ErrorState, errorText, Skeleton } from '../shared/states.js';
 
 /** Props of `NotificationSettingsForm`. */
 export interface NotificationSettingsFormProps
@@ -84,7 +84,7 @@ export const NotificationSettingsForm = forwardRef<HTMLFormElement, Notification
                 </span>
                 {settings.saveState === 'failed' && (
                   <span role="alert" className="confide-field-error">
-                    {messages.ERROR_GENERIC}
+                    {errorText(messages, settings.saveError)}
                   </span>
                 )}
                 {/* aria-disabled, not disabled: the button is focused when it is pressed, and a disabled one drops

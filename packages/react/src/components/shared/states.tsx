@@ -18,7 +18,12 @@ export function Skeleton({ rows, label }: { readonly rows: number; readonly labe
   );
 }
 
-/** A failure with a way to try again. */
+/** What `error` says to a person: its code's own words, or `ERROR_GENERIC`. */
+export function errorText(messages: ConfideMessages, error: ConfideError | null): string {
+  return (error && messages.ERROR_BY_CODE(error.code)) ?? messages.ERROR_GENERIC;
+}
+
+/** A failure, said by its code, with a way to try again. */
 export function ErrorState({
   error,
   messages,
@@ -30,7 +35,7 @@ export function ErrorState({
 }) {
   return (
     <div className="confide-error" role="alert" data-state="error" data-code={error?.code}>
-      <p>{messages.ERROR_GENERIC}</p>
+      <p>{errorText(messages, error)}</p>
       <button type="button" className="confide-button" onClick={onRetry}>
         {messages.RETRY}
       </button>

@@ -231,7 +231,7 @@ describe('ThreadView', () => {
     const mock = createMockServer();
     const client = await clientFor(mock, 'ben');
     const { container } = renderWith(client, <ThreadView conversationId={'cnv_missing' as never} />);
-    expect(await screen.findByText('Something went wrong.')).toBeInTheDocument();
+    expect(await screen.findByText(/^This is no longer available/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
     expect(await axeViolations(container)).toEqual([]);
     act(() => client.setOnline(false));
