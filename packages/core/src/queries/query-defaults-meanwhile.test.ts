@@ -125,6 +125,8 @@ interface MeanwhileRow {
   readonly live: boolean;
   /** Whether the server reads the refetch's answer before the writes of `during` (else after them). @default before */
   readonly answer?: 'before' | 'after';
+  /** Which of the refetch's pages is held: the first, or (a list with two pages loaded) the next. @default first */
+  readonly held?: 'first' | 'next';
   readonly seed: (mock: MockServer) => Promise<Seeded>;
   /** Loads more of the list before the refetch (a second page). */
   readonly prepare?: (client: ConfideClient, seeded: Seeded, mock: MockServer) => Promise<unknown>;
@@ -143,7 +145,10 @@ async function refetchWhileWritten(row: MeanwhileRow) {
   let reads = 0;
   const transport = wrappedTransport(mock, 'ben', (fetch) => async (input, init) => {
     const request = new Request(input, init);
-    const held = request.method === 'GET' && new URL(request.url).pathname === row.list.path(seeded);
+    const url = new URL(request.url);
+    const next = url.searchParams.has('cursor') || url.searchParams.has('before');
+    const held =
+      request.method === 'GET' && url.pathname === row.list.path(seeded) && next === (row.held === 'next');
     if (held) reads += 1;
     const waitFor = held ? hold : undefined;
     if (waitFor && row.answer === 'after') await waitFor;
@@ -407,6 +412,53 @@ describe('a refetch while the cache is written to', () => {
           for (const name of ['first', 'second', 'third'])
             await danielRepliesLive(step, step.seeded[name] as ConversationId, `Late reply in ${name}`);
         },
+      },
+    ],
+    [
+      "the index with two pages, a reply sent while the refetch's second page is on the wire",
+      {
+        list: indexList(),
+        live: false,
+        held: 'next',
+        seed: async (mock) => {
+          await mock.addConversations({ count: 45 });
+          return { replied: await seedConversation(mock, 'Replied while paging') };
+        },
+        prepare: (client) => client.conversations.loadMore(),
+        during: ({ client, seeded }) =>
+          client.thread(seeded.replied as ConversationId).send('Sent meanwhile'),
+      },
+    ],
+    [
+      "the index with two pages, a conversation on the second read while the refetch's second page is on the wire",
+      {
+        list: indexList(),
+        live: false,
+        held: 'next',
+        seed: async (mock) => {
+          await mock.addConversations({ count: 45 });
+          const [read] = await danielsUnreadFrom(mock, 30);
+          return { read: read as ConversationId };
+        },
+        prepare: (client) => client.conversations.loadMore(),
+        during: async ({ client, seeded }) => {
+          const thread = client.thread(seeded.read as ConversationId);
+          await until(thread, (state) => state.status === 'success');
+          await thread.markRead();
+        },
+      },
+    ],
+    [
+      "a thread with two pages, a reply sent while the refetch's older page is on the wire",
+      {
+        list: threadList,
+        live: false,
+        held: 'next',
+        seed: async (mock) => ({
+          thread: (await mock.addLongThread({ messages: 40 })) as ConversationId,
+        }),
+        prepare: (client, seeded) => client.thread(seeded.thread as ConversationId).loadOlder(),
+        during: ({ client, seeded }) => client.thread(seeded.thread as ConversationId).send('Sent meanwhile'),
       },
     ],
     [

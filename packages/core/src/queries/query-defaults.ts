@@ -1,4 +1,4 @@
-import type { InfiniteData, QueryClient } from '@tanstack/query-core';
+import { type InfiniteData, type QueryClient, replaceEqualDeep } from '@tanstack/query-core';
 import { ConfideError } from '../errors/confide-error.js';
 import type { ConversationListParams } from './query-keys.js';
 
@@ -93,10 +93,10 @@ type Pages<Page> = InfiniteData<Page, string | null>;
 /** Re-reads of a first page whose answer cannot settle its unread count with what the cache learned meanwhile. */
 const MEANWHILE_REREAD_LIMIT = 1;
 
-/** A first-page answer with what the cache learned while it was fetched (`withMeanwhile`). */
+/** A refetch's answer (its pages) with what the cache learned while it was fetched (`withMeanwhile`). */
 interface Merged<Page> {
-  readonly page: Page;
-  /** Whether the answer's unread count could be brought up to date; if not, the page carries the cache's. */
+  readonly pages: Page[];
+  /** Whether the answer's unread count could be brought up to date; if not, the pages carry the cache's. */
   readonly settled: boolean;
 }
 
@@ -111,48 +111,37 @@ function unreadTotalOf(page: CursorPage | undefined, field: string | undefined):
   return typeof total === 'number' ? total : undefined;
 }
 
-/**
- * The answer of a first-page fetch with what the cache learned while it was fetched. Events and the viewer's own
- * writes change the cache during a fetch; its answer was read on the server before some of them, and landing as it
- * is would take them off the screen until the next fetch (a thread under a steady stream of replies showed each new
- * message, lost it, then showed it again). An item written meanwhile (a new object in the cache since the fetch began)
- * is kept unless the answer holds a newer copy (by the list's time) or the list's filter no longer takes it (`belongs`):
- * one the cache put on top of everything it held (a live arrival, or an item with new activity) goes on top of the
- * answer, in the cache's order; one changed in place replaces the answer's copy where the answer put it, since the
- * server's order (not the time, which two servers' clocks may disagree on) is the list's. The page's unread count
- * moves by what the kept copies add over what the answer counted; when the answer cannot tell (the change is to an
- * item it does not hold, the cache's count was set from a server figure, or an item's count before the fetch is
- * unknown), the merge is not settled and carries the cache's count.
- */
-function withMeanwhile<Page extends CursorPage>(
-  answer: Page,
-  before: Pages<Page> | undefined,
-  now: Pages<Page> | undefined,
-  order: ListOrder<ItemOf<Page>>,
-): Merged<Page> {
-  type Item = ItemOf<Page>;
-  if (!now || now === before) return { page: answer, settled: true };
-  const held = new Set(before?.pages.flatMap((page) => page.items));
-  const earlier = new Map(
-    before?.pages.flatMap((page) => page.items.map((item) => [item.id, item] as const)),
-  );
-  const answered = new Map(answer.items.map((item) => [item.id, item] as const));
-  const seen = new Set<string>();
-  // A live move can leave an older copy further down; the first one (the newest) is the cache's.
-  const cached = now.pages
-    .flatMap((page) => newestFirst(page.items, order))
-    .filter((item) => !seen.has(item.id) && seen.add(item.id));
-  const firstHeld = cached.findIndex((item) => held.has(item));
-  const onTop = new Set(firstHeld === -1 ? cached : cached.slice(0, firstHeld));
+/** What an answer keeps of the items written meanwhile (see `withMeanwhile`). */
+interface Kept<Item> {
+  /** Items to put on top of the first page, newest first. */
+  readonly top: Item[];
+  /** Items to put where the answer has their copy. */
+  readonly inPlace: Map<string, Item>;
+  /** Ids whose copy in the answer gives way (to `top`, `inPlace`, or to nothing when the filter drops it). */
+  readonly left: Set<string>;
+  /** What the kept items add to the answer's unread count. */
+  readonly unseen: number;
+  /** What the written items moved the cache's unread count by. */
+  readonly cacheMoved: number;
+  readonly settled: boolean;
+}
+
+/** Sorts out the items written to the cache since `before`, against the answer's copies in `answered`. */
+function keptOf<Item extends { readonly id: string }>(
+  answered: ReadonlyMap<string, Item>,
+  before: readonly Item[],
+  now: readonly Item[],
+  order: ListOrder<Item>,
+): Kept<Item> {
+  const held = new Set(before);
+  const earlier = new Map(before.map((item) => [item.id, item] as const));
+  const firstHeld = now.findIndex((item) => held.has(item));
+  const onTop = new Set(firstHeld === -1 ? now : now.slice(0, firstHeld));
   const newer = (a: Item, b: Item) => order.timeOf(a) > order.timeOf(b);
   const unreadOf = (item: Item | undefined) => (item && order.unread ? order.unread.of(item) : 0);
-  const top: Item[] = [];
-  const inPlace = new Map<string, Item>();
-  const left = new Set<string>();
-  let unseen = 0;
-  let cacheMoved = 0;
-  let settled = true;
-  for (const item of cached) {
+  const kept = { top: [] as Item[], inPlace: new Map<string, Item>(), left: new Set<string>() };
+  let [unseen, cacheMoved, settled] = [0, 0, true];
+  for (const item of now) {
     if (held.has(item)) continue;
     const copy = answered.get(item.id);
     const prior = earlier.get(item.id);
@@ -165,27 +154,66 @@ function withMeanwhile<Page extends CursorPage>(
       continue;
     }
     unseen += unreadOf(item) - unreadOf(copy ?? prior);
-    if (copy) left.add(item.id);
+    if (copy) kept.left.add(item.id);
     if (order.belongs && !order.belongs(item)) continue;
-    if (arrived) top.push(item);
-    else inPlace.set(item.id, item);
+    if (arrived) kept.top.push(item);
+    else kept.inPlace.set(item.id, item);
   }
+  return { ...kept, unseen, cacheMoved, settled };
+}
+
+/** Each item of a list's pages once, newest first (a live move can leave an older copy further down). */
+function itemsOf<Page extends CursorPage>(pages: readonly Page[], order: ListOrder<ItemOf<Page>>) {
+  const seen = new Set<string>();
+  return pages
+    .flatMap((page) => newestFirst(page.items, order))
+    .filter((item) => !seen.has(item.id) && seen.add(item.id));
+}
+
+/**
+ * A refetch's answer (its pages, newest first) with what the cache learned while it was fetched. Events and the
+ * viewer's own writes change the cache during a fetch; the answer was read on the server before some of them, and
+ * landing as it is would take them off the screen until the next fetch (a thread under a steady stream of replies
+ * showed each new message, lost it, then showed it again). An item written meanwhile (a new object in the cache since
+ * the fetch began) is kept unless the answer holds a newer copy (by the list's time) or the list's filter no longer
+ * takes it (`belongs`): one the cache put on top of everything it held (a live arrival, or an item with new activity)
+ * goes on top of the first page, in the cache's order; one changed in place replaces the answer's copy where the answer
+ * put it, since the server's order (not the time, which two servers' clocks may disagree on) is the list's. The
+ * unread count moves by what the kept copies add over what the answer counted; when the answer cannot tell (the change
+ * is to an item it does not hold, the cache's count was set from a server figure, or an item's count before the fetch
+ * is unknown), the merge is not settled and carries the cache's count.
+ */
+function withMeanwhile<Page extends CursorPage>(
+  answer: readonly Page[],
+  before: Pages<Page> | undefined,
+  now: Pages<Page> | undefined,
+  order: ListOrder<ItemOf<Page>>,
+): Merged<Page> {
+  type Item = ItemOf<Page>;
+  if (!now || now === before) return { pages: [...answer], settled: true };
+  const answered = new Map(answer.flatMap((page) => page.items.map((item) => [item.id, item] as const)));
+  const earlier = before ? itemsOf(before.pages, order) : [];
+  const kept = keptOf<Item>(answered, earlier, itemsOf(now.pages, order), order);
   const field = order.unread?.field;
-  const answerTotal = unreadTotalOf(answer, field);
+  const answerTotal = unreadTotalOf(answer[0], field);
   const beforeTotal = unreadTotalOf(before?.pages[0], field);
   const nowTotal = unreadTotalOf(now.pages[0], field);
   // The cache's count moved otherwise than its items did: set from a server figure, or by items it does not hold.
-  if (beforeTotal !== undefined && nowTotal !== undefined && nowTotal - beforeTotal !== cacheMoved)
-    settled = false;
-  if (top.length === 0 && left.size === 0 && settled) return { page: answer, settled };
-  const kept = newestFirst(answer.items, order)
-    .map((item) => (left.has(item.id) ? inPlace.get(item.id) : item))
-    .filter((item): item is Item => item !== undefined);
-  const items = [...top, ...kept];
-  const page = { ...answer, items: order.oldestFirst ? items.reverse() : items };
-  if (field === undefined || answerTotal === undefined) return { page, settled };
-  const total = settled || nowTotal === undefined ? answerTotal + unseen : nowTotal;
-  return { page: { ...page, [field]: total }, settled };
+  const settled =
+    kept.settled &&
+    (beforeTotal === undefined || nowTotal === undefined || nowTotal - beforeTotal === kept.cacheMoved);
+  if (kept.top.length === 0 && kept.left.size === 0 && settled) return { pages: [...answer], settled };
+  const total = settled || nowTotal === undefined ? (answerTotal ?? 0) + kept.unseen : nowTotal;
+  const pages = answer.map((page, index) => {
+    const staying = page.items
+      .map((item) => (kept.left.has(item.id) ? kept.inPlace.get(item.id) : item))
+      .filter((item): item is Item => item !== undefined);
+    const top = index === 0 ? kept.top : [];
+    const items = order.oldestFirst ? [...staying, ...[...top].reverse()] : [...top, ...staying];
+    const withItems = { ...page, items };
+    return field === undefined || answerTotal === undefined ? withItems : { ...withItems, [field]: total };
+  });
+  return { pages, settled };
 }
 
 /** The first page of a list as `fetchFirstPage` reads it, from the cached first page `cached` (or none). */
@@ -231,10 +259,36 @@ async function fetchFirstPage<Page extends CursorPage>(
   for (let reread = 0; ; reread += 1) {
     const answer = await readFirstPages(fetchPage, signal, before?.pages[0], order);
     const now = cached();
-    const merged = withMeanwhile(answer, before, now, order);
-    if (merged.settled || reread >= MEANWHILE_REREAD_LIMIT) return merged.page;
+    const merged = withMeanwhile([answer], before, now, order);
+    const page = merged.pages[0] as Page;
+    if (merged.settled || reread >= MEANWHILE_REREAD_LIMIT) {
+      mergedUpTo.set(page, now);
+      return page;
+    }
     before = now;
   }
+}
+
+/** The cache each first-page answer was merged with, until it lands: `landWithMeanwhile` merges what came after. */
+const mergedUpTo = new WeakMap<object, Pages<CursorPage> | undefined>();
+
+/**
+ * The refetch's pages as they land in the cache (query-core's `structuralSharing`, called with the cache as it is): a
+ * refetch of several loaded pages lands after the last of them, so what was written while the later pages were read
+ * (a reply, a read mark) is kept the same way (`withMeanwhile`), from where the first page's merge left off.
+ */
+function landWithMeanwhile<Page extends CursorPage>(
+  previous: unknown,
+  next: unknown,
+  order: ListOrder<ItemOf<Page>>,
+): unknown {
+  const landed = next as Pages<Page> | undefined;
+  const first = landed?.pages?.[0];
+  if (!landed || !first || !mergedUpTo.has(first)) return replaceEqualDeep(previous, next);
+  const before = mergedUpTo.get(first) as Pages<Page> | undefined;
+  mergedUpTo.delete(first);
+  const { pages } = withMeanwhile(landed.pages, before, previous as Pages<Page> | undefined, order);
+  return replaceEqualDeep(previous, { ...landed, pages });
 }
 
 /**
@@ -254,6 +308,7 @@ export function cursorQuery<const Key extends readonly unknown[], Page extends C
         : fetchFirstPage(fetchPage, signal, () => client?.getQueryData<Pages<Page>>(queryKey), order),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage: Page) => lastPage.nextCursor ?? undefined,
+    structuralSharing: (previous: unknown, next: unknown) => landWithMeanwhile(previous, next, order),
     staleTime: SERVER_DATA_STALE_TIME_MS,
     retry: retryQuery,
     retryDelay: retryQueryDelay,
