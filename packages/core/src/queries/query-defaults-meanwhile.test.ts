@@ -1,6 +1,6 @@
 import type { ConversationId, ConversationSummary } from '@confide/protocol';
 import { QueryClient } from '@tanstack/query-core';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { ConfideClient } from '../client/create-confide-client.js';
 import type { Observable } from '../client/observe.js';
 import { deferred } from '../test/deferred.js';
@@ -330,6 +330,23 @@ describe('a refetch while the cache is written to', () => {
           })) as ConversationId,
         }),
         during: ({ client, seeded }) => client.thread(seeded.thread as ConversationId).send('Sent later'),
+      },
+    ],
+    [
+      "a thread, the viewer's reply and then the client's sharing its timestamp, the answer read after both",
+      {
+        list: threadList,
+        live: false,
+        answer: 'after',
+        seed: async (mock) => ({ thread: await seedConversation(mock, 'Same instant') }),
+        during: async ({ mock, client, seeded }) => {
+          // The server's clock stands still: both messages get one timestamp, and only the server's order tells them apart.
+          vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 1_000 });
+          onTestFinished(() => vi.useRealTimers());
+          await client.thread(seeded.thread as ConversationId).send('First at this instant');
+          await seedMessage(mock, 'daniel', seeded.thread as ConversationId, 'Second at this instant');
+          vi.useRealTimers();
+        },
       },
     ],
     [
