@@ -7,8 +7,10 @@ import { deferred } from '../test/deferred.js';
 import {
   clientFor,
   createMockServer,
+  DEMO_IDS,
   type MockServer,
   seedConversation,
+  seedKey,
   seedMessage,
   transportFor,
   wrappedTransport,
@@ -44,7 +46,11 @@ function indexList(params: ConversationListParams = {}): ListUnderTest {
     path: () => '/v1/conversations',
     queryKey: (client) => client.keys.conversationList(params),
     shown: (client) => {
-      client.conversations.setFilters({ unread: params.unread ?? false, query: params.query ?? '' });
+      client.conversations.setFilters({
+        unread: params.unread ?? false,
+        query: params.query ?? '',
+        matterId: params.matterId ?? null,
+      });
       return {
         observe: (listener) =>
           client.conversations.observe((state) =>
@@ -61,6 +67,7 @@ function indexList(params: ConversationListParams = {}): ListUnderTest {
         limit: 100,
         ...(params.unread ? { unread: 'true' as const } : {}),
         ...(params.query ? { query: params.query } : {}),
+        ...(params.matterId ? { matterId: params.matterId } : {}),
       });
       return { ready: true, items: page.items.slice(0, length).map(summaryLine), count: page.unreadTotal };
     },
@@ -287,6 +294,28 @@ describe('a refetch while the cache is written to', () => {
       },
     ],
     [
+      "a matter's list, the client's reply and then the viewer's in its conversation (guard)",
+      {
+        list: indexList({ matterId: 'matter-77' }),
+        live: true,
+        seed: async (mock) => {
+          const started = await transportFor(mock, 'ben').startConversation({
+            contactId: DEMO_IDS.daniel as never,
+            subject: 'On the matter',
+            body: 'Hello Daniel',
+            idempotencyKey: seedKey(),
+            matter: { id: 'matter-77', label: 'Matter 77' },
+          });
+          return { matter: started.conversation.id };
+        },
+        during: async (step) => {
+          const id = step.seeded.matter as ConversationId;
+          await danielRepliesLive(step, id, 'About the matter');
+          await step.client.thread(id).send('Noted');
+        },
+      },
+    ],
+    [
       "a thread, the client's and the member's replies crossing (guard)",
       {
         list: threadList,
@@ -342,7 +371,9 @@ describe('a refetch while the cache is written to', () => {
         during: async ({ mock, client, seeded }) => {
           // The server's clock stands still: both messages get one timestamp, and only the server's order tells them apart.
           vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 1_000 });
-          onTestFinished(() => vi.useRealTimers());
+          onTestFinished(() => {
+            vi.useRealTimers();
+          });
           await client.thread(seeded.thread as ConversationId).send('First at this instant');
           await seedMessage(mock, 'daniel', seeded.thread as ConversationId, 'Second at this instant');
           vi.useRealTimers();
