@@ -135,7 +135,7 @@ interface MeanwhileRow {
   /** Which of the refetch's pages is held: the first, or (a list with two pages loaded) the next. @default first */
   readonly held?: 'first' | 'next';
   readonly seed: (mock: MockServer) => Promise<Seeded>;
-  /** Loads more of the list before the refetch (a second page). */
+  /** Runs before the refetch: loads a second page, or changes the server where the client does not hear of it. */
   readonly prepare?: (client: ConfideClient, seeded: Seeded, mock: MockServer) => Promise<unknown>;
   readonly during: (step: During) => Promise<unknown>;
 }
