@@ -236,15 +236,19 @@ function applyConversationRead(context: CacheContext, event: ServerEventOf<'conv
 }
 
 /**
- * Shows a new notification at the top of every notification list. The unread count is not guessed (a "+1" on a
- * number another tab may have made stale drifts): the lists are refetched for the server's figure.
+ * Shows a new notification at the top of every notification list, counted as unread with it (so a refetch on the
+ * wire meanwhile can tell the count moved with the item, see `cursorQuery`). The count is not trusted further (a
+ * "+1" on a number another tab may have made stale drifts): the lists are refetched for the server's figure.
  */
 function applyNotificationCreated(context: CacheContext, event: ServerEventOf<'notification.created'>) {
   const queryKey = context.keys.notifications();
-  context.queryClient.setQueriesData<Pages<ListNotificationsResponse>>(
-    { queryKey },
-    (pages) => pages && withItem(pages, event.data.notification, 'start'),
-  );
+  const { notification } = event.data;
+  const added = notification.readAt === null ? 1 : 0;
+  context.queryClient.setQueriesData<Pages<ListNotificationsResponse>>({ queryKey }, (pages) => {
+    if (!pages || holds(pages, notification.id) || !pages.pages[0]) return pages;
+    const shown = withItem(pages, notification, 'start');
+    return mapPages(shown, (page) => ({ ...page, unreadCount: page.unreadCount + added }));
+  });
   void context.queryClient.invalidateQueries({ queryKey }, { cancelRefetch: false });
 }
 

@@ -21,6 +21,7 @@ export function conversationQueries(transport: Transport, keys: ConfideKeys) {
         {
           timeOf: (summary) => summary.lastActivityAt,
           unread: { field: 'unreadTotal', of: (summary) => summary.unreadCount },
+          belongs: params.unread ? (summary) => summary.unreadCount > 0 : undefined,
         },
       ),
     /** One conversation as the viewer sees it. */

@@ -13,6 +13,7 @@ export function notificationQueries(transport: Transport, keys: ConfideKeys) {
         {
           timeOf: (notification) => notification.createdAt,
           unread: { field: 'unreadCount', of: (notification) => (notification.readAt === null ? 1 : 0) },
+          belongs: params.unread ? (notification) => notification.readAt === null : undefined,
         },
       ),
     /** The firm's setting for client-started conversations. */

@@ -1,4 +1,4 @@
-import type { InfiniteData, QueryClient } from '@tanstack/query-core';
+import { type InfiniteData, type QueryClient, replaceEqualDeep } from '@tanstack/query-core';
 import { ConfideError } from '../errors/confide-error.js';
 import type { ConversationListParams } from './query-keys.js';
 
@@ -64,6 +64,8 @@ export interface ListOrder<Item> {
   readonly oldestFirst?: boolean;
   /** The page's unread count, if it has one: its field, and what one item adds to it. */
   readonly unread?: { readonly field: string; readonly of: (item: Item) => number };
+  /** Whether an item belongs in the list (its filter's rule, e.g. unread only). @default every item does */
+  readonly belongs?: ((item: Item) => boolean) | undefined;
 }
 
 /** A page of a list: its items and the cursor of the next, older page. */
@@ -88,77 +90,142 @@ export const REFETCH_FIRST_PAGE_LIMIT = 4;
 
 type Pages<Page> = InfiniteData<Page, string | null>;
 
-/** Items in `order`, newest last when a page is oldest first; a stable sort, so the server's order holds for ties. */
-function sortedBy<Item>(items: Item[], order: ListOrder<Item>): Item[] {
-  const sign = order.oldestFirst ? 1 : -1;
-  const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return items.sort((a, b) => sign * compare(order.timeOf(a), order.timeOf(b)));
+/** Re-reads of a first page whose answer cannot settle its unread count with what the cache learned meanwhile. */
+const MEANWHILE_REREAD_LIMIT = 1;
+
+/** A refetch's answer (its pages) with what the cache learned while it was fetched (`withMeanwhile`). */
+interface Merged<Page> {
+  readonly pages: Page[];
+  /** Whether the answer's unread count could be brought up to date; if not, the pages carry the cache's. */
+  readonly settled: boolean;
+}
+
+/** Items newest first, whatever the order within a page. */
+function newestFirst<Item>(items: readonly Item[], order: ListOrder<Item>): Item[] {
+  return order.oldestFirst ? [...items].reverse() : [...items];
+}
+
+/** A page's unread count in `field`, if the list has one. */
+function unreadTotalOf(page: CursorPage | undefined, field: string | undefined): number | undefined {
+  const total = field && page ? (page as unknown as Record<string, unknown>)[field] : undefined;
+  return typeof total === 'number' ? total : undefined;
+}
+
+/** What an answer keeps of the items written meanwhile (see `withMeanwhile`). */
+interface Kept<Item> {
+  /** Items to put on top of the first page, newest first. */
+  readonly top: Item[];
+  /** Items to put where the answer has their copy. */
+  readonly inPlace: Map<string, Item>;
+  /** Ids whose copy in the answer gives way (to `top`, `inPlace`, or to nothing when the filter drops it). */
+  readonly left: Set<string>;
+  /** What the kept items add to the answer's unread count. */
+  readonly unseen: number;
+  /** What the written items moved the cache's unread count by. */
+  readonly cacheMoved: number;
+  readonly settled: boolean;
+}
+
+/** Sorts out the items written to the cache since `before`, against the answer's copies in `answered`. */
+function keptOf<Item extends { readonly id: string }>(
+  answered: ReadonlyMap<string, Item>,
+  before: readonly Item[],
+  now: readonly Item[],
+  order: ListOrder<Item>,
+): Kept<Item> {
+  const held = new Set(before);
+  const earlier = new Map(before.map((item) => [item.id, item] as const));
+  const firstHeld = now.findIndex((item) => held.has(item));
+  const onTop = new Set(firstHeld === -1 ? now : now.slice(0, firstHeld));
+  const newer = (a: Item, b: Item) => order.timeOf(a) > order.timeOf(b);
+  const unreadOf = (item: Item | undefined) => (item && order.unread ? order.unread.of(item) : 0);
+  const kept = { top: [] as Item[], inPlace: new Map<string, Item>(), left: new Set<string>() };
+  let [unseen, cacheMoved, settled] = [0, 0, true];
+  for (const item of now) {
+    if (held.has(item)) continue;
+    const copy = answered.get(item.id);
+    const prior = earlier.get(item.id);
+    cacheMoved += unreadOf(item) - unreadOf(prior);
+    if (copy && newer(copy, item)) continue;
+    const arrived = onTop.has(item) && (!prior || newer(item, prior)) && (!copy || newer(item, copy));
+    if (!copy && !arrived) {
+      // Beyond the answer's pages, or out of its filter: whether its count saw the change, the answer cannot tell.
+      if (unreadOf(item) !== unreadOf(prior)) settled = false;
+      continue;
+    }
+    unseen += unreadOf(item) - unreadOf(copy ?? prior);
+    if (copy) kept.left.add(item.id);
+    if (order.belongs && !order.belongs(item)) continue;
+    if (arrived) kept.top.push(item);
+    else kept.inPlace.set(item.id, item);
+  }
+  return { ...kept, unseen, cacheMoved, settled };
+}
+
+/** Each item of a list's pages once, newest first (a live move can leave an older copy further down). */
+function itemsOf<Page extends CursorPage>(pages: readonly Page[], order: ListOrder<ItemOf<Page>>) {
+  const seen = new Set<string>();
+  return pages
+    .flatMap((page) => newestFirst(page.items, order))
+    .filter((item) => !seen.has(item.id) && seen.add(item.id));
 }
 
 /**
- * The answer of a first-page fetch with what the cache learned while it was fetched. Events and the viewer's own
- * sends write to the cache during a fetch; its answer was read on the server before some of them, and landing as it
- * is would take them off the screen until the next fetch (a thread under a steady stream of replies showed each new
- * message, lost it, then showed it again). An item written meanwhile (a new object in the cache since the fetch began)
- * is kept unless the answer holds a newer copy of it, or, lacking it, reaches further than it (it belongs on a later
- * page); the page's unread count moves by what the kept copies add over those the answer counted.
+ * A refetch's answer (its pages, newest first) with what the cache learned while it was fetched. Events and the
+ * viewer's own writes change the cache during a fetch; the answer was read on the server before some of them, and
+ * landing as it is would take them off the screen until the next fetch (a thread under a steady stream of replies
+ * showed each new message, lost it, then showed it again). An item written meanwhile (a new object in the cache since
+ * the fetch began) is kept unless the answer holds a newer copy (by the list's time) or the list's filter no longer
+ * takes it (`belongs`): one the cache put on top of everything it held (a live arrival, or an item with new activity)
+ * goes on top of the first page, in the cache's order; one changed in place replaces the answer's copy where the answer
+ * put it, since the server's order (not the time, which two servers' clocks may disagree on) is the list's. The
+ * unread count moves by what the kept copies add over what the answer counted; when the answer cannot tell (the change
+ * is to an item it does not hold, the cache's count was set from a server figure, or an item's count before the fetch
+ * is unknown), the merge is not settled and carries the cache's count.
  */
 function withMeanwhile<Page extends CursorPage>(
-  answer: Page,
+  answer: readonly Page[],
   before: Pages<Page> | undefined,
   now: Pages<Page> | undefined,
   order: ListOrder<ItemOf<Page>>,
-): Page {
-  if (!now || now === before) return answer;
-  const written = new Set(before?.pages.flatMap((page) => page.items));
-  const earlier = new Map(
-    before?.pages.flatMap((page) => page.items.map((item) => [item.id, item] as const)),
-  );
-  const answered = new Map(answer.items.map((item) => [item.id, item] as const));
-  const newest = answer.items
-    .map(order.timeOf)
-    .reduce<string | undefined>((a, b) => (a && a > b ? a : b), undefined);
-  const kept = now.pages
-    .flatMap((page) => page.items)
-    .filter((item) => {
-      if (written.has(item)) return false;
-      const copy = answered.get(item.id);
-      if (copy) return order.timeOf(copy) <= order.timeOf(item);
-      return newest === undefined || order.timeOf(item) >= newest;
-    });
-  if (kept.length === 0) return answer;
-  const keptIds = new Set(kept.map((item) => item.id));
-  const items = sortedBy([...answer.items.filter((item) => !keptIds.has(item.id)), ...kept], order);
-  const { unread } = order;
-  if (!unread) return { ...answer, items };
-  const counted = (item: ItemOf<Page>) => {
-    const copy = answered.get(item.id) ?? earlier.get(item.id);
-    return copy ? unread.of(copy) : 0;
-  };
-  const added = kept.reduce((sum, item) => sum + unread.of(item) - counted(item), 0);
-  const total = (answer as Record<string, unknown>)[unread.field];
-  return { ...answer, items, ...(typeof total === 'number' ? { [unread.field]: total + added } : {}) };
+): Merged<Page> {
+  type Item = ItemOf<Page>;
+  if (!now || now === before) return { pages: [...answer], settled: true };
+  const answered = new Map(answer.flatMap((page) => page.items.map((item) => [item.id, item] as const)));
+  const earlier = before ? itemsOf(before.pages, order) : [];
+  const kept = keptOf<Item>(answered, earlier, itemsOf(now.pages, order), order);
+  const field = order.unread?.field;
+  const answerTotal = unreadTotalOf(answer[0], field);
+  const beforeTotal = unreadTotalOf(before?.pages[0], field);
+  const nowTotal = unreadTotalOf(now.pages[0], field);
+  // The cache's count moved otherwise than its items did: set from a server figure, or by items it does not hold.
+  const settled =
+    kept.settled &&
+    (beforeTotal === undefined || nowTotal === undefined || nowTotal - beforeTotal === kept.cacheMoved);
+  if (kept.top.length === 0 && kept.left.size === 0 && settled) return { pages: [...answer], settled };
+  const total = settled || nowTotal === undefined ? (answerTotal ?? 0) + kept.unseen : nowTotal;
+  const pages = answer.map((page, index) => {
+    const staying = page.items
+      .map((item) => (kept.left.has(item.id) ? kept.inPlace.get(item.id) : item))
+      .filter((item): item is Item => item !== undefined);
+    const top = index === 0 ? kept.top : [];
+    const items = order.oldestFirst ? [...staying, ...[...top].reverse()] : [...top, ...staying];
+    const withItems = { ...page, items };
+    return field === undefined || answerTotal === undefined ? withItems : { ...withItems, [field]: total };
+  });
+  return { pages, settled };
 }
 
-/**
- * The first page of a list; on a refetch, read on until it reaches the oldest item of the cached first page. query-core
- * refetches as many pages as were loaded, each after the one before: a first page cut at its usual size after live
- * items arrived on top would end the refetch short of the oldest loaded items, and a reader scrolled up to them would
- * lose their place. Items never move down (a message stays put, a conversation only moves up with new activity), so
- * every later page then starts at or after where it did. After a long gap (a laptop asleep through a busy day) the list
- * starts afresh instead, past `REFETCH_FIRST_PAGE_LIMIT` pages: those are its first page, and the old window is dropped.
- * What the cache learned during the fetch is kept (`withMeanwhile`).
- */
-async function fetchFirstPage<Page extends CursorPage>(
+/** The first page of a list as `fetchFirstPage` reads it, from the cached first page `cached` (or none). */
+async function readFirstPages<Page extends CursorPage>(
   fetchPage: (cursor: string | null, signal: AbortSignal) => Promise<Page>,
   signal: AbortSignal,
-  cached: () => Pages<Page> | undefined,
+  cached: Page | undefined,
   order: ListOrder<ItemOf<Page>>,
 ): Promise<Page> {
-  const before = cached();
   const first = await fetchPage(null, signal);
-  const boundary = before?.pages[0] && oldestOf(before.pages[0].items, order);
-  if (!boundary) return withMeanwhile(first, before, cached(), order);
+  const boundary = cached && oldestOf(cached.items, order);
+  if (!boundary) return first;
   const reaches = (page: Page) =>
     page.items.some((item) => item.id === boundary.id || order.timeOf(item) < order.timeOf(boundary));
   let page = first;
@@ -169,7 +236,59 @@ async function fetchFirstPage<Page extends CursorPage>(
     page = await fetchPage(page.nextCursor, signal);
     items = order.oldestFirst ? [...page.items, ...items] : [...items, ...page.items];
   }
-  return withMeanwhile({ ...first, items, nextCursor: page.nextCursor }, before, cached(), order);
+  return { ...first, items, nextCursor: page.nextCursor };
+}
+
+/**
+ * The first page of a list; on a refetch, read on until it reaches the oldest item of the cached first page. query-core
+ * refetches as many pages as were loaded, each after the one before: a first page cut at its usual size after live
+ * items arrived on top would end the refetch short of the oldest loaded items, and a reader scrolled up to them would
+ * lose their place. Items never move down (a message stays put, a conversation only moves up with new activity), so
+ * every later page then starts at or after where it did. After a long gap (a laptop asleep through a busy day) the list
+ * starts afresh instead, past `REFETCH_FIRST_PAGE_LIMIT` pages: those are its first page, and the old window is dropped.
+ * What the cache learned during the fetch is kept (`withMeanwhile`); an answer that cannot settle the unread count
+ * with it is read once more, after those writes (the server commits before it answers a write or sends its event).
+ */
+async function fetchFirstPage<Page extends CursorPage>(
+  fetchPage: (cursor: string | null, signal: AbortSignal) => Promise<Page>,
+  signal: AbortSignal,
+  cached: () => Pages<Page> | undefined,
+  order: ListOrder<ItemOf<Page>>,
+): Promise<Page> {
+  let before = cached();
+  for (let reread = 0; ; reread += 1) {
+    const answer = await readFirstPages(fetchPage, signal, before?.pages[0], order);
+    const now = cached();
+    const merged = withMeanwhile([answer], before, now, order);
+    const page = merged.pages[0] as Page;
+    if (merged.settled || reread >= MEANWHILE_REREAD_LIMIT) {
+      mergedUpTo.set(page, now);
+      return page;
+    }
+    before = now;
+  }
+}
+
+/** The cache each first-page answer was merged with, until it lands: `landWithMeanwhile` merges what came after. */
+const mergedUpTo = new WeakMap<object, Pages<CursorPage> | undefined>();
+
+/**
+ * The refetch's pages as they land in the cache (query-core's `structuralSharing`, called with the cache as it is): a
+ * refetch of several loaded pages lands after the last of them, so what was written while the later pages were read
+ * (a reply, a read mark) is kept the same way (`withMeanwhile`), from where the first page's merge left off.
+ */
+function landWithMeanwhile<Page extends CursorPage>(
+  previous: unknown,
+  next: unknown,
+  order: ListOrder<ItemOf<Page>>,
+): unknown {
+  const landed = next as Pages<Page> | undefined;
+  const first = landed?.pages?.[0];
+  if (!landed || !first || !mergedUpTo.has(first)) return replaceEqualDeep(previous, next);
+  const before = mergedUpTo.get(first) as Pages<Page> | undefined;
+  mergedUpTo.delete(first);
+  const { pages } = withMeanwhile(landed.pages, before, previous as Pages<Page> | undefined, order);
+  return replaceEqualDeep(previous, { ...landed, pages });
 }
 
 /**
@@ -189,6 +308,7 @@ export function cursorQuery<const Key extends readonly unknown[], Page extends C
         : fetchFirstPage(fetchPage, signal, () => client?.getQueryData<Pages<Page>>(queryKey), order),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage: Page) => lastPage.nextCursor ?? undefined,
+    structuralSharing: (previous: unknown, next: unknown) => landWithMeanwhile(previous, next, order),
     staleTime: SERVER_DATA_STALE_TIME_MS,
     retry: retryQuery,
     retryDelay: retryQueryDelay,
