@@ -14,5 +14,6 @@ export {
   usePath,
   wantsFocus,
 } from './router.js';
+export { showPendingConversations } from './show-pending.js';
 export { initials, SignInPage, type SignInPageProps } from './sign-in-page.js';
 export { storedChoice } from './stored-choice.js';

@@ -3,6 +3,7 @@ import {
   DevTokenResponseSchema,
   GetConversationResponseSchema,
   ListContactsResponseSchema,
+  ListConversationsResponseSchema,
   ListNotificationsResponseSchema,
   type Message,
   type Notification,
@@ -72,6 +73,20 @@ export async function startConversationAs(
   });
   if (!response.ok) throw new Error(`Start conversation as ${member.email}: ${response.status}`);
   return StartConversationResponseSchema.parse(await response.json()).conversation.id;
+}
+
+/** The conversations `person` has on the server whose subject is exactly `subject` (searched, then compared). */
+export async function conversationsWithSubject(
+  person: Person,
+  subject: string,
+): Promise<ConversationSummary[]> {
+  const query = new URLSearchParams({ query: subject, limit: '100' });
+  const response = await fetch(`${urls.api()}${routes.listConversations.path}?${query}`, {
+    headers: { authorization: `Bearer ${await devToken(person)}` },
+  });
+  if (!response.ok) throw new Error(`Conversations of ${person.email}: ${response.status}`);
+  const page = ListConversationsResponseSchema.parse(await response.json());
+  return page.items.filter((conversation) => conversation.subject === subject);
 }
 
 /** One conversation as `person` sees it through the API (a member sees the client's read receipt). */

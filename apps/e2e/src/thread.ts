@@ -24,6 +24,11 @@ export function indexRow(page: Page, subject: string): Locator {
     .filter({ hasText: subject });
 }
 
+/** A conversation of the index not sent yet (the kit's "Not sent yet" list) whose text contains `subject`. */
+export function pendingRow(page: Page, subject: string): Locator {
+  return page.getByRole('list', { name: 'Not sent yet' }).getByRole('listitem').filter({ hasText: subject });
+}
+
 /** Marks the window so that a later `expectNoReload` proves the page was never reloaded in between. */
 export async function markWindow(page: Page): Promise<void> {
   await page.evaluate(() => {

@@ -66,7 +66,9 @@ test('1. Ben starts a conversation with Daniel from the "Document request" templ
     .toBe(mailsToDanielBefore + 1);
   const [newest] = (await readOutbox()).filter((mail) => mail.to === people.daniel.email);
   expect(newest?.subject).toBe('A secure message is waiting in your portal — Rivera & Cho Immigration');
-  expect(newest?.text).toContain('A secure message is waiting in your portal');
+  expect(newest?.text).toContain(
+    'Rivera & Cho Immigration sent you a secure message. It is waiting in your portal.',
+  );
   for (const part of [newest?.subject, newest?.text, newest?.html]) {
     expect(part).not.toContain(BODY_WORDS);
     expect(part).not.toContain(SUBJECT);

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
+import { conversationsWithSubject } from '../src/api.js';
+import { expectNoAxeViolations } from '../src/checks.js';
 import { people } from '../src/people.js';
 import { openFirmAs, openPortalAs } from '../src/session.js';
-import { reply, threadMessage } from '../src/thread.js';
+import { indexRow, pendingRow, reply, threadMessage } from '../src/thread.js';
 
 const CONVERSATION = '/messages/cnv_elena_residence';
+const RESIDENCE = 'Question about my residence card';
 
 test('7. Offline, a reply waits as pending; back online it is delivered exactly once', async ({
   browser,
@@ -35,6 +38,54 @@ test('7. Offline, a reply waits as pending; back online it is delivered exactly 
   await expect(threadMessage(carla, text)).toHaveCount(1);
   await elena.reload();
   await expect(threadMessage(elena, text)).toHaveCount(1);
+  await portal.close();
+  await firm.close();
+});
+
+test('7b. A conversation started offline shows pending in the index; back online it is delivered exactly once', async ({
+  browser,
+}) => {
+  const portal = await browser.newContext();
+  const elena = await portal.newPage();
+  await openPortalAs(elena, people.elena);
+  await expect(indexRow(elena, RESIDENCE)).toHaveCount(1);
+
+  await portal.setOffline(true);
+  await expect(
+    elena.getByText('You are offline. Messages will be sent when you reconnect.').first(),
+  ).toBeVisible();
+  const subject = `Started offline ${randomUUID().slice(0, 8)}`;
+  await elena.getByRole('link', { name: 'Create New Conversation' }).click();
+  await elena.getByRole('textbox', { name: 'Subject' }).fill(subject);
+  await elena.getByRole('textbox', { name: 'Message' }).fill('Could we talk about my next appointment?');
+  await elena.getByRole('button', { name: 'Send', exact: true }).click();
+
+  // The form hands it over: Elena is back at her list, where it waits at the top, saying so in words.
+  await expect(elena).toHaveURL(/\/messages$/);
+  const pending = pendingRow(elena, subject);
+  await expect(pending).toContainText('Sending…');
+  await expect(pending).toHaveAttribute('data-state', 'sending');
+  await expect(elena.getByRole('list', { name: 'Not sent yet' })).toBeFocused();
+  await expectNoAxeViolations(elena);
+  // She can go on meanwhile: to her details and back to her messages.
+  await elena.getByRole('link', { name: 'Your details' }).click();
+  await expect(elena.getByRole('heading', { name: 'Your details' })).toBeVisible();
+  await elena.getByRole('link', { name: 'Messages', exact: true }).click();
+  await expect(pendingRow(elena, subject)).toContainText('Sending…');
+
+  await portal.setOffline(false);
+  await expect(indexRow(elena, subject)).toHaveCount(1);
+  await expect(pendingRow(elena, subject)).toHaveCount(0);
+  expect(await conversationsWithSubject(people.elena, subject)).toHaveLength(1);
+
+  // The firm sees it once, and so does Elena after a reload.
+  const firm = await browser.newContext();
+  const carla = await firm.newPage();
+  await openFirmAs(carla, people.carla);
+  await expect(indexRow(carla, subject)).toHaveCount(1);
+  await elena.reload();
+  await expect(indexRow(elena, subject)).toHaveCount(1);
+  await expect(pendingRow(elena, subject)).toHaveCount(0);
   await portal.close();
   await firm.close();
 });

@@ -1,4 +1,11 @@
-import { Dialog, matchPath, NotFoundPage, navigate, usePath } from '@confide/demo-shell';
+import {
+  Dialog,
+  matchPath,
+  NotFoundPage,
+  navigate,
+  showPendingConversations,
+  usePath,
+} from '@confide/demo-shell';
 import { ComposeSecureMessage } from '@confide/react';
 import { useEffect, useState } from 'react';
 import { ContactPage } from './pages/contact-page.js';
@@ -90,6 +97,11 @@ export function FirmShell({ email, onSwitch }: FirmShellProps) {
         className="compose-dialog"
       >
         <ComposeSecureMessage
+          onQueued={() => {
+            // Could not be sent yet: it waits in the index, as pending, and the member may go on meanwhile.
+            setComposing(false);
+            showPendingConversations();
+          }}
           onSent={(conversationId, { shown }) => {
             // Closed while sending: the conversation shows in the index; do not take the person away from where they went.
             if (!shown) return;

@@ -1,5 +1,12 @@
 import type { ConversationId } from '@confide/core';
-import { ConversationPane, Link, NotFoundPage, navigate, usePath } from '@confide/demo-shell';
+import {
+  ConversationPane,
+  Link,
+  NotFoundPage,
+  navigate,
+  showPendingConversations,
+  usePath,
+} from '@confide/demo-shell';
 import { ComposeSecureMessage, MessageIndex, useConfideClient, useViewer } from '@confide/react';
 import { useEffect, useRef } from 'react';
 import { type PortalRoute, portalRoute } from './portal-route.js';
@@ -72,6 +79,8 @@ function MessagesTab({
             </p>
             <ComposeSecureMessage
               audience="client"
+              // Could not be sent yet: it waits in the list, as pending, and the client may go on meanwhile.
+              onQueued={() => showPendingConversations()}
               onSent={(id, { shown }) => {
                 // Left the form while it was sending: the conversation is in the list; stay where the client went.
                 if (shown) navigate(`/messages/${id}`, { focus: true });

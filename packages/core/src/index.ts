@@ -45,6 +45,7 @@ export {
   type ConversationListResult,
   conversationIndexStateOf,
   listParamsOf,
+  type PendingConversation,
 } from './client/conversation-index.js';
 export {
   type AttachmentsApi,

@@ -36,8 +36,11 @@ export interface ComposerOptions {
   readonly dateFormat?: Pick<MergeContext, 'locale' | 'timeZone'>;
 }
 
-/** Where the composer's last send stands. */
-export type ComposerStatus = 'idle' | 'sending' | 'sent' | 'failed';
+/**
+ * Where the composer's last send stands. `queued`: a new conversation that cannot reach the server now (offline, or
+ * its send waits for a retry) was handed to the index, which shows it pending; the draft is empty for the next one.
+ */
+export type ComposerStatus = 'idle' | 'sending' | 'queued' | 'sent' | 'failed';
 
 /** What a composer shows. */
 export interface ComposerState {
@@ -127,7 +130,12 @@ export interface Composer extends Observable<ComposerState>, Pick<ComposerState,
   retryAttachment(localId: string): void;
   /** Narrows the recipient list by name or e-mail address. */
   searchRecipients(query: string): void;
-  /** Validates and sends; resolves with the server's answer, rejects with a `ConfideError` (`invalid_input` with field issues when invalid). */
+  /**
+   * Validates and sends; resolves with the server's answer, rejects with a `ConfideError` (`invalid_input` with field
+   * issues when invalid). A new conversation that has to wait (offline, or a retryable failure) is handed over: the
+   * status becomes `queued`, the draft empties, and the index shows it pending with retry and discard; the promise
+   * still settles when the outbox is done with it.
+   */
   send(): Promise<SendResult>;
   /** Empties the draft. */
   reset(): void;
@@ -151,6 +159,33 @@ export function createComposer(context: ClientContext, options: ComposerOptions 
   const draft = () => stores.composer.getState().drafts[draftId] ?? placeholder;
   const update = (input: DraftInput) => stores.composer.getState().updateDraft(draft(), input);
   const resetDraft = () => stores.composer.getState().resetDraft(draftId);
+
+  // Sends of new conversations handed to the index: the outbox and the index own them from then on.
+  const handedOver = new Set<string>();
+
+  /** Whether a start waits rather than goes out now: offline, or queued again after a failed attempt. */
+  function waits(key: string): boolean {
+    const entry = stores.outbox.getState().entries.find((candidate) => candidate.id === key);
+    if (!entry || entry.status === 'failed') return false;
+    return !stores.connection.getState().online || (entry.status === 'queued' && entry.failure !== null);
+  }
+
+  /**
+   * Hands a new conversation that has to wait over to the index, so the person is not held in the form: the draft
+   * is emptied (its files stay uploaded: the queued send carries their ids) and the status says `queued`.
+   */
+  function handOverWhenWaiting(key: string, sent: Promise<unknown>) {
+    const check = () => {
+      if (handedOver.has(key) || !waits(key)) return;
+      handedOver.add(key);
+      stop();
+      if (draft().idempotencyKey === key) resetDraft();
+      local.setState({ status: 'queued', error: null });
+    };
+    const stop = context.track(listenToAll([stores.outbox, stores.connection], check));
+    sent.then(stop, stop);
+    check();
+  }
 
   const files = createComposerFiles({ context, uploads: local, draft, update });
   context.track(files.stop);
@@ -210,6 +245,7 @@ export function createComposer(context: ClientContext, options: ComposerOptions 
     );
     // A reply shows in the thread at once, so the composer is ready for the next message straight away.
     if (conversationId) resetDraft();
+    else handOverWhenWaiting(current.idempotencyKey, sent);
     void outbox.drain();
     return sent;
   }
@@ -280,15 +316,19 @@ export function createComposer(context: ClientContext, options: ComposerOptions 
       const current = draft();
       local.setState({ status: 'sending', error: null });
       // The client resets the draft when the server confirms it (even after a reload), not here.
+      const key = current.idempotencyKey;
       const sending = sendNow(current).then(
         (result) => {
-          local.setState({ status: 'sent' });
+          // Once handed over, the composer may already hold the next draft: this send's outcome is not its state.
+          if (!handedOver.delete(key)) local.setState({ status: 'sent' });
           return result;
         },
         (thrown: unknown) => {
           const error = toConfideError(thrown);
+          // Handed over, the failed start stays in the outbox: the index shows it with retry and discard.
+          if (handedOver.delete(key)) throw error;
           // A new conversation that failed for good leaves the outbox; the draft keeps the text and the key.
-          if (mode === 'new') stores.outbox.getState().remove(current.idempotencyKey);
+          if (mode === 'new') stores.outbox.getState().remove(key);
           local.setState({
             status: error.code === 'invalid_input' && !error.status ? 'idle' : 'failed',
             error,

@@ -293,6 +293,10 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
     cleanups.push(
       transport.subscribe(
         (event) => {
+          // The stream can bring the viewer's own start before the answer to it: the pending row then goes as
+          // the conversation comes, not one answer later.
+          if (event.type === 'conversation.created')
+            stores.outbox.getState().confirm(event.data.message.idempotencyKey, event.data.conversation.id);
           applyServerEvent(context, event);
           if (event.type === 'notification.created')
             for (const handler of [...arrivals]) handler(event.data.notification);

@@ -62,6 +62,16 @@ export function createOutboxRunner(dependencies: RunnerDependencies) {
     waiters.delete(id);
   }
 
+  /**
+   * The server has `entry`: the caches learn its answer, then the entry leaves the outbox. A start first records its
+   * conversation, so a view of pending starts drops it the moment the conversation is in its list.
+   */
+  function confirmed(entry: OutboxEntry, result: SendResult) {
+    if ('conversation' in result) outbox.getState().confirm(entry.id, result.conversation.id);
+    dependencies.onSent(entry, result);
+    outbox.getState().remove(entry.id);
+  }
+
   function send(entry: OutboxEntry, signal: AbortSignal): Promise<SendResult> {
     const { id: idempotencyKey, body, attachments, senderId } = entry;
     const files = {
@@ -93,9 +103,8 @@ export function createOutboxRunner(dependencies: RunnerDependencies) {
     try {
       const result = await send(entry, inFlight.signal);
       if (disposed) return 'wait';
-      dependencies.onSent(entry, result);
       announceSent?.(entry.id, result);
-      outbox.getState().remove(entry.id);
+      confirmed(entry, result);
       settle(entry.id, (waiter) => waiter.resolve(result));
       return 'next';
     } catch (thrown) {
@@ -201,10 +210,7 @@ export function createOutboxRunner(dependencies: RunnerDependencies) {
     /** Another client sent `id`: the thread shows the server's message and whoever waits here gets it. */
     sentElsewhere(id: string, result: SendResult) {
       const entry = outbox.getState().entries.find((candidate) => candidate.id === id);
-      if (entry) {
-        dependencies.onSent(entry, result);
-        outbox.getState().remove(id);
-      }
+      if (entry) confirmed(entry, result);
       settle(id, (waiter) => waiter.resolve(result));
     },
     /** Another client's send of `id` failed for good, or was discarded: whoever waits here gets `error`. */

@@ -12,10 +12,11 @@ import { useConfideClient } from './use-client.js';
 
 /** The message index and its actions (documented on `ConversationIndex`). */
 export type UseConversationsResult = ConversationIndexState &
-  Pick<ConversationIndex, 'setFilters' | 'select' | 'loadMore' | 'refresh'>;
+  Pick<ConversationIndex, 'setFilters' | 'select' | 'loadMore' | 'refresh' | 'retry' | 'discard'>;
 
 /**
- * The viewer's conversations, newest activity first, with filters, selection and paging.
+ * The viewer's conversations, newest activity first, with filters, selection and paging, and above them the
+ * conversations they started that the server has not confirmed yet (`pending`, with `retry` and `discard`).
  *
  * @example
  * const { conversations, setFilters } = useConversations();
@@ -25,6 +26,7 @@ export function useConversations(): UseConversationsResult {
   const index = client.conversations;
   const filters = useStore(client.stores.index, (state) => state.filters);
   const selectedConversationId = useStore(client.stores.index, (state) => state.selectedConversationId);
+  const entries = useStore(client.stores.outbox, (state) => state.entries);
   const params = useMemo(() => listParamsOf(filters), [filters]);
   const list = useInfiniteQuery(client.queries.conversations.list(params), client.queryClient);
   const { status, data, error, hasNextPage, isFetchingNextPage } = list;
@@ -33,8 +35,9 @@ export function useConversations(): UseConversationsResult {
       conversationIndexStateOf(
         { status, data, error, hasNextPage, isFetchingNextPage },
         { filters, selectedConversationId },
+        entries,
       ),
-    [status, data, error, hasNextPage, isFetchingNextPage, filters, selectedConversationId],
+    [status, data, error, hasNextPage, isFetchingNextPage, filters, selectedConversationId, entries],
   );
   return {
     ...state,
@@ -42,5 +45,7 @@ export function useConversations(): UseConversationsResult {
     select: index.select,
     loadMore: index.loadMore,
     refresh: index.refresh,
+    retry: index.retry,
+    discard: index.discard,
   };
 }

@@ -28,6 +28,9 @@ describe('renderClientMessageWaitingMail', () => {
   it('says a secure message is waiting and links to the portal', () => {
     const mail = waitingMail();
     expect(mail.subject).toContain('secure message is waiting in your portal');
+    // The body says it once: who sent it, and where it waits.
+    expect(mail.text).toContain('Rivera & Cho sent you a secure message. It is waiting in your portal.');
+    expect(mail.text.match(/secure message/g)).toHaveLength(1);
     expect(mail.text).toContain('https://portal.test/x');
     expect(mail.html).toContain('href="https://portal.test/x"');
   });

@@ -48,7 +48,7 @@ export function renderClientMessageWaitingMail(input: ClientMessageWaitingInput)
   const subject = `A secure message is waiting in your portal — ${firmName}`;
   const paragraphs = [
     `Hello ${inSentence(input.clientFirstName)},`,
-    `${firmName} sent you a secure message. A secure message is waiting in your portal.`,
+    `${firmName} sent you a secure message. It is waiting in your portal.`,
     'For your privacy, the message itself is only shown in the portal.',
   ];
   const text = `${paragraphs.join('\n\n')}\n\nOpen your portal: ${input.portalUrl}\n`;

@@ -47,6 +47,11 @@ export interface OutboxMessage extends OutboxEntryBase, Pick<Draft, 'internal'> 
 /** A new conversation on its way: the draft's client (`null` when a client starts it), subject and matter. */
 export interface OutboxConversation extends OutboxEntryBase, Pick<Draft, 'contactId' | 'subject' | 'matter'> {
   readonly kind: 'conversation';
+  /**
+   * The server's conversation, set in the moment between its answer and the entry leaving the outbox, so that a
+   * view showing pending starts hides this one as soon as the conversation is in its list (never both, never neither).
+   */
+  readonly confirmedAs?: ConversationId;
 }
 
 /** One send in the outbox. */
@@ -65,6 +70,8 @@ export interface OutboxState {
   enqueue(entry: OutboxEntryInput): void;
   /** Sets the status and failure of an entry. */
   setStatus(id: string, status: OutboxStatus, failure?: SendFailure | null): void;
+  /** Records the conversation the server made of a start (see `OutboxConversation.confirmedAs`). */
+  confirm(id: string, conversationId: ConversationId): void;
   /** Removes an entry (sent, or discarded). */
   remove(id: string): void;
 }
@@ -109,6 +116,15 @@ export function createOutboxStore() {
         setStatus(id, status, failure = null) {
           set((state) => ({
             entries: state.entries.map((entry) => (entry.id === id ? { ...entry, status, failure } : entry)),
+          }));
+        },
+        confirm(id, conversationId) {
+          set((state) => ({
+            entries: state.entries.map((entry) =>
+              entry.id === id && entry.kind === 'conversation'
+                ? { ...entry, confirmedAs: conversationId }
+                : entry,
+            ),
           }));
         },
         remove(id) {

@@ -10,6 +10,7 @@ import {
   renderWith,
   transportFor,
 } from '../../test/setup-client.js';
+import { MessageIndex } from '../message-index/message-index.js';
 import { ComposeSecureMessage } from './compose-secure-message.js';
 
 describe('ComposeSecureMessage', () => {
@@ -228,17 +229,25 @@ describe('ComposeSecureMessage', () => {
   it('says why a conversation written before someone else signed in on the device was not started', async () => {
     const mock = createMockServer();
     const { client, signIn } = await clientKeptAcrossSignIn(mock, 'daniel');
-    const { container } = renderWith(client, <ComposeSecureMessage audience="client" />);
+    const { container } = renderWith(
+      client,
+      <>
+        <ComposeSecureMessage audience="client" />
+        <MessageIndex />
+      </>,
+    );
     act(() => client.setOnline(false));
     await userEvent.type(screen.getByRole('textbox', { name: 'Subject' }), 'Written by Daniel');
     await userEvent.type(screen.getByRole('textbox', { name: 'Message' }), 'Written by Daniel');
     await userEvent.click(screen.getByRole('button', { name: 'Send' }));
+    // Offline, the start went to the index as pending; that is where its failure shows.
+    const pending = await screen.findByRole('list', { name: 'Not sent yet' });
     signIn('elena');
     act(() => client.setOnline(true));
-    expect(await screen.findByRole('alert')).toHaveTextContent(
+    expect(await within(pending).findByRole('alert')).toHaveTextContent(
       'Not sent. Someone else signed in on this device after it was written, so it was not sent under their name.',
     );
-    expect(screen.getByRole('textbox', { name: 'Subject' })).toHaveValue('Written by Daniel');
+    expect(pending).toHaveTextContent('Written by Daniel');
     expect(await axeViolations(container)).toEqual([]);
   });
 

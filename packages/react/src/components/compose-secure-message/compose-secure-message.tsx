@@ -1,5 +1,5 @@
 'use client';
-import type { ConversationId, DraftField, FieldError, Matter } from '@confide/core';
+import type { ComposerStatus, ConversationId, DraftField, FieldError, Matter } from '@confide/core';
 import {
   type FormEvent,
   forwardRef,
@@ -60,6 +60,14 @@ export interface ComposeSecureMessageProps
    * that routes to the conversation can leave a person who has moved on where they are.
    */
   readonly onSent?: (conversationId: ConversationId, details: ComposeSentDetails) => void;
+  /**
+   * Called once when a conversation this form started cannot reach the server now (offline, or its send waits for a
+   * retry): it was handed to the message index, which shows it pending (with Retry and Discard should it fail) until
+   * the server has it, and the form is empty again. A host goes back to its index here, as it opens the conversation
+   * after `onSent`; `onSent` still follows once the server has it, with `details.shown` false if the form has gone.
+   * Without it the form stays and says where the conversation went.
+   */
+  readonly onQueued?: (pendingId: string) => void;
 }
 
 /** What `onSent` says besides the conversation's id. */
@@ -118,9 +126,35 @@ function useSentCallback(onSent: ComposeSecureMessageProps['onSent']) {
   }, []);
 }
 
+/**
+ * Calls `onQueued` once per send the composer hands to the index (its status turning `queued`). Returns the function
+ * that names the send in flight (so the call names the conversation handed over) and whether this form handed one.
+ */
+function useQueuedCallback(status: ComposerStatus, onQueued: ComposeSecureMessageProps['onQueued']) {
+  const latest = useRef(onQueued);
+  const sendingKey = useRef<string | null>(null);
+  // Said only by the form that handed the send over, not by one opened later on the same draft.
+  const [handedOver, setHandedOver] = useState(false);
+  useEffect(() => {
+    latest.current = onQueued;
+  });
+  useEffect(() => {
+    const key = sendingKey.current;
+    if (status !== 'queued' || key === null) return;
+    sendingKey.current = null;
+    setHandedOver(true);
+    latest.current?.(key);
+  }, [status]);
+  const remember = useCallback((key: string) => {
+    sendingKey.current = key;
+    setHandedOver(false);
+  }, []);
+  return [remember, handedOver && status === 'queued'] as const;
+}
+
 const OneComposeForm = forwardRef<HTMLFormElement, ComposeSecureMessageProps>(
   function OneComposeForm(props, ref) {
-    const { audience, matter, draftId, onSent, classNames, overrides, className, ...rest } = props;
+    const { audience, matter, draftId, onSent, onQueued, classNames, overrides, className, ...rest } = props;
     const messages = useMessages(overrides);
     const { dates } = useConfideContext();
     const { isMember } = useViewer();
@@ -139,6 +173,7 @@ const OneComposeForm = forwardRef<HTMLFormElement, ComposeSecureMessageProps>(
     const { dragging, dropProps } = useFileDrop(composer.attachFiles);
     const reportSent = useSentCallback(onSent);
     const templateInsert = useTemplateInsert(composer);
+    const [rememberSending, queuedHere] = useQueuedCallback(composer.status, onQueued);
 
     useEffect(() => {
       if (matter && matterId !== draftMatterId) setMatter(matter);
@@ -149,6 +184,7 @@ const OneComposeForm = forwardRef<HTMLFormElement, ComposeSecureMessageProps>(
       setAttempted(true);
       if (!composer.validation.valid || composer.status === 'sending') return;
       setSentId(null);
+      rememberSending(composer.draft.idempotencyKey);
       composer.send().then(
         (result) => {
           if (!('conversation' in result)) return;
@@ -307,6 +343,7 @@ const OneComposeForm = forwardRef<HTMLFormElement, ComposeSecureMessageProps>(
               </>
             )}
             {composer.status === 'sent' && sentId && messages.COMPOSER_SENT}
+            {queuedHere && messages.COMPOSER_QUEUED}
           </span>
           {composer.status === 'failed' && (
             <span role="alert" className="confide-field-error">

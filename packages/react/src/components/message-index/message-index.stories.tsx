@@ -4,6 +4,7 @@ import {
   confideParameters,
   emptyAccountStory,
   framed,
+  loadedOf,
   loadingStory,
   mockOf,
 } from '../../stories/confide-story.js';
@@ -149,6 +150,23 @@ export const Offline: Story = {
   parameters: confideParameters({ online: false }),
   play: async ({ canvas }) => {
     await expect(await canvas.findByText(/You are offline/)).toBeInTheDocument();
+  },
+};
+
+/** Offline, Daniel starts a conversation: it waits above his list as "Sending…" until he is back online. */
+export const NotSentYet: Story = {
+  parameters: confideParameters({ as: 'daniel', online: false }),
+  play: async ({ canvas, canvasElement, loaded }) => {
+    await rows(canvasElement);
+    const { client } = loadedOf(loaded);
+    const composer = client.composer({ draftId: 'story' });
+    composer.setSubject('Question about my interview');
+    composer.setBody('Can I bring a translator?');
+    void composer.send().catch(() => {});
+    const pending = await canvas.findByRole('list', { name: 'Not sent yet' });
+    const row = await within(pending).findByRole('listitem');
+    await expect(row).toHaveTextContent('Question about my interview');
+    await expect(row).toHaveTextContent('Sending…');
   },
 };
 

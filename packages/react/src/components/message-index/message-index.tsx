@@ -23,6 +23,7 @@ import type { StyledComponentProps } from '../shared/part-props.js';
 import { useSlots } from '../shared/slots.js';
 import { ErrorState, OfflineBanner, Skeleton, useLiveUpdatesHeldBack } from '../shared/states.js';
 import { ConversationItem, type MessageIndexPart } from './conversation-item.js';
+import { PendingConversations } from './pending-conversations.js';
 import { useHighlight } from './use-highlight.js';
 
 /** Props of `MessageIndex`. */
@@ -232,11 +233,24 @@ export const MessageIndex = forwardRef<HTMLDivElement, MessageIndexProps>(functi
           </select>
         )}
       </div>
+      {index.pending.length > 0 && (
+        <PendingConversations
+          pending={index.pending}
+          viewer={viewer}
+          classNames={classNames}
+          now={now}
+          messages={messages}
+          dates={dates}
+          slots={slots}
+          onRetry={index.retry}
+          onDiscard={index.discard}
+        />
+      )}
       {index.status === 'pending' && <Skeleton rows={6} label={messages.LOADING} />}
       {index.status === 'error' && (
         <ErrorState error={index.error} messages={messages} onRetry={() => void index.refresh()} />
       )}
-      {index.status === 'success' && conversations.length === 0 && (
+      {index.status === 'success' && conversations.length === 0 && index.pending.length === 0 && (
         <slots.EmptyState kind="index">
           {filtered ? messages.INDEX_NO_RESULTS : messages.INDEX_EMPTY}
         </slots.EmptyState>

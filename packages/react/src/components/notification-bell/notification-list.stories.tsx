@@ -21,10 +21,20 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** Ben's notifications, newest first; unread ones marked. */
+/** Ben's notifications, newest first; an unread one is marked across its whole row, its "Mark as read" too. */
 export const Default: Story = {
-  play: async ({ canvas }) => {
+  play: async ({ canvas, canvasElement }) => {
     await expect((await canvas.findAllByRole('listitem')).length).toBeGreaterThan(0);
+    const unread = [...canvasElement.querySelectorAll<HTMLElement>('.confide-notification[data-unread]')];
+    await expect(unread.length).toBeGreaterThan(0);
+    const transparent = 'rgba(0, 0, 0, 0)';
+    for (const item of unread) {
+      await expect(getComputedStyle(item).backgroundColor).not.toBe(transparent);
+      // Both buttons show the row's surface: neither paints a band of its own over part of it.
+      for (const button of item.querySelectorAll('button')) {
+        await expect(getComputedStyle(button).backgroundColor).toBe(transparent);
+      }
+    }
   },
 };
 

@@ -8,6 +8,7 @@ import type { ConfideComponents } from '../../provider/components.js';
 import type { ConfideMessages } from '../../provider/messages.js';
 import { MessageAttachments, type MessageAttachmentsProps } from '../attachments/message-attachments.js';
 import { LockIcon } from '../shared/icons.js';
+import { SendStatus } from '../shared/send-status.js';
 
 /** The parts of a `ThreadView` that take a class name. */
 export type ThreadViewPart =
@@ -97,16 +98,6 @@ export const ThreadMessageView = memo(function ThreadMessageView(props: ThreadMe
   );
 });
 
-/**
- * Why a send failed, said to the reader when retrying cannot help: the client's portal is not active (in the words
- * the composer uses for the same refusal), or the send was written by the person signed in before.
- */
-function failureReason(failure: ThreadMessageData['failure'], messages: ConfideMessages): string | undefined {
-  if (failure?.code === 'portal_inactive') return messages.FIELD_ERROR('contactId', 'portal_inactive');
-  if (failure?.reason === 'sender_changed') return messages.MESSAGE_FAILED_SENDER_CHANGED;
-  return undefined;
-}
-
 function MessageStatus({
   message,
   viewer,
@@ -116,40 +107,17 @@ function MessageStatus({
   onDiscard,
 }: ThreadMessageViewProps) {
   const className = cx('confide-message-status', classNames?.status);
-  if (message.state === 'sending')
+  if (message.state !== 'sent')
     return (
-      <div className={className} data-state="sending">
-        {messages.MESSAGE_SENDING}
-      </div>
+      <SendStatus
+        state={message.state}
+        failure={message.failure}
+        messages={messages}
+        className={className}
+        onRetry={() => onRetry(message.id)}
+        onDiscard={() => onDiscard(message.id)}
+      />
     );
-  if (message.state === 'failed') {
-    const reason = failureReason(message.failure, messages);
-    return (
-      <div className={className} data-state="failed" role="alert">
-        <span>{messages.MESSAGE_FAILED}</span>
-        {reason && (
-          <>
-            {' '}
-            <span>{reason}</span>
-          </>
-        )}
-        <button
-          type="button"
-          className="confide-button confide-button-small"
-          onClick={() => onRetry(message.id)}
-        >
-          {messages.MESSAGE_RETRY}
-        </button>
-        <button
-          type="button"
-          className="confide-button confide-button-small confide-button-quiet"
-          onClick={() => onDiscard(message.id)}
-        >
-          {messages.MESSAGE_DISCARD}
-        </button>
-      </div>
-    );
-  }
   // Read receipts are one-sided: only members learn that the client has read a message.
   if (message.seen && viewer?.role === 'member')
     return (
