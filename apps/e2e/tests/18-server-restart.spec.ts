@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { type Browser, expect, test } from '@playwright/test';
+import { type Browser, expect, type Page, test } from '@playwright/test';
 import { pdfBytes } from '../src/documents.js';
 import { readOutbox } from '../src/outbox.js';
 import { people } from '../src/people.js';
@@ -23,6 +23,22 @@ const ELENA_CONVERSATION = 'cnv_elena_residence';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** When `page`'s next event stream opens (its `200`), in epoch milliseconds, or null when none does within a minute. */
+function nextStreamOpen(page: Page): Promise<number | null> {
+  return page
+    .waitForResponse(
+      (response) => new URL(response.url()).pathname.endsWith('/v1/events') && response.status() === 200,
+      { timeout: 60_000 },
+    )
+    .then(
+      () => Date.now(),
+      () => null,
+    );
+}
+
+/** `to - from` in milliseconds, or a word when `to` never came. */
+const after = (to: number | null, from: number) => (to === null ? 'not within a minute' : `${to - from} ms`);
 
 // One server of these tests' own on its own PGlite folder, killed with SIGKILL and started again on it: every row
 // is "the process dies at this moment; after the restart, is anything lost or doubled?".
@@ -207,7 +223,9 @@ test.describe('18. The server process dies (SIGKILL) and comes back', () => {
   }) => {
     const { context, elena } = await elenaOnHerThread(browser);
 
+    const streamOpen = nextStreamOpen(elena);
     await restart();
+    const upAt = Date.now();
     const text = `Sent after the restart (${randomUUID().slice(0, 8)}).`;
     await sendWithKey(
       server.url,
@@ -223,6 +241,11 @@ test.describe('18. The server process dies (SIGKILL) and comes back', () => {
       type: 'shown after the send',
       description: `${Date.now() - sentAt} ms (the stream's reconnect backoff, not asserted)`,
     });
+    // Nothing else of the page asks the server meanwhile, so the stream's own backoff decides (not asserted).
+    test.info().annotations.push({
+      type: 'stream back after the server',
+      description: after(await streamOpen, upAt),
+    });
     await context.close();
   });
 
@@ -236,7 +259,21 @@ test.describe('18. The server process dies (SIGKILL) and comes back', () => {
     await reply(elena, text);
     const pending = threadMessage(elena, text);
     await expect(pending).toHaveAttribute('data-state', /sending|failed/);
+    const streamOpen = nextStreamOpen(elena);
+    const replyThrough = elena
+      .waitForResponse(
+        (response) =>
+          response.request().method() === 'POST' &&
+          /\/v1\/conversations\/[^/]+\/messages$/.test(new URL(response.url()).pathname) &&
+          response.ok(),
+        { timeout: 60_000 },
+      )
+      .then(
+        () => Date.now(),
+        () => null,
+      );
     await server.start();
+    const upAt = Date.now();
     const retry = pending.getByRole('button', { name: 'Retry' });
     await expect(retry.or(pending.and(elena.locator('[data-state="sent"]')))).toBeVisible({
       timeout: 45_000,
@@ -246,6 +283,12 @@ test.describe('18. The server process dies (SIGKILL) and comes back', () => {
     await expect(threadMessage(elena, text)).toHaveCount(1);
     const thread = await messagesAt(server.url, await tokenAt(server.url, people.carla), ELENA_CONVERSATION);
     expect(thread.filter((message) => message.body === text)).toHaveLength(1);
+    // The reply getting through shows the server is back: the stream need not wait out its backoff (not asserted).
+    const [opened, through] = await Promise.all([streamOpen, replyThrough]);
+    test.info().annotations.push({
+      type: 'stream back after the reply got through',
+      description: `${through === null ? 'the reply was not seen' : after(opened, through)} (${after(opened, upAt)} after the server was up)`,
+    });
     await context.close();
   });
 

@@ -6,7 +6,7 @@ import {
   type TicketPurpose,
   type Viewer,
 } from '@confide/protocol';
-import { isCancelledError, type Query, QueryClient } from '@tanstack/query-core';
+import { focusManager, isCancelledError, type Query, QueryClient } from '@tanstack/query-core';
 import { applyNewConversation, applyNewMessage, applyServerEvent } from '../cache/apply-server-event.js';
 import { ConfideError } from '../errors/confide-error.js';
 import { backoffDelay } from '../lib/backoff.js';
@@ -268,6 +268,24 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
       void queryClient.invalidateQueries({ queryKey, predicate: loadedBefore });
   }
 
+  /**
+   * Calls `reconnectNow` when the device comes online (the `network` option or `setOnline`) and when the page
+   * becomes visible (query-core's `focusManager`, which a host outside the browser configures for react-query too):
+   * a stream waiting out its backoff then reopens at once instead of up to 30 s later.
+   */
+  function whenReachableAgain(reconnectNow: () => void): () => void {
+    const stopOnline = stores.connection.subscribe((current, previous) => {
+      if (current.online && !previous.online) reconnectNow();
+    });
+    const stopVisible = focusManager.subscribe((visible) => {
+      if (visible) reconnectNow();
+    });
+    return () => {
+      stopOnline();
+      stopVisible();
+    };
+  }
+
   function startEvents() {
     if (state !== 'mounted' || options.live === false) return;
     let opened = false;
@@ -292,6 +310,7 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
           },
           onError: (error) => logger.warn('Skipped a malformed event', { code: error.code }),
           onResync: () => void queryClient.invalidateQueries({ queryKey: keys.all }),
+          reconnectTriggers: whenReachableAgain,
         },
       ),
     );

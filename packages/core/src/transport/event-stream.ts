@@ -3,7 +3,7 @@ import { createParser } from 'eventsource-parser';
 import { ConfideError, toConfideError } from '../errors/confide-error.js';
 import { absoluteUrl } from '../lib/absolute-url.js';
 import { backoffDelay } from '../lib/backoff.js';
-import { type Clock, sleep, systemClock, type TimerHandle } from '../lib/clock.js';
+import { type Clock, systemClock, type TimerHandle } from '../lib/clock.js';
 import { type HttpClient, type TokenReason, tokenFor } from './http-client.js';
 import { errorFromResponse } from './http-error.js';
 import type { HttpTransportOptions } from './http-transport.js';
@@ -36,9 +36,9 @@ export interface EventStreamOptions
   /** Silence after which the connection is reopened, in milliseconds; 0 turns it off. @default 90000 */
   readonly heartbeatTimeoutMs?: number;
   /**
-   * The transport's other requests: a stream closed for want of a valid token (a 401 after a fresh token, a
-   * `getToken` that failed for good twice) reopens when a request begun after it closed succeeds, which shows the
-   * host has a good token again (the person signed in again).
+   * The transport's other requests: when one begun after the stream failed succeeds, the server is reachable and
+   * takes the token. A stream waiting out its backoff then reconnects at once, and one closed for want of a valid
+   * token (a 401 after a fresh token, a `getToken` that failed for good twice) reopens.
    */
   readonly requests?: Pick<HttpClient, 'started' | 'onSuccess'>;
 }
@@ -50,6 +50,11 @@ export interface EventStreamOptions
  * stops and reports the error instead of asking again every 30 s.
  */
 const MAY_SUCCEED_LATER: ReadonlySet<number> = new Set([401, 408, 410, 425, 429]);
+
+/** Whether the server asked the stream to keep away for a while: a rate limit, or any answer with `Retry-After`. */
+function serverAskedToWait(error: ConfideError): boolean {
+  return error.code === 'rate_limited' || error.retryAfterSeconds !== undefined;
+}
 
 function neverSucceeds(status: number): boolean {
   return status >= 400 && status < 500 && !MAY_SUCCEED_LATER.has(status);
@@ -177,6 +182,41 @@ export function openEventStream(options: EventStreamOptions): Unsubscribe {
     }
   }
 
+  /** Why a wait may end early: a request of the same transport got through, or the host saw the way open again. */
+  type Wake = 'request' | 'reachable';
+  /** The wait in progress and what may end it early; one at a time, so many wake-ups at once open one stream. */
+  let waiting: { readonly endsOn: readonly Wake[]; readonly end: () => void } | undefined;
+  /** The transport's request count when the stream last failed: a request begun after it that succeeds got through. */
+  let failedAt = 0;
+
+  /** Resolves after `delayMs` (never when undefined), when the stream stops, or on a wake-up in `endsOn`. */
+  function wait(delayMs: number | undefined, endsOn: readonly Wake[]): Promise<void> {
+    return new Promise((resolve) => {
+      const end = () => {
+        if (timer !== undefined) clock.clearTimeout(timer);
+        controller.signal.removeEventListener('abort', end);
+        waiting = undefined;
+        resolve();
+      };
+      const timer = delayMs === undefined ? undefined : clock.setTimeout(end, delayMs);
+      controller.signal.addEventListener('abort', end, { once: true });
+      waiting = { endsOn, end };
+    });
+  }
+  const wakeUp = (reason: Wake) => {
+    if (waiting?.endsOn.includes(reason)) waiting.end();
+  };
+  const stopListening = [
+    options.requests?.onSuccess((startedAt) => {
+      if (startedAt > failedAt) wakeUp('request');
+    }),
+    options.reconnectTriggers?.(() => wakeUp('reachable')),
+  ];
+  function finish() {
+    for (const stopOne of stopListening) stopOne?.();
+    options.signal?.removeEventListener('abort', stop);
+  }
+
   async function run() {
     let failures = 0;
     options.onStatusChange?.('connecting');
@@ -188,8 +228,23 @@ export function openEventStream(options: EventStreamOptions): Unsubscribe {
       } catch (error) {
         dropError = toConfideError(error);
         failures += 1;
+        failedAt = options.requests?.started() ?? 0;
       }
-      if (controller.signal.aborted || refusal) break;
+      if (controller.signal.aborted) break;
+      if (refusal) {
+        options.onStatusChange?.('closed', refusal);
+        // Closed for want of a valid token: a request begun after now that gets through shows the host has a good
+        // token again (the person signed in again), and the stream reopens, resuming or resyncing.
+        if (refusal.code !== 'unauthenticated' || !options.requests) return finish();
+        await wait(undefined, ['request']);
+        if (controller.signal.aborted) return finish();
+        refusal = undefined;
+        tokenReason = 'initial';
+        tokenFailed = false;
+        failures = 0;
+        options.onStatusChange?.('connecting');
+        continue;
+      }
       options.onStatusChange?.('reconnecting', dropError);
       // A stream the server closed cleanly is reopened after the base delay; failures back off exponentially.
       const baseDelayMs = serverRetryMs ?? options.baseDelayMs ?? RECONNECT_BASE_DELAY_MS;
@@ -197,28 +252,13 @@ export function openEventStream(options: EventStreamOptions): Unsubscribe {
       const backoff = failures === 0 ? baseDelayMs : backoffDelay(failures, { baseDelayMs, maxDelayMs });
       // A server that says when to come back (429, 503 with `Retry-After`) is believed over our own backoff.
       const delay = Math.max(backoff, (dropError?.retryAfterSeconds ?? 0) * 1_000);
-      // Rejects only when the stream is stopped, which ends the loop.
-      await sleep(clock, delay, controller.signal).catch(() => {});
+      // Our own backoff ends as soon as the way looks open again (a request got through, the device came online,
+      // the page became visible), so live updates do not stay away for up to 30 s after the server is back. A
+      // wait the server asked for (a rate limit, `Retry-After`) is about this client, not the way, and is kept.
+      await wait(delay, dropError && !serverAskedToWait(dropError) ? ['request', 'reachable'] : []);
     }
     options.onStatusChange?.('closed', refusal);
-    if (!controller.signal.aborted && refusal?.code === 'unauthenticated' && options.requests)
-      reopenWhenSignedIn(options.requests);
-    else options.signal?.removeEventListener('abort', stop);
-  }
-
-  /** Reopens the stream (resuming, or resyncing) once a request begun after now gets through with a token. */
-  function reopenWhenSignedIn(requests: NonNullable<EventStreamOptions['requests']>) {
-    const closedAt = requests.started();
-    const stopWaiting = requests.onSuccess((startedAt) => {
-      if (startedAt <= closedAt) return;
-      stopWaiting();
-      controller.signal.removeEventListener('abort', stopWaiting);
-      refusal = undefined;
-      tokenReason = 'initial';
-      tokenFailed = false;
-      void run();
-    });
-    controller.signal.addEventListener('abort', stopWaiting, { once: true });
+    finish();
   }
 
   void run();

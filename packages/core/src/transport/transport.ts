@@ -81,6 +81,14 @@ export interface SubscribeOptions {
    * while it was down: the client refetches what it shows.
    */
   readonly onResync?: () => void;
+  /**
+   * Tells the stream about moments when the backend is likely reachable again (`createConfideClient` passes the
+   * device coming online and the page becoming visible): it is called once with `reconnectNow`, and the function
+   * it returns when the stream stops. A stream waiting out its own backoff after a passing failure (network,
+   * timeout, 5xx) then reconnects at once; a wait the server asked for (a rate limit, `Retry-After`) is kept, and
+   * a stream stopped for good stays stopped.
+   */
+  readonly reconnectTriggers?: (reconnectNow: () => void) => () => void;
 }
 
 /** Stops what a `subscribe` call started. */
@@ -255,7 +263,8 @@ export interface Transport {
    * `forbidden` (with `context.reason` `portal_inactive`), `not_found`, a second such `unauthenticated` in a
    * row, any other 4xx, and `invalid_response` (a 200 that is not `text/event-stream`). A stream closed with
    * `unauthenticated` reopens (`httpTransport`: when a later request succeeds, the token being good again) and,
-   * when it cannot resume, calls `onResync`; a custom transport should do the same.
+   * when it cannot resume, calls `onResync`; a custom transport should do the same. While it waits to reconnect
+   * after a passing failure, a successful request (`httpTransport`) or a `reconnectTriggers` call ends the wait.
    */
   subscribe(onEvent: (event: ServerEvent) => void, options?: SubscribeOptions): Unsubscribe;
 }
