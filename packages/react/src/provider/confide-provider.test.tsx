@@ -3,10 +3,11 @@ import {
   type ConversationId,
   httpTransport,
   memoryStorage,
+  type NetworkStatus,
   type Transport,
 } from '@confide/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import { StrictMode, useEffect, useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { useStore } from 'zustand';
@@ -89,6 +90,21 @@ describe('ConfideProvider', () => {
     expect(new Set(keys)).toEqual(new Set(['confide']));
   });
 
+  // A provider built from a transport never heard that the browser went offline: the kit never said so, and coming
+  // back did not reopen the live stream early. It watches the browser's connectivity unless the host says otherwise.
+  it('says the device is offline when the browser goes offline, and stops saying so when it is back', async () => {
+    render(
+      <ConfideProvider transport={httpTransport(createMockServer().as('ben'))}>
+        <MessageIndex onOpen={() => {}} />
+      </ConfideProvider>,
+    );
+    await screen.findAllByRole('option');
+    act(() => void window.dispatchEvent(new Event('offline')));
+    expect(await screen.findByText(/^You are offline\./)).toBeInTheDocument();
+    act(() => void window.dispatchEvent(new Event('online')));
+    await waitFor(() => expect(screen.queryByText(/^You are offline\./)).not.toBeInTheDocument());
+  });
+
   it("never writes into the host's default react-query client", async () => {
     const defaultClient = new QueryClient();
     render(
@@ -159,7 +175,12 @@ describe('ConfideProvider', () => {
     const storage = memoryStorage();
     const ben = countingTransport(mock, 'ben');
     const first = render(
-      <ConfideProvider transport={ben.transport} queryClient={queryClient} storage={storage}>
+      <ConfideProvider
+        transport={ben.transport}
+        queryClient={queryClient}
+        storage={storage}
+        network={offline}
+      >
         <ViewerName />
         <SendOffline conversationId={id} />
       </ConfideProvider>,
@@ -187,12 +208,14 @@ describe('ConfideProvider', () => {
   });
 });
 
-/** Ben goes offline and queues a reply (shown as "queued" once the outbox holds it). */
+/** A device that stays offline. */
+const offline: NetworkStatus = { isOnline: () => false, subscribe: () => () => {} };
+
+/** Ben, offline, queues a reply (shown as "queued" once the outbox holds it). */
 function SendOffline({ conversationId }: { readonly conversationId: ConversationId }) {
   const client = useConfideClient();
   const entries = useStore(client.stores.outbox, (state) => state.entries);
   useEffect(() => {
-    client.setOnline(false);
     void client.ready.then(() =>
       client
         .thread(conversationId)

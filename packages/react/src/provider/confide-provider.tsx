@@ -1,5 +1,12 @@
 'use client';
-import { type ConfideClient, createConfideClient, type StorageAdapter, type Transport } from '@confide/core';
+import {
+  browserNetworkStatus,
+  type ConfideClient,
+  createConfideClient,
+  type NetworkStatus,
+  type StorageAdapter,
+  type Transport,
+} from '@confide/core';
 import type { QueryClient } from '@tanstack/react-query';
 import { Fragment, type ReactNode, useEffect, useMemo, useState } from 'react';
 import type { ConfideComponents } from './components.js';
@@ -28,6 +35,7 @@ export type ConfideProviderProps = ProviderCommonProps &
         readonly transport?: never;
         readonly queryClient?: never;
         readonly storage?: never;
+        readonly network?: never;
       }
     | {
         readonly client?: never;
@@ -37,6 +45,11 @@ export type ConfideProviderProps = ProviderCommonProps &
         readonly queryClient?: QueryClient;
         /** Where drafts and queued sends survive a reload. @default in memory */
         readonly storage?: StorageAdapter;
+        /**
+         * Whether the device is online: sends wait while it is not, the kit says so, and coming back reopens the live
+         * stream at once. @default the browser's (`browserNetworkStatus()`)
+         */
+        readonly network?: NetworkStatus;
       }
   );
 
@@ -55,10 +68,11 @@ const disposed = new WeakSet<ConfideClient>();
  * one, and again when the host's `client` goes after the provider's own was disposed for it.
  */
 function useProviderClient(props: ConfideProviderProps): ConfideClient {
-  const { client, transport, queryClient, storage } = props;
+  const { client, transport, queryClient, storage, network } = props;
   const build = () =>
     createConfideClient({
       transport: transport as Transport,
+      network: network ?? browserNetworkStatus(),
       ...(queryClient ? { queryClient } : {}),
       ...(storage ? { storage } : {}),
     });
