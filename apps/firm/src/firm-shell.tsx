@@ -97,6 +97,8 @@ export function FirmShell({ email, onSwitch }: FirmShellProps) {
         className="compose-dialog"
       >
         <ComposeSecureMessage
+          // The dialog's heading already names the form: its own title is left to screen readers (the kit's class).
+          classNames={{ title: 'confide-visually-hidden' }}
           onQueued={() => {
             // Could not be sent yet: it waits in the index, as pending, and the member may go on meanwhile.
             setComposing(false);

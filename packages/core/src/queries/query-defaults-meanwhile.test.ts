@@ -240,6 +240,43 @@ async function danielsUnreadFrom(mock: MockServer, from: number) {
     .map(({ id }) => id);
 }
 
+/** 45 conversations, one of them Daniel's with an unread reply past the index's first page (`read`). */
+async function oneUnreadOnSecondPage(mock: MockServer): Promise<Seeded> {
+  await mock.addConversations({ count: 45 });
+  const [read] = await danielsUnreadFrom(mock, 30);
+  return { read: read as ConversationId };
+}
+
+/** 70 conversations, three of them Daniel's with unread replies past the index's first page. */
+async function threeUnreadBeyondFirstPage(mock: MockServer): Promise<Seeded> {
+  await mock.addConversations({ count: 70 });
+  const [first, second, third] = await danielsUnreadFrom(mock, 30);
+  return { first, second, third } as Seeded;
+}
+
+/** Ben opens the seeded `read` conversation in this tab and marks it read. */
+async function readInThisTab({ client, seeded }: During) {
+  const thread = client.thread(seeded.read as ConversationId);
+  await until(thread, (state) => state.status === 'success');
+  await thread.markRead();
+}
+
+/** Daniel replies in each of the three seeded conversations, one after another, each reaching the index live. */
+async function lateRepliesInThree(step: During) {
+  for (const name of ['first', 'second', 'third'])
+    await danielRepliesLive(step, step.seeded[name] as ConversationId, `Late reply in ${name}`);
+}
+
+/** A thread whose three messages carry a clock a minute ahead (another server's), and Ben's reply sent meanwhile. */
+const laterClockReply: MeanwhileRow = {
+  list: threadList,
+  live: false,
+  seed: async (mock) => ({
+    thread: (await mock.addLongThread({ messages: 3, now: new Date(Date.now() + 60_000) })) as ConversationId,
+  }),
+  during: ({ client, seeded }) => client.thread(seeded.thread as ConversationId).send('Sent later'),
+};
+
 // A first-page answer keeps what the cache was given while it was on the wire (`withMeanwhile`). Each row writes to
 // the cache in a way the answer may not show (a read, a filter, a second person, a later page, a clock ahead), and
 // the list must end as the server lists it, with nothing shown once leaving and coming back.
@@ -255,11 +292,7 @@ describe('a refetch while the cache is written to', () => {
           await seedMessage(mock, 'daniel', read, 'Unread until read');
           return { read };
         },
-        during: async ({ client, seeded }) => {
-          const thread = client.thread(seeded.read as ConversationId);
-          await until(thread, (state) => state.status === 'success');
-          await thread.markRead();
-        },
+        during: readInThisTab,
       },
     ],
     [
@@ -332,34 +365,10 @@ describe('a refetch while the cache is written to', () => {
         },
       },
     ],
-    [
-      "a thread whose newest message carries a later clock (another server's), a reply sent",
-      {
-        list: threadList,
-        live: false,
-        seed: async (mock) => ({
-          thread: (await mock.addLongThread({
-            messages: 3,
-            now: new Date(Date.now() + 60_000),
-          })) as ConversationId,
-        }),
-        during: ({ client, seeded }) => client.thread(seeded.thread as ConversationId).send('Sent later'),
-      },
-    ],
+    ["a thread whose newest message carries a later clock (another server's), a reply sent", laterClockReply],
     [
       'a thread whose newest message carries a later clock, a reply sent, the answer read after it (guard)',
-      {
-        list: threadList,
-        live: false,
-        answer: 'after',
-        seed: async (mock) => ({
-          thread: (await mock.addLongThread({
-            messages: 3,
-            now: new Date(Date.now() + 60_000),
-          })) as ConversationId,
-        }),
-        during: ({ client, seeded }) => client.thread(seeded.thread as ConversationId).send('Sent later'),
-      },
+      { ...laterClockReply, answer: 'after' },
     ],
     [
       "a thread, the viewer's reply and then the client's sharing its timestamp, the answer read after both",
@@ -416,17 +425,9 @@ describe('a refetch while the cache is written to', () => {
       {
         list: indexList(),
         live: false,
-        seed: async (mock) => {
-          await mock.addConversations({ count: 45 });
-          const [read] = await danielsUnreadFrom(mock, 30);
-          return { read: read as ConversationId };
-        },
+        seed: oneUnreadOnSecondPage,
         prepare: (client) => client.conversations.loadMore(),
-        during: async ({ client, seeded }) => {
-          const thread = client.thread(seeded.read as ConversationId);
-          await until(thread, (state) => state.status === 'success');
-          await thread.markRead();
-        },
+        during: readInThisTab,
       },
     ],
     [
@@ -434,15 +435,8 @@ describe('a refetch while the cache is written to', () => {
       {
         list: indexList(),
         live: true,
-        seed: async (mock) => {
-          await mock.addConversations({ count: 70 });
-          const [first, second, third] = await danielsUnreadFrom(mock, 30);
-          return { first, second, third } as Seeded;
-        },
-        during: async (step) => {
-          for (const name of ['first', 'second', 'third'])
-            await danielRepliesLive(step, step.seeded[name] as ConversationId, `Late reply in ${name}`);
-        },
+        seed: threeUnreadBeyondFirstPage,
+        during: lateRepliesInThree,
       },
     ],
     [
@@ -450,16 +444,9 @@ describe('a refetch while the cache is written to', () => {
       {
         list: indexList(),
         live: true,
-        seed: async (mock) => {
-          await mock.addConversations({ count: 70 });
-          const [first, second, third] = await danielsUnreadFrom(mock, 30);
-          return { first, second, third } as Seeded;
-        },
+        seed: threeUnreadBeyondFirstPage,
         prepare: (client) => client.conversations.loadMore(),
-        during: async (step) => {
-          for (const name of ['first', 'second', 'third'])
-            await danielRepliesLive(step, step.seeded[name] as ConversationId, `Late reply in ${name}`);
-        },
+        during: lateRepliesInThree,
       },
     ],
     [
@@ -483,17 +470,9 @@ describe('a refetch while the cache is written to', () => {
         list: indexList(),
         live: false,
         held: 'next',
-        seed: async (mock) => {
-          await mock.addConversations({ count: 45 });
-          const [read] = await danielsUnreadFrom(mock, 30);
-          return { read: read as ConversationId };
-        },
+        seed: oneUnreadOnSecondPage,
         prepare: (client) => client.conversations.loadMore(),
-        during: async ({ client, seeded }) => {
-          const thread = client.thread(seeded.read as ConversationId);
-          await until(thread, (state) => state.status === 'success');
-          await thread.markRead();
-        },
+        during: readInThisTab,
       },
     ],
     [
@@ -595,5 +574,104 @@ describe('a refetch on the wire when its client is disposed', () => {
     const onServer = await transportFor(mock, 'carla').listConversations({});
     expect(shown.conversations.map(summaryLine)).toEqual(onServer.items.map(summaryLine));
     expect(shown.unreadTotal).toBe(onServer.unreadTotal);
+  });
+});
+
+/** What the viewer does while a refetch is on the wire, and what it then shows for as long as the test watches. */
+interface OwnWrite {
+  readonly path: (id: ConversationId) => string;
+  readonly queryKey: (client: ConfideClient, id: ConversationId) => readonly unknown[];
+  readonly write: (client: ConfideClient, id: ConversationId) => Promise<unknown>;
+  readonly shows: (client: ConfideClient, id: ConversationId) => Observable<boolean>;
+}
+
+const showsOwnReply = (client: ConfideClient, id: ConversationId): Observable<boolean> => ({
+  observe: (listener) =>
+    client
+      .thread(id)
+      .observe((state) => listener(state.messages.some((message) => message.body === 'Sent meanwhile'))),
+});
+
+// A refetch whose answer the server read before the viewer's own send or mark-read landed over what that write had put
+// in the cache: the reply left the thread (or the index went back to the older preview, or to unread) until the next
+// fetch, as a message arriving live did under a steady stream of replies.
+describe("the viewer's own writes during a refetch", () => {
+  const rows: [string, OwnWrite][] = [
+    [
+      'a reply, in its thread',
+      {
+        path: (id) => `/v1/conversations/${id}/messages`,
+        queryKey: (client, id) => client.keys.messages(id),
+        write: (client, id) => client.thread(id).send('Sent meanwhile'),
+        shows: showsOwnReply,
+      },
+    ],
+    [
+      'a reply, as the preview in the index',
+      {
+        path: () => '/v1/conversations',
+        queryKey: (client) => client.keys.conversationList(),
+        write: (client, id) => client.thread(id).send('Sent meanwhile'),
+        shows: (client, id) => ({
+          observe: (listener) =>
+            client.conversations.observe((state) =>
+              listener(
+                state.conversations.find((summary) => summary.id === id)?.lastMessage?.text ===
+                  'Sent meanwhile',
+              ),
+            ),
+        }),
+      },
+    ],
+    [
+      'a mark-read, as the unread count in the index',
+      {
+        path: () => '/v1/conversations',
+        queryKey: (client) => client.keys.conversationList(),
+        write: (client, id) => client.thread(id).markRead(),
+        shows: (client, id) => ({
+          observe: (listener) =>
+            client.conversations.observe((state) =>
+              listener(state.conversations.some((summary) => summary.id === id && summary.unreadCount === 0)),
+            ),
+        }),
+      },
+    ],
+  ];
+
+  it.each(rows)('%s: once shown, stays', async (_name, row) => {
+    const mock = createMockServer();
+    const id = await seedConversation(mock, 'Own writes', 'Hello Daniel');
+    await seedMessage(mock, 'daniel', id, 'An unread reply');
+    let hold: Promise<void> | undefined;
+    const transport = wrappedTransport(mock, 'ben', (fetch) => async (input, init) => {
+      const request = new Request(input, init);
+      const response = await fetch(request);
+      if (hold && request.method === 'GET' && new URL(request.url).pathname === row.path(id)) await hold;
+      return response;
+    });
+    // No stream: only the write's own answer can bring what it changed before the refetch lands.
+    const client = await clientFor(mock, 'ben', { transport, live: false });
+    const shows = row.shows(client, id);
+    const watched = [client.thread(id), client.conversations].map((source) => source.observe(() => {}));
+    await until(client.thread(id), (state) => state.status === 'success' && state.conversation !== undefined);
+    await until(client.conversations, (state) => state.status === 'success');
+    const answered = deferred<void>();
+    hold = answered.promise;
+    const refetch = client.queryClient.refetchQueries({ queryKey: row.queryKey(client, id), exact: true });
+    await row.write(client, id);
+    await until(shows, Boolean);
+    const seen: boolean[] = [];
+    const stop = shows.observe((shown) => seen.push(shown));
+    hold = undefined;
+    answered.resolve();
+    await refetch;
+    stop();
+    for (const each of watched) each();
+    expect(seen).not.toContain(false);
+    expect(stateOf(shows)).toBe(true);
+    // The index's unread total is the server's once the refetch lands.
+    const onServer = await transportFor(mock, 'ben').listConversations({});
+    expect(stateOf(client.conversations).unreadTotal).toBe(onServer.unreadTotal);
   });
 });

@@ -2,7 +2,6 @@ import type { ConversationId } from '@confide/protocol';
 import { describe, expect, it } from 'vitest';
 import type { ConfideClient } from '../client/create-confide-client.js';
 import type { Observable } from '../client/observe.js';
-import { deferred } from '../test/deferred.js';
 import {
   clientFor,
   createMockServer,
@@ -10,8 +9,6 @@ import {
   recordedTransport,
   seedConversation,
   seedMessage,
-  transportFor,
-  wrappedTransport,
 } from '../test/mock-clients.js';
 import { stateOf, until } from '../test/until.js';
 import { REFETCH_FIRST_PAGE_LIMIT } from './query-defaults.js';
@@ -112,103 +109,4 @@ describe('a refetch after items arrived while the client was away', () => {
       }
     },
   );
-});
-
-/** What the viewer does while a refetch is on the wire, and what it then shows for as long as the test watches. */
-interface OwnWrite {
-  readonly path: (id: ConversationId) => string;
-  readonly queryKey: (client: ConfideClient, id: ConversationId) => readonly unknown[];
-  readonly write: (client: ConfideClient, id: ConversationId) => Promise<unknown>;
-  readonly shows: (client: ConfideClient, id: ConversationId) => Observable<boolean>;
-}
-
-const showsOwnReply = (client: ConfideClient, id: ConversationId): Observable<boolean> => ({
-  observe: (listener) =>
-    client
-      .thread(id)
-      .observe((state) => listener(state.messages.some((message) => message.body === 'Sent meanwhile'))),
-});
-
-// A refetch whose answer the server read before the viewer's own send or mark-read landed over what that write had put
-// in the cache: the reply left the thread (or the index went back to the older preview, or to unread) until the next
-// fetch, as a message arriving live did under a steady stream of replies.
-describe("the viewer's own writes during a refetch", () => {
-  const rows: [string, OwnWrite][] = [
-    [
-      'a reply, in its thread',
-      {
-        path: (id) => `/v1/conversations/${id}/messages`,
-        queryKey: (client, id) => client.keys.messages(id),
-        write: (client, id) => client.thread(id).send('Sent meanwhile'),
-        shows: showsOwnReply,
-      },
-    ],
-    [
-      'a reply, as the preview in the index',
-      {
-        path: () => '/v1/conversations',
-        queryKey: (client) => client.keys.conversationList(),
-        write: (client, id) => client.thread(id).send('Sent meanwhile'),
-        shows: (client, id) => ({
-          observe: (listener) =>
-            client.conversations.observe((state) =>
-              listener(
-                state.conversations.find((summary) => summary.id === id)?.lastMessage?.text ===
-                  'Sent meanwhile',
-              ),
-            ),
-        }),
-      },
-    ],
-    [
-      'a mark-read, as the unread count in the index',
-      {
-        path: () => '/v1/conversations',
-        queryKey: (client) => client.keys.conversationList(),
-        write: (client, id) => client.thread(id).markRead(),
-        shows: (client, id) => ({
-          observe: (listener) =>
-            client.conversations.observe((state) =>
-              listener(state.conversations.some((summary) => summary.id === id && summary.unreadCount === 0)),
-            ),
-        }),
-      },
-    ],
-  ];
-
-  it.each(rows)('%s: once shown, stays', async (_name, row) => {
-    const mock = createMockServer();
-    const id = await seedConversation(mock, 'Own writes', 'Hello Daniel');
-    await seedMessage(mock, 'daniel', id, 'An unread reply');
-    let hold: Promise<void> | undefined;
-    const transport = wrappedTransport(mock, 'ben', (fetch) => async (input, init) => {
-      const request = new Request(input, init);
-      const response = await fetch(request);
-      if (hold && request.method === 'GET' && new URL(request.url).pathname === row.path(id)) await hold;
-      return response;
-    });
-    // No stream: only the write's own answer can bring what it changed before the refetch lands.
-    const client = await clientFor(mock, 'ben', { transport, live: false });
-    const shows = row.shows(client, id);
-    const watched = [client.thread(id), client.conversations].map((source) => source.observe(() => {}));
-    await until(client.thread(id), (state) => state.status === 'success' && state.conversation !== undefined);
-    await until(client.conversations, (state) => state.status === 'success');
-    const answered = deferred<void>();
-    hold = answered.promise;
-    const refetch = client.queryClient.refetchQueries({ queryKey: row.queryKey(client, id), exact: true });
-    await row.write(client, id);
-    await until(shows, Boolean);
-    const seen: boolean[] = [];
-    const stop = shows.observe((shown) => seen.push(shown));
-    hold = undefined;
-    answered.resolve();
-    await refetch;
-    stop();
-    for (const each of watched) each();
-    expect(seen).not.toContain(false);
-    expect(stateOf(shows)).toBe(true);
-    // The index's unread total is the server's once the refetch lands.
-    const onServer = await transportFor(mock, 'ben').listConversations({});
-    expect(stateOf(client.conversations).unreadTotal).toBe(onServer.unreadTotal);
-  });
 });

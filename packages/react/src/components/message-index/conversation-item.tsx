@@ -2,10 +2,11 @@
 import type { ConversationSummary, Viewer } from '@confide/core';
 import { type CSSProperties, memo } from 'react';
 import { cx } from '../../lib/class-names.js';
-import { type DateSettings, formatDateTime, formatListTime } from '../../lib/format.js';
+import type { DateSettings } from '../../lib/format.js';
 import { MessageIndex as Index } from '../../primitives/message-index/message-index.js';
 import type { ConfideComponents } from '../../provider/components.js';
 import type { ConfideMessages } from '../../provider/messages.js';
+import { ListTime } from '../shared/list-time.js';
 
 /** The parts of a `MessageIndex` that take a class name. */
 export type MessageIndexPart = 'root' | 'toolbar' | 'search' | 'list' | 'item' | 'badge' | 'matter';
@@ -89,13 +90,7 @@ export const ConversationItem = memo(function ConversationItem(props: Conversati
         )}
       </div>
       <div className="confide-index-side">
-        <time
-          className="confide-index-meta"
-          dateTime={conversation.lastActivityAt}
-          title={formatDateTime(conversation.lastActivityAt, dates)}
-        >
-          {formatListTime(conversation.lastActivityAt, now, dates)}
-        </time>
+        <ListTime className="confide-index-meta" at={conversation.lastActivityAt} now={now} dates={dates} />
         {unread && (
           <span className={cx('confide-badge', classNames?.badge)}>
             <span aria-hidden="true">{conversation.unreadCount}</span>

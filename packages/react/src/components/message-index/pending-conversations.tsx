@@ -4,9 +4,10 @@ import { useQuery } from '@tanstack/react-query';
 import { memo } from 'react';
 import { useConfideClient } from '../../hooks/use-client.js';
 import { cx } from '../../lib/class-names.js';
-import { type DateSettings, formatDateTime, formatListTime } from '../../lib/format.js';
+import type { DateSettings } from '../../lib/format.js';
 import type { ConfideComponents } from '../../provider/components.js';
 import type { ConfideMessages } from '../../provider/messages.js';
+import { ListTime } from '../shared/list-time.js';
 import { SendStatus } from '../shared/send-status.js';
 import type { MessageIndexPart } from './conversation-item.js';
 
@@ -68,13 +69,7 @@ export const PendingConversationItem = memo(function PendingConversationItem(
         />
       </div>
       <div className="confide-index-side">
-        <time
-          className="confide-index-meta"
-          dateTime={pending.createdAt}
-          title={formatDateTime(pending.createdAt, dates)}
-        >
-          {formatListTime(pending.createdAt, props.now, dates)}
-        </time>
+        <ListTime className="confide-index-meta" at={pending.createdAt} now={props.now} dates={dates} />
       </div>
     </li>
   );

@@ -4,10 +4,10 @@ import { forwardRef, type HTMLAttributes, useId, useState } from 'react';
 import { useMessages } from '../../hooks/use-messages.js';
 import { useNotifications } from '../../hooks/use-notifications.js';
 import { cx } from '../../lib/class-names.js';
-import { formatDateTime, formatListTime } from '../../lib/format.js';
 import { isolatedSentence } from '../../lib/isolated-sentence.js';
 import { Notification } from '../../primitives/notification/notification.js';
 import { useConfideContext } from '../../provider/use-confide-context.js';
+import { ListTime } from '../shared/list-time.js';
 import type { StyledComponentProps } from '../shared/part-props.js';
 import { useSlots } from '../shared/slots.js';
 import { ErrorState, Skeleton } from '../shared/states.js';
@@ -128,13 +128,7 @@ export const NotificationList = forwardRef<HTMLElement, NotificationListProps>(
                   onClick={() => open(notification)}
                 >
                   <span>{sentence(notification)}</span>
-                  <time
-                    className="confide-hint"
-                    dateTime={notification.createdAt}
-                    title={formatDateTime(notification.createdAt, dates)}
-                  >
-                    {formatListTime(notification.createdAt, now, dates)}
-                  </time>
+                  <ListTime className="confide-hint" at={notification.createdAt} now={now} dates={dates} />
                 </button>
                 {notification.readAt === null && (
                   <button
