@@ -33,24 +33,9 @@ export function listenToAll(sources: readonly Source[], emit: () => void) {
   };
 }
 
-/** `landed` (the pages a next-page load began with, plus the new page) with `written`, the pages as they are now, instead. */
-function onWrittenPages<Page>(written: InfiniteData<Page>, landed: InfiniteData<Page>): InfiniteData<Page> {
-  const page = landed.pages.at(-1) as (Page & { items?: { id: string }[] }) | undefined;
-  if (!page || landed.pages.length !== written.pages.length + 1) return landed;
-  // A list re-sorted while the page loaded (a conversation moved to the top) must not show an item twice.
-  const shown = new Set(
-    written.pages
-      .flatMap((each) => (each as { items?: { id: string }[] }).items ?? [])
-      .map((item) => item.id),
-  );
-  const fresh = page.items ? { ...page, items: page.items.filter((item) => !shown.has(item.id)) } : page;
-  return { pages: [...written.pages, fresh], pageParams: [...written.pageParams, landed.pageParams.at(-1)] };
-}
-
 /**
  * Fetches the next page of a paginated query if it has one; rejects with a `ConfideError` if that fails. What was
- * written to the cached pages while the page loaded (an answer to a send, a live event) is kept: query-core builds
- * the result on the pages it had when the load began, which would drop it.
+ * written to the cached pages while the page loaded is kept by the query's own options (`cursorQuery`).
  */
 export async function loadNextPage<Page, PageParam>(
   queryClient: QueryClient,
@@ -58,23 +43,6 @@ export async function loadNextPage<Page, PageParam>(
 ): Promise<void> {
   const observer = new InfiniteQueryObserver(queryClient, options);
   if (!observer.getCurrentResult().hasNextPage) return;
-  const cache = queryClient.getQueryCache();
-  const query = cache.find({ queryKey: options.queryKey, exact: true });
-  let written: InfiniteData<Page> | undefined;
-  // Put back in the same notification batch as the landing, so no observer ever sees the write missing.
-  const stop = cache.subscribe((event) => {
-    if (event.type !== 'updated' || event.query !== query || event.action.type !== 'success') return;
-    if (event.action.manual) written = event.action.data as InfiniteData<Page>;
-    else if (written && event.query.state.fetchMeta?.fetchMore) {
-      const landed = event.action.data as InfiniteData<Page>;
-      queryClient.setQueryData(options.queryKey, onWrittenPages(written, landed));
-      written = undefined;
-    }
-  });
-  try {
-    const result = await observer.fetchNextPage();
-    if (result.error) throw toConfideError(result.error);
-  } finally {
-    stop();
-  }
+  const result = await observer.fetchNextPage();
+  if (result.error) throw toConfideError(result.error);
 }

@@ -272,6 +272,23 @@ async function fetchFirstPage<Page extends CursorPage>(
 /** The cache each first-page answer was merged with, until it lands: `landWithMeanwhile` merges what came after. */
 const mergedUpTo = new WeakMap<object, Pages<CursorPage> | undefined>();
 
+/** `landed` (the pages a next-page load began with, plus the new page) with `written`, the pages as they are now, instead. */
+function onWrittenPages<Page>(written: Pages<Page>, landed: Pages<Page>): Pages<Page> {
+  const page = landed.pages.at(-1) as (Page & { items?: { id: string }[] }) | undefined;
+  if (!page || landed.pages.length !== written.pages.length + 1) return landed;
+  // A list re-sorted while the page loaded (a conversation moved to the top) must not show an item twice.
+  const shown = new Set(
+    written.pages
+      .flatMap((each) => (each as { items?: { id: string }[] }).items ?? [])
+      .map((item) => item.id),
+  );
+  const fresh = page.items ? { ...page, items: page.items.filter((item) => !shown.has(item.id)) } : page;
+  return {
+    pages: [...written.pages, fresh],
+    pageParams: [...written.pageParams, landed.pageParams.at(-1) as string | null],
+  };
+}
+
 /**
  * The refetch's pages as they land in the cache (query-core's `structuralSharing`, called with the cache as it is): a
  * refetch of several loaded pages lands after the last of them, so what was written while the later pages were read
@@ -283,6 +300,16 @@ function landWithMeanwhile<Page extends CursorPage>(
   order: ListOrder<ItemOf<Page>>,
 ): unknown {
   const landed = next as Pages<Page> | undefined;
+  const shown = previous as Pages<Page> | undefined;
+  // A next page landing on the pages its load began with (query-core builds it on those), while events or the
+  // viewer's sends wrote to them: the pages as written are kept, or a reply shown meanwhile leaves and comes back.
+  if (
+    landed?.pages &&
+    shown?.pages &&
+    landed.pages.length === shown.pages.length + 1 &&
+    shown.pages.some((page, index) => page !== landed.pages[index])
+  )
+    return replaceEqualDeep(previous, onWrittenPages(shown, landed));
   const first = landed?.pages?.[0];
   if (!landed || !first || !mergedUpTo.has(first)) return replaceEqualDeep(previous, next);
   const before = mergedUpTo.get(first) as Pages<Page> | undefined;
