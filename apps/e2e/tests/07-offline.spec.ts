@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import { conversationsWithSubject } from '../src/api.js';
 import { expectNoAxeViolations } from '../src/checks.js';
 import { people } from '../src/people.js';
-import { openFirmAs, openPortalAs } from '../src/session.js';
+import { openFirmAs, openNewMessage, openPortalAs } from '../src/session.js';
 import { indexRow, pendingRow, reply, threadMessage } from '../src/thread.js';
 
 const CONVERSATION = '/messages/cnv_elena_residence';
@@ -88,4 +88,46 @@ test('7b. A conversation started offline shows pending in the index; back online
   await expect(pendingRow(elena, subject)).toHaveCount(0);
   await portal.close();
   await firm.close();
+});
+
+test('7c. A conversation a firm member starts offline waits in the firm index; back online it is delivered exactly once', async ({
+  browser,
+}) => {
+  const firm = await browser.newContext();
+  const ben = await firm.newPage();
+  await openFirmAs(ben, people.ben);
+  await expect(indexRow(ben, RESIDENCE)).toHaveCount(1);
+
+  const subject = `Started offline by the firm ${randomUUID().slice(0, 8)}`;
+  const dialog = await openNewMessage(ben);
+  await dialog.getByRole('combobox', { name: 'Client' }).fill('Daniel');
+  await dialog.getByRole('option', { name: /Daniel Okafor/ }).click();
+  // The connection drops while Ben writes.
+  await firm.setOffline(true);
+  await dialog.getByRole('textbox', { name: 'Subject' }).fill(subject);
+  await dialog.getByRole('textbox', { name: 'Message' }).fill('Your appointment is confirmed for Monday.');
+  await dialog.getByRole('button', { name: 'Send', exact: true }).click();
+
+  // The dialog hands it over: it closes, and the start waits at the top of Ben's list, saying so in words.
+  await expect(dialog).toBeHidden();
+  const pending = pendingRow(ben, subject);
+  await expect(pending).toContainText('Sending…');
+  await expect(ben.getByRole('list', { name: 'Not sent yet' })).toBeFocused();
+  await expectNoAxeViolations(ben);
+
+  await firm.setOffline(false);
+  await expect(indexRow(ben, subject)).toHaveCount(1);
+  await expect(pendingRow(ben, subject)).toHaveCount(0);
+  expect(await conversationsWithSubject(people.daniel, subject)).toHaveLength(1);
+
+  // Daniel sees it once, and so does Ben after a reload.
+  const portal = await browser.newContext();
+  const daniel = await portal.newPage();
+  await openPortalAs(daniel, people.daniel);
+  await expect(indexRow(daniel, subject)).toHaveCount(1);
+  await ben.reload();
+  await expect(indexRow(ben, subject)).toHaveCount(1);
+  await expect(pendingRow(ben, subject)).toHaveCount(0);
+  await firm.close();
+  await portal.close();
 });
