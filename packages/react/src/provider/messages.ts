@@ -23,6 +23,8 @@ const ERROR_TEXTS: Partial<Record<ConfideErrorCode, string>> = {
  */
 export const defaultMessages = {
   LOADING: 'Loading…',
+  /** What loading says offline: the request waits for the connection. */
+  LOADING_OFFLINE: 'This will load when you are back online.',
   RETRY: 'Try again',
   ERROR_GENERIC: 'Something went wrong.',
   /** What a failed load or save says, by its error's code; `undefined` says `ERROR_GENERIC`. */

@@ -29,6 +29,22 @@ describe('ComposeSecureMessage', () => {
     expect(await axeViolations(container)).toEqual([]);
   });
 
+  it.each(['Zzz', 'زينب', '🦄'])(
+    'says beside the list, not in it, that no client matches "%s" (a listbox holds options only)',
+    async (search) => {
+      const mock = createMockServer();
+      const client = await clientFor(mock, 'ben');
+      const { container } = renderWith(client, <ComposeSecureMessage />);
+      const combobox = screen.getByRole('combobox', { name: 'Client' });
+      await userEvent.click(combobox);
+      await userEvent.type(combobox, search);
+      await waitFor(() => expect(screen.getByText('No clients match.')).toBeVisible());
+      expect(screen.getByText('No clients match.')).toHaveAttribute('role', 'status');
+      expect(combobox).toHaveAttribute('aria-expanded', 'false');
+      expect(await axeViolations(container)).toEqual([]);
+    },
+  );
+
   it('picks a client, writes and sends with the keyboard only', async () => {
     const mock = createMockServer();
     const client = await clientFor(mock, 'ben');

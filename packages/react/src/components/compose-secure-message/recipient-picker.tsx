@@ -3,6 +3,7 @@ import type { Contact, ContactId, RecipientOptions, UnavailableReason } from '@c
 import { type KeyboardEvent, useId, useState } from 'react';
 import { isComposingKey } from '../../lib/ime.js';
 import type { ConfideMessages } from '../../provider/messages.js';
+import { useLoadingText } from '../shared/states.js';
 
 /** Props of the recipient combobox. */
 export interface RecipientPickerProps {
@@ -32,6 +33,7 @@ export function RecipientPicker({
   onSelect,
 }: RecipientPickerProps) {
   const id = useId();
+  const loadingText = useLoadingText(messages);
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
   const [highlighted, setHighlighted] = useState(0);
@@ -82,7 +84,7 @@ export function RecipientPicker({
         id={`${id}-input`}
         className="confide-input"
         role="combobox"
-        aria-expanded={open}
+        aria-expanded={open && choices.length > 0}
         aria-controls={listId}
         aria-autocomplete="list"
         aria-activedescendant={open && choices.length > 0 ? `${id}-option-${current}` : undefined}
@@ -102,17 +104,19 @@ export function RecipientPicker({
           {error}
         </span>
       )}
+      {/* A listbox holds options only: what stands in for them (loading, none found) is said beside it. */}
+      {open && choices.length === 0 && (
+        <div className="confide-listbox confide-hint" role="status">
+          {recipients === null ? loadingText : messages.COMPOSER_CONTACT_EMPTY}
+        </div>
+      )}
       <div
         id={listId}
         role="listbox"
         className="confide-listbox"
-        hidden={!open}
+        hidden={!open || choices.length === 0}
         aria-label={messages.COMPOSER_CONTACT_LABEL}
       >
-        {recipients === null && <div className="confide-hint">{messages.LOADING}</div>}
-        {recipients !== null && choices.length === 0 && (
-          <div className="confide-hint">{messages.COMPOSER_CONTACT_EMPTY}</div>
-        )}
         {choices.map((choice, index) => (
           // biome-ignore lint/a11y/useKeyWithClickEvents: the combobox input handles the keyboard (aria-activedescendant).
           <div

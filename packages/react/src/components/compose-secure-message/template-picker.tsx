@@ -4,6 +4,7 @@ import { type KeyboardEvent, type RefObject, useEffect, useId, useRef, useState 
 import { useTemplates } from '../../hooks/use-templates.js';
 import type { ConfideMessages } from '../../provider/messages.js';
 import { MessageText } from '../message-text.js';
+import { useLoadingText } from '../shared/states.js';
 
 /** A field of the draft a template fills in. */
 export type TemplateField = 'subject' | 'body';
@@ -45,6 +46,7 @@ export function TemplatePicker({ messages, written, onInsert, insertedFocusRef }
   const [query, setQuery] = useState('');
   const [previewId, setPreviewId] = useState<string | null>(null);
   const { templates, status } = useTemplates(query, { enabled: open });
+  const loadingText = useLoadingText(messages);
   const preview = templates.find((template) => template.id === previewId) ?? templates[0];
 
   function insert(template: Template, keep: readonly TemplateField[]) {
@@ -77,7 +79,7 @@ export function TemplatePicker({ messages, written, onInsert, insertedFocusRef }
             onChange={(event) => setQuery(event.currentTarget.value)}
             onKeyDown={keepEnterInSearch}
           />
-          {status === 'pending' && <p role="status">{messages.LOADING}</p>}
+          {status === 'pending' && <p role="status">{loadingText}</p>}
           {status === 'success' && templates.length === 0 && <p>{messages.TEMPLATE_EMPTY}</p>}
           {templates.length > 0 && (
             <fieldset className="confide-template-list">

@@ -246,7 +246,7 @@ export const MessageIndex = forwardRef<HTMLDivElement, MessageIndexProps>(functi
           onDiscard={index.discard}
         />
       )}
-      {index.status === 'pending' && <Skeleton rows={6} label={messages.LOADING} />}
+      {index.status === 'pending' && <Skeleton rows={6} messages={messages} />}
       {index.status === 'error' && (
         <ErrorState error={index.error} messages={messages} onRetry={() => void index.refresh()} />
       )}

@@ -102,7 +102,7 @@ export const NotificationList = forwardRef<HTMLElement, NotificationListProps>(
         <p role="status" className="confide-notifications-status">
           {markFailed && <span className="confide-field-error">{messages.NOTIFICATIONS_MARK_FAILED}</span>}
         </p>
-        {feed.status === 'pending' && <Skeleton rows={3} label={messages.LOADING} />}
+        {feed.status === 'pending' && <Skeleton rows={3} messages={messages} />}
         {feed.status === 'error' && (
           <ErrorState
             error={feed.error}

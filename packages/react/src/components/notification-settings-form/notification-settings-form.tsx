@@ -48,7 +48,7 @@ export const NotificationSettingsForm = forwardRef<HTMLFormElement, Notification
         data-disabled={readOnly ? '' : undefined}
         onSubmit={submit}
       >
-        {settings.status === 'pending' && <Skeleton rows={4} label={messages.LOADING} />}
+        {settings.status === 'pending' && <Skeleton rows={4} messages={messages} />}
         {settings.status === 'error' && (
           <ErrorState error={settings.error} messages={messages} onRetry={settings.refetch} />
         )}

@@ -6,8 +6,25 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useConfideClient } from '../../hooks/use-client.js';
 import type { ConfideMessages } from '../../provider/messages.js';
 
-/** Placeholder rows while the first page loads. */
-export function Skeleton({ rows, label }: { readonly rows: number; readonly label: string }) {
+/**
+ * What a part says while its data loads: `LOADING`, or offline `LOADING_OFFLINE`. Offline, a query waits for the
+ * connection (query-core pauses it), so "Loading…" would promise progress that is not happening.
+ */
+export function useLoadingText(messages: ConfideMessages): string {
+  const online = useStore(useConfideClient().stores.connection, (state) => state.online);
+  return online ? messages.LOADING : messages.LOADING_OFFLINE;
+}
+
+/** Placeholder rows while the first page loads; offline, the words that say it waits for the connection instead. */
+export function Skeleton({ rows, messages }: { readonly rows: number; readonly messages: ConfideMessages }) {
+  const label = useLoadingText(messages);
+  if (label !== messages.LOADING) {
+    return (
+      <p className="confide-hint" role="status" data-state="waiting">
+        {label}
+      </p>
+    );
+  }
   return (
     <div className="confide-skeleton" role="status" aria-label={label} data-state="loading">
       {Array.from({ length: rows }, (_, index) => (

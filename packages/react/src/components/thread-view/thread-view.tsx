@@ -184,7 +184,7 @@ const OneThread = forwardRef<HTMLDivElement, ThreadViewProps>(function OneThread
       data-state={thread.status === 'pending' ? 'loading' : thread.status}
     >
       {(!online || heldBack) && <OfflineBanner messages={messages} />}
-      {thread.status === 'pending' && <Skeleton rows={4} label={messages.LOADING} />}
+      {thread.status === 'pending' && <Skeleton rows={4} messages={messages} />}
       {thread.status === 'error' && (
         <ErrorState error={thread.error} messages={messages} onRetry={retryLoad} />
       )}

@@ -1,0 +1,85 @@
+import { onlineManager } from '@tanstack/react-query';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  axeViolations,
+  clientFor,
+  createMockServer,
+  renderWith,
+  seedConversation,
+} from '../../test/setup-client.js';
+import { ComposeSecureMessage } from '../compose-secure-message/compose-secure-message.js';
+import { MessageIndex } from '../message-index/message-index.js';
+import { NotificationList } from '../notification-bell/notification-list.js';
+import { NotificationSettingsForm } from '../notification-settings-form/notification-settings-form.js';
+import { ThreadView } from '../thread-view/thread-view.js';
+
+const WAITING = 'This will load when you are back online.';
+
+/**
+ * Every part that loads data, opened while the device is offline: query-core pauses the request until the
+ * connection is back, so the part must say it waits for the connection, not "Loading…" for ever.
+ */
+const PARTS: readonly {
+  name: string;
+  part: (conversationId: string) => ReactNode;
+  open?: () => void;
+  loaded: () => HTMLElement;
+}[] = [
+  { name: 'the index', part: () => <MessageIndex />, loaded: () => screen.getByRole('listbox') },
+  {
+    name: 'a thread',
+    part: (id) => <ThreadView conversationId={id as never} />,
+    loaded: () => screen.getByRole('feed'),
+  },
+  { name: 'the notifications', part: () => <NotificationList />, loaded: () => screen.getByRole('list') },
+  {
+    name: 'the notification settings',
+    part: () => <NotificationSettingsForm />,
+    loaded: () => screen.getAllByRole('radio')[0]!,
+  },
+  {
+    name: "the compose form's client list",
+    part: () => <ComposeSecureMessage />,
+    open: () => fireEvent.focus(screen.getByRole('combobox', { name: 'Client' })),
+    loaded: () => screen.getByRole('option', { name: /Daniel Okafor/ }),
+  },
+  {
+    name: "the compose form's templates",
+    part: () => <ComposeSecureMessage />,
+    open: () => fireEvent.click(screen.getByRole('button', { name: 'Insert template' })),
+    loaded: () => screen.getByRole('radio', { name: 'Document request' }),
+  },
+];
+
+afterEach(() => onlineManager.setOnline(true));
+
+describe('a part opened offline', () => {
+  it.each(PARTS)('$name says it waits for the connection, then loads when it is back', async (row) => {
+    const mock = createMockServer();
+    const id = await seedConversation(mock);
+    const client = await clientFor(mock, 'ben');
+    // As in a browser: the SDK's network status and query-core's both go offline.
+    onlineManager.setOnline(false);
+    client.setOnline(false);
+    // Nothing loaded yet but who is signed in (which the client knows once ready).
+    const viewerQuery = client.queries.viewer.viewer();
+    const viewer = client.queryClient.getQueryData(viewerQuery.queryKey);
+    client.queryClient.clear();
+    client.queryClient.setQueryData(viewerQuery.queryKey, viewer);
+    const { container } = renderWith(client, row.part(id));
+    row.open?.();
+    expect(await screen.findByText(WAITING)).toBeVisible();
+    expect(screen.queryByText('Loading…')).not.toBeInTheDocument();
+    expect(screen.queryByRole('status', { name: 'Loading…' })).not.toBeInTheDocument();
+    expect(await axeViolations(container)).toEqual([]);
+
+    act(() => {
+      onlineManager.setOnline(true);
+      client.setOnline(true);
+    });
+    await waitFor(() => expect(row.loaded()).toBeInTheDocument());
+    expect(screen.queryByText(WAITING)).not.toBeInTheDocument();
+  });
+});
