@@ -131,3 +131,25 @@ test('7c. A conversation a firm member starts offline waits in the firm index; b
   await firm.close();
   await portal.close();
 });
+
+test('7d. The new-message dialog opened offline says so inside it, and its client list loads when the connection is back', async ({
+  browser,
+}) => {
+  const firm = await browser.newContext();
+  const ben = await firm.newPage();
+  await openFirmAs(ben, people.ben);
+  await firm.setOffline(true);
+  await expect(ben.getByText('You are offline. Messages will be sent when you reconnect.')).toBeVisible();
+
+  // The page behind the modal dialog is inert: the dialog says "offline" itself, and the list says why it is empty.
+  const dialog = await openNewMessage(ben);
+  await expect(dialog.getByText('You are offline. Messages will be sent when you reconnect.')).toBeVisible();
+  await dialog.getByRole('combobox', { name: 'Client' }).fill('Daniel');
+  await expect(dialog.getByText('This will load when you are back online.')).toBeVisible();
+  await expectNoAxeViolations(ben);
+
+  await firm.setOffline(false);
+  await dialog.getByRole('option', { name: /Daniel Okafor/ }).click();
+  await expect(dialog.getByRole('combobox', { name: 'Client' })).toHaveValue('Daniel Okafor');
+  await firm.close();
+});

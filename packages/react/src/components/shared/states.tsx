@@ -78,13 +78,27 @@ function bannersOf(client: ConfideClient): StoreApi<OfflineBannersState> {
   return store;
 }
 
-/** The banner that speaks for the page: the first in reading order, so it sits where a person meets it first. */
-function firstInDocument(banners: readonly HTMLElement[]): HTMLElement | undefined {
-  return banners.reduce<HTMLElement | undefined>(
-    (first, banner) =>
-      !first || banner.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING ? banner : first,
-    undefined,
-  );
+/**
+ * Where a banner speaks: the dialog it is in, or else the page. A dialog is read on its own (a modal one makes the
+ * page behind it inert), so a banner behind it cannot speak for it.
+ */
+const scopeOf = (banner: HTMLElement): Element | null =>
+  banner.closest('dialog, [role="dialog"], [role="alertdialog"]');
+
+/** Whether `banner` speaks for its scope: the first there in reading order, so it sits where a person meets it first. */
+function speaksForScope(banners: readonly HTMLElement[], banner: HTMLElement | null): boolean {
+  if (!banner) return false;
+  const scope = scopeOf(banner);
+  const first = banners
+    .filter((other) => scopeOf(other) === scope)
+    .reduce<HTMLElement | undefined>(
+      (earliest, other) =>
+        !earliest || other.compareDocumentPosition(earliest) & Node.DOCUMENT_POSITION_FOLLOWING
+          ? other
+          : earliest,
+      undefined,
+    );
+  return first === banner;
 }
 
 /**
@@ -100,17 +114,14 @@ export function useLiveUpdatesHeldBack(): boolean {
  * Says the device is offline (sends wait until it is back), or, online, that live updates are held back. Each
  * part that a person can use on its own (index, thread, composer) carries one, and when a page shows several parts
  * of one client only the first in reading order speaks and shows: the others stay in the page, hidden, and take
- * over if it goes.
+ * over if it goes. A dialog is its own page here: the first banner inside it speaks there too.
  */
 export function OfflineBanner({ messages }: { readonly messages: ConfideMessages }) {
   const client = useConfideClient();
   const store = bannersOf(client);
   const online = useStore(client.stores.connection, (state) => state.online);
   const ref = useRef<HTMLDivElement>(null);
-  const speaks = useStore(
-    store,
-    (state) => firstInDocument(state.banners) === ref.current && ref.current !== null,
-  );
+  const speaks = useStore(store, (state) => speaksForScope(state.banners, ref.current));
   useLayoutEffect(() => {
     const banner = ref.current;
     if (!banner) return;
