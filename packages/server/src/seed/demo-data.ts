@@ -213,7 +213,7 @@ export const DEMO_CONVERSATIONS: readonly DemoConversation[] = [
         id: 'msg_elena_3',
         author: client(DEMO_IDS.elena),
         minutesAgo: 60,
-        body: 'I have uploaded the photos. Thank you!',
+        body: 'I will take the photos tonight and upload them here. Thank you!',
       },
     ],
     clientReadUpTo: 'msg_elena_2',
