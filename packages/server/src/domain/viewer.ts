@@ -25,6 +25,22 @@ export async function resolveViewer(store: StoreQueries, claims: TokenClaims): P
   return viewer;
 }
 
+/**
+ * Whether the person `viewer` names may still sign in, by `resolveViewer`'s rule read again now: false once the
+ * host's directory no longer has them or, for a client, their portal is no longer active. For what outlives the
+ * request that signed them in (an event stream). Store failures reject.
+ */
+export async function maySignInAgain(store: StoreQueries, viewer: ViewerIdentity): Promise<boolean> {
+  const { kind, id } = viewerRef(viewer);
+  try {
+    await resolveViewer(store, { sub: id, role: kind, firm: viewer.firm.id });
+    return true;
+  } catch (error) {
+    if (ApiError.is(error)) return false;
+    throw error;
+  }
+}
+
 /** The viewer as an author/reader reference. */
 export function viewerRef(viewer: ViewerIdentity): PartyRef {
   return viewer.kind === 'member'

@@ -2,7 +2,7 @@ import { EventIdSchema } from '@confide/protocol';
 import type { Context } from 'hono';
 import { type SSEStreamingApi, streamSSE } from 'hono/streaming';
 import type { DomainContext } from '../domain/context.js';
-import { type ViewerIdentity, viewerRef } from '../domain/viewer.js';
+import { maySignInAgain, type ViewerIdentity, viewerRef } from '../domain/viewer.js';
 import { ApiError } from '../errors/api-error.js';
 import { type EventFrame, encodeEventFrame } from './event-frame.js';
 import type { EventHub } from './event-hub.js';
@@ -22,6 +22,7 @@ export interface EventStreamOptions {
   readonly viewer: ViewerIdentity;
   /** The process's event reader. */
   readonly hub: EventHub;
+  /** Between heartbeat comments when idle; also how often, at most, the stream checks that its person may still sign in. */
   readonly heartbeatIntervalMs: number;
   /** When the viewer's token expires: the stream ends then, and the client reconnects with a fresh token. */
   readonly endsAt: Date | null;
@@ -109,8 +110,10 @@ function createWaker() {
  * that arrive meanwhile wait, and those already sent are skipped). The first frame after the `connected` comment
  * is an `id:` line with the stream's position, so a client whose stream drops before any event resumes without
  * a gap. A comment every heartbeat interval keeps proxies from closing the connection. It ends when the client
- * goes away, the token expires, the server shuts down or the client falls too far behind (its backlog in the hub
- * passed the limits: a reader that stopped reading); the client then resumes with `Last-Event-ID`.
+ * goes away, the token expires, the server shuts down, the client falls too far behind (its backlog in the hub
+ * passed the limits: a reader that stopped reading; the client then resumes with `Last-Event-ID`) or its person
+ * may no longer sign in (`maySignInAgain`, checked at most once per heartbeat interval; their reconnect is then
+ * refused like any request: `401`, or `403 portal_inactive`).
  */
 export async function streamEvents(
   honoContext: Context,
@@ -140,6 +143,17 @@ export async function streamEvents(
   let position = resumeFrom ?? subscription.position;
   const isOver = (stream: SSEStreamingApi) =>
     lagged || stream.aborted || stream.closed || shutdownSignal?.aborted === true || remainingMs() <= 0;
+  // The token only proved who the person was when the stream opened. A person the host's directory dropped, or a
+  // client whose portal closed, is refused by every request after that; the stream checks the same rule again
+  // before it writes, at most once per heartbeat interval (one statement, not one per event), so what was
+  // written for them afterwards reaches them for at most that long.
+  let accessCheckedAt = context.clock.now().getTime();
+  const mayStillSignIn = async () => {
+    const now = context.clock.now().getTime();
+    if (now - accessCheckedAt < options.heartbeatIntervalMs) return true;
+    accessCheckedAt = now;
+    return maySignInAgain(context.store, viewer);
+  };
 
   return streamSSE(honoContext, async (stream) => {
     active = stream;
@@ -166,6 +180,7 @@ export async function streamEvents(
       }
       while (!isOver(stream)) {
         waker.takePending();
+        if (!(await mayStillSignIn())) break;
         // Everything waiting goes out in one write: frames are already encoded, once for all streams.
         const fresh = subscription.take().filter((frame) => frame.seq > position);
         const last = fresh.at(-1);
