@@ -60,11 +60,16 @@ async function chooseContact(
   return contact;
 }
 
-/** Presents an earlier start with the same key, or refuses a key that was used for something else. */
+/**
+ * Presents an earlier start with the same key, or refuses (`conflict`) a key that was used for something else: a
+ * reply, or a start with another client than `contactId` (a member's choice; undefined for a client, whose starts
+ * are all their own), so a retry never answers for a conversation it did not ask for.
+ */
 async function replay(
   store: StoreQueries,
   viewer: ViewerIdentity,
   message: MessageRow,
+  contactId: string | undefined,
 ): Promise<StartedConversation> {
   const conversation = await store.getConversation(message.conversationId);
   const startedHere =
@@ -75,6 +80,8 @@ async function replay(
   const contact = conversation === null ? null : await store.getContact(conversation.contactId);
   if (!startedHere || !contact)
     throw new ApiError('conflict', 'This idempotency key was already used for another message');
+  if (contactId !== undefined && contactId !== contact.id)
+    throw new ApiError('conflict', 'This idempotency key was already used for another conversation');
   const names = nameBookOf(viewer, [contact]);
   const clientRead =
     viewer.kind === 'member'
@@ -171,7 +178,7 @@ export async function startConversation(
 ): Promise<StartedConversation> {
   const author = viewerRef(viewer);
   const replayed = async (store: StoreQueries, winner: MessageRow) => {
-    const started = await replay(store, viewer, winner);
+    const started = await replay(store, viewer, winner, input.contactId);
     await options.onReplay?.();
     return started;
   };
@@ -209,12 +216,15 @@ export async function startConversation(
   }
 }
 
-/** The conversation an earlier start with this key created, as the viewer sees it, or null when there is none. */
+/**
+ * The conversation an earlier start with this key created, as the viewer sees it, or null when there is none;
+ * `conflict` when the key was used for a reply or a start with another client.
+ */
 export async function findStartedConversation(
   context: DomainContext,
   viewer: ViewerIdentity,
-  idempotencyKey: string,
+  input: Pick<StartConversationInput, 'idempotencyKey' | 'contactId'>,
 ): Promise<StartedConversation | null> {
-  const earlier = await context.store.findMessageByIdempotencyKey(viewerRef(viewer), idempotencyKey);
-  return earlier ? replay(context.store, viewer, earlier) : null;
+  const earlier = await context.store.findMessageByIdempotencyKey(viewerRef(viewer), input.idempotencyKey);
+  return earlier ? replay(context.store, viewer, earlier, input.contactId) : null;
 }

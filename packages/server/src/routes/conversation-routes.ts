@@ -56,7 +56,7 @@ export const conversationRouteHandlers = {
       services.sendLimiter,
       viewer,
       body.senderId,
-      () => findStartedConversation(context, viewer, body.idempotencyKey),
+      () => findStartedConversation(context, viewer, body),
       (onReplay) => startConversation(context, viewer, body, { onReplay }),
     );
   },

@@ -134,3 +134,61 @@ describe('a send written by someone else than the token says (the device changed
     expect(await store.listMail({ limit: 10 })).toEqual([]);
   });
 });
+
+describe('an idempotency key used again for another conversation', () => {
+  const start = (contactId: string, idempotencyKey: string) => ({
+    path: '/v1/conversations',
+    body: { contactId, subject: 'Documents', body: 'Please send them', idempotencyKey },
+  });
+  const reply = (conversationId: string, idempotencyKey: string) => ({
+    path: `/v1/conversations/${conversationId}/messages`,
+    body: { body: 'Please send them', idempotencyKey },
+  });
+  type Send = (idempotencyKey: string) => { path: string; body: object };
+
+  it.each<[string, Send, Send, { sends: { limit: number; windowMs: number } } | undefined]>([
+    [
+      'a reply, then a reply to another client',
+      (key) => reply(CONVERSATION, key),
+      (key) => reply('cnv_elena_residence', key),
+      undefined,
+    ],
+    [
+      'a start, then a start with another client',
+      (key) => start('con_daniel', key),
+      (key) => start('con_elena', key),
+      undefined,
+    ],
+    [
+      'a start, then a start with another client over the send limit',
+      (key) => start('con_daniel', key),
+      (key) => start('con_elena', key),
+      { sends: { limit: 1, windowMs: 60_000 } },
+    ],
+    [
+      'a start, then a reply elsewhere',
+      (key) => start('con_daniel', key),
+      (key) => reply('cnv_elena_residence', key),
+      undefined,
+    ],
+    [
+      'a reply, then a start',
+      (key) => reply(CONVERSATION, key),
+      (key) => start('con_daniel', key),
+      undefined,
+    ],
+  ])('is refused with 409 conflict, nothing sent: %s', async (_kind, first, second, rateLimits) => {
+    const { call, store } = await createTestApp(rateLimits ? { rateLimits } : {});
+    const idempotencyKey = freshKey();
+    const firstSend = first(idempotencyKey);
+    expect((await call('POST', firstSend.path, { as: 'owner', body: firstSend.body })).status).toBe(201);
+    const mailsBefore = (await store.listMail({ limit: 100 })).length;
+    const secondSend = second(idempotencyKey);
+    const answer = await call('POST', secondSend.path, { as: 'owner', body: secondSend.body });
+    expect([answer.status, ((await answer.json()) as { error?: { code?: string } }).error?.code]).toEqual([
+      409,
+      'conflict',
+    ]);
+    expect(await store.listMail({ limit: 100 })).toHaveLength(mailsBefore);
+  });
+});
