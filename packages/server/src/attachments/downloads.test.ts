@@ -234,6 +234,29 @@ describe('downloads', () => {
     });
   });
 
+  it.each<[PersonName, 'download' | 'preview']>([
+    ['client', 'download'],
+    ['owner', 'download'],
+    ['client', 'preview'],
+  ])(
+    "never redeems a ticket on a HEAD request (a link checker's or download manager's): %s, %s",
+    async (person, purpose) => {
+      const test = await createTestApp();
+      const file = await sentFile(test, { uploader: 'owner', mediaType: 'image/png', name: 'scan.png' });
+      const issued = await test.call('POST', `/v1/attachments/${file.id}/tickets?purpose=${purpose}`, {
+        as: person,
+      });
+      const { url } = (await issued.json()) as { url: string };
+      const head = await test.call('HEAD', url);
+      expect(head.status).toBe(404);
+      const owner = await (await test.call('GET', `/v1/attachments/${file.id}`, { as: 'owner' })).json();
+      expect(owner.clientDownloadedAt).toBeNull();
+      const audit = await test.store.listAudit({ firmId: 'firm_rivera_cho', limit: 10 });
+      expect(audit.filter((entry) => entry.targetId === file.id)).toEqual([]);
+      expect((await test.call('GET', url)).status).toBe(200);
+    },
+  );
+
   it('checks access again when a ticket is redeemed', async () => {
     const test = await createTestApp();
     const file = await sentFile(test, { state: 'scanning' });

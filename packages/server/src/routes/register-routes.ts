@@ -3,7 +3,7 @@ import type { Hono } from 'hono';
 import { type Authenticated, authenticate } from '../auth/authenticate.js';
 import { requireFirmAdmin, requireMember } from '../domain/access.js';
 import type { DomainContext } from '../domain/context.js';
-import { ApiError } from '../errors/api-error.js';
+import { ApiError, notFound } from '../errors/api-error.js';
 import { parseInput, readQuery } from '../http/parse-input.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import { attachmentRouteHandlers } from './attachment-routes.js';
@@ -71,6 +71,9 @@ export function registerRoutes(
     app.on(methods, paths, async (hono) => {
       const context = createContext(hono.get('requestId'));
       const request = hono.req.raw;
+      // Hono answers HEAD with a GET route. A file's GET redeems a single-use ticket and records the download
+      // (what "downloaded by the client" shows the firm): a link checker's HEAD must do neither.
+      if (route.kind === 'file' && request.method === 'HEAD') throw notFound('Route');
       const signedIn = await authorise(request, route.access, context, services);
       const params = route.params ? parseInput(route.params, hono.req.param(), 'params') : undefined;
       const query = route.query
