@@ -160,6 +160,16 @@ describe('GET /v1/events', () => {
     await stream.cancel();
   });
 
+  it.each<PersonName>(['client', 'owner'])(
+    'opens no stream for a HEAD request (it would hold one of the person’s streams unread): %s',
+    async (person) => {
+      const { call, eventHub } = await createTestApp({ heartbeatIntervalMs: 600_000 });
+      const head = await call('HEAD', '/v1/events', { as: person });
+      expect(head.status).toBe(404);
+      expect(eventHub.stats().subscribers).toBe(0);
+    },
+  );
+
   it('refuses a malformed Last-Event-ID', async () => {
     const { call } = await createTestApp();
     const response = await call('GET', '/v1/events', { as: 'owner', headers: { 'Last-Event-ID': 'abc' } });

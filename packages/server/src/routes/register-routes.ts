@@ -71,9 +71,11 @@ export function registerRoutes(
     app.on(methods, paths, async (hono) => {
       const context = createContext(hono.get('requestId'));
       const request = hono.req.raw;
-      // Hono answers HEAD with a GET route. A file's GET redeems a single-use ticket and records the download
-      // (what "downloaded by the client" shows the firm): a link checker's HEAD must do neither.
-      if (route.kind === 'file' && request.method === 'HEAD') throw notFound('Route');
+      // Hono answers HEAD with a GET route, but only a JSON GET merely reads. A file's GET redeems a single-use
+      // ticket and records the download (what "downloaded by the client" shows the firm); the event stream's opens
+      // a stream, one of the person's few, that nobody would ever read. A link checker's HEAD must do neither.
+      if ((route.kind === 'file' || route.kind === 'sse') && request.method === 'HEAD')
+        throw notFound('Route');
       const signedIn = await authorise(request, route.access, context, services);
       const params = route.params ? parseInput(route.params, hono.req.param(), 'params') : undefined;
       const query = route.query
