@@ -60,6 +60,35 @@ async function chooseContact(
   return contact;
 }
 
+/** A conversation's link to the host's matter. */
+type MatterLink = NonNullable<StartConversationInput['matter']>;
+
+/**
+ * The matter a new conversation links to. A member links any (the host's reference, from the firm's own app). A
+ * client, whose request the host does not vouch for, links only a matter the firm already linked to one of their
+ * own conversations, and under the firm's label: otherwise `not_found`, exactly like a matter that does not exist,
+ * so a client can neither file a conversation under another client's matter in the firm's index nor learn its id.
+ */
+async function chooseMatter(
+  store: StoreQueries,
+  viewer: ViewerIdentity,
+  matter: MatterLink | undefined,
+): Promise<MatterLink | null> {
+  if (matter === undefined) return null;
+  if (viewer.kind === 'member') return matter;
+  const [linked] = await store.listConversations({
+    firmId: viewer.firm.id,
+    contactId: viewer.contact.id,
+    audience: 'client',
+    reader: viewerRef(viewer),
+    matterId: matter.id,
+    limit: 1,
+  });
+  const label = linked?.conversation.matterLabel;
+  if (label === undefined || label === null) throw notFound('Matter');
+  return { id: matter.id, label };
+}
+
 /**
  * Presents an earlier start with the same key, or refuses (`conflict`) a key that was used for something else: a
  * reply, or a start with another client than `contactId` (a member's choice; undefined for a client, whose starts
@@ -111,6 +140,7 @@ async function insertStart(
   viewer: ViewerIdentity,
   contact: ContactRow,
   input: StartConversationInput,
+  matter: MatterLink | null,
 ): Promise<WrittenStart> {
   const author = viewerRef(viewer);
   const now = context.clock.now().toISOString();
@@ -120,8 +150,8 @@ async function insertStart(
     firmId: viewer.firm.id,
     contactId: contact.id,
     subject: input.subject,
-    matterId: input.matter?.id ?? null,
-    matterLabel: input.matter?.label ?? null,
+    matterId: matter?.id ?? null,
+    matterLabel: matter?.label ?? null,
     startedBy: author,
     createdAt: now,
   });
@@ -168,7 +198,8 @@ async function insertStart(
 /**
  * Starts a conversation with its first message. Members write only to their own firm's contacts with an active
  * portal (`portal_inactive` otherwise, `not_found` for other firms); clients only for themselves, never naming a
- * contact. Idempotent like `sendMessage`: a repeated key returns the original conversation and message.
+ * contact, and linking only a matter of theirs (`chooseMatter`). Idempotent like `sendMessage`: a repeated key
+ * returns the original conversation and message.
  */
 export async function startConversation(
   context: DomainContext,
@@ -189,7 +220,8 @@ export async function startConversation(
       if (earlier) return { replayed: await replayed(tx, earlier) };
       // After the replay: a retry of a start that went through before the portal was deactivated gets its answer.
       requireActivePortal(contact);
-      const written = await insertStart(tx, context, viewer, contact, input);
+      const matter = await chooseMatter(tx, viewer, input.matter);
+      const written = await insertStart(tx, context, viewer, contact, input, matter);
       const { conversation, message } = written;
       const names = nameBookOf(viewer, [contact]);
       const firmView = presentConversation(conversation, contact, names, 'firm', null);
