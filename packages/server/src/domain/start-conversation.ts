@@ -65,9 +65,10 @@ type MatterLink = NonNullable<StartConversationInput['matter']>;
 
 /**
  * The matter a new conversation links to. A member links any (the host's reference, from the firm's own app). A
- * client, whose request the host does not vouch for, links only a matter the firm already linked to one of their
- * own conversations, and under the firm's label: otherwise `not_found`, exactly like a matter that does not exist,
- * so a client can neither file a conversation under another client's matter in the firm's index nor learn its id.
+ * client, whose request the host does not vouch for, links a matter the firm already linked to one of their own
+ * conversations under the firm's label, or a matter nobody has linked yet (the client portal's host passing its own
+ * case reference, DESIGN "Link to a matter") as sent; a matter linked only to other clients' conversations is
+ * `not_found`, so a client cannot file a conversation under another client's matter in the firm's index.
  */
 async function chooseMatter(
   store: StoreQueries,
@@ -76,17 +77,21 @@ async function chooseMatter(
 ): Promise<MatterLink | null> {
   if (matter === undefined) return null;
   if (viewer.kind === 'member') return matter;
-  const [linked] = await store.listConversations({
-    firmId: viewer.firm.id,
-    contactId: viewer.contact.id,
-    audience: 'client',
-    reader: viewerRef(viewer),
-    matterId: matter.id,
-    limit: 1,
-  });
-  const label = linked?.conversation.matterLabel;
-  if (label === undefined || label === null) throw notFound('Matter');
-  return { id: matter.id, label };
+  const linkedTo = async (contactId: string | undefined) => {
+    const [linked] = await store.listConversations({
+      firmId: viewer.firm.id,
+      contactId,
+      audience: 'client',
+      reader: viewerRef(viewer),
+      matterId: matter.id,
+      limit: 1,
+    });
+    return linked?.conversation.matterLabel ?? undefined;
+  };
+  const own = await linkedTo(viewer.contact.id);
+  if (own !== undefined) return { id: matter.id, label: own };
+  if ((await linkedTo(undefined)) !== undefined) throw notFound('Matter');
+  return matter;
 }
 
 /**

@@ -27,9 +27,7 @@ describe('a matter a client links to a conversation they start', () => {
       'otherClient',
       { id: 'matter-2041', label: 'Urgent' },
     ],
-    ["another firm's matter", 'client', { id: 'matter-77', label: 'Tanaka — lease' }],
-    ['a matter nobody linked', 'client', { id: 'matter-9999', label: 'New case' }],
-  ])('is refused like an unknown one: %s', async (_kind, as, matter) => {
+  ])('is refused: %s', async (_kind, as, matter) => {
     const test = await createTestApp();
     const answer = await test.call('POST', '/v1/conversations', { as, body: startAs(matter) });
     expect([answer.status, await answer.json()]).toEqual([
@@ -60,6 +58,20 @@ describe('a matter a client links to a conversation they start', () => {
     expect(answer.status).toBe(201);
     expect(((await answer.json()) as { conversation: { matter: unknown } }).conversation.matter).toEqual(
       linked,
+    );
+  });
+
+  // The client portal's host passes its own case reference: a matter no conversation of this firm carries yet.
+  it.each<[string, SentMatter]>([
+    ['a matter nobody linked', { id: 'matter-9999', label: 'New case' }],
+    ["another firm's matter id, new to this firm", { id: 'matter-77', label: 'Tanaka — lease' }],
+    ['a label in Arabic', { id: 'matter-ar-1', label: 'قضية الإقامة' }],
+  ])('links a matter new to the firm as sent: %s', async (_kind, matter) => {
+    const test = await createTestApp();
+    const answer = await test.call('POST', '/v1/conversations', { as: 'client', body: startAs(matter) });
+    expect(answer.status).toBe(201);
+    expect(((await answer.json()) as { conversation: { matter: unknown } }).conversation.matter).toEqual(
+      matter,
     );
   });
 
