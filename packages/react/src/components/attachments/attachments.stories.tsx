@@ -467,7 +467,7 @@ export const Dark: Story = {
   args: {
     composer: [
       composerFile('Passport scan.pdf', { status: 'uploading', uploadedBytes: 0.96 * MB }),
-      composerFile('Bank statement.pdf', { status: 'failed', error: { code: 'network' } }),
+      composerFile('Bank statement.pdf', { status: 'failed', error: { code: 'network', retryable: true } }),
     ],
     sent: [sentFile('invoice.pdf', { state: 'blocked' }), sentFile('Lease.pdf', { state: 'scanning' })],
   },
