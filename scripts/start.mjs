@@ -55,9 +55,13 @@ function printBanner() {
   const width = Math.max(...services.map((service) => service.label.length)) + 2;
   const rows = services.map((service) => `  ${service.label.padEnd(width)}${urls.get(service.name)}`);
   rows.push(
-    `  ${'Dev mail page'.padEnd(width)}${urls.get('server')}/dev/mail   (the e-mails people received)`,
+    `  ${'Dev mail page'.padEnd(width)}${urls.get('server')}/dev/mail   (e-mails are kept there; without SMTP_URL none is sent)`,
   );
-  process.stdout.write(`\nConfide is running:\n${rows.join('\n')}\n\nPress Ctrl-C to stop.\n\n`);
+  // Requests are not logged one by one unless asked for: this banner and the errors stay easy to find.
+  const requests = /^(1|true)$/.test(process.env.CONFIDE_LOG_REQUESTS ?? '')
+    ? 'Every request is logged (CONFIDE_LOG_REQUESTS).'
+    : 'Only errors are logged; CONFIDE_LOG_REQUESTS=1 pnpm start logs every request.';
+  process.stdout.write(`\nConfide is running:\n${rows.join('\n')}\n\n${requests}\nPress Ctrl-C to stop.\n\n`);
 }
 
 function start(service) {

@@ -45,6 +45,11 @@ export interface CreateAppOptions {
   readonly createId?: IdGenerator | undefined;
   /** Enables `POST /v1/dev/token` and `GET /dev/mail` (needs `auth.secret`). @default false */
   readonly dev?: boolean | undefined;
+  /**
+   * Whether something delivers the outbox (`startServer` runs the outbox worker when `SMTP_URL` is set). The dev
+   * mail page says what becomes of waiting mail: sent, or kept there only. @default false
+   */
+  readonly deliversMail?: boolean | undefined;
   /** The client portal's URL, the only link client e-mails carry. */
   readonly portalUrl: string;
   /** The firm app's URL, the link of member e-mails. */
@@ -142,6 +147,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     verifyToken: createTokenVerifier(options.auth),
     auth: options.auth,
     dev: options.dev === true,
+    deliversMail: options.deliversMail === true,
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_INTERVAL_MS,
     shutdownSignal: options.shutdownSignal,
     sendLimiter:

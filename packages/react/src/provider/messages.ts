@@ -94,6 +94,7 @@ export const defaultMessages = {
   ATTACHMENT_TOO_MANY: 'A message can carry at most 20 files.',
   ATTACHMENT_NAME_INVALID: 'This file name cannot be used: rename the file and attach it again.',
   ATTACHMENT_UPLOAD_FAILED: 'Upload failed. Try again.',
+  ATTACHMENT_REFUSED: 'The server did not accept this file. Remove it, then attach it again.',
   ATTACHMENT_BLOCKED: 'Removed for a security reason',
   ATTACHMENT_SCANNING: 'Checking for viruses…',
   ATTACHMENT_NOT_SCANNED: 'Not scanned',

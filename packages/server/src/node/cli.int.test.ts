@@ -53,7 +53,13 @@ describe('confide-server, a child process on PGlite with SMTP_URL', () => {
     });
     data = await mkdtemp(join(tmpdir(), 'confide-cli-'));
     cleanups.push(smtp.close, () => rm(data, { recursive: true, force: true }));
-    environment = { CONFIDE_DEV: '1', SMTP_URL: smtp.url, CONFIDE_OUTBOX_LEASE_MS: '1000' };
+    // Request lines are opt-in; this test reads one.
+    environment = {
+      CONFIDE_DEV: '1',
+      SMTP_URL: smtp.url,
+      CONFIDE_OUTBOX_LEASE_MS: '1000',
+      CONFIDE_LOG_REQUESTS: '1',
+    };
     args = ['--port', '0', '--seed', 'demo', '--data', data];
     first = await spawnCli(args, environment);
     cleanups.push(() => first.stop('SIGKILL'));
@@ -96,6 +102,7 @@ describe('confide-server, a child process on PGlite with SMTP_URL', () => {
       await smtp.waitForCount(3);
       const devMail = await (await fetch(`${second.url}/dev/mail`)).text();
       expect(devMail).toContain('Outbox (3)');
+      expect(devMail).toContain('SMTP is configured (SMTP_URL)');
       expect(devMail).toContain('daniel.okafor@client.test');
       // A graceful stop finishes the batch in flight; afterwards nothing is pending that could be sent again.
       expect(await second.stop('SIGTERM')).toBe(0);

@@ -55,6 +55,23 @@ describe('readServerConfig', () => {
     );
   });
 
+  it.each([
+    [undefined, false],
+    ['0', false],
+    ['false', false],
+    ['1', true],
+    ['true', true],
+  ])('logs every request only when asked: CONFIDE_LOG_REQUESTS=%s gives %s', (value, logRequests) => {
+    const environment = value === undefined ? {} : { CONFIDE_LOG_REQUESTS: value };
+    expect(readServerConfig([], { CONFIDE_DEV: '1', ...environment })).toMatchObject({ logRequests });
+  });
+
+  it('refuses a CONFIDE_LOG_REQUESTS it cannot read', () => {
+    expect(() => readServerConfig([], { CONFIDE_DEV: '1', CONFIDE_LOG_REQUESTS: 'yes please' })).toThrow(
+      /CONFIDE_LOG_REQUESTS/,
+    );
+  });
+
   it('listens on this machine only, over both loopbacks, unless told otherwise', () => {
     expect(readServerConfig([], { CONFIDE_DEV: '1' })).toMatchObject({ host: 'localhost' });
   });

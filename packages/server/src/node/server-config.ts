@@ -25,7 +25,8 @@ Environment: DATABASE_URL, CONFIDE_DATABASE_SCHEMA, SMTP_URL, CONFIDE_MAIL_FROM,
 CONFIDE_JWKS_URL, CONFIDE_JWT_ISSUER, CONFIDE_JWT_AUDIENCE, CONFIDE_DEV=1, CONFIDE_ALLOWED_ORIGINS,
 CONFIDE_PORTAL_URL, CONFIDE_FIRM_APP_URL, CONFIDE_OUTBOX_LEASE_MS, CONFIDE_SEND_RATE_LIMIT,
 CONFIDE_DEV_TOKEN_RATE_LIMIT, CONFIDE_MAX_STREAMS_PER_PERSON,
-CONFIDE_MAX_UPLOAD_BYTES, CONFIDE_ALLOWED_TYPES, CONFIDE_CLAMAV, CONFIDE_S3_* (see the README).`;
+CONFIDE_MAX_UPLOAD_BYTES, CONFIDE_ALLOWED_TYPES, CONFIDE_CLAMAV, CONFIDE_S3_*, CONFIDE_LOG_REQUESTS=1
+(see the README).`;
 
 /** Everything the server process is configured with. */
 export interface ServerConfig {
@@ -56,6 +57,8 @@ export interface ServerConfig {
   readonly maxStreamsPerPerson: number;
   /** Files: limits, allow-list, scanner and storage. */
   readonly attachments: AttachmentConfig;
+  /** Whether every request gets a log line (`CONFIDE_LOG_REQUESTS=1`); otherwise only failed ones (5xx). */
+  readonly logRequests: boolean;
 }
 
 /** A configuration mistake: the CLI prints the message and the usage and exits with status 2. */
@@ -90,6 +93,9 @@ const EnvironmentSchema = z.object({
   CONFIDE_DEV_TOKEN_RATE_LIMIT: optional.pipe(z.coerce.number<string | undefined>().int().min(1).optional()),
   CONFIDE_MAX_STREAMS_PER_PERSON: optional.pipe(
     z.coerce.number<string | undefined>().int().min(1).optional(),
+  ),
+  CONFIDE_LOG_REQUESTS: optional.pipe(
+    z.enum(['1', 'true', '0', 'false'], { error: 'must be 1, true, 0 or false' }).optional(),
   ),
 });
 
@@ -173,5 +179,6 @@ export function readServerConfig(
     devTokenRateLimit: env.CONFIDE_DEV_TOKEN_RATE_LIMIT ?? DEFAULT_DEV_TOKEN_RATE_LIMIT.limit,
     maxStreamsPerPerson: env.CONFIDE_MAX_STREAMS_PER_PERSON ?? DEFAULT_MAX_STREAMS_PER_PERSON,
     attachments: readAttachments(environment),
+    logRequests: env.CONFIDE_LOG_REQUESTS === '1' || env.CONFIDE_LOG_REQUESTS === 'true',
   };
 }

@@ -5,7 +5,7 @@ import { createApp, DEFAULT_DEV_TOKEN_RATE_LIMIT, DEFAULT_SEND_RATE_LIMIT } from
 import { createEventHub } from '../events/event-hub.js';
 import { createInProcessNotifier } from '../events/in-process-notifier.js';
 import type { Notifier } from '../events/notifier.js';
-import type { RequestLogger } from '../http/request-log.js';
+import { consoleRequestLogger, type RequestLogger, serverErrorRequestLogger } from '../http/request-log.js';
 import { systemClock } from '../lib/clock.js';
 import { randomId } from '../lib/ids.js';
 import { seedDemo } from '../seed/demo.js';
@@ -153,6 +153,7 @@ export async function startServer(
       audience: config.jwtAudience,
     },
     dev: config.dev,
+    deliversMail: worker !== undefined,
     portalUrl: config.portalUrl,
     firmAppUrl: config.firmAppUrl,
     allowedOrigins: config.allowedOrigins,
@@ -169,7 +170,7 @@ export async function startServer(
       uploads: attachments.uploads.handler,
       settings: attachments.settings,
     },
-    ...(options.requestLogger === undefined ? {} : { logger: options.requestLogger }),
+    logger: options.requestLogger ?? (config.logRequests ? consoleRequestLogger : serverErrorRequestLogger),
     onUnexpectedError,
   });
   const listening = await listenHttp(() => createAdaptorServer({ fetch: app.fetch }) as Server, {

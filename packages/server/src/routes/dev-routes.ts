@@ -33,9 +33,9 @@ export const devRouteHandlers = {
       token: await signToken({ sub: contact.id, role: 'client', firm: contact.firmId }, { secret, now }),
     };
   },
-  async devMail({ context }) {
+  async devMail({ context, services }) {
     const mails = await context.store.listMail({ limit: DEV_MAIL_PAGE_SIZE });
-    return new Response(renderDevMailPage(mails), {
+    return new Response(renderDevMailPage(mails, { deliversMail: services.deliversMail }), {
       headers: {
         'Content-Type': 'text/html; charset=utf-8',
         'Content-Security-Policy': DEV_MAIL_CONTENT_SECURITY_POLICY,

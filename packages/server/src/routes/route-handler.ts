@@ -17,6 +17,8 @@ export interface AppServices {
   readonly verifyToken: TokenVerifier;
   readonly auth: AuthOptions;
   readonly dev: boolean;
+  /** Whether an outbox worker delivers mail (SMTP configured); the dev mail page says so. */
+  readonly deliversMail: boolean;
   readonly heartbeatIntervalMs: number;
   /** Ends open event streams when the server shuts down. */
   readonly shutdownSignal: AbortSignal | undefined;

@@ -212,6 +212,31 @@ export const TypeNotAllowed: Story = {
   },
 };
 
+/** Refusals next to a network cut: Retry only where sending the bytes again may get through, Remove on every file. */
+export const RefusedOrRetry: Story = {
+  args: {
+    composer: [
+      composerFile('Tax return.pdf', { status: 'failed', error: { code: 'network', retryable: true } }),
+      composerFile('invoice.pdf.exe', {
+        status: 'failed',
+        error: { code: 'type_not_allowed', retryable: false },
+      }),
+      composerFile('Old upload.pdf', {
+        status: 'failed',
+        error: { code: 'attachment_unavailable', retryable: false },
+      }),
+    ],
+  },
+  play: async ({ canvas }) => {
+    await expect(canvas.getAllByRole('button', { name: /^Retry / })).toHaveLength(1);
+    await expect(canvas.getByRole('button', { name: 'Retry Tax return.pdf' })).toBeInTheDocument();
+    await expect(canvas.getAllByRole('button', { name: /^Remove / })).toHaveLength(3);
+    await expect(
+      canvas.getByText('The server did not accept this file. Remove it, then attach it again.'),
+    ).toBeInTheDocument();
+  },
+};
+
 /** Attach with the keyboard (Enter on "Attach files" opens the picker; the file arrives), then remove it: focus moves on. */
 export const AttachAndRemoveWithKeyboard: Story = {
   args: {
@@ -467,7 +492,7 @@ export const Dark: Story = {
   args: {
     composer: [
       composerFile('Passport scan.pdf', { status: 'uploading', uploadedBytes: 0.96 * MB }),
-      composerFile('Bank statement.pdf', { status: 'failed', error: { code: 'network' } }),
+      composerFile('Bank statement.pdf', { status: 'failed', error: { code: 'network', retryable: true } }),
     ],
     sent: [sentFile('invoice.pdf', { state: 'blocked' }), sentFile('Lease.pdf', { state: 'scanning' })],
   },

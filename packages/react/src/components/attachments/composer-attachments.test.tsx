@@ -1,3 +1,4 @@
+import { ConfideError } from '@confide/core';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createRef } from 'react';
@@ -74,7 +75,8 @@ describe('ComposerAttachments', () => {
       false,
     ],
     [{ code: 'network', retryable: true }, 'Upload failed. Try again.', true],
-    [{ code: 'internal' }, 'Upload failed. Try again.', true],
+    [{ code: 'internal', retryable: true }, 'Upload failed. Try again.', true],
+    [{ code: 'conflict' }, 'The server did not accept this file. Remove it, then attach it again.', false],
   ])(
     'says why an upload failed (%o) in its own words, with Retry only where retrying helps',
     async (error, text, retry) => {
@@ -90,6 +92,60 @@ describe('ComposerAttachments', () => {
         await userEvent.click(retryButton);
         expect(onRetry).toHaveBeenCalledWith('local_1');
       }
+      expect(await axeViolations(container)).toEqual([]);
+    },
+  );
+
+  // The SDK's own errors, as an upload fails with them: Retry only where the same bytes sent again may get through.
+  it.each([
+    ['a network fault', 'network', 'Upload failed. Try again.', true],
+    ['a timeout', 'timeout', 'Upload failed. Try again.', true],
+    ['a 429', 'rate_limited', 'Upload failed. Try again.', true],
+    ['a 5xx', 'internal', 'Upload failed. Try again.', true],
+    ['a refused type (415)', 'type_not_allowed', 'This type of file is not accepted.', false],
+    ['a refused size (413)', 'payload_too_large', 'Too large: files can be at most 50 MB.', false],
+    ['a virus', 'attachment_blocked', 'Removed for a security reason', false],
+    [
+      'a refusal (403)',
+      'forbidden',
+      'The server did not accept this file. Remove it, then attach it again.',
+      false,
+    ],
+    [
+      'an upload gone (404)',
+      'not_found',
+      'The server did not accept this file. Remove it, then attach it again.',
+      false,
+    ],
+    [
+      'an unusable upload (409)',
+      'attachment_unavailable',
+      'The server did not accept this file. Remove it, then attach it again.',
+      false,
+    ],
+    [
+      'an ended session (401)',
+      'unauthenticated',
+      'The server did not accept this file. Remove it, then attach it again.',
+      false,
+    ],
+    [
+      'an answer not understood',
+      'invalid_response',
+      'The server did not accept this file. Remove it, then attach it again.',
+      false,
+    ],
+  ] as const)(
+    'after %s (%s) says %j, with Retry: %s, and always Remove',
+    async (_name, code, text, retry) => {
+      const { container } = render(
+        chips([file({ status: 'failed', error: new ConfideError(code, 'refused or failed') })], {
+          maxUploadBytes: 50 * MB,
+        }),
+      );
+      expect(screen.getByText(text)).toBeInTheDocument();
+      expect(screen.queryByRole('button', { name: 'Retry Passport.pdf' }) !== null).toBe(retry);
+      expect(screen.getByRole('button', { name: 'Remove Passport.pdf' })).toBeInTheDocument();
       expect(await axeViolations(container)).toEqual([]);
     },
   );

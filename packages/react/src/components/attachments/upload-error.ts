@@ -2,18 +2,14 @@ import { formatFileSize } from '../../lib/file-size.js';
 import type { ConfideMessages } from '../../provider/messages.js';
 import type { AttachmentErrorView } from './attachment-types.js';
 
-// Failures that sending the same bytes again cannot fix: only removing the file helps.
-const FINAL_CODES = new Set([
-  'file_too_large',
-  'payload_too_large',
-  'type_not_allowed',
-  'attachment_blocked',
-  'invalid_input',
-]);
-
-/** Whether retrying an upload that failed this way may succeed. */
+/**
+ * Whether retrying an upload that failed this way may succeed: only when the error says so (`retryable`, which the
+ * SDK's `ConfideError` sets for network faults, timeouts, 429 and 5xx answers). Every other answer is the server
+ * refusing the file (its type, size, a virus, a rule), which the same bytes sent again cannot change; an error
+ * that does not say is treated as a refusal, so Retry is never offered in vain (Remove always is).
+ */
 export function canRetryUpload(error: AttachmentErrorView | null): boolean {
-  return !error || !FINAL_CODES.has(error.code);
+  return error === null || error.retryable === true;
 }
 
 /** The largest file the server accepts, in bytes, when the error says so. */
@@ -44,6 +40,6 @@ export function uploadErrorText(
         ? messages.ATTACHMENT_TOO_MANY
         : messages.ATTACHMENT_NAME_INVALID;
     default:
-      return messages.ATTACHMENT_UPLOAD_FAILED;
+      return canRetryUpload(error) ? messages.ATTACHMENT_UPLOAD_FAILED : messages.ATTACHMENT_REFUSED;
   }
 }

@@ -109,7 +109,8 @@ describe('ComposeSecureMessage', () => {
     await userEvent.click(await screen.findByRole('option', { name: /Daniel Okafor/ }));
     await userEvent.click(screen.getByRole('button', { name: 'Insert template' }));
     await userEvent.click(await screen.findByRole('radio', { name: 'Appointment reminder' }));
-    expect(screen.getByText('Reminder: your appointment with {{firm.name}}')).toBeInTheDocument();
+    // The preview shows what inserting writes, not the merge fields.
+    expect(screen.getByText('Reminder: your appointment with Rivera & Cho Immigration')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Use this template' }));
     await waitFor(() =>
       expect(screen.getByRole('textbox', { name: 'Subject' })).toHaveValue(

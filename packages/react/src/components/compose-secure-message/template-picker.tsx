@@ -1,10 +1,11 @@
 'use client';
-import type { Template } from '@confide/core';
+import type { ContactId, Template } from '@confide/core';
 import { type KeyboardEvent, type RefObject, useEffect, useId, useRef, useState } from 'react';
 import { useTemplates } from '../../hooks/use-templates.js';
 import type { ConfideMessages } from '../../provider/messages.js';
 import { MessageText } from '../message-text.js';
 import { useLoadingText } from '../shared/states.js';
+import { useTemplatePreview } from './use-template-preview.js';
 
 /** A field of the draft a template fills in. */
 export type TemplateField = 'subject' | 'body';
@@ -21,6 +22,11 @@ export interface TemplatePickerProps {
   readonly onInsert: (template: Template, keep: readonly TemplateField[]) => void;
   /** Where focus goes once a template is inserted (the message field); without it, back to "Insert template". */
   readonly insertedFocusRef?: RefObject<HTMLElement | null>;
+  /**
+   * The client the message is for (the draft's `contactId`): the preview fills in their details as inserting the
+   * template would. Without one, the client's merge fields stay as typed, as insertion leaves them. @default null
+   */
+  readonly contactId?: ContactId | null;
 }
 
 // The search sits inside the message form: Enter there (an input method committing a word, or a person ending their
@@ -30,7 +36,13 @@ function keepEnterInSearch(event: KeyboardEvent<HTMLInputElement>) {
 }
 
 /** "Insert template": a searchable list of the firm's templates with a preview before inserting one. */
-export function TemplatePicker({ messages, written, onInsert, insertedFocusRef }: TemplatePickerProps) {
+export function TemplatePicker({
+  messages,
+  written,
+  onInsert,
+  insertedFocusRef,
+  contactId = null,
+}: TemplatePickerProps) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -48,6 +60,7 @@ export function TemplatePicker({ messages, written, onInsert, insertedFocusRef }
   const { templates, status } = useTemplates(query, { enabled: open });
   const loadingText = useLoadingText(messages);
   const preview = templates.find((template) => template.id === previewId) ?? templates[0];
+  const previewText = useTemplatePreview(preview, contactId);
 
   function insert(template: Template, keep: readonly TemplateField[]) {
     onInsert(template, keep);
@@ -97,14 +110,14 @@ export function TemplatePicker({ messages, written, onInsert, insertedFocusRef }
               ))}
             </fieldset>
           )}
-          {preview && (
+          {previewText && (
             <div className="confide-template-preview">
               <span className="confide-hint">{messages.TEMPLATE_PREVIEW}</span>
               <div className="confide-template-subject" dir="auto">
-                {preview.subject}
+                {previewText.subject}
               </div>
               <div dir="auto">
-                <MessageText text={preview.body} />
+                <MessageText text={previewText.body} />
               </div>
             </div>
           )}

@@ -105,6 +105,23 @@ export const Loading: Story = loadingStory;
 /** An account without conversations. */
 export const Empty: Story = emptyAccountStory('No conversations yet.');
 
+/** A search that finds nothing for the matter chosen: the filters that led there stay, with the matter still chosen. */
+export const NoResultsKeepFilters: Story = {
+  play: async ({ canvas, canvasElement }) => {
+    await rows(canvasElement);
+    const matter = canvas.getByRole('combobox', { name: 'Matter' });
+    const firstMatter = within(matter).getAllByRole('option')[1];
+    if (!(firstMatter instanceof HTMLOptionElement)) throw new Error('The demo data has no matter');
+    await userEvent.selectOptions(matter, firstMatter.value);
+    await userEvent.type(
+      canvas.getByRole('searchbox', { name: 'Search conversations' }),
+      'nothing like this',
+    );
+    await canvas.findByText('No conversations match.');
+    await expect(canvas.getByRole('combobox', { name: 'Matter' })).toHaveValue(firstMatter.value);
+  },
+};
+
 /** The server is unavailable (503); "Try again" loads the list once it is back. */
 export const ErrorWithRetry: Story = {
   name: 'Error',

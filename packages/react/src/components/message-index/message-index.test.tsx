@@ -203,6 +203,53 @@ describe('MessageIndex', () => {
     expect(rows()[0]).toHaveTextContent('Petrova residence');
   });
 
+  // The filter that led the person to a state stays on screen in it, with the matter they chose (or all of them).
+  const leavingStates = [
+    [
+      'while the next list loads',
+      'Zebra',
+      { latencyMs: 60_000 },
+      () => screen.findByRole('status', { name: 'Loading…' }),
+    ],
+    [
+      'when a search finds nothing',
+      'nothing like this',
+      {},
+      () => screen.findByText('No conversations match.'),
+    ],
+    [
+      'when loading fails',
+      'Zebra',
+      { failures: { listConversations: { code: 'forbidden' as const } } },
+      () => screen.findByRole('alert'),
+    ],
+  ] as const;
+  it.each(
+    leavingStates.flatMap(([name, ...state]) => [
+      [name, 'mat_7', ...state] as const,
+      [name, '', ...state] as const,
+    ]),
+  )('keeps the matter filter %s (chosen: %j)', async (_name, chosen, search, scenario, reached) => {
+    const mock = createMockServer();
+    await startWithElena(mock, 'Zebra permit', { matter: { id: 'mat_7', label: 'Petrova residence' } });
+    const client = await clientFor(mock, 'ben');
+    const { container } = renderWith(client, <MessageIndex />);
+    const all = (await findRows()).length;
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Matter' }), chosen);
+    await waitFor(() =>
+      expect(within(screen.getByRole('listbox')).getAllByRole('option')).toHaveLength(chosen ? 1 : all),
+    );
+    mock.setScenario(scenario);
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search conversations' }), search);
+    await reached();
+    const filter = screen.getByRole('combobox', { name: 'Matter' });
+    expect(filter).toHaveValue(chosen);
+    expect(within(filter).getByRole('option', { name: 'Petrova residence' })).toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: 'Unread only' })).toBeInTheDocument();
+    expect(await axeViolations(container)).toEqual([]);
+    mock.setScenario({});
+  });
+
   it('shows the empty state and, when filters match nothing, says so', async () => {
     const client = await clientFor(createMockServer(), 'emptyOwner');
     const { container } = renderWith(client, <MessageIndex />);

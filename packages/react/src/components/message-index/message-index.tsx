@@ -38,7 +38,7 @@ export interface MessageIndexProps
   readonly defaultValue?: ConversationId | null;
   /** Called with the conversation the viewer selects (click or Enter). */
   readonly onValueChange?: (conversationId: ConversationId) => void;
-  /** Matters to offer in the filter. @default the matters of the loaded conversations */
+  /** Matters to offer in the filter. @default the matters of every list of conversations loaded since mount */
   readonly matters?: readonly Matter[];
 }
 
@@ -60,11 +60,35 @@ function useDebouncedSearch(apply: (query: string) => void, initial: string) {
   return [search, setSearch] as const;
 }
 
-function mattersOf(conversations: readonly ConversationSummary[]): Matter[] {
+function mattersOf(...lists: readonly (readonly { readonly matter?: Matter | null }[])[]): Matter[] {
   const byId = new Map<string, Matter>();
-  for (const conversation of conversations)
-    if (conversation.matter) byId.set(conversation.matter.id, conversation.matter);
+  for (const list of lists) for (const { matter } of list) if (matter) byId.set(matter.id, matter);
   return [...byId.values()].sort((left, right) => left.label.localeCompare(right.label));
+}
+
+const sameMatters = (left: readonly Matter[], right: readonly Matter[]) =>
+  left.length === right.length &&
+  left.every(
+    (matter, position) => matter.id === right[position]?.id && matter.label === right[position]?.label,
+  );
+
+/**
+ * The matters of every list loaded since mount, newest labels winning. The filter offers these, not only the
+ * current list's: while another list loads, when a search finds nothing or when loading fails, the current list
+ * has no matters, and the control that led the person there (with the matter they chose) must stay.
+ */
+function useKnownMatters(conversations: readonly ConversationSummary[]): readonly Matter[] {
+  const [known, setKnown] = useState<readonly Matter[]>(() => mattersOf(conversations));
+  useEffect(() => {
+    setKnown((previous) => {
+      const merged = mattersOf(
+        previous.map((matter) => ({ matter })),
+        conversations,
+      );
+      return sameMatters(previous, merged) ? previous : merged;
+    });
+  }, [conversations]);
+  return known;
 }
 
 /**
@@ -114,7 +138,8 @@ export const MessageIndex = forwardRef<HTMLDivElement, MessageIndexProps>(functi
     estimateSize: ESTIMATED_ROW_HEIGHT_PX,
     initial: { count: INITIAL_ROWS, from: 'start' },
   });
-  const matterOptions = useMemo(() => matters ?? mattersOf(conversations), [matters, conversations]);
+  const knownMatters = useKnownMatters(conversations);
+  const matterOptions = matters ?? knownMatters;
   // The keyboard highlight follows a conversation, not a position: a live message that re-sorts the list must
   // not move it to another conversation.
   const { current, highlightAt } = useHighlight(keys, selected);
