@@ -66,6 +66,15 @@ async function reload(mock: MockServer, page: ConfideClient, storage: FillableSt
   return clientFor(mock, 'ben', { storage: storage.adapter });
 }
 
+/** Ben's first page on a storage of `makeStorage` (full from the start when `full`), with a conversation `subject`. */
+async function firstPage(makeStorage: (full?: boolean) => FillableStorage, subject: string, full = false) {
+  const mock = createMockServer();
+  const id = await seedConversation(mock, subject, 'First');
+  const storage = makeStorage(full);
+  const page = await clientFor(mock, 'ben', { storage: storage.adapter });
+  return { mock, id, storage, page };
+}
+
 const replyIn = (page: ConfideClient, id: ConversationId) =>
   page.composer({ conversationId: id }).draft().body;
 
@@ -73,10 +82,7 @@ describe('a draft the storage cannot save', () => {
   it.each(storages)(
     '%s: leaves no older copy to come back on a reload, and says the draft is not saved',
     async (_kind, makeStorage) => {
-      const mock = createMockServer();
-      const id = await seedConversation(mock, 'Full storage', 'First');
-      const storage = makeStorage();
-      const page = await clientFor(mock, 'ben', { storage: storage.adapter });
+      const { mock, id, storage, page } = await firstPage(makeStorage, 'Full storage');
       page.composer({ conversationId: id }).setBody('The first version');
       await vi.waitFor(() => expect(storage.saved()).toContain('drafts'));
 
@@ -94,10 +100,7 @@ describe('a draft the storage cannot save', () => {
   it.each(storages)(
     '%s: is saved again, with what was typed meanwhile, once the storage takes writes again',
     async (_kind, makeStorage) => {
-      const mock = createMockServer();
-      const id = await seedConversation(mock, 'Full for a while', 'First');
-      const storage = makeStorage(true);
-      const page = await clientFor(mock, 'ben', { storage: storage.adapter });
+      const { mock, id, storage, page } = await firstPage(makeStorage, 'Full for a while', true);
       page.composer({ conversationId: id }).setBody('Typed while full');
       page.composer({ draftId: 'new' }).setSubject('Also typed while full');
       await untilState(page.stores.composer, (state) => state.saving === 'failed');
@@ -114,13 +117,11 @@ describe('a draft the storage cannot save', () => {
   it.each(storages)(
     '%s, in Safari private mode (every write refused from the start): says the draft is not saved',
     async (_kind, makeStorage) => {
-      const mock = createMockServer();
-      const id = await seedConversation(mock, 'Private mode', 'First');
-      const storage = makeStorage(true);
-      const page = await clientFor(mock, 'ben', { storage: storage.adapter });
+      const { mock, id, storage, page } = await firstPage(makeStorage, 'Private mode', true);
       page.composer({ conversationId: id }).setBody('Never saved');
       await untilState(page.stores.composer, (state) => state.saving === 'failed');
       expect(storage.saved()).toEqual([]);
+      expect(replyIn(await reload(mock, page, storage), id)).toBe('');
     },
   );
 
@@ -152,10 +153,7 @@ describe('a send queued offline that the storage cannot save', () => {
   it.each(storages)(
     '%s: says it is lost if the page closes, and a send discarded before never comes back',
     async (_kind, makeStorage) => {
-      const mock = createMockServer();
-      const id = await seedConversation(mock, 'Queued while full', 'First');
-      const storage = makeStorage();
-      const page = await clientFor(mock, 'ben', { storage: storage.adapter });
+      const { mock, id, storage, page } = await firstPage(makeStorage, 'Queued while full');
       queueOffline(page, id, 'Discarded later');
       await vi.waitFor(() => expect(storage.saved()).toContain('outbox'));
 
@@ -179,10 +177,7 @@ describe('a send queued offline that the storage cannot save', () => {
   it.each(storages)(
     '%s: is saved once the storage takes writes again, and sent once after a reload',
     async (_kind, makeStorage) => {
-      const mock = createMockServer();
-      const id = await seedConversation(mock, 'Full, then not', 'First');
-      const storage = makeStorage(true);
-      const page = await clientFor(mock, 'ben', { storage: storage.adapter });
+      const { mock, id, storage, page } = await firstPage(makeStorage, 'Full, then not', true);
       queueOffline(page, id, 'Queued while full');
       await untilState(page.stores.outbox, (state) => state.saving === 'failed');
 
