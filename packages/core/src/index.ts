@@ -103,7 +103,12 @@ export {
 } from './queries/query-keys.js';
 export { templateQueries } from './queries/template-queries.js';
 export { viewerQueries } from './queries/viewer-queries.js';
-export { localStorageAdapter, memoryStorage, type StorageAdapter } from './storage/storage.js';
+export {
+  localStorageAdapter,
+  memoryStorage,
+  type SaveState,
+  type StorageAdapter,
+} from './storage/storage.js';
 export {
   type ComposerStore,
   createComposerStore,

@@ -2,7 +2,7 @@ import type { Viewer } from '@confide/protocol';
 import { createJSONStorage, type PersistStorage } from 'zustand/middleware';
 import type { Mutate, StoreApi } from 'zustand/vanilla';
 import type { Logger } from '../lib/logger.js';
-import { detachedStorage, type StorageAdapter } from '../storage/storage.js';
+import { detachedStorage, type SaveState, type StorageAdapter } from '../storage/storage.js';
 import type { ConfideStores } from './client-context.js';
 
 /**
@@ -14,8 +14,11 @@ export function storageNamespace(prefix: string, viewer: Viewer): string {
   return `${prefix}:${viewer.firm.id}:${viewer.role}:${viewer.id}`;
 }
 
-/** Points one store at the viewer's storage, reads it back, and returns how to detach it again. */
-async function attach<State, Saved>(
+/**
+ * Points one store at the viewer's storage, reads it back, and returns how to detach it again. Each write's outcome
+ * sets the store's `saving` (see `SaveState`); only the latest write's counts, as an earlier one may land later.
+ */
+async function attach<State extends { readonly saving: SaveState }, Saved>(
   store: Mutate<StoreApi<State>, [['zustand/persist', Saved]]>,
   key: string,
   adapter: StorageAdapter,
@@ -24,6 +27,11 @@ async function attach<State, Saved>(
   const json = createJSONStorage<Saved>(() => adapter) as PersistStorage<Saved>;
   // Writes begin only after the read, so an empty store at start-up never overwrites what a previous page saved.
   let writable = false;
+  let latestWrite = 0;
+  // Setting `saving` writes the store once more (`persist` saves on every change): that write finds it unchanged.
+  const record = (saving: SaveState) => {
+    if (store.getState().saving !== saving) store.setState({ saving } as Partial<State>);
+  };
   store.persist.setOptions({
     name: key,
     storage: {
@@ -31,9 +39,19 @@ async function attach<State, Saved>(
       removeItem: json.removeItem,
       setItem(name, value) {
         if (!writable) return;
+        latestWrite += 1;
+        const write = latestWrite;
         // The executor turns a synchronous throw into a rejection too, and still writes at once.
-        new Promise((resolve) => resolve(json.setItem(name, value))).catch(() =>
-          logger.warn('Could not save state', { key: name }),
+        new Promise((resolve) => resolve(json.setItem(name, value))).then(
+          () => write === latestWrite && record('saved'),
+          () => {
+            logger.warn('Could not save state', { key: name });
+            if (write !== latestWrite) return;
+            // The copy saved before would come back on a reload as if it were the latest text, or bring back a send
+            // discarded since: no copy is less surprising, and `saving` says so.
+            new Promise((resolve) => resolve(json.removeItem(name))).catch(() => {});
+            record('failed');
+          },
         );
       },
     },

@@ -25,6 +25,7 @@ import { createIndexStore } from '../stores/index-filters/index-store.js';
 import { createOutboxStore } from '../stores/outbox/outbox-store.js';
 import type { Transport } from '../transport/transport.js';
 import { validatedTransport } from '../transport/validated-transport.js';
+import { createAnsweredRequests } from './answered-requests.js';
 import {
   type ClientContext,
   type ConfideQueries,
@@ -183,7 +184,12 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? silentLogger;
   let state: 'created' | 'mounted' | 'disposed' = 'created';
-  const transport = closableTransport(validatedTransport(options.transport), () => state === 'disposed');
+  const answered = createAnsweredRequests();
+  const transport = closableTransport(
+    validatedTransport(options.transport),
+    () => state === 'disposed',
+    answered.watch,
+  );
   const ownsQueryClient = options.queryClient === undefined;
   const queryClient = options.queryClient ?? new QueryClient();
   const keys = createConfideKeys(options.scope ?? randomId());
@@ -238,6 +244,7 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
       connection: stores.connection,
       clock,
       options: options.outbox ?? {},
+      reachableAgain: whenReachableAgain,
       onSent(entry, result) {
         if ('conversation' in result) applyNewConversation(context, result.conversation, result.message);
         else applyNewMessage(context, result);
@@ -269,11 +276,14 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
   }
 
   /**
-   * Calls `reconnectNow` when the device comes online (the `network` option or `setOnline`) and when the page
-   * becomes visible (query-core's `focusManager`, which a host outside the browser configures for react-query too):
-   * a stream waiting out its backoff then reopens at once instead of up to 30 s later.
+   * Calls `reconnectNow` when the backend looks reachable again: a call of this client's transport begun after the
+   * latest passing failure is answered (`createAnsweredRequests`), the device comes online (the `network` option or
+   * `setOnline`), or the page becomes visible (query-core's `focusManager`, which a host outside the browser
+   * configures for react-query too). The event stream and the outbox waiting out their backoff then go again at
+   * once instead of up to 30 s later. Returns a stop.
    */
   function whenReachableAgain(reconnectNow: () => void): () => void {
+    const stopAnswered = answered.onAnswered(reconnectNow);
     const stopOnline = stores.connection.subscribe((current, previous) => {
       if (current.online && !previous.online) reconnectNow();
     });
@@ -281,6 +291,7 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
       if (visible) reconnectNow();
     });
     return () => {
+      stopAnswered();
       stopOnline();
       stopVisible();
     };

@@ -1,7 +1,7 @@
 import type { ConversationId } from '@confide/protocol';
 import { focusManager } from '@tanstack/query-core';
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
-import type { Clock } from '../lib/clock.js';
+import { eventually, manualClock } from '../test/manual-clock.js';
 import {
   clientFor,
   createMockServer,
@@ -17,38 +17,6 @@ import type { ConfideClient } from './create-confide-client.js';
 
 /** The server's limit of open streams per person in one process (DEFAULT_MAX_STREAMS_PER_PERSON). */
 const STREAMS_PER_PERSON = 32;
-
-/** Timers that run only when the test runs them: a stream's wait never ends by itself. */
-function manualClock() {
-  const timers = new Map<number, { readonly run: () => void; readonly delayMs: number }>();
-  let last = 0;
-  const clock: Clock = {
-    now: () => Date.now(),
-    setTimeout(run, delayMs) {
-      last += 1;
-      timers.set(last, { run, delayMs });
-      return last;
-    },
-    clearTimeout(handle) {
-      timers.delete(handle as number);
-    },
-  };
-  return {
-    clock,
-    /** The delays of the timers still pending, in milliseconds. */
-    pending: () => [...timers.values()].map((timer) => timer.delayMs),
-    /** Runs every pending timer now. */
-    runAll() {
-      const due = [...timers.values()];
-      timers.clear();
-      for (const timer of due) timer.run();
-    },
-  };
-}
-
-async function eventually(check: () => boolean) {
-  while (!check()) await new Promise((resolve) => setTimeout(resolve, 1));
-}
 
 /**
  * Ben's client over `mock`, whose event streams the test counts and can cut as a connection reset cuts them; the

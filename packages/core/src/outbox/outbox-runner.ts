@@ -4,7 +4,8 @@ import { backoffDelay } from '../lib/backoff.js';
 import type { Clock, TimerHandle } from '../lib/clock.js';
 import type { ConnectionStore } from '../stores/connection/connection-store.js';
 import type { OutboxEntry, OutboxStore } from '../stores/outbox/outbox-store.js';
-import type { Transport } from '../transport/transport.js';
+import { serverAskedToWait } from '../transport/event-stream.js';
+import type { SubscribeOptions, Transport } from '../transport/transport.js';
 
 /** What a send resolves with: the server's message, and for a new conversation the conversation too. */
 export type SendResult = Message | StartConversationResponse;
@@ -25,6 +26,11 @@ interface RunnerDependencies {
   readonly connection: ConnectionStore;
   readonly clock: Clock;
   readonly options: OutboxOptions;
+  /**
+   * The moments the backend looks reachable again, as the event stream hears of them (`whenReachableAgain` in
+   * `createConfideClient`): a retry waiting out the outbox's own backoff then goes at once.
+   */
+  readonly reachableAgain: NonNullable<SubscribeOptions['reconnectTriggers']>;
   /** Called with the server's answer before the entry leaves the outbox, so the thread never flickers. */
   readonly onSent: (entry: OutboxEntry, result: SendResult) => void;
 }
@@ -54,6 +60,8 @@ export function createOutboxRunner(dependencies: RunnerDependencies) {
   let announceSent: ((id: string, result: SendResult) => void) | undefined;
   let disposed = false;
   let timer: TimerHandle | undefined;
+  // Whether the retry `timer` waits because the server asked (a rate limit, `Retry-After`): nothing cuts that short.
+  let serverWait = false;
   let inFlight: AbortController | undefined;
 
   function settle(id: string, outcome: (waiter: Waiter) => void) {
@@ -87,10 +95,11 @@ export function createOutboxRunner(dependencies: RunnerDependencies) {
     return transport.startConversation({ subject, body, idempotencyKey, ...optional, ...files }, { signal });
   }
 
-  function scheduleRetry(attempt: number, retryAfterSeconds: number | undefined) {
+  function scheduleRetry(attempt: number, error: ConfideError) {
     const backoff = backoffDelay(attempt, { baseDelayMs, maxDelayMs });
     // A server that says when to come back (429, 503) is believed, however short our own backoff would be.
-    const delay = Math.max(backoff, (retryAfterSeconds ?? 0) * 1_000);
+    const delay = Math.max(backoff, (error.retryAfterSeconds ?? 0) * 1_000);
+    serverWait = serverAskedToWait(error);
     timer = clock.setTimeout(() => {
       timer = undefined;
       void drain();
@@ -126,7 +135,7 @@ export function createOutboxRunner(dependencies: RunnerDependencies) {
         WAITS_FOR_NETWORK.has(error.code) || (error.retryable && attempt < maxServerAttempts);
       if (keepTrying) {
         outbox.getState().setStatus(entry.id, 'queued', failure);
-        scheduleRetry(attempt, error.retryAfterSeconds);
+        scheduleRetry(attempt, error);
         return 'wait';
       }
       outbox.getState().setStatus(entry.id, 'failed', failure);
@@ -151,16 +160,18 @@ export function createOutboxRunner(dependencies: RunnerDependencies) {
     }
   }
 
-  /** Skips any pending retry delay and sends now (e.g. when the device comes back online). */
+  /**
+   * Ends the outbox's own retry delay and sends now: the backend looks reachable again, or the person asked. A
+   * delay the server asked for is kept, as the event stream keeps it: it is about this client, not the way.
+   */
   function flush() {
+    if (timer !== undefined && serverWait) return;
     if (timer !== undefined) clock.clearTimeout(timer);
     timer = undefined;
     void drain();
   }
 
-  const stopWatchingOnline = connection.subscribe((state, previous) => {
-    if (state.online && !previous.online) flush();
-  });
+  let stopWatchingReachable: (() => void) | undefined;
 
   return {
     drain,
@@ -169,7 +180,9 @@ export function createOutboxRunner(dependencies: RunnerDependencies) {
      * never overtakes older ones from the previous page.
      */
     start() {
+      if (started || disposed) return;
       started = true;
+      stopWatchingReachable = dependencies.reachableAgain(flush);
       void drain();
     },
     /** Resolves when the entry reaches the server; rejects when it fails for good or is discarded. */
@@ -220,7 +233,7 @@ export function createOutboxRunner(dependencies: RunnerDependencies) {
     /** Stops sending: clears the retry timer, aborts the request in flight, rejects waiting callers. */
     dispose() {
       disposed = true;
-      stopWatchingOnline();
+      stopWatchingReachable?.();
       if (timer !== undefined) clock.clearTimeout(timer);
       timer = undefined;
       inFlight?.abort();

@@ -22,11 +22,13 @@ describe('storage adapters', () => {
     expect(storage.getItem('a')).toBeNull();
   });
 
-  it('reads and writes localStorage, swallowing quota errors', () => {
+  it('reads and writes localStorage, and passes a refused write on so the client can say it is not saved', () => {
     const storage = localStorageAdapter(fakeLocalStorage());
     storage.setItem('draft', '{}');
     expect(storage.getItem('draft')).toBe('{}');
-    expect(() => localStorageAdapter(fakeLocalStorage({ full: true })).setItem('draft', 'x')).not.toThrow();
+    expect(() => localStorageAdapter(fakeLocalStorage({ full: true })).setItem('draft', 'x')).toThrow(
+      'QuotaExceededError',
+    );
   });
 
   it('explains when there is no localStorage', () => {

@@ -31,6 +31,14 @@ export interface StorageAdapter extends StateStorage {
   readonly sharing?: StorageSharing | undefined;
 }
 
+/**
+ * Whether the storage took a store's latest write: `failed` once it refused it (full, `QuotaExceededError`; Safari's
+ * private mode; storage revoked), and then no saved copy is left, so a reload finds nothing rather than older text
+ * that looks current; `saved` again once a later write is taken. Storage that lives as long as the page
+ * (`memoryStorage()`, the default) never fails, but keeps nothing across a reload either.
+ */
+export type SaveState = 'saved' | 'failed';
+
 /** Sharing between the clients of one JavaScript realm, for storage that lives in it (a lock queue and a message bus). */
 function realmSharing(): StorageSharing {
   const holders = new Map<string, (() => void)[]>();
@@ -121,8 +129,10 @@ function pageLocalStorage(): Storage | 'refused' | undefined {
 /**
  * Storage in the browser's `localStorage`, looked up when this is called (never at import, so the SDK still
  * loads on a server). Drafts then survive a reload on this device; on a shared computer prefer the default.
- * Quota and privacy-mode errors are swallowed: losing a saved draft must not break sending. Where the browser
- * refuses the page its `localStorage`, drafts live as long as the page (`memoryStorage()`).
+ * `setItem` throws what the browser throws (`QuotaExceededError` when full or in Safari's private mode), so the
+ * client can say that a draft or a send is not saved (`saving: 'failed'` on its stores); reads and removals that
+ * throw answer `null` and nothing. Where the browser refuses the page its `localStorage`, drafts live as long as
+ * the page (`memoryStorage()`).
  */
 export function localStorageAdapter(
   storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>,
@@ -141,7 +151,7 @@ export function localStorageAdapter(
   };
   return {
     getItem: (key) => safely(() => storage.getItem(key), null),
-    setItem: (key, value) => safely(() => storage.setItem(key, value), undefined),
+    setItem: (key, value) => storage.setItem(key, value),
     removeItem: (key) => safely(() => storage.removeItem(key), undefined),
     // Only the browser's own localStorage is shared by its tabs (a sessionStorage is one tab's).
     sharing: storage === own ? browserSharing() : undefined,

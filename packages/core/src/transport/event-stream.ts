@@ -52,7 +52,7 @@ export interface EventStreamOptions
 const MAY_SUCCEED_LATER: ReadonlySet<number> = new Set([401, 408, 410, 425, 429]);
 
 /** Whether the server asked the stream to keep away for a while: a rate limit, or any answer with `Retry-After`. */
-function serverAskedToWait(error: ConfideError): boolean {
+export function serverAskedToWait(error: ConfideError): boolean {
   return error.code === 'rate_limited' || error.retryAfterSeconds !== undefined;
 }
 

@@ -131,6 +131,7 @@ export const defaultMessages = {
   MESSAGE_SEEN: 'Seen',
   MESSAGE_SENDING: 'Sending…',
   MESSAGE_FAILED: 'Not sent.',
+  MESSAGE_NOT_SAVED: 'Not saved on this device: it is lost if this page closes before it is sent.',
   MESSAGE_FAILED_SENDER_CHANGED:
     'Someone else signed in on this device after it was written, so it was not sent under their name.',
   MESSAGE_RETRY: 'Retry',

@@ -2,7 +2,7 @@ import type { Attachment, ContactId, ConversationId, Matter, TemplateId } from '
 import { persist } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
 import { createIdempotencyKey } from '../../lib/id.js';
-import { viewerPersistOptions } from '../../storage/storage.js';
+import { type SaveState, viewerPersistOptions } from '../../storage/storage.js';
 
 /** A file picked for a draft: what the device said about it, and the server's file once the upload finished. */
 export interface DraftAttachment {
@@ -53,6 +53,11 @@ export type DraftInput = Partial<
 export interface ComposerState {
   /** Every open draft by id. */
   readonly drafts: Readonly<Record<string, Draft>>;
+  /**
+   * Whether the storage took the latest write of the drafts: while `failed`, no draft is saved on the device (none is
+   * restored on a reload, rather than an older text). Not saved itself.
+   */
+  readonly saving: SaveState;
   /** Saves `draft` (the stored one, or a new empty one) with some fields changed. */
   updateDraft(draft: Draft, input: DraftInput): void;
   /** Empties a draft and gives it a new idempotency key, ready for the next message. */
@@ -145,6 +150,7 @@ export function createComposerStore(now: () => number = Date.now) {
     persist(
       (set, get) => ({
         drafts: {},
+        saving: 'saved',
         updateDraft(draft, input) {
           set((state) => ({
             drafts: {

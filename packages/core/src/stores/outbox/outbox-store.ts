@@ -2,7 +2,7 @@ import type { Attachment, ConversationId, Viewer } from '@confide/protocol';
 import { persist } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
 import type { ConfideError } from '../../errors/confide-error.js';
-import { viewerPersistOptions } from '../../storage/storage.js';
+import { type SaveState, viewerPersistOptions } from '../../storage/storage.js';
 import type { Draft } from '../composer/composer-store.js';
 
 /** Where a queued send stands. `sent` entries leave the outbox; the thread then shows the server's message. */
@@ -66,6 +66,11 @@ export type OutboxEntryInput =
 export interface OutboxState {
   /** Every unconfirmed send, oldest first; they go out in this order. */
   readonly entries: readonly OutboxEntry[];
+  /**
+   * Whether the storage took the latest write of the entries: while `failed`, every entry is lost if the page closes
+   * before it is sent (unless another page of the person's on the same storage still holds it). Not saved itself.
+   */
+  readonly saving: SaveState;
   /** Adds a send at the end (a second add with the same id is ignored). */
   enqueue(entry: OutboxEntryInput): void;
   /** Sets the status and failure of an entry. */
@@ -106,6 +111,7 @@ export function createOutboxStore() {
     persist(
       (set) => ({
         entries: [],
+        saving: 'saved',
         enqueue(input) {
           set((state) => {
             if (state.entries.some((entry) => entry.id === input.id)) return state;

@@ -1,4 +1,6 @@
 import type { SendFailure } from '@confide/core';
+import { useStore } from 'zustand';
+import { useConfideClient } from '../../hooks/use-client.js';
 import type { ConfideMessages } from '../../provider/messages.js';
 
 /**
@@ -24,24 +26,35 @@ export interface SendStatusProps {
 
 /**
  * Where an unconfirmed send stands, in words (never colour alone): "Sending…", or "Not sent." announced at once with
- * the reason when retrying cannot help, and Retry and Discard. A thread's pending message and the index's pending
- * conversation both show it.
+ * the reason when retrying cannot help, and Retry and Discard; and, while the storage refuses the outbox, that the
+ * send is lost if the page closes. A thread's pending message and the index's pending conversation both show it.
  */
 export function SendStatus({ state, failure, messages, className, onRetry, onDiscard }: SendStatusProps) {
+  // Whether the device's storage refused the outbox (full, a private window): the send is then in this page alone.
+  const saving = useStore(useConfideClient().stores.outbox, (outbox) => outbox.saving);
+  const notSaved = saving === 'failed' ? messages.MESSAGE_NOT_SAVED : null;
   if (state === 'sending')
     return (
-      <div className={className} data-state="sending">
-        {messages.MESSAGE_SENDING}
+      <div className={className} data-state="sending" data-saving={saving}>
+        {messages.MESSAGE_SENDING}{' '}
+        {/* A polite region kept in the page while the send waits, so a screen reader hears the words when they come. */}
+        <span role="status">{notSaved}</span>
       </div>
     );
   const reason = failureReason(failure, messages);
   return (
-    <div className={className} data-state="failed" role="alert">
+    <div className={className} data-state="failed" data-saving={saving} role="alert">
       <span>{messages.MESSAGE_FAILED}</span>
       {reason && (
         <>
           {' '}
           <span>{reason}</span>
+        </>
+      )}
+      {notSaved && (
+        <>
+          {' '}
+          <span>{notSaved}</span>
         </>
       )}
       <button type="button" className="confide-button confide-button-small" onClick={onRetry}>
