@@ -162,6 +162,44 @@ describe('ComposeSecureMessage', () => {
     expect(body).toHaveValue('Bold words\nnext line');
   });
 
+  // A dialog (or a page's section) whose own heading already says what the form is: one heading, one name.
+  it.each([
+    { who: 'ben', audience: 'firm', title: 'New secure message' },
+    { who: 'daniel', audience: 'client', title: 'Create new conversation' },
+  ] as const)(
+    'leaves its heading and name to a host heading of the same text ($audience)',
+    async ({ who, audience, title }) => {
+      const mock = createMockServer();
+      const client = await clientFor(mock, who);
+      const { container } = renderWith(
+        client,
+        <div role="dialog" aria-labelledby="host-title">
+          <h2 id="host-title">{title}</h2>
+          <ComposeSecureMessage audience={audience} heading={false} />
+        </div>,
+      );
+      expect(screen.getByRole('dialog', { name: title })).toBeInTheDocument();
+      expect(screen.getAllByRole('heading', { name: title })).toHaveLength(1);
+      // An unnamed form is no landmark: nothing repeats the dialog's name.
+      expect(screen.queryByRole('form')).not.toBeInTheDocument();
+      expect(await axeViolations(container)).toEqual([]);
+    },
+  );
+
+  it.each([
+    { who: 'ben', audience: 'firm', title: 'New secure message' },
+    { who: 'daniel', audience: 'client', title: 'Create new conversation' },
+  ] as const)(
+    'is a form named by its own heading by default ($audience)',
+    async ({ who, audience, title }) => {
+      const mock = createMockServer();
+      const client = await clientFor(mock, who);
+      renderWith(client, <ComposeSecureMessage audience={audience} />);
+      expect(screen.getAllByRole('heading', { name: title })).toHaveLength(1);
+      expect(screen.getByRole('form', { name: title })).toBeInTheDocument();
+    },
+  );
+
   it('is the portal\'s "Create new conversation" form for clients', async () => {
     const mock = createMockServer();
     const portal = await clientFor(mock, 'daniel');

@@ -51,6 +51,14 @@ export interface ComposeSecureMessageProps
   readonly audience?: 'firm' | 'client';
   /** Links the new conversation to the host's matter. */
   readonly matter?: Matter;
+  /**
+   * Whether the form shows its own heading ("New secure message", "Create new conversation"), which also names the
+   * form (a form landmark). Pass `false` where a heading of the host already names the place, such as a dialog's
+   * title: a second heading and a form landmark of the same name would make screen readers say it twice. The
+   * form then has no name of its own unless the host gives one (`aria-label`, `aria-labelledby`).
+   * @default true
+   */
+  readonly heading?: boolean;
   /** Keeps several new-conversation drafts apart. @default 'new' */
   readonly draftId?: string;
   /**
@@ -154,7 +162,18 @@ function useQueuedCallback(status: ComposerStatus, onQueued: ComposeSecureMessag
 
 const OneComposeForm = forwardRef<HTMLFormElement, ComposeSecureMessageProps>(
   function OneComposeForm(props, ref) {
-    const { audience, matter, draftId, onSent, onQueued, classNames, overrides, className, ...rest } = props;
+    const {
+      audience,
+      matter,
+      draftId,
+      heading = true,
+      onSent,
+      onQueued,
+      classNames,
+      overrides,
+      className,
+      ...rest
+    } = props;
     const messages = useMessages(overrides);
     const { dates } = useConfideContext();
     const { isMember } = useViewer();
@@ -223,11 +242,11 @@ const OneComposeForm = forwardRef<HTMLFormElement, ComposeSecureMessageProps>(
     const waitingFor = filesError && messages.FIELD_ERROR('attachments', filesError.code);
     return (
       <Composer.Root
+        aria-labelledby={heading ? `${id}-title` : undefined}
         {...rest}
         ref={ref}
         state={composer.status}
         noValidate
-        aria-labelledby={`${id}-title`}
         className={cx('confide', 'confide-compose', className, classNames?.root)}
         data-audience={firm ? 'firm' : 'client'}
         onSubmit={submit}
@@ -235,9 +254,11 @@ const OneComposeForm = forwardRef<HTMLFormElement, ComposeSecureMessageProps>(
         {...dropProps}
       >
         {dragging && <DropTarget messages={messages} />}
-        <h2 id={`${id}-title`} className={cx('confide-compose-title', classNames?.title)}>
-          {firm ? messages.COMPOSER_TITLE_FIRM : messages.COMPOSER_TITLE_CLIENT}
-        </h2>
+        {heading && (
+          <h2 id={`${id}-title`} className={cx('confide-compose-title', classNames?.title)}>
+            {firm ? messages.COMPOSER_TITLE_FIRM : messages.COMPOSER_TITLE_CLIENT}
+          </h2>
+        )}
         {!online && <OfflineBanner messages={messages} />}
         {firm && (
           <RecipientPicker
