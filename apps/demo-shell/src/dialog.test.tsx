@@ -81,4 +81,21 @@ describe('Dialog', () => {
     rerender(view(false));
     expect(document.activeElement).toBe(opener);
   });
+
+  it('is named by its title, its one heading, and adds no banner to the page it opens over', () => {
+    render(
+      <>
+        <header>The page's own banner</header>
+        <Dialog open title="Sign out and delete unsent work?" onClose={() => {}}>
+          <p>1 draft</p>
+        </Dialog>
+      </>,
+    );
+    const dialog = screen.getByRole('dialog', { name: 'Sign out and delete unsent work?' });
+    expect(screen.getAllByRole('heading')).toEqual([
+      screen.getByRole('heading', { name: 'Sign out and delete unsent work?' }),
+    ]);
+    expect(dialog.contains(screen.getByRole('heading'))).toBe(true);
+    expect(screen.getAllByRole('banner')).toHaveLength(1);
+  });
 });

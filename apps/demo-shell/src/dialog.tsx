@@ -26,7 +26,9 @@ const FOCUSABLE = [
 
 /**
  * A modal dialog on the native `<dialog>` element: the browser traps focus, makes the page behind it inert and
- * closes it on Escape; focus starts on the content's first field and goes back to what opened it.
+ * closes it on Escape; focus starts on the content's first field and goes back to what opened it. Its title is its
+ * only heading and its name: content that brings a heading of its own should leave it out. The dialog fits the
+ * window: its header stays, its body scrolls inside it.
  */
 export function Dialog({ open, title, onClose, className, children }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -62,12 +64,13 @@ export function Dialog({ open, title, onClose, className, children }: DialogProp
     >
       {open ? (
         <>
-          <header className="dialog-header">
+          {/* A div, not a header: a header outside any section is a page banner, and the page has its own. */}
+          <div className="dialog-header">
             <h2 id={titleId}>{title}</h2>
             <button type="button" className="dialog-close" aria-label="Close" onClick={onClose}>
               ×
             </button>
-          </header>
+          </div>
           <div className="dialog-body">{children}</div>
         </>
       ) : null}

@@ -97,8 +97,8 @@ export function FirmShell({ email, onSwitch }: FirmShellProps) {
         className="compose-dialog"
       >
         <ComposeSecureMessage
-          // The dialog's heading already names the form: its own title is left to screen readers (the kit's class).
-          classNames={{ title: 'confide-visually-hidden' }}
+          // The dialog's title names it and is its one heading: the form brings none of its own.
+          heading={false}
           onQueued={() => {
             // Could not be sent yet: it waits in the index, as pending, and the member may go on meanwhile.
             setComposing(false);

@@ -1,7 +1,6 @@
-import { DEMO_FIRM_PEOPLE, Link } from '@confide/demo-shell';
+import { Link } from '@confide/demo-shell';
 import { NotificationBell, useViewer } from '@confide/react';
-import { useId } from 'react';
-import { DEV_MAIL_URL } from './config.js';
+import { AccountMenu } from './account-menu.js';
 import { CreateNewMenu } from './create-new-menu.js';
 
 /** Props of `TopBar`. */
@@ -28,19 +27,20 @@ function isCurrent(href: string, path: string): boolean {
   return path === href || path.startsWith(`${href}/`) || (href === '/messages' && path === '/');
 }
 
-/** The practice's top bar: sections, "Create New", the notification bell and who is signed in. */
+/**
+ * The practice's top bar: sections, "Create New", the notification bell and who is signed in (a menu with the person
+ * switcher and the dev mail link). Two rows at most where the window is narrow: the brand and the actions, then the
+ * sections.
+ */
 export function TopBar({ email, path, onSwitch, onCompose, onOpenConversation }: TopBarProps) {
   const { viewer } = useViewer();
-  const switcherId = useId();
   return (
     <header className="top-bar">
       <Link href="/messages" className="brand">
         <span className="brand-mark" aria-hidden="true">
           CD
         </span>
-        <span>
-          CaseDesk <span className="brand-firm">{viewer?.firm.name}</span>
-        </span>
+        <span className="brand-name">CaseDesk</span> <bdi className="brand-firm">{viewer?.firm.name}</bdi>
       </Link>
       <nav aria-label="Sections" className="sections">
         {SECTIONS.map((section) => (
@@ -58,19 +58,7 @@ export function TopBar({ email, path, onSwitch, onCompose, onOpenConversation }:
         {/* Opening a notification takes focus on to the thread's reply box (the kit puts it back on the bell), also
             when that thread is the one already open. */}
         <NotificationBell className="bell" onOpen={onOpenConversation} />
-        <a className="dev-mail-link" href={DEV_MAIL_URL} target="_blank" rel="noreferrer">
-          Dev mail<span className="visually-hidden"> (opens in a new tab)</span>
-        </a>
-        <div className="switcher">
-          <label htmlFor={switcherId}>Signed in as</label>
-          <select id={switcherId} value={email} onChange={(event) => onSwitch(event.target.value)}>
-            {DEMO_FIRM_PEOPLE.map((person) => (
-              <option key={person.email} value={person.email}>
-                {person.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <AccountMenu email={email} onSwitch={onSwitch} />
       </div>
     </header>
   );
