@@ -93,29 +93,33 @@ export function ReplyBox({ conversationId, isMember, messages, locale, className
       />
       <div className="confide-reply-actions">
         <AttachButton ref={attachRef} messages={messages} onFiles={composer.attachFiles} />
-        {isMember && (
-          <label className="confide-checkbox">
-            <input
-              type="checkbox"
-              checked={composer.draft.internal}
-              onChange={(event) => composer.setInternal(event.currentTarget.checked)}
-            />
-            {messages.COMPOSER_INTERNAL_NOTE}
-          </label>
-        )}
         {showCount && <CharacterCount id={`${bodyId}-count`} length={lengths.body} messages={messages} />}
         {waitingFor && (
           <span id={`${bodyId}-waiting`} className="confide-hint">
             {waitingFor}
           </span>
         )}
-        <Composer.Submit
-          className="confide-button confide-button-primary"
-          disabled={!valid}
-          aria-describedby={waitingFor ? `${bodyId}-waiting` : undefined}
-        >
-          {messages.COMPOSER_SEND}
-        </Composer.Submit>
+        {/* "Internal note" decides who the reply goes to, so it sits with Send, just before it (in the tab order
+            too): a member sees where the message goes as they send it. */}
+        <div className="confide-reply-send">
+          {isMember && (
+            <label className="confide-checkbox">
+              <input
+                type="checkbox"
+                checked={composer.draft.internal}
+                onChange={(event) => composer.setInternal(event.currentTarget.checked)}
+              />
+              {messages.COMPOSER_INTERNAL_NOTE}
+            </label>
+          )}
+          <Composer.Submit
+            className="confide-button confide-button-primary"
+            disabled={!valid}
+            aria-describedby={waitingFor ? `${bodyId}-waiting` : undefined}
+          >
+            {messages.COMPOSER_SEND}
+          </Composer.Submit>
+        </div>
       </div>
     </Composer.Root>
   );
