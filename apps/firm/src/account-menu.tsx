@@ -23,12 +23,17 @@ export function AccountMenu({ email, onSwitch }: AccountMenuProps) {
   const name = viewer?.name ?? DEMO_FIRM_PEOPLE.find((person) => person.email === email)?.name ?? email;
   return (
     <div className="account">
-      <button type="button" className="account-button" popoverTarget={panelId}>
+      <button
+        type="button"
+        className="account-button"
+        popoverTarget={panelId}
+        // Where the bar is narrow only the icon shows: the name says whose account it is all the same.
+        aria-label={`Account: ${name}`}
+      >
         <svg className="account-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
           <circle cx="12" cy="8" r="4" />
           <path d="M4 21a8 8 0 0 1 16 0" />
         </svg>
-        <span className="visually-hidden">Account: </span>
         <bdi className="account-name">{name}</bdi>
         <span aria-hidden="true">▾</span>
       </button>
@@ -48,7 +53,7 @@ export function AccountMenu({ email, onSwitch }: AccountMenuProps) {
           </select>
         </div>
         <a className="dev-mail-link" href={DEV_MAIL_URL} target="_blank" rel="noreferrer">
-          Dev mail<span className="visually-hidden"> (opens in a new tab)</span>
+          Dev mail (opens in a new tab)
         </a>
       </div>
     </div>

@@ -55,7 +55,9 @@ export function ContactPage({ contactId, onCompose }: ContactPageProps) {
         <dt>Client portal</dt>
         <dd>
           <PortalStatusBadge status={contact.portalStatus} />
-          <p className="muted">{PORTAL_STATUS_EXPLANATIONS[contact.portalStatus]}</p>
+          <p id="portal-status-reason" className="muted">
+            {PORTAL_STATUS_EXPLANATIONS[contact.portalStatus]}
+          </p>
         </dd>
         <dt>Assignees</dt>
         <dd>{assigneeNames(contact, names)}</dd>
@@ -69,9 +71,6 @@ export function ContactPage({ contactId, onCompose }: ContactPageProps) {
       >
         Send a secure message
       </button>
-      <p id="portal-status-reason" className="visually-hidden">
-        {PORTAL_STATUS_EXPLANATIONS[contact.portalStatus]}
-      </p>
       <h2>Conversations</h2>
       {theirs.length === 0 ? (
         <p className="muted">No conversations with {contact.firstName} yet.</p>

@@ -13,6 +13,12 @@ import {
 import { MessageIndex } from '../message-index/message-index.js';
 import { ComposeSecureMessage } from './compose-secure-message.js';
 
+// Each side's form, with the title it gives itself.
+const AUDIENCES = [
+  { who: 'ben', audience: 'firm', title: 'New secure message' },
+  { who: 'daniel', audience: 'client', title: 'Create new conversation' },
+] as const;
+
 describe('ComposeSecureMessage', () => {
   it('lists clients, shows inactive portals disabled with the reason, and has no axe violations', async () => {
     const mock = createMockServer();
@@ -163,10 +169,7 @@ describe('ComposeSecureMessage', () => {
   });
 
   // A dialog (or a page's section) whose own heading already says what the form is: one heading, one name.
-  it.each([
-    { who: 'ben', audience: 'firm', title: 'New secure message' },
-    { who: 'daniel', audience: 'client', title: 'Create new conversation' },
-  ] as const)(
+  it.each(AUDIENCES)(
     'leaves its heading and name to a host heading of the same text ($audience)',
     async ({ who, audience, title }) => {
       const mock = createMockServer();
@@ -186,10 +189,7 @@ describe('ComposeSecureMessage', () => {
     },
   );
 
-  it.each([
-    { who: 'ben', audience: 'firm', title: 'New secure message' },
-    { who: 'daniel', audience: 'client', title: 'Create new conversation' },
-  ] as const)(
+  it.each(AUDIENCES)(
     'is a form named by its own heading by default ($audience)',
     async ({ who, audience, title }) => {
       const mock = createMockServer();
