@@ -277,9 +277,9 @@ const laterClockReply: MeanwhileRow = {
   during: ({ client, seeded }) => client.thread(seeded.thread as ConversationId).send('Sent later'),
 };
 
-// A first-page answer keeps what the cache was given while it was on the wire (`withMeanwhile`). Each row writes to
-// the cache in a way the answer may not show (a read, a filter, a second person, a later page, a clock ahead), and
-// the list must end as the server lists it, with nothing shown once leaving and coming back.
+// A refetch's answer keeps, as it lands, what the cache was given while it was on the wire (`withMeanwhile`). Each row
+// writes to the cache in a way the answer may not show (a read, a filter, a second person, a later page, a clock
+// ahead), and the list must end as the server lists it, with nothing shown once leaving and coming back.
 describe('a refetch while the cache is written to', () => {
   const rows: [string, MeanwhileRow][] = [
     [
