@@ -64,13 +64,12 @@ export function mergeThreadMessages(
   viewer: Viewer | undefined,
   clientRead: ReadReceipt | null | undefined,
 ): ThreadMessage[] {
-  const byId = new Map<string, Message>();
   // The pages hold the server's order (oldest page first, each page oldest first, live messages appended), which is
   // the thread's: not the messages' times, which two servers' clocks may disagree on.
-  for (const page of [...(data?.pages ?? [])].reverse()) {
-    for (const message of page.items) byId.set(message.id, message);
-  }
-  const sent = [...byId.values()];
+  const pages = [...(data?.pages ?? [])].reverse();
+  const sent = [
+    ...new Map(pages.flatMap((page) => page.items.map((message) => [message.id, message]))).values(),
+  ];
   const confirmedKeys = new Set(sent.map((message) => message.idempotencyKey));
   const author = authorOf(viewer);
   const pending = entries

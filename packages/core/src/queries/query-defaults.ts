@@ -76,15 +76,6 @@ interface CursorPage {
 
 type ItemOf<Page extends CursorPage> = Page['items'][number];
 
-/** The oldest item of a page: the last one in the list's order among those of the oldest time. */
-function oldestOf<Item>(items: readonly Item[], order: ListOrder<Item>): Item | undefined {
-  const newestFirst = order.oldestFirst ? [...items].reverse() : items;
-  return newestFirst.reduce<Item | undefined>(
-    (oldest, item) => (oldest === undefined || order.timeOf(item) <= order.timeOf(oldest) ? item : oldest),
-    undefined,
-  );
-}
-
 /** Pages a refetch reads at most to reach the loaded items (`fetchFirstPage`), not one request per page of a long gap. */
 export const REFETCH_FIRST_PAGE_LIMIT = 4;
 
@@ -225,7 +216,8 @@ async function readFirstPages<Page extends CursorPage>(
   order: ListOrder<ItemOf<Page>>,
 ): Promise<Page> {
   const first = await fetchPage(null, signal);
-  const boundary = cached && oldestOf(cached.items, order);
+  // The oldest by the server's order (where the page puts it), not by time, which two servers' clocks may disagree on.
+  const boundary = cached && newestFirst(cached.items, order).at(-1);
   if (!boundary) return first;
   const reaches = (page: Page) =>
     page.items.some((item) => item.id === boundary.id || order.timeOf(item) < order.timeOf(boundary));
