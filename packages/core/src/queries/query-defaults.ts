@@ -56,9 +56,9 @@ export function singleQuery<const Key extends readonly unknown[], Data>(
   };
 }
 
-/** How a paged list is ordered: newest first from page to page, by `timeOf`; within a page newest first unless `oldestFirst`. */
+/** A paged list's order: the server's, newest first from page to page; within a page newest first unless `oldestFirst`. */
 export interface ListOrder<Item> {
-  /** The time the list is sorted by (an ISO timestamp). */
+  /** The item's time (an ISO timestamp): which of two copies of an item is newer, and how far back a page reaches. */
   readonly timeOf: (item: Item) => string;
   /** Whether each page holds its items oldest first (a thread's messages). @default false */
   readonly oldestFirst?: boolean;
