@@ -54,8 +54,8 @@ function fromServer(message: Message, seen: boolean): ThreadMessage {
 }
 
 /**
- * Merges a thread's cached pages (newest page first, each oldest first) with the outbox: oldest first, each
- * message once by id, and an unconfirmed send hidden as soon as the server's copy (same key) is there.
+ * Merges a thread's cached pages (newest page first, each oldest first) with the outbox: in the server's order, each
+ * message once by id, then the unconfirmed sends, each hidden as soon as the server's copy (same key) is there.
  */
 export function mergeThreadMessages(
   conversationId: ConversationId,
@@ -64,13 +64,12 @@ export function mergeThreadMessages(
   viewer: Viewer | undefined,
   clientRead: ReadReceipt | null | undefined,
 ): ThreadMessage[] {
-  const byId = new Map<string, Message>();
-  for (const page of [...(data?.pages ?? [])].reverse()) {
-    for (const message of page.items) byId.set(message.id, message);
-  }
-  // The pages hold the server's order (oldest page first, each page oldest first, live messages appended):
-  // the stable sort keeps it for messages that share a timestamp, whose ids are random and carry no order.
-  const sent = [...byId.values()].sort((left, right) => left.createdAt.localeCompare(right.createdAt));
+  // The pages hold the server's order (oldest page first, each page oldest first, live messages appended), which is
+  // the thread's: not the messages' times, which two servers' clocks may disagree on.
+  const pages = [...(data?.pages ?? [])].reverse();
+  const sent = [
+    ...new Map(pages.flatMap((page) => page.items.map((message) => [message.id, message]))).values(),
+  ];
   const confirmedKeys = new Set(sent.map((message) => message.idempotencyKey));
   const author = authorOf(viewer);
   const pending = entries

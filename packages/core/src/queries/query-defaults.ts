@@ -56,9 +56,9 @@ export function singleQuery<const Key extends readonly unknown[], Data>(
   };
 }
 
-/** How a paged list is ordered: newest first from page to page, by `timeOf`; within a page newest first unless `oldestFirst`. */
+/** A paged list's order: the server's, newest first from page to page; within a page newest first unless `oldestFirst`. */
 export interface ListOrder<Item> {
-  /** The time the list is sorted by (an ISO timestamp). */
+  /** The item's time (an ISO timestamp): which of two copies of an item is newer, and how far back a page reaches. */
   readonly timeOf: (item: Item) => string;
   /** Whether each page holds its items oldest first (a thread's messages). @default false */
   readonly oldestFirst?: boolean;
@@ -76,29 +76,10 @@ interface CursorPage {
 
 type ItemOf<Page extends CursorPage> = Page['items'][number];
 
-/** The oldest item of a page: the last one in the list's order among those of the oldest time. */
-function oldestOf<Item>(items: readonly Item[], order: ListOrder<Item>): Item | undefined {
-  const newestFirst = order.oldestFirst ? [...items].reverse() : items;
-  return newestFirst.reduce<Item | undefined>(
-    (oldest, item) => (oldest === undefined || order.timeOf(item) <= order.timeOf(oldest) ? item : oldest),
-    undefined,
-  );
-}
-
 /** Pages a refetch reads at most to reach the loaded items (`fetchFirstPage`), not one request per page of a long gap. */
 export const REFETCH_FIRST_PAGE_LIMIT = 4;
 
 type Pages<Page> = InfiniteData<Page, string | null>;
-
-/** Re-reads of a first page whose answer cannot settle its unread count with what the cache learned meanwhile. */
-const MEANWHILE_REREAD_LIMIT = 1;
-
-/** A refetch's answer (its pages) with what the cache learned while it was fetched (`withMeanwhile`). */
-interface Merged<Page> {
-  readonly pages: Page[];
-  /** Whether the answer's unread count could be brought up to date; if not, the pages carry the cache's. */
-  readonly settled: boolean;
-}
 
 /** Items newest first, whatever the order within a page. */
 function newestFirst<Item>(items: readonly Item[], order: ListOrder<Item>): Item[] {
@@ -111,109 +92,120 @@ function unreadTotalOf(page: CursorPage | undefined, field: string | undefined):
   return typeof total === 'number' ? total : undefined;
 }
 
-/** What an answer keeps of the items written meanwhile (see `withMeanwhile`). */
-interface Kept<Item> {
-  /** Items to put on top of the first page, newest first. */
-  readonly top: Item[];
-  /** Items to put where the answer has their copy. */
-  readonly inPlace: Map<string, Item>;
-  /** Ids whose copy in the answer gives way (to `top`, `inPlace`, or to nothing when the filter drops it). */
-  readonly left: Set<string>;
-  /** What the kept items add to the answer's unread count. */
-  readonly unseen: number;
-  /** What the written items moved the cache's unread count by. */
-  readonly cacheMoved: number;
-  readonly settled: boolean;
-}
-
-/** Sorts out the items written to the cache since `before`, against the answer's copies in `answered`. */
-function keptOf<Item extends { readonly id: string }>(
-  answered: ReadonlyMap<string, Item>,
-  before: readonly Item[],
-  now: readonly Item[],
-  order: ListOrder<Item>,
-): Kept<Item> {
-  const held = new Set(before);
-  const earlier = new Map(before.map((item) => [item.id, item] as const));
-  const firstHeld = now.findIndex((item) => held.has(item));
-  const onTop = new Set(firstHeld === -1 ? now : now.slice(0, firstHeld));
-  const newer = (a: Item, b: Item) => order.timeOf(a) > order.timeOf(b);
-  const unreadOf = (item: Item | undefined) => (item && order.unread ? order.unread.of(item) : 0);
-  const kept = { top: [] as Item[], inPlace: new Map<string, Item>(), left: new Set<string>() };
-  let [unseen, cacheMoved, settled] = [0, 0, true];
-  for (const item of now) {
-    if (held.has(item)) continue;
-    const copy = answered.get(item.id);
-    const prior = earlier.get(item.id);
-    cacheMoved += unreadOf(item) - unreadOf(prior);
-    if (copy && newer(copy, item)) continue;
-    const arrived = onTop.has(item) && (!prior || newer(item, prior)) && (!copy || newer(item, copy));
-    if (!copy && !arrived) {
-      // Beyond the answer's pages, or out of its filter: whether its count saw the change, the answer cannot tell.
-      if (unreadOf(item) !== unreadOf(prior)) settled = false;
-      continue;
-    }
-    unseen += unreadOf(item) - unreadOf(copy ?? prior);
-    if (copy) kept.left.add(item.id);
-    if (order.belongs && !order.belongs(item)) continue;
-    if (arrived) kept.top.push(item);
-    else kept.inPlace.set(item.id, item);
-  }
-  return { ...kept, unseen, cacheMoved, settled };
-}
-
 /** Each item of a list's pages once, newest first (a live move can leave an older copy further down). */
-function itemsOf<Page extends CursorPage>(pages: readonly Page[], order: ListOrder<ItemOf<Page>>) {
+function itemsOf<Page extends CursorPage>(
+  pages: readonly Page[] | undefined,
+  order: ListOrder<ItemOf<Page>>,
+) {
   const seen = new Set<string>();
-  return pages
+  return (pages ?? [])
     .flatMap((page) => newestFirst(page.items, order))
     .filter((item) => !seen.has(item.id) && seen.add(item.id));
+}
+
+/** An item written to the cache while a list was fetched (a new object since the fetch began), against the answer. */
+interface Write<Item> {
+  readonly item: Item;
+  /** The cache's copy when the fetch began, and the answer's. */
+  readonly prior: Item | undefined;
+  readonly copy: Item | undefined;
+  /**
+   * Where the answer shows it: on top (the cache put it above all it held, newer than both copies), in its copy's
+   * place, or not at all (the answer's copy is newer, or it holds none to replace).
+   */
+  readonly shown: 'on top' | 'in place' | 'no';
+}
+
+/** The items written to the cache between `before` and `now`, newest first, each with its copies. */
+function writesOf<Page extends CursorPage>(
+  answer: readonly Page[],
+  before: Pages<Page> | undefined,
+  now: Pages<Page>,
+  order: ListOrder<ItemOf<Page>>,
+): Write<ItemOf<Page>>[] {
+  const answered = new Map(answer.flatMap((page) => page.items.map((item) => [item.id, item] as const)));
+  const earlier = itemsOf(before?.pages, order);
+  const held = new Set(earlier);
+  const priors = new Map(earlier.map((item) => [item.id, item] as const));
+  const items = itemsOf(now.pages, order);
+  const firstHeld = items.findIndex((item) => held.has(item));
+  const later = (item: ItemOf<Page>, than: ItemOf<Page> | undefined) =>
+    than === undefined || order.timeOf(item) > order.timeOf(than);
+  return items.flatMap((item, index) => {
+    if (held.has(item)) return [];
+    const [prior, copy] = [priors.get(item.id), answered.get(item.id)];
+    const onTop = (firstHeld === -1 || index < firstHeld) && later(item, prior) && later(item, copy);
+    const inPlace = copy !== undefined && !later(copy, item);
+    return [{ item, prior, copy, shown: onTop ? 'on top' : inPlace ? 'in place' : 'no' } as const];
+  });
+}
+
+/** What an item adds to its list's unread count (0 without one, or for no item). */
+function unreadOf<Item>(item: Item | undefined, order: ListOrder<Item>): number {
+  return item && order.unread ? order.unread.of(item) : 0;
+}
+
+/**
+ * Whether the answer's unread count can be brought up to date with the writes: not when one changes the count of an
+ * item the answer does not hold (beyond its pages, or out of its filter), nor when the cache's count moved otherwise
+ * than its items did (set from a server figure, or by items it does not hold).
+ */
+function settles<Page extends CursorPage>(
+  writes: readonly Write<ItemOf<Page>>[],
+  before: Pages<Page> | undefined,
+  now: Pages<Page>,
+  order: ListOrder<ItemOf<Page>>,
+): boolean {
+  const moved = (write: Write<ItemOf<Page>>) => unreadOf(write.item, order) - unreadOf(write.prior, order);
+  const field = order.unread?.field;
+  const [from, to] = [unreadTotalOf(before?.pages[0], field), unreadTotalOf(now.pages[0], field)];
+  const cacheMoved = writes.reduce((sum, write) => sum + moved(write), 0);
+  const itemsTell = writes.every((write) => write.copy || write.shown !== 'no' || moved(write) === 0);
+  return itemsTell && (from === undefined || to === undefined || to - from === cacheMoved);
 }
 
 /**
  * A refetch's answer (its pages, newest first) with what the cache learned while it was fetched. Events and the
  * viewer's own writes change the cache during a fetch; the answer was read on the server before some of them, and
  * landing as it is would take them off the screen until the next fetch (a thread under a steady stream of replies
- * showed each new message, lost it, then showed it again). An item written meanwhile (a new object in the cache since
- * the fetch began) is kept unless the answer holds a newer copy (by the list's time) or the list's filter no longer
- * takes it (`belongs`): one the cache put on top of everything it held (a live arrival, or an item with new activity)
- * goes on top of the first page, in the cache's order; one changed in place replaces the answer's copy where the answer
- * put it, since the server's order (not the time, which two servers' clocks may disagree on) is the list's. The
- * unread count moves by what the kept copies add over what the answer counted; when the answer cannot tell (the change
- * is to an item it does not hold, the cache's count was set from a server figure, or an item's count before the fetch
- * is unknown), the merge is not settled and carries the cache's count.
+ * showed each new message, lost it, then showed it again). An item written meanwhile (`writesOf`) is kept unless the
+ * answer holds a newer copy (by the list's time) or the list's filter no longer takes it (`belongs`): one the cache put
+ * on top of everything it held (a live arrival, or an item with new activity) goes on top of the first page, in the
+ * cache's order; one changed in place replaces the answer's copy where the answer put it, since the server's order (not
+ * the time, which two servers' clocks may disagree on) is the list's. The unread count moves by what the kept copies
+ * add over what the answer counted; when the answer cannot tell (`settles`), the pages carry the cache's count.
  */
 function withMeanwhile<Page extends CursorPage>(
   answer: readonly Page[],
   before: Pages<Page> | undefined,
   now: Pages<Page> | undefined,
   order: ListOrder<ItemOf<Page>>,
-): Merged<Page> {
-  type Item = ItemOf<Page>;
-  if (!now || now === before) return { pages: [...answer], settled: true };
-  const answered = new Map(answer.flatMap((page) => page.items.map((item) => [item.id, item] as const)));
-  const earlier = before ? itemsOf(before.pages, order) : [];
-  const kept = keptOf<Item>(answered, earlier, itemsOf(now.pages, order), order);
+): Page[] {
+  if (!now) return [...answer];
+  const writes = writesOf(answer, before, now, order);
+  const shown = writes.filter((write) => write.shown !== 'no');
+  const byId = new Map(shown.map((write) => [write.item.id, write] as const));
+  const belongs = (item: ItemOf<Page>) => !order.belongs || order.belongs(item);
+  const top = shown
+    .filter((write) => write.shown === 'on top' && belongs(write.item))
+    .map(({ item }) => item);
+  const unseen = shown.reduce(
+    (sum, { item, copy, prior }) => sum + unreadOf(item, order) - unreadOf(copy ?? prior, order),
+    0,
+  );
   const field = order.unread?.field;
-  const answerTotal = unreadTotalOf(answer[0], field);
-  const beforeTotal = unreadTotalOf(before?.pages[0], field);
-  const nowTotal = unreadTotalOf(now.pages[0], field);
-  // The cache's count moved otherwise than its items did: set from a server figure, or by items it does not hold.
-  const settled =
-    kept.settled &&
-    (beforeTotal === undefined || nowTotal === undefined || nowTotal - beforeTotal === kept.cacheMoved);
-  if (kept.top.length === 0 && kept.left.size === 0 && settled) return { pages: [...answer], settled };
-  const total = settled || nowTotal === undefined ? (answerTotal ?? 0) + kept.unseen : nowTotal;
-  const pages = answer.map((page, index) => {
-    const staying = page.items
-      .map((item) => (kept.left.has(item.id) ? kept.inPlace.get(item.id) : item))
-      .filter((item): item is Item => item !== undefined);
-    const top = index === 0 ? kept.top : [];
-    const items = order.oldestFirst ? [...staying, ...[...top].reverse()] : [...top, ...staying];
-    const withItems = { ...page, items };
-    return field === undefined || answerTotal === undefined ? withItems : { ...withItems, [field]: total };
+  const [answerTotal, nowTotal] = [unreadTotalOf(answer[0], field), unreadTotalOf(now.pages[0], field)];
+  const settled = settles(writes, before, now, order) || nowTotal === undefined;
+  return answer.map((page, index) => {
+    const staying = page.items.flatMap((item) => {
+      const write = byId.get(item.id);
+      return !write ? [item] : write.shown === 'in place' && belongs(write.item) ? [write.item] : [];
+    });
+    const onTop = index === 0 ? top : [];
+    const items = order.oldestFirst ? [...staying, ...[...onTop].reverse()] : [...onTop, ...staying];
+    if (field === undefined || answerTotal === undefined) return { ...page, items };
+    return { ...page, items, [field]: settled ? answerTotal + unseen : nowTotal };
   });
-  return { pages, settled };
 }
 
 /** The first page of a list as `fetchFirstPage` reads it, from the cached first page `cached` (or none). */
@@ -224,7 +216,8 @@ async function readFirstPages<Page extends CursorPage>(
   order: ListOrder<ItemOf<Page>>,
 ): Promise<Page> {
   const first = await fetchPage(null, signal);
-  const boundary = cached && oldestOf(cached.items, order);
+  // The oldest by the server's order (where the page puts it), not by time, which two servers' clocks may disagree on.
+  const boundary = cached && newestFirst(cached.items, order).at(-1);
   if (!boundary) return first;
   const reaches = (page: Page) =>
     page.items.some((item) => item.id === boundary.id || order.timeOf(item) < order.timeOf(boundary));
@@ -240,14 +233,21 @@ async function readFirstPages<Page extends CursorPage>(
 }
 
 /**
+ * The cache each first-page answer was read against, until the answer lands (`landWithMeanwhile`). query-core hands
+ * `structuralSharing` only the cache as it is and the pages landing: what the cache held when the read began (which
+ * tells a write during the fetch from a stale copy) must come from the query function.
+ */
+const readAgainst = new WeakMap<object, Pages<CursorPage> | undefined>();
+
+/**
  * The first page of a list; on a refetch, read on until it reaches the oldest item of the cached first page. query-core
  * refetches as many pages as were loaded, each after the one before: a first page cut at its usual size after live
  * items arrived on top would end the refetch short of the oldest loaded items, and a reader scrolled up to them would
  * lose their place. Items never move down (a message stays put, a conversation only moves up with new activity), so
  * every later page then starts at or after where it did. After a long gap (a laptop asleep through a busy day) the list
  * starts afresh instead, past `REFETCH_FIRST_PAGE_LIMIT` pages: those are its first page, and the old window is dropped.
- * What the cache learned during the fetch is kept (`withMeanwhile`); an answer that cannot settle the unread count
- * with it is read once more, after those writes (the server commits before it answers a write or sends its event).
+ * An answer whose unread count cannot be settled with what the cache learned while it was read (`settles`) is read once
+ * more, after those writes (the server commits before it answers a write or sends its event).
  */
 async function fetchFirstPage<Page extends CursorPage>(
   fetchPage: (cursor: string | null, signal: AbortSignal) => Promise<Page>,
@@ -256,21 +256,15 @@ async function fetchFirstPage<Page extends CursorPage>(
   order: ListOrder<ItemOf<Page>>,
 ): Promise<Page> {
   let before = cached();
-  for (let reread = 0; ; reread += 1) {
-    const answer = await readFirstPages(fetchPage, signal, before?.pages[0], order);
-    const now = cached();
-    const merged = withMeanwhile([answer], before, now, order);
-    const page = merged.pages[0] as Page;
-    if (merged.settled || reread >= MEANWHILE_REREAD_LIMIT) {
-      mergedUpTo.set(page, now);
-      return page;
-    }
+  let answer = await readFirstPages(fetchPage, signal, before?.pages[0], order);
+  const now = cached();
+  if (now && now !== before && !settles(writesOf([answer], before, now, order), before, now, order)) {
     before = now;
+    answer = await readFirstPages(fetchPage, signal, before.pages[0], order);
   }
+  readAgainst.set(answer, before);
+  return answer;
 }
-
-/** The cache each first-page answer was merged with, until it lands: `landWithMeanwhile` merges what came after. */
-const mergedUpTo = new WeakMap<object, Pages<CursorPage> | undefined>();
 
 /** `landed` (the pages a next-page load began with, plus the new page) with `written`, the pages as they are now, instead. */
 function onWrittenPages<Page>(written: Pages<Page>, landed: Pages<Page>): Pages<Page> {
@@ -290,9 +284,9 @@ function onWrittenPages<Page>(written: Pages<Page>, landed: Pages<Page>): Pages<
 }
 
 /**
- * The refetch's pages as they land in the cache (query-core's `structuralSharing`, called with the cache as it is): a
- * refetch of several loaded pages lands after the last of them, so what was written while the later pages were read
- * (a reply, a read mark) is kept the same way (`withMeanwhile`), from where the first page's merge left off.
+ * The pages as they land in the cache (query-core's `structuralSharing`, called with the cache as it is). A refetch
+ * lands after the last of its pages, with what was written to the cache since its first page was read (a reply, a
+ * read mark) kept (`withMeanwhile`); a next page lands on the pages as written while it loaded (`onWrittenPages`).
  */
 function landWithMeanwhile<Page extends CursorPage>(
   previous: unknown,
@@ -311,11 +305,10 @@ function landWithMeanwhile<Page extends CursorPage>(
   )
     return replaceEqualDeep(previous, onWrittenPages(shown, landed));
   const first = landed?.pages?.[0];
-  if (!landed || !first || !mergedUpTo.has(first)) return replaceEqualDeep(previous, next);
-  const before = mergedUpTo.get(first) as Pages<Page> | undefined;
-  mergedUpTo.delete(first);
-  const { pages } = withMeanwhile(landed.pages, before, previous as Pages<Page> | undefined, order);
-  return replaceEqualDeep(previous, { ...landed, pages });
+  if (!landed || !first || !readAgainst.has(first)) return replaceEqualDeep(previous, next);
+  const before = readAgainst.get(first) as Pages<Page> | undefined;
+  readAgainst.delete(first);
+  return replaceEqualDeep(previous, { ...landed, pages: withMeanwhile(landed.pages, before, shown, order) });
 }
 
 /**
