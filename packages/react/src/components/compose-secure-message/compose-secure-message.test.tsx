@@ -117,6 +117,8 @@ describe('ComposeSecureMessage', () => {
     await userEvent.click(await screen.findByRole('radio', { name: 'Appointment reminder' }));
     // The preview shows what inserting writes, not the merge fields.
     expect(screen.getByText('Reminder: your appointment with Rivera & Cho Immigration')).toBeInTheDocument();
+    expect(screen.getByText(/^Hello Daniel Okafor,/)).toBeInTheDocument();
+    expect(screen.queryByText(/\{\{client\./)).not.toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Use this template' }));
     await waitFor(() =>
       expect(screen.getByRole('textbox', { name: 'Subject' })).toHaveValue(

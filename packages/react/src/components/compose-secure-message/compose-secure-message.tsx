@@ -296,6 +296,7 @@ const OneComposeForm = forwardRef<HTMLFormElement, ComposeSecureMessageProps>(
         {firm && (
           <TemplatePicker
             messages={messages}
+            contactId={composer.draft.contactId}
             written={written}
             onInsert={(template, keep) => void templateInsert.insert(template, keep)}
             insertedFocusRef={bodyRef}
