@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { conversationsWithSubject } from '../src/api.js';
 import { expectNoAxeViolations } from '../src/checks.js';
-import { people } from '../src/people.js';
+import { type Person, people } from '../src/people.js';
 import { openFirmAs, openNewMessage, openPortalAs } from '../src/session.js';
 import { indexRow, pendingRow, reply, threadMessage } from '../src/thread.js';
 
@@ -42,95 +42,95 @@ test('7. Offline, a reply waits as pending; back online it is delivered exactly 
   await firm.close();
 });
 
-test('7b. A conversation started offline shows pending in the index; back online it is delivered exactly once', async ({
-  browser,
-}) => {
-  const portal = await browser.newContext();
-  const elena = await portal.newPage();
-  await openPortalAs(elena, people.elena);
-  await expect(indexRow(elena, RESIDENCE)).toHaveCount(1);
+/** Who starts a conversation while offline, how their app opens and hands over the form, and who must see it. */
+interface OfflineStart {
+  readonly row: string;
+  readonly starter: Person;
+  readonly reader: Person;
+  readonly open: (page: Page, person: Person) => Promise<unknown>;
+  readonly openReader: (page: Page, person: Person) => Promise<unknown>;
+  /** Opens the form and fills what comes before the subject; the connection drops where the row says. */
+  readonly startForm: (page: Page, context: BrowserContext) => Promise<void>;
+  /** The form has handed the start over to the index. */
+  readonly handedOver: (page: Page) => Promise<void>;
+}
 
-  await portal.setOffline(true);
-  await expect(
-    elena.getByText('You are offline. Messages will be sent when you reconnect.').first(),
-  ).toBeVisible();
-  const subject = `Started offline ${randomUUID().slice(0, 8)}`;
-  await elena.getByRole('link', { name: 'Create New Conversation' }).click();
-  await elena.getByRole('textbox', { name: 'Subject' }).fill(subject);
-  await elena.getByRole('textbox', { name: 'Message' }).fill('Could we talk about my next appointment?');
-  await elena.getByRole('button', { name: 'Send', exact: true }).click();
+const OFFLINE_STARTS: readonly OfflineStart[] = [
+  {
+    row: '7b. A client (the portal, offline before the form opens)',
+    starter: people.elena,
+    reader: people.carla,
+    open: openPortalAs,
+    openReader: openFirmAs,
+    startForm: async (page, context) => {
+      await context.setOffline(true);
+      await expect(
+        page.getByText('You are offline. Messages will be sent when you reconnect.').first(),
+      ).toBeVisible();
+      await page.getByRole('link', { name: 'Create New Conversation' }).click();
+    },
+    handedOver: (page) => expect(page).toHaveURL(/\/messages$/),
+  },
+  {
+    row: '7c. A firm member (the new-message dialog, offline after choosing the client)',
+    starter: people.ben,
+    reader: people.daniel,
+    open: openFirmAs,
+    openReader: openPortalAs,
+    startForm: async (page, context) => {
+      const dialog = await openNewMessage(page);
+      await dialog.getByRole('combobox', { name: 'Client' }).fill('Daniel');
+      await dialog.getByRole('option', { name: /Daniel Okafor/ }).click();
+      await context.setOffline(true);
+    },
+    handedOver: (page) => expect(page.getByRole('dialog', { name: 'New secure message' })).toBeHidden(),
+  },
+];
 
-  // The form hands it over: Elena is back at her list, where it waits at the top, saying so in words.
-  await expect(elena).toHaveURL(/\/messages$/);
-  const pending = pendingRow(elena, subject);
-  await expect(pending).toContainText('Sending…');
-  await expect(pending).toHaveAttribute('data-state', 'sending');
-  await expect(elena.getByRole('list', { name: 'Not sent yet' })).toBeFocused();
-  await expectNoAxeViolations(elena);
-  // She can go on meanwhile: to her details and back to her messages.
-  await elena.getByRole('link', { name: 'Your details' }).click();
-  await expect(elena.getByRole('heading', { name: 'Your details' })).toBeVisible();
-  await elena.getByRole('link', { name: 'Messages', exact: true }).click();
-  await expect(pendingRow(elena, subject)).toContainText('Sending…');
+for (const start of OFFLINE_STARTS) {
+  test(`${start.row} starts a conversation: it waits as pending in the index; back online it is delivered exactly once`, async ({
+    browser,
+  }) => {
+    const starterContext = await browser.newContext();
+    const page = await starterContext.newPage();
+    await start.open(page, start.starter);
+    await expect(indexRow(page, RESIDENCE)).toHaveCount(1);
 
-  await portal.setOffline(false);
-  await expect(indexRow(elena, subject)).toHaveCount(1);
-  await expect(pendingRow(elena, subject)).toHaveCount(0);
-  expect(await conversationsWithSubject(people.elena, subject)).toHaveLength(1);
+    const subject = `Started offline ${randomUUID().slice(0, 8)}`;
+    await start.startForm(page, starterContext);
+    await page.getByRole('textbox', { name: 'Subject' }).fill(subject);
+    await page.getByRole('textbox', { name: 'Message' }).fill('Could we talk about the next appointment?');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
 
-  // The firm sees it once, and so does Elena after a reload.
-  const firm = await browser.newContext();
-  const carla = await firm.newPage();
-  await openFirmAs(carla, people.carla);
-  await expect(indexRow(carla, subject)).toHaveCount(1);
-  await elena.reload();
-  await expect(indexRow(elena, subject)).toHaveCount(1);
-  await expect(pendingRow(elena, subject)).toHaveCount(0);
-  await portal.close();
-  await firm.close();
-});
+    // The form hands it over: the start waits at the top of the list, saying so in words.
+    await start.handedOver(page);
+    const pending = pendingRow(page, subject);
+    await expect(pending).toContainText('Sending…');
+    await expect(pending).toHaveAttribute('data-state', 'sending');
+    await expect(page.getByRole('list', { name: 'Not sent yet' })).toBeFocused();
+    await expectNoAxeViolations(page);
+    // The person can go on meanwhile: away and back to the messages.
+    await page.getByRole('link', { name: /^(Your details|Contacts)$/ }).click();
+    await page.getByRole('link', { name: 'Messages', exact: true }).click();
+    await expect(pendingRow(page, subject)).toContainText('Sending…');
 
-test('7c. A conversation a firm member starts offline waits in the firm index; back online it is delivered exactly once', async ({
-  browser,
-}) => {
-  const firm = await browser.newContext();
-  const ben = await firm.newPage();
-  await openFirmAs(ben, people.ben);
-  await expect(indexRow(ben, RESIDENCE)).toHaveCount(1);
+    await starterContext.setOffline(false);
+    await expect(indexRow(page, subject)).toHaveCount(1);
+    await expect(pendingRow(page, subject)).toHaveCount(0);
+    expect(await conversationsWithSubject(start.starter, subject)).toHaveLength(1);
 
-  const subject = `Started offline by the firm ${randomUUID().slice(0, 8)}`;
-  const dialog = await openNewMessage(ben);
-  await dialog.getByRole('combobox', { name: 'Client' }).fill('Daniel');
-  await dialog.getByRole('option', { name: /Daniel Okafor/ }).click();
-  // The connection drops while Ben writes.
-  await firm.setOffline(true);
-  await dialog.getByRole('textbox', { name: 'Subject' }).fill(subject);
-  await dialog.getByRole('textbox', { name: 'Message' }).fill('Your appointment is confirmed for Monday.');
-  await dialog.getByRole('button', { name: 'Send', exact: true }).click();
-
-  // The dialog hands it over: it closes, and the start waits at the top of Ben's list, saying so in words.
-  await expect(dialog).toBeHidden();
-  const pending = pendingRow(ben, subject);
-  await expect(pending).toContainText('Sending…');
-  await expect(ben.getByRole('list', { name: 'Not sent yet' })).toBeFocused();
-  await expectNoAxeViolations(ben);
-
-  await firm.setOffline(false);
-  await expect(indexRow(ben, subject)).toHaveCount(1);
-  await expect(pendingRow(ben, subject)).toHaveCount(0);
-  expect(await conversationsWithSubject(people.daniel, subject)).toHaveLength(1);
-
-  // Daniel sees it once, and so does Ben after a reload.
-  const portal = await browser.newContext();
-  const daniel = await portal.newPage();
-  await openPortalAs(daniel, people.daniel);
-  await expect(indexRow(daniel, subject)).toHaveCount(1);
-  await ben.reload();
-  await expect(indexRow(ben, subject)).toHaveCount(1);
-  await expect(pendingRow(ben, subject)).toHaveCount(0);
-  await firm.close();
-  await portal.close();
-});
+    // The other side sees it once, and so does the starter after a reload.
+    const readerContext = await browser.newContext();
+    const reader = await readerContext.newPage();
+    await start.openReader(reader, start.reader);
+    await expect(indexRow(reader, subject)).toHaveCount(1);
+    await page.reload();
+    await expect(indexRow(page, subject)).toHaveCount(1);
+    await expect(pendingRow(page, subject)).toHaveCount(0);
+    await starterContext.close();
+    await readerContext.close();
+  });
+}
 
 test('7d. The new-message dialog opened offline says so inside it, and its client list loads when the connection is back', async ({
   browser,

@@ -112,6 +112,8 @@ test('19a. A thread opened while two people keep writing in it never shows a mes
     // A message that leaves the bottom-following view must be one that scrolled off the top, never a newer one.
     for (const body of previous) if (!shown.includes(body) && shown.length > 0) gone.add(body);
   }
+  if (problems.length > 0)
+    testInfo.annotations.push({ type: 'seen', description: JSON.stringify({ seen, loads: threadLoads }) });
   expect(problems).toEqual([]);
   expect(seen.at(-1)?.at(-1)).toBe(onServer.at(-1));
   // Reported, not asserted: how many pages of the thread the reader's page fetched while 24 messages arrived.
