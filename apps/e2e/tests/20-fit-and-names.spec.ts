@@ -35,16 +35,22 @@ async function expectOnScreen(page: Page, locator: Locator) {
   await expect.poll(hit).toBe(true);
 }
 
+/** Checks the list, then an open thread (Work permit renewal), for names said twice; returns the page's body. */
+async function expectListAndThreadSaidOnce(page: Page): Promise<Locator> {
+  const body = page.locator('body');
+  await expectNothingSaidTwice(body);
+  await page.getByRole('option', { name: /Work permit renewal/ }).click();
+  await expect(page.getByRole('feed')).toBeVisible();
+  await expectNothingSaidTwice(body);
+  return body;
+}
+
 test.describe('20. Each name said once', () => {
   test('no page, menu or dialog of the firm app has two headings or two places of the same name', async ({
     page,
   }) => {
     await openFirmAs(page, people.ben);
-    const body = page.locator('body');
-    await expectNothingSaidTwice(body);
-    await page.getByRole('option', { name: /Work permit renewal/ }).click();
-    await expect(page.getByRole('feed')).toBeVisible();
-    await expectNothingSaidTwice(body);
+    const body = await expectListAndThreadSaidOnce(page);
     await page.getByRole('button', { name: /^Notifications/ }).click();
     await expect(page.getByRole('region', { name: 'Notifications' })).toBeVisible();
     await expectNothingSaidTwice(body);
@@ -90,11 +96,7 @@ test.describe('20. Each name said once', () => {
 
   test('no page of the client portal has two headings or two places of the same name', async ({ page }) => {
     await openPortalAs(page, people.daniel);
-    const body = page.locator('body');
-    await expectNothingSaidTwice(body);
-    await page.getByRole('option', { name: /Work permit renewal/ }).click();
-    await expect(page.getByRole('feed')).toBeVisible();
-    await expectNothingSaidTwice(body);
+    const body = await expectListAndThreadSaidOnce(page);
     await page.getByRole('link', { name: 'Create New Conversation' }).click();
     await expect(page.getByRole('textbox', { name: 'Subject' })).toBeVisible();
     await expectNothingSaidTwice(body);

@@ -12,7 +12,6 @@ import {
   useState,
 } from 'react';
 import { useComposer } from '../../hooks/use-composer.js';
-import { useConnection } from '../../hooks/use-connection.js';
 import { useMessages } from '../../hooks/use-messages.js';
 import { useViewer } from '../../hooks/use-viewer.js';
 import { cx } from '../../lib/class-names.js';
@@ -177,7 +176,6 @@ const OneComposeForm = forwardRef<HTMLFormElement, ComposeSecureMessageProps>(
     const messages = useMessages(overrides);
     const { dates } = useConfideContext();
     const { isMember } = useViewer();
-    const { online } = useConnection();
     const composer = useComposer(draftId ? { draftId } : {});
     const firm = (audience ?? (isMember ? 'firm' : 'client')) === 'firm';
     const [attempted, setAttempted] = useState(false);
@@ -259,7 +257,7 @@ const OneComposeForm = forwardRef<HTMLFormElement, ComposeSecureMessageProps>(
             {firm ? messages.COMPOSER_TITLE_FIRM : messages.COMPOSER_TITLE_CLIENT}
           </h2>
         )}
-        {!online && <OfflineBanner messages={messages} />}
+        <OfflineBanner messages={messages} liveData={false} />
         {firm && (
           <RecipientPicker
             recipients={composer.recipients}

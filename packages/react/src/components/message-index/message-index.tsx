@@ -10,7 +10,6 @@ import {
   useState,
 } from 'react';
 import { useConfideClient } from '../../hooks/use-client.js';
-import { useConnection } from '../../hooks/use-connection.js';
 import { useConversations } from '../../hooks/use-conversations.js';
 import { useMessages } from '../../hooks/use-messages.js';
 import { useViewer } from '../../hooks/use-viewer.js';
@@ -21,7 +20,7 @@ import { MessageIndex as Index } from '../../primitives/message-index/message-in
 import { useConfideContext } from '../../provider/use-confide-context.js';
 import type { StyledComponentProps } from '../shared/part-props.js';
 import { useSlots } from '../shared/slots.js';
-import { ErrorState, OfflineBanner, Skeleton, useLiveUpdatesHeldBack } from '../shared/states.js';
+import { ErrorState, OfflineBanner, Skeleton } from '../shared/states.js';
 import { ConversationItem, type MessageIndexPart } from './conversation-item.js';
 import { PendingConversations } from './pending-conversations.js';
 import { useHighlight } from './use-highlight.js';
@@ -116,8 +115,6 @@ export const MessageIndex = forwardRef<HTMLDivElement, MessageIndexProps>(functi
   const slots = useSlots(components);
   const index = useConversations();
   const { viewer } = useViewer();
-  const { online } = useConnection();
-  const heldBack = useLiveUpdatesHeldBack();
   const { setFilters, conversations, hasMore, isLoadingMore, loadMore } = index;
   const { stores } = useConfideClient();
   // Only a changed query touches the filters: an unchanged one would still make a new filters object.
@@ -224,7 +221,7 @@ export const MessageIndex = forwardRef<HTMLDivElement, MessageIndexProps>(functi
       className={cx('confide', 'confide-index', className, classNames?.root)}
       data-state={index.status === 'pending' ? 'loading' : index.status}
     >
-      {(!online || heldBack) && <OfflineBanner messages={messages} />}
+      <OfflineBanner messages={messages} />
       <div className={cx('confide-index-toolbar', classNames?.toolbar)}>
         <input
           type="search"

@@ -1,13 +1,16 @@
+import { type Clock, httpTransport, localStorageAdapter } from '@confide/core';
 import { onlineManager } from '@tanstack/react-query';
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { type ReactNode, useState } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import {
   axeViolations,
   clientFor,
   createMockServer,
   renderWith,
   seedConversation,
+  seedMessage,
 } from '../../test/setup-client.js';
 import { ComposeSecureMessage } from '../compose-secure-message/compose-secure-message.js';
 import { MessageIndex } from '../message-index/message-index.js';
@@ -162,4 +165,115 @@ describe('a part opened offline', () => {
     await waitFor(() => expect(row.loaded()).toBeInTheDocument());
     expect(screen.queryByText(WAITING)).not.toBeInTheDocument();
   });
+});
+
+const NOT_SAVED = /Not saved on this device: it is lost if this page closes before it is sent\./;
+
+/** The page's own localStorage, refusing writes while `full` as a browser does (QuotaExceededError). */
+function browserStorage(full: boolean) {
+  const write = Storage.prototype.setItem;
+  const refusing = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(function (
+    this: Storage,
+    ...args
+  ) {
+    if (full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    write.apply(this, args);
+  });
+  onTestFinished(() => {
+    refusing.mockRestore();
+    localStorage.clear();
+  });
+  return {
+    adapter: localStorageAdapter(),
+    setFull(next: boolean) {
+      full = next;
+    },
+  };
+}
+
+async function queueReply(body: string) {
+  await userEvent.type(await screen.findByRole('textbox', { name: 'Reply' }), body);
+  await userEvent.click(screen.getByRole('button', { name: 'Send' }));
+}
+
+describe('SendStatus of a reply the storage cannot save', () => {
+  it.each([
+    ['storage that fills up while the page is open', false],
+    ['Safari in private mode (every write refused)', true],
+  ])(
+    '%s: says in a polite live region that the reply is lost if the page closes, until the storage takes it',
+    async (_storage, fullFromTheStart) => {
+      const mock = createMockServer();
+      const id = await seedConversation(mock);
+      const storage = browserStorage(fullFromTheStart);
+      const client = await clientFor(mock, 'ben', { storage: storage.adapter });
+      const { container } = renderWith(client, <ThreadView conversationId={id} />);
+      storage.setFull(true);
+      act(() => client.setOnline(false));
+      await queueReply('Written while the storage is full');
+
+      const notice = await screen.findByText(NOT_SAVED);
+      expect(notice).toHaveAttribute('role', 'status');
+      expect(notice.closest('[data-state="sending"]')).toHaveTextContent('Sending…');
+      expect(await axeViolations(container)).toEqual([]);
+
+      // The storage takes the next write: both replies are saved, and the words go.
+      storage.setFull(false);
+      await queueReply('Written once there was room');
+      await waitFor(() => expect(screen.queryByText(NOT_SAVED)).not.toBeInTheDocument());
+      expect(container.querySelectorAll('[data-state="sending"][data-saving="saved"]')).toHaveLength(2);
+    },
+  );
+});
+
+/** The server's limit of open streams per person in one process (DEFAULT_MAX_STREAMS_PER_PERSON). */
+const STREAMS_PER_PERSON = 32;
+const HELD_BACK = /too many tabs or devices open/;
+
+/** How long a wait for the streams may take on a busy machine (a bound on waiting, not a timing check). */
+const PATIENCE = { timeout: 15_000 };
+
+/** Timers that wait at most 20 ms, so that the server's `Retry-After: 30` passes within the test. */
+const hurriedClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (run, ms) => setTimeout(run, Math.min(ms, 20)),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+describe('a page past the most live streams one person may hold open', () => {
+  it.each([{ parts: ['thread'] }, { parts: ['index'] }, { parts: ['index', 'thread'] }])(
+    'says once that new messages are paused ($parts), then catches up when another tab closes',
+    async ({ parts }) => {
+      const mock = createMockServer();
+      const id = await seedConversation(mock);
+      const others = [];
+      for (let index = 0; index < STREAMS_PER_PERSON; index += 1) {
+        const other = await clientFor(mock, 'ben');
+        await waitFor(() => expect(other.stores.connection.getState().status).toBe('open'), PATIENCE);
+        others.push(other);
+      }
+      const client = await clientFor(mock, 'ben', {
+        transport: httpTransport({ ...mock.as('ben'), events: { clock: hurriedClock } }),
+      });
+      const { container } = renderWith(
+        client,
+        parts.map((part) =>
+          part === 'index' ? <MessageIndex key={part} /> : <ThreadView key={part} conversationId={id} />,
+        ),
+      );
+
+      const heldBackNotices = () =>
+        screen.getAllByRole('status').filter((status) => HELD_BACK.test(status.textContent ?? ''));
+      await waitFor(() => expect(heldBackNotices()).toHaveLength(1), PATIENCE);
+      expect(await axeViolations(container)).toEqual([]);
+
+      await seedMessage(mock, 'daniel', id, 'Sent while this page was paused');
+      others.pop()?.dispose();
+      await waitFor(() => expect(screen.queryByText(HELD_BACK)).not.toBeInTheDocument(), PATIENCE);
+      if (parts.includes('thread'))
+        expect(await screen.findByText('Sent while this page was paused', {}, PATIENCE)).toBeInTheDocument();
+    },
+    // Thirty-three clients on a machine shared with other test runs.
+    60_000,
+  );
 });

@@ -111,23 +111,32 @@ export function useLiveUpdatesHeldBack(): boolean {
 }
 
 /**
- * Says the device is offline (sends wait until it is back), or, online, that live updates are held back. Each
- * part that a person can use on its own (index, thread, composer) carries one, and when a page shows several parts
- * of one client only the first in reading order speaks and shows: the others stay in the page, hidden, and take
- * over if it goes. A dialog is its own page here: the first banner inside it speaks there too.
+ * Says the device is offline (sends wait until it is back), or, online, that live updates are held back (with
+ * `liveData`, for parts that show live data); it decides itself when it has something to say. Each part that a
+ * person can use on its own (index, thread, composer) carries one, and when a page shows several parts of one client
+ * only the first in reading order with something to say speaks and shows: the others stay hidden, and take over if
+ * it goes. A dialog is its own page here: the first banner inside it speaks there too.
  */
-export function OfflineBanner({ messages }: { readonly messages: ConfideMessages }) {
+export function OfflineBanner({
+  messages,
+  liveData = true,
+}: {
+  readonly messages: ConfideMessages;
+  readonly liveData?: boolean;
+}) {
   const client = useConfideClient();
   const store = bannersOf(client);
   const online = useStore(client.stores.connection, (state) => state.online);
+  const heldBack = useLiveUpdatesHeldBack();
+  const active = !online || (liveData && heldBack);
   const ref = useRef<HTMLDivElement>(null);
   const speaks = useStore(store, (state) => speaksForScope(state.banners, ref.current));
   useLayoutEffect(() => {
     const banner = ref.current;
-    if (!banner) return;
+    if (!banner || !active) return;
     store.setState((state) => ({ banners: [...state.banners, banner] }));
     return () => store.setState((state) => ({ banners: state.banners.filter((other) => other !== banner) }));
-  }, [store]);
+  }, [store, active]);
   return (
     <div
       ref={ref}

@@ -10,7 +10,6 @@ import {
   useRef,
   useState,
 } from 'react';
-import { useConnection } from '../../hooks/use-connection.js';
 import { useMessages } from '../../hooks/use-messages.js';
 import { useThread } from '../../hooks/use-thread.js';
 import { useViewer } from '../../hooks/use-viewer.js';
@@ -23,7 +22,7 @@ import { Thread } from '../../primitives/thread/thread.js';
 import { useConfideContext } from '../../provider/use-confide-context.js';
 import type { StyledComponentProps } from '../shared/part-props.js';
 import { useSlots } from '../shared/slots.js';
-import { ErrorState, OfflineBanner, Skeleton, useLiveUpdatesHeldBack } from '../shared/states.js';
+import { ErrorState, OfflineBanner, Skeleton } from '../shared/states.js';
 import { ReplyBox } from './reply-box.js';
 import { isOutbound, ThreadMessageView, type ThreadViewPart } from './thread-message.js';
 import { useReadMarking } from './use-read-marking.js';
@@ -126,8 +125,6 @@ const OneThread = forwardRef<HTMLDivElement, ThreadViewProps>(function OneThread
   const slots = useSlots(components);
   const thread = useThread(conversationId);
   const { viewer, isMember } = useViewer();
-  const { online } = useConnection();
-  const heldBack = useLiveUpdatesHeldBack();
   const keys = useMemo(() => thread.messages.map((message) => message.idempotencyKey), [thread.messages]);
   const list = useVirtualList({
     keys,
@@ -183,7 +180,7 @@ const OneThread = forwardRef<HTMLDivElement, ThreadViewProps>(function OneThread
       className={cx('confide', 'confide-thread', className, classNames?.root)}
       data-state={thread.status === 'pending' ? 'loading' : thread.status}
     >
-      {(!online || heldBack) && <OfflineBanner messages={messages} />}
+      <OfflineBanner messages={messages} />
       {thread.status === 'pending' && <Skeleton rows={4} messages={messages} />}
       {thread.status === 'error' && (
         <ErrorState error={thread.error} messages={messages} onRetry={retryLoad} />
