@@ -12,6 +12,12 @@ const savedInBrowser = (page: Page) => page.evaluate(() => JSON.stringify({ ...l
 const replyBox = (page: Page) => page.getByRole('textbox', { name: 'Reply' });
 const switcher = (page: Page) => page.getByLabel('Signed in as');
 
+/** Switches person with the firm app's "Signed in as" list, in its account menu. */
+async function switchTo(page: Page, person: Person): Promise<void> {
+  await page.getByRole('button', { name: /^Account: / }).click();
+  await switcher(page).selectOption(person.email);
+}
+
 /** What Ben leaves unsent in the first tab: a reply queued offline, a reply draft and a new message's draft. */
 interface BensWork {
   readonly queued: string;
@@ -96,7 +102,7 @@ for (const { next, why } of NEXT) {
     await expect(threadMessage(second, work.queued)).toHaveAttribute('data-state', 'sending');
     await shot(first, '1-ben-unsent');
 
-    await switcher(first).selectOption(next.email);
+    await switchTo(first, next);
     const asking = first.getByRole('dialog', { name: 'Sign out and delete unsent work?' });
     await expect(asking).toContainText('1 unsent message and 2 drafts');
     await shot(first, '2-asked');
@@ -125,7 +131,7 @@ for (const { next, why } of NEXT) {
     await first.goForward();
 
     // Ben signs back in: the dialog told him his work was deleted, and it is.
-    await switcher(first).selectOption(people.ben.email);
+    await switchTo(first, people.ben);
     await expect(switcher(first)).toHaveValue(people.ben.email);
     await first.goto(`${urls.firm()}${thread}`);
     await expect(threadMessage(first, 'Opening.')).toBeVisible();
@@ -160,7 +166,7 @@ test.fixme("20b. A switch to another person leaves the last person's page, as si
   for (const next of [people.carla, people.grace]) {
     const page = await ownBrowserPage(browser);
     const thread = await benOnHisThread(page, randomUUID().slice(0, 8));
-    await switcher(page).selectOption(next.email);
+    await switchTo(page, next);
     await page.getByRole('dialog').getByRole('button', { name: 'Sign out and delete' }).click();
     await expect(switcher(page)).toHaveValue(next.email);
     expect.soft(new URL(page.url()).pathname, `${next.name} lands on Ben's page`).not.toBe(thread);
@@ -185,7 +191,7 @@ test.fixme('20c. Signed out or switched while offline, the next person is signed
     await page.context().setOffline(true);
     if (portal) await page.getByRole('button', { name: 'Sign out' }).click();
     else {
-      await switcher(page).selectOption(next.email);
+      await switchTo(page, next);
       await page.getByRole('dialog').getByRole('button', { name: 'Sign out and delete' }).click();
       await expect(page.getByRole('alert')).toContainText('cannot be reached');
     }
@@ -211,7 +217,7 @@ test("20d. Ben and Carla in two tabs of one browser: Ben switching to Grace leav
   // Each sees only their own draft of the same conversation.
   await expect(replyBox(bens)).toHaveValue(`Reply drafted by Ben ${tag}`);
 
-  await switcher(bens).selectOption(people.grace.email);
+  await switchTo(bens, people.grace);
   await expect(bens.getByRole('dialog')).toContainText('1 draft');
   await bens.getByRole('dialog').getByRole('button', { name: 'Sign out and delete' }).click();
   await expect(switcher(bens)).toHaveValue(people.grace.email);
