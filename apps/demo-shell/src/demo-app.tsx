@@ -55,8 +55,9 @@ export function DemoApp({
   );
   const signInAs = (next: string | null) => {
     choice.write(next);
-    // The address was the last person's (their conversation): the next one would open it and find nothing.
-    if (next === null) navigate(home, { replace: true });
+    // After a sign-out or a switch the address was the last person's (their conversation): the next person starts
+    // at home instead of opening it (and seeing it, or "not found"). A first sign-in keeps the link it came with.
+    if (next === null || email !== null) navigate(home, { replace: true });
     setEmail(next);
   };
   // A shared device must not keep what the last person typed: signing out (or switching to someone else) deletes

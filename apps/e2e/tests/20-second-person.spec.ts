@@ -159,8 +159,7 @@ async function benOnHisThread(page: Page, tag: string): Promise<string> {
   return `/messages/${conversation}`;
 }
 
-// biome-ignore lint/suspicious/noSkippedTests: fault in DemoApp's signInAs (demo-shell): a switch keeps the last person's page
-test.fixme("20b. A switch to another person leaves the last person's page, as signing out does", async ({
+test("20b. A switch to another person leaves the last person's page, as signing out does", async ({
   browser,
 }) => {
   for (const next of [people.carla, people.grace]) {
@@ -174,8 +173,7 @@ test.fixme("20b. A switch to another person leaves the last person's page, as si
   }
 });
 
-// biome-ignore lint/suspicious/noSkippedTests: fault in core's client (query-core's onlineManager left offline): sign-in hangs
-test.fixme('20c. Signed out or switched while offline, the next person is signed in once the network is back, without a reload', async ({
+test('20c. Signed out or switched while offline, the next person is signed in once the network is back, without a reload', async ({
   browser,
 }) => {
   // Rows: the firm app's switcher to a colleague or another firm; the portal's "Sign out", then another client.

@@ -6,7 +6,7 @@ import {
   type TicketPurpose,
   type Viewer,
 } from '@confide/protocol';
-import { focusManager, isCancelledError, type Query, QueryClient } from '@tanstack/query-core';
+import { focusManager, isCancelledError, onlineManager, type Query, QueryClient } from '@tanstack/query-core';
 import { applyNewConversation, applyNewMessage, applyServerEvent } from '../cache/apply-server-event.js';
 import { ConfideError } from '../errors/confide-error.js';
 import { backoffDelay } from '../lib/backoff.js';
@@ -450,8 +450,17 @@ export function createConfideClient(options: ConfideClientOptions): ConfideClien
       state = 'mounted';
       if (ownsQueryClient) queryClient.mount();
       if (options.network) {
-        setOnline(options.network.isOnline());
-        cleanups.push(options.network.subscribe(setOnline));
+        // query-core pauses queries by its own page-wide `onlineManager`, which misses an "online" event heard while
+        // no client listened (a sign-out while offline, then online, then the next sign-in): it follows the network.
+        const follow = (online: boolean) => {
+          setOnline(online);
+          onlineManager.setOnline(online);
+          // A host's QueryClient that nothing mounted (no QueryClientProvider) does not listen to it: its paused
+          // queries resume here (query-core dedupes this with its own resume when it does listen).
+          if (online && !ownsQueryClient) queryClient.getQueryCache().onOnline();
+        };
+        follow(options.network.isOnline());
+        cleanups.push(options.network.subscribe(follow));
       }
       startUp = start();
     },

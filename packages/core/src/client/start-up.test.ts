@@ -1,4 +1,4 @@
-import { QueryClient, QueryObserver } from '@tanstack/query-core';
+import { onlineManager, QueryClient, QueryObserver } from '@tanstack/query-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { deferred } from '../test/deferred.js';
 import {
@@ -17,6 +17,7 @@ import { type ConfideClient, createConfideClient } from './create-confide-client
 
 afterEach(() => {
   vi.useRealTimers();
+  onlineManager.setOnline(true);
 });
 
 /** Daniel's client on `mock` whose `GET /v1/me` goes through `answer` (the real route when it calls `fetch`). */
@@ -201,5 +202,39 @@ describe("the client's own reads outlive the components", () => {
     );
     stop();
     expect(summary?.unreadCount).toBe(0);
+  });
+});
+
+describe("a client mounted after query-core's page-wide online state went stale", () => {
+  // query-core keeps one online state per page and hears the browser's events only while a client listens: a
+  // sign-out while offline, the network back, then the next sign-in leaves it saying "offline" with the device online.
+  it.each([
+    { name: 'a new QueryClient of its own', shared: false },
+    { name: "the host's QueryClient, reused across the sign-ins", shared: true },
+  ])('loads at once on $name, following its network', async ({ shared }) => {
+    const mock = createMockServer();
+    const hostQueryClient = new QueryClient();
+    onlineManager.setOnline(false);
+    const listeners = new Set<(online: boolean) => void>();
+    const network = {
+      isOnline: () => true,
+      subscribe: (listener: (online: boolean) => void) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    };
+    const client = createConfideClient({
+      transport: transportFor(mock, 'ben'),
+      network,
+      ...(shared ? { queryClient: hostQueryClient } : {}),
+    });
+    client.mount();
+    await client.ready;
+    expect(onlineManager.isOnline()).toBe(true);
+    // And it keeps following: the device going offline pauses the client's queries too.
+    for (const listener of listeners) listener(false);
+    expect(onlineManager.isOnline()).toBe(false);
+    expect(client.stores.connection.getState().online).toBe(false);
+    client.dispose();
   });
 });

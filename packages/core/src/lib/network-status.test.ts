@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { clientFor, createMockServer, seedConversation } from '../test/mock-clients.js';
+import { createConfideClient } from '../client/create-confide-client.js';
+import { createMockServer, seedConversation, transportFor } from '../test/mock-clients.js';
 import { untilState } from '../test/until.js';
 import { browserNetworkStatus } from './network-status.js';
 
@@ -11,9 +12,12 @@ describe('browserNetworkStatus', () => {
     const window = Object.assign(new EventTarget(), { navigator: { onLine: false } });
     const added = vi.spyOn(window, 'addEventListener');
     const removed = vi.spyOn(window, 'removeEventListener');
-    const client = await clientFor(mock, 'ben', {
+    // Started offline: even the viewer waits for the network (query-core's online state follows it).
+    const client = createConfideClient({
+      transport: transportFor(mock, 'ben'),
       network: browserNetworkStatus(window as unknown as typeof globalThis),
     });
+    client.mount();
     const sent = client.thread(id).send('Written offline');
     const held = await untilState(client.stores.outbox, (state) => state.entries.length === 1);
     expect(held.entries.map((entry) => entry.status)).toEqual(['queued']);
@@ -21,6 +25,7 @@ describe('browserNetworkStatus', () => {
     window.navigator.onLine = true;
     window.dispatchEvent(new Event('online'));
     await expect(sent).resolves.toMatchObject({ body: 'Written offline' });
+    await client.ready;
     client.dispose();
     expect(removed.mock.calls).toEqual(added.mock.calls);
   });

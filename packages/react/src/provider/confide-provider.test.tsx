@@ -174,15 +174,16 @@ describe('ConfideProvider', () => {
     const queryClient = new QueryClient();
     const storage = memoryStorage();
     const ben = countingTransport(mock, 'ben');
+    const network = networkThatDrops();
     const first = render(
       <ConfideProvider
         transport={ben.transport}
         queryClient={queryClient}
         storage={storage}
-        network={offline}
+        network={network}
       >
         <ViewerName />
-        <SendOffline conversationId={id} />
+        <SendOffline conversationId={id} goOffline={network.drop} />
       </ConfideProvider>,
     );
     await screen.findByText('Ben Cho');
@@ -208,21 +209,37 @@ describe('ConfideProvider', () => {
   });
 });
 
-/** A device that stays offline. */
-const offline: NetworkStatus = { isOnline: () => false, subscribe: () => () => {} };
+/** A device online until `drop()`, then offline for good. */
+function networkThatDrops(): NetworkStatus & { drop(): void } {
+  let online = true;
+  const listeners = new Set<(online: boolean) => void>();
+  return {
+    isOnline: () => online,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    drop() {
+      online = false;
+      for (const listener of listeners) listener(false);
+    },
+  };
+}
 
-/** Ben, offline, queues a reply (shown as "queued" once the outbox holds it). */
-function SendOffline({ conversationId }: { readonly conversationId: ConversationId }) {
+/** Ben, signed in, loses the network and queues a reply (shown as "queued" once the outbox holds it). */
+function SendOffline(props: { readonly conversationId: ConversationId; readonly goOffline: () => void }) {
+  const { conversationId, goOffline } = props;
   const client = useConfideClient();
   const entries = useStore(client.stores.outbox, (state) => state.entries);
   useEffect(() => {
-    void client.ready.then(() =>
+    void client.ready.then(() => {
+      goOffline();
       client
         .thread(conversationId)
         .send('Written by Ben offline')
-        .catch(() => {}),
-    );
-  }, [client, conversationId]);
+        .catch(() => {});
+    });
+  }, [client, conversationId, goOffline]);
   return <p>{entries.length > 0 ? 'queued' : 'empty'}</p>;
 }
 
