@@ -11,20 +11,26 @@ import { ListTime } from '../shared/list-time.js';
 /** The parts of a `MessageIndex` that take a class name. */
 export type MessageIndexPart = 'root' | 'toolbar' | 'search' | 'list' | 'item' | 'badge' | 'matter';
 
+/** What every row of the index shares (its conversations and the viewer's pending starts). */
+export interface IndexRowContext {
+  readonly viewer: Viewer | undefined;
+  /** Today, for the rows' times. */
+  readonly now: Date;
+  readonly messages: ConfideMessages;
+  readonly dates: DateSettings;
+  readonly slots: ConfideComponents;
+  readonly classNames: Partial<Record<MessageIndexPart, string>> | undefined;
+}
+
 /** Props of one conversation row. */
 export interface ConversationItemProps {
   readonly conversation: ConversationSummary;
   readonly id: string;
   readonly position: number;
   readonly total: number;
-  readonly viewer: Viewer | undefined;
   readonly active: boolean;
   readonly highlighted: boolean;
-  readonly now: Date;
-  readonly messages: ConfideMessages;
-  readonly dates: DateSettings;
-  readonly slots: ConfideComponents;
-  readonly classNames: Partial<Record<MessageIndexPart, string>> | undefined;
+  readonly context: IndexRowContext;
   readonly onOpen: (conversation: ConversationSummary) => void;
   readonly measureRef: (node: HTMLElement | null) => void;
   /** Places a row rendered outside the virtual window (the highlighted one) where it belongs. */
@@ -40,7 +46,8 @@ function previewText(preview: NonNullable<ConversationSummary['lastMessage']>, m
 
 /** One conversation in the index: participant, subject, preview, matter, time and unread count. */
 export const ConversationItem = memo(function ConversationItem(props: ConversationItemProps) {
-  const { conversation, viewer, active, highlighted, now, messages, dates, slots, classNames } = props;
+  const { conversation, active, highlighted } = props;
+  const { viewer, now, messages, dates, slots, classNames } = props.context;
   const { Avatar } = slots;
   const unread = conversation.unreadCount > 0;
   // Clients talk to the firm; members see which client a conversation is with.

@@ -21,7 +21,7 @@ import { useConfideContext } from '../../provider/use-confide-context.js';
 import type { StyledComponentProps } from '../shared/part-props.js';
 import { useSlots } from '../shared/slots.js';
 import { ErrorState, OfflineBanner, Skeleton } from '../shared/states.js';
-import { ConversationItem, type MessageIndexPart } from './conversation-item.js';
+import { ConversationItem, type IndexRowContext, type MessageIndexPart } from './conversation-item.js';
 import { PendingConversations } from './pending-conversations.js';
 import { useHighlight } from './use-highlight.js';
 
@@ -128,6 +128,10 @@ export const MessageIndex = forwardRef<HTMLDivElement, MessageIndexProps>(functi
   const [ownSelection, setOwnSelection] = useState(() => defaultValue ?? index.selectedConversationId);
   const selected = value === undefined ? ownSelection : value;
   const now = useToday(dates);
+  const rows = useMemo<IndexRowContext>(
+    () => ({ viewer, now, messages, dates, slots, classNames }),
+    [viewer, now, messages, dates, slots, classNames],
+  );
   const baseId = useId();
   const keys = useMemo(() => conversations.map((conversation) => conversation.id), [conversations]);
   const list = useVirtualList({
@@ -196,14 +200,9 @@ export const MessageIndex = forwardRef<HTMLDivElement, MessageIndexProps>(functi
         position={position + 1}
         total={conversations.length}
         conversation={conversation}
-        viewer={viewer}
         active={conversation.id === selected}
         highlighted={position === current}
-        now={now}
-        messages={messages}
-        dates={dates}
-        slots={slots}
-        classNames={classNames}
+        context={rows}
         onOpen={open}
         measureRef={list.measure(conversation.id)}
         style={
@@ -258,12 +257,7 @@ export const MessageIndex = forwardRef<HTMLDivElement, MessageIndexProps>(functi
       {index.pending.length > 0 && (
         <PendingConversations
           pending={index.pending}
-          viewer={viewer}
-          classNames={classNames}
-          now={now}
-          messages={messages}
-          dates={dates}
-          slots={slots}
+          context={rows}
           onRetry={index.retry}
           onDiscard={index.discard}
         />

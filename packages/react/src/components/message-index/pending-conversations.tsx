@@ -1,26 +1,20 @@
 'use client';
-import type { PendingConversation, Viewer } from '@confide/core';
+import type { PendingConversation } from '@confide/core';
 import { useQuery } from '@tanstack/react-query';
 import { memo } from 'react';
 import { useConfideClient } from '../../hooks/use-client.js';
 import { cx } from '../../lib/class-names.js';
-import type { DateSettings } from '../../lib/format.js';
-import type { ConfideComponents } from '../../provider/components.js';
 import type { ConfideMessages } from '../../provider/messages.js';
 import { ListTime } from '../shared/list-time.js';
 import { SendStatus } from '../shared/send-status.js';
-import type { MessageIndexPart } from './conversation-item.js';
+import type { IndexRowContext } from './conversation-item.js';
 
 /** Props of one conversation the viewer started that the server has not confirmed. */
 export interface PendingConversationItemProps {
   readonly pending: PendingConversation;
   /** Who it is with, as the index names the other side: the firm for clients, the client for members. */
   readonly participant: string;
-  readonly now: Date;
-  readonly messages: ConfideMessages;
-  readonly dates: DateSettings;
-  readonly slots: ConfideComponents;
-  readonly className: string | undefined;
+  readonly context: IndexRowContext;
   readonly onRetry: (pendingId: string) => void;
   readonly onDiscard: (pendingId: string) => void;
 }
@@ -37,10 +31,11 @@ function previewOf({ body, attachmentCount }: PendingConversation, messages: Con
 export const PendingConversationItem = memo(function PendingConversationItem(
   props: PendingConversationItemProps,
 ) {
-  const { pending, participant, messages, dates, slots, onRetry, onDiscard } = props;
+  const { pending, participant, onRetry, onDiscard } = props;
+  const { now, messages, dates, slots, classNames } = props.context;
   return (
     <li
-      className={cx('confide-index-item', 'confide-index-pending', props.className)}
+      className={cx('confide-index-item', 'confide-index-pending', classNames?.item)}
       data-state={pending.state}
     >
       <slots.Avatar author={{ name: participant, kind: pending.contactId ? 'client' : 'member' }} />
@@ -69,7 +64,7 @@ export const PendingConversationItem = memo(function PendingConversationItem(
         />
       </div>
       <div className="confide-index-side">
-        <ListTime className="confide-index-meta" at={pending.createdAt} now={props.now} dates={dates} />
+        <ListTime className="confide-index-meta" at={pending.createdAt} now={now} dates={dates} />
       </div>
     </li>
   );
@@ -77,10 +72,8 @@ export const PendingConversationItem = memo(function PendingConversationItem(
 
 /** Props of `PendingConversations`. */
 export interface PendingConversationsProps
-  extends Omit<PendingConversationItemProps, 'pending' | 'participant' | 'className'> {
+  extends Omit<PendingConversationItemProps, 'pending' | 'participant'> {
   readonly pending: readonly PendingConversation[];
-  readonly viewer: Viewer | undefined;
-  readonly classNames: Partial<Record<MessageIndexPart, string>> | undefined;
 }
 
 /**
@@ -88,7 +81,8 @@ export interface PendingConversationsProps
  * buttons are reached with Tab, which the listbox's options could not hold), polite live region so a start that
  * joins it is announced.
  */
-export function PendingConversations({ pending, viewer, classNames, ...rest }: PendingConversationsProps) {
+export function PendingConversations({ pending, ...rest }: PendingConversationsProps) {
+  const { viewer } = rest.context;
   const client = useConfideClient();
   const isMember = viewer?.role === 'member';
   // The composer loaded the contacts to pick from; the names come from that cache.
@@ -102,7 +96,7 @@ export function PendingConversations({ pending, viewer, classNames, ...rest }: P
     // Focusable by script (not in the Tab order), so a host that hands a start over can take the reader to it.
     <ul
       className="confide-index-pending-list"
-      aria-label={rest.messages.INDEX_PENDING_LABEL}
+      aria-label={rest.context.messages.INDEX_PENDING_LABEL}
       aria-live="polite"
       tabIndex={-1}
     >
@@ -112,7 +106,6 @@ export function PendingConversations({ pending, viewer, classNames, ...rest }: P
           {...rest}
           pending={entry}
           participant={isMember ? nameOf(entry.contactId) : (viewer?.firm.name ?? '')}
-          className={classNames?.item}
         />
       ))}
     </ul>
