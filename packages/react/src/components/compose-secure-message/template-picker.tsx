@@ -113,12 +113,18 @@ export function TemplatePicker({
           {previewText && (
             <div className="confide-template-preview">
               <span className="confide-hint">{messages.TEMPLATE_PREVIEW}</span>
-              <div className="confide-template-subject" dir="auto">
-                {previewText.subject}
-              </div>
-              <div dir="auto">
-                <MessageText text={previewText.body} />
-              </div>
+              {previewText.status === 'loading' ? (
+                <p role="status">{loadingText}</p>
+              ) : (
+                <>
+                  <div className="confide-template-subject" dir="auto">
+                    {previewText.subject}
+                  </div>
+                  <div dir="auto">
+                    <MessageText text={previewText.body} />
+                  </div>
+                </>
+              )}
             </div>
           )}
           {confirming && preview ? (

@@ -1,9 +1,16 @@
-import type { ContactId, Template } from '@confide/core';
+import { type ContactId, createConfideClient, httpTransport, type Template } from '@confide/core';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { defaultMessages } from '../../provider/messages.js';
-import { axeViolations, clientFor, createMockServer, DEMO_IDS, renderWith } from '../../test/setup-client.js';
+import {
+  axeViolations,
+  clientFor,
+  createMockServer,
+  DEMO_IDS,
+  disposeClients,
+  renderWith,
+} from '../../test/setup-client.js';
 import { TemplatePicker } from './template-picker.js';
 
 const TEMPLATE = {
@@ -94,5 +101,52 @@ describe('TemplatePicker preview', () => {
       composer.draft().body.replace('\n', ''),
     );
     expect(await axeViolations(container)).toEqual([]);
+  });
+
+  // Insertion waits for the client's details; a preview that did not would show Daniel a {{client.name}} that
+  // inserting never writes (a story caught it on a loaded machine). Each row holds one answer back.
+  it.each([
+    ['the contacts list', '/v1/contacts'],
+    ['the viewer', '/v1/me'],
+  ])('shows loading, never fields inserting would fill, while %s loads', async (_name, held) => {
+    const mock = createMockServer();
+    await mock.ready;
+    const ben = mock.as('ben');
+    let release = () => {};
+    const holding = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const fetch: typeof ben.fetch = async (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      if (url.pathname === held) await holding;
+      return ben.fetch(input, init);
+    };
+    const client = createConfideClient({ transport: httpTransport({ ...ben, fetch }) });
+    client.mount();
+    try {
+      const { container } = renderWith(
+        client,
+        <TemplatePicker
+          messages={defaultMessages}
+          written={[]}
+          onInsert={vi.fn()}
+          contactId={DEMO_IDS.daniel as ContactId}
+        />,
+      );
+      await userEvent.click(screen.getByRole('button', { name: 'Insert template' }));
+      await userEvent.click(await screen.findByRole('radio', { name: 'Appointment reminder' }));
+      const preview = container.querySelector<HTMLElement>('.confide-template-preview');
+      if (!preview) throw new Error('No preview');
+      expect(within(preview).getByRole('status')).toHaveTextContent(defaultMessages.LOADING);
+      expect(preview).not.toHaveTextContent('{{');
+      release();
+      await within(preview).findByText('Reminder: your appointment with Rivera & Cho Immigration');
+      expect(preview).toHaveTextContent('Hello Daniel Okafor,');
+      expect(preview).not.toHaveTextContent('{{');
+    } finally {
+      release();
+      client.dispose();
+      disposeClients();
+    }
   });
 });
