@@ -7,10 +7,14 @@
 #   bash packages/server/scripts/test-postgres.sh stop
 #
 # PostgreSQL refuses to run as root, so as root the cluster belongs to the `postgres` user.
-# The state file says where the running cluster lives; override it with CONFIDE_TEST_POSTGRES_STATE.
+# The state file says where the running cluster lives. Each checkout has its own (named after the checkout's
+# folder), so two clones on one machine never share or stop each other's cluster; override it with
+# CONFIDE_TEST_POSTGRES_STATE. `start` while this checkout's cluster runs prints its DATABASE_URL again.
 set -euo pipefail
 
-STATE_FILE="${CONFIDE_TEST_POSTGRES_STATE:-${TMPDIR:-/tmp}/confide-test-postgres.state}"
+CHECKOUT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd -P)"
+CHECKOUT_ID="$(printf '%s' "$CHECKOUT" | cksum | cut -d ' ' -f 1)"
+STATE_FILE="${CONFIDE_TEST_POSTGRES_STATE:-${TMPDIR:-/tmp}/confide-test-postgres-$CHECKOUT_ID.state}"
 DATABASE_NAME="confide_test"
 
 log() { echo "test-postgres: $*" >&2; }
@@ -75,12 +79,15 @@ pick_port() {
 
 start() {
   if [ -f "$STATE_FILE" ]; then
-    local old_folder old_bin
+    local old_folder old_bin old_port
     old_folder="$(sed -n 's/^folder=//p' "$STATE_FILE")"
     old_bin="$(sed -n 's/^bin_dir=//p' "$STATE_FILE")"
+    old_port="$(sed -n 's/^port=//p' "$STATE_FILE")"
     if [ -d "$old_folder/data" ] && as_owner "$old_bin/pg_ctl" -D "$old_folder/data" status >/dev/null 2>&1; then
-      log "already running (state in $STATE_FILE); run 'stop' first"
-      return 1
+      # Printing nothing here left the caller without DATABASE_URL, and the store suites skipped unseen.
+      log "already running on 127.0.0.1:$old_port (state in $STATE_FILE); reusing it"
+      echo "export DATABASE_URL='postgres://postgres@127.0.0.1:$old_port/$DATABASE_NAME'"
+      return 0
     fi
     # A run that died without 'stop' left its state behind: clean it up and start afresh.
     log "removing the stale state of a run that was not stopped"
