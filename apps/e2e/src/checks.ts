@@ -1,7 +1,7 @@
 import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, type TestInfo } from '@playwright/test';
+import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 
 /** The WCAG 2.1 A and AA rules. */
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -52,4 +52,16 @@ export async function expectOpenThreadAccessible(page: Page): Promise<void> {
   await page.emulateMedia({ colorScheme: 'dark' });
   await expectNoAxeViolations(page);
   await page.emulateMedia({ colorScheme: 'light' });
+}
+
+/**
+ * Presses `button` unless it goes away by itself first: a Retry that the SDK's own retry, or the event stream, may
+ * take away at any moment. `if (await button.isVisible()) await button.click()` raced that: a click waiting for an
+ * element that left the page waits out the whole test. Ends once the button was pressed or is gone.
+ */
+export async function pressUnlessGone(button: Locator, timeout = 30_000): Promise<void> {
+  await expect(async () => {
+    if ((await button.count()) === 0) return;
+    await button.click({ timeout: 2_000 });
+  }).toPass({ timeout });
 }

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { type Browser, expect, type Page, test } from '@playwright/test';
+import { pressUnlessGone } from '../src/checks.js';
 import { pdfBytes } from '../src/documents.js';
 import { readOutbox } from '../src/outbox.js';
 import { people } from '../src/people.js';
@@ -278,7 +279,7 @@ test.describe('18. The server process dies (SIGKILL) and comes back', () => {
     await expect(retry.or(pending.and(elena.locator('[data-state="sent"]')))).toBeVisible({
       timeout: 45_000,
     });
-    if (await retry.isVisible()) await retry.click();
+    await pressUnlessGone(retry);
     await expect(pending).toHaveAttribute('data-state', 'sent', { timeout: 45_000 });
     await expect(threadMessage(elena, text)).toHaveCount(1);
     const thread = await messagesAt(server.url, await tokenAt(server.url, people.carla), ELENA_CONVERSATION);

@@ -39,22 +39,31 @@ export const NotificationList = forwardRef<HTMLElement, NotificationListProps>(
     const feed = useNotifications();
     const titleId = useId();
     const now = new Date();
-    // Whether the last mark-read failed: the item is unread again (the feed agrees with the server), and the person
-    // is told so, instead of a press that seems to do nothing.
-    const [markFailed, setMarkFailed] = useState(false);
+    // What the last mark-read that failed was for: the person is told, instead of a press that seems to do nothing,
+    // for as long as the feed shows any of it unread. An answer lost after the server stored the mark is followed by
+    // the stream's read, and the warning goes with it rather than stand under items shown read.
+    const [markFailed, setMarkFailed] = useState<ReadonlySet<string> | 'all' | null>(null);
+    const failedStillUnread =
+      markFailed === 'all'
+        ? feed.unreadCount > 0
+        : markFailed !== null &&
+          feed.notifications.some(
+            (notification) => notification.readAt === null && markFailed.has(notification.id),
+          );
 
-    function mark(marking: Promise<unknown>) {
-      setMarkFailed(false);
+    function mark(marking: Promise<unknown>, marked: readonly string[] | 'all') {
+      setMarkFailed(null);
       marking.catch((error: unknown) => {
         // A client disposed meanwhile aborts its requests: nobody is waiting for that answer.
-        if (!(ConfideError.is(error) && error.code === 'aborted')) setMarkFailed(true);
+        if (!(ConfideError.is(error) && error.code === 'aborted'))
+          setMarkFailed(marked === 'all' ? 'all' : new Set(marked));
       });
     }
 
     function open(notification: NotificationData) {
       // The host hears of it at once, while the list is on screen: waiting for the mark-read to finish would route
       // a person who has closed the list (or gone elsewhere) in the meantime. Marking read goes on by itself.
-      mark(feed.open(notification));
+      mark(feed.open(notification), [notification.id]);
       onOpen?.(notification.conversationId);
     }
     const describe = (notification: NotificationData) => {
@@ -92,7 +101,7 @@ export const NotificationList = forwardRef<HTMLElement, NotificationListProps>(
                 // This button goes away once nothing is unread: keep focus in the list, on its first item.
                 const list = event.currentTarget.closest('.confide-notifications');
                 list?.querySelector<HTMLElement>('.confide-notification-open')?.focus();
-                mark(feed.markAllRead());
+                mark(feed.markAllRead(), 'all');
               }}
             >
               {messages.NOTIFICATIONS_MARK_ALL_READ}
@@ -100,7 +109,9 @@ export const NotificationList = forwardRef<HTMLElement, NotificationListProps>(
           )}
         </div>
         <p role="status" className="confide-notifications-status">
-          {markFailed && <span className="confide-field-error">{messages.NOTIFICATIONS_MARK_FAILED}</span>}
+          {failedStillUnread && (
+            <span className="confide-field-error">{messages.NOTIFICATIONS_MARK_FAILED}</span>
+          )}
         </p>
         {feed.status === 'pending' && <Skeleton rows={3} messages={messages} />}
         {feed.status === 'error' && (
@@ -139,7 +150,7 @@ export const NotificationList = forwardRef<HTMLElement, NotificationListProps>(
                       // This button goes away once the item is read: focus moves to the item's own open button.
                       const item = event.currentTarget.closest('li');
                       item?.querySelector<HTMLElement>('.confide-notification-open')?.focus();
-                      mark(feed.markRead([notification.id]));
+                      mark(feed.markRead([notification.id]), [notification.id]);
                     }}
                   >
                     {messages.NOTIFICATIONS_MARK_READ}
