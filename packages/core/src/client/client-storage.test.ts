@@ -567,6 +567,22 @@ describe('a draft the storage cannot save', () => {
       expect(replyIn(await reload(mock, second, storage), id)).toBe('');
     },
   );
+  it.each(storages)(
+    "%s: a composer's state says whether its draft is saved, for a headless UI",
+    async (_kind, makeStorage) => {
+      const { id, storage, page } = await firstPage(makeStorage, 'Headless');
+      const composer = page.composer({ conversationId: id });
+      expect(stateOf(composer).saving).toBe('saved');
+      storage.fill();
+      composer.setBody('Typed while full');
+      await until(composer, (state) => state.saving === 'failed');
+
+      storage.free();
+      composer.setBody('Typed once there was room');
+      const saved = await until(composer, (state) => state.saving === 'saved');
+      expect(saved.draft.body).toBe('Typed once there was room');
+    },
+  );
 });
 
 describe('a send queued offline that the storage cannot save', () => {

@@ -14,6 +14,7 @@ import { partitionRecipients, type RecipientOptions } from '../composer/recipien
 import { type DraftValidation, validateDraft } from '../composer/validate-draft.js';
 import { ConfideError, toConfideError } from '../errors/confide-error.js';
 import type { SendResult } from '../outbox/outbox-runner.js';
+import type { SaveState } from '../storage/storage.js';
 import { type Draft, type DraftInput, emptyDraft } from '../stores/composer/composer-store.js';
 import { type MergeContext, mergeFieldsOf, renderTemplate } from '../templates/render-template.js';
 import type { UploadFile } from '../transport/transport.js';
@@ -60,6 +61,12 @@ export interface ComposerState {
   readonly error: ConfideError | null;
   /** The files picked, in order, with their upload progress. */
   readonly attachments: readonly ComposerAttachment[];
+  /**
+   * Whether the device's storage took the latest write of the drafts (`client.stores.composer`'s `saving`): while
+   * `failed` (full, a private window), no draft is kept on the device and this one is lost if the page closes;
+   * `saved` again once a later write is taken. Always `saved` with the default `memoryStorage()`.
+   */
+  readonly saving: SaveState;
 }
 
 /** A composer's own client-only state (zustand): the last send, the recipient search and upload progress. */
@@ -70,7 +77,7 @@ export interface ComposerLocalState extends Pick<ComposerState, 'status' | 'erro
 }
 
 /** What a composer's state is made of. */
-export interface ComposerSources extends Pick<ComposerState, 'mode' | 'draft'> {
+export interface ComposerSources extends Pick<ComposerState, 'mode' | 'draft' | 'saving'> {
   readonly local: ComposerLocalState;
   /** The firm's contacts, when the viewer picks a recipient and they have loaded. */
   readonly contacts: readonly Contact[] | undefined;
@@ -84,7 +91,7 @@ export function wantsRecipients(mode: 'new' | 'reply', viewer: Viewer | undefine
 
 /** A composer's state from its sources: a pure function. */
 export function composerStateOf(sources: ComposerSources): ComposerState {
-  const { mode, draft, local, contacts, viewer } = sources;
+  const { mode, draft, saving, local, contacts, viewer } = sources;
   const attachments = composerAttachmentsOf(draft, local.uploads);
   return {
     mode,
@@ -96,6 +103,7 @@ export function composerStateOf(sources: ComposerSources): ComposerState {
     status: local.status,
     error: local.error,
     attachments,
+    saving,
   };
 }
 
@@ -267,6 +275,7 @@ export function createComposer(context: ClientContext, options: ComposerOptions 
           composerStateOf({
             mode,
             draft: draft(),
+            saving: stores.composer.getState().saving,
             local: local.getState(),
             contacts: contacts.getCurrentResult().data?.items,
             viewer: viewer.getCurrentResult().data,

@@ -32,11 +32,12 @@ export function useComposer(options: ComposerOptions = {}): UseComposerResult {
     client.queryClient,
   ).data?.items;
   const stored = useStore(client.stores.composer, (state) => state.drafts[composer.draftId]);
+  const saving = useStore(client.stores.composer, (state) => state.saving);
   const local = useStore(composer.local);
   const draft = stored ?? composer.draft();
   const state = useMemo(
-    () => composerStateOf({ mode: composer.mode, draft, local, contacts, viewer }),
-    [composer.mode, draft, local, contacts, viewer],
+    () => composerStateOf({ mode: composer.mode, draft, saving, local, contacts, viewer }),
+    [composer.mode, draft, saving, local, contacts, viewer],
   );
   return {
     ...state,

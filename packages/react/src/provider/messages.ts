@@ -37,6 +37,9 @@ export const defaultMessages = {
   COMPOSER_SENT: 'Message sent.',
   COMPOSER_FAILED: 'Your message could not be sent.',
   COMPOSER_QUEUED: 'Not sent yet: it waits in your conversations and goes out as soon as it can.',
+  /** Said where a person writes while the device's storage refuses drafts (full, a private window). */
+  COMPOSER_DRAFT_NOT_SAVED:
+    'Your draft is not saved on this device: it is lost if this page closes or reloads.',
   COMPOSER_BODY_LABEL: 'Message',
   COMPOSER_BODY_PLACEHOLDER: 'Write a secure message…',
   COMPOSER_REPLY_LABEL: 'Reply',

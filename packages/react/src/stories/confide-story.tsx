@@ -1,6 +1,6 @@
 // Storybook glue (never part of the published kit): every story gets its own mock server — the reference server
 // over an in-memory demo store, behind MSW's service worker — and a client signed in as a demo person.
-import { type ConfideClient, createConfideClient, httpTransport } from '@confide/core';
+import { type ConfideClient, createConfideClient, httpTransport, type StorageAdapter } from '@confide/core';
 import {
   createMockServer,
   DEMO_EMAILS,
@@ -28,6 +28,8 @@ export interface ConfideStoryParameters {
   readonly setup?: (mock: MockServer) => Promise<StoryData>;
   /** Whether the device counts as online. @default true */
   readonly online?: boolean;
+  /** Where the client keeps drafts and queued sends (a full one shows what the kit says then). @default memoryStorage() */
+  readonly storage?: StorageAdapter;
 }
 
 /** `parameters` for a story: `parameters: confideParameters({ as: 'daniel' })`. */
@@ -83,7 +85,7 @@ export const confideLoader: Loader = async ({ parameters, viewMode }) => {
     getToken: mock.getToken(emailOf(options.as ?? 'ben')),
     // Stories show each state at once: the transport's own retries would only delay an error state.
   });
-  const client = createConfideClient({ transport });
+  const client = createConfideClient({ transport, ...(options.storage ? { storage: options.storage } : {}) });
   if (options.online === false) client.setOnline(false);
   const loaded: ConfideLoaded = { mock, client, data };
   live.push(loaded);

@@ -1,4 +1,5 @@
 // Story data beyond the demo seed, written through the mock's store (the server's own rules for ids and order).
+import type { StorageAdapter } from '@confide/core';
 import { DEMO_IDS, type MockServer } from '@confide/mocks';
 
 /** One message of a story conversation: who writes it (`client` is the conversation's contact) and its text. */
@@ -115,3 +116,12 @@ export function pressImeEnter(
   target.dispatchEvent(event);
   return event;
 }
+
+/** A device whose storage is full: every write is refused, as a browser refuses one (`QuotaExceededError`). */
+export const FULL_STORAGE: StorageAdapter = {
+  getItem: () => null,
+  setItem: () => {
+    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  },
+  removeItem: () => {},
+};

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { confideParameters, framed, mockOf } from '../../stories/confide-story.js';
-import { IME_ENTERS, pressImeEnter } from '../../stories/fixtures.js';
+import { FULL_STORAGE, IME_ENTERS, pressImeEnter } from '../../stories/fixtures.js';
 import { ComposeSecureMessage } from './compose-secure-message.js';
 
 const meta = {
@@ -168,6 +168,18 @@ export const Offline: Story = {
   parameters: confideParameters({ online: false }),
   play: async ({ canvas }) => {
     await expect(await canvas.findByText(/You are offline/)).toBeInTheDocument();
+  },
+};
+
+/** The device's storage is full: once something is written, the form says under the text that the draft is not saved. */
+export const StorageFull: Story = {
+  parameters: confideParameters({ storage: FULL_STORAGE }),
+  play: async ({ canvas }) => {
+    const body = await canvas.findByRole('textbox', { name: 'Message' });
+    await userEvent.type(body, 'Written on a full device');
+    const notice = await canvas.findByText(/Your draft is not saved on this device/);
+    await expect(notice).toBeVisible();
+    await expect(body).toHaveAccessibleDescription(expect.stringContaining('Your draft is not saved'));
   },
 };
 

@@ -22,6 +22,7 @@ import { useConfideContext } from '../../provider/use-confide-context.js';
 import { AttachButton, DropTarget, useFileDrop } from '../attachments/attach-files.js';
 import { ComposerAttachments } from '../attachments/composer-attachments.js';
 import { CharacterCount, shownErrors, showsCount } from '../shared/character-count.js';
+import { draftNotSavedText, NotSavedNotice } from '../shared/not-saved-notice.js';
 import type { StyledComponentProps } from '../shared/part-props.js';
 import { OfflineBanner } from '../shared/states.js';
 import { RecipientPicker } from './recipient-picker.js';
@@ -97,7 +98,8 @@ function describedBy(...ids: readonly (string | false | undefined)[]): string | 
  * text or a template (merge fields filled, unknown ones flagged), files (attach button, drag-and-drop or paste; Send
  * waits for their uploads), send with progress. Client side
  * (`audience="client"`): the portal's "Create new conversation" form. Ctrl/Cmd+Enter sends; drafts are saved as
- * they change (they survive a reload with the client's `storage`).
+ * they change (they survive a reload with the client's `storage`), and while that storage refuses them (full, a
+ * private window) the form says under the text, once, that the draft is lost if the page closes.
  *
  * @example
  * <ComposeSecureMessage onSent={(id) => navigate(`/messages/${id}`)} />
@@ -233,6 +235,7 @@ const OneComposeForm = forwardRef<HTMLFormElement, ComposeSecureMessageProps>(
     const bodyError = fieldMessage(messages, 'body', errors.body);
     const sending = composer.status === 'sending';
     const bodyCount = showsCount('body', lengths.body);
+    const notSaved = draftNotSavedText(composer, messages);
     // Not sendable yet: Send says so (aria-disabled) but stays focusable, and pressing it lists what is missing.
     const blocked = !composer.validation.valid;
     // Files still uploading, or failed, hold Send back: said next to it at once, not only after pressing it.
@@ -244,6 +247,7 @@ const OneComposeForm = forwardRef<HTMLFormElement, ComposeSecureMessageProps>(
         {...rest}
         ref={ref}
         state={composer.status}
+        data-saving={composer.saving}
         noValidate
         className={cx('confide', 'confide-compose', className, classNames?.root)}
         data-audience={firm ? 'firm' : 'client'}
@@ -320,6 +324,7 @@ const OneComposeForm = forwardRef<HTMLFormElement, ComposeSecureMessageProps>(
               `${id}-hint`,
               bodyCount && `${id}-body-count`,
               bodyError && `${id}-body-error`,
+              notSaved !== null && `${id}-not-saved`,
             )}
           />
           <span id={`${id}-hint`} className="confide-hint">
@@ -331,6 +336,7 @@ const OneComposeForm = forwardRef<HTMLFormElement, ComposeSecureMessageProps>(
               {bodyError}
             </span>
           )}
+          <NotSavedNotice id={`${id}-not-saved`} className="confide-hint" text={notSaved} />
         </div>
         <div className={cx('confide-field', classNames?.attachments)}>
           <ComposerAttachments

@@ -221,7 +221,9 @@ describe('SendStatus of a reply the storage cannot save', () => {
       storage.setFull(false);
       await queueReply('Written once there was room');
       await waitFor(() => expect(screen.queryByText(NOT_SAVED)).not.toBeInTheDocument());
-      expect(container.querySelectorAll('[data-state="sending"][data-saving="saved"]')).toHaveLength(2);
+      expect(
+        container.querySelectorAll('.confide-message-status[data-state="sending"][data-saving="saved"]'),
+      ).toHaveLength(2);
     },
   );
 });

@@ -2,6 +2,7 @@ import type { SendFailure } from '@confide/core';
 import { useStore } from 'zustand';
 import { useConfideClient } from '../../hooks/use-client.js';
 import type { ConfideMessages } from '../../provider/messages.js';
+import { NotSavedNotice } from './not-saved-notice.js';
 
 /**
  * Why a send failed, said to the reader when retrying cannot help: the client's portal is not active (in the words
@@ -27,7 +28,8 @@ export interface SendStatusProps {
 /**
  * Where an unconfirmed send stands, in words (never colour alone): "Sending…", or "Not sent." announced at once with
  * the reason when retrying cannot help, and Retry and Discard; and, while the storage refuses the outbox, that the
- * send is lost if the page closes. A thread's pending message and the index's pending conversation both show it.
+ * send is lost if the page closes (said once for the page however many sends wait, see `NotSavedNotice`). A thread's
+ * pending message and the index's pending conversation both show it.
  */
 export function SendStatus({ state, failure, messages, className, onRetry, onDiscard }: SendStatusProps) {
   // Whether the device's storage refused the outbox (full, a private window): the send is then in this page alone.
@@ -36,9 +38,7 @@ export function SendStatus({ state, failure, messages, className, onRetry, onDis
   if (state === 'sending')
     return (
       <div className={className} data-state="sending" data-saving={saving}>
-        {messages.MESSAGE_SENDING}{' '}
-        {/* A polite region kept in the page while the send waits, so a screen reader hears the words when they come. */}
-        <span role="status">{notSaved}</span>
+        {messages.MESSAGE_SENDING} <NotSavedNotice text={notSaved} />
       </div>
     );
   const reason = failureReason(failure, messages);

@@ -5,28 +5,35 @@ import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useConfideClient } from '../../hooks/use-client.js';
 import type { ConfideMessages } from '../../provider/messages.js';
+import { scopeOf } from './speaking-scope.js';
 
 /**
- * What a part says while its data loads: `LOADING`, or offline `LOADING_OFFLINE`. Offline, a query waits for the
- * connection (query-core pauses it), so "Loading…" would promise progress that is not happening.
+ * Whether the device is online, as the client's network says (the state the offline banner reads). Offline, a query
+ * waits for the connection (query-core pauses it), so "Loading…" would promise progress that is not happening.
  */
-export function useLoadingText(messages: ConfideMessages): string {
-  const online = useStore(useConfideClient().stores.connection, (state) => state.online);
-  return online ? messages.LOADING : messages.LOADING_OFFLINE;
+function useOnline(): boolean {
+  return useStore(useConfideClient().stores.connection, (state) => state.online);
 }
 
-/** Placeholder rows while the first page loads; offline, the words that say it waits for the connection instead. */
+/** What a part says while its data loads: `LOADING`, or offline `LOADING_OFFLINE`. */
+export function useLoadingText(messages: ConfideMessages): string {
+  return useOnline() ? messages.LOADING : messages.LOADING_OFFLINE;
+}
+
+/**
+ * Placeholder rows while the first page loads; offline, the words that say it waits for the connection instead. Which
+ * one shows follows the connection state, never the words: a host's overrides may word both alike.
+ */
 export function Skeleton({ rows, messages }: { readonly rows: number; readonly messages: ConfideMessages }) {
-  const label = useLoadingText(messages);
-  if (label !== messages.LOADING) {
+  if (!useOnline()) {
     return (
       <p className="confide-hint" role="status" data-state="waiting">
-        {label}
+        {messages.LOADING_OFFLINE}
       </p>
     );
   }
   return (
-    <div className="confide-skeleton" role="status" aria-label={label} data-state="loading">
+    <div className="confide-skeleton" role="status" aria-label={messages.LOADING} data-state="loading">
       {Array.from({ length: rows }, (_, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: identical placeholders.
         <div key={index} className="confide-skeleton-row" aria-hidden="true" />
@@ -77,13 +84,6 @@ function bannersOf(client: ConfideClient): StoreApi<OfflineBannersState> {
   }
   return store;
 }
-
-/**
- * Where a banner speaks: the dialog it is in, or else the page. A dialog is read on its own (a modal one makes the
- * page behind it inert), so a banner behind it cannot speak for it.
- */
-const scopeOf = (banner: HTMLElement): Element | null =>
-  banner.closest('dialog, [role="dialog"], [role="alertdialog"]');
 
 /** Whether `banner` speaks for its scope: the first there in reading order, so it sits where a person meets it first. */
 function speaksForScope(banners: readonly HTMLElement[], banner: HTMLElement | null): boolean {

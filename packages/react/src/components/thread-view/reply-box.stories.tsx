@@ -3,6 +3,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { ComponentProps } from 'react';
 import { expect, userEvent, within } from 'storybook/test';
 import { confideParameters } from '../../stories/confide-story.js';
+import { FULL_STORAGE } from '../../stories/fixtures.js';
 import { ThreadView } from './thread-view.js';
 
 const WORK_PERMIT = 'cnv_daniel_work_permit' as ConversationId;
@@ -122,5 +123,18 @@ export const ClientAudience: Story = {
     await expect(row.getBoundingClientRect().right - send.getBoundingClientRect().right).toBeLessThanOrEqual(
       1,
     );
+  },
+};
+
+/** The device's storage is full: once something is written, the box says under it that the draft is not saved. */
+export const StorageFull: Story = {
+  parameters: confideParameters({ storage: FULL_STORAGE }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const reply = await canvas.findByRole('textbox', { name: 'Reply' });
+    await userEvent.type(reply, 'Written on a full device');
+    const notice = await canvas.findByText(/Your draft is not saved on this device/);
+    await expect(notice).toBeVisible();
+    await expect(reply).toHaveAccessibleDescription(expect.stringContaining('Your draft is not saved'));
   },
 };

@@ -8,6 +8,7 @@ import type { ConfideMessages } from '../../provider/messages.js';
 import { AttachButton, DropTarget, useFileDrop } from '../attachments/attach-files.js';
 import { ComposerAttachments } from '../attachments/composer-attachments.js';
 import { CharacterCount, showsCount } from '../shared/character-count.js';
+import { draftNotSavedText, NotSavedNotice } from '../shared/not-saved-notice.js';
 
 /** Props of the thread's reply box. */
 export interface ReplyBoxProps {
@@ -25,6 +26,7 @@ export interface ReplyBoxProps {
  * The reply box under a thread; members can make the reply an internal note (its files firm-only too). Files come by
  * the attach button, drag-and-drop or paste. Send stays disabled while the reply has neither visible text nor files,
  * and, with the reason, while files upload; text over the limit says so (with its count, as the server counts it).
+ * While the device's storage refuses drafts, it says under the text that the reply is lost if the page closes.
  */
 export function ReplyBox({ conversationId, isMember, messages, locale, className, onSent }: ReplyBoxProps) {
   const composer = useComposer({ conversationId });
@@ -40,6 +42,7 @@ export function ReplyBox({ conversationId, isMember, messages, locale, className
   // An empty reply only disables Send; every other problem says why Send is disabled.
   const bodyError = errors.body?.code === 'required' ? undefined : errors.body;
   const showCount = showsCount('body', lengths.body);
+  const notSaved = draftNotSavedText(composer, messages);
   function submit(event: FormEvent) {
     event.preventDefault();
     if (!valid) return;
@@ -52,6 +55,7 @@ export function ReplyBox({ conversationId, isMember, messages, locale, className
     <Composer.Root
       className={cx('confide-reply', className)}
       state={composer.status}
+      data-saving={composer.saving}
       onSubmit={submit}
       data-internal={composer.draft.internal ? '' : undefined}
       {...dropProps}
@@ -70,7 +74,12 @@ export function ReplyBox({ conversationId, isMember, messages, locale, className
         onPasteFiles={composer.attachFiles}
         placeholder={messages.COMPOSER_BODY_PLACEHOLDER}
         aria-invalid={bodyError ? true : undefined}
-        aria-describedby={[hintId, showCount && `${bodyId}-count`, bodyError && `${bodyId}-error`]
+        aria-describedby={[
+          hintId,
+          showCount && `${bodyId}-count`,
+          bodyError && `${bodyId}-error`,
+          notSaved && `${bodyId}-not-saved`,
+        ]
           .filter(Boolean)
           .join(' ')}
       />
@@ -82,6 +91,7 @@ export function ReplyBox({ conversationId, isMember, messages, locale, className
           {messages.FIELD_ERROR('body', bodyError.code)}
         </span>
       )}
+      <NotSavedNotice id={`${bodyId}-not-saved`} className="confide-hint" text={notSaved} />
       <ComposerAttachments
         attachments={composer.attachments}
         messages={messages}
